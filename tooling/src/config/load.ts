@@ -1,0 +1,138 @@
+/**
+ * Loads `atomkit.config.yaml`: parsed, validated against `schemas/config.schema.json` with its
+ * defaults filled in, environment overrides applied, paths resolved, then frozen. This is the
+ * only place the environment is read for settings.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import type { FromSchema } from 'json-schema-to-ts';
+import { configSchema } from '../generated/config.schema.js';
+import { validatorFor } from '../schema/validator.js';
+import { explainSchemaErrors } from '../schema/explain.js';
+import { LineIndex, type Position } from '../atom/position.js';
+
+export type AtomkitConfigFile = FromSchema<typeof configSchema>;
+
+/** The configuration with every default filled in and every path absolute. */
+export type AtomkitConfig = DeepRequired<AtomkitConfigFile> & {
+  /** Absolute project root (the folder of the config file, or the working directory). */
+  readonly root: string;
+  /** Absolute path of the config file, when there is one. */
+  readonly file: string | undefined;
+  readonly atoms: DeepRequired<AtomkitConfigFile>['atoms'] & { readonly dirAbs: string; readonly interviewsAbs: string };
+};
+
+type DeepRequired<T> = T extends readonly (infer U)[]
+  ? readonly U[]
+  : T extends object
+    ? { readonly [K in keyof T]-?: DeepRequired<NonNullable<T[K]>> }
+    : T;
+
+export const CONFIG_FILE = 'atomkit.config.yaml';
+
+/** A configuration that cannot be used; the CLI prints it and exits 2. */
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly file: string | undefined,
+    readonly start: Position | undefined,
+    readonly hint?: string,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface LoadConfigOptions {
+  /** Explicit config file; else `atomkit.config.yaml` in `cwd` if it exists. */
+  readonly file?: string;
+  readonly cwd?: string;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * @example loadConfig({ cwd: '/repo' }).atoms.dirAbs //=> '/repo/atoms'
+ */
+export function loadConfig(options: LoadConfigOptions = {}): AtomkitConfig {
+  const cwd = options.cwd ?? process.cwd();
+  const env = options.env ?? process.env;
+  const file = options.file ? path.resolve(cwd, options.file) : findConfig(cwd);
+  let data: unknown = {};
+  if (file) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new ConfigError(`Cannot read the config file: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, file, undefined);
+    }
+    const lines = new LineIndex(text);
+    const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+    const yamlError = doc.errors[0];
+    if (yamlError) {
+      throw new ConfigError(`Invalid YAML: ${yamlError.message.split('\n')[0]}`, file, lines.position(yamlError.pos[0]));
+    }
+    data = doc.toJS() ?? {};
+    const validate = validatorFor(configSchema, { useDefaults: true });
+    if (!validate(data)) {
+      const [problem] = explainSchemaErrors(validate.errors ?? [], configSchema, data);
+      const node = problem ? (problem.atKey ? keyNode(doc, problem.path) : doc.getIn(problem.path, true)) : undefined;
+      const offset = (node as { range?: [number, number] } | undefined)?.range?.[0];
+      throw new ConfigError(problem?.message ?? 'Invalid configuration.', file, offset === undefined ? { line: 1, column: 1 } : lines.position(offset), problem?.hint);
+    }
+  } else {
+    validatorFor(configSchema, { useDefaults: true })(data);
+  }
+  const config = data as DeepRequired<AtomkitConfigFile>;
+  const root = file ? path.dirname(file) : cwd;
+  applyEnv(config, env);
+  const resolved = {
+    ...config,
+    root,
+    file,
+    atoms: {
+      ...config.atoms,
+      dirAbs: path.resolve(root, config.atoms.dir),
+      interviewsAbs: path.resolve(root, config.atoms.interviews),
+    },
+  };
+  return deepFreeze(resolved) as AtomkitConfig;
+}
+
+/** Resolves a configured path against the project root. */
+export function projectPath(config: Pick<AtomkitConfig, 'root'>, relative: string): string {
+  return path.resolve(config.root, relative);
+}
+
+function findConfig(cwd: string): string | undefined {
+  const candidate = path.join(cwd, CONFIG_FILE);
+  return existsSync(candidate) ? candidate : undefined;
+}
+
+function keyNode(doc: ReturnType<typeof parseDocument>, pathParts: readonly (string | number)[]) {
+  const parent = doc.getIn(pathParts.slice(0, -1), true) as { items?: { key?: { value?: unknown; range?: unknown } }[] } | undefined;
+  return parent?.items?.find((pair) => pair.key?.value === pathParts.at(-1))?.key;
+}
+
+function applyEnv(config: DeepRequired<AtomkitConfigFile>, env: NodeJS.ProcessEnv): void {
+  const mutable = config as unknown as {
+    index: { embedder: { modelDir?: string; allowRemote: boolean; provider: string; model: string; baseUrl?: string } };
+    bot: { llm: { baseUrl?: string; models: string[] }; port: number };
+  };
+  const embedder = mutable.index.embedder;
+  if (env.ATOMKIT_MODEL_DIR) embedder.modelDir = env.ATOMKIT_MODEL_DIR;
+  if (env.ATOMKIT_ALLOW_REMOTE_MODELS !== undefined) embedder.allowRemote = !/^(0|false|no|off)$/i.test(env.ATOMKIT_ALLOW_REMOTE_MODELS);
+  if (env.ATOMKIT_EMBEDDER) embedder.provider = env.ATOMKIT_EMBEDDER;
+  if (env.ATOMKIT_EMBEDDING_MODEL) embedder.model = env.ATOMKIT_EMBEDDING_MODEL;
+  if (env.ATOMKIT_EMBEDDINGS_BASE_URL) embedder.baseUrl = env.ATOMKIT_EMBEDDINGS_BASE_URL;
+  if (env.ATOMKIT_LLM_BASE_URL) mutable.bot.llm.baseUrl = env.ATOMKIT_LLM_BASE_URL;
+  if (env.ATOMKIT_LLM_MODELS) mutable.bot.llm.models = env.ATOMKIT_LLM_MODELS.split(',').map((m) => m.trim()).filter(Boolean);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

@@ -1,0 +1,353 @@
+// Generated from schemas/config.schema.json by tooling/scripts/generate-schema-types.ts. Do not edit.
+export const configSchema = {
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://atomkit.dev/schemas/config.schema.json",
+  "title": "atomkit configuration",
+  "description": "atomkit.config.yaml at the project root. Every field is optional; defaults are shown.",
+  "type": "object",
+  "additionalProperties": false,
+  "properties": {
+    "$schema": {
+      "type": "string"
+    },
+    "atoms": {
+      "description": "Where the knowledge base lives.",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "dir": {
+          "description": "Folder of atoms, relative to the project root.",
+          "type": "string",
+          "default": "atoms"
+        },
+        "interviews": {
+          "description": "Folder of interview transcripts.",
+          "type": "string",
+          "default": "interviews"
+        },
+        "defaultLanguage": {
+          "description": "BCP 47 tag of atoms without `language`.",
+          "type": "string",
+          "default": "en"
+        },
+        "locales": {
+          "description": "Extra site locales: a top-level folder of `atoms/` with this name holds that language's atoms.",
+          "type": "array",
+          "items": {
+            "type": "string",
+            "pattern": "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+          },
+          "default": [
+            "ja"
+          ]
+        }
+      },
+      "default": {}
+    },
+    "site": {
+      "description": "The published docs site.",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "title": {
+          "type": "string",
+          "default": "atomkit knowledge base"
+        },
+        "url": {
+          "description": "Origin the site is served from (used for absolute links).",
+          "type": "string",
+          "format": "uri",
+          "default": "https://atomkit.dev"
+        },
+        "base": {
+          "description": "Base path, e.g. `/my-repo` for a GitHub project page.",
+          "type": "string",
+          "pattern": "^(/[A-Za-z0-9._~-]+)*/?$",
+          "default": "/"
+        },
+        "editUrl": {
+          "description": "URL of the repository folder that holds `atoms/`, for edit links.",
+          "type": "string",
+          "default": "https://github.com/atomkit/atomkit/edit/main/"
+        },
+        "repoUrl": {
+          "description": "The docs repository, for \"suggest an atom\" issues.",
+          "type": "string",
+          "default": "https://github.com/atomkit/atomkit"
+        }
+      },
+      "default": {}
+    },
+    "lint": {
+      "description": "Lint rule severities and thresholds.",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "rules": {
+          "description": "Severity per rule code (`error`, `warn` or `off`); a `markdown/*` key sets all Markdown style rules.",
+          "type": "object",
+          "additionalProperties": {
+            "enum": [
+              "error",
+              "warn",
+              "off"
+            ]
+          },
+          "default": {}
+        },
+        "minWords": {
+          "description": "Below this many words `size/too-short` warns.",
+          "type": "integer",
+          "minimum": 0,
+          "default": 400
+        },
+        "maxWords": {
+          "description": "Above this many words `size/too-long` warns.",
+          "type": "integer",
+          "minimum": 1,
+          "default": 800
+        },
+        "maxFileBytes": {
+          "description": "Files larger than this are not parsed (`file/too-large`).",
+          "type": "integer",
+          "minimum": 1024,
+          "default": 1048576
+        },
+        "ignore": {
+          "description": "Glob patterns (relative to the project root) that are never linted.",
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "default": []
+        }
+      },
+      "default": {}
+    },
+    "index": {
+      "description": "The local search index.",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "dir": {
+          "description": "Where the index artifact is written.",
+          "type": "string",
+          "default": ".atomkit/index"
+        },
+        "cache": {
+          "description": "SQLite file caching embeddings.",
+          "type": "string",
+          "default": ".atomkit/embeddings.sqlite"
+        },
+        "maxUnitTokens": {
+          "description": "Units longer than this many tokens are split on paragraphs.",
+          "type": "integer",
+          "minimum": 32,
+          "default": 256
+        },
+        "embedder": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "provider": {
+              "description": "`local` (transformers.js), `openai` (an OpenAI-compatible endpoint) or `none` (lexical only).",
+              "enum": [
+                "local",
+                "openai",
+                "none"
+              ],
+              "default": "local"
+            },
+            "model": {
+              "description": "Model id.",
+              "type": "string",
+              "default": "Xenova/all-MiniLM-L6-v2"
+            },
+            "quantized": {
+              "description": "Load the quantized ONNX weights (local provider).",
+              "type": "boolean",
+              "default": true
+            },
+            "modelDir": {
+              "description": "Folder of local models (`<org>/<name>/...`). Env: ATOMKIT_MODEL_DIR.",
+              "type": "string"
+            },
+            "allowRemote": {
+              "description": "May transformers.js download the model? Env: ATOMKIT_ALLOW_REMOTE_MODELS=0 turns it off.",
+              "type": "boolean",
+              "default": true
+            },
+            "cacheDir": {
+              "description": "Where downloaded models are kept.",
+              "type": "string",
+              "default": ".atomkit/models"
+            },
+            "baseUrl": {
+              "description": "OpenAI-compatible base URL (openai provider). Env: ATOMKIT_EMBEDDINGS_BASE_URL.",
+              "type": "string"
+            },
+            "apiKeyEnv": {
+              "description": "Name of the environment variable that holds the API key.",
+              "type": "string",
+              "default": "OPENAI_API_KEY"
+            },
+            "batchSize": {
+              "description": "Texts per embedding request.",
+              "type": "integer",
+              "minimum": 1,
+              "default": 32
+            }
+          },
+          "default": {}
+        }
+      },
+      "default": {}
+    },
+    "bot": {
+      "description": "The chat service.",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "host": {
+          "type": "string",
+          "default": "127.0.0.1"
+        },
+        "port": {
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 65535,
+          "default": 4321
+        },
+        "db": {
+          "description": "SQLite file for threads, feedback and the answer cache.",
+          "type": "string",
+          "default": ".atomkit/bot.sqlite"
+        },
+        "cors": {
+          "description": "Origins allowed to call the API from a browser.",
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "default": []
+        },
+        "rateLimit": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "max": {
+              "description": "Requests per window per IP.",
+              "type": "integer",
+              "minimum": 1,
+              "default": 60
+            },
+            "windowMs": {
+              "description": "Window length in milliseconds.",
+              "type": "integer",
+              "minimum": 1000,
+              "default": 60000
+            }
+          },
+          "default": {}
+        },
+        "maxQuestionChars": {
+          "type": "integer",
+          "minimum": 10,
+          "default": 2000
+        },
+        "cache": {
+          "description": "Cache answers by question, index and model.",
+          "type": "boolean",
+          "default": true
+        },
+        "minScore": {
+          "description": "Below this retrieval confidence the answer is \"not in the atoms\".",
+          "type": "number",
+          "minimum": 0,
+          "default": 0.2
+        },
+        "historyTurns": {
+          "description": "Previous turns given to the model.",
+          "type": "integer",
+          "minimum": 0,
+          "default": 6
+        },
+        "support": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "contact": {
+              "description": "Where people go when the atoms do not cover a question.",
+              "type": "string",
+              "default": "the documentation team"
+            },
+            "suggestUrl": {
+              "description": "Template of a \"suggest an atom\" link; {question} is replaced.",
+              "type": "string",
+              "default": "https://github.com/atomkit/atomkit/issues/new?labels=atom-request&title={question}"
+            }
+          },
+          "default": {}
+        },
+        "llm": {
+          "description": "An OpenAI-compatible chat endpoint. Without `baseUrl` (or env ATOMKIT_LLM_BASE_URL) answers are extractive.",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "baseUrl": {
+              "type": "string"
+            },
+            "apiKeyEnv": {
+              "type": "string",
+              "default": "OPENAI_API_KEY"
+            },
+            "models": {
+              "description": "Tried in order; then extractive.",
+              "type": "array",
+              "items": {
+                "type": "string"
+              },
+              "default": [
+                "gpt-4o-mini"
+              ]
+            },
+            "timeoutMs": {
+              "type": "integer",
+              "minimum": 100,
+              "default": 30000
+            },
+            "maxContextTokens": {
+              "type": "integer",
+              "minimum": 256,
+              "default": 6000
+            }
+          },
+          "default": {}
+        },
+        "backup": {
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "dir": {
+              "type": "string",
+              "default": ".atomkit/backups"
+            },
+            "everyMinutes": {
+              "description": "0 turns backups off.",
+              "type": "number",
+              "minimum": 0,
+              "default": 10
+            },
+            "keep": {
+              "type": "integer",
+              "minimum": 1,
+              "default": 6
+            }
+          },
+          "default": {}
+        }
+      },
+      "default": {}
+    }
+  }
+} as const;

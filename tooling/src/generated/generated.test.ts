@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { generatedDir, renderSchemaModules } from '../../scripts/generate-schema-types.js';
+
+describe('generated schema modules', () => {
+  test.each([...renderSchemaModules()])('%s mirrors its JSON schema (run `npm run gen:schemas`)', (name, source) => {
+    expect(readFileSync(path.join(generatedDir, name), 'utf8')).toBe(source);
+  });
+});
