@@ -118,7 +118,11 @@ function applyEnv(config: DeepRequired<AtomkitConfigFile>, env: NodeJS.ProcessEn
   const mutable = config as unknown as {
     index: { embedder: { modelDir?: string; allowRemote: boolean; provider: string; model: string; baseUrl?: string } };
     bot: { llm: { baseUrl?: string; models: string[] }; port: number };
+    site: { base: string; url: string };
   };
+  // CI sets these for a GitHub project page (base `/<repo>`) without editing the config file.
+  if (env.ATOMKIT_SITE_BASE) mutable.site.base = env.ATOMKIT_SITE_BASE;
+  if (env.ATOMKIT_SITE_URL) mutable.site.url = env.ATOMKIT_SITE_URL;
   const embedder = mutable.index.embedder;
   if (env.ATOMKIT_MODEL_DIR) embedder.modelDir = env.ATOMKIT_MODEL_DIR;
   if (env.ATOMKIT_ALLOW_REMOTE_MODELS !== undefined) embedder.allowRemote = !/^(0|false|no|off)$/i.test(env.ATOMKIT_ALLOW_REMOTE_MODELS);
