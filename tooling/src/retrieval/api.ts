@@ -1,0 +1,144 @@
+/**
+ * The public surface of the search index: what the chat service, eval and the CLI code against.
+ * `atomkit index` builds the artifact (`build.ts`); `openRetriever` loads it and answers queries.
+ *
+ * @example
+ * const retriever = await openRetriever(loadConfig());
+ * const [best] = await retriever.search('frontmatter/schema: must have required property', { k: 5 });
+ * best.url //=> '/error/frontmatter-schema/#how-to-resolve'
+ */
+import type { AtomkitConfig } from '../config/load.js';
+
+export interface SearchFilters {
+  /** Atom types to keep (`error`, `procedure`, ...). */
+  types?: string[];
+  /** Keep units whose atom has at least one of these tags. */
+  tags?: string[];
+  /** Keep units in this language (BCP 47, matched on the primary subtag: `ja` matches `ja-JP`). */
+  language?: string;
+}
+
+export interface SearchOptions {
+  /** Number of hits. @default 8 */
+  k?: number;
+  filters?: SearchFilters;
+  /** `hybrid` fuses dense and lexical (lexical alone when the index has no dense part). @default 'hybrid' */
+  mode?: 'hybrid' | 'lexical' | 'dense';
+}
+
+/** One retrieval unit: the lead of an atom, one `##` section (or part of a long one), or one FAQ pair. */
+export interface SearchHit {
+  unitId: string;
+  atomId: string;
+  title: string;
+  summary: string;
+  type: string;
+  tags: string[];
+  language: string;
+  /** `lead` is the text before the first `##` section. */
+  kind: 'lead' | 'section' | 'faq';
+  /** Heading text (the FAQ question for FAQ units); undefined for the lead. */
+  section: string | undefined;
+  /** The anchor the site renders for the section (identity.ts `headingAnchors`). */
+  anchor: string | undefined;
+  /** Site-absolute URL path of the atom page (identity.ts `atomUrl`). */
+  pageUrl: string;
+  /** Deep link to the section (identity.ts `sectionUrl`). */
+  url: string;
+  /** The unit's Markdown. */
+  text: string;
+  question?: string;
+  answer?: string;
+  /** Fused score; only the order it gives means anything. */
+  score: number;
+  /**
+   * 0..1, comparable across queries, for a "not in the atoms" threshold (config `bot.minScore`).
+   * Lexical part: the IDF-weighted share of the query's content terms found in the unit and its
+   * atom's title, summary, tags and error codes; an exact error-code match counts as 1. With dense
+   * retrieval on it is blended with the cosine similarity of query and unit (see `confidence.ts`).
+   */
+  confidence: number;
+  /** The `error_codes` entry of the atom found verbatim in the query (a pasted log line). */
+  matchedErrorCode?: string;
+}
+
+export interface IndexCounts {
+  atoms: number;
+  units: number;
+  /** Units cut from sections longer than `index.maxUnitTokens`. */
+  splitUnits: number;
+  faqUnits: number;
+  /** Atoms left out: drafts, and atoms whose header is not valid. */
+  skippedAtoms: number;
+  /** Units whose embedding came from the cache / was computed in this build. */
+  cached: number;
+  embedded: number;
+}
+
+/** `manifest.json` of an index artifact. */
+export interface IndexManifest {
+  formatVersion: number;
+  /** `local`, `openai` or `none`. */
+  provider: string;
+  /** The configured embedding model id (recorded even when dense retrieval is off). */
+  model: string;
+  /** Is there an hnswlib index (dense retrieval)? */
+  dense: boolean;
+  /** Embedding dimensions (0 when dense is off). */
+  dims: number;
+  counts: IndexCounts;
+  /** Git revision of the atoms folder (tree hash of `HEAD:atoms`), when it is in a repository. */
+  atomsRevision: string | null;
+  /** sha256 over the units (ids, text and metadata): same atoms, same hash. */
+  contentHash: string;
+  /** ISO time of the build. */
+  builtAt: string;
+  /** What shaped the index: chunking, quantization, hnsw and lexical settings. */
+  parameters: Record<string, unknown>;
+}
+
+export interface Retriever {
+  readonly manifest: IndexManifest;
+  /** Is dense retrieval in use (index has vectors and the query model loaded)? */
+  readonly dense: boolean;
+  search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+  close(): void;
+}
+
+export interface OpenRetrieverOptions {
+  /** Fail (IndexLoadError `ATOMKIT_ERR_DENSE_UNAVAILABLE`) instead of falling back to lexical search. */
+  requireDense?: boolean;
+  /** Receives the one warning printed when dense retrieval falls back to lexical. @default console.warn */
+  onWarning?: (message: string) => void;
+}
+
+export type IndexErrorCode =
+  | 'ATOMKIT_ERR_INDEX_MISSING'
+  | 'ATOMKIT_ERR_INDEX_CORRUPT'
+  | 'ATOMKIT_ERR_INDEX_FORMAT'
+  | 'ATOMKIT_ERR_INDEX_MODEL_MISMATCH'
+  | 'ATOMKIT_ERR_DENSE_UNAVAILABLE';
+
+/**
+ * An index that cannot be used. `message` is a sentence for people and names the command that
+ * fixes it (`hint`); the chat service turns it into its startup message.
+ */
+export class IndexLoadError extends Error {
+  override name = 'IndexLoadError';
+  constructor(
+    readonly code: IndexErrorCode,
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Loads the index at `config.index.dir`. Throws IndexLoadError when it is missing, unreadable,
+ * of another format, or built with another embedding model than the configured one.
+ */
+export async function openRetriever(config: AtomkitConfig, options: OpenRetrieverOptions = {}): Promise<Retriever> {
+  const { loadRetriever } = await import('./retriever.js');
+  return loadRetriever(config, options);
+}
