@@ -1,0 +1,154 @@
+/**
+ * Answer quality through the chat service's answering code: which atoms each answer cites against
+ * the gold atoms (precision and recall), which required facts the answer text contains, and,
+ * when a judge is given, an LLM's verdict on correctness.
+ */
+import type { Judge } from './judge.js';
+import type { Question } from './questions.js';
+
+/** What the eval needs of an answer (the chat service's `Answer` has these fields). */
+export interface AnswerLike {
+  readonly answer: string;
+  readonly answered: boolean;
+  readonly mode: 'llm' | 'extractive';
+  readonly degraded: boolean;
+  readonly citations: readonly { readonly atomId: string }[];
+}
+
+export type AnswerFn = (question: Question) => Promise<AnswerLike>;
+
+export interface AnswerResult {
+  readonly id: string;
+  readonly kind: string;
+  readonly answered: boolean;
+  /** Distinct cited atom ids, in citation order. */
+  readonly cited: readonly string[];
+  readonly precision: number;
+  readonly recall: number;
+  readonly factsFound: readonly string[];
+  readonly factsMissed: readonly string[];
+  /** 0..1 from the judge; absent when not judged. */
+  readonly judge?: number;
+  readonly judgeReason?: string;
+}
+
+export interface AnswersGroup {
+  readonly n: number;
+  readonly citationPrecision: number;
+  readonly citationRecall: number;
+  readonly factRecall: number;
+  readonly factQuestions: number;
+}
+
+/** One pass over the questions in one answering mode. */
+export interface AnswersRun extends AnswersGroup {
+  /** `llm` when any answer came from the model (the others fell back to extractive). */
+  readonly mode: 'llm' | 'extractive';
+  /** Answers that fell back to extractive because the model failed. */
+  readonly degraded: number;
+  readonly answeredRate: number;
+  readonly judge?: { readonly model: string; readonly correctness: number; readonly judged: number } | { readonly unavailable: string };
+  readonly byKind: Record<string, AnswersGroup>;
+  readonly results: readonly AnswerResult[];
+}
+
+export interface AnswersReport {
+  readonly generatedAt: string;
+  readonly questionSet: string;
+  readonly questions: number;
+  readonly runs: readonly AnswersRun[];
+}
+
+/**
+ * Does the answer contain the fact? Case, spacing and Markdown emphasis/code marks do not count.
+ *
+ * @example containsFact('Run `npm  test` first', 'npm test') //=> true
+ */
+export function containsFact(answer: string, fact: string): boolean {
+  const norm = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[`*_]/g, '').replace(/\s+/g, ' ').trim();
+  return norm(answer).includes(norm(fact));
+}
+
+/**
+ * Scores one answer. An answer that cites nothing has precision 0 (it did not point anywhere
+ * useful), and recall is the share of gold atoms cited.
+ */
+export function scoreAnswer(question: Question, answer: AnswerLike): Omit<AnswerResult, 'judge' | 'judgeReason'> {
+  const cited = [...new Set(answer.citations.map((c) => c.atomId))];
+  const gold = new Set(question.gold);
+  const goodCitations = cited.filter((id) => gold.has(id)).length;
+  const factsFound = question.facts.filter((fact) => containsFact(answer.answer, fact));
+  return {
+    id: question.id,
+    kind: question.kind,
+    answered: answer.answered,
+    cited,
+    precision: cited.length === 0 ? 0 : goodCitations / cited.length,
+    recall: goodCitations / gold.size,
+    factsFound,
+    factsMissed: question.facts.filter((fact) => !factsFound.includes(fact)),
+  };
+}
+
+export interface AnswersOptions {
+  readonly questions: readonly Question[];
+  readonly answer: AnswerFn;
+  /** Judges correctness when given; `judgeUnavailable` says why not otherwise. */
+  readonly judge?: Judge;
+  readonly judgeUnavailable?: string;
+  /** Gold atom texts for the judge's reference, by atom id. */
+  readonly atomTexts?: ReadonlyMap<string, string>;
+  readonly onQuestion?: (done: number, total: number) => void;
+}
+
+export async function evaluateAnswers(options: AnswersOptions): Promise<AnswersRun> {
+  const results: AnswerResult[] = [];
+  let mode: 'llm' | 'extractive' = 'extractive';
+  let degraded = 0;
+  for (const question of options.questions) {
+    const answer = await options.answer(question);
+    if (answer.mode === 'llm') mode = 'llm';
+    if (answer.degraded) degraded++;
+    let result: AnswerResult = scoreAnswer(question, answer);
+    if (options.judge) {
+      const reference = question.gold.map((id) => options.atomTexts?.get(id) ?? '').filter(Boolean).join('\n\n---\n\n');
+      const verdict = await options.judge.judge({ question: question.text, answer: answer.answer, facts: question.facts, reference });
+      if (verdict) result = { ...result, judge: verdict.score, judgeReason: verdict.reason };
+    }
+    results.push(result);
+    options.onQuestion?.(results.length, options.questions.length);
+  }
+  const judged = results.filter((r) => r.judge !== undefined);
+  const judge = options.judge
+    ? { model: options.judge.model, correctness: mean(judged.map((r) => r.judge ?? 0)), judged: judged.length }
+    : options.judgeUnavailable
+      ? { unavailable: options.judgeUnavailable }
+      : undefined;
+  const byKind: Record<string, AnswersGroup> = {};
+  for (const kind of [...new Set(results.map((r) => r.kind))].sort()) byKind[kind] = group(results.filter((r) => r.kind === kind), options.questions);
+  return {
+    mode,
+    degraded,
+    answeredRate: mean(results.map((r) => (r.answered ? 1 : 0))),
+    ...group(results, options.questions),
+    ...(judge ? { judge } : {}),
+    byKind,
+    results,
+  };
+}
+
+function group(results: readonly AnswerResult[], questions: readonly Question[]): AnswersGroup {
+  const factCounts = new Map(questions.map((q) => [q.id, q.facts.length]));
+  const withFacts = results.filter((r) => (factCounts.get(r.id) ?? 0) > 0);
+  return {
+    n: results.length,
+    citationPrecision: mean(results.map((r) => r.precision)),
+    citationRecall: mean(results.map((r) => r.recall)),
+    factRecall: mean(withFacts.map((r) => r.factsFound.length / (factCounts.get(r.id) ?? 1))),
+    factQuestions: withFacts.length,
+  };
+}
+
+function mean(values: readonly number[]): number {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}

@@ -1,0 +1,86 @@
+/**
+ * The docs site's own search as a ranker: the built site (`site/dist`) is served on 127.0.0.1,
+ * headless Chromium loads the site's `pagefind/pagefind.js` and calls `search()` exactly as the
+ * search box does, and the result pages are mapped back to atom ids through `atomUrl`.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { chromium, type Browser } from 'playwright-core';
+import { atomUrl } from '../atom/identity.js';
+import { MAX_RANK } from './metrics.js';
+import type { Ranker } from './ranker.js';
+
+export interface PagefindRankerOptions {
+  /** The built site (it holds `pagefind/pagefind.js`). */
+  readonly distDir: string;
+  /** Site base path the site was built with, e.g. `/` or `/docs`. */
+  readonly base: string;
+  /** Ids of the atoms the site was built from. */
+  readonly atomIds: readonly string[];
+  /** @default '/usr/bin/chromium' */
+  readonly executablePath?: string;
+}
+
+/** Chromium flags that work on a headless CI machine (ENVIRONMENT.md). */
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/** Why Pagefind cannot run against `distDir`, or undefined when it can. */
+export function pagefindUnavailable(distDir: string, executablePath = '/usr/bin/chromium'): string | undefined {
+  if (!existsSync(path.join(distDir, 'pagefind', 'pagefind.js'))) return `no Pagefind index in ${distDir} (build the site first: \`atomkit site build\`)`;
+  if (!existsSync(executablePath)) return `Chromium not found at ${executablePath}`;
+  return undefined;
+}
+
+export async function openPagefindRanker(options: PagefindRankerOptions): Promise<Ranker> {
+  const base = atomUrl('', options.base);
+  const byUrl = new Map(options.atomIds.map((id) => [atomUrl(id, base), id]));
+  const server = Fastify({ logger: false });
+  await server.register(fastifyStatic, { root: path.resolve(options.distDir), prefix: base });
+  const origin = await server.listen({ host: '127.0.0.1', port: 0 });
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: options.executablePath ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const page = await browser.newPage();
+    // Any page of the origin will do: the module is imported from the page's context.
+    await page.goto(`${origin}${base}pagefind/pagefind.js`);
+    await page.evaluate(`(async () => {
+      const pagefind = await import(${JSON.stringify(`${origin}${base}pagefind/pagefind.js`)});
+      await pagefind.init();
+      globalThis.__atomkitPagefind = pagefind;
+    })()`);
+    const opened = browser;
+    return {
+      name: 'pagefind',
+      async rank(question) {
+        const urls = (await page.evaluate(`(async () => {
+          const response = await globalThis.__atomkitPagefind.search(${JSON.stringify(question)});
+          const top = await Promise.all(response.results.slice(0, ${MAX_RANK}).map((result) => result.data()));
+          return top.map((data) => data.url);
+        })()`)) as string[];
+        // A page that is not an atom (home, tag list) keeps its place in the ranking under its URL.
+        return urls.map((url) => byUrl.get(pagePath(url, origin)) ?? pagePath(url, origin));
+      },
+      async close() {
+        await opened.close();
+        await server.close();
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await server.close();
+    throw error;
+  }
+}
+
+/**
+ * The page path of a Pagefind result URL: no origin, query, hash or `index.html`, trailing slash.
+ *
+ * @example pagePath('/docs/error/x/index.html#fix', 'http://127.0.0.1:1') //=> '/docs/error/x/'
+ */
+export function pagePath(url: string, origin: string): string {
+  const { pathname } = new URL(url, origin);
+  const decoded = decodeURI(pathname).replace(/(?:index)?\.html$/, '');
+  return decoded.endsWith('/') ? decoded : `${decoded}/`;
+}
