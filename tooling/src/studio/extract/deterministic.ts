@@ -1,0 +1,278 @@
+/**
+ * The extractor that needs no model: it reads the shape of the conversation.
+ * - an interviewer question and the answer after it become a FAQ pair; pairs are grouped by the
+ *   transcript's `##` section (its topic) into one faq draft per section;
+ * - an answer holding a numbered list becomes a procedure draft titled from the question;
+ * - an error code (`ATOMKIT_ERR_*`, a lint code like `frontmatter/schema`, `ENOENT`, `SQLITE_BUSY`)
+ *   explained by the interviewee becomes an error draft, its log snippets kept.
+ * Each draft cites the turns it came from, so the reviewer can check it against the passage.
+ */
+import type { List, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { AtomHeader } from '../../atom/schema.js';
+import type { AtomDraft, DraftSection } from '../draft.js';
+import type { InterviewTurn, ParsedInterview } from '../interview/parse.js';
+import type { InterviewHeader } from '../interview/schema.js';
+import { capitalize, clampTitle, sentences, summarize, toTag } from '../text.js';
+
+export interface ExtractContext {
+  /** Project-relative path of the transcript, used in `sources` refs. */
+  readonly ref: string;
+  readonly today: string;
+  /** Error codes already documented by an atom (they get no new error draft). */
+  readonly knownCodes: ReadonlySet<string>;
+  /** The transcript text the turns' positions point into. */
+  readonly text: string;
+}
+
+interface Exchange {
+  readonly question: InterviewTurn;
+  readonly answers: readonly InterviewTurn[];
+}
+
+const MAX_FAQ_WORDS = 700;
+const ERROR_CODE = /\b(ATOMKIT_ERR_[A-Z0-9_]+|SQLITE_[A-Z]+|E(?:ADDRINUSE|NOENT|ACCES|CONNREFUSED|TIMEDOUT|PERM|MFILE|NOSPC))\b|`([a-z][a-z0-9-]*\/[a-z][a-z0-9-]*)`/g;
+const VERIFY = /\b(verify|check that|confirm|you should see|you'll see|you will see|make sure|to be sure|look for)\b/i;
+const PREREQUISITE = /\b(you need|you'll need|need to have|before you|requires?|must have|access to|as root|permission)\b/i;
+const CAUSE = /\b(because|caused by|cause|usually|happens when|happens if|when (?:the|a|someone|you)|if (?:the|a|someone|you)|means)\b/i;
+const RESOLVE = /\b(fix|resolve|run|restart|delete|remove|set|raise|increase|lower|rebuild|re-run|rerun|change|add|wait|retry|free|stop)\b/i;
+
+/** Proposes drafts from a parsed, valid transcript. */
+export function extractDeterministic(interview: ParsedInterview, header: InterviewHeader, context: ExtractContext): AtomDraft[] {
+  const exchanges = toExchanges(interview.turns);
+  const procedures = exchanges.flatMap((exchange) => procedureDraft(exchange, header, context) ?? []);
+  const errors = errorDrafts(interview.turns, header, context);
+  const faqs = faqDrafts(exchanges, header, context);
+  // Drafts from one section of the interview relate to each other.
+  const bySection = new Map<string, string[]>();
+  for (const { section, draft } of [...procedures, ...errors, ...faqs]) {
+    const titles = bySection.get(section) ?? [];
+    titles.push(draft.header.title);
+    bySection.set(section, titles);
+  }
+  return [...procedures, ...errors, ...faqs].map(({ section, draft }) => ({
+    ...draft,
+    header: { ...draft.header, related: (bySection.get(section) ?? []).filter((title) => title !== draft.header.title).slice(0, 8) },
+  }));
+}
+
+function toExchanges(turns: readonly InterviewTurn[]): Exchange[] {
+  const exchanges: Exchange[] = [];
+  let current: { question: InterviewTurn; answers: InterviewTurn[] } | undefined;
+  for (const turn of turns) {
+    if (turn.role === 'interviewer') {
+      if (current && current.answers.length > 0) exchanges.push(current);
+      current = { question: turn, answers: [] };
+    } else if (current && (turn.role === 'interviewee' || turn.role === 'other')) current.answers.push(turn);
+  }
+  if (current && current.answers.length > 0) exchanges.push(current);
+  return exchanges;
+}
+
+function baseHeader(type: AtomHeader['type'], title: string, summary: string, header: InterviewHeader, context: ExtractContext, tagText: string, anchors: readonly (string | undefined)[]): AtomHeader {
+  const sources = [...new Set(anchors.filter((anchor): anchor is string => anchor !== undefined))].map((anchor) => ({ ref: `${context.ref}#${anchor}` }));
+  return {
+    title: clampTitle(title),
+    summary,
+    type,
+    status: 'draft',
+    author: header.interviewer,
+    created: context.today,
+    version: '0.1.0',
+    tags: tagsFor(tagText, header),
+    related: [],
+    sources: sources.length > 0 ? sources : [{ ref: context.ref }],
+  };
+}
+
+/** The transcript topics this text is about (all words of the topic appear), else the first topic. */
+function tagsFor(text: string, header: InterviewHeader): string[] {
+  const lower = text.toLowerCase();
+  const tags = header.topics.filter((topic) => topic.split('-').every((word) => lower.includes(word)));
+  const valid = (tags.length > 0 ? tags : header.topics.slice(0, 1)).map((tag) => toTag(tag)).filter((tag): tag is string => tag !== undefined);
+  return [...new Set(valid)].slice(0, 8);
+}
+
+/** The question the interviewer asked: the last sentence with a question mark. */
+function questionOf(turn: InterviewTurn): string | undefined {
+  const asked = sentences(turn.text).filter((sentence) => sentence.includes('?'));
+  const last = asked.at(-1);
+  if (!last) return undefined;
+  return capitalize(last.replace(/^(?:so|and|ok|okay|right|well|now)[,.]?\s+/i, '').trim());
+}
+
+function faqDrafts(exchanges: readonly Exchange[], header: InterviewHeader, context: ExtractContext) {
+  const groups = new Map<string, { question: string; answer: string; anchors: (string | undefined)[] }[]>();
+  for (const exchange of exchanges) {
+    const question = questionOf(exchange.question);
+    if (!question) continue;
+    const answer = shortAnswer(exchange.answers[0]!);
+    if (!answer) continue;
+    const section = exchange.question.section ?? 'General';
+    const pairs = groups.get(section) ?? [];
+    pairs.push({ question, answer, anchors: [exchange.question.anchor, exchange.answers[0]!.anchor] });
+    groups.set(section, pairs);
+  }
+  const drafts: { section: string; draft: AtomDraft }[] = [];
+  for (const [section, pairs] of groups) {
+    const parts: (typeof pairs)[] = [[]];
+    let words = 0;
+    for (const pair of pairs) {
+      const size = wordCount(pair.question) + wordCount(pair.answer);
+      if (words + size > MAX_FAQ_WORDS && parts.at(-1)!.length > 0) {
+        parts.push([]);
+        words = 0;
+      }
+      parts.at(-1)!.push(pair);
+      words += size;
+    }
+    parts.forEach((part, i) => {
+      const topic = section.replace(/^\d+[.)]\s*/, '');
+      const title = `${topic}: questions for the ${header.role}${parts.length > 1 ? ` (part ${i + 1})` : ''}`;
+      const summary = clip(`Questions and answers about ${topic.toLowerCase()}, from an interview with ${header.interviewee} (${header.role}) about ${header.system}.`);
+      const lead = part.map((pair) => `Q: ${oneLine(pair.question)}\nA: ${oneLine(pair.answer)}`).join('\n\n');
+      const tagText = `${section} ${part.map((pair) => `${pair.question} ${pair.answer}`).join(' ')}`;
+      drafts.push({
+        section,
+        draft: { header: baseHeader('faq', title, summary, header, context, tagText, part.flatMap((pair) => pair.anchors)), lead, sections: [] },
+      });
+    });
+  }
+  return drafts;
+}
+
+/** The answer's first paragraph, up to three sentences. */
+function shortAnswer(turn: InterviewTurn): string | undefined {
+  const firstParagraph = turn.text.split(/\n{2,}/)[0] ?? '';
+  const picked = sentences(firstParagraph).slice(0, 3).join(' ');
+  return picked.length >= 3 ? picked : undefined;
+}
+
+const HOW_TO = /^(?:(?:and |so |ok,? |okay,? )?(?:how do (?:you|i|we|people)|how would (?:you|i)|how can (?:you|i|we)|what(?:'s| is) the (?:way|procedure|process) to|walk me through how (?:you|to)|can you walk me through(?: how to)?|what are the steps to|what do you do to))\s+/i;
+
+function procedureDraft(exchange: Exchange, header: InterviewHeader, context: ExtractContext) {
+  const turnWithList = exchange.answers.find((turn) => turn.nodes.some((node) => isOrderedList(node)));
+  if (!turnWithList) return undefined;
+  const list = turnWithList.nodes.find((node): node is List => isOrderedList(node))!;
+  if (list.children.length < 2) return undefined;
+  const question = questionOf(exchange.question);
+  const section = exchange.question.section ?? 'General';
+  const title = procedureTitle(question, section);
+  const answerText = exchange.answers.map((turn) => turn.text).join('\n\n');
+  const prose = sentences(exchange.answers.flatMap((turn) => turn.nodes.filter((node) => node.type === 'paragraph').map((node) => toString(node))).join(' '));
+  const prerequisites = prose.filter((sentence) => PREREQUISITE.test(sentence) && !/^\*\*/.test(sentence));
+  const verify = prose.filter((sentence) => VERIFY.test(sentence));
+  const stepsSource = markdownOf(list, context.text);
+  const sections: DraftSection[] = [
+    { heading: 'Prerequisites', body: bulletList(prerequisites.map(stripLabel)) ?? 'Role, system state and inputs needed before step 1.' },
+    { heading: 'Steps', body: stepsSource },
+    { heading: 'Verify', body: verify.map(stripLabel).join(' ') || 'How to check that it worked.' },
+  ];
+  const intro = turnWithList.nodes.filter((node) => node.type === 'paragraph' && (node.position?.start.offset ?? 0) < (list.position?.start.offset ?? 0));
+  const lead = stripLabel(intro.map((node) => toString(node)).join(' '));
+  const summary = clip(question ? `How to ${lowerFirst(title)}, as explained by the ${header.role}.` : summarize(answerText, `A procedure from the ${header.role} interview.`));
+  return {
+    section,
+    draft: {
+      header: baseHeader('procedure', title, summary, header, context, `${title} ${answerText}`, [exchange.question.anchor, ...exchange.answers.map((turn) => turn.anchor)]),
+      ...(lead.length > 0 ? { lead } : {}),
+      sections,
+    },
+  };
+}
+
+function procedureTitle(question: string | undefined, section: string): string {
+  if (question) {
+    const stripped = question.replace(HOW_TO, '').replace(/\?+$/, '').trim();
+    if (stripped !== question.replace(/\?+$/, '').trim() && stripped.length >= 3) return capitalize(stripped);
+  }
+  return `${section.replace(/^\d+[.)]\s*/, '')}: steps`;
+}
+
+function errorDrafts(turns: readonly InterviewTurn[], header: InterviewHeader, context: ExtractContext) {
+  const mentions = new Map<string, InterviewTurn[]>();
+  for (const turn of turns) {
+    if (turn.role !== 'interviewee' && turn.role !== 'other') continue;
+    for (const match of turn.markdown.matchAll(ERROR_CODE)) {
+      const code = match[1] ?? match[2]!;
+      const list = mentions.get(code) ?? [];
+      if (!list.includes(turn)) list.push(turn);
+      mentions.set(code, list);
+    }
+  }
+  const drafts: { section: string; draft: AtomDraft }[] = [];
+  for (const [code, where] of mentions) {
+    if (context.knownCodes.has(code)) continue;
+    const about = where.flatMap((turn) => sentences(turn.nodes.filter((node) => node.type === 'paragraph').map((node) => toString(node)).join(' ')));
+    const naming = about.filter((sentence) => sentence.includes(code)).map(stripLabel);
+    // An error draft needs an explanation, not a passing mention.
+    if (naming.length === 0 || about.length < 2) continue;
+    const causes = about.filter((sentence) => CAUSE.test(sentence) && !naming.slice(0, 1).includes(sentence)).map(stripLabel);
+    const fixes = about.filter((sentence) => RESOLVE.test(sentence) && !causes.includes(stripLabel(sentence))).map(stripLabel);
+    const logs = where.flatMap((turn) => turn.nodes.filter((node) => node.type === 'code').map((node) => markdownOf(node, context.text)));
+    const sections: DraftSection[] = [
+      { heading: 'What it means', body: naming.slice(0, 3).join(' ') },
+      { heading: 'Causes', body: bulletList(causes.slice(0, 5)) ?? 'What usually causes it, most common first.' },
+      { heading: 'How to resolve', body: numberedList(fixes.slice(0, 6)) ?? 'What to do, in order, until it is gone.' },
+      ...(logs.length > 0 ? [{ heading: 'Log example', body: logs.slice(0, 2).join('\n\n') }] : []),
+    ];
+    const meaning = naming[0]!;
+    drafts.push({
+      section: where[0]!.section ?? 'General',
+      draft: {
+        header: {
+          ...baseHeader('error', errorTitle(code, meaning), clip(meaning), header, context, about.join(' '), where.map((turn) => turn.anchor)),
+          error_codes: [code],
+        },
+        sections,
+      },
+    });
+  }
+  return drafts;
+}
+
+/** `ATOMKIT_ERR_X: <what the interviewee said it means>` when they said "X means ...". */
+function errorTitle(code: string, meaning: string): string {
+  const said = /\b(?:means|is|says|tells you)\s+(?:that\s+)?(.{8,80}?)(?:[.;,]|$)/i.exec(meaning.slice(meaning.indexOf(code) + code.length));
+  return said ? `${code}: ${said[1]!.replace(/[`*]/g, '').trim()}` : code;
+}
+
+function isOrderedList(node: RootContent): node is List {
+  return node.type === 'list' && node.ordered === true;
+}
+
+/** The Markdown source of a block, as written in the transcript. */
+function markdownOf(node: RootContent, text: string): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? toString(node) : text.slice(start, end);
+}
+
+function stripLabel(text: string): string {
+  return text.replace(/^[^:]{1,40}:\s+(?=[A-Z`])/, (label) => (/^(note|tip|warning)/i.test(label) ? label : '')).trim();
+}
+
+function bulletList(items: readonly string[]): string | undefined {
+  return items.length > 0 ? items.map((item) => `- ${item}`).join('\n') : undefined;
+}
+
+function numberedList(items: readonly string[]): string | undefined {
+  return items.length > 0 ? items.map((item, i) => `${i + 1}. ${item}`).join('\n') : undefined;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+function clip(text: string): string {
+  const clean = oneLine(text);
+  return clean.length <= 300 ? clean : `${clean.slice(0, 297)}…`;
+}

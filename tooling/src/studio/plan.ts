@@ -1,0 +1,101 @@
+/**
+ * Turning proposed drafts into files without ever overwriting: each draft gets its path
+ * (`atoms/<type>/<titleSlug>.md`), and is refused when that file exists, when its title is
+ * taken, when it is a near-duplicate of an existing title, or when it is not a well-formed atom.
+ * What is accepted is written in one batch (all or nothing).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { titleSlug } from '../atom/identity.js';
+import { applyChanges } from './changes.js';
+import { checkAtomText, renderAtom, type AtomDraft } from './draft.js';
+import { nearDuplicate, type KnowledgeBase } from './knowledge-base.js';
+
+export type PlanStatus = 'new' | 'collision' | 'near-duplicate' | 'invalid';
+
+export interface PlannedDraft {
+  readonly title: string;
+  readonly type: string;
+  /** Path relative to the project root. */
+  readonly path: string;
+  readonly status: PlanStatus;
+  /** Why it is not written (collision, near-duplicate, validation problems). */
+  readonly reasons: readonly string[];
+  readonly text: string;
+  /** Where it came from (anchors, files). */
+  readonly sources: readonly string[];
+}
+
+export interface PlanOptions {
+  readonly root: string;
+  /** Absolute folder the drafts go to (`atoms/` by default). */
+  readonly outDir: string;
+}
+
+/**
+ * Plans drafts against the knowledge base. `related` titles that would not resolve (a related
+ * draft refused for a collision) are dropped, so every written draft is well-formed.
+ */
+export function planDrafts(drafts: readonly AtomDraft[], kb: KnowledgeBase, options: PlanOptions): PlannedDraft[] {
+  const existingTitles = new Set(kb.byTitle.keys());
+  const planned: { draft: AtomDraft; file: string; status: PlanStatus; reasons: string[] }[] = [];
+  const taken = new Map<string, string>();
+  for (const draft of drafts) {
+    const title = draft.header.title;
+    const file = path.join(options.outDir, draft.header.type, `${titleSlug(title) || 'untitled'}.md`);
+    const reasons: string[] = [];
+    let status: PlanStatus = 'new';
+    const owner = kb.byTitle.get(title);
+    if (owner) {
+      status = 'collision';
+      reasons.push(`an atom with this title exists: ${rel(options.root, owner.file)}`);
+    } else if (existsSync(file)) {
+      status = 'collision';
+      reasons.push(`${rel(options.root, file)} exists`);
+    } else if (taken.has(file) || [...taken.values()].includes(title)) {
+      status = 'collision';
+      reasons.push('another draft of this run has the same title or file name');
+    } else {
+      const near = nearDuplicate(title, existingTitles);
+      if (near) {
+        status = 'near-duplicate';
+        reasons.push(`close to the existing title \`${near}\``);
+      }
+    }
+    if (status === 'new') taken.set(file, title);
+    planned.push({ draft, file, status, reasons });
+  }
+  const resolvable = new Set([...existingTitles, ...taken.values()]);
+  return planned.map(({ draft, file, status, reasons }) => {
+    const related = draft.header.related.filter((title) => resolvable.has(title) && title !== draft.header.title);
+    const text = renderAtom({ ...draft, header: { ...draft.header, related } });
+    let finalStatus = status;
+    if (status === 'new') {
+      const problems = checkAtomText(text, resolvable);
+      if (problems.length > 0) {
+        finalStatus = 'invalid';
+        reasons.push(...problems);
+      }
+    }
+    return {
+      title: draft.header.title,
+      type: draft.header.type,
+      path: rel(options.root, file),
+      status: finalStatus,
+      reasons,
+      text,
+      sources: (draft.header.sources ?? []).map((source) => source.ref),
+    };
+  });
+}
+
+/** Writes the `new` drafts of a plan, all or none. Returns how many were written. */
+export function writePlan(plan: readonly PlannedDraft[], root: string): number {
+  const accepted = plan.filter((item) => item.status === 'new');
+  applyChanges(accepted.map((item) => ({ file: path.resolve(root, item.path), before: undefined, after: item.text })));
+  return accepted.length;
+}
+
+function rel(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
+}

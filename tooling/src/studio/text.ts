@@ -1,0 +1,54 @@
+/** Small text helpers the extractor and the importer share: sentences, summaries, tags. */
+
+const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/**
+ * Splits prose into sentences (Intl.Segmenter), trimmed, empty ones dropped.
+ *
+ * @example sentences('One. Two? Three') //=> ['One.', 'Two?', 'Three']
+ */
+export function sentences(text: string): string[] {
+  return [...sentenceSegmenter.segment(text.replace(/\s+/g, ' '))].map((s) => s.segment.trim()).filter((s) => s !== '');
+}
+
+/**
+ * A one-line summary between 10 and 300 characters: the first sentence, cut at a word boundary
+ * when too long, or `fallback` when there is no usable sentence.
+ *
+ * @example summarize('Lint runs in CI. It blocks merges.', 'x') //=> 'Lint runs in CI.'
+ */
+export function summarize(text: string, fallback: string): string {
+  const first = sentences(text).find((sentence) => sentence.length >= 10);
+  if (!first) return fallback;
+  if (first.length <= 300) return first;
+  const cut = first.slice(0, 297);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > 200 ? cut.lastIndexOf(' ') : 297).replace(/[\s,;:]+$/, '')}…`;
+}
+
+/**
+ * Turns a word or folder name into a valid atom tag (lower case, hyphenated), or undefined.
+ *
+ * @example toTag('Getting Started') //=> 'getting-started'
+ */
+export function toTag(text: string): string | undefined {
+  const tag = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{Ll}\p{Lo}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return tag === '' ? undefined : tag;
+}
+
+/** Cuts a title to the schema's 120 characters at a word boundary. */
+export function clampTitle(title: string): string {
+  const clean = title.replace(/\s+/g, ' ').trim();
+  if (clean.length <= 120) return clean;
+  const cut = clean.slice(0, 119);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 60))}…`;
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
