@@ -1,0 +1,131 @@
+/**
+ * Answer Markdown to DOM: `marked` renders it, raw HTML in it is shown as text, and DOMPurify
+ * keeps only a small set of tags and attributes. Links survive only when they are http(s) (a
+ * relative link resolves against the docs site); everything else loses its `href`.
+ */
+import { Marked } from 'marked';
+import DOMPurify from 'dompurify';
+import type { Citation } from './api.js';
+
+const ALLOWED_TAGS = [
+  'p', 'br', 'strong', 'em', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'a', 'hr',
+  'h3', 'h4', 'h5', 'h6', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+];
+const ALLOWED_ATTR = ['href', 'title', 'start'];
+
+const marked = new Marked({
+  gfm: true,
+  async: false,
+  renderer: {
+    // Raw HTML in an answer (or in the atom it quotes) is shown, never interpreted.
+    html: ({ text }) => escapeHtml(text),
+    // Answer headings sit inside a chat bubble; keep them below the panel's own heading.
+    heading({ tokens, depth }) {
+      const level = Math.min(6, Math.max(3, depth + 2));
+      return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+    },
+    image: ({ text }) => escapeHtml(text),
+  },
+});
+
+let purifier: ReturnType<typeof DOMPurify> | undefined;
+let linkBase: URL | undefined;
+
+function purify(): ReturnType<typeof DOMPurify> {
+  if (purifier) return purifier;
+  // Our own instance, so hooks never touch a DOMPurify the host page uses.
+  const instance = DOMPurify(window);
+  instance.addHook('afterSanitizeAttributes', (node) => {
+    if (!(node instanceof HTMLAnchorElement) || !node.hasAttribute('href')) return;
+    const href = safeHref(node.getAttribute('href') ?? '', linkBase ?? new URL(document.baseURI));
+    if (href === undefined) {
+      node.removeAttribute('href');
+      return;
+    }
+    node.setAttribute('href', href);
+    node.setAttribute('rel', 'noopener noreferrer');
+  });
+  purifier = instance;
+  return instance;
+}
+
+/**
+ * An absolute http(s) URL for a link, or undefined for any other scheme (`javascript:`, `data:`,
+ * `vbscript:` ...). Relative links resolve against `base`.
+ *
+ * @example safeHref('/error/x/#fix', new URL('https://docs.example/')) //=> 'https://docs.example/error/x/#fix'
+ * @example safeHref('javascript:alert(1)', new URL('https://docs.example/')) //=> undefined
+ */
+export function safeHref(href: string, base: URL): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(href.trim(), base);
+  } catch {
+    return undefined;
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+}
+
+/**
+ * Renders answer Markdown into a sanitized fragment. `[n]` markers that match a citation become
+ * links to that citation's page.
+ *
+ * @example renderAnswer('**Run** `atomkit lint` [1]', citations, site).textContent //=> 'Run atomkit lint 1'
+ */
+export function renderAnswer(markdown: string, citations: readonly Citation[], site: URL): DocumentFragment {
+  const html = marked.parse(markdown, { async: false });
+  linkBase = site;
+  let fragment: DocumentFragment;
+  try {
+    fragment = purify().sanitize(html, {
+      ALLOWED_TAGS,
+      ALLOWED_ATTR,
+      ALLOW_DATA_ATTR: false,
+      RETURN_DOM_FRAGMENT: true,
+    });
+  } finally {
+    linkBase = undefined;
+  }
+  linkCitationMarkers(fragment, citations, site);
+  return fragment;
+}
+
+/** Replaces `[n]` in text (outside code and links) with a link to citation n, built with DOM calls. */
+function linkCitationMarkers(root: DocumentFragment, citations: readonly Citation[], site: URL): void {
+  const byNumber = new Map(citations.map((c) => [c.n, c]));
+  if (byNumber.size === 0) return;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (node.parentElement?.closest('a, code, pre') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  const texts: Text[] = [];
+  while (walker.nextNode()) texts.push(walker.currentNode as Text);
+  for (const text of texts) {
+    const parts = text.data.split(/\[(\d{1,3})\]/);
+    if (parts.length === 1) continue;
+    const replacement = document.createDocumentFragment();
+    parts.forEach((part, i) => {
+      if (i % 2 === 0) {
+        if (part !== '') replacement.append(part);
+        return;
+      }
+      const citation = byNumber.get(Number(part));
+      const href = citation ? safeHref(citation.url, site) : undefined;
+      if (!citation || href === undefined) {
+        replacement.append(`[${part}]`);
+        return;
+      }
+      const link = document.createElement('a');
+      link.className = 'marker';
+      link.href = href;
+      link.textContent = part;
+      link.title = citation.section ? `${citation.title} › ${citation.section}` : citation.title;
+      link.setAttribute('part', 'citation-marker');
+      replacement.append(link);
+    });
+    text.replaceWith(replacement);
+  }
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
