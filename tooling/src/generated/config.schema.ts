@@ -139,6 +139,11 @@ export const configSchema = {
           "type": "string",
           "default": ".atomkit/embeddings.sqlite"
         },
+        "includeDrafts": {
+          "description": "Index atoms with `status: draft` too (they are left out by default).",
+          "type": "boolean",
+          "default": false
+        },
         "maxUnitTokens": {
           "description": "Units longer than this many tokens are split on paragraphs.",
           "type": "integer",
@@ -235,6 +240,11 @@ export const configSchema = {
           "type": "object",
           "additionalProperties": false,
           "properties": {
+            "enabled": {
+              "description": "Limit API requests per IP (answered with 429 and `Retry-After`). Turn off only behind a proxy that limits, or for benchmarks.",
+              "type": "boolean",
+              "default": true
+            },
             "max": {
               "description": "Requests per window per IP.",
               "type": "integer",

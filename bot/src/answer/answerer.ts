@@ -1,0 +1,230 @@
+/**
+ * Answers one question: thread check, language, cache, retrieval, then an LLM answer (with
+ * fallback) or an extractive one, or "not in the atoms"; the exchange is stored and uncovered
+ * questions are recorded for coverage analysis.
+ */
+import type { Retriever, SearchFilters, SearchHit } from '../../../tooling/src/retrieval/api.js';
+import type { Answer, QueryRequest, QueryResponse } from '../contract.js';
+import { ApiError } from '../errors.js';
+import type { BotMetrics } from '../metrics.js';
+import { cacheKey, type CacheKeyParts } from '../store/cache.js';
+import type { Store } from '../store/store.js';
+import { MarkerFilter, checkCitations, type Source } from './citations.js';
+import { composeExtractive } from './extractive.js';
+import { detectLanguage } from './language.js';
+import { LlmUnavailableError, type LlmClient } from './llm.js';
+import { phrasesFor } from './phrases.js';
+import { buildMessages } from './prompt.js';
+
+export interface AnswerSettings {
+  readonly minScore: number;
+  readonly historyTurns: number;
+  readonly cache: boolean;
+  readonly maxContextTokens: number;
+  readonly supportContact: string;
+  /** `{question}` is replaced by the URL-encoded question. */
+  readonly suggestUrl: string;
+  readonly siteTitle: string;
+  /** Units retrieved per question. @default 8 */
+  readonly k?: number;
+}
+
+/** Receives a streamed answer; see bot/README.md for the event protocol built on it. */
+export interface AnswerSink {
+  token(text: string): void;
+  /** Discard the tokens sent so far: another model (or extractive mode) answers instead. */
+  reset(): void;
+}
+
+export interface AnswererDeps {
+  readonly retriever: Retriever;
+  readonly store: Store;
+  readonly metrics: BotMetrics;
+  readonly llm: LlmClient | undefined;
+  readonly settings: AnswerSettings;
+}
+
+/** Characters per streamed chunk of an answer that is not generated token by token. */
+const CHUNK_CHARS = 48;
+
+export class Answerer {
+  constructor(readonly deps: AnswererDeps) {}
+
+  get mode(): 'llm' | 'extractive' {
+    return this.deps.llm ? 'llm' : 'extractive';
+  }
+
+  async answer(request: QueryRequest, sink?: AnswerSink, signal?: AbortSignal): Promise<QueryResponse> {
+    const started = performance.now();
+    const { store, metrics, settings } = this.deps;
+    const { question, threadId, filters } = request;
+    if (threadId !== undefined && !store.threads.exists(threadId)) {
+      throw new ApiError('ATOMKIT_ERR_THREAD_NOT_FOUND', 'No conversation has this thread id; omit `threadId` to start a new one.');
+    }
+    const language = request.language ?? filters?.language ?? detectLanguage(question);
+    const history = threadId ? store.threads.history(threadId, settings.historyTurns) : [];
+    const mode = this.mode;
+    // An LLM answer depends on the conversation so far; an extractive one only on the question.
+    const cacheable = settings.cache && (mode === 'extractive' || history.length === 0);
+    const keyParts: CacheKeyParts = {
+      question,
+      indexHash: this.deps.retriever.manifest.contentHash,
+      mode,
+      model: this.deps.llm?.models[0] ?? null,
+      language,
+      filters: filters ?? null,
+    };
+    const key = cacheable ? cacheKey(keyParts) : undefined;
+
+    let answer: Answer | undefined = key ? store.cache.get(key) : undefined;
+    const cached = answer !== undefined;
+    let topHit: SearchHit | undefined;
+    if (cacheable) (cached ? metrics.cacheHits : metrics.cacheMisses).inc();
+    if (answer) {
+      streamWhole(answer.answer, sink);
+    } else {
+      const hits = await this.#retrieve(question, language, filters);
+      topHit = hits[0];
+      if (!topHit || topHit.confidence < settings.minScore) {
+        answer = this.#notCovered(question, language);
+        streamWhole(answer.answer, sink);
+      } else if (this.deps.llm) {
+        answer = await this.#llmAnswer(question, language, hits, history, sink, signal);
+      } else {
+        answer = this.#extractive(question, language, hits, false);
+        streamWhole(answer.answer, sink);
+      }
+      if (key && !answer.degraded) store.cache.set(key, keyParts, answer);
+    }
+
+    const latencyMs = Math.round((performance.now() - started) * 100) / 100;
+    const ids = store.threads.addExchange({ threadId, question, language, answer, cached, latencyMs });
+    if (!answer.answered) {
+      store.unanswered.record({
+        question,
+        language,
+        topScore: topHit?.confidence,
+        topAtomId: topHit?.atomId,
+        threadId: ids.threadId,
+        messageId: ids.messageId,
+      });
+    }
+    metrics.answers.inc({ mode: answer.mode, answered: String(answer.answered) });
+    return { ...answer, ...ids, cached, latencyMs };
+  }
+
+  async #retrieve(question: string, language: string, filters: SearchFilters | undefined): Promise<SearchHit[]> {
+    const { retriever, settings } = this.deps;
+    const k = settings.k ?? 8;
+    try {
+      if (filters?.language) return await retriever.search(question, { k, filters });
+      // The question's language is a preference: atoms in it first, any language when none fit.
+      const preferred = await retriever.search(question, { k, filters: { ...filters, language } });
+      if ((preferred[0]?.confidence ?? 0) >= settings.minScore) return preferred;
+      return await retriever.search(question, { k, ...(filters ? { filters } : {}) });
+    } catch (error) {
+      throw new ApiError('ATOMKIT_ERR_RETRIEVAL_FAILED', `The search index could not answer: ${(error as Error).message}`);
+    }
+  }
+
+  #notCovered(question: string, language: string): Answer {
+    const { settings } = this.deps;
+    const suggestUrl = settings.suggestUrl.replaceAll('{question}', encodeURIComponent(question.trim().slice(0, 200)));
+    return {
+      answer: phrasesFor(language).notCovered(settings.supportContact, suggestUrl),
+      citations: [],
+      answered: false,
+      mode: this.mode,
+      model: null,
+      degraded: false,
+      language,
+      support: { contact: settings.supportContact, suggestUrl },
+    };
+  }
+
+  #extractive(question: string, language: string, hits: readonly SearchHit[], degraded: boolean): Answer {
+    const confident = hits.filter((hit) => hit.confidence >= this.deps.settings.minScore);
+    const { answer, citations } = composeExtractive(question, confident, { language, minScore: this.deps.settings.minScore });
+    return { answer, citations, answered: true, mode: 'extractive', model: null, degraded, language };
+  }
+
+  async #llmAnswer(
+    question: string,
+    language: string,
+    hits: readonly SearchHit[],
+    history: ReturnType<Store['threads']['history']>,
+    sink: AnswerSink | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<Answer> {
+    const { settings, metrics } = this.deps;
+    const llm = this.deps.llm!;
+    const all: Source[] = hits.map((hit, i) => ({ n: i + 1, hit }));
+    const { messages, sourcesUsed } = buildMessages({
+      question,
+      language,
+      sources: all,
+      history,
+      siteTitle: settings.siteTitle,
+      supportContact: settings.supportContact,
+      maxContextTokens: settings.maxContextTokens,
+    });
+    const sources = all.slice(0, sourcesUsed);
+    let filter = new MarkerFilter(sources.length);
+    try {
+      const { text, model } = await llm.complete(messages, {
+        ...(sink
+          ? {
+              onToken: (delta: string) => {
+                const safe = filter.push(delta);
+                if (safe) sink.token(safe);
+              },
+              onReset: () => {
+                filter = new MarkerFilter(sources.length);
+                sink.reset();
+              },
+            }
+          : {}),
+        ...(signal ? { signal } : {}),
+      });
+      if (sink) {
+        const rest = filter.flush();
+        if (rest) sink.token(rest);
+      }
+      const checked = checkCitations(text.trim(), sources);
+      return { answer: checked.text, citations: checked.citations, answered: true, mode: 'llm', model, degraded: false, language };
+    } catch (error) {
+      if (!(error instanceof LlmUnavailableError)) throw error;
+      metrics.fallbacks.inc({ to: 'extractive' });
+      const answer = this.#extractive(question, language, hits, true);
+      streamWhole(answer.answer, sink);
+      return answer;
+    }
+  }
+}
+
+/** Streams a finished answer in small chunks, so clients handle every mode the same way. */
+function streamWhole(text: string, sink: AnswerSink | undefined): void {
+  if (!sink) return;
+  for (const chunk of chunks(text)) sink.token(chunk);
+}
+
+/**
+ * Splits text into chunks of about CHUNK_CHARS, at spaces where there are any.
+ *
+ * @example chunks('a b').join('') //=> 'a b'
+ */
+export function chunks(text: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const word of text.split(/(?<=\s)/)) {
+    if (current.length + word.length > CHUNK_CHARS && current !== '') {
+      out.push(current);
+      current = '';
+    }
+    if (word.length > CHUNK_CHARS) {
+      for (let i = 0; i < word.length; i += CHUNK_CHARS) out.push(word.slice(i, i + CHUNK_CHARS));
+    } else current += word;
+  }
+  if (current !== '') out.push(current);
+  return out;
+}

@@ -1,0 +1,120 @@
+/**
+ * Citations: retrieved units are numbered sources, answers refer to them with `[n]` markers, and
+ * a marker that names no retrieved unit is dropped, while streaming too, so a reader never sees
+ * an invented citation.
+ */
+import type { SearchHit } from '../../../tooling/src/retrieval/api.js';
+import type { Citation } from '../contract.js';
+
+/** A retrieved unit with the number answers cite it by. */
+export interface Source {
+  readonly n: number;
+  readonly hit: SearchHit;
+}
+
+const SNIPPET_CHARS = 220;
+
+/**
+ * A citation for a source: the atom title, the section deep link, and the first words of the unit
+ * as plain text.
+ */
+export function citationFor(source: Source): Citation {
+  const { hit } = source;
+  return {
+    n: source.n,
+    title: hit.title,
+    url: hit.url,
+    section: hit.kind === 'faq' ? (hit.question ?? hit.section ?? null) : (hit.section ?? null),
+    snippet: snippet(hit.kind === 'faq' && hit.answer ? hit.answer : hit.text),
+    atomId: hit.atomId,
+  };
+}
+
+/**
+ * Markdown reduced to one line of plain text, cut at a word boundary.
+ *
+ * @example snippet('## Steps\n\n1. Run `npx atomkit lint`.') //=> 'Steps 1. Run npx atomkit lint.'
+ */
+export function snippet(markdown: string, max = SNIPPET_CHARS): string {
+  const plain = markdown
+    .replace(/```[^\n]*\n?/g, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[`*_>#|]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (plain.length <= max) return plain;
+  const cut = plain.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
+}
+
+/** `[3]`, `[1, 2]`, `[1][2]` (each bracket separately): one or more numbers in one bracket. */
+const MARKER = /(\s*)\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]/g;
+/** The start of a marker that may still be completed by the next token. */
+const OPEN_MARKER = /\s*\[[\d,\s]{0,15}$/;
+
+/**
+ * Filters `[n]` markers in a stream of text: valid numbers are kept (a list is rewritten as
+ * `[1][2]`), others are removed with the space before them. Text that could be the start of a
+ * marker is held back until the next chunk decides it.
+ *
+ * @example
+ * const f = new MarkerFilter(2); f.push('Run it [1') + f.push('][7].') + f.flush() //=> 'Run it [1].'
+ */
+export class MarkerFilter {
+  #pending = '';
+  readonly #used: number[] = [];
+
+  constructor(readonly sourceCount: number) {}
+
+  /** Numbers cited so far, in order of first use. */
+  get used(): readonly number[] {
+    return this.#used;
+  }
+
+  push(text: string): string {
+    this.#pending += text;
+    const open = OPEN_MARKER.exec(this.#pending);
+    const cut = open ? open.index : this.#pending.length;
+    const ready = this.#pending.slice(0, cut);
+    this.#pending = this.#pending.slice(cut);
+    return this.#rewrite(ready);
+  }
+
+  flush(): string {
+    const rest = this.#pending;
+    this.#pending = '';
+    return this.#rewrite(rest);
+  }
+
+  #rewrite(text: string): string {
+    return text.replace(MARKER, (_match, space: string, list: string) => {
+      const valid = list
+        .split(',')
+        .map((part) => Number(part.trim()))
+        .filter((n) => Number.isInteger(n) && n >= 1 && n <= this.sourceCount);
+      if (valid.length === 0) return '';
+      for (const n of valid) if (!this.#used.includes(n)) this.#used.push(n);
+      return `${space}${valid.map((n) => `[${n}]`).join('')}`;
+    });
+  }
+}
+
+/**
+ * The whole-text form of MarkerFilter: the cleaned answer and the citations it uses.
+ *
+ * @example checkCitations('Yes [1][9].', sources).text //=> 'Yes [1].'
+ */
+export function checkCitations(text: string, sources: readonly Source[]): { text: string; citations: Citation[] } {
+  const filter = new MarkerFilter(sources.length);
+  const cleaned = filter.push(text) + filter.flush();
+  return { text: cleaned, citations: citationsFor(filter.used, sources) };
+}
+
+/** Citations for the given numbers, in that order. */
+export function citationsFor(numbers: readonly number[], sources: readonly Source[]): Citation[] {
+  return numbers.flatMap((n) => {
+    const source = sources.find((s) => s.n === n);
+    return source ? [citationFor(source)] : [];
+  });
+}

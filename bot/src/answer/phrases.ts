@@ -1,0 +1,38 @@
+/**
+ * The few fixed sentences the service writes itself, per answer language (English otherwise).
+ */
+
+export interface Phrases {
+  /** The last line of an extractive answer. */
+  readonly extractiveNote: string;
+  /** Introduces a quoted section: `From **Title** › Section [1]:`. */
+  readonly quoteIntro: (title: string, section: string | undefined, marker: string) => string;
+  readonly moreIntro: (title: string, section: string | undefined, marker: string) => string;
+  readonly seeAlso: string;
+  readonly notCovered: (contact: string, suggestUrl: string) => string;
+}
+
+const en: Phrases = {
+  extractiveNote: '_Quoted from the atoms; no language model was used._',
+  quoteIntro: (title, section, marker) => `From **${title}**${section ? ` › ${section}` : ''} ${marker}:`,
+  moreIntro: (title, section, marker) => `More in **${title}**${section ? ` › ${section}` : ''} ${marker}:`,
+  seeAlso: 'See also:',
+  notCovered: (contact, suggestUrl) =>
+    `The atoms do not cover this question yet, so I will not guess.\n\n` +
+    `Please ask ${contact}. You can also [suggest an atom](${suggestUrl}) so that the next person finds the answer here.`,
+};
+
+const ja: Phrases = {
+  extractiveNote: '_アトムからの引用です（言語モデルは使用していません）。_',
+  quoteIntro: (title, section, marker) => `**${title}**${section ? ` › ${section}` : ''} より ${marker}:`,
+  moreIntro: (title, section, marker) => `詳しくは **${title}**${section ? ` › ${section}` : ''} ${marker}:`,
+  seeAlso: '関連:',
+  notCovered: (contact, suggestUrl) =>
+    `この質問に答えるアトムはまだありません。推測では答えません。\n\n` +
+    `${contact} にお問い合わせください。[アトムを提案する](${suggestUrl}) と、次の人がここで答えを見つけられます。`,
+};
+
+/** @example phrasesFor('ja-JP').seeAlso //=> '関連:' */
+export function phrasesFor(language: string): Phrases {
+  return language.split('-')[0] === 'ja' ? ja : en;
+}

@@ -1,0 +1,145 @@
+/**
+ * Builds the chat service's Fastify app without listening (server.ts listens), so tests and
+ * benchmarks can start it on any port, or drive it with `inject()`.
+ *
+ * @example
+ * const app = await buildApp({ retriever, store, settings, ... });
+ * await app.listen({ port: 0, host: '127.0.0.1' });
+ */
+import { createReadStream, existsSync } from 'node:fs';
+import path from 'node:path';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Retriever } from '../../tooling/src/retrieval/api.js';
+import { Answerer, type AnswerSettings } from './answer/answerer.js';
+import type { LlmClient } from './answer/llm.js';
+import { ApiError, toErrorResponse } from './errors.js';
+import { useZod } from './http/zod.js';
+import { createMetrics, type BotMetrics } from './metrics.js';
+import { feedbackRoutes } from './routes/feedback.js';
+import { healthRoutes } from './routes/health.js';
+import { queryRoutes } from './routes/query.js';
+import { threadRoutes } from './routes/threads.js';
+import type { Store } from './store/store.js';
+
+export interface BuildAppOptions {
+  readonly retriever: Retriever;
+  readonly store: Store;
+  /** Answers extractively when undefined. */
+  readonly llm?: LlmClient | undefined;
+  readonly settings: AnswerSettings;
+  /** Questions longer than this are refused (400). */
+  readonly maxQuestionChars: number;
+  /** Origins allowed to call the API from a browser; empty: no cross-origin access. */
+  readonly corsOrigins: readonly string[];
+  /** Per-IP limit; `false` turns it off (benchmarks). */
+  readonly rateLimit: { readonly max: number; readonly windowMs: number } | false;
+  /** Largest accepted request body in bytes. @default 65536 */
+  readonly bodyLimit?: number;
+  /** A built site folder (site/dist) served from `/`, so site and API share one origin. */
+  readonly siteDir?: string | undefined;
+  /** The built chat widget script, served at `/widget/atom-chat.js` when the file exists. */
+  readonly widgetFile?: string | undefined;
+  readonly metrics?: BotMetrics;
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+/** Where pages load the widget from; the site embeds this path. */
+export const WIDGET_PATH = '/widget/atom-chat.js';
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 64 * 1024,
+    // Request logs would repeat every question; failures are logged where they happen.
+    disableRequestLogging: true,
+    // Malformed HTTP (e.g. a header with a raw newline) never reaches a route: answer in our format.
+    clientErrorHandler: (error, socket) => {
+      if (!socket.writable) return;
+      const body = JSON.stringify({ error: { code: 'ATOMKIT_ERR_INVALID_REQUEST', message: 'The HTTP request is malformed.' } });
+      socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      void error;
+    },
+  });
+  const metrics = options.metrics ?? createMetrics();
+  useZod(app);
+
+  app.setErrorHandler((error, request, reply) => {
+    const response = toErrorResponse(error);
+    if (response.internal) request.log.error({ err: error }, 'request failed');
+    return reply.code(response.status).headers(response.headers).send(response.body);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (options.siteDir && request.method === 'GET' && !request.url.startsWith('/api/') && existsSync(path.join(options.siteDir, '404.html'))) {
+      return reply.code(404).type('text/html; charset=utf-8').sendFile('404.html');
+    }
+    const error = new ApiError('ATOMKIT_ERR_NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]!.slice(0, 200)}.`);
+    return reply.code(404).send(toErrorResponse(error).body);
+  });
+
+  // `curl -d '{...}'` sends a form content type: accept a JSON object there too, or form fields.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, text, done) => {
+    const body = String(text);
+    if (/^\s*[{[]/.test(body)) {
+      try {
+        done(null, JSON.parse(body));
+      } catch {
+        done(new ApiError('ATOMKIT_ERR_INVALID_JSON', 'The request body is not valid JSON.'), undefined);
+      }
+      return;
+    }
+    done(null, Object.fromEntries(new URLSearchParams(body)));
+  });
+
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'not_found';
+    metrics.requests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    metrics.latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+
+  await app.register(cors, {
+    origin: options.corsOrigins.length > 0 ? [...options.corsOrigins] : false,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', 'accept'],
+    maxAge: 600,
+  });
+  if (options.rateLimit) {
+    await app.register(rateLimit, {
+      max: options.rateLimit.max,
+      timeWindow: options.rateLimit.windowMs,
+      // Only the API is limited: a page load fetches many site assets, and probes must get through.
+      allowList: (request) => !request.url.startsWith('/api/'),
+      errorResponseBuilder: (_request, context) =>
+        new ApiError('ATOMKIT_ERR_RATE_LIMITED', `Too many requests; retry in ${context.after}.`, { 'retry-after': String(Math.ceil(context.ttl / 1000)) }),
+    });
+  }
+
+  const answerer = new Answerer({
+    retriever: options.retriever,
+    store: options.store,
+    metrics,
+    llm: options.llm,
+    settings: options.settings,
+  });
+  await app.register(queryRoutes, { answerer, maxQuestionChars: options.maxQuestionChars });
+  await app.register(threadRoutes, { threads: options.store.threads });
+  await app.register(feedbackRoutes, { feedback: options.store.feedback });
+  await app.register(healthRoutes, { retriever: options.retriever, store: options.store, metrics, models: options.llm?.models ?? [] });
+
+  if (options.widgetFile) {
+    const widgetFile = options.widgetFile;
+    app.get(WIDGET_PATH, async (_request, reply) => {
+      if (!existsSync(widgetFile)) throw new ApiError('ATOMKIT_ERR_NOT_FOUND', 'The chat widget has not been built.');
+      return reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(createReadStream(widgetFile));
+    });
+  }
+  if (options.siteDir) {
+    await app.register(fastifyStatic, { root: path.resolve(options.siteDir), prefix: '/', wildcard: true, index: ['index.html'] });
+  }
+  return app;
+}

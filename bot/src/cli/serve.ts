@@ -1,0 +1,74 @@
+/** What `atomkit serve` runs: starts the service, prints its URL, stops cleanly on a signal. */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import pc from 'picocolors';
+import type { AtomkitConfig } from '../../../tooling/src/config/load.js';
+import type { CliIo } from '../../../tooling/src/cli/io.js';
+import { IndexLoadError } from '../../../tooling/src/retrieval/api.js';
+import { startServer } from '../server.js';
+
+export interface ServeOptions {
+  readonly port?: string;
+  readonly host?: string;
+  readonly indexDir?: string;
+  readonly db?: string;
+  readonly site?: string;
+}
+
+/** Resolves when the process is asked to stop; replaceable in tests. */
+export type StopSignal = () => Promise<void>;
+
+const onSignal: StopSignal = () =>
+  new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+
+export async function runServe(config: AtomkitConfig, options: ServeOptions, io: CliIo, stop: StopSignal = onSignal): Promise<number> {
+  let port: number | undefined;
+  if (options.port !== undefined) {
+    port = Number(options.port);
+    if (!/^\d+$/.test(options.port) || port > 65535) {
+      io.stderr(`${pc.red('error')} --port expects a number from 0 to 65535, got \`${options.port}\`.\n`);
+      return 2;
+    }
+  }
+  if (options.site !== undefined) {
+    const site = path.resolve(config.root, options.site);
+    if (!existsSync(site) || !statSync(site).isDirectory()) {
+      io.stderr(`${pc.red('error')} --site: no folder at ${site}. Build the site first with \`atomkit site build\`.\n`);
+      return 2;
+    }
+  }
+  let server;
+  try {
+    server = await startServer({
+      config,
+      ...(port !== undefined ? { port } : {}),
+      ...(options.host ? { host: options.host } : {}),
+      ...(options.indexDir ? { indexDir: options.indexDir } : {}),
+      ...(options.db ? { db: options.db } : {}),
+      ...(options.site ? { siteDir: path.resolve(config.root, options.site) } : {}),
+      log: (line) => io.stderr(`${pc.yellow('warning')} ${line}\n`),
+    });
+  } catch (error) {
+    if (error instanceof IndexLoadError) {
+      io.stderr(`${pc.red('error')} ${error.message}\n  ${error.hint}\n`);
+      return 2;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      io.stderr(`${pc.red('error')} cannot listen on ${options.host ?? config.bot.host}:${port ?? config.bot.port} (${code}). Pick another --port or --host.\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const mode = config.bot.llm.baseUrl ? `llm (${config.bot.llm.models.join(' → ')}, then extractive)` : 'extractive (no language model configured)';
+  io.stdout(`atomkit chat service listening on ${server.url}\n`);
+  io.stdout(`  answers: ${mode}\n`);
+  io.stdout(`  try: curl -s ${server.url}/api/query -H 'content-type: application/json' -d '{"question":"How do I run the linter?"}'\n`);
+  if (options.site) io.stdout(`  site: ${server.url}/\n`);
+  await stop();
+  await server.close();
+  return 0;
+}

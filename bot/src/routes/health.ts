@@ -1,0 +1,38 @@
+/** `GET /healthz` (index, answering mode, store counts) and `GET /metrics` (Prometheus text). */
+import type { FastifyPluginAsync } from 'fastify';
+import type { Retriever } from '../../../tooling/src/retrieval/api.js';
+import { healthResponseSchema } from '../contract.js';
+import type { ZodTypeProvider } from '../http/zod.js';
+import type { BotMetrics } from '../metrics.js';
+import type { Store } from '../store/store.js';
+
+export interface HealthRouteOptions {
+  readonly retriever: Retriever;
+  readonly store: Store;
+  readonly metrics: BotMetrics;
+  readonly models: readonly string[];
+}
+
+export const healthRoutes: FastifyPluginAsync<HealthRouteOptions> = async (app, { retriever, store, metrics, models }) => {
+  app.withTypeProvider<ZodTypeProvider>().get('/healthz', { schema: { response: { 200: healthResponseSchema } } }, async () => {
+    const { manifest } = retriever;
+    return {
+      status: 'ok' as const,
+      index: {
+        loaded: true,
+        model: manifest.model,
+        dense: retriever.dense,
+        contentHash: manifest.contentHash,
+        builtAt: manifest.builtAt,
+        atoms: manifest.counts.atoms,
+        units: manifest.counts.units,
+      },
+      answering: { mode: models.length > 0 ? ('llm' as const) : ('extractive' as const), models: [...models] },
+      counts: store.counts(),
+    };
+  });
+  app.get('/metrics', async (_request, reply) => {
+    reply.type(metrics.registry.contentType);
+    return metrics.registry.metrics();
+  });
+};

@@ -1,0 +1,135 @@
+/**
+ * Starts the chat service from the configuration: opens the index (failing fast when it is
+ * missing or built with another model), the SQLite store and its backup schedule, the LLM client
+ * when an endpoint is configured, then listens.
+ */
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { projectPath, type AtomkitConfig } from '../../tooling/src/config/load.js';
+import { openRetriever } from '../../tooling/src/retrieval/api.js';
+import { buildApp } from './app.js';
+import { LlmClient } from './answer/llm.js';
+import { createMetrics } from './metrics.js';
+import { scheduleBackups } from './store/backup.js';
+import { openStore } from './store/store.js';
+
+export interface StartOptions {
+  readonly config: AtomkitConfig;
+  /** Overrides `bot.port` (0: any free port). */
+  readonly port?: number;
+  readonly host?: string;
+  /** Overrides `index.dir`. */
+  readonly indexDir?: string;
+  /** Overrides `bot.db`. */
+  readonly db?: string;
+  /** A built site folder to serve from `/`. */
+  readonly siteDir?: string;
+  /** Overrides `bot.rateLimit` (`false`: off). */
+  readonly rateLimit?: { max: number; windowMs: number } | false;
+  /** Overrides `bot.cache`. */
+  readonly cache?: boolean;
+  /** The environment the LLM API key is read from (by the name in `bot.llm.apiKeyEnv`). */
+  readonly env?: NodeJS.ProcessEnv;
+  /** One line per notable event (startup warnings, backup failures). */
+  readonly log?: (line: string) => void;
+  /** Fastify log level for request failures. @default 'warn' */
+  readonly logLevel?: string;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly app: FastifyInstance;
+  /** Stops listening, takes no more backups, closes the index and the database. */
+  close(): Promise<void>;
+}
+
+/** The built widget, where the widget's build writes it. */
+const WIDGET_BUILD = 'bot/widget/dist/atom-chat.js';
+
+/**
+ * @throws IndexLoadError when the index is missing, unreadable or from another model.
+ */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { config } = options;
+  const bot = config.bot;
+  const log = options.log ?? (() => {});
+  const indexDir = options.indexDir ?? config.index.dir;
+  const retriever = await openRetriever({ ...config, index: { ...config.index, dir: projectPath(config, indexDir) } }, { onWarning: log });
+  let store;
+  try {
+    store = openStore(projectPath(config, options.db ?? bot.db));
+  } catch (error) {
+    retriever.close();
+    throw error;
+  }
+  const backups = scheduleBackups(store.db, {
+    dir: projectPath(config, bot.backup.dir),
+    everyMinutes: bot.backup.everyMinutes,
+    keep: bot.backup.keep,
+    onError: (error) => log(`backup failed: ${error.message}`),
+  });
+  const metrics = createMetrics();
+  const llm = bot.llm.baseUrl
+    ? new LlmClient({
+        baseUrl: bot.llm.baseUrl,
+        apiKey: (options.env ?? process.env)[bot.llm.apiKeyEnv],
+        models: bot.llm.models,
+        timeoutMs: bot.llm.timeoutMs,
+        onFailure: (failure) => {
+          metrics.llmErrors.inc({ model: failure.model, reason: failure.reason });
+          const next = bot.llm.models[bot.llm.models.indexOf(failure.model) + 1];
+          metrics.fallbacks.inc({ to: next ?? 'extractive' });
+          log(`model ${failure.model} failed (${failure.detail}); falling back to ${next ?? 'extractive answers'}`);
+        },
+      })
+    : undefined;
+  const rate = options.rateLimit ?? (bot.rateLimit.enabled ? { max: bot.rateLimit.max, windowMs: bot.rateLimit.windowMs } : false);
+  let app: FastifyInstance;
+  try {
+    app = await buildApp({
+      retriever,
+      store,
+      llm,
+      metrics,
+      settings: {
+        minScore: bot.minScore,
+        historyTurns: bot.historyTurns,
+        cache: options.cache ?? bot.cache,
+        maxContextTokens: bot.llm.maxContextTokens,
+        supportContact: bot.support.contact,
+        suggestUrl: bot.support.suggestUrl,
+        siteTitle: config.site.title,
+      },
+      maxQuestionChars: bot.maxQuestionChars,
+      corsOrigins: bot.cors,
+      rateLimit: rate,
+      siteDir: options.siteDir ? path.resolve(options.siteDir) : undefined,
+      widgetFile: projectPath(config, WIDGET_BUILD),
+      logger: { level: options.logLevel ?? 'warn', redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    });
+    await app.listen({ port: options.port ?? bot.port, host: options.host ?? bot.host });
+  } catch (error) {
+    await backups.stop();
+    store.close();
+    retriever.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : (options.port ?? bot.port);
+  const host = options.host ?? bot.host;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    app,
+    close() {
+      closing ??= (async () => {
+        await app.close();
+        await backups.stop();
+        store.close();
+        retriever.close();
+      })();
+      return closing;
+    },
+  };
+}

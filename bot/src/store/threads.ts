@@ -1,0 +1,199 @@
+/**
+ * Conversation threads and their messages. A question and its answer are written together in one
+ * transaction, so a thread never holds a question without its answer.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Answer, Citation, ThreadResponse } from '../contract.js';
+import { nowIso, type Db } from './db.js';
+
+export interface ExchangeInput {
+  /** An existing thread (checked by the caller), or undefined to start one. */
+  readonly threadId: string | undefined;
+  readonly question: string;
+  readonly language: string;
+  readonly answer: Answer;
+  readonly cached: boolean;
+  readonly latencyMs: number;
+}
+
+export interface HistoryTurn {
+  readonly role: 'user' | 'assistant';
+  readonly content: string;
+}
+
+interface MessageRow {
+  id: string;
+  thread_id: string;
+  seq: number;
+  role: 'user' | 'assistant';
+  content: string;
+  language: string | null;
+  citations: string | null;
+  mode: 'llm' | 'extractive' | null;
+  model: string | null;
+  answered: number | null;
+  degraded: number | null;
+  cached: number | null;
+  latency_ms: number | null;
+  created_at: string;
+}
+
+/** One question with its answer, as `atomkit conversations export` writes it. */
+export interface ExportedExchange {
+  threadId: string;
+  messageId: string;
+  askedAt: string;
+  question: string;
+  language: string | null;
+  answer: string;
+  citations: Citation[];
+  answered: boolean;
+  mode: string | null;
+  model: string | null;
+  degraded: boolean;
+  cached: boolean;
+  latencyMs: number | null;
+  feedback: { rating: string; comment: string | null; createdAt: string }[];
+}
+
+export class ThreadStore {
+  readonly #db: Db;
+  readonly #insertThread;
+  readonly #touchThread;
+  readonly #nextSeq;
+  readonly #insertMessage;
+  readonly #threadById;
+  readonly #messagesOf;
+  readonly #recentMessages;
+
+  constructor(db: Db) {
+    this.#db = db;
+    this.#insertThread = db.prepare('INSERT INTO threads (id, created_at, updated_at) VALUES (?, ?, ?)');
+    this.#touchThread = db.prepare('UPDATE threads SET updated_at = ? WHERE id = ?');
+    this.#nextSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE thread_id = ?').pluck();
+    this.#insertMessage = db.prepare(
+      `INSERT INTO messages (id, thread_id, seq, role, content, language, citations, mode, model, answered, degraded, cached, latency_ms, created_at)
+       VALUES (@id, @thread_id, @seq, @role, @content, @language, @citations, @mode, @model, @answered, @degraded, @cached, @latency_ms, @created_at)`,
+    );
+    this.#threadById = db.prepare<[string], { id: string; created_at: string }>('SELECT id, created_at FROM threads WHERE id = ?');
+    this.#messagesOf = db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE thread_id = ? ORDER BY seq');
+    this.#recentMessages = db.prepare<[string, number], MessageRow>(
+      'SELECT * FROM (SELECT * FROM messages WHERE thread_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq',
+    );
+  }
+
+  exists(threadId: string): boolean {
+    return this.#threadById.get(threadId) !== undefined;
+  }
+
+  /** Stores a question and its answer; returns the thread and the answer's message id. */
+  addExchange(input: ExchangeInput): { threadId: string; messageId: string } {
+    return this.#db.transaction(() => {
+      const now = nowIso();
+      let threadId = input.threadId;
+      if (threadId === undefined) {
+        threadId = randomUUID();
+        this.#insertThread.run(threadId, now, now);
+      } else {
+        this.#touchThread.run(now, threadId);
+      }
+      const seq = this.#nextSeq.get(threadId) as number;
+      const base = { thread_id: threadId, language: input.language, created_at: now };
+      this.#insertMessage.run({
+        ...base,
+        id: randomUUID(),
+        seq,
+        role: 'user',
+        content: input.question,
+        citations: null,
+        mode: null,
+        model: null,
+        answered: null,
+        degraded: null,
+        cached: null,
+        latency_ms: null,
+      });
+      const messageId = randomUUID();
+      const { answer } = input;
+      this.#insertMessage.run({
+        ...base,
+        id: messageId,
+        seq: seq + 1,
+        role: 'assistant',
+        content: answer.answer,
+        citations: JSON.stringify(answer.citations),
+        mode: answer.mode,
+        model: answer.model,
+        answered: answer.answered ? 1 : 0,
+        degraded: answer.degraded ? 1 : 0,
+        cached: input.cached ? 1 : 0,
+        latency_ms: input.latencyMs,
+      });
+      return { threadId, messageId };
+    })();
+  }
+
+  /** The last `turns` questions and answers of a thread, oldest first. */
+  history(threadId: string, turns: number): HistoryTurn[] {
+    if (turns <= 0) return [];
+    return this.#recentMessages.all(threadId, turns * 2).map((row) => ({ role: row.role, content: row.content }));
+  }
+
+  get(threadId: string): ThreadResponse | undefined {
+    const thread = this.#threadById.get(threadId);
+    if (!thread) return undefined;
+    return {
+      id: thread.id,
+      createdAt: thread.created_at,
+      messages: this.#messagesOf.all(threadId).map((row) =>
+        row.role === 'user'
+          ? { id: row.id, role: row.role, content: row.content, createdAt: row.created_at }
+          : {
+              id: row.id,
+              role: row.role,
+              content: row.content,
+              createdAt: row.created_at,
+              citations: row.citations ? (JSON.parse(row.citations) as Citation[]) : [],
+              mode: row.mode ?? 'extractive',
+              model: row.model,
+              answered: row.answered === 1,
+              degraded: row.degraded === 1,
+              cached: row.cached === 1,
+              latencyMs: row.latency_ms ?? 0,
+            },
+      ),
+    };
+  }
+
+  /** Every answered exchange asked at or after `since` (ISO date or time), oldest first. */
+  *exportSince(since: string): Generator<ExportedExchange> {
+    const rows = this.#db
+      .prepare<[string], MessageRow & { question: string; asked_at: string }>(
+        `SELECT a.*, q.content AS question, q.created_at AS asked_at
+         FROM messages a JOIN messages q ON q.thread_id = a.thread_id AND q.seq = a.seq - 1
+         WHERE a.role = 'assistant' AND q.created_at >= ? ORDER BY q.created_at, a.thread_id, a.seq`,
+      )
+      .iterate(since);
+    const feedbackOf = this.#db.prepare<[string], { rating: string; comment: string | null; created_at: string }>(
+      'SELECT rating, comment, created_at FROM feedback WHERE message_id = ? ORDER BY id',
+    );
+    for (const row of rows) {
+      yield {
+        threadId: row.thread_id,
+        messageId: row.id,
+        askedAt: row.asked_at,
+        question: row.question,
+        language: row.language,
+        answer: row.content,
+        citations: row.citations ? (JSON.parse(row.citations) as Citation[]) : [],
+        answered: row.answered === 1,
+        mode: row.mode,
+        model: row.model,
+        degraded: row.degraded === 1,
+        cached: row.cached === 1,
+        latencyMs: row.latency_ms,
+        feedback: feedbackOf.all(row.id).map((f) => ({ rating: f.rating, comment: f.comment, createdAt: f.created_at })),
+      };
+    }
+  }
+}

@@ -1,0 +1,17 @@
+/** `atomkit conversations export`: questions and answers as JSONL, for review and evaluation. */
+import type { DefineCommand } from '../command.js';
+import { configFor } from '../command.js';
+
+export const defineConversations: DefineCommand = (program, io, setExitCode) => {
+  const conversations = program.command('conversations').description("the chat service's stored conversations");
+  conversations
+    .command('export')
+    .description('write every question with its answer, citations and feedback as one JSON line')
+    .requiredOption('--since <date>', 'first day (YYYY-MM-DD) or time (ISO 8601, UTC) to include')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--db <file>', 'SQLite file of the chat service (default: bot.db)')
+    .action(async (options: { since: string; out?: string; db?: string }, command) => {
+      const { runExport } = await import('../../../../bot/src/cli/conversations.js');
+      setExitCode(await runExport(configFor(command), options, io));
+    });
+};

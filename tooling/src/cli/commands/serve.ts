@@ -1,0 +1,18 @@
+/** `atomkit serve`: the chat API (and, with --site, the built docs site on the same origin). */
+import type { DefineCommand } from '../command.js';
+import { configFor } from '../command.js';
+
+export const defineServe: DefineCommand = (program, io, setExitCode) => {
+  program
+    .command('serve')
+    .description('serve the chat API over the search index (extractive answers unless bot.llm.baseUrl is set)')
+    .option('--port <n>', 'port to listen on; 0 picks a free one (default: bot.port)')
+    .option('--host <host>', 'address to listen on (default: bot.host)')
+    .option('--index-dir <dir>', 'search index folder built by `atomkit index` (default: index.dir)')
+    .option('--db <file>', 'SQLite file for threads, feedback and the answer cache (default: bot.db)')
+    .option('--site <dir>', 'also serve this built site folder (e.g. site/dist) from /')
+    .action(async (options: { port?: string; host?: string; indexDir?: string; db?: string; site?: string }, command) => {
+      const { runServe } = await import('../../../../bot/src/cli/serve.js');
+      setExitCode(await runServe(configFor(command), options, io));
+    });
+};
