@@ -62,3 +62,59 @@ export function parseFaq(markdown: string, firstLine = 1): FaqPair[] {
   flush();
   return pairs;
 }
+
+export interface FaqProblem {
+  /** `outside-pair` (text that is not part of a Q/A pair), `question-without-answer`, `answer-without-question`, `empty`. */
+  readonly messageId: 'outside-pair' | 'question-without-answer' | 'answer-without-question' | 'empty';
+  /** 1-based file line. */
+  readonly line: number;
+  /** The offending line, shortened. */
+  readonly found: string;
+}
+
+/**
+ * What keeps `markdown` from being only Q/A pairs, read with the same markers as `parseFaq`.
+ *
+ * @example faqProblems('Intro.\n\nQ: Why?', 5).map((p) => p.messageId) //=> ['outside-pair', 'question-without-answer']
+ */
+export function faqProblems(markdown: string, firstLine = 1): FaqProblem[] {
+  if (typeof markdown !== 'string') throw new TypeError(`Expected a string, got \`${typeof markdown}\``);
+  const problems: FaqProblem[] = [];
+  let state = 'none' as 'none' | 'question' | 'answer';
+  let question: { line: number; found: string } | undefined;
+  let fence: string | undefined;
+  let pairs = 0;
+  let strayLine = -1;
+  markdown.split(/\r?\n/).forEach((text, i) => {
+    const line = firstLine + i;
+    const fenceMatch = /^\s*(`{3,}|~{3,})/.exec(text);
+    const inCode = fence !== undefined || fenceMatch !== null;
+    if (fenceMatch) {
+      if (fence === undefined) fence = fenceMatch[1]![0];
+      else if (fenceMatch[1]![0] === fence) fence = undefined;
+    }
+    const found = shorten(text);
+    if (!inCode && QUESTION.test(text)) {
+      if (state === 'question' && question) problems.push({ messageId: 'question-without-answer', ...question });
+      state = 'question';
+      question = { line, found };
+    } else if (!inCode && ANSWER.test(text)) {
+      if (state === 'question') {
+        state = 'answer';
+        pairs++;
+      } else problems.push({ messageId: 'answer-without-question', line, found });
+    } else if (state === 'none' && (text.trim() !== '' && !/^\s*<!--.*-->\s*$/.test(text))) {
+      // Only the first line of a stray block is reported.
+      if (strayLine !== line - 1) problems.push({ messageId: 'outside-pair', line, found });
+      strayLine = line;
+    }
+  });
+  if (state === 'question' && question) problems.push({ messageId: 'question-without-answer', ...question });
+  if (pairs === 0 && problems.length === 0) problems.push({ messageId: 'empty', line: firstLine, found: '' });
+  return problems;
+}
+
+function shorten(text: string): string {
+  const line = text.trim();
+  return line.length > 50 ? `${line.slice(0, 49)}…` : line;
+}

@@ -1,8 +1,9 @@
 /** Every `atomkit` command, in the order `--help` lists them. */
 import type { DefineCommand } from './command.js';
+import { defineLint } from './commands/lint.js';
 import { defineServe } from './commands/serve.js';
 import { defineConversations } from './commands/conversations.js';
 import { defineNew } from './commands/new.js';
 import { defineExtract } from './commands/extract.js';
 
-export const commands: readonly DefineCommand[] = [defineNew, defineExtract, defineServe, defineConversations];
+export const commands: readonly DefineCommand[] = [defineLint, defineNew, defineExtract, defineServe, defineConversations];

@@ -1,0 +1,32 @@
+/** `atomkit lint [paths...]`: checks atoms and prints diagnostics; exit 0 clean, 1 findings, 2 usage/config error. */
+import { Option } from 'commander';
+import type { DefineCommand } from '../command.js';
+import { configFor } from '../command.js';
+
+export const defineLint: DefineCommand = (program, io, setExitCode) => {
+  program
+    .command('lint')
+    .description('check atoms: header schema, structure, links, size, Markdown style')
+    .argument('[paths...]', 'files or folders to lint (default: the atoms folder)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json', 'github', 'sarif']).default('pretty'))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('-q, --quiet', 'report errors only')
+    .option('--changed', 'lint only atoms git says changed (plus the cross-file checks they affect)')
+    .option('--base <ref>', 'with --changed: diff against the merge base with this ref (default origin/main, then main, then HEAD)')
+    .option('--no-color', 'plain output')
+    .option('--list-rules', 'print every rule code with its severity and exit')
+    .action(async (paths: string[], options: LintCliOptions, command) => {
+      const { runLintCommand } = await import('../../lint/cli.js');
+      setExitCode(await runLintCommand(paths, options, configFor(command), io));
+    });
+};
+
+export interface LintCliOptions {
+  readonly format: 'pretty' | 'json' | 'github' | 'sarif';
+  readonly maxWarnings?: string;
+  readonly quiet?: boolean;
+  readonly changed?: boolean;
+  readonly base?: string;
+  readonly color: boolean;
+  readonly listRules?: boolean;
+}

@@ -1,0 +1,55 @@
+/** The implementation of `atomkit lint`, loaded only when the command runs. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { AtomkitConfig } from '../config/load.js';
+import { GitError } from './changed.js';
+import { docsUrlFor } from './engine.js';
+import { RULE_CODES, RULE_METAS } from './registry.js';
+import { REPORTERS } from './reporters/index.js';
+import { engineSettings, LintUsageError, runLint } from './run.js';
+import type { CliIo } from '../cli/io.js';
+import { UsageError } from '../cli/main.js';
+import type { LintCliOptions } from '../cli/commands/lint.js';
+
+export async function runLintCommand(paths: readonly string[], options: LintCliOptions, config: AtomkitConfig, io: CliIo): Promise<number> {
+  let maxWarnings: number | undefined;
+  if (options.maxWarnings !== undefined) {
+    if (!/^\d+$/.test(options.maxWarnings)) throw new UsageError(`--max-warnings expects a whole number, got \`${options.maxWarnings}\`.`);
+    maxWarnings = Number(options.maxWarnings);
+  }
+  if (options.base !== undefined && !options.changed) throw new UsageError('--base only makes sense with --changed.');
+  if (options.changed && paths.length > 0) throw new UsageError('--changed picks the files itself; give either paths or --changed.');
+  const settings = engineSettings(config);
+  if (options.listRules) {
+    for (const code of RULE_CODES) io.stdout(`${code.padEnd(40)} ${settings.severities.get(code)}  ${RULE_METAS.get(code)!.description}\n`);
+    return 0;
+  }
+  let result;
+  try {
+    result = runLint({ config, paths, ...(options.changed ? { changed: { ...(options.base ? { base: options.base } : {}) } } : {}) });
+  } catch (error) {
+    if (error instanceof LintUsageError || error instanceof GitError) throw new UsageError(error.message);
+    throw error;
+  }
+  const diagnostics = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+  const sources = new Map<string, string>();
+  if (options.format === 'pretty') {
+    for (const file of new Set(diagnostics.map((d) => d.file))) {
+      try {
+        sources.set(file, readFileSync(path.resolve(config.root, file), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+      } catch {
+        // No code frame for a file that cannot be read (its diagnostic says why).
+      }
+    }
+  }
+  const rules = new Map(RULE_CODES.map((code) => [code, { description: RULE_METAS.get(code)!.description, docsUrl: docsUrlFor(code, settings.site) }]));
+  io.stdout(REPORTERS[options.format](diagnostics, { color: options.color && io.isTTY, sources, files: result.files, rules }));
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = result.diagnostics.length - errors;
+  if (errors > 0) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr(`atomkit lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}.\n`);
+    return 1;
+  }
+  return 0;
+}

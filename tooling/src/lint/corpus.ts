@@ -1,0 +1,233 @@
+/**
+ * The header facts cross-file rules need, for every atom: from a full parse, or from a fast
+ * header-only read (for `--changed`, where only the changed atoms are parsed in full).
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import type { Atom } from '../atom/load.js';
+import { atomId, atomLocale, atomSlug } from '../atom/identity.js';
+import { parseAtomText } from '../atom/parse.js';
+import { FILE_START, type Range } from '../atom/position.js';
+import type { CorpusEntry } from './types.js';
+
+/** Serializable header facts (crosses worker boundaries). */
+export interface EntryFacts {
+  readonly file: string;
+  readonly id: string;
+  readonly slug: string;
+  readonly title: string | undefined;
+  readonly related: readonly string[];
+  readonly language: string;
+  readonly version: string | undefined;
+  readonly translationOf: string | undefined;
+  readonly sourceVersion: string | undefined;
+  /** Positions of the header values corpus rules point at, keyed by path (`related.2`). */
+  readonly positions?: Readonly<Record<string, Range>>;
+}
+
+/** The key titles are matched by: NFC, trimmed. */
+export function titleKey(title: string): string {
+  return title.normalize('NFC').trim();
+}
+
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups.values()];
+}
+
+/** Finds the source atom of a translation (an atom with the `translation_of` title that is not itself a translation first). */
+export function sourceOf(entries: readonly CorpusEntry[]): (entry: CorpusEntry) => CorpusEntry | undefined {
+  const byTitle = new Map<string, CorpusEntry>();
+  for (const entry of entries) {
+    if (entry.title === undefined) continue;
+    const key = titleKey(entry.title);
+    const seen = byTitle.get(key);
+    if (!seen || (seen.translationOf !== undefined && entry.translationOf === undefined)) byTitle.set(key, entry);
+  }
+  return (entry) => {
+    if (entry.translationOf === undefined) return undefined;
+    const source = byTitle.get(titleKey(entry.translationOf));
+    return source === entry ? undefined : source;
+  };
+}
+
+const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+function facts(
+  file: string,
+  id: string,
+  data: unknown,
+  locale: string | undefined,
+  defaultLanguage: string,
+): Omit<EntryFacts, 'positions'> {
+  const header = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  const related = Array.isArray(header.related) ? header.related.filter((t): t is string => typeof t === 'string') : [];
+  return {
+    file,
+    id,
+    slug: atomSlug(id),
+    title: str(header.title),
+    related,
+    language: str(header.language) ?? locale ?? defaultLanguage,
+    version: str(header.version),
+    translationOf: str(header.translation_of),
+    sourceVersion: str(header.source_version),
+  };
+}
+
+/** Facts of a fully parsed atom, with the positions corpus rules may need. */
+export function factsOfAtom(atom: Atom, file: string, defaultLanguage: string): EntryFacts {
+  const base = facts(file, atom.id, atom.data, atom.locale, defaultLanguage);
+  const positions: Record<string, Range> = {};
+  if (atom.frontmatter) {
+    for (const key of ['title', 'language', 'translation_of', 'source_version']) positions[key] = atom.positionOf([key]);
+    if (Array.isArray((atom.data as { related?: unknown } | undefined)?.related)) {
+      ((atom.data as { related: unknown[] }).related).forEach((_, i) => (positions[`related.${i}`] = atom.positionOf(['related', i])));
+    }
+  }
+  return { ...base, positions };
+}
+
+/** A corpus entry over facts; `locate` falls back to `lazy` (a parse on demand) or the file start. */
+export function toEntry(facts: EntryFacts, lazy?: () => Pick<Atom, 'positionOf' | 'keyPositionOf'>): CorpusEntry {
+  return {
+    ...facts,
+    locate(path, atKey = false) {
+      const known = !atKey ? facts.positions?.[path.join('.')] : undefined;
+      if (known) return known;
+      if (lazy) {
+        const parsed = lazy();
+        return atKey ? parsed.keyPositionOf(path) : parsed.positionOf(path);
+      }
+      return FILE_START;
+    },
+  };
+}
+
+export interface HeaderReadOptions {
+  /** Absolute atoms folder (ids are relative to it). */
+  readonly root: string;
+  readonly locales: readonly string[];
+  readonly defaultLanguage: string;
+  /** Path to show in diagnostics. */
+  readonly file: string;
+}
+
+/**
+ * Reads only the header of an atom file, without parsing its body: a line scanner for the plain
+ * `key: value` / `- item` YAML atoms are written in, and the YAML parser for anything else.
+ */
+export function readHeaderEntry(absolute: string, relToRoot: string, options: HeaderReadOptions): CorpusEntry {
+  const id = atomId(relToRoot);
+  const locale = atomLocale(id, options.locales);
+  let text = '';
+  try {
+    text = readFileSync(absolute, 'utf8');
+  } catch {
+    // Unreadable files are reported by a full parse when they change; here they have no facts.
+  }
+  let data: unknown;
+  const yaml = headerText(text);
+  if (yaml !== undefined) {
+    data = scanSimpleYaml(yaml);
+    if (data === undefined) {
+      try {
+        data = parseYaml(yaml, { version: '1.2', uniqueKeys: false, maxAliasCount: 50 });
+      } catch {
+        data = undefined;
+      }
+    }
+  }
+  let parsed: ReturnType<typeof parseAtomText> | undefined;
+  return toEntry(facts(options.file, id, data, locale, options.defaultLanguage), () => (parsed ??= parseAtomText(text)));
+}
+
+function headerText(raw: string): string | undefined {
+  const text = (raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw).replace(/\r\n?/g, '\n');
+  if (!/^---[ \t]*\n/.test(text)) return undefined;
+  const start = text.indexOf('\n') + 1;
+  const close = /^(?:---|\.\.\.)[ \t]*$/m;
+  const rest = text.slice(start);
+  const match = close.exec(rest);
+  return match ? rest.slice(0, match.index) : undefined;
+}
+
+const KEY = /^([A-Za-z_][\w-]*):(?:[ \t]+(.*))?$/;
+const WANTED = new Set(['title', 'related', 'language', 'version', 'translation_of', 'source_version']);
+
+/**
+ * Scans the simple YAML most headers are: top-level `key: scalar`, flow lists of plain items, and
+ * block lists. Returns undefined when a wanted field uses anything else, so the caller parses.
+ */
+export function scanSimpleYaml(yaml: string): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  let list: string[] | undefined;
+  let skipping = false;
+  for (const line of yaml.split('\n')) {
+    if (line.trim() === '' || /^\s*#/.test(line)) continue;
+    if (/^[ \t]/.test(line) || line.startsWith('-')) {
+      if (skipping) continue;
+      if (!list) return undefined;
+      const item = /^[ \t]*-[ \t]+(.*)$/.exec(line);
+      const value = item ? scalar(item[1]!) : undefined;
+      if (value === undefined) return undefined;
+      list.push(value);
+      continue;
+    }
+    const match = KEY.exec(line);
+    if (!match) return undefined;
+    const key = match[1]!;
+    const raw = (match[2] ?? '').trim();
+    list = undefined;
+    skipping = !WANTED.has(key);
+    if (key in out && !skipping) return undefined;
+    if (skipping) continue;
+    if (raw === '') {
+      list = [];
+      out[key] = list;
+    } else if (raw.startsWith('[')) {
+      const items = flowList(raw);
+      if (!items) return undefined;
+      out[key] = items;
+    } else {
+      const value = scalar(raw);
+      if (value === undefined) return undefined;
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+/** A plain or quoted string scalar; undefined when YAML would read it as anything else. */
+function scalar(raw: string): string | undefined {
+  const text = raw.replace(/[ \t]+#.*$/, '').trim();
+  if (text.startsWith('"')) {
+    if (!/^"(?:[^"\\]|\\["\\/bfnrt])*"$/.test(text)) return undefined;
+    try {
+      return JSON.parse(text) as string;
+    } catch {
+      return undefined;
+    }
+  }
+  if (text.startsWith("'")) return /^'(?:[^']|'')*'$/.test(text) ? text.slice(1, -1).replace(/''/g, "'") : undefined;
+  // Numbers, booleans, nulls, and indicators that start other YAML forms.
+  if (text === '' || /^[-?:,[\]{}#&*!|>%@`]/.test(text) || /^[-+]?(?:\.?\d|\.inf|\.nan)/i.test(text)) return undefined;
+  if (/^(?:true|false|null|~|yes|no|on|off)$/i.test(text) || /:(?:\s|$)|\s#/.test(text)) return undefined;
+  return text;
+}
+
+function flowList(raw: string): string[] | undefined {
+  const text = raw.replace(/[ \t]+#.*$/, '').trim();
+  if (!text.endsWith(']')) return undefined;
+  const inner = text.slice(1, -1).trim();
+  if (inner === '') return [];
+  if (/["'[\]{}]/.test(inner)) return undefined;
+  const items = inner.split(',').map((item) => scalar(item.trim()));
+  return items.every((item): item is string => item !== undefined) ? items : undefined;
+}

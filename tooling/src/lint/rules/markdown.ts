@@ -1,0 +1,64 @@
+/**
+ * `markdown/<rule>`: the rules of remark-preset-lint-recommended and remark-preset-lint-consistent,
+ * run on the tree the parser already built. All of them share one docs page
+ * (`error/markdown-style`), one heading per rule.
+ */
+import { unified, type PluggableList } from 'unified';
+import { VFile } from 'vfile';
+import remarkPresetLintConsistent from 'remark-preset-lint-consistent';
+import remarkPresetLintRecommended from 'remark-preset-lint-recommended';
+import type { FileRule, RuleMeta } from '../types.js';
+
+const PREFIX = 'remark-lint:';
+
+function ruleNames(plugins: PluggableList | undefined): string[] {
+  return (plugins ?? [])
+    .map((entry) => (Array.isArray(entry) ? entry[0] : entry))
+    .map((plugin) => (typeof plugin === 'function' ? plugin.name : ''))
+    .filter((name) => name.startsWith(PREFIX))
+    .map((name) => name.slice(PREFIX.length));
+}
+
+/** Names of the Markdown style rules, e.g. `final-newline`. */
+export const MARKDOWN_RULE_NAMES: readonly string[] = [
+  ...new Set([...ruleNames(remarkPresetLintRecommended.plugins), ...ruleNames(remarkPresetLintConsistent.plugins)]),
+].sort();
+
+const codes: RuleMeta[] = MARKDOWN_RULE_NAMES.map((name) => ({
+  code: `markdown/${name}`,
+  description: `Markdown style: remark-lint rule \`${name}\`.`,
+  defaultSeverity: 'warn',
+  ...(name === 'final-newline' ? { fixable: true } : {}),
+  messages: { style: '{message}' },
+}));
+
+const processor = unified().use(remarkPresetLintRecommended).use(remarkPresetLintConsistent).freeze();
+
+const rule: FileRule = {
+  meta: {
+    code: 'markdown/*',
+    description: 'Markdown style rules (remark-lint recommended + consistent presets).',
+    defaultSeverity: 'warn',
+    messages: { style: '{message}' },
+  },
+  codes,
+  check(atom, ctx) {
+    // Unreadable files have no body worth styling.
+    if (atom.problems.some((p) => p.code.startsWith('file/'))) return;
+    const file = new VFile({ value: atom.text });
+    processor.runSync(atom.tree, file);
+    for (const message of file.messages) {
+      if (!message.ruleId || !message.place) continue;
+      const place = 'start' in message.place ? message.place : { start: message.place, end: undefined };
+      const code = `markdown/${message.ruleId}`;
+      ctx.report({
+        code,
+        messageId: 'style',
+        data: { message: message.reason.replace(/\s+/g, ' ').trim() },
+        range: { start: { line: place.start.line, column: place.start.column }, ...(place.end ? { end: { line: place.end.line, column: place.end.column } } : {}) },
+        ...(message.ruleId === 'final-newline' ? { fix: { range: [atom.text.length, atom.text.length] as const, text: '\n' } } : {}),
+      });
+    }
+  },
+};
+export default rule;

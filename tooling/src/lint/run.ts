@@ -1,0 +1,135 @@
+/**
+ * Lints a project: picks the files (the configured atoms folder, given paths, or what git says
+ * changed), parses them, runs the per-file rules on each and the cross-file rules on the whole
+ * corpus, and returns sorted diagnostics.
+ */
+import { lstatSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { minimatch } from 'minimatch';
+import type { AtomkitConfig } from '../config/load.js';
+import { findAtomFiles, readAtom, type Atom } from '../atom/load.js';
+import { changedFiles } from './changed.js';
+import { factsOfAtom, readHeaderEntry, scanSimpleYaml, titleKey, toEntry } from './corpus.js';
+import { lintAtom, lintCorpus, sortDiagnostics, type EngineSettings } from './engine.js';
+import { resolveSeverities } from './severity.js';
+import type { CorpusEntry, Diagnostic } from './types.js';
+
+export interface LintRunOptions {
+  readonly config: AtomkitConfig;
+  /** Files or folders to lint (relative to `cwd`); default: the configured atoms folder. */
+  readonly paths?: readonly string[];
+  /** Lint only what changed since this git ref (`true`: the default base). */
+  readonly changed?: boolean | { readonly base?: string };
+  /** @default process.cwd() */
+  readonly cwd?: string;
+}
+
+export interface LintRunResult {
+  readonly diagnostics: Diagnostic[];
+  /** How many files were linted in full. */
+  readonly files: number;
+  /** How many atoms the cross-file checks saw. */
+  readonly corpus: number;
+}
+
+/** A path that does not exist, or another mistake in how lint was called (exit 2). */
+export class LintUsageError extends Error {
+  override name = 'LintUsageError';
+}
+
+/** Project-relative POSIX path of a file. */
+export function projectFile(config: Pick<AtomkitConfig, 'root'>, absolute: string): string {
+  const rel = path.relative(config.root, absolute);
+  return (rel.startsWith('..') || path.isAbsolute(rel) ? absolute : rel).split(path.sep).join('/');
+}
+
+/** The engine settings of a configuration (severities validated here: unknown codes throw ConfigError). */
+export function engineSettings(config: AtomkitConfig): EngineSettings {
+  return {
+    severities: resolveSeverities(config),
+    rule: { minWords: config.lint.minWords, maxWords: config.lint.maxWords, defaultLanguage: config.atoms.defaultLanguage },
+    site: { base: config.site.base, url: config.site.url },
+  };
+}
+
+function inside(folder: string, file: string): boolean {
+  const rel = path.relative(folder, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * @example runLint({ config }).diagnostics //=> [{ code: 'frontmatter/schema', file: 'atoms/x.md', ... }]
+ */
+export function runLint(options: LintRunOptions): LintRunResult {
+  const { config } = options;
+  const cwd = options.cwd ?? process.cwd();
+  const settings = engineSettings(config);
+  const atomsDir = config.atoms.dirAbs;
+  const ignored = (absolute: string) => config.lint.ignore.some((glob) => minimatch(projectFile(config, absolute), glob, { dot: true }));
+  const loadOptions = (root: string) => ({ root, base: config.site.base, locales: config.atoms.locales, maxFileBytes: config.lint.maxFileBytes });
+
+  // Which files are linted in full, and against which root their ids are computed.
+  const targets = new Map<string, string>();
+  const keys = new Set<string>();
+  let corpusFromAtomsDir = true;
+  if (options.changed) {
+    const base = typeof options.changed === 'object' ? options.changed.base : undefined;
+    const git = changedFiles(cwd, base);
+    for (const file of git.changed) if (inside(atomsDir, file) && /\.md$/i.test(file) && !ignored(file)) targets.set(file, atomsDir);
+    // Titles an atom had at the base and lost: links to them in unchanged atoms broke here.
+    for (const file of [...git.changed, ...git.deleted]) {
+      if (!inside(atomsDir, file) || !/\.md$/i.test(file)) continue;
+      const before = git.readAtBase(file);
+      const header = before === undefined ? undefined : /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*\r?$/m.exec(before)?.[1];
+      const title = header === undefined ? undefined : scanSimpleYaml(header.replace(/\r\n/g, '\n'))?.title;
+      if (typeof title === 'string') keys.add(`title:${titleKey(title)}`);
+    }
+  } else if (options.paths && options.paths.length > 0) {
+    for (const given of options.paths) {
+      const absolute = path.resolve(cwd, given);
+      try {
+        lstatSync(absolute);
+      } catch {
+        throw new LintUsageError(`No such file or folder: ${given}`);
+      }
+      const root = inside(atomsDir, absolute) ? atomsDir : isDir(absolute) ? absolute : path.dirname(absolute);
+      if (root !== atomsDir) corpusFromAtomsDir = false;
+      for (const file of findAtomFiles(absolute)) if (!ignored(file)) targets.set(file, root);
+    }
+  } else {
+    for (const file of findAtomFiles(atomsDir)) if (!ignored(file) && file !== atomsDir) targets.set(file, atomsDir);
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  const entries: CorpusEntry[] = [];
+  for (const [file, root] of targets) {
+    const atom: Atom = readAtom(file, loadOptions(root));
+    const shown = projectFile(config, file);
+    keys.add(`file:${shown}`);
+    diagnostics.push(...lintAtom(atom, shown, settings));
+    if (!atom.problems.some((p) => p.code.startsWith('file/'))) entries.push(toEntry(factsOfAtom(atom, shown, config.atoms.defaultLanguage)));
+  }
+
+  // The rest of the atoms folder takes part in cross-file checks from a header-only read.
+  if (corpusFromAtomsDir && isDir(atomsDir)) {
+    for (const file of findAtomFiles(atomsDir)) {
+      if (targets.has(file) || ignored(file)) continue;
+      const shown = projectFile(config, file);
+      entries.push(
+        readHeaderEntry(file, path.relative(atomsDir, file), { root: atomsDir, locales: config.atoms.locales, defaultLanguage: config.atoms.defaultLanguage, file: shown }),
+      );
+    }
+  }
+  for (const finding of lintCorpus(entries, settings)) {
+    if (finding.involves.some((key) => keys.has(key))) diagnostics.push(finding.diagnostic);
+  }
+  return { diagnostics: sortDiagnostics(diagnostics), files: targets.size, corpus: entries.length };
+}
+
+function isDir(target: string): boolean {
+  try {
+    return statSync(target).isDirectory();
+  } catch {
+    return false;
+  }
+}
