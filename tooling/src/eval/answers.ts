@@ -105,6 +105,7 @@ export async function evaluateAnswers(options: AnswersOptions): Promise<AnswersR
   const results: AnswerResult[] = [];
   let mode: 'llm' | 'extractive' = 'extractive';
   let degraded = 0;
+  let judgeError: string | undefined;
   for (const question of options.questions) {
     const answer = await options.answer(question);
     if (answer.mode === 'llm') mode = 'llm';
@@ -112,18 +113,22 @@ export async function evaluateAnswers(options: AnswersOptions): Promise<AnswersR
     let result: AnswerResult = scoreAnswer(question, answer);
     if (options.judge) {
       const reference = question.gold.map((id) => options.atomTexts?.get(id) ?? '').filter(Boolean).join('\n\n---\n\n');
-      const verdict = await options.judge.judge({ question: question.text, answer: answer.answer, facts: question.facts, reference });
-      if (verdict) result = { ...result, judge: verdict.score, judgeReason: verdict.reason };
+      try {
+        const verdict = await options.judge.judge({ question: question.text, answer: answer.answer, facts: question.facts, reference });
+        if (verdict) result = { ...result, judge: verdict.score, judgeReason: verdict.reason };
+      } catch (error) {
+        // One failed judgement leaves that answer unjudged; the run reports how many were judged.
+        judgeError = (error as Error).message;
+      }
     }
     results.push(result);
     options.onQuestion?.(results.length, options.questions.length);
   }
   const judged = results.filter((r) => r.judge !== undefined);
-  const judge = options.judge
-    ? { model: options.judge.model, correctness: mean(judged.map((r) => r.judge ?? 0)), judged: judged.length }
-    : options.judgeUnavailable
-      ? { unavailable: options.judgeUnavailable }
-      : undefined;
+  let judge: AnswersRun['judge'];
+  if (options.judge && judged.length === 0 && judgeError) judge = { unavailable: `the judge failed: ${judgeError}` };
+  else if (options.judge) judge = { model: options.judge.model, correctness: mean(judged.map((r) => r.judge ?? 0)), judged: judged.length };
+  else if (options.judgeUnavailable) judge = { unavailable: options.judgeUnavailable };
   const byKind: Record<string, AnswersGroup> = {};
   for (const kind of [...new Set(results.map((r) => r.kind))].sort()) byKind[kind] = group(results.filter((r) => r.kind === kind), options.questions);
   return {
