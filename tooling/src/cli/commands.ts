@@ -5,5 +5,7 @@ import { defineServe } from './commands/serve.js';
 import { defineConversations } from './commands/conversations.js';
 import { defineNew } from './commands/new.js';
 import { defineExtract } from './commands/extract.js';
+import { defineEval } from './commands/eval.js';
+import { defineSite } from './commands/site.js';
 
-export const commands: readonly DefineCommand[] = [defineLint, defineNew, defineExtract, defineServe, defineConversations];
+export const commands: readonly DefineCommand[] = [defineLint, defineNew, defineExtract, defineEval, defineServe, defineConversations];

@@ -1,0 +1,34 @@
+/** `atomkit eval retrieval|answers`: measure search and answers on the question set. */
+import type { DefineCommand } from '../command.js';
+import { configFor } from '../command.js';
+
+export const defineEval: DefineCommand = (program, io, setExitCode) => {
+  const evalCommand = program.command('eval').description('measure retrieval and answers on the question set (eval/questions.yaml)');
+  evalCommand
+    .command('retrieval')
+    .description('hit@1/3/5, MRR and nDCG@5 of lexical, dense, hybrid (and Pagefind) search; writes eval/report.{json,md}')
+    .option('--questions <file>', 'question set (default: eval/questions.yaml)')
+    .option('--out <dir>', 'folder for report.json and report.md (default: eval)')
+    .option('--pagefind', "also run the docs site's Pagefind search (builds the site when site/dist has no Pagefind index)")
+    .option('--rebuild-site', 'with --pagefind: build the site even when site/dist exists')
+    .option('--systems <list>', 'comma-separated systems to run: lexical, dense, hybrid, pagefind')
+    .option('--check', 'exit 1 when a figure is below eval/thresholds.json')
+    .option('--no-write', 'print the table without writing the report')
+    .action(async (options, command) => {
+      const { evalRetrievalCommand } = await import('../../eval/cli.js');
+      setExitCode(await evalRetrievalCommand(configFor(command), options, io));
+    });
+  evalCommand
+    .command('answers')
+    .description("citation precision/recall and fact recall of the chat service's answers (LLM-judged when an endpoint is configured)")
+    .option('--questions <file>', 'question set (default: eval/questions.yaml)')
+    .option('--out <dir>', 'folder for report.json and report.md (default: eval)')
+    .option('--judge-model <model>', 'model that judges correctness (default: the first of bot.llm.models)')
+    .option('--no-judge', 'skip the LLM judge even when an endpoint is configured')
+    .option('--limit <n>', 'only the first n questions')
+    .option('--no-write', 'print the table without writing the report')
+    .action(async (options, command) => {
+      const { evalAnswersCommand } = await import('../../eval/cli.js');
+      setExitCode(await evalAnswersCommand(configFor(command), options, io));
+    });
+};

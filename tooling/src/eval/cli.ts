@@ -1,0 +1,147 @@
+/**
+ * The `atomkit eval` actions: run, print one table, write `eval/report.{json,md}`, and turn
+ * expected failures (a bad question set, a missing index, an unreachable judge) into one clear
+ * message and exit code 2.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pc from 'picocolors';
+import type { AtomkitConfig } from '../config/load.js';
+import type { CliIo } from '../cli/io.js';
+import { UsageError } from '../cli/main.js';
+import { IndexLoadError } from '../retrieval/api.js';
+import { QuestionSetError } from './questions.js';
+import { SYSTEM_NAMES, type SystemName } from './ranker.js';
+import { answersRows, readReport, retrievalRows, textTable, writeReport } from './report.js';
+import { DEFAULT_SYSTEMS, runRetrievalEval } from './run-retrieval.js';
+import { checkThresholds, loadThresholds } from './thresholds.js';
+
+export interface RetrievalCommandOptions {
+  questions?: string;
+  out?: string;
+  pagefind?: boolean;
+  rebuildSite?: boolean;
+  systems?: string;
+  check?: boolean;
+  write?: boolean;
+}
+
+export interface AnswersCommandOptions {
+  questions?: string;
+  out?: string;
+  judgeModel?: string;
+  judge?: boolean;
+  limit?: string;
+  write?: boolean;
+}
+
+export async function evalRetrievalCommand(config: AtomkitConfig, options: RetrievalCommandOptions, io: CliIo): Promise<number> {
+  return reportErrors(io, async () => {
+    const systems = parseSystems(options.systems, options.pagefind === true);
+    let siteDist: string | undefined;
+    if (systems.includes('pagefind')) siteDist = ensureSite(config, options.rebuildSite === true, io);
+    const report = await runRetrievalEval({
+      config,
+      systems,
+      ...(options.questions ? { questionsFile: path.resolve(process.cwd(), options.questions) } : {}),
+      ...(siteDist ? { siteDist } : {}),
+      onWarning: (message) => io.stderr(`${pc.yellow('warning')} ${message}\n`),
+      onProgress: (system, done, total) => {
+        if (done === total) io.stderr(pc.dim(`${system}: ${total} questions\n`));
+      },
+    });
+    io.stdout(textTable(retrievalRows(report.systems)));
+    for (const system of report.systems) if (system.unavailable) io.stdout(pc.dim(`${system.name}: n/a, ${system.unavailable}\n`));
+    if (options.write !== false) {
+      const dir = outDir(config, options.out);
+      const written = writeReport(dir, { ...readReport(dir), retrieval: report });
+      io.stdout(`Report: ${path.relative(process.cwd(), written.md) || written.md}, ${path.relative(process.cwd(), written.json) || written.json}\n`);
+    }
+    if (!options.check) return 0;
+    const failures = checkThresholds(report.systems, loadThresholds(path.join(config.root, 'eval', 'thresholds.json')));
+    for (const f of failures) io.stderr(`${pc.red('below threshold')} ${f.system} ${f.metric} ${f.actual === null ? 'did not run' : f.actual.toFixed(3)} < ${f.minimum}\n`);
+    return failures.length > 0 ? 1 : 0;
+  });
+}
+
+export async function evalAnswersCommand(config: AtomkitConfig, options: AnswersCommandOptions, io: CliIo): Promise<number> {
+  return reportErrors(io, async () => {
+    const limit = options.limit === undefined ? undefined : Number(options.limit);
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new UsageError(`--limit must be a positive whole number, got \`${options.limit}\`.`);
+    const { runAnswersEval } = await import('./run-answers.js');
+    const apiKey = process.env[config.bot.llm.apiKeyEnv];
+    const report = await runAnswersEval({
+      config,
+      ...(options.questions ? { questionsFile: path.resolve(process.cwd(), options.questions) } : {}),
+      ...(limit ? { limit } : {}),
+      judge: options.judge !== false,
+      ...(options.judgeModel ? { judgeModel: options.judgeModel } : {}),
+      ...(apiKey ? { apiKey } : {}),
+      onWarning: (message) => io.stderr(`${pc.yellow('warning')} ${message}\n`),
+    });
+    io.stdout(textTable(answersRows(report)));
+    const unjudged = report.runs.map((run) => run.judge).find((judge) => judge && 'unavailable' in judge);
+    if (unjudged && 'unavailable' in unjudged) io.stdout(pc.dim(`judge: n/a, ${unjudged.unavailable}\n`));
+    if (options.write !== false) {
+      const dir = outDir(config, options.out);
+      const written = writeReport(dir, { ...readReport(dir), answers: report });
+      io.stdout(`Report: ${path.relative(process.cwd(), written.md) || written.md}, ${path.relative(process.cwd(), written.json) || written.json}\n`);
+    }
+    return 0;
+  });
+}
+
+function outDir(config: AtomkitConfig, out: string | undefined): string {
+  return out ? path.resolve(process.cwd(), out) : path.join(config.root, 'eval');
+}
+
+/**
+ * @example parseSystems('lexical,hybrid', true) //=> ['lexical', 'hybrid', 'pagefind']
+ */
+export function parseSystems(list: string | undefined, pagefind: boolean): SystemName[] {
+  const names = list === undefined ? [...DEFAULT_SYSTEMS] : list.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const name of names) {
+    if (!SYSTEM_NAMES.includes(name as SystemName)) throw new UsageError(`Unknown system \`${name}\` in --systems, expected some of ${SYSTEM_NAMES.join(', ')}.`);
+  }
+  if (pagefind && !names.includes('pagefind')) names.push('pagefind');
+  return names as SystemName[];
+}
+
+/** The built site folder; builds it with `atomkit site build` when it has no Pagefind index yet. */
+function ensureSite(config: AtomkitConfig, rebuild: boolean, io: CliIo): string {
+  const dist = path.join(config.root, 'site', 'dist');
+  if (!rebuild && existsSync(path.join(dist, 'pagefind', 'pagefind.js'))) return dist;
+  io.stderr(pc.dim('Building the site for the Pagefind baseline (atomkit site build)...\n'));
+  const bin = fileURLToPath(new URL('../../../bin/atomkit.js', import.meta.url));
+  const args = [bin, '--cwd', config.root, ...(config.file ? ['--config', config.file] : []), 'site', 'build'];
+  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) throw new EvalError(`The site build failed (exit ${result.status ?? result.signal}); Pagefind cannot be measured without it.`);
+  return dist;
+}
+
+/** An expected failure of an eval run, printed as one line. */
+export class EvalError extends Error {
+  override name = 'EvalError';
+}
+
+async function reportErrors(io: CliIo, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof QuestionSetError) {
+      io.stderr(`${pc.red('error')} ${error.format()}\n`);
+      return 2;
+    }
+    if (error instanceof IndexLoadError) {
+      io.stderr(`${pc.red('error')} ${error.message}\n  ${pc.dim(error.hint)}\n`);
+      return 2;
+    }
+    if (error instanceof EvalError) {
+      io.stderr(`${pc.red('error')} ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}

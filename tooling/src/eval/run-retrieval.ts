@@ -1,0 +1,89 @@
+/**
+ * `atomkit eval retrieval`: the question set against every retrieval system in one run (lexical,
+ * dense, hybrid, hybrid+rerank when a reranker is given, the site's Pagefind search when asked).
+ */
+import path from 'node:path';
+import type { AtomkitConfig } from '../config/load.js';
+import { loadAtoms, type Atom } from '../atom/load.js';
+import { openRetriever, type Retriever } from '../retrieval/api.js';
+import { checkQuestions } from './coverage.js';
+import { loadQuestionSet, QuestionSetError, type QuestionSet } from './questions.js';
+import { retrieverRanker, type Ranker, type SystemName, type Unavailable } from './ranker.js';
+import { evaluateRankers } from './retrieval.js';
+import type { RetrievalReport } from './report.js';
+
+export interface RetrievalEvalOptions {
+  readonly config: AtomkitConfig;
+  /** @default '<root>/eval/questions.yaml' */
+  readonly questionsFile?: string;
+  /** Systems to run; the others are reported as not requested. @default all but pagefind */
+  readonly systems?: readonly SystemName[];
+  /** The built site for the Pagefind baseline (it must hold `pagefind/pagefind.js`). */
+  readonly siteDist?: string;
+  /** An already open retriever (tests); else the configured index is opened. */
+  readonly retriever?: Retriever;
+  readonly onProgress?: (system: SystemName, done: number, total: number) => void;
+  readonly onWarning?: (message: string) => void;
+}
+
+export const DEFAULT_SYSTEMS: readonly SystemName[] = ['lexical', 'dense', 'hybrid', 'hybrid+rerank'];
+
+/** Default question set of a project. */
+export function questionsPath(config: Pick<AtomkitConfig, 'root'>): string {
+  return path.join(config.root, 'eval', 'questions.yaml');
+}
+
+/** Loads the question set and the atoms, and refuses a set whose gold ids or texts are wrong. */
+export function loadEvalInputs(config: AtomkitConfig, questionsFile = questionsPath(config)): { set: QuestionSet; atoms: Atom[] } {
+  const set = loadQuestionSet(questionsFile);
+  const atoms = loadAtoms({ root: config.atoms.dirAbs, base: config.site.base, locales: config.atoms.locales, maxFileBytes: config.lint.maxFileBytes });
+  const [problem, ...more] = checkQuestions(set.questions, atoms);
+  if (problem) {
+    throw new QuestionSetError(`Question \`${problem.questionId}\`: ${problem.message}${more.length > 0 ? ` (and ${more.length} more problems)` : ''}`, set.file, { line: problem.line, column: 1 });
+  }
+  return { set, atoms };
+}
+
+export async function runRetrievalEval(options: RetrievalEvalOptions): Promise<RetrievalReport> {
+  const { config } = options;
+  const { set, atoms } = loadEvalInputs(config, options.questionsFile);
+  const wanted = new Set(options.systems ?? DEFAULT_SYSTEMS);
+  const retriever = options.retriever ?? (await openRetriever(config, options.onWarning ? { onWarning: options.onWarning } : {}));
+  const rankers: (Ranker | Unavailable)[] = [];
+  const notRequested = (name: SystemName, how: string): Unavailable => ({ name, unavailable: `not requested (${how})` });
+  try {
+    rankers.push(wanted.has('lexical') ? retrieverRanker(retriever, 'lexical') : notRequested('lexical', '--systems'));
+    if (!wanted.has('dense')) rankers.push(notRequested('dense', '--systems'));
+    else if (retriever.dense) rankers.push(retrieverRanker(retriever, 'dense'));
+    else rankers.push({ name: 'dense', unavailable: `no embedding model: the index has no dense part or the query model \`${retriever.manifest.model}\` cannot be loaded` });
+    rankers.push(wanted.has('hybrid') ? retrieverRanker(retriever, 'hybrid') : notRequested('hybrid', '--systems'));
+    rankers.push({ name: 'hybrid+rerank', unavailable: 'no reranker model: the retrieval library has no reranking stage' });
+    if (wanted.has('pagefind')) rankers.push(await pagefindRanker(options.siteDist, config, atoms));
+    else rankers.push(notRequested('pagefind', '--pagefind'));
+    const systems = await evaluateRankers(rankers, {
+      questions: set.questions,
+      atomTypes: new Map(atoms.filter((a) => a.header).map((a) => [a.id, a.header?.type ?? 'unknown'])),
+      ...(options.onProgress ? { onQuestion: options.onProgress } : {}),
+    });
+    const { manifest } = retriever;
+    return {
+      generatedAt: new Date().toISOString(),
+      questionSet: path.relative(config.root, set.file).split(path.sep).join('/'),
+      questions: set.questions.length,
+      atoms: atoms.length,
+      index: { provider: manifest.provider, model: manifest.model, dense: retriever.dense, atomsRevision: manifest.atomsRevision, contentHash: manifest.contentHash },
+      systems,
+    };
+  } finally {
+    for (const ranker of rankers) if ('close' in ranker) await ranker.close?.();
+    if (!options.retriever) retriever.close();
+  }
+}
+
+async function pagefindRanker(siteDist: string | undefined, config: AtomkitConfig, atoms: readonly Atom[]): Promise<Ranker | Unavailable> {
+  const { openPagefindRanker, pagefindUnavailable } = await import('./pagefind.js');
+  if (!siteDist) return { name: 'pagefind', unavailable: 'no built site given' };
+  const reason = pagefindUnavailable(siteDist);
+  if (reason) return { name: 'pagefind', unavailable: reason };
+  return openPagefindRanker({ distDir: siteDist, base: config.site.base, atomIds: atoms.map((a) => a.id) });
+}
