@@ -17,7 +17,6 @@ export interface FinishedAnswer {
   readonly answered: boolean;
   readonly mode: 'llm' | 'extractive';
   readonly degraded: boolean;
-  readonly cached?: boolean;
   readonly support?: QueryResponse['support'];
 }
 
@@ -91,10 +90,10 @@ export class AnswerView {
     this.#renderText(false);
     this.#renderSources();
     const extras: HTMLElement[] = [];
-    if (!result.answered) extras.push(this.#notAnswered(result.support));
+    if (!result.answered) this.#showNotAnswered(result.support);
+    // An extractive answer says so in its own last line; a fallback after a failed model does not.
     else if (result.degraded) extras.push(note(this.#t('degraded')));
-    else if (result.mode === 'extractive') extras.push(note(this.#t('extractive')));
-    extras.push(this.#feedback(result.messageId, result.cached === true));
+    extras.push(this.#feedback(result.messageId));
     this.#extras.replaceChildren(...extras);
     this.#extras.hidden = false;
     this.element.removeAttribute('aria-busy');
@@ -146,18 +145,29 @@ export class AnswerView {
     this.#sources.hidden = false;
   }
 
-  #notAnswered(support: FinishedAnswer['support']): HTMLElement {
+  /**
+   * "Not in the atoms": the service's explanation goes in a notice box; its support contact and
+   * "suggest an atom" link are added when the explanation does not already carry them.
+   */
+  #showNotAnswered(support: FinishedAnswer['support']): void {
     const notice = el('div', { class: 'notice', part: 'notice not-answered' });
-    notice.append(el('p', {}, el('strong', {}, this.#t('notAnswered'))));
-    if (support?.contact) notice.append(el('p', {}, t(this.#options.locale, 'contact', { contact: support.contact })));
-    const suggest = support?.suggestUrl ? safeHref(support.suggestUrl, this.#options.site) : undefined;
-    if (suggest !== undefined) {
-      notice.append(el('p', {}, el('a', { href: suggest, target: '_blank', rel: 'noopener noreferrer', part: 'suggest' }, this.#t('suggest'))));
+    const explanation = el('div', { class: 'answer' });
+    explanation.append(...this.#body.childNodes);
+    notice.append(el('p', {}, el('strong', {}, this.#t('notAnswered'))), explanation);
+    const text = explanation.textContent ?? '';
+    if (support?.contact && !text.includes(support.contact)) {
+      notice.append(el('p', {}, t(this.#options.locale, 'contact', { contact: support.contact })));
     }
-    return notice;
+    const suggest = support?.suggestUrl ? safeHref(support.suggestUrl, this.#options.site) : undefined;
+    const links = [...explanation.querySelectorAll('a')];
+    for (const link of links) if (link.href === suggest) link.setAttribute('part', 'suggest');
+    if (suggest !== undefined && !links.some((link) => link.href === suggest)) {
+      notice.append(el('p', {}, el('a', { href: suggest, rel: 'noopener noreferrer', part: 'suggest' }, this.#t('suggest'))));
+    }
+    this.#body.replaceChildren(notice);
   }
 
-  #feedback(messageId: string, cached: boolean): HTMLElement {
+  #feedback(messageId: string): HTMLElement {
     const bar = el('div', { class: 'feedback', part: 'feedback', role: 'group', 'aria-label': `${this.#t('helpful')} / ${this.#t('notHelpful')}` });
     const up = button('tool', '', () => choose('up'), { 'aria-pressed': 'false', 'aria-label': this.#t('helpful'), title: this.#t('helpful'), 'data-rating': 'up' });
     const down = button('tool', '', () => choose('down'), { 'aria-pressed': 'false', 'aria-label': this.#t('notHelpful'), title: this.#t('notHelpful'), 'data-rating': 'down' });
@@ -165,7 +175,6 @@ export class AnswerView {
     down.innerHTML = ICONS.down;
     const message = el('span', { class: 'feedback-status', role: 'status' });
     bar.append(up, down, message);
-    if (cached) bar.append(el('span', { class: 'meta' }, this.#t('cached')));
 
     const post = async (rating: 'up' | 'down', comment: string | undefined): Promise<boolean> => {
       try {

@@ -69,7 +69,7 @@ const TEMPLATE = `
         <h2 class="title" id="title" data-text="title"></h2>
         <p class="subtitle" data-text="subtitle"></p>
       </div>
-      <button type="button" class="tool" part="clear" data-ref="clear" data-title="clearLabel">${ICONS.clear}<span data-text="clear"></span></button>
+      <button type="button" class="tool" part="clear" data-ref="clear" data-title="clearLabel">${ICONS.clear}<span class="clear-text" data-text="clear"></span></button>
       <button type="button" class="tool" part="close" data-ref="close" data-label="close">${ICONS.close}</button>
     </header>
     <div class="log" part="log" role="log" aria-live="polite" data-ref="log" data-label="title" tabindex="-1">
@@ -277,8 +277,12 @@ export class AtomChatElement extends HTMLElement {
     if (question === '' || this.#busy || Date.now() < this.#blockedUntil) return;
     this.#input.value = '';
     this.#fitInput();
-    this.#append(userMessage(this.locale, question));
+    const asked = userMessage(this.locale, question);
+    this.#append(asked);
     void this.#query(question);
+    // The question goes to the top of the log and the answer is read from its start, so the log
+    // does not follow the stream to its end.
+    this.#refs.log.scrollTop = asked.offsetTop - this.#refs.log.offsetTop - 16;
   }
 
   async #query(question: string, retried = false): Promise<void> {
@@ -301,7 +305,6 @@ export class AtomChatElement extends HTMLElement {
             if (!current()) return;
             this.#refs.status.textContent = '';
             view.appendText(delta);
-            this.#scrollToEnd();
           },
           onReset: () => {
             if (current()) view.resetText();
@@ -317,7 +320,6 @@ export class AtomChatElement extends HTMLElement {
       this.#threadMemory.set(response.threadId);
       view.finish(response);
       this.#refs.status.textContent = '';
-      this.#scrollToEnd();
       this.#emit('atom-chat-answer', response);
     } catch (error) {
       if (!current() || controller.signal.aborted) return;
