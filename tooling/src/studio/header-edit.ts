@@ -19,7 +19,7 @@ export class HeaderEditError extends Error {
 const TO_STRING = { lineWidth: 0, flowCollectionPadding: false } as const;
 
 // A top-level key at column 0 (not a comment, not a `- ` sequence item).
-const TOP_KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#\-][^:#]*?)[ \t]*:(?:[ \t]|$)/;
+const TOP_KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#\-][^:#]*?)[ \t]*:(?:[ \t]|\n|$)/;
 
 /**
  * Keeps the original source of every top-level field whose value did not change, and takes
@@ -68,7 +68,7 @@ export function editHeader(text: string, edit: (doc: Document) => void): HeaderE
   const parsed = parseAtomText(text);
   const header = parsed.frontmatter;
   if (!header) throw new HeaderEditError('the file has no YAML header');
-  const doc = parseDocument(header.yaml, { uniqueKeys: true, keepSourceTokens: true });
+  const doc = parseDocument(header.yaml, { uniqueKeys: true });
   if (doc.errors.length > 0) throw new HeaderEditError(`the header is not valid YAML (${doc.errors[0]!.message.split('\n')[0]})`);
   const before = JSON.stringify(doc.toJS());
   edit(doc);

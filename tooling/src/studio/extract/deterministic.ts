@@ -88,7 +88,7 @@ function baseHeader(type: AtomHeader['type'], title: string, summary: string, he
 /** The transcript topics this text is about (all words of the topic appear), else the first topic. */
 function tagsFor(text: string, header: InterviewHeader): string[] {
   const lower = text.toLowerCase();
-  const tags = header.topics.filter((topic) => topic.split('-').every((word) => lower.includes(word)));
+  const tags = header.topics.filter((topic) => topic.split('-').every((word) => lower.includes(word.replace(/s$/, ''))));
   const valid = (tags.length > 0 ? tags : header.topics.slice(0, 1)).map((tag) => toTag(tag)).filter((tag): tag is string => tag !== undefined);
   return [...new Set(valid)].slice(0, 8);
 }
@@ -159,17 +159,20 @@ function procedureDraft(exchange: Exchange, header: InterviewHeader, context: Ex
   const section = exchange.question.section ?? 'General';
   const title = procedureTitle(question, section);
   const answerText = exchange.answers.map((turn) => turn.text).join('\n\n');
-  const prose = sentences(exchange.answers.flatMap((turn) => turn.nodes.filter((node) => node.type === 'paragraph').map((node) => toString(node))).join(' '));
-  const prerequisites = prose.filter((sentence) => PREREQUISITE.test(sentence) && !/^\*\*/.test(sentence));
+  const prose = exchange.answers.flatMap((turn) => proseSentences(turn, context.text));
+  const prerequisites = prose.filter((sentence) => PREREQUISITE.test(sentence));
   const verify = prose.filter((sentence) => VERIFY.test(sentence));
   const stepsSource = markdownOf(list, context.text);
   const sections: DraftSection[] = [
-    { heading: 'Prerequisites', body: bulletList(prerequisites.map(stripLabel)) ?? 'Role, system state and inputs needed before step 1.' },
+    { heading: 'Prerequisites', body: bulletList(prerequisites) ?? 'Role, system state and inputs needed before step 1.' },
     { heading: 'Steps', body: stepsSource },
-    { heading: 'Verify', body: verify.map(stripLabel).join(' ') || 'How to check that it worked.' },
+    { heading: 'Verify', body: verify.join(' ') || 'How to check that it worked.' },
   ];
   const intro = turnWithList.nodes.filter((node) => node.type === 'paragraph' && (node.position?.start.offset ?? 0) < (list.position?.start.offset ?? 0));
-  const lead = stripLabel(intro.map((node) => toString(node)).join(' '));
+  const lead = intro
+    .flatMap((node) => sentences(markdownOf(node, context.text).replace(OPENING_LABEL, '')))
+    .filter((sentence) => !prerequisites.includes(sentence) && !verify.includes(sentence))
+    .join(' ');
   const summary = clip(question ? `How to ${lowerFirst(title)}, as explained by the ${header.role}.` : summarize(answerText, `A procedure from the ${header.role} interview.`));
   return {
     section,
@@ -203,25 +206,29 @@ function errorDrafts(turns: readonly InterviewTurn[], header: InterviewHeader, c
   const drafts: { section: string; draft: AtomDraft }[] = [];
   for (const [code, where] of mentions) {
     if (context.knownCodes.has(code)) continue;
-    const about = where.flatMap((turn) => sentences(turn.nodes.filter((node) => node.type === 'paragraph').map((node) => toString(node)).join(' ')));
-    const naming = about.filter((sentence) => sentence.includes(code)).map(stripLabel);
+    const about = where.flatMap((turn) => proseSentences(turn, context.text));
+    // A short follow-up question ("What do you tell them?") continues the same error.
+    const followUps = where.flatMap((turn) => followUp(turns, turn)).flatMap((turn) => proseSentences(turn, context.text));
+    const naming = about.filter((sentence) => sentence.includes(code));
     // An error draft needs an explanation, not a passing mention.
-    if (naming.length === 0 || about.length < 2) continue;
-    const causes = about.filter((sentence) => CAUSE.test(sentence) && !naming.slice(0, 1).includes(sentence)).map(stripLabel);
-    const fixes = about.filter((sentence) => RESOLVE.test(sentence) && !causes.includes(stripLabel(sentence))).map(stripLabel);
+    const definition = naming.find((sentence) => MEANS(code).test(sentence));
+    if (!definition && (naming.length === 0 || about.length < 2)) continue;
+    const meaning = [definition ?? naming[0]!, ...about.filter((sentence) => sentence !== definition && sentence.includes(code) === false && /\b(means|indicates|says)\b/i.test(sentence))].slice(0, 2);
+    const causes = about.filter((sentence) => CAUSE.test(sentence) && !meaning.includes(sentence));
+    const fixes = [...about, ...followUps].filter((sentence) => RESOLVE.test(sentence) && !causes.includes(sentence) && !meaning.includes(sentence));
     const logs = where.flatMap((turn) => turn.nodes.filter((node) => node.type === 'code').map((node) => markdownOf(node, context.text)));
     const sections: DraftSection[] = [
-      { heading: 'What it means', body: naming.slice(0, 3).join(' ') },
+      { heading: 'What it means', body: meaning.join(' ') },
       { heading: 'Causes', body: bulletList(causes.slice(0, 5)) ?? 'What usually causes it, most common first.' },
       { heading: 'How to resolve', body: numberedList(fixes.slice(0, 6)) ?? 'What to do, in order, until it is gone.' },
       ...(logs.length > 0 ? [{ heading: 'Log example', body: logs.slice(0, 2).join('\n\n') }] : []),
     ];
-    const meaning = naming[0]!;
+    const sourceTurns = [...where, ...where.flatMap((turn) => followUp(turns, turn))];
     drafts.push({
       section: where[0]!.section ?? 'General',
       draft: {
         header: {
-          ...baseHeader('error', errorTitle(code, meaning), clip(meaning), header, context, about.join(' '), where.map((turn) => turn.anchor)),
+          ...baseHeader('error', errorTitle(code, definition), clip(stripMarkup(definition ?? `The ${code} error, as the ${header.role} explained it.`)), header, context, about.join(' '), sourceTurns.map((turn) => turn.anchor)),
           error_codes: [code],
         },
         sections,
@@ -231,10 +238,35 @@ function errorDrafts(turns: readonly InterviewTurn[], header: InterviewHeader, c
   return drafts;
 }
 
+const MEANS = (code: string) => new RegExp(`${code.replace(/[/]/g, '\\/')}\\W*\\s+means\\b`);
+
+/** The answer after a short follow-up question that comes right after `turn`. */
+function followUp(turns: readonly InterviewTurn[], turn: InterviewTurn): InterviewTurn[] {
+  const question = turns[turn.index + 1];
+  const answer = turns[turn.index + 2];
+  if (!question || !answer || question.role !== 'interviewer' || answer.role === 'interviewer') return [];
+  if (question.section !== turn.section) return [];
+  return question.text.split(/\s+/).length <= 12 ? [answer] : [];
+}
+
+/** Sentences of a turn's paragraphs, as Markdown (inline code kept), without the speaker label. */
+function proseSentences(turn: InterviewTurn, text: string): string[] {
+  return turn.nodes
+    .filter((node) => node.type === 'paragraph')
+    .flatMap((node) => sentences(markdownOf(node, text).replace(OPENING_LABEL, '')));
+}
+
+const OPENING_LABEL = /^(?:<a\s[^>]*>\s*<\/a>)?\s*\*\*[^*\n]*\*\*:?\s*/;
+
+function stripMarkup(text: string): string {
+  return text.replace(/[`*]/g, '');
+}
+
 /** `ATOMKIT_ERR_X: <what the interviewee said it means>` when they said "X means ...". */
-function errorTitle(code: string, meaning: string): string {
-  const said = /\b(?:means|is|says|tells you)\s+(?:that\s+)?(.{8,80}?)(?:[.;,]|$)/i.exec(meaning.slice(meaning.indexOf(code) + code.length));
-  return said ? `${code}: ${said[1]!.replace(/[`*]/g, '').trim()}` : code;
+function errorTitle(code: string, definition: string | undefined): string {
+  if (!definition) return code;
+  const said = /^\W*means\s+(?:that\s+)?(.{8,90}?)(?:[.;:,](?=\s|$)|$)/i.exec(definition.slice(definition.indexOf(code) + code.length));
+  return said ? `${code}: ${stripMarkup(said[1]!).trim()}` : code;
 }
 
 function isOrderedList(node: RootContent): node is List {
@@ -246,10 +278,6 @@ function markdownOf(node: RootContent, text: string): string {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   return start === undefined || end === undefined ? toString(node) : text.slice(start, end);
-}
-
-function stripLabel(text: string): string {
-  return text.replace(/^[^:]{1,40}:\s+(?=[A-Z`])/, (label) => (/^(note|tip|warning)/i.test(label) ? label : '')).trim();
 }
 
 function bulletList(items: readonly string[]): string | undefined {
