@@ -10,4 +10,4 @@ import { defineSite } from './commands/site.js';
 import { defineRename } from './commands/rename.js';
 import { defineSet } from './commands/set.js';
 
-export const commands: readonly DefineCommand[] = [defineLint, defineNew, defineExtract, defineEval, defineServe, defineConversations, defineRename, defineSet];
+export const commands: readonly DefineCommand[] = [defineLint, defineNew, defineExtract, defineEval, defineServe, defineConversations, defineRename, defineSet, defineSite];

@@ -119,7 +119,10 @@ function applyEnv(config: DeepRequired<AtomkitConfigFile>, env: NodeJS.ProcessEn
     index: { embedder: { modelDir?: string; allowRemote: boolean; provider: string; model: string; baseUrl?: string } };
     bot: { llm: { baseUrl?: string; models: string[] }; port: number };
     site: { base: string; url: string };
+    atoms: { dir: string };
   };
+  // Tests and benchmarks build fixture trees and generated corpora without a config file of their own.
+  if (env.ATOMKIT_ATOMS_DIR) mutable.atoms.dir = env.ATOMKIT_ATOMS_DIR;
   // CI sets these for a GitHub project page (base `/<repo>`) without editing the config file.
   if (env.ATOMKIT_SITE_BASE) mutable.site.base = env.ATOMKIT_SITE_BASE;
   if (env.ATOMKIT_SITE_URL) mutable.site.url = env.ATOMKIT_SITE_URL;

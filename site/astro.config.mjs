@@ -1,0 +1,53 @@
+// The docs site's Astro configuration, made from the project's atomkit.config.yaml.
+// `buildSite()`/`devSite()` (tooling/src/site/build.ts) hand their options over under
+// `Symbol.for('atomkit.site')`: Astro must load this file itself, because Starlight only loads
+// through Vite. The plain `astro` CLI (`npx astro dev --root site`) reads the config file.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { loadConfig } from '../tooling/src/config/load.ts';
+import { remarkAtomFaq } from '../tooling/src/site/faq.ts';
+import { atomkitSite } from './src/integration.ts';
+import { sidebar } from './src/lib/sidebar.ts';
+import { SITE_OPTIONS } from './src/runtime-options.ts';
+
+const siteRoot = path.dirname(fileURLToPath(import.meta.url));
+
+/** @type {import('./src/runtime-options.ts').SiteConfigOptions} */
+const options = globalThis[SITE_OPTIONS] ?? { config: loadConfig({ cwd: path.dirname(siteRoot) }) };
+const { config } = options;
+
+export default defineConfig({
+  site: config.site.url,
+  base: config.site.base,
+  outDir: options.outDir ?? path.join(siteRoot, 'dist'),
+  ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
+  markdown: { remarkPlugins: [remarkAtomFaq] },
+  integrations: [
+    atomkitSite({
+      atomsDir: options.atomsDir ?? config.atoms.dirAbs,
+      projectRoot: config.root,
+      base: config.site.base,
+      siteUrl: config.site.url,
+      title: config.site.title,
+      editUrl: config.site.editUrl,
+      locales: config.atoms.locales,
+      defaultLanguage: config.atoms.defaultLanguage,
+      ...(options.drafts !== undefined ? { drafts: options.drafts } : {}),
+    }),
+    starlight({
+      title: config.site.title,
+      description: 'Knowledge atoms: one idea per page, each with its type, tags, related atoms and FAQ.',
+      social: [{ icon: 'github', label: 'Source', href: config.site.repoUrl }],
+      sidebar,
+      pagination: false,
+      customCss: ['./src/styles/atomkit.css'],
+      components: {
+        PageTitle: './src/components/AtomPageTitle.astro',
+        MarkdownContent: './src/components/AtomMarkdownContent.astro',
+        Footer: './src/components/Footer.astro',
+      },
+    }),
+  ],
+});

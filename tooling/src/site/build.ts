@@ -1,0 +1,101 @@
+/**
+ * Builds or serves the docs site with Astro's JS API, so `atomkit site build|dev` and `atomkit start`
+ * share one code path. The atoms are checked first: an invalid atom stops the build with the
+ * linter's messages before Astro starts.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroInlineConfig } from 'astro';
+import { SITE_OPTIONS, type SiteConfigOptions } from '../../../site/src/runtime-options.js';
+import { loadAtoms } from '../atom/load.js';
+import { AtomCheckError, checkAtoms } from './check.js';
+
+/** The Astro project of the site. */
+export const SITE_ROOT = fileURLToPath(new URL('../../../site/', import.meta.url));
+
+export interface SiteOptions extends SiteConfigOptions {
+  /** Astro's log level. @default 'info' */
+  readonly logLevel?: AstroInlineConfig['logLevel'];
+}
+
+export interface BuiltSite {
+  /** Absolute path of the built site. */
+  readonly outDir: string;
+  /** Atom pages published. */
+  readonly atoms: number;
+  /** HTML pages written (atoms and index pages). */
+  readonly pages: number;
+}
+
+/**
+ * Builds the site into `outDir` (site/dist by default), Pagefind index included.
+ *
+ * @throws AtomCheckError when an atom is invalid or a `related` title does not resolve.
+ * @example await buildSite({ config: loadConfig() }) //=> { outDir: '/repo/site/dist', atoms: 31, pages: 45 }
+ */
+export async function buildSite(options: SiteOptions): Promise<BuiltSite> {
+  const atomsDir = options.atomsDir ?? options.config.atoms.dirAbs;
+  const atoms = loadAtoms({ root: atomsDir, base: options.config.site.base, locales: options.config.atoms.locales });
+  const { config } = options;
+  const diagnostics = checkAtoms(atoms, { root: config.root, site: { base: config.site.base, url: config.site.url }, defaultLanguage: config.atoms.defaultLanguage });
+  if (diagnostics.length > 0) throw new AtomCheckError(diagnostics);
+
+  const outDir = path.resolve(options.outDir ?? path.join(SITE_ROOT, 'dist'));
+  const { build } = await import('astro');
+  await withSiteOptions({ ...options, atomsDir, outDir }, () =>
+    build({ root: SITE_ROOT, mode: 'production', logLevel: options.logLevel ?? 'info' }),
+  );
+  const published = atoms.filter((atom) => atom.header && (options.drafts || atom.header.status !== 'draft')).length;
+  return { outDir, atoms: published, pages: countHtml(outDir) };
+}
+
+export interface DevServer {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves the site with live reload: editing an atom updates its page. Invalid atoms are reported
+ * in the log and left out until they are fixed.
+ */
+export async function devSite(options: SiteOptions & { host?: string; port?: number }): Promise<DevServer> {
+  const { dev } = await import('astro');
+  setSiteOptions(options);
+  const server = await dev({
+    root: SITE_ROOT,
+    logLevel: options.logLevel ?? 'info',
+    server: { host: options.host ?? '127.0.0.1', port: options.port ?? 4321 },
+  });
+  const base = options.config.site.base.replace(/\/?$/, '/');
+  return {
+    url: `http://${server.address.address}:${server.address.port}${base}`,
+    stop: async () => {
+      await server.stop();
+      setSiteOptions(undefined);
+    },
+  };
+}
+
+async function withSiteOptions<T>(options: SiteConfigOptions, run: () => Promise<T>): Promise<T> {
+  setSiteOptions(options);
+  try {
+    return await run();
+  } finally {
+    setSiteOptions(undefined);
+  }
+}
+
+function setSiteOptions(options: SiteConfigOptions | undefined): void {
+  const slot = globalThis as { [SITE_OPTIONS]?: SiteConfigOptions };
+  if (options) slot[SITE_OPTIONS] = options;
+  else delete slot[SITE_OPTIONS];
+}
+
+function countHtml(dir: string): number {
+  let count = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith('.html') && !entry.parentPath.split(path.sep).includes('pagefind')) count++;
+  }
+  return count;
+}
