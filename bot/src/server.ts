@@ -10,7 +10,7 @@ import { openRetriever } from '../../tooling/src/retrieval/api.js';
 import { buildApp } from './app.js';
 import { LlmClient } from './answer/llm.js';
 import { createMetrics } from './metrics.js';
-import { scheduleBackups } from './store/backup.js';
+import { backupNow, scheduleBackups } from './store/backup.js';
 import { openStore } from './store/store.js';
 
 export interface StartOptions {
@@ -39,6 +39,8 @@ export interface StartOptions {
 export interface RunningServer {
   readonly url: string;
   readonly app: FastifyInstance;
+  /** Takes an online backup now (into `bot.backup.dir`, keeping `bot.backup.keep`); returns its path. */
+  backup(): Promise<string>;
   /** Stops listening, takes no more backups, closes the index and the database. */
   close(): Promise<void>;
 }
@@ -62,10 +64,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     retriever.close();
     throw error;
   }
+  const backupOptions = { dir: projectPath(config, bot.backup.dir), keep: bot.backup.keep };
   const backups = scheduleBackups(store.db, {
-    dir: projectPath(config, bot.backup.dir),
+    ...backupOptions,
     everyMinutes: bot.backup.everyMinutes,
-    keep: bot.backup.keep,
     onError: (error) => log(`backup failed: ${error.message}`),
   });
   const metrics = createMetrics();
@@ -122,6 +124,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   return {
     url,
     app,
+    backup: () => backupNow(store.db, backupOptions),
     close() {
       closing ??= (async () => {
         await app.close();

@@ -48,10 +48,13 @@ export function snippet(markdown: string, max = SNIPPET_CHARS): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
 }
 
-/** `[3]`, `[1, 2]`, `[1][2]` (each bracket separately): one or more numbers in one bracket. */
-const MARKER = /(\s*)\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]/g;
-/** The start of a marker that may still be completed by the next token. */
-const OPEN_MARKER = /\s*\[[\d,\s]{0,15}$/;
+/**
+ * `[3]`, `[1, 2]`, `[1][2]` (each bracket separately): numbers in one bracket, not right after a
+ * word character (`arr[1]` is code, not a citation).
+ */
+const MARKER = /(\s*)(?<![\w$])\[([1-9]\d{0,2}(?:\s*,\s*[1-9]\d{0,2})*)\]/g;
+/** Trailing space and the start of a marker: the next chunk decides what they are. */
+const HELD_BACK = /\s*(?:\[[\d,\s]{0,15})?$/;
 
 /**
  * Filters `[n]` markers in a stream of text: valid numbers are kept (a list is rewritten as
@@ -63,6 +66,8 @@ const OPEN_MARKER = /\s*\[[\d,\s]{0,15}$/;
  */
 export class MarkerFilter {
   #pending = '';
+  /** The last character emitted, the context a marker at the start of the next chunk needs. */
+  #last = '';
   readonly #used: number[] = [];
 
   constructor(readonly sourceCount: number) {}
@@ -74,8 +79,7 @@ export class MarkerFilter {
 
   push(text: string): string {
     this.#pending += text;
-    const open = OPEN_MARKER.exec(this.#pending);
-    const cut = open ? open.index : this.#pending.length;
+    const cut = HELD_BACK.exec(this.#pending)?.index ?? this.#pending.length;
     const ready = this.#pending.slice(0, cut);
     this.#pending = this.#pending.slice(cut);
     return this.#rewrite(ready);
@@ -88,15 +92,20 @@ export class MarkerFilter {
   }
 
   #rewrite(text: string): string {
-    return text.replace(MARKER, (_match, space: string, list: string) => {
-      const valid = list
-        .split(',')
-        .map((part) => Number(part.trim()))
-        .filter((n) => Number.isInteger(n) && n >= 1 && n <= this.sourceCount);
-      if (valid.length === 0) return '';
-      for (const n of valid) if (!this.#used.includes(n)) this.#used.push(n);
-      return `${space}${valid.map((n) => `[${n}]`).join('')}`;
-    });
+    if (text === '') return '';
+    const rewritten = (this.#last + text)
+      .replace(MARKER, (_match, space: string, list: string) => {
+        const valid = list
+          .split(',')
+          .map((part) => Number(part.trim()))
+          .filter((n) => n <= this.sourceCount);
+        if (valid.length === 0) return '';
+        for (const n of valid) if (!this.#used.includes(n)) this.#used.push(n);
+        return `${space}${valid.map((n) => `[${n}]`).join('')}`;
+      })
+      .slice(this.#last.length);
+    this.#last = text.at(-1) ?? this.#last;
+    return rewritten;
   }
 }
 

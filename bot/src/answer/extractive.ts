@@ -105,14 +105,17 @@ export function splitBlocks(markdown: string): Block[] {
   let fence: string | undefined;
   const kindOf = (text: string): Block['kind'] => (/^\s*(`{3,}|~{3,})/.test(text) ? 'code' : /^\s*(\d+[.)]|[-*+])\s/.test(text) ? 'list' : 'other');
   const flush = () => {
-    const text = current.join('\n').trim();
+    const raw = current.join('\n');
+    const text = raw.trim();
     current = [];
     if (text === '') return;
     const kind = kindOf(text);
+    const indented = /^[ \t]{2,}\S/.test(raw);
     const previous = blocks.at(-1);
-    // A list interrupted by blank lines, or code indented under a list item, stays one block.
-    if (previous?.kind === 'list' && (kind === 'list' || /^\s{2,}\S/.test(text) || (kind === 'code' && /^\s+/.test(text)))) {
-      blocks[blocks.length - 1] = { text: `${previous.text}\n\n${text}`, kind: 'list', words: previous.words + wordCount(text) };
+    // A list interrupted by blank lines, or anything indented under a list item, stays one block.
+    if (previous?.kind === 'list' && (kind === 'list' || indented)) {
+      const body = indented ? raw.replace(/^\n+/, '').trimEnd() : text;
+      blocks[blocks.length - 1] = { text: `${previous.text}\n\n${body}`, kind: 'list', words: previous.words + wordCount(text) };
       return;
     }
     blocks.push({ text, kind, words: wordCount(text) });
@@ -167,7 +170,7 @@ export function trimToRelevant(markdown: string, terms: readonly string[], maxWo
   const kept = [...keep].sort((a, b) => a - b);
   const out: string[] = [];
   kept.forEach((i, j) => {
-    if (j > 0 && kept[j - 1] !== i - 1) out.push('…');
+    if (i > 0 && kept[j - 1] !== i - 1) out.push('…');
     out.push(blocks[i]!.text);
   });
   return out.join('\n\n');

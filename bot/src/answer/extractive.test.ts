@@ -1,0 +1,102 @@
+import { describe, expect, test } from 'vitest';
+import type { SearchHit } from '../../../tooling/src/retrieval/api.js';
+import { composeExtractive, queryTerms, splitBlocks, trimToRelevant } from './extractive.js';
+
+const hit = (extra: Partial<SearchHit>): SearchHit => ({
+  unitId: 'procedure/run-lint#steps',
+  atomId: 'procedure/run-lint',
+  title: 'Run lint locally',
+  summary: 'Check atoms before a pull request.',
+  type: 'procedure',
+  tags: ['lint'],
+  language: 'en',
+  kind: 'section',
+  section: 'Steps',
+  anchor: 'steps',
+  pageUrl: '/procedure/run-lint/',
+  url: '/procedure/run-lint/#steps',
+  text: '1. Open a terminal.\n2. Run the linter:\n\n   ```sh\n   npx atomkit lint\n   ```\n\n3. Fix what it reports.',
+  score: 1,
+  confidence: 0.8,
+  ...extra,
+});
+
+describe('composeExtractive', () => {
+  test('quotes the best section with its citation, keeps steps and code intact, and says no model was used', () => {
+    const { answer, citations } = composeExtractive('how do I run the linter', [hit({})], { language: 'en', minScore: 0.2 });
+    expect(answer).toBe(
+      'From **Run lint locally** › Steps [1]:\n\n1. Open a terminal.\n2. Run the linter:\n\n   ```sh\n   npx atomkit lint\n   ```\n\n3. Fix what it reports.\n\n_Quoted from the atoms; no language model was used._',
+    );
+    expect(citations).toEqual([
+      expect.objectContaining({ n: 1, title: 'Run lint locally', url: '/procedure/run-lint/#steps', section: 'Steps', atomId: 'procedure/run-lint' }),
+    ]);
+  });
+
+  test('leads with a matching FAQ answer', () => {
+    const faq = hit({
+      unitId: 'procedure/run-lint#faq-1',
+      kind: 'faq',
+      section: 'Can I lint a single atom?',
+      question: 'Can I lint a single atom?',
+      answer: 'Yes. Pass its path to `npx atomkit lint`.',
+      url: '/procedure/run-lint/#faq',
+      confidence: 0.9,
+    });
+    const { answer, citations } = composeExtractive('can I lint a single atom', [faq, hit({ confidence: 0.85 })], { language: 'en', minScore: 0.2 });
+    expect(answer.startsWith('Yes. Pass its path to `npx atomkit lint`. [1]\n\nMore in **Run lint locally** › Steps [2]:')).toBe(true);
+    expect(citations.map((c) => c.url)).toEqual(['/procedure/run-lint/#faq', '/procedure/run-lint/#steps']);
+    expect(citations[0]!.section).toBe('Can I lint a single atom?');
+  });
+
+  test('lists close hits from other atoms under "See also", and ignores weak ones', () => {
+    const other = hit({ unitId: 'error/x#fix', atomId: 'error/x', title: 'Lint error X', section: 'How to resolve', url: '/error/x/#how-to-resolve', confidence: 0.7 });
+    const weak = hit({ unitId: 'error/y#fix', atomId: 'error/y', title: 'Weak', url: '/error/y/', confidence: 0.1 });
+    const { answer, citations } = composeExtractive('run the linter', [hit({}), other, weak], { language: 'en', minScore: 0.2 });
+    expect(answer).toContain('See also: **Lint error X** › How to resolve [2]');
+    expect(citations.map((c) => c.n)).toEqual([1, 2]);
+    expect(answer).not.toContain('Weak');
+  });
+
+  test('writes the fixed sentences in Japanese for a Japanese question', () => {
+    const { answer } = composeExtractive('リントの実行方法', [hit({})], { language: 'ja', minScore: 0.2 });
+    expect(answer).toMatch(/^\*\*Run lint locally\*\* › Steps より \[1\]:/);
+    expect(answer).toMatch(/言語モデルは使用していません/);
+  });
+});
+
+describe('trimToRelevant', () => {
+  const long = [
+    'Intro paragraph about linting in general and why it matters to every author of atoms.',
+    'word '.repeat(80).trim(),
+    'To lint a single file, pass its path:',
+    '```sh\nnpx atomkit lint atoms/x.md\n```',
+    'filler '.repeat(80).trim(),
+  ].join('\n\n');
+
+  test('keeps the paragraphs that mention the question, with the code block after them, and marks the gaps', () => {
+    const out = trimToRelevant(long, ['single', 'file'], 60);
+    expect(out).toBe('…\n\nTo lint a single file, pass its path:\n\n```sh\nnpx atomkit lint atoms/x.md\n```');
+  });
+
+  test('quotes a short section whole', () => {
+    expect(trimToRelevant('One.\n\nTwo.', ['nothing'], 60)).toBe('One.\n\nTwo.');
+  });
+});
+
+describe('splitBlocks', () => {
+  test('keeps a numbered list with blank lines and indented code as one block', () => {
+    const blocks = splitBlocks('Intro.\n\n1. One\n\n2. Two:\n\n   ```sh\n   run\n\n   more\n   ```\n\n3. Three\n\nAfter.');
+    expect(blocks.map((b) => b.kind)).toEqual(['other', 'list', 'other']);
+    expect(blocks[1]!.text).toContain('3. Three');
+  });
+});
+
+describe('queryTerms', () => {
+  test('drops stop words and keeps content words', () => {
+    expect(queryTerms('How do I run the linter?')).toEqual(['run', 'linter']);
+  });
+
+  test('segments Japanese', () => {
+    expect(queryTerms('リントを実行する')).toContain('リント');
+  });
+});

@@ -1,0 +1,139 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import type { Answer } from '../contract.js';
+import { backupNow } from './backup.js';
+import { cacheKey, normalizeQuestion } from './cache.js';
+import { MIGRATIONS } from './migrations.js';
+import { openStore, type Store } from './store.js';
+
+const answer: Answer = {
+  answer: 'Run `npx atomkit lint` [1].',
+  citations: [{ n: 1, title: 'Run lint locally', url: '/procedure/run-lint/#steps', section: 'Steps', snippet: 'Run it.', atomId: 'procedure/run-lint' }],
+  answered: true,
+  mode: 'extractive',
+  model: null,
+  degraded: false,
+  language: 'en',
+};
+
+let dir: string;
+let store: Store;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'atomkit-store-'));
+  store = openStore(path.join(dir, 'nested', 'bot.sqlite'));
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('openStore', () => {
+  test('creates the file in WAL mode at the latest schema version', () => {
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+  });
+
+  test('refuses a database from a newer atomkit', () => {
+    store.db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    store.close();
+    expect(() => openStore(path.join(dir, 'nested', 'bot.sqlite'))).toThrow(/newer than this atomkit knows/);
+    store = openStore(path.join(dir, 'other.sqlite'));
+  });
+});
+
+describe('ThreadStore', () => {
+  test('stores a question with its answer and reads the thread back in order', () => {
+    const first = store.threads.addExchange({ threadId: undefined, question: 'How do I lint?', language: 'en', answer, cached: false, latencyMs: 12.5 });
+    const second = store.threads.addExchange({ threadId: first.threadId, question: 'And one file?', language: 'en', answer, cached: true, latencyMs: 1 });
+    expect(second.threadId).toBe(first.threadId);
+    const thread = store.threads.get(first.threadId)!;
+    expect(thread.messages.map((m) => [m.role, m.content])).toEqual([
+      ['user', 'How do I lint?'],
+      ['assistant', answer.answer],
+      ['user', 'And one file?'],
+      ['assistant', answer.answer],
+    ]);
+    expect(thread.messages[1]).toMatchObject({ id: first.messageId, citations: answer.citations, mode: 'extractive', cached: false, latencyMs: 12.5 });
+    expect(thread.messages[3]).toMatchObject({ cached: true });
+  });
+
+  test('history gives the last turns, oldest first', () => {
+    const { threadId } = store.threads.addExchange({ threadId: undefined, question: 'q1', language: 'en', answer, cached: false, latencyMs: 1 });
+    store.threads.addExchange({ threadId, question: 'q2', language: 'en', answer, cached: false, latencyMs: 1 });
+    expect(store.threads.history(threadId, 1)).toEqual([
+      { role: 'user', content: 'q2' },
+      { role: 'assistant', content: answer.answer },
+    ]);
+    expect(store.threads.history(threadId, 0)).toEqual([]);
+  });
+
+  test('an unknown thread does not exist and reads as undefined', () => {
+    expect(store.threads.exists('nope')).toBe(false);
+    expect(store.threads.get('nope')).toBeUndefined();
+  });
+
+  test('exports exchanges since a date with their feedback', () => {
+    const { messageId } = store.threads.addExchange({ threadId: undefined, question: 'q1', language: 'en', answer, cached: false, latencyMs: 3 });
+    store.feedback.add(messageId, 'down', 'too short');
+    const rows = [...store.threads.exportSince('2000-01-01T00:00:00.000Z')];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ messageId, question: 'q1', answer: answer.answer, answered: true, feedback: [{ rating: 'down', comment: 'too short' }] });
+    expect([...store.threads.exportSince('2999-01-01T00:00:00.000Z')]).toEqual([]);
+  });
+});
+
+describe('FeedbackStore', () => {
+  test('records feedback on an answer and refuses unknown or user message ids', () => {
+    const { threadId, messageId } = store.threads.addExchange({ threadId: undefined, question: 'q', language: 'en', answer, cached: false, latencyMs: 1 });
+    expect(store.feedback.add(messageId, 'up', undefined)).toBeTypeOf('number');
+    expect(store.feedback.add('missing', 'up', undefined)).toBeUndefined();
+    const userMessage = store.threads.get(threadId)!.messages[0]!.id;
+    expect(store.feedback.add(userMessage, 'up', undefined)).toBeUndefined();
+    expect(store.counts().feedback).toBe(1);
+  });
+});
+
+describe('AnswerCache', () => {
+  const parts = { question: 'How do I lint?', indexHash: 'h1', mode: 'extractive' as const, model: null, language: 'en' };
+
+  test('returns what was stored under the same normalized question and counts hits', () => {
+    store.cache.set(cacheKey(parts), parts, answer);
+    expect(store.cache.get(cacheKey({ ...parts, question: '  how do I LINT ' }))).toEqual(answer);
+    expect(store.db.prepare('SELECT hits FROM answer_cache').pluck().get()).toBe(1);
+  });
+
+  test('a new index content hash, mode or model misses', () => {
+    store.cache.set(cacheKey(parts), parts, answer);
+    expect(store.cache.get(cacheKey({ ...parts, indexHash: 'h2' }))).toBeUndefined();
+    expect(store.cache.get(cacheKey({ ...parts, mode: 'llm', model: 'm' }))).toBeUndefined();
+  });
+});
+
+describe('normalizeQuestion', () => {
+  test.each([
+    ['  How do I  RUN lint？ ', 'how do i run lint'],
+    ['ＡＢＣ', 'abc'],
+    ['What is X?!', 'what is x'],
+  ])('%j -> %j', (input, expected) => {
+    expect(normalizeQuestion(input)).toBe(expected);
+  });
+});
+
+describe('backupNow', () => {
+  test('writes a consistent copy with the data and keeps only the newest copies', async () => {
+    store.threads.addExchange({ threadId: undefined, question: 'q', language: 'en', answer, cached: false, latencyMs: 1 });
+    const backups = path.join(dir, 'backups');
+    const files: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      files.push(await backupNow(store.db, { dir: backups, keep: 2 }));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(readdirSync(backups).sort()).toEqual(files.slice(1).map((f) => path.basename(f)).sort());
+    const copy = new Database(files[2]!, { readonly: true });
+    expect(copy.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(2);
+    copy.close();
+  });
+});
