@@ -17,6 +17,7 @@ export async function runLintCommand(paths: readonly string[], options: LintCliO
     if (!/^\d+$/.test(options.maxWarnings)) throw new UsageError(`--max-warnings expects a whole number, got \`${options.maxWarnings}\`.`);
     maxWarnings = Number(options.maxWarnings);
   }
+  if (!/^\d+$/.test(options.threads)) throw new UsageError(`--threads expects a whole number, got \`${options.threads}\`.`);
   if (options.base !== undefined && !options.changed) throw new UsageError('--base only makes sense with --changed.');
   if (options.changed && paths.length > 0) throw new UsageError('--changed picks the files itself; give either paths or --changed.');
   const settings = engineSettings(config);
@@ -26,7 +27,7 @@ export async function runLintCommand(paths: readonly string[], options: LintCliO
   }
   let result;
   try {
-    result = runLint({ config, paths, ...(options.changed ? { changed: { ...(options.base ? { base: options.base } : {}) } } : {}) });
+    result = await runLint({ config, paths, threads: Number(options.threads), ...(options.changed ? { changed: { ...(options.base ? { base: options.base } : {}) } } : {}) });
   } catch (error) {
     if (error instanceof LintUsageError || error instanceof GitError) throw new UsageError(error.message);
     throw error;

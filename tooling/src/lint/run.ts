@@ -7,10 +7,11 @@ import { lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { minimatch } from 'minimatch';
 import type { AtomkitConfig } from '../config/load.js';
-import { findAtomFiles, readAtom, type Atom } from '../atom/load.js';
+import { findAtomFiles } from '../atom/load.js';
 import { changedFiles } from './changed.js';
-import { factsOfAtom, readHeaderEntry, scanSimpleYaml, titleKey, toEntry } from './corpus.js';
-import { lintAtom, lintCorpus, sortDiagnostics, type EngineSettings } from './engine.js';
+import { readHeaderEntry, scanSimpleYaml, titleKey, toEntry } from './corpus.js';
+import { lintCorpus, sortDiagnostics, type EngineSettings } from './engine.js';
+import { lintFiles } from './parallel.js';
 import { resolveSeverities } from './severity.js';
 import type { CorpusEntry, Diagnostic } from './types.js';
 
@@ -22,6 +23,8 @@ export interface LintRunOptions {
   readonly changed?: boolean | { readonly base?: string };
   /** @default process.cwd() */
   readonly cwd?: string;
+  /** Worker threads (0: one per core). @default 1 (the main thread) */
+  readonly threads?: number;
 }
 
 export interface LintRunResult {
@@ -58,15 +61,14 @@ function inside(folder: string, file: string): boolean {
 }
 
 /**
- * @example runLint({ config }).diagnostics //=> [{ code: 'frontmatter/schema', file: 'atoms/x.md', ... }]
+ * @example (await runLint({ config })).diagnostics //=> [{ code: 'frontmatter/schema', file: 'atoms/x.md', ... }]
  */
-export function runLint(options: LintRunOptions): LintRunResult {
+export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
   const { config } = options;
   const cwd = options.cwd ?? process.cwd();
   const settings = engineSettings(config);
   const atomsDir = config.atoms.dirAbs;
   const ignored = (absolute: string) => config.lint.ignore.some((glob) => minimatch(projectFile(config, absolute), glob, { dot: true }));
-  const loadOptions = (root: string) => ({ root, base: config.site.base, locales: config.atoms.locales, maxFileBytes: config.lint.maxFileBytes });
 
   // Which files are linted in full, and against which root their ids are computed.
   const targets = new Map<string, string>();
@@ -102,13 +104,14 @@ export function runLint(options: LintRunOptions): LintRunResult {
 
   const diagnostics: Diagnostic[] = [];
   const entries: CorpusEntry[] = [];
-  for (const [file, root] of targets) {
-    const atom: Atom = readAtom(file, loadOptions(root));
-    const shown = projectFile(config, file);
-    keys.add(`file:${shown}`);
-    diagnostics.push(...lintAtom(atom, shown, settings));
-    if (!atom.problems.some((p) => p.code.startsWith('file/'))) entries.push(toEntry(factsOfAtom(atom, shown, config.atoms.defaultLanguage)));
-  }
+  const jobs = [...targets].map(([file, root]) => ({ file, root, shown: projectFile(config, file) }));
+  const { maxFileBytes } = config.lint;
+  const results = await lintFiles(jobs, { load: { base: config.site.base, locales: config.atoms.locales, maxFileBytes }, settings, ...(options.threads !== undefined ? { threads: options.threads } : {}) });
+  results.forEach((result, i) => {
+    keys.add(`file:${jobs[i]!.shown}`);
+    diagnostics.push(...result.diagnostics);
+    if (result.facts) entries.push(toEntry(result.facts));
+  });
 
   // The rest of the atoms folder takes part in cross-file checks from a header-only read.
   if (corpusFromAtomsDir && isDir(atomsDir)) {
