@@ -7,7 +7,9 @@ import { defineNew } from './commands/new.js';
 import { defineExtract } from './commands/extract.js';
 import { defineEval } from './commands/eval.js';
 import { defineSite } from './commands/site.js';
+import { defineIndex } from './commands/index.js';
+import { defineSearch } from './commands/search.js';
 import { defineRename } from './commands/rename.js';
 import { defineSet } from './commands/set.js';
 
-export const commands: readonly DefineCommand[] = [defineLint, defineNew, defineExtract, defineEval, defineServe, defineConversations, defineRename, defineSet, defineSite];
+export const commands: readonly DefineCommand[] = [defineLint, defineNew, defineExtract, defineIndex, defineSearch, defineEval, defineServe, defineConversations, defineRename, defineSet, defineSite];

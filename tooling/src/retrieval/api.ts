@@ -95,6 +95,13 @@ export interface IndexManifest {
   builtAt: string;
   /** What shaped the index: chunking, quantization, hnsw and lexical settings. */
   parameters: Record<string, unknown>;
+  /** hnswlib slots of removed units, reused by the next units added. */
+  deletedVectors: number;
+  /**
+   * Cosine similarity of random unit pairs in this index (mean and standard deviation): the
+   * baseline that dense confidence is measured from, so it holds for any model.
+   */
+  denseBaseline: { mean: number; std: number } | null;
 }
 
 export interface Retriever {
@@ -110,6 +117,8 @@ export interface OpenRetrieverOptions {
   requireDense?: boolean;
   /** Receives the one warning printed when dense retrieval falls back to lexical. @default console.warn */
   onWarning?: (message: string) => void;
+  /** Where the openai provider's API key is read from. @default process.env */
+  env?: NodeJS.ProcessEnv;
 }
 
 export type IndexErrorCode =

@@ -1,7 +1,278 @@
-/** Loads an index artifact and answers queries (implementation in progress). */
+/**
+ * Loads an index artifact and answers queries: lexical (MiniSearch) and dense (hnswlib) ranked
+ * lists fused by reciprocal rank, units of atoms whose `error_codes` appear in the query lifted
+ * to the top, each hit given its citation URLs and a confidence.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type MiniSearch from 'minisearch';
 import type { AtomkitConfig } from '../config/load.js';
-import { IndexLoadError, type OpenRetrieverOptions, type Retriever } from './api.js';
+import { IndexLoadError, type IndexManifest, type OpenRetrieverOptions, type Retriever, type SearchHit, type SearchOptions } from './api.js';
+import { FILES, currentIndexDir, indexDir, readManifest } from './artifact.js';
+import { confidence } from './confidence.js';
+import { readDense, searchDense, similarityTo, type DenseIndex } from './dense.js';
+import { EmbedderUnavailableError, type Embedder } from './embedders/embedder.js';
+import { configuredModel, loadEmbedder } from './embedders/load.js';
+import { loadLexical, searchLexical, unitTerms, type LexicalDoc } from './lexical.js';
+import { normalizeCode, queryTerms } from './tokenize.js';
+import { UnitStore, type StoredUnit, type UnitMeta } from './store.js';
 
-export async function loadRetriever(config: AtomkitConfig, _options: OpenRetrieverOptions): Promise<Retriever> {
-  throw new IndexLoadError('ATOMKIT_ERR_INDEX_MISSING', `No search index at ${config.index.dir}.`, 'Run `atomkit index` to build it.');
+/** Reciprocal rank fusion constant (the usual 60: flattens the head of each list). */
+const RRF_K = 60;
+/** Candidates taken from each list before fusion. */
+const DEPTH = 50;
+const MAX_QUERY_CHARS = 4000;
+const REBUILD = 'atomkit index';
+
+interface ErrorCode {
+  readonly code: string;
+  readonly normalized: string;
+  readonly atomId: string;
+}
+
+export async function loadRetriever(config: AtomkitConfig, options: OpenRetrieverOptions): Promise<Retriever> {
+  const warn = options.onWarning ?? ((message: string) => console.warn(message));
+  const dir = indexDir(config);
+  const shown = path.relative(config.root, dir) || dir;
+  const current = currentIndexDir(dir);
+  if (!current) {
+    throw new IndexLoadError('ATOMKIT_ERR_INDEX_MISSING', `There is no search index at ${shown}; \`${REBUILD}\` builds it.`, `Run \`${REBUILD}\`.`);
+  }
+  const read = readManifest(current);
+  if (!('manifest' in read)) {
+    const code = read.problem === 'format' ? 'ATOMKIT_ERR_INDEX_FORMAT' : read.problem === 'missing' ? 'ATOMKIT_ERR_INDEX_MISSING' : 'ATOMKIT_ERR_INDEX_CORRUPT';
+    throw new IndexLoadError(code, `The search index at ${shown} cannot be used: ${read.detail}. Rebuild it with \`${REBUILD} --full\`.`, `Run \`${REBUILD} --full\`.`);
+  }
+  const manifest = read.manifest;
+  const wanted = configuredModel(config);
+  const built = { provider: manifest.provider, model: manifest.model, dtype: String(manifest.parameters.dtype ?? '') };
+  if (wanted.provider !== 'none' && (built.provider !== wanted.provider || built.model !== wanted.model || built.dtype !== wanted.dtype)) {
+    throw new IndexLoadError(
+      'ATOMKIT_ERR_INDEX_MODEL_MISMATCH',
+      `The search index at ${shown} was built with ${describe(built)}, but the configuration asks for ${describe(wanted)}. ` +
+        `Rebuild it with \`${REBUILD}\`.`,
+      `Run \`${REBUILD}\`.`,
+    );
+  }
+  if (options.requireDense && !manifest.dense) {
+    throw new IndexLoadError(
+      'ATOMKIT_ERR_DENSE_UNAVAILABLE',
+      `The search index at ${shown} has no dense part (it was built without an embedding model). Rebuild it with the model available: \`${REBUILD} --require-dense\`.`,
+      `Run \`${REBUILD} --require-dense\`.`,
+    );
+  }
+
+  const corrupt = (error: unknown) =>
+    new IndexLoadError(
+      'ATOMKIT_ERR_INDEX_CORRUPT',
+      `The search index at ${shown} is damaged (${(error as Error).message}). Rebuild it with \`${REBUILD} --full\`.`,
+      `Run \`${REBUILD} --full\`.`,
+    );
+  let store: UnitStore;
+  let lexical: MiniSearch<LexicalDoc>;
+  try {
+    store = UnitStore.open(path.join(current, FILES.units), { readonly: true });
+  } catch (error) {
+    throw corrupt(error);
+  }
+  try {
+    lexical = loadLexical(readFileSync(path.join(current, FILES.lexical), 'utf8'));
+  } catch (error) {
+    store.close();
+    throw corrupt(error);
+  }
+
+  let embedder: Embedder | undefined;
+  let dense: DenseIndex | undefined;
+  if (manifest.dense && wanted.provider !== 'none') {
+    try {
+      embedder = await loadEmbedder(config, { env: options.env ?? process.env });
+    } catch (error) {
+      if (!(error instanceof EmbedderUnavailableError)) throw error;
+      if (options.requireDense) {
+        store.close();
+        throw new IndexLoadError('ATOMKIT_ERR_DENSE_UNAVAILABLE', `Dense retrieval is required but it ${error.message}`, 'Provide the embedding model.');
+      }
+      warn(`warning: searching lexically only: ${error.message}`);
+    }
+    if (embedder) {
+      if (embedder.key !== manifest.parameters.embedderKey || embedder.dims !== manifest.dims) {
+        store.close();
+        await embedder.dispose();
+        throw new IndexLoadError(
+          'ATOMKIT_ERR_INDEX_MODEL_MISMATCH',
+          `The search index at ${shown} holds ${manifest.dims}-dimension vectors from ${String(manifest.parameters.embedderKey)}, but the loaded model is ${embedder.key} with ${embedder.dims} dimensions. Rebuild it with \`${REBUILD}\`.`,
+          `Run \`${REBUILD}\`.`,
+        );
+      }
+      try {
+        dense = readDense(path.join(current, FILES.dense), manifest.dims);
+      } catch (error) {
+        store.close();
+        await embedder.dispose();
+        throw corrupt(error);
+      }
+    }
+  }
+  return new IndexRetriever(manifest, store, lexical, embedder, dense);
+}
+
+class IndexRetriever implements Retriever {
+  readonly #meta = new Map<number, UnitMeta>();
+  readonly #labelsByAtom = new Map<string, number[]>();
+  readonly #df: Map<string, number>;
+  readonly #codes: ErrorCode[];
+  #closed = false;
+
+  constructor(
+    readonly manifest: IndexManifest,
+    readonly store: UnitStore,
+    readonly lexical: MiniSearch<LexicalDoc>,
+    readonly embedder: Embedder | undefined,
+    readonly denseIndex: DenseIndex | undefined,
+  ) {
+    for (const meta of store.meta()) {
+      this.#meta.set(meta.label, meta);
+      const labels = this.#labelsByAtom.get(meta.atomId) ?? [];
+      labels.push(meta.label);
+      this.#labelsByAtom.set(meta.atomId, labels);
+    }
+    this.#df = store.termFrequencies();
+    this.#codes = store
+      .errorCodes()
+      .map(({ atomId, code }) => ({ atomId, code, normalized: normalizeCode(code) }))
+      .filter((entry) => entry.normalized.length >= 2);
+  }
+
+  get dense(): boolean {
+    return this.denseIndex !== undefined;
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+    if (typeof query !== 'string') throw new TypeError(`Expected a string, got \`${typeof query}\``);
+    if (this.#closed) throw new Error('The retriever is closed.');
+    const text = query.slice(0, MAX_QUERY_CHARS).trim();
+    if (text === '') return [];
+    const k = Math.min(100, Math.max(1, Math.floor(options.k ?? 8)));
+    const keep = this.#filter(options);
+    const mode = options.mode ?? 'hybrid';
+    const useDense = this.denseIndex !== undefined && this.embedder !== undefined && mode !== 'lexical';
+    const useLexical = mode !== 'dense' || !useDense;
+    const depth = Math.max(DEPTH, k * 3);
+
+    const fused = new Map<number, number>();
+    const add = (label: number, value: number) => fused.set(label, (fused.get(label) ?? 0) + value);
+    if (useLexical) searchLexical(this.lexical, text, depth, keep).forEach((hit, rank) => add(hit.label, 1 / (RRF_K + rank + 1)));
+    let vector: Float32Array | undefined;
+    const similarities = new Map<number, number>();
+    if (useDense) {
+      [vector] = await this.embedder!.embed([text]);
+      for (const [rank, hit] of searchDense(this.denseIndex!, vector!, depth, keep).entries()) {
+        add(hit.label, 1 / (RRF_K + rank + 1));
+        similarities.set(hit.label, hit.similarity);
+      }
+    }
+    // A pasted log line naming an atom's error code: that atom's units go first.
+    const matchedCodes = this.#matchCodes(text);
+    for (const [atomId] of matchedCodes) {
+      for (const label of this.#labelsByAtom.get(atomId) ?? []) if (!keep || keep(label)) add(label, 2 / (RRF_K + 1));
+    }
+
+    const ranked = [...fused].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k);
+    const terms = queryTerms(text);
+    return ranked.map(([label, score]) => {
+      const unit = this.store.unit(label)!;
+      let similarity = similarities.get(label);
+      if (useDense && similarity === undefined) similarity = similarityTo(this.denseIndex!, label, vector!);
+      const matchedErrorCode = matchedCodes.get(unit.atomId);
+      return toHit(unit, score, {
+        confidence: confidence({
+          queryTerms: terms,
+          unitTerms: unitTerms(unit),
+          df: (term) => this.#df.get(term) ?? 0,
+          units: this.#meta.size,
+          similarity: useDense ? similarity : undefined,
+          baseline: this.manifest.denseBaseline,
+          errorCodeMatch: matchedErrorCode !== undefined,
+        }),
+        matchedErrorCode,
+      });
+    });
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.store.close();
+    void this.embedder?.dispose();
+  }
+
+  #filter(options: SearchOptions): ((label: number) => boolean) | undefined {
+    const filters = options.filters;
+    if (!filters) return undefined;
+    const types = filters.types?.length ? new Set(filters.types) : undefined;
+    const tags = filters.tags?.length ? new Set(filters.tags.map((tag) => tag.toLowerCase())) : undefined;
+    const language = filters.language?.toLowerCase().split('-')[0];
+    if (!types && !tags && !language) return undefined;
+    return (label) => {
+      const meta = this.#meta.get(label);
+      if (!meta) return false;
+      if (types && !types.has(meta.type)) return false;
+      if (tags && !meta.tags.some((tag) => tags.has(tag))) return false;
+      if (language && meta.language.toLowerCase().split('-')[0] !== language) return false;
+      return true;
+    };
+  }
+
+  /** Atoms whose error codes occur in the text as whole tokens (`E104` does not match `E1042`). */
+  #matchCodes(text: string): Map<string, string> {
+    const haystack = normalizeCode(text);
+    const matches = new Map<string, string>();
+    for (const { atomId, code, normalized } of this.#codes) {
+      if (matches.has(atomId)) continue;
+      let at = haystack.indexOf(normalized);
+      while (at !== -1) {
+        if (isBoundary(haystack, at - 1, normalized[0]!) && isBoundary(haystack, at + normalized.length, normalized.at(-1)!)) {
+          matches.set(atomId, code);
+          break;
+        }
+        at = haystack.indexOf(normalized, at + 1);
+      }
+    }
+    return matches;
+  }
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+function isBoundary(text: string, index: number, edge: string): boolean {
+  if (index < 0 || index >= text.length) return true;
+  // A code that starts or ends with punctuation may touch anything on that side.
+  return !WORD_CHAR.test(edge) || !WORD_CHAR.test(text[index]!);
+}
+
+function toHit(unit: StoredUnit, score: number, extra: { confidence: number; matchedErrorCode: string | undefined }): SearchHit {
+  return {
+    unitId: unit.id,
+    atomId: unit.atomId,
+    title: unit.title,
+    summary: unit.summary,
+    type: unit.type,
+    tags: [...unit.tags],
+    language: unit.language,
+    kind: unit.kind,
+    section: unit.section,
+    anchor: unit.anchor,
+    pageUrl: unit.pageUrl,
+    url: unit.url,
+    text: unit.text,
+    ...(unit.kind === 'faq' ? { question: unit.question, answer: unit.answer } : {}),
+    score: Math.round(score * 1e6) / 1e6,
+    confidence: extra.confidence,
+    ...(extra.matchedErrorCode ? { matchedErrorCode: extra.matchedErrorCode } : {}),
+  };
+}
+
+function describe(model: { provider: string; model: string; dtype: string }): string {
+  return model.provider === 'none' ? 'no embedding model (provider none)' : `${model.provider} model ${model.model} (${model.dtype})`;
 }

@@ -1,0 +1,407 @@
+/**
+ * `atomkit index`: atoms -> units -> embeddings (cached) -> hnswlib + MiniSearch + chunk store,
+ * written to a temporary folder and swapped into place. A rebuild reuses the previous artifact:
+ * only files whose content changed are re-read, re-chunked and re-embedded.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { AtomkitConfig } from '../config/load.js';
+import { findAtomFiles, readAtom } from '../atom/load.js';
+import type { IndexCounts, IndexManifest } from './api.js';
+import { FILES, FORMAT_VERSION, currentIndexDir, indexDir, readManifest, removeStaleTemps, swapInto, tempDirFor } from './artifact.js';
+import { EmbeddingCache } from './cache.js';
+import { chunkAtom, estimateTokens, type Unit } from './chunk.js';
+import { addVector, createDense, readDense, HNSW_PARAMETERS, type DenseIndex } from './dense.js';
+import { EmbedderUnavailableError, type Embedder } from './embedders/embedder.js';
+import { configuredModel, loadEmbedder } from './embedders/load.js';
+import { FIELD_BOOST, createLexical, lexicalDoc, loadLexical, unitTerms, type LexicalDoc } from './lexical.js';
+import { renderReportMarkdown, type BuildReport } from './report.js';
+import { UnitStore, type StoredUnit } from './store.js';
+import type MiniSearch from 'minisearch';
+
+/** Raised by the chunker's shape changes, so old artifacts are re-chunked. */
+const CHUNKER_VERSION = 1;
+/** Above this share of removed units the vector and lexical indexes are rebuilt from scratch. */
+const MAX_DIRT = 0.25;
+
+export type BuildPhase = 'scan' | 'chunk' | 'embed' | 'write';
+
+export interface BuildOptions {
+  /** Fail when no embedding model can be loaded instead of building the lexical index only. */
+  readonly requireDense?: boolean;
+  /** Ignore the previous artifact (embeddings still come from the cache). */
+  readonly full?: boolean;
+  /** For the openai provider's API key. @default process.env */
+  readonly env?: NodeJS.ProcessEnv;
+  readonly onProgress?: (phase: BuildPhase, done: number, total: number) => void;
+  /** Receives the one warning printed when dense retrieval is off, and cache rebuild notices. */
+  readonly onWarning?: (message: string) => void;
+}
+
+export interface BuildResult {
+  readonly dir: string;
+  readonly manifest: IndexManifest;
+  readonly report: BuildReport;
+}
+
+export type IndexBuildErrorCode = 'ATOMKIT_ERR_DENSE_UNAVAILABLE' | 'ATOMKIT_ERR_NO_ATOMS';
+
+/** A build that cannot go on; the CLI prints the message and exits 2. */
+export class IndexBuildError extends Error {
+  override name = 'IndexBuildError';
+  constructor(
+    readonly code: IndexBuildErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface NewUnit {
+  readonly label: number;
+  readonly unit: Unit;
+}
+
+export async function buildIndex(config: AtomkitConfig, options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const progress = options.onProgress ?? (() => {});
+  const warn = options.onWarning ?? ((message: string) => console.warn(message));
+  const settings = config.index;
+  const atomsDir = config.atoms.dirAbs;
+  if (!existsSync(atomsDir) || !statSync(atomsDir).isDirectory()) {
+    throw new IndexBuildError('ATOMKIT_ERR_NO_ATOMS', `There is no atoms folder at ${atomsDir} (config atoms.dir); nothing to index.`);
+  }
+  const dir = indexDir(config);
+  mkdirSync(path.dirname(dir), { recursive: true });
+  removeStaleTemps(dir);
+
+  const { embedder, offReason } = await openEmbedder(config, options, warn);
+  const model = configuredModel(config);
+  const maxUnitTokens = Math.min(settings.maxUnitTokens, embedder?.maxTokens ?? Number.POSITIVE_INFINITY);
+  const countTokens = embedder ? (text: string) => embedder.countTokens(text) : estimateTokens;
+  const chunking = {
+    chunker: CHUNKER_VERSION,
+    maxUnitTokens,
+    tokenCounter: embedder ? `${embedder.key}` : 'estimate',
+    includeDrafts: settings.includeDrafts,
+    base: config.site.base,
+    locales: [...config.atoms.locales],
+    defaultLanguage: config.atoms.defaultLanguage,
+  };
+
+  const previousDir = options.full ? undefined : currentIndexDir(dir);
+  const previous = previousDir ? usablePrevious(previousDir, chunking, embedder) : undefined;
+  const tmp = tempDirFor(dir);
+  mkdirSync(tmp);
+  let cache: EmbeddingCache | undefined;
+  let store: UnitStore | undefined;
+  try {
+    const storeFile = path.join(tmp, FILES.units);
+    if (previous) copyFileSync(path.join(previous.dir, FILES.units), storeFile);
+    store = previous ? UnitStore.open(storeFile) : UnitStore.create(storeFile);
+
+    // Scan: which files changed since the previous build?
+    const files = findAtomFiles(atomsDir).map((file) => ({ file, rel: path.relative(atomsDir, file).split(path.sep).join('/') }));
+    const known = store.fileHashes();
+    const seen = new Set<string>();
+    const changed: { file: string; rel: string; hash: string }[] = [];
+    files.forEach(({ file, rel }, i) => {
+      seen.add(rel);
+      const hash = fileHash(file);
+      if (known.get(rel) !== hash) changed.push({ file, rel, hash });
+      if (i % 500 === 0) progress('scan', i, files.length);
+    });
+    progress('scan', files.length, files.length);
+    const removedFiles = [...known.keys()].filter((rel) => !seen.has(rel));
+
+    // Chunk the changed files; drop what they and removed files had.
+    const s = store;
+    const dfDelta = new Map<string, number>();
+    const countTerms = (unit: StoredUnit, by: number) => {
+      for (const term of unitTerms(unit)) dfDelta.set(term, (dfDelta.get(term) ?? 0) + by);
+    };
+    const removed: number[] = [];
+    const added: NewUnit[] = [];
+    s.transaction(() => {
+      for (const rel of [...removedFiles, ...changed.filter((c) => known.has(c.rel)).map((c) => c.rel)]) {
+        for (const { label, unit } of s.removeFile(rel)) {
+          removed.push(label);
+          countTerms(unit, -1);
+        }
+      }
+      let label = s.nextLabel();
+      changed.forEach(({ file, rel, hash }, i) => {
+        const atom = readAtom(file, { root: atomsDir, base: config.site.base, locales: config.atoms.locales, maxFileBytes: config.lint.maxFileBytes });
+        let skipped: string | undefined = !atom.header
+          ? 'invalid-header'
+          : atom.header.status === 'draft' && !settings.includeDrafts
+            ? 'draft'
+            : undefined;
+        const units = skipped ? [] : chunkAtom(atom, { maxTokens: maxUnitTokens, countTokens, defaultLanguage: config.atoms.defaultLanguage });
+        if (units.some((unit) => s.hasUnit(unit.id))) skipped = 'duplicate-id';
+        s.addFile(rel, hash, atom.id, skipped);
+        if (!skipped) {
+          for (const unit of units) {
+            s.addUnit(label, unit);
+            added.push({ label, unit });
+            countTerms(unit, 1);
+            label++;
+          }
+        }
+        if (i % 50 === 0) progress('chunk', i, changed.length);
+      });
+      progress('chunk', changed.length, changed.length);
+      s.adjustTerms(dfDelta);
+    });
+    const totals = store.counts();
+
+    // Embed: every unit the vector index needs that the cache does not have.
+    let vectors = new Map<number, Float32Array>();
+    let cached = 0;
+    let embedded = 0;
+    let dense: DenseIndex | undefined;
+    let deletedVectors = 0;
+    if (embedder) {
+      const opened = EmbeddingCache.open(path.resolve(config.root, settings.cache));
+      cache = opened.cache;
+      if (opened.rebuilt) warn(`The embedding cache ${settings.cache} was not usable (${opened.rebuilt}); starting a new one.`);
+      const addedText = new Map(added.map(({ label, unit }) => [label, unit.embedText]));
+      const incrementalDense = previous?.manifest.dense === true && previous.manifest.deletedVectors + removed.length <= MAX_DIRT * Math.max(1, totals.units);
+      const wanted: { label: number; embedHash: string; embedText: string | undefined }[] = incrementalDense
+        ? added.map(({ label, unit }) => ({ label, embedHash: unit.embedHash, embedText: unit.embedText }))
+        : [...store.all()].map(({ label, unit }) => ({ label, embedHash: unit.embedHash, embedText: addedText.get(label) }));
+      ({ vectors, cached, embedded } = await embedAll(embedder, cache, wanted, store, progress));
+      if (incrementalDense) {
+        dense = readDense(path.join(previous!.dir, FILES.dense), embedder.dims);
+        for (const label of removed) dense.markDelete(label);
+        const slots = { count: previous!.manifest.deletedVectors + removed.length };
+        for (const { label } of added) addVector(dense, label, vectors.get(label)!, slots);
+        deletedVectors = slots.count;
+      } else {
+        dense = createDense(embedder.dims, totals.units);
+        const slots = { count: 0 };
+        for (const [label, vector] of vectors) addVector(dense, label, vector, slots);
+      }
+      progress('write', 0, 3);
+      dense.writeIndexSync(path.join(tmp, FILES.dense));
+    }
+
+    // Lexical index: patched when little was removed, else rebuilt from the store.
+    let lexical: MiniSearch<LexicalDoc>;
+    if (previous && previous.lexicalDirt + removed.length <= MAX_DIRT * Math.max(1, totals.units)) {
+      lexical = loadLexical(readFileSync(path.join(previous.dir, FILES.lexical), 'utf8'));
+      for (const label of removed) lexical.discard(label);
+      lexical.addAll(added.map(({ label, unit }) => lexicalDoc(label, unit)));
+    } else {
+      lexical = createLexical();
+      lexical.addAll([...store.all()].map(({ label, unit }) => lexicalDoc(label, unit)));
+    }
+    progress('write', 1, 3);
+    writeFileSync(path.join(tmp, FILES.lexical), JSON.stringify(lexical));
+
+    const counts: IndexCounts = { ...totals, cached, embedded };
+    const manifest: IndexManifest = {
+      formatVersion: FORMAT_VERSION,
+      provider: model.provider,
+      model: model.model,
+      dense: dense !== undefined,
+      dims: embedder?.dims ?? 0,
+      counts,
+      atomsRevision: gitRevision(atomsDir),
+      contentHash: store.contentHash(),
+      builtAt: new Date().toISOString(),
+      parameters: {
+        chunking,
+        dtype: model.dtype,
+        embedderKey: embedder?.key ?? null,
+        hnsw: dense ? HNSW_PARAMETERS : null,
+        lexical: { engine: 'minisearch', boost: FIELD_BOOST, dirt: lexical.dirtCount },
+      },
+      deletedVectors,
+      denseBaseline: dense ? baseline(dense, store) : null,
+    };
+    const skipped = store.skippedFiles();
+    store.close();
+    store = undefined;
+    progress('write', 2, 3);
+    writeFileSync(path.join(tmp, FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
+    const report: BuildReport = {
+      atoms: counts.atoms,
+      units: counts.units,
+      faqUnits: counts.faqUnits,
+      splitUnits: counts.splitUnits,
+      skipped: skipped.map((s) => ({ file: s.path, reason: s.reason })),
+      cached,
+      embedded,
+      mode: previous ? 'incremental' : 'full',
+      changedFiles: changed.length,
+      removedFiles: removedFiles.length,
+      dense: manifest.dense,
+      denseWarning: offReason,
+      model: manifest.model,
+      maxUnitTokens,
+      seconds: 0,
+      indexBytes: 0,
+      builtAt: manifest.builtAt,
+    };
+    report.indexBytes = folderBytes(tmp);
+    report.seconds = Math.round(performance.now() - started) / 1000;
+    writeFileSync(path.join(tmp, FILES.reportJson), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(path.join(tmp, FILES.reportMd), renderReportMarkdown(report));
+    progress('write', 3, 3);
+    swapInto(tmp, dir);
+    return { dir, manifest, report };
+  } catch (error) {
+    store?.close();
+    rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  } finally {
+    cache?.close();
+    await embedder?.dispose();
+  }
+}
+
+async function openEmbedder(
+  config: AtomkitConfig,
+  options: BuildOptions,
+  warn: (message: string) => void,
+): Promise<{ embedder: Embedder | undefined; offReason: string | undefined }> {
+  if (config.index.embedder.provider === 'none') {
+    if (options.requireDense) {
+      throw new IndexBuildError('ATOMKIT_ERR_DENSE_UNAVAILABLE', 'Dense retrieval was required (--require-dense) but index.embedder.provider is `none`.');
+    }
+    return { embedder: undefined, offReason: 'index.embedder.provider is none' };
+  }
+  try {
+    return { embedder: await loadEmbedder(config, { env: options.env ?? process.env }), offReason: undefined };
+  } catch (error) {
+    if (!(error instanceof EmbedderUnavailableError)) throw error;
+    if (options.requireDense) {
+      throw new IndexBuildError('ATOMKIT_ERR_DENSE_UNAVAILABLE', `Dense retrieval was required (--require-dense) but it ${error.message}`);
+    }
+    warn(`warning: building the lexical index only: ${error.message}`);
+    return { embedder: undefined, offReason: error.message };
+  }
+}
+
+/** The previous artifact, when it was built with the same chunking and vectors. */
+function usablePrevious(dir: string, chunking: object, embedder: Embedder | undefined) {
+  const read = readManifest(dir);
+  if (!('manifest' in read)) return undefined;
+  const manifest = read.manifest;
+  const parameters = manifest.parameters as { chunking?: unknown; embedderKey?: unknown; lexical?: { dirt?: number } };
+  if (JSON.stringify(parameters.chunking) !== JSON.stringify(chunking)) return undefined;
+  if (manifest.dense !== (embedder !== undefined)) return undefined;
+  if (embedder && (parameters.embedderKey !== embedder.key || manifest.dims !== embedder.dims)) return undefined;
+  for (const file of [FILES.units, FILES.lexical, ...(manifest.dense ? [FILES.dense] : [])]) {
+    if (!existsSync(path.join(dir, file))) return undefined;
+  }
+  try {
+    UnitStore.open(path.join(dir, FILES.units), { readonly: true }).close();
+  } catch {
+    return undefined; // A damaged store: rebuild everything rather than trust it.
+  }
+  return { dir, manifest, lexicalDirt: parameters.lexical?.dirt ?? 0 };
+}
+
+async function embedAll(
+  embedder: Embedder,
+  cache: EmbeddingCache,
+  wanted: readonly { label: number; embedHash: string; embedText: string | undefined }[],
+  store: UnitStore,
+  progress: (phase: BuildPhase, done: number, total: number) => void,
+): Promise<{ vectors: Map<number, Float32Array>; cached: number; embedded: number }> {
+  const vectors = new Map<number, Float32Array>();
+  const missing = new Map<string, { text: string; labels: number[] }>();
+  let cached = 0;
+  cache.batch(() => {
+    for (const { label, embedHash, embedText } of wanted) {
+      const hit = cache.get(embedder.key, embedHash, embedder.dims);
+      if (hit) {
+        vectors.set(label, hit);
+        cached++;
+        continue;
+      }
+      const entry = missing.get(embedHash);
+      if (entry) entry.labels.push(label);
+      else missing.set(embedHash, { text: embedText ?? reembedText(store, label), labels: [label] });
+    }
+  });
+  const jobs = [...missing.entries()];
+  const batchSize = embedder.provider === 'local' ? 16 : 256;
+  progress('embed', 0, jobs.length);
+  for (let i = 0; i < jobs.length; i += batchSize) {
+    const batch = jobs.slice(i, i + batchSize);
+    const out = await embedder.embed(batch.map(([, job]) => job.text));
+    cache.putMany(
+      embedder.key,
+      batch.map(([hash], j) => ({ hash, vector: out[j]! })),
+    );
+    batch.forEach(([, job], j) => job.labels.forEach((label) => vectors.set(label, out[j]!)));
+    progress('embed', Math.min(i + batchSize, jobs.length), jobs.length);
+  }
+  return { vectors, cached, embedded: wanted.length - cached };
+}
+
+/** The embedded text of a stored unit whose vector left the cache (rebuilt the way chunk.ts builds it). */
+function reembedText(store: UnitStore, label: number): string {
+  const unit = store.unit(label)!;
+  const head = [unit.title, unit.summary, unit.kind === 'faq' ? unit.question : unit.section].filter(Boolean).join('\n');
+  return `${head}\n\n${unit.text}`;
+}
+
+/** Mean and spread of the cosine similarity of random unit pairs (deterministic sample). */
+function baseline(dense: DenseIndex, store: UnitStore): { mean: number; std: number } {
+  const labels = store.meta().map((m) => m.label);
+  if (labels.length < 2) return { mean: 0, std: 0 };
+  let seed = 12345;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const sims: number[] = [];
+  for (let i = 0; i < Math.min(400, labels.length * 4); i++) {
+    const a = labels[Math.floor(next() * labels.length)]!;
+    const b = labels[Math.floor(next() * labels.length)]!;
+    if (a === b) continue;
+    const pa = dense.getPoint(a);
+    const pb = dense.getPoint(b);
+    let dot = 0;
+    for (let d = 0; d < pa.length; d++) dot += pa[d]! * pb[d]!;
+    sims.push(dot);
+  }
+  const mean = sims.reduce((s, x) => s + x, 0) / Math.max(1, sims.length);
+  const std = Math.sqrt(sims.reduce((s, x) => s + (x - mean) ** 2, 0) / Math.max(1, sims.length));
+  return { mean: round(mean), std: round(std) };
+}
+
+function fileHash(file: string): string {
+  try {
+    return createHash('sha256').update(readFileSync(file)).digest('hex');
+  } catch (error) {
+    // Unreadable now: hash the reason, so the file is re-read (and reported) next time too.
+    return `unreadable:${(error as NodeJS.ErrnoException).code ?? 'error'}:${Date.now()}`;
+  }
+}
+
+function gitRevision(atomsDir: string): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD:./'], { cwd: atomsDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim() || null;
+  } catch {
+    return null; // Not a git checkout, or atoms/ not committed yet.
+  }
+}
+
+function folderBytes(dir: string): number {
+  return Object.values(FILES).reduce((sum, name) => {
+    const file = path.join(dir, name);
+    return sum + (existsSync(file) ? statSync(file).size : 0);
+  }, 0);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}

@@ -1,0 +1,235 @@
+/**
+ * Turns an atom into retrieval units: the lead (text before the first `##`), one unit per `##`
+ * section, and one per FAQ pair. Each unit carries its atom's identity and context, and no unit
+ * is longer than the token budget: long sections are cut on paragraph boundaries (then lines,
+ * sentences, words) and the parts are counted in the report.
+ */
+import { createHash } from 'node:crypto';
+import type { RootContent } from 'mdast';
+import type { Atom } from '../atom/load.js';
+import { sectionUrl } from '../atom/identity.js';
+import { parseFaq } from '../atom/faq.js';
+import { isFaqHeading } from '../atom/sections.js';
+
+export type UnitKind = 'lead' | 'section' | 'faq';
+
+export interface Unit {
+  /** `<atomId>#<anchor>`, plus `/<n>` for the n-th FAQ pair and `@<part>` for parts of a split section. */
+  readonly id: string;
+  readonly atomId: string;
+  /** Path of the atom file relative to the atoms folder. */
+  readonly file: string;
+  readonly kind: UnitKind;
+  readonly section: string | undefined;
+  readonly anchor: string | undefined;
+  readonly pageUrl: string;
+  readonly url: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly type: string;
+  readonly tags: readonly string[];
+  readonly language: string;
+  readonly errorCodes: readonly string[];
+  /** The unit's Markdown. */
+  readonly text: string;
+  readonly question: string | undefined;
+  readonly answer: string | undefined;
+  /** 1-based part of a split section, and how many parts it was cut into (1 when not split). */
+  readonly part: number;
+  readonly parts: number;
+  /** What the embedder sees: title, summary and heading (or question) above the text. */
+  readonly embedText: string;
+  /** Tokens of `embedText`, counted by the model tokenizer when one is loaded. */
+  readonly tokens: number;
+  /** sha256 of `embedText`: the embedding cache key. */
+  readonly embedHash: string;
+}
+
+export interface ChunkOptions {
+  /** Largest unit, in tokens (title, summary and heading included). */
+  readonly maxTokens: number;
+  readonly countTokens: (text: string) => number;
+  /** Language of atoms whose header has none. */
+  readonly defaultLanguage: string;
+}
+
+/** Why an atom has no units. */
+export type SkipReason = 'draft' | 'invalid-header';
+
+/**
+ * @example chunkAtom(atom, { maxTokens: 256, countTokens: estimateTokens, defaultLanguage: 'en' }).map((u) => u.id)
+ * //=> ['error/x#', 'error/x#what-it-means', 'error/x#faq/1']
+ */
+export function chunkAtom(atom: Atom, options: ChunkOptions): Unit[] {
+  const header = atom.header;
+  if (!header) return [];
+  const context = {
+    atomId: atom.id,
+    file: atom.relPath,
+    pageUrl: atom.url,
+    title: header.title.trim(),
+    summary: header.summary.trim(),
+    type: header.type,
+    tags: [...header.tags],
+    language: header.language ?? atom.locale ?? options.defaultLanguage,
+    errorCodes: [...(header.error_codes ?? [])],
+  };
+  const units: Unit[] = [];
+  const make = (
+    fields: { kind: UnitKind; section: string | undefined; anchor: string | undefined; text: string; question?: string; answer?: string },
+    id: string,
+    part: number,
+    parts: number,
+    embedText: string,
+    tokens: number,
+  ): Unit => ({
+    ...context,
+    id,
+    kind: fields.kind,
+    section: fields.section,
+    anchor: fields.anchor,
+    url: sectionUrl(atom.url, fields.anchor),
+    text: fields.text,
+    question: fields.question,
+    answer: fields.answer,
+    part,
+    parts,
+    embedText,
+    tokens,
+    embedHash: sha256(embedText),
+  });
+  const prefix = (heading: string | undefined) => [context.title, context.summary, heading].filter(Boolean).join('\n');
+
+  const emit = (kind: UnitKind, heading: string | undefined, anchor: string | undefined, baseId: string, blocks: string[], faq?: { question: string; answer: string }) => {
+    const head = prefix(faq ? faq.question : heading);
+    const headTokens = options.countTokens(head);
+    // A very long title + summary still leaves room for some text; the cut below keeps the whole under budget.
+    const budget = Math.max(16, options.maxTokens - headTokens - 2);
+    const parts = packBlocks(blocks, budget, options.countTokens);
+    parts.forEach((text, i) => {
+      const embedText = `${head}\n\n${text}`;
+      const id = parts.length > 1 ? `${baseId}@${i + 1}` : baseId;
+      const fields = faq
+        ? { kind, section: faq.question, anchor, text, question: faq.question, answer: parts.length > 1 ? text : faq.answer }
+        : { kind, section: heading, anchor, text };
+      units.push(make(fields, id, i + 1, parts.length, embedText, Math.min(options.countTokens(embedText), options.maxTokens)));
+    });
+  };
+
+  const leadBlocks = blockTexts(atom.text, atom.lead);
+  if (leadBlocks.length > 0) emit('lead', undefined, undefined, `${atom.id}#`, leadBlocks);
+
+  for (const section of atom.sections) {
+    const heading = section.heading.text.trim();
+    const anchor = section.heading.anchor || undefined;
+    const baseId = `${atom.id}#${anchor ?? ''}`;
+    if (isFaqHeading(heading) || header.type === 'faq') {
+      const firstLine = atom.lines.position(section.startOffset).line;
+      const pairs = parseFaq(section.markdown, firstLine).filter((pair) => pair.question !== '' && pair.answer !== '');
+      if (pairs.length > 0) {
+        const intro = section.markdown.split('\n').slice(0, pairs[0]!.line - firstLine).join('\n').trim();
+        if (intro !== '') emit('section', heading, anchor, baseId, splitParagraphs(intro));
+        pairs.forEach((pair, i) => {
+          const text = `Q: ${pair.question}\n\nA: ${pair.answer}`;
+          emit('faq', heading, anchor, `${baseId}/${i + 1}`, splitParagraphs(text), pair);
+        });
+        continue;
+      }
+    }
+    const blocks = blockTexts(atom.text, section.nodes);
+    if (blocks.length > 0) emit('section', heading, anchor, baseId, blocks);
+  }
+  return units;
+}
+
+/**
+ * A fair guess at the number of WordPiece tokens when no tokenizer is loaded: about 1.3 per
+ * English word, one per CJK character, one per punctuation mark.
+ *
+ * @example estimateTokens('Hello, world') //=> 4
+ */
+export function estimateTokens(text: string): number {
+  let tokens = 0;
+  for (const { segment, isWordLike } of estimateSegmenter.segment(text)) {
+    if (isWordLike) tokens += CJK.test(segment) ? [...segment].length : Math.ceil(segment.length / 6) + 0.3;
+    else if (segment.trim() !== '') tokens += [...segment.trim()].length;
+  }
+  return Math.ceil(tokens);
+}
+
+const estimateSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
+const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+function blockTexts(text: string, nodes: readonly RootContent[]): string[] {
+  const blocks: string[] = [];
+  for (const node of nodes) {
+    if (node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim())) continue;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) continue;
+    const source = text.slice(start, end).trim();
+    if (source !== '') blocks.push(source);
+  }
+  return blocks;
+}
+
+function splitParagraphs(text: string): string[] {
+  return text.split(/\n{2,}/).map((p) => p.trim()).filter((p) => p !== '');
+}
+
+/** Packs consecutive blocks into parts under the budget, cutting blocks that alone exceed it. */
+function packBlocks(blocks: readonly string[], budget: number, count: (text: string) => number): string[] {
+  const pieces = blocks.flatMap((block) => cut(block, budget, count, 0));
+  const parts: string[] = [];
+  let current: string[] = [];
+  let currentTokens = 0;
+  for (const piece of pieces) {
+    const tokens = count(piece);
+    if (current.length > 0 && currentTokens + tokens > budget) {
+      parts.push(current.join('\n\n'));
+      current = [];
+      currentTokens = 0;
+    }
+    current.push(piece);
+    currentTokens += tokens;
+  }
+  if (current.length > 0) parts.push(current.join('\n\n'));
+  return parts;
+}
+
+const CUTS: ((text: string) => string[])[] = [
+  (text) => text.split('\n'),
+  (text) => [...sentenceSegmenter.segment(text)].map((s) => s.segment),
+  (text) => text.split(/(?<=\s)/),
+  (text) => [...text],
+];
+
+/** Cuts a block that is over budget: into lines, then sentences, then words, then characters. */
+function cut(block: string, budget: number, count: (text: string) => number, level: number): string[] {
+  if (count(block) <= budget || level >= CUTS.length) return [block];
+  const pieces = CUTS[level]!(block).filter((piece) => piece.trim() !== '');
+  if (pieces.length <= 1) return cut(block, budget, count, level + 1);
+  const joiner = level === 0 ? '\n' : '';
+  const out: string[] = [];
+  let current = '';
+  let currentTokens = 0;
+  // Token counts add up across cut points closely enough, and summing keeps this linear.
+  for (const piece of pieces) {
+    const tokens = count(piece);
+    if (current !== '' && currentTokens + tokens > budget) {
+      out.push(...cut(current.trim(), budget, count, level + 1));
+      current = piece;
+      currentTokens = tokens;
+    } else {
+      current = current === '' ? piece : `${current}${joiner}${piece}`;
+      currentTokens += tokens;
+    }
+  }
+  if (current.trim() !== '') out.push(...cut(current.trim(), budget, count, level + 1));
+  return out;
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

@@ -1,0 +1,140 @@
+/** What `atomkit index` and `atomkit search` do, behind their cheap command definitions. */
+import cliProgress from 'cli-progress';
+import pc from 'picocolors';
+import type { AtomkitConfig } from '../config/load.js';
+import type { CliIo } from '../cli/io.js';
+import type { IndexCliOptions } from '../cli/commands/index.js';
+import type { SearchCliOptions } from '../cli/commands/search.js';
+import { absoluteUrl } from '../atom/identity.js';
+import { IndexLoadError, openRetriever, type SearchHit } from './api.js';
+import { buildIndex, IndexBuildError, type BuildPhase } from './build.js';
+import { renderReportText } from './report.js';
+
+const PHASES: Record<BuildPhase, string> = { scan: 'Reading atoms', chunk: 'Chunking', embed: 'Embedding', write: 'Writing index' };
+
+export async function runIndexCommand(config: AtomkitConfig, options: IndexCliOptions, io: CliIo): Promise<number> {
+  const progress = progressReporter(io);
+  try {
+    const result = await buildIndex(config, {
+      requireDense: options.requireDense ?? false,
+      full: options.full ?? false,
+      onProgress: progress.update,
+      onWarning: (message) => {
+        progress.pause();
+        io.stderr(`${pc.yellow(message)}\n`);
+      },
+    });
+    progress.stop();
+    if (options.json) io.stdout(`${JSON.stringify({ dir: result.dir, manifest: result.manifest, report: result.report }, null, 2)}\n`);
+    else io.stdout(renderReportText(result.report, result.dir));
+    return 0;
+  } catch (error) {
+    progress.stop();
+    if (error instanceof IndexBuildError) {
+      io.stderr(`${pc.red('error')} ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+export async function runSearchCommand(config: AtomkitConfig, query: string, options: SearchCliOptions, io: CliIo): Promise<number> {
+  const k = Number(options.k);
+  if (!Number.isInteger(k) || k < 1 || k > 100) {
+    io.stderr(`${pc.red('error')} -k expects a whole number from 1 to 100, got \`${options.k}\`.\n`);
+    return 2;
+  }
+  if (query.trim() === '') {
+    io.stderr(`${pc.red('error')} The query is empty; pass the question in quotes: atomkit search "how do I ...".\n`);
+    return 2;
+  }
+  let retriever;
+  try {
+    retriever = await openRetriever(config, { onWarning: (message) => io.stderr(`${pc.yellow(message)}\n`) });
+  } catch (error) {
+    if (error instanceof IndexLoadError) {
+      io.stderr(`${pc.red('error')} ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  try {
+    const hits = await retriever.search(query, {
+      k,
+      mode: options.mode,
+      filters: {
+        ...(options.type ? { types: options.type } : {}),
+        ...(options.tag ? { tags: options.tag } : {}),
+        ...(options.lang ? { language: options.lang } : {}),
+      },
+    });
+    if (options.json) {
+      io.stdout(`${JSON.stringify({ query, dense: retriever.dense, hits }, null, 2)}\n`);
+      return 0;
+    }
+    if (hits.length === 0) {
+      io.stdout('No matching atoms.\n');
+      return 0;
+    }
+    io.stdout(hits.map((hit, i) => formatHit(hit, i, config)).join('\n'));
+    if (!retriever.dense) io.stdout(pc.dim('(lexical search only)\n'));
+    return 0;
+  } finally {
+    retriever.close();
+  }
+}
+
+function formatHit(hit: SearchHit, i: number, config: AtomkitConfig): string {
+  const where = hit.kind === 'faq' ? `Q: ${hit.question}` : (hit.section ?? 'Introduction');
+  const snippet = (hit.kind === 'faq' ? (hit.answer ?? '') : hit.text).replace(/\s+/g, ' ').trim();
+  const lines = [
+    `${pc.bold(`${i + 1}. ${hit.title}`)} ${pc.dim('›')} ${where} ${pc.dim(`(${hit.type}, confidence ${hit.confidence.toFixed(2)})`)}`,
+    `   ${pc.cyan(absoluteUrl(hit.url, config.site.url))}`,
+    ...(hit.matchedErrorCode ? [`   ${pc.green(`matches error code ${hit.matchedErrorCode}`)}`] : []),
+    `   ${snippet.length > 200 ? `${snippet.slice(0, 199)}…` : snippet}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** A progress bar on a terminal; in CI or a pipe, one plain line per phase step. */
+function progressReporter(io: CliIo) {
+  let bar: cliProgress.SingleBar | undefined;
+  let phase: BuildPhase | undefined;
+  let lastPrinted = -1;
+  const interactive = io.isTTY && !io.isCI;
+  return {
+    update(next: BuildPhase, done: number, total: number) {
+      if (next !== phase) {
+        bar?.stop();
+        bar = undefined;
+        phase = next;
+        lastPrinted = -1;
+      }
+      if (next !== 'embed' || total === 0) return;
+      if (interactive) {
+        if (!bar) {
+          bar = new cliProgress.SingleBar(
+            { format: `${PHASES[next]} [{bar}] {value}/{total} units | {eta_formatted} left`, stream: process.stderr, hideCursor: true },
+            cliProgress.Presets.shades_classic,
+          );
+          bar.start(total, done);
+        } else bar.update(done);
+        return;
+      }
+      // Plain lines: every 10%, so a CI log stays short.
+      const step = Math.floor((done / total) * 10);
+      if (step !== lastPrinted) {
+        lastPrinted = step;
+        io.stderr(`${PHASES[next]}: ${done}/${total} units\n`);
+      }
+    },
+    pause() {
+      bar?.stop();
+      bar = undefined;
+    },
+    stop() {
+      bar?.stop();
+      bar = undefined;
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * How sure a hit is, on a 0..1 scale that means the same for every query, so the chat service
+ * can say "not in the atoms" below a threshold (`bot.minScore`). Fused scores cannot do that:
+ * reciprocal-rank fusion gives the best hit of an off-topic question the same score as the
+ * best hit of a good one.
+ *
+ * - Lexical coverage: the query's content terms (stop words dropped, stemmed) weighted by
+ *   inverse document frequency, and the share of that weight found in the unit (its text,
+ *   heading or question, and its atom's title, summary, tags and error codes). A question about
+ *   words the atoms never use scores near 0 however the ranking turns out.
+ * - Dense similarity (when on): the cosine of query and unit, measured from the index's own
+ *   baseline (mean + one standard deviation of random unit pairs, in the manifest) up to 1, so
+ *   the scale does not depend on the model.
+ * - Both on: the mean of the two. An exact error-code match lifts the hit to at least 0.9.
+ */
+
+export interface ConfidenceInputs {
+  /** Distinct content terms of the query. */
+  readonly queryTerms: readonly string[];
+  /** Terms of the unit and its atom context. */
+  readonly unitTerms: ReadonlySet<string>;
+  /** Document frequency of a term among units (0 when unseen). */
+  readonly df: (term: string) => number;
+  /** Units in the index. */
+  readonly units: number;
+  /** Cosine similarity of query and unit, when dense retrieval is on. */
+  readonly similarity?: number | undefined;
+  readonly baseline?: { mean: number; std: number } | null | undefined;
+  readonly errorCodeMatch?: boolean;
+}
+
+/**
+ * @example lexicalCoverage(['backup', 'restore'], new Set(['backup', 'restore', 'disk']), () => 3, 100) //=> 1
+ */
+export function lexicalCoverage(queryTerms: readonly string[], unitTerms: ReadonlySet<string>, df: (term: string) => number, units: number): number {
+  let total = 0;
+  let found = 0;
+  for (const term of queryTerms) {
+    const weight = Math.log(1 + units / (1 + df(term)));
+    total += weight;
+    if (unitTerms.has(term)) found += weight;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+/** Cosine similarity rescaled from the index baseline (0) to identical (1). */
+export function denseConfidence(similarity: number, baseline: { mean: number; std: number } | null | undefined): number {
+  const floor = Math.min(0.9, (baseline?.mean ?? 0) + (baseline?.std ?? 0));
+  return clamp((similarity - floor) / (1 - floor));
+}
+
+export function confidence(inputs: ConfidenceInputs): number {
+  const lexical = lexicalCoverage(inputs.queryTerms, inputs.unitTerms, inputs.df, inputs.units);
+  const value = inputs.similarity === undefined ? lexical : (lexical + denseConfidence(inputs.similarity, inputs.baseline)) / 2;
+  return Math.round((inputs.errorCodeMatch ? Math.max(value, 0.9) : value) * 1000) / 1000;
+}
+
+function clamp(x: number): number {
+  return Math.min(1, Math.max(0, x));
+}

@@ -1,0 +1,63 @@
+/**
+ * The `local` embedder: transformers.js feature extraction (mean pooling, normalized) from a local
+ * model folder (`index.embedder.modelDir`, env ATOMKIT_MODEL_DIR), else from the download cache,
+ * else downloaded once from the model hub when remote loading is allowed.
+ */
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import type { AtomkitConfig } from '../../config/load.js';
+import { EmbedderUnavailableError, type Embedder } from './embedder.js';
+
+type FeatureExtractor = {
+  (texts: string[], options: { pooling: 'mean'; normalize: boolean }): Promise<{ data: Float32Array; dims: number[] }>;
+  tokenizer: { encode(text: string): number[]; model_max_length?: number };
+  dispose(): Promise<void>;
+};
+
+export async function loadLocalEmbedder(config: AtomkitConfig): Promise<Embedder> {
+  const settings = config.index.embedder;
+  const modelDir = settings.modelDir ? path.resolve(config.root, settings.modelDir) : undefined;
+  const dtype = settings.quantized ? 'q8' : 'fp32';
+  const { env, pipeline } = await import('@huggingface/transformers');
+  env.allowLocalModels = modelDir !== undefined;
+  if (modelDir) env.localModelPath = modelDir.endsWith(path.sep) ? modelDir : `${modelDir}${path.sep}`;
+  env.allowRemoteModels = settings.allowRemote;
+  env.cacheDir = path.resolve(config.root, settings.cacheDir);
+
+  let extractor: FeatureExtractor;
+  try {
+    extractor = (await pipeline('feature-extraction', settings.model, { dtype })) as unknown as FeatureExtractor;
+  } catch (error) {
+    throw new EmbedderUnavailableError(unavailable(settings.model, dtype, modelDir, settings.allowRemote, env.cacheDir, error));
+  }
+  const maxTokens = Math.min(extractor.tokenizer.model_max_length ?? 512, 8192);
+  const run = async (texts: readonly string[]): Promise<Float32Array[]> => {
+    const output = await extractor([...texts], { pooling: 'mean', normalize: true });
+    const dims = output.dims.at(-1)!;
+    return texts.map((_, i) => output.data.slice(i * dims, (i + 1) * dims));
+  };
+  const [probe] = await run(['atomkit']);
+  return {
+    provider: 'local',
+    model: settings.model,
+    key: `local:${settings.model}:${dtype}`,
+    dims: probe!.length,
+    maxTokens,
+    countTokens: (text) => extractor.tokenizer.encode(text).length,
+    embed: run,
+    dispose: () => extractor.dispose(),
+  };
+}
+
+function unavailable(model: string, dtype: string, modelDir: string | undefined, remote: boolean, cacheDir: string | null, error: unknown): string {
+  const local = modelDir
+    ? `local folder ${path.join(modelDir, model)}${existsSync(path.join(modelDir, model)) ? '' : ' (does not exist)'}`
+    : 'no local folder (index.embedder.modelDir / ATOMKIT_MODEL_DIR not set)';
+  const reason = String((error as Error)?.message ?? error).split('\n')[0];
+  return (
+    `could not load embedding model ${model} (${dtype}): tried ${local}, the download cache ${cacheDir ?? '(none)'}, ` +
+    `remote download ${remote ? 'on' : 'off'}; ${reason}. ` +
+    `To enable dense retrieval, put the model (config.json, tokenizer.json, onnx/model${dtype === 'q8' ? '_quantized' : ''}.onnx) ` +
+    `under <dir>/${model} and set ATOMKIT_MODEL_DIR=<dir>, or run once with network access and remote download on (ATOMKIT_ALLOW_REMOTE_MODELS=1).`
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * The lexical index: MiniSearch (BM25+) over each unit's fields, with the shared tokenizer and
+ * field boosts that put title, question, error codes, tags and summary above body text. It
+ * answers on its own when no embedding model is available.
+ */
+import MiniSearch, { type Options, type SearchOptions as MiniSearchOptions } from 'minisearch';
+import { tokenize } from './tokenize.js';
+import type { StoredUnit } from './store.js';
+
+export interface LexicalDoc {
+  /** The unit's label (also its hnswlib label). */
+  id: number;
+  title: string;
+  summary: string;
+  tags: string;
+  errorCodes: string;
+  question: string;
+  heading: string;
+  body: string;
+}
+
+export const LEXICAL_FIELDS = ['title', 'summary', 'tags', 'errorCodes', 'question', 'heading', 'body'] as const;
+
+/** Field weights: what a unit is about counts more than what it mentions in passing. */
+export const FIELD_BOOST: Readonly<Record<(typeof LEXICAL_FIELDS)[number], number>> = {
+  title: 3,
+  question: 3,
+  errorCodes: 3,
+  tags: 2,
+  summary: 2,
+  heading: 1.5,
+  body: 1,
+};
+
+const searchOptions: MiniSearchOptions = {
+  boost: { ...FIELD_BOOST },
+  combineWith: 'OR',
+  // Typos in longer words; the last word of the query may be unfinished.
+  fuzzy: (term) => (term.length >= 6 ? 0.15 : false),
+  prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 4,
+};
+
+export const LEXICAL_OPTIONS: Options<LexicalDoc> = {
+  idField: 'id',
+  fields: [...LEXICAL_FIELDS],
+  storeFields: [],
+  tokenize,
+  processTerm: (term) => term,
+  autoVacuum: false,
+  searchOptions,
+};
+
+export function createLexical(): MiniSearch<LexicalDoc> {
+  return new MiniSearch<LexicalDoc>(LEXICAL_OPTIONS);
+}
+
+export function loadLexical(json: string): MiniSearch<LexicalDoc> {
+  return MiniSearch.loadJSON<LexicalDoc>(json, LEXICAL_OPTIONS);
+}
+
+export function lexicalDoc(label: number, unit: StoredUnit): LexicalDoc {
+  return {
+    id: label,
+    title: unit.title,
+    summary: unit.summary,
+    tags: unit.tags.join(' '),
+    errorCodes: unit.errorCodes.join('\n'),
+    question: unit.question ?? '',
+    heading: unit.kind === 'faq' ? '' : (unit.section ?? ''),
+    body: unit.kind === 'faq' ? (unit.answer ?? unit.text) : unit.text,
+  };
+}
+
+/** The distinct terms of every field of a unit: what confidence and document frequencies count. */
+export function unitTerms(unit: StoredUnit): Set<string> {
+  const doc = lexicalDoc(0, unit);
+  const terms = new Set<string>();
+  for (const field of LEXICAL_FIELDS) for (const term of tokenize(doc[field])) terms.add(term);
+  return terms;
+}
+
+export interface LexicalHit {
+  readonly label: number;
+  readonly score: number;
+}
+
+export function searchLexical(index: MiniSearch<LexicalDoc>, query: string, limit: number, keep?: (label: number) => boolean): LexicalHit[] {
+  const results = index.search(query, keep ? { filter: (result) => keep(result.id as number) } : {});
+  return results.slice(0, limit).map((result) => ({ label: result.id as number, score: result.score }));
+}

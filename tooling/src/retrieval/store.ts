@@ -1,0 +1,187 @@
+/**
+ * The chunk store of an index artifact (`units.sqlite`): every unit's text and metadata under its
+ * numeric label (the hnswlib label and MiniSearch id), the atom files it came from with their
+ * content hashes (so a rebuild re-reads only changed files), and the document frequency of each
+ * lexical term (for confidence).
+ */
+import { createHash } from 'node:crypto';
+import Database from 'better-sqlite3';
+import type { Unit } from './chunk.js';
+import { sha256 } from './chunk.js';
+
+const APPLICATION_ID = 0x41544b55; // 'ATKU'
+export const STORE_VERSION = 1;
+
+/** What every unit keeps in memory while the retriever is open (filters, fusion). */
+export interface UnitMeta {
+  readonly label: number;
+  readonly id: string;
+  readonly atomId: string;
+  readonly type: string;
+  readonly language: string;
+  readonly tags: readonly string[];
+}
+
+export type StoredUnit = Omit<Unit, 'embedText'>;
+
+export class UnitStore {
+  readonly db: Database.Database;
+
+  private constructor(db: Database.Database) {
+    this.db = db;
+  }
+
+  /** Creates the tables in a new file. */
+  static create(file: string): UnitStore {
+    const db = new Database(file);
+    db.pragma('journal_mode = OFF');
+    db.pragma('synchronous = OFF');
+    db.exec(`
+      CREATE TABLE files (path TEXT PRIMARY KEY, hash TEXT NOT NULL, atom_id TEXT NOT NULL, skipped TEXT) WITHOUT ROWID;
+      CREATE TABLE units (
+        label INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        file TEXT NOT NULL,
+        atom_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        language TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        data_hash TEXT NOT NULL,
+        data TEXT NOT NULL
+      );
+      CREATE INDEX units_file ON units (file);
+      CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+    `);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma(`user_version = ${STORE_VERSION}`);
+    return new UnitStore(db);
+  }
+
+  /** Opens an existing store (a copy of the previous build's, or the current one to search). */
+  static open(file: string, options: { readonly?: boolean } = {}): UnitStore {
+    const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: true });
+    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID || db.pragma('user_version', { simple: true }) !== STORE_VERSION) {
+      db.close();
+      throw new Error('not an atomkit unit store of this version');
+    }
+    if (!options.readonly) {
+      db.pragma('journal_mode = OFF');
+      db.pragma('synchronous = OFF');
+    }
+    return new UnitStore(db);
+  }
+
+  fileHashes(): Map<string, string> {
+    const rows = this.db.prepare('SELECT path, hash FROM files').all() as { path: string; hash: string }[];
+    return new Map(rows.map((row) => [row.path, row.hash]));
+  }
+
+  skippedFiles(): { path: string; atomId: string; reason: string }[] {
+    return (this.db.prepare('SELECT path, atom_id AS atomId, skipped AS reason FROM files WHERE skipped IS NOT NULL ORDER BY path').all() as {
+      path: string;
+      atomId: string;
+      reason: string;
+    }[]);
+  }
+
+  /** Removes a file and its units; returns the removed units (for document frequencies and the vector index). */
+  removeFile(path: string): { label: number; unit: StoredUnit }[] {
+    const rows = this.db.prepare('SELECT label, data FROM units WHERE file = ?').all(path) as { label: number; data: string }[];
+    this.db.prepare('DELETE FROM units WHERE file = ?').run(path);
+    this.db.prepare('DELETE FROM files WHERE path = ?').run(path);
+    return rows.map((row) => ({ label: row.label, unit: JSON.parse(row.data) as StoredUnit }));
+  }
+
+  addFile(path: string, hash: string, atomId: string, skipped: string | undefined): void {
+    this.db.prepare('INSERT OR REPLACE INTO files (path, hash, atom_id, skipped) VALUES (?, ?, ?, ?)').run(path, hash, atomId, skipped ?? null);
+  }
+
+  nextLabel(): number {
+    const row = this.db.prepare('SELECT max(label) AS max FROM units').get() as { max: number | null };
+    return (row.max ?? -1) + 1;
+  }
+
+  addUnit(label: number, unit: Unit): void {
+    const { embedText: _embedText, ...stored } = unit;
+    const data = JSON.stringify(stored);
+    this.db
+      .prepare('INSERT INTO units (label, id, file, atom_id, type, language, tags, data_hash, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(label, unit.id, unit.file, unit.atomId, unit.type, unit.language, JSON.stringify(unit.tags), sha256(data), data);
+  }
+
+  /** Is a unit id taken (two files of the same atom id, e.g. `a.md` and `a.MD`)? */
+  hasUnit(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM units WHERE id = ?').get(id) !== undefined;
+  }
+
+  adjustTerms(delta: ReadonlyMap<string, number>): void {
+    const upsert = this.db.prepare('INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df');
+    for (const [term, change] of delta) if (change !== 0) upsert.run(term, change);
+    this.db.prepare('DELETE FROM terms WHERE df <= 0').run();
+  }
+
+  termFrequencies(): Map<string, number> {
+    const rows = this.db.prepare('SELECT term, df FROM terms').raw().all() as [string, number][];
+    return new Map(rows);
+  }
+
+  meta(): UnitMeta[] {
+    const rows = this.db.prepare('SELECT label, id, atom_id, type, language, tags FROM units ORDER BY label').raw().all() as [
+      number,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ][];
+    return rows.map(([label, id, atomId, type, language, tags]) => ({ label, id, atomId, type, language, tags: JSON.parse(tags) as string[] }));
+  }
+
+  /** Every error code of every indexed atom. */
+  errorCodes(): { atomId: string; code: string }[] {
+    const rows = this.db
+      .prepare("SELECT DISTINCT atom_id AS atomId, value AS code FROM units, json_each(units.data, '$.errorCodes')")
+      .all() as { atomId: string; code: string }[];
+    return rows;
+  }
+
+  unit(label: number): StoredUnit | undefined {
+    const row = this.db.prepare('SELECT data FROM units WHERE label = ?').get(label) as { data: string } | undefined;
+    return row ? (JSON.parse(row.data) as StoredUnit) : undefined;
+  }
+
+  /** Every unit, in label order (a full rebuild of the vector and lexical indexes). */
+  *all(): Generator<{ label: number; unit: StoredUnit }> {
+    for (const row of this.db.prepare('SELECT label, data FROM units ORDER BY label').iterate() as Iterable<{ label: number; data: string }>) {
+      yield { label: row.label, unit: JSON.parse(row.data) as StoredUnit };
+    }
+  }
+
+  /** sha256 over every unit's id and data, in id order: same atoms and settings, same hash. */
+  contentHash(): string {
+    const hash = createHash('sha256');
+    for (const [id, dataHash] of this.db.prepare('SELECT id, data_hash FROM units ORDER BY id').raw().iterate() as Iterable<[string, string]>) {
+      hash.update(`${id}\0${dataHash}\n`);
+    }
+    return hash.digest('hex');
+  }
+
+  counts(): { atoms: number; units: number; splitUnits: number; faqUnits: number; skippedAtoms: number } {
+    const get = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    return {
+      atoms: get('SELECT count(*) AS n FROM files WHERE skipped IS NULL'),
+      units: get('SELECT count(*) AS n FROM units'),
+      splitUnits: get("SELECT count(*) AS n FROM units WHERE json_extract(data, '$.parts') > 1"),
+      faqUnits: get("SELECT count(*) AS n FROM units WHERE json_extract(data, '$.kind') = 'faq'"),
+      skippedAtoms: get('SELECT count(*) AS n FROM files WHERE skipped IS NOT NULL'),
+    };
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,37 @@
+import { describe, expect, test } from 'vitest';
+import { normalizeCode, queryTerms, tokenize } from './tokenize.js';
+
+describe('tokenize', () => {
+  test('lower-cases, drops stop words and stems English words', () => {
+    expect(tokenize('Fixing the Frontmatter schemas')).toEqual(['fix', 'frontmatt', 'schema']);
+  });
+
+  test('splits Japanese text into words without spaces', () => {
+    expect(tokenize('スキーマのエラーを直す方法')).toEqual(['スキーマ', 'エラー', '直す', '方法']);
+  });
+
+  test('normalizes full-width letters and digits with NFKC', () => {
+    expect(tokenize('ＥＲＲＯＲ　Ｅ１０４２')).toEqual(['error', 'e1042']);
+  });
+
+  test('indexes dotted and underscored names whole and in parts', () => {
+    expect(tokenize('atomkit.config.yaml max_unit_tokens')).toEqual(
+      expect.arrayContaining(['atomkit.config.yaml', 'atomkit', 'config', 'yaml', 'max_unit_tokens', 'unit', 'token']),
+    );
+  });
+
+  test('returns nothing for punctuation, emoji and empty text', () => {
+    expect(tokenize('  ?!… 🙂 ---')).toEqual([]);
+  });
+
+  test('query terms are distinct', () => {
+    expect(queryTerms('error error errors')).toEqual(['error']);
+  });
+});
+
+describe('normalizeCode', () => {
+  test('matches codes regardless of case, width and spacing', () => {
+    expect(normalizeCode(' Frontmatter/Schema ')).toBe('frontmatter/schema');
+    expect(normalizeCode('ＥＲＲ  42')).toBe('err 42');
+  });
+});

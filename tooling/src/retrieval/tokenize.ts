@@ -1,0 +1,61 @@
+/**
+ * The lexical tokenizer shared by indexing, querying and confidence: NFKC, lower case, word
+ * segmentation with Intl.Segmenter (so Japanese and other scripts without spaces split into
+ * words), stop words dropped, English words stemmed.
+ */
+import { stemmer } from 'stemmer';
+
+// One segmenter for all languages: ICU's word rules use a dictionary for CJK whatever the locale.
+const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
+
+const ENGLISH_STOP = `a about above after again all also am an and any are as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having he her
+here hers him his how i if in into is it its itself just me more most my no nor not now of off on once only or
+other our ours out over own same she should so some such than that the their theirs them then there these they
+this those through to too under until up very was we were what when where which while who whom why will with
+would you your yours yourself isn't aren't doesn't don't can't won't it's i'm i've let's get got`.split(/\s+/);
+// Particles and copulas that carry no topic in Japanese queries.
+const JAPANESE_STOP = 'の を は が に で と も へ や か な ね よ から まで より です ます でした ました する した して ある いる こと もの ため どう 何 なに ください'.split(' ');
+
+export const STOP_WORDS: ReadonlySet<string> = new Set([...ENGLISH_STOP, ...JAPANESE_STOP]);
+
+const LATIN_WORD = /^[a-z]+$/;
+const JOINERS = /[._:'’-]/;
+
+/**
+ * Index terms of a text, in order, repeats kept.
+ *
+ * @example tokenize('Fixing the Frontmatter schemas') //=> ['fix', 'frontmatt', 'schema']
+ * @example tokenize('スキーマのエラー') //=> ['スキーマ', 'エラー']
+ */
+export function tokenize(text: string): string[] {
+  const terms: string[] = [];
+  for (const { segment, isWordLike } of segmenter.segment(text.normalize('NFKC').toLowerCase())) {
+    if (!isWordLike) continue;
+    addTerm(terms, segment);
+    // `config.yaml`, `snake_case`, `don't`: also index the parts, so either form finds it.
+    if (JOINERS.test(segment) || segment.includes('_')) {
+      for (const part of segment.split(/[._:'’_-]+/)) if (part !== '' && part !== segment) addTerm(terms, part);
+    }
+  }
+  return terms;
+}
+
+/** The distinct content terms of a query. */
+export function queryTerms(text: string): string[] {
+  return [...new Set(tokenize(text))];
+}
+
+function addTerm(terms: string[], word: string): void {
+  if (STOP_WORDS.has(word)) return;
+  terms.push(LATIN_WORD.test(word) && word.length > 2 ? stemmer(word) : word);
+}
+
+/**
+ * The form an error code is matched in: NFKC, lower case, runs of white space as one space.
+ *
+ * @example normalizeCode(' Frontmatter/Schema ') //=> 'frontmatter/schema'
+ */
+export function normalizeCode(code: string): string {
+  return code.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
