@@ -85,13 +85,17 @@ export function textTable(rows: readonly (readonly string[])[]): string {
   return [line(head ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n') + '\n';
 }
 
+/** Figures (and `n/a`, `-`) are right-aligned in Markdown tables; text is left-aligned. */
+const FIGURE = /^(?:n\/a|-|[\d.,]+(?: \/ [\d.,]+)?)$/;
+
 export function markdownTable(rows: readonly (readonly string[])[]): string {
   const [head, ...body] = rows;
   if (!head) return '';
   const escape = (cell: string) => cell.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const numeric = head.map((_, col) => body.length > 0 && body.every((row) => FIGURE.test(row[col] ?? '')));
   return [
     `| ${head.map(escape).join(' | ')} |`,
-    `| ${head.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    `| ${numeric.map((right) => (right ? '---:' : '---')).join(' | ')} |`,
     ...body.map((row) => `| ${row.map(escape).join(' | ')} |`),
   ].join('\n') + '\n';
 }

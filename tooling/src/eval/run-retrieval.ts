@@ -55,7 +55,7 @@ export async function runRetrievalEval(options: RetrievalEvalOptions): Promise<R
     rankers.push(wanted.has('lexical') ? retrieverRanker(retriever, 'lexical') : notRequested('lexical', '--systems'));
     if (!wanted.has('dense')) rankers.push(notRequested('dense', '--systems'));
     else if (retriever.dense) rankers.push(retrieverRanker(retriever, 'dense'));
-    else rankers.push({ name: 'dense', unavailable: `no embedding model: the index has no dense part or the query model \`${retriever.manifest.model}\` cannot be loaded` });
+    else rankers.push({ name: 'dense', unavailable: denseUnavailable(retriever) });
     rankers.push(wanted.has('hybrid') ? retrieverRanker(retriever, 'hybrid') : notRequested('hybrid', '--systems'));
     rankers.push({ name: 'hybrid+rerank', unavailable: 'no reranker model: the retrieval library has no reranking stage' });
     if (wanted.has('pagefind')) rankers.push(await pagefindRanker(options.siteDist, config, atoms));
@@ -86,4 +86,10 @@ async function pagefindRanker(siteDist: string | undefined, config: AtomkitConfi
   const reason = pagefindUnavailable(siteDist);
   if (reason) return { name: 'pagefind', unavailable: reason };
   return openPagefindRanker({ distDir: siteDist, base: config.site.base, atomIds: atoms.map((a) => a.id) });
+}
+
+function denseUnavailable(retriever: Retriever): string {
+  const { manifest } = retriever;
+  if (!manifest.dense) return `no embedding model: the index was built lexical-only (embedder \`${manifest.provider}\`, dense: false)`;
+  return `no embedding model: the query model \`${manifest.model}\` cannot be loaded`;
 }

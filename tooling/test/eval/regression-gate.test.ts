@@ -1,0 +1,49 @@
+/**
+ * The retrieval regression gate: the project's own atoms are indexed in the offline configuration
+ * (no embedding model, so hybrid is lexical), every question of eval/questions.yaml is searched,
+ * and the figures must stay at or above eval/thresholds.json.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { loadConfig, type AtomkitConfig } from '../../src/config/load.js';
+import { openRetriever, type Retriever } from '../../src/retrieval/api.js';
+import { buildIndex } from '../../src/retrieval/build.js';
+import { misses } from '../../src/eval/retrieval.js';
+import type { RetrievalReport } from '../../src/eval/report.js';
+import { runRetrievalEval } from '../../src/eval/run-retrieval.js';
+import { checkThresholds, loadThresholds } from '../../src/eval/thresholds.js';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+let tmp: string;
+let retriever: Retriever;
+let report: RetrievalReport;
+
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'atomkit-eval-gate-'));
+  const base = loadConfig({ cwd: root, env: { ATOMKIT_EMBEDDER: 'none' } });
+  const config = { ...base, index: { ...base.index, dir: path.join(tmp, 'index'), cache: path.join(tmp, 'embeddings.sqlite') } } as AtomkitConfig;
+  await buildIndex(config, { onWarning: () => {} });
+  retriever = await openRetriever(config, { onWarning: () => {} });
+  report = await runRetrievalEval({ config, retriever, systems: ['lexical', 'hybrid'] });
+});
+
+afterAll(() => {
+  retriever?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+test('hybrid retrieval on the project atoms stays at or above eval/thresholds.json', () => {
+  const failures = checkThresholds(report.systems, loadThresholds(path.join(root, 'eval/thresholds.json')));
+  const hybrid = report.systems.find((s) => s.name === 'hybrid');
+  const missed = hybrid ? misses(hybrid).map((r) => `${r.id} (gold ${r.gold.join(', ')}; got ${r.ranked.slice(0, 3).join(', ')})`) : [];
+  expect(failures, `below threshold: ${JSON.stringify(failures)}; missed in the top 5: ${missed.join('; ')}`).toEqual([]);
+});
+
+test('runs in the offline configuration, where hybrid is lexical', () => {
+  expect(report.index.dense).toBe(false);
+  expect(report.systems.find((s) => s.name === 'dense')?.unavailable).toBeDefined();
+  expect(report.systems.find((s) => s.name === 'hybrid')?.overall?.n).toBe(report.questions);
+});
