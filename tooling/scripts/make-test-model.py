@@ -53,6 +53,10 @@ then there these they this time timeout title to token too trigger true try type
 until up update upgrade url use used user using valid validation value values verify version
 view wait warning was way we what when where which while who why will with without work
 worker write wrong yaml you your
+service queue retries cluster replica shard restore latency metric dashboard operator rollback
+migration quota volume route gateway proxy secret batch schedule window threshold capacity
+upstream downstream database snapshot week paragraph planning measure depth compare numbers
+count workers application stop download bucket assistant answers sentence page review
 """.split()
 ALPHABET = list("abcdefghijklmnopqrstuvwxyz0123456789")
 PUNCT = list("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")

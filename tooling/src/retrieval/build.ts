@@ -153,6 +153,7 @@ export async function buildIndex(config: AtomkitConfig, options: BuildOptions = 
         }
         if (i % 50 === 0) progress('chunk', i, changed.length);
       });
+      s.setNextLabel(label);
       progress('chunk', changed.length, changed.length);
       s.adjustTerms(dfDelta);
     });

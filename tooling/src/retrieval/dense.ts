@@ -48,8 +48,9 @@ export interface DenseHit {
 }
 
 export function searchDense(index: DenseIndex, vector: Float32Array, k: number, keep?: (label: number) => boolean): DenseHit[] {
-  if (k <= 0) return [];
-  const result = index.searchKnn(Array.from(vector), k, keep);
+  const limit = Math.min(k, index.getCurrentCount());
+  if (limit <= 0) return [];
+  const result = index.searchKnn(Array.from(vector), limit, keep);
   return result.neighbors.map((label, i) => ({ label, similarity: 1 - result.distances[i]! }));
 }
 

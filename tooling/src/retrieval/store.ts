@@ -51,6 +51,7 @@ export class UnitStore {
       );
       CREATE INDEX units_file ON units (file);
       CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
     `);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${STORE_VERSION}`);
@@ -96,9 +97,18 @@ export class UnitStore {
     this.db.prepare('INSERT OR REPLACE INTO files (path, hash, atom_id, skipped) VALUES (?, ?, ?, ?)').run(path, hash, atomId, skipped ?? null);
   }
 
+  /**
+   * The first free label. Labels are never reused, even after their units are removed, because
+   * the vector index may still hold them as deleted entries.
+   */
   nextLabel(): number {
-    const row = this.db.prepare('SELECT max(label) AS max FROM units').get() as { max: number | null };
-    return (row.max ?? -1) + 1;
+    const stored = this.db.prepare("SELECT value FROM meta WHERE key = 'next_label'").get() as { value: number } | undefined;
+    const max = (this.db.prepare('SELECT max(label) AS max FROM units').get() as { max: number | null }).max ?? -1;
+    return Math.max(stored?.value ?? 0, max + 1);
+  }
+
+  setNextLabel(label: number): void {
+    this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('next_label', ?)").run(label);
   }
 
   addUnit(label: number, unit: Unit): void {

@@ -1,0 +1,309 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import hnswlib from 'hnswlib-node';
+import { IndexLoadError, openRetriever } from '../../src/retrieval/api.js';
+import { buildIndex } from '../../src/retrieval/build.js';
+import { EmbeddingCache } from '../../src/retrieval/cache.js';
+import { main } from '../../src/cli/main.js';
+import { memoryIo } from '../../src/cli/io.js';
+import { makeProject, TEST_MODEL, type TestProject } from './project.js';
+
+let project: TestProject;
+beforeEach(() => {
+  project = makeProject();
+});
+afterEach(() => project.remove());
+
+const quiet = { env: {}, onWarning: (message: string) => void message };
+
+describe('atomkit index with the local model', () => {
+  test('loads the generated model from a local folder with remote loading off, writes a real hnswlib index and searches it', async () => {
+    const config = project.config();
+    const warnings: string[] = [];
+    const { dir, manifest, report } = await buildIndex(config, { env: {}, onWarning: (m) => warnings.push(m) });
+    expect(warnings).toEqual([]);
+    expect(manifest).toMatchObject({ provider: 'local', model: TEST_MODEL, dense: true, dims: 64, formatVersion: 1 });
+    expect(manifest.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(report.embedded).toBe(report.units);
+    expect(report.skipped).toEqual([
+      { file: 'procedure/broken-header.md', reason: 'invalid-header' },
+      { file: 'procedure/draft-rotate-keys.md', reason: 'draft' },
+    ]);
+
+    // The vector file is a real hnswlib index holding one vector per unit.
+    const index = new hnswlib.HierarchicalNSW('cosine', 64);
+    index.readIndexSync(path.join(dir, 'dense.hnsw'));
+    expect(index.getCurrentCount()).toBe(manifest.counts.units);
+    for (const file of ['manifest.json', 'units.sqlite', 'lexical.json', 'report.json', 'report.md']) expect(existsSync(path.join(dir, file))).toBe(true);
+
+    const retriever = await openRetriever(config, quiet);
+    expect(retriever.dense).toBe(true);
+    const hits = await retriever.search('how do I restore the database from a backup snapshot', { k: 3 });
+    expect(hits[0]).toMatchObject({ atomId: 'procedure/restore-database-backup', pageUrl: '/procedure/restore-database-backup/' });
+    expect(hits[0]!.url.startsWith(hits[0]!.pageUrl)).toBe(true);
+    const dense = await retriever.search('restore the database from a backup', { k: 3, mode: 'dense' });
+    expect(dense.length).toBe(3);
+    retriever.close();
+  });
+
+  test('drafts are indexed when index.includeDrafts is on', async () => {
+    const { report } = await buildIndex(project.config({ includeDrafts: true }), quiet);
+    expect(report.skipped.map((s) => s.reason)).toEqual(['invalid-header']);
+  });
+
+  test('the report counts split units and no unit exceeds the token budget', async () => {
+    const { report, dir } = await buildIndex(project.config({ maxUnitTokens: 96 }), quiet);
+    expect(report.splitUnits).toBeGreaterThan(1);
+    const retriever = await openRetriever(project.config({ maxUnitTokens: 96 }), quiet);
+    const hits = await retriever.search('capacity planning queue depth', { k: 20, mode: 'lexical' });
+    expect(hits.filter((h) => h.unitId.startsWith('procedure/capacity-planning#steps@')).length).toBeGreaterThan(1);
+    retriever.close();
+    expect(readFileSync(path.join(dir, 'report.md'), 'utf8')).toContain('from split sections');
+  });
+});
+
+describe('retrieval', () => {
+  test('a pasted log line lifts the atom that lists its error code, and says which code matched', async () => {
+    const config = project.config();
+    await buildIndex(config, quiet);
+    const retriever = await openRetriever(config, quiet);
+    const hits = await retriever.search('12:03:44 ERROR E1042 while loading atoms/guide.md: header invalid', { k: 3 });
+    expect(hits[0]).toMatchObject({ atomId: 'error/frontmatter-schema', matchedErrorCode: 'E1042' });
+    expect(hits[0]!.confidence).toBeGreaterThanOrEqual(0.9);
+    // A code inside a longer token is not a match.
+    const near = await retriever.search('E10423 happened', { k: 3 });
+    expect(near.every((h) => h.matchedErrorCode === undefined)).toBe(true);
+    retriever.close();
+  });
+
+  test('FAQ pairs are their own units with the question as the section', async () => {
+    const config = project.config();
+    await buildIndex(config, quiet);
+    const retriever = await openRetriever(config, quiet);
+    const [hit] = await retriever.search('who reviews a new atom', { k: 1 });
+    expect(hit).toMatchObject({
+      kind: 'faq',
+      question: 'Who reviews a new atom?',
+      section: 'Who reviews a new atom?',
+      anchor: 'questions',
+      url: '/faq/general/#questions',
+    });
+    expect(hit!.answer).toContain('maintainer');
+    retriever.close();
+  });
+
+  test('confidence separates an answerable question from an off-topic one', async () => {
+    const config = project.config();
+    await buildIndex(config, quiet);
+    const retriever = await openRetriever(config, quiet);
+    const [good] = await retriever.search('rebuild the stale search index', { k: 1 });
+    const [off] = await retriever.search('what is a good recipe for chocolate cake', { k: 1 });
+    expect(good!.confidence).toBeGreaterThan(0.3);
+    expect(off?.confidence ?? 0).toBeLessThan(0.1);
+    retriever.close();
+  });
+
+  test('Japanese questions find Japanese atoms, and filters keep only what they name', async () => {
+    const config = project.config();
+    await buildIndex(config, quiet);
+    const retriever = await openRetriever(config, quiet);
+    const [ja] = await retriever.search('スキーマのエラーを直す方法', { k: 1 });
+    expect(ja).toMatchObject({ atomId: 'ja/error/frontmatter-schema', language: 'ja' });
+    const procedures = await retriever.search('schema error', { k: 10, filters: { types: ['procedure'] } });
+    expect(procedures.every((h) => h.type === 'procedure')).toBe(true);
+    const tagged = await retriever.search('index', { k: 10, filters: { tags: ['chat'] } });
+    expect(tagged.length).toBeGreaterThan(0);
+    expect(tagged.every((h) => h.tags.includes('chat'))).toBe(true);
+    const english = await retriever.search('frontmatter', { k: 10, filters: { language: 'en' } });
+    expect(english.every((h) => h.language === 'en')).toBe(true);
+    retriever.close();
+  });
+
+  test('hostile queries return hits or nothing, never throw', async () => {
+    const config = project.config();
+    await buildIndex(config, quiet);
+    const retriever = await openRetriever(config, quiet);
+    for (const query of ['', '   ', '\u0000\u0001', '🙂🙂🙂', '*'.repeat(10_000), 'a'.repeat(50_000), '"; DROP TABLE units; --', '\uD800']) {
+      const hits = await retriever.search(query, { k: 5 });
+      expect(Array.isArray(hits)).toBe(true);
+    }
+    await expect(retriever.search(42 as unknown as string)).rejects.toThrow('Expected a string, got `number`');
+    retriever.close();
+  });
+});
+
+describe('offline fallback', () => {
+  test('with no model, index prints one warning saying what it tried, builds lexical only, and search still works', async () => {
+    const empty = path.join(project.root, 'no-models');
+    const config = project.config({ embedder: { modelDir: empty } });
+    const warnings: string[] = [];
+    const { manifest } = await buildIndex(config, { env: {}, onWarning: (m) => warnings.push(m) });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(TEST_MODEL);
+    expect(warnings[0]).toContain('remote download off');
+    expect(warnings[0]).toContain('ATOMKIT_MODEL_DIR');
+    expect(manifest.dense).toBe(false);
+    expect(existsSync(path.join(project.root, '.atomkit/index/dense.hnsw'))).toBe(false);
+
+    const retriever = await openRetriever(config, { env: {}, onWarning: (m) => warnings.push(m) });
+    expect(retriever.dense).toBe(false);
+    const [hit] = await retriever.search('restore database backup');
+    expect(hit?.atomId).toBe('procedure/restore-database-backup');
+    expect(warnings).toHaveLength(1);
+    retriever.close();
+    await expect(openRetriever(config, { requireDense: true, env: {} })).rejects.toMatchObject({ code: 'ATOMKIT_ERR_DENSE_UNAVAILABLE' });
+  });
+
+  test('the CLI prints the warning once, and --require-dense makes it an error', async () => {
+    project.config({ embedder: { modelDir: path.join(project.root, 'no-models') } });
+    const io = memoryIo();
+    expect(await main(['-C', project.root, 'index'], io)).toBe(0);
+    expect(io.err.match(/building the lexical index only/g)).toHaveLength(1);
+    expect(io.out).toContain('Dense retrieval: off');
+
+    const search = memoryIo();
+    expect(await main(['-C', project.root, 'search', 'restore', 'the', 'database', '-k', '2'], search)).toBe(0);
+    expect(search.out).toContain('https://atomkit.dev/procedure/restore-database-backup/');
+    expect(search.out).toContain('(lexical search only)');
+
+    const strict = memoryIo();
+    expect(await main(['-C', project.root, 'index', '--require-dense'], strict)).toBe(2);
+    expect(strict.err).toContain('--require-dense');
+    expect(strict.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('incremental rebuild', () => {
+  test('editing one atom re-embeds exactly its units; the cache grows by that many', async () => {
+    const config = project.config();
+    const first = await buildIndex(config, quiet);
+    const cacheFile = path.join(project.root, '.atomkit/embeddings.sqlite');
+    const key = String(first.manifest.parameters.embedderKey);
+    const countCache = () => {
+      const { cache } = EmbeddingCache.open(cacheFile);
+      const n = cache.count(key);
+      cache.close();
+      return n;
+    };
+    const before = countCache();
+
+    const file = path.join(project.atoms, 'procedure/restore-database-backup.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('from the nightly backup snapshot', 'from the hourly backup snapshot'));
+    const retrieverBefore = await openRetriever(config, quiet);
+    const atomUnits = (await retrieverBefore.search('restore database', { k: 100, mode: 'lexical' })).filter(
+      (h) => h.atomId === 'procedure/restore-database-backup',
+    ).length;
+    retrieverBefore.close();
+
+    const second = await buildIndex(config, quiet);
+    expect(second.report).toMatchObject({ mode: 'incremental', changedFiles: 1, embedded: atomUnits, cached: 0 });
+    expect(countCache()).toBe(before + atomUnits);
+    expect(second.manifest.contentHash).not.toBe(first.manifest.contentHash);
+
+    // One section edited: only that unit is new; the atom's other units come from the cache.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('compare the count with the backup report', 'compare the count with the audit log'));
+    const third = await buildIndex(config, quiet);
+    expect(third.report).toMatchObject({ changedFiles: 1, embedded: 1, cached: atomUnits - 1 });
+
+    const retriever = await openRetriever(config, quiet);
+    const [hit] = await retriever.search('audit log', { k: 1, mode: 'lexical' });
+    expect(hit?.unitId).toBe('procedure/restore-database-backup#verify');
+    expect(await retriever.search('backup report', { k: 5, mode: 'lexical' })).not.toContainEqual(
+      expect.objectContaining({ text: expect.stringContaining('backup report') }),
+    );
+    retriever.close();
+  });
+
+  test('an unchanged corpus rebuilds to the same content hash without embedding', async () => {
+    const config = project.config();
+    const first = await buildIndex(config, quiet);
+    const again = await buildIndex(config, quiet);
+    expect(again.report).toMatchObject({ mode: 'incremental', changedFiles: 0, embedded: 0 });
+    expect(again.manifest.contentHash).toBe(first.manifest.contentHash);
+    const full = await buildIndex(config, { ...quiet, full: true });
+    expect(full.report).toMatchObject({ mode: 'full', embedded: 0, cached: full.report.units });
+    expect(full.manifest.contentHash).toBe(first.manifest.contentHash);
+  });
+
+  test('a removed atom leaves the index', async () => {
+    const config = project.config();
+    await buildIndex(config, quiet);
+    const { rmSync } = await import('node:fs');
+    rmSync(path.join(project.atoms, 'troubleshooting/search-index-stale.md'));
+    const { report } = await buildIndex(config, quiet);
+    expect(report.removedFiles).toBe(1);
+    const retriever = await openRetriever(config, quiet);
+    const hits = await retriever.search('assistant cites stale old version', { k: 20 });
+    expect(hits.some((h) => h.atomId === 'troubleshooting/search-index-stale')).toBe(false);
+    retriever.close();
+  });
+});
+
+describe('loading refuses what it cannot trust', () => {
+  test('a missing index says `atomkit index` builds it', async () => {
+    const error = await openRetriever(project.config(), quiet).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IndexLoadError);
+    expect(error).toMatchObject({ code: 'ATOMKIT_ERR_INDEX_MISSING' });
+    expect((error as Error).message).toContain('`atomkit index` builds it');
+  });
+
+  test('an index built with another model is refused, naming the command that rebuilds it', async () => {
+    await buildIndex(project.config(), quiet);
+    for (const embedder of [{ model: 'Xenova/all-MiniLM-L6-v2' }, { quantized: false }]) {
+      const error = await openRetriever(project.config({ embedder }), quiet).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'ATOMKIT_ERR_INDEX_MODEL_MISMATCH' });
+      expect((error as Error).message).toContain(TEST_MODEL);
+      expect((error as Error).message).toContain('atomkit index');
+    }
+    const io = memoryIo();
+    project.config({ embedder: { model: 'Xenova/all-MiniLM-L6-v2' } });
+    expect(await main(['-C', project.root, 'search', 'backup'], io)).toBe(2);
+    expect(io.err).toContain('was built with local model atomkit-test/tiny-bert (q8)');
+  });
+
+  test('a damaged manifest or chunk store is reported, not trusted', async () => {
+    const config = project.config();
+    const { dir } = await buildIndex(config, quiet);
+    writeFileSync(path.join(dir, 'units.sqlite'), 'not a database');
+    await expect(openRetriever(config, quiet)).rejects.toMatchObject({ code: 'ATOMKIT_ERR_INDEX_CORRUPT' });
+    // The next build does not reuse the damaged artifact.
+    const rebuilt = await buildIndex(config, quiet);
+    expect(rebuilt.report.mode).toBe('full');
+    writeFileSync(path.join(dir, 'manifest.json'), '{"formatVersion": 1,');
+    await expect(openRetriever(config, quiet)).rejects.toMatchObject({ code: 'ATOMKIT_ERR_INDEX_CORRUPT' });
+    writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ formatVersion: 99 }));
+    await expect(openRetriever(config, quiet)).rejects.toMatchObject({ code: 'ATOMKIT_ERR_INDEX_FORMAT' });
+  });
+
+  test('a corrupt or foreign embedding cache is replaced, never trusted', async () => {
+    const config = project.config();
+    const cacheFile = path.join(project.root, '.atomkit/embeddings.sqlite');
+    await buildIndex(config, quiet);
+    writeFileSync(cacheFile, Buffer.alloc(8192, 0xab));
+    const warnings: string[] = [];
+    const { report } = await buildIndex(config, { env: {}, full: true, onWarning: (m) => warnings.push(m) });
+    expect(warnings.join('\n')).toMatch(/embedding cache .* was not usable/);
+    expect(report.embedded).toBe(report.units);
+    expect(statSync(cacheFile).size).toBeGreaterThan(8192);
+
+    const Database = (await import('better-sqlite3')).default;
+    const { rmSync } = await import('node:fs');
+    rmSync(cacheFile);
+    for (const suffix of ['-wal', '-shm']) rmSync(`${cacheFile}${suffix}`, { force: true });
+    const foreign = new Database(cacheFile);
+    foreign.exec('CREATE TABLE embeddings (model TEXT, hash TEXT, dims INT, vector BLOB, used_at INT)');
+    foreign.close();
+    const { cache, rebuilt } = EmbeddingCache.open(cacheFile);
+    cache.close();
+    expect(rebuilt).toContain('not an atomkit embedding cache');
+  });
+
+  test('a build leaves no temporary folders behind', async () => {
+    const config = project.config();
+    await buildIndex(config, quiet);
+    await buildIndex(config, quiet);
+    const leftovers = readdirSync(path.join(project.root, '.atomkit')).filter((name) => name.startsWith('index.'));
+    expect(leftovers).toEqual([]);
+  });
+});
