@@ -11,5 +11,8 @@ import { defineIndex } from './commands/index.js';
 import { defineSearch } from './commands/search.js';
 import { defineRename } from './commands/rename.js';
 import { defineSet } from './commands/set.js';
+import { defineCoverage } from './commands/coverage.js';
+import { defineImport } from './commands/import.js';
+import { defineFix } from './commands/fix.js';
 
-export const commands: readonly DefineCommand[] = [defineLint, defineNew, defineExtract, defineIndex, defineSearch, defineEval, defineServe, defineConversations, defineRename, defineSet, defineSite];
+export const commands: readonly DefineCommand[] = [defineLint, defineNew, defineExtract, defineIndex, defineSearch, defineEval, defineServe, defineConversations, defineRename, defineSet, defineSite, defineCoverage, defineImport, defineFix];

@@ -1,0 +1,18 @@
+/** `atomkit import <folder>`: turn existing Markdown docs into draft atoms. */
+import type { DefineCommand } from '../command.js';
+import { configFor } from '../command.js';
+
+export const defineImport: DefineCommand = (program, io, setExitCode) => {
+  program
+    .command('import')
+    .description('turn a folder of .md/.mdx docs into draft atoms (split by headings; nothing is overwritten)')
+    .argument('<folder>', 'the docs folder')
+    .option('--out <dir>', 'folder to write drafts to (default: the atoms folder)')
+    .option('--dry-run', 'report what would be written without writing')
+    .option('--json', 'print the report as JSON')
+    .option('--max-depth <n>', 'deepest folder nesting to read', (value: string) => Number.parseInt(value, 10))
+    .action(async (folder: string, options: { out?: string; dryRun?: boolean; json?: boolean; maxDepth?: number }, command) => {
+      const [{ runImport }, { runStudioCommand }] = await Promise.all([import('../../studio/import/run.js'), import('../../studio/errors.js')]);
+      setExitCode(await runStudioCommand(io, () => runImport({ folder, ...options }, configFor(command), io)));
+    });
+};

@@ -1,0 +1,80 @@
+/**
+ * Finds the Markdown pages of a docs folder for import, with a reason for everything skipped:
+ * binary or non-UTF-8 files, files over the size limit, folders nested too deep, link loops.
+ */
+import { readdirSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { readTextFile } from '../text-file.js';
+
+export interface DocPage {
+  /** Path relative to the imported folder, POSIX separators. */
+  readonly rel: string;
+  readonly text: string;
+}
+
+export interface Skipped {
+  readonly rel: string;
+  readonly reason: string;
+}
+
+export interface WalkLimits {
+  /** @default 12 */
+  readonly maxDepth?: number;
+  /** @default 1048576 */
+  readonly maxFileBytes?: number;
+}
+
+const PAGE = /\.mdx?$/i;
+
+export function walkDocs(root: string, limits: WalkLimits = {}): { pages: DocPage[]; skipped: Skipped[] } {
+  const maxDepth = limits.maxDepth ?? 12;
+  const maxBytes = limits.maxFileBytes ?? 1_048_576;
+  const pages: DocPage[] = [];
+  const skipped: Skipped[] = [];
+  const visited = new Set<string>();
+  const walk = (dir: string, depth: number) => {
+    const rel = path.relative(root, dir).split(path.sep).join('/') || '.';
+    if (depth > maxDepth) {
+      skipped.push({ rel, reason: `nested deeper than ${maxDepth} folders; not imported` });
+      return;
+    }
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      skipped.push({ rel, reason: 'cannot resolve this folder (a broken or looping link)' });
+      return;
+    }
+    if (visited.has(real)) return;
+    visited.add(real);
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch {
+      skipped.push({ rel, reason: 'cannot list this folder (permission denied?)' });
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(dir, entry.name);
+      const relFile = path.relative(root, full).split(path.sep).join('/');
+      let isDir = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        try {
+          isDir = statSync(full).isDirectory();
+        } catch {
+          skipped.push({ rel: relFile, reason: 'a link to nothing, or a link loop' });
+          continue;
+        }
+      }
+      if (isDir) walk(full, depth + 1);
+      else if (PAGE.test(entry.name)) {
+        const read = readTextFile(full, maxBytes);
+        if (read.ok) pages.push({ rel: relFile, text: read.text });
+        else skipped.push({ rel: relFile, reason: read.reason });
+      }
+    }
+  };
+  walk(root, 0);
+  return { pages, skipped };
+}
