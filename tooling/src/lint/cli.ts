@@ -11,7 +11,7 @@ import type { CliIo } from '../cli/io.js';
 import { UsageError } from '../cli/main.js';
 import type { LintCliOptions } from '../cli/commands/lint.js';
 
-export async function runLintCommand(paths: readonly string[], options: LintCliOptions, config: AtomkitConfig, io: CliIo): Promise<number> {
+export async function runLintCommand(paths: readonly string[], options: LintCliOptions, config: AtomkitConfig, io: CliIo, cwd: string): Promise<number> {
   let maxWarnings: number | undefined;
   if (options.maxWarnings !== undefined) {
     if (!/^\d+$/.test(options.maxWarnings)) throw new UsageError(`--max-warnings expects a whole number, got \`${options.maxWarnings}\`.`);
@@ -27,7 +27,7 @@ export async function runLintCommand(paths: readonly string[], options: LintCliO
   }
   let result;
   try {
-    result = await runLint({ config, paths, threads: Number(options.threads), ...(options.changed ? { changed: { ...(options.base ? { base: options.base } : {}) } } : {}) });
+    result = await runLint({ config, paths, cwd, threads: Number(options.threads), ...(options.changed ? { changed: { ...(options.base ? { base: options.base } : {}) } } : {}) });
   } catch (error) {
     if (error instanceof LintUsageError || error instanceof GitError) throw new UsageError(error.message);
     throw error;

@@ -132,20 +132,22 @@ export function readHeaderEntry(absolute: string, relToRoot: string, options: He
   } catch {
     // Unreadable files are reported by a full parse when they change; here they have no facts.
   }
-  let data: unknown;
-  const yaml = headerText(text);
-  if (yaml !== undefined) {
-    data = scanSimpleYaml(yaml);
-    if (data === undefined) {
-      try {
-        data = parseYaml(yaml, { version: '1.2', uniqueKeys: false, maxAliasCount: 50 });
-      } catch {
-        data = undefined;
-      }
-    }
-  }
+  const data = headerData(text);
   let parsed: ReturnType<typeof parseAtomText> | undefined;
   return toEntry(facts(options.file, id, data, locale, options.defaultLanguage), () => (parsed ??= parseAtomText(text)));
+}
+
+/** The header of an atom's text as data, read without parsing the body (undefined when there is none). */
+export function headerData(text: string): unknown {
+  const yaml = headerText(text);
+  if (yaml === undefined) return undefined;
+  const scanned = scanSimpleYaml(yaml);
+  if (scanned !== undefined) return scanned;
+  try {
+    return parseYaml(yaml, { version: '1.2', uniqueKeys: false, maxAliasCount: 50 }) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 function headerText(raw: string): string | undefined {

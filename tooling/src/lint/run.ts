@@ -9,7 +9,7 @@ import { minimatch } from 'minimatch';
 import type { AtomkitConfig } from '../config/load.js';
 import { findAtomFiles } from '../atom/load.js';
 import { changedFiles } from './changed.js';
-import { readHeaderEntry, scanSimpleYaml, titleKey, toEntry } from './corpus.js';
+import { headerData, readHeaderEntry, titleKey, toEntry } from './corpus.js';
 import { lintCorpus, sortDiagnostics, type EngineSettings } from './engine.js';
 import { lintFiles } from './parallel.js';
 import { resolveSeverities } from './severity.js';
@@ -82,8 +82,7 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
     for (const file of [...git.changed, ...git.deleted]) {
       if (!inside(atomsDir, file) || !/\.md$/i.test(file)) continue;
       const before = git.readAtBase(file);
-      const header = before === undefined ? undefined : /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*\r?$/m.exec(before)?.[1];
-      const title = header === undefined ? undefined : scanSimpleYaml(header.replace(/\r\n/g, '\n'))?.title;
+      const title = before === undefined ? undefined : (headerData(before) as { title?: unknown } | undefined)?.title;
       if (typeof title === 'string') keys.add(`title:${titleKey(title)}`);
     }
   } else if (options.paths && options.paths.length > 0) {

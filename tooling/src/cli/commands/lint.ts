@@ -1,5 +1,5 @@
 /** `atomkit lint [paths...]`: checks atoms and prints diagnostics; exit 0 clean, 1 findings, 2 usage/config error. */
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
 import type { DefineCommand } from '../command.js';
 import { configFor } from '../command.js';
 
@@ -16,9 +16,10 @@ export const defineLint: DefineCommand = (program, io, setExitCode) => {
     .option('--threads <n>', 'worker threads for large corpora (0: one per core)', '1')
     .option('--no-color', 'plain output')
     .option('--list-rules', 'print every rule code with its severity and exit')
-    .action(async (paths: string[], options: LintCliOptions, command) => {
+    .action(async (paths: string[], options: LintCliOptions, command: Command) => {
       const { runLintCommand } = await import('../../lint/cli.js');
-      setExitCode(await runLintCommand(paths, options, configFor(command), io));
+      const cwd = command.optsWithGlobals<{ cwd?: string }>().cwd ?? process.cwd();
+      setExitCode(await runLintCommand(paths, options, configFor(command), io, cwd));
     });
 };
 
