@@ -35,12 +35,17 @@ export interface EvalReport {
 export function readReport(dir: string): EvalReport {
   const file = path.join(dir, 'report.json');
   if (!existsSync(file)) return {};
+  let data: { retrieval?: { systems?: unknown }; answers?: { runs?: unknown } };
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as EvalReport;
+    data = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
     // A damaged report is regenerated from this run rather than blocking it.
     return {};
   }
+  // A part written by another version of atomkit is dropped rather than misread.
+  const retrievalOk = Array.isArray(data?.retrieval?.systems) && (data.retrieval.systems as SystemReport[]).every((s) => (s.results ?? []).every((r) => typeof r?.score?.hit5 === 'number'));
+  const answersOk = Array.isArray(data?.answers?.runs);
+  return { ...(retrievalOk ? { retrieval: data.retrieval as RetrievalReport } : {}), ...(answersOk ? { answers: data.answers as AnswersReport } : {}) };
 }
 
 /** Writes report.json and report.md; returns their paths. */
@@ -48,17 +53,26 @@ export function writeReport(dir: string, report: EvalReport): { json: string; md
   mkdirSync(dir, { recursive: true });
   const json = path.join(dir, 'report.json');
   const md = path.join(dir, 'report.md');
-  writeFileSync(json, `${JSON.stringify(compactReport(report), null, 2)}\n`);
+  writeFileSync(json, `${JSON.stringify(roundedReport(report), null, 2)}\n`);
   writeFileSync(md, renderReportMarkdown(report));
   return { json, md };
 }
 
-/** The JSON keeps per-question results short: rank of the first gold atom and the top 3. */
-function compactReport(report: EvalReport): unknown {
+/** Per-question figures rounded, so the committed report changes only when results do. */
+function roundedReport(report: EvalReport): EvalReport {
   if (!report.retrieval) return report;
+  const round = (value: number) => Math.round(value * 1e4) / 1e4;
   const systems = report.retrieval.systems.map((system) => ({
     ...system,
-    results: system.results?.map((r) => ({ id: r.id, kind: r.kind, gold: r.gold, rank: r.score.rank, top: r.ranked.slice(0, 3), ms: Math.round(r.ms * 10) / 10 })),
+    ...(system.results
+      ? {
+          results: system.results.map((r) => ({
+            ...r,
+            ms: Math.round(r.ms * 10) / 10,
+            score: { ...r.score, rr: round(r.score.rr), ndcg5: round(r.score.ndcg5) },
+          })),
+        }
+      : {}),
   }));
   return { ...report, retrieval: { ...report.retrieval, systems } };
 }
@@ -67,11 +81,11 @@ const f = (value: number) => value.toFixed(2);
 
 /** Rows of the main retrieval table: one per system. */
 export function retrievalRows(systems: readonly SystemReport[]): string[][] {
-  const header = ['system', 'hit@1', 'hit@3', 'hit@5', 'MRR', 'nDCG@5', 'p50 ms', 'questions'];
+  const header = ['system', 'hit@1', 'hit@3', 'hit@5', 'MRR', 'nDCG@5', 'no result', 'p50 ms', 'questions'];
   const rows = systems.map((s) => {
     const m = s.overall;
-    if (!m) return [s.name, 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', '0'];
-    return [s.name, f(m.hit1), f(m.hit3), f(m.hit5), f(m.mrr), f(m.ndcg5), String(s.latencyMs?.p50 ?? ''), String(m.n)];
+    if (!m) return [s.name, 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', '0'];
+    return [s.name, f(m.hit1), f(m.hit3), f(m.hit5), f(m.mrr), f(m.ndcg5), String(s.noResults ?? 0), String(s.latencyMs?.p50 ?? ''), String(m.n)];
   });
   return [header, ...rows];
 }
@@ -123,7 +137,8 @@ export function renderReportMarkdown(report: EvalReport): string {
       '## Retrieval\n',
       `${retrieval.questions} questions (\`${retrieval.questionSet}\`) over ${retrieval.atoms} atoms, ${retrieval.generatedAt}. ` +
         `Index: embedder \`${index.provider}\`${index.dense ? ` (${index.model})` : ', dense retrieval off (hybrid = lexical)'}, content hash \`${index.contentHash.slice(0, 12)}\`. ` +
-        'A question counts as found at k when one of its gold atoms is among the first k distinct atoms; MRR is cut at rank 10.\n',
+        'A question counts as found at k when one of its gold atoms is among the first k distinct atoms; MRR is cut at rank 10; ' +
+        '"no result" counts questions a system returned nothing for.\n',
       markdownTable(retrievalRows(retrieval.systems)),
     );
     const unavailable = retrieval.systems.filter((s) => s.unavailable);

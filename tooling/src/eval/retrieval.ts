@@ -26,6 +26,8 @@ export interface SystemReport {
   readonly byKind?: Record<string, Metrics>;
   readonly byType?: Record<string, Metrics>;
   readonly byLanguage?: Record<string, Metrics>;
+  /** Questions the system returned nothing for. */
+  readonly noResults?: number;
   /** Per-question latency. */
   readonly latencyMs?: { readonly p50: number; readonly p95: number };
   readonly results?: readonly QuestionResult[];
@@ -63,6 +65,7 @@ export async function evaluateRanker(ranker: Ranker, { questions, atomTypes, onQ
     byKind: aggregateBy(results, (r) => [r.kind], score),
     byType: aggregateBy(results, (r) => r.types, score),
     byLanguage: aggregateBy(results, (r) => [r.language], score),
+    noResults: results.filter((r) => r.ranked.length === 0).length,
     latencyMs: { p50: percentile(results.map((r) => r.ms), 0.5), p95: percentile(results.map((r) => r.ms), 0.95) },
     results,
   };
