@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseFaq } from './faq.js';
+import { faqProblems, parseFaq } from './faq.js';
 
 describe('parseFaq', () => {
   test('reads pairs written as consecutive lines of one paragraph', () => {
@@ -25,5 +25,17 @@ describe('parseFaq', () => {
     expect(parseFaq('```\nQ: not a question\n```\nQ: real?\nA: yes')).toEqual([
       { question: 'real?', answer: 'yes', line: 4, answerLine: 5 },
     ]);
+  });
+});
+
+describe('faqProblems', () => {
+  test.each([
+    ['pairs on consecutive lines and in paragraphs', 'Q: Why?\nA: Because.\n\nQ: How?\n\nA: Like this.\n\n```sh\nnpm test\n```', []],
+    ['text before the first question', 'Intro.\nMore intro.\n\nQ: Why?\nA: Because.', ['outside-pair 10']],
+    ['a question without an answer', 'Q: Why?\nA: Because.\n\nQ: Lonely?', ['question-without-answer 13']],
+    ['an answer without a question', 'A: Orphan.', ['answer-without-question 10']],
+    ['nothing at all', '', ['empty 10']],
+  ])('%s', (_name, markdown, expected) => {
+    expect(faqProblems(markdown, 10).map((p) => `${p.messageId} ${p.line}`)).toEqual(expected);
   });
 });

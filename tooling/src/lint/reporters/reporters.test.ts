@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import type { Diagnostic } from '../types.js';
+import { github } from './github.js';
+import { pretty } from './pretty.js';
+import { sarif } from './sarif.js';
+
+const diagnostic: Diagnostic = {
+  code: 'frontmatter/schema',
+  severity: 'error',
+  message: 'Unexpected `type` "howto", 50% sure: expected one of `error`, `faq`.',
+  file: 'atoms/a,b:c.md',
+  start: { line: 4, column: 7 },
+  end: { line: 4, column: 12 },
+  docsUrl: 'https://atomkit.dev/error/frontmatter-schema/',
+  hint: 'Did you mean\r\n`faq`?',
+};
+
+describe('github reporter', () => {
+  test('escapes %, CR and LF in the message and also : and , in properties', () => {
+    expect(github([diagnostic])).toBe(
+      '::error file=atoms/a%2Cb%3Ac.md,line=4,col=7,endLine=4,endColumn=12,title=frontmatter/schema::' +
+        'Unexpected `type` "howto", 50%25 sure: expected one of `error`, `faq`.%0ADid you mean%0D%0A`faq`?%0ADocs: https://atomkit.dev/error/frontmatter-schema/\n',
+    );
+  });
+
+  test('reports warnings as warning annotations', () => {
+    expect(github([{ ...diagnostic, severity: 'warn' }])).toMatch(/^::warning /);
+  });
+});
+
+describe('sarif reporter', () => {
+  test('writes SARIF 2.1.0 with rules that carry their help URI', () => {
+    const log = JSON.parse(sarif([diagnostic])) as { version: string; runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string; level: string; locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[] }[] }[] };
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0]!.tool.driver.rules).toEqual([expect.objectContaining({ id: 'frontmatter/schema', helpUri: diagnostic.docsUrl })]);
+    expect(log.runs[0]!.results[0]).toMatchObject({ ruleId: 'frontmatter/schema', level: 'error', locations: [{ physicalLocation: { region: { startLine: 4, startColumn: 7 } } }] });
+  });
+});
+
+describe('pretty reporter', () => {
+  test('shows the position, a code frame and a summary line', () => {
+    const text = pretty([diagnostic], { sources: new Map([[diagnostic.file, '---\ntitle: x\nsummary: y\ntype: howto\n---\n']]), files: 3 });
+    expect(text).toContain('atoms/a,b:c.md:4:7  error');
+    expect(text).toContain('> 4 | type: howto');
+    expect(text).toContain('3 files checked: 1 error, 0 warnings');
+  });
+});
