@@ -147,3 +147,30 @@ describe('with an index', () => {
     expect(existsSync(path.join(project, 'eval/report.md'))).toBe(true);
   });
 });
+
+describe('with a local embedding model', () => {
+  let dense: string;
+  beforeAll(async () => {
+    dense = mkdtempSync(path.join(os.tmpdir(), 'atomkit-eval-dense-'));
+    cpSync(fixture, dense, { recursive: true });
+    // The generated tiny BERT model exercises the real transformers.js path; its vectors are not meaningful.
+    const modelDir = fileURLToPath(new URL('../fixtures/models', import.meta.url));
+    writeFileSync(
+      path.join(dense, 'atomkit.config.yaml'),
+      `site:\n  url: https://docs.example.org\nindex:\n  embedder:\n    provider: local\n    model: atomkit-test/tiny-bert\n    modelDir: ${JSON.stringify(modelDir)}\n    allowRemote: false\n`,
+    );
+    await buildIndex(loadConfig({ cwd: dense, env: {} }), { requireDense: true, onWarning: () => {} });
+  });
+  afterAll(() => {
+    rmSync(dense, { recursive: true, force: true });
+  });
+
+  test('eval retrieval reports dense and hybrid figures too', async () => {
+    const io = memoryIo();
+    const code = await main(['--cwd', dense, 'eval', 'retrieval', '--no-write'], io);
+    expect(code).toBe(0);
+    expect(io.out).toMatch(/^dense(\s+\d\.\d\d){5}\s+0\s/m);
+    expect(io.out).toMatch(/^hybrid(\s+\d\.\d\d){5}\s+0\s/m);
+    expect(io.out).not.toMatch(/dense: n\/a/);
+  });
+});
