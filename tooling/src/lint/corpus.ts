@@ -219,10 +219,13 @@ function scalar(raw: string): string | undefined {
   }
   if (text.startsWith("'")) return /^'(?:[^']|'')*'$/.test(text) ? text.slice(1, -1).replace(/''/g, "'") : undefined;
   // Numbers, booleans, nulls, and indicators that start other YAML forms.
-  if (text === '' || /^[-?:,[\]{}#&*!|>%@`]/.test(text) || /^[-+]?(?:\.?\d|\.inf|\.nan)/i.test(text)) return undefined;
+  if (text === '' || /^[-?:,[\]{}#&*!|>%@`]/.test(text) || YAML_NUMBER.test(text)) return undefined;
   if (/^(?:true|false|null|~|yes|no|on|off)$/i.test(text) || /:(?:\s|$)|\s#/.test(text)) return undefined;
   return text;
 }
+
+// What the YAML 1.2 core schema reads as a number (so `1.0` is a number but `1.0.0` is text).
+const YAML_NUMBER = /^(?:[-+]?(?:\.\d+|\d+(?:\.\d*)?)(?:[eE][-+]?\d+)?|0o[0-7]+|0x[\da-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
 function flowList(raw: string): string[] | undefined {
   const text = raw.replace(/[ \t]+#.*$/, '').trim();
