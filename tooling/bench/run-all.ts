@@ -4,7 +4,8 @@
  * with `--large`), prints one table and writes tooling/bench/results.json.
  *
  * Each benchmark runs in its own process as `<script> <atoms>` with ATOMKIT_BENCH_ATOMS=<atoms>
- * set, and reports what it measured on stdout (see results.ts for the line format).
+ * set, and reports what it measured on stdout (see results.ts for the line format; a `target`
+ * field is shown next to the figure).
  *
  * Usage: npm run bench [-- --large] [-- --atoms <n>] [-- --only lint,search]
  */
@@ -66,13 +67,14 @@ function runBench(script: string, atoms: number): Promise<BenchRun> {
 }
 
 function table(runs: readonly BenchRun[]): string {
-  const rows = [['benchmark', 'measurement', 'value', 'unit']];
+  const rows = [['benchmark', 'measurement', 'value', 'unit', 'target']];
   for (const run of runs) {
-    for (const m of run.measurements) rows.push([run.bench, m.name, formatValue(m.value), m.unit]);
-    if (run.error) rows.push([run.bench, `FAILED (exit ${run.exitCode})`, '', '']);
+    for (const m of run.measurements) rows.push([run.bench, m.name, formatValue(m.value), m.unit, typeof m.target === 'number' ? formatValue(m.target) : '']);
+    if (run.error) rows.push([run.bench, `FAILED (exit ${run.exitCode})`, '', '', '']);
   }
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
-  const line = (row: readonly string[]) => row.map((cell, col) => (col === 2 ? cell.padStart(widths[col]!) : cell.padEnd(widths[col]!))).join('  ').trimEnd();
+  const right = new Set([2, 4]);
+  const line = (row: readonly string[]) => row.map((cell, col) => (right.has(col) ? cell.padStart(widths[col]!) : cell.padEnd(widths[col]!))).join('  ').trimEnd();
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
