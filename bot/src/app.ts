@@ -11,7 +11,7 @@ import path from 'node:path';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { Retriever } from '../../tooling/src/retrieval/api.js';
 import { Answerer, type AnswerSettings } from './answer/answerer.js';
 import type { LlmClient } from './answer/llm.js';
@@ -54,7 +54,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 64 * 1024,
     // Request logs would repeat every question; failures are logged where they happen.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
+    // Router failures (bad URL encoding, an over-long parameter) skip the error handler: same format.
+    frameworkErrors: (error, _request, reply) => {
+      const response = toErrorResponse(error);
+      void (reply as FastifyReply).code(response.status).send(response.body);
+    },
     // Malformed HTTP (e.g. a header with a raw newline) never reaches a route: answer in our format.
     clientErrorHandler: (error, socket) => {
       if (!socket.writable) return;
@@ -79,6 +84,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     return reply.code(404).send(toErrorResponse(error).body);
   });
 
+  // Plain text is not a request format of this API (415), so no cross-site "simple request" gets in.
+  app.removeContentTypeParser('text/plain');
   // `curl -d '{...}'` sends a form content type: accept a JSON object there too, or form fields.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, text, done) => {
     const body = String(text);

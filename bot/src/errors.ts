@@ -17,6 +17,7 @@ export const ERRORS = {
   ATOMKIT_ERR_NOT_FOUND: { status: 404, description: 'No such route (or not with this method).' },
   ATOMKIT_ERR_THREAD_NOT_FOUND: { status: 404, description: 'The thread id is unknown.' },
   ATOMKIT_ERR_MESSAGE_NOT_FOUND: { status: 404, description: 'The message id given for feedback is unknown.' },
+  ATOMKIT_ERR_URL_TOO_LONG: { status: 414, description: 'A part of the URL (such as a thread id) is too long.' },
   ATOMKIT_ERR_BODY_TOO_LARGE: { status: 413, description: 'The request body is larger than the limit (64 KiB).' },
   ATOMKIT_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, description: 'The body is not `application/json`.' },
   ATOMKIT_ERR_RATE_LIMITED: { status: 429, description: 'Too many requests from this address; retry after `Retry-After` seconds.' },
@@ -83,6 +84,7 @@ const FASTIFY_CODES: Record<string, { code: ErrorCode; message: string }> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'ATOMKIT_ERR_UNSUPPORTED_MEDIA_TYPE', message: 'Send the body as application/json.' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'ATOMKIT_ERR_INVALID_REQUEST', message: 'The Content-Length header does not match the body.' },
   FST_ERR_CTP_INVALID_TYPE: { code: 'ATOMKIT_ERR_UNSUPPORTED_MEDIA_TYPE', message: 'The Content-Type header is not valid.' },
+  FST_ERR_MAX_PARAM_LENGTH: { code: 'ATOMKIT_ERR_URL_TOO_LONG', message: 'A part of the URL is too long.' },
   FST_ERR_BAD_URL: { code: 'ATOMKIT_ERR_NOT_FOUND', message: 'The URL is not valid.' },
   FST_ERR_ASYNC_CONSTRAINT: { code: 'ATOMKIT_ERR_INVALID_REQUEST', message: 'The request could not be routed.' },
 };

@@ -9,7 +9,6 @@ import { projectPath, type AtomkitConfig } from '../../tooling/src/config/load.j
 import { openRetriever } from '../../tooling/src/retrieval/api.js';
 import { buildApp } from './app.js';
 import { LlmClient } from './answer/llm.js';
-import { createMetrics } from './metrics.js';
 import { backupNow, scheduleBackups } from './store/backup.js';
 import { openStore } from './store/store.js';
 
@@ -70,19 +69,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     everyMinutes: bot.backup.everyMinutes,
     onError: (error) => log(`backup failed: ${error.message}`),
   });
-  const metrics = createMetrics();
   const llm = bot.llm.baseUrl
     ? new LlmClient({
         baseUrl: bot.llm.baseUrl,
         apiKey: (options.env ?? process.env)[bot.llm.apiKeyEnv],
         models: bot.llm.models,
         timeoutMs: bot.llm.timeoutMs,
-        onFailure: (failure) => {
-          metrics.llmErrors.inc({ model: failure.model, reason: failure.reason });
-          const next = bot.llm.models[bot.llm.models.indexOf(failure.model) + 1];
-          metrics.fallbacks.inc({ to: next ?? 'extractive' });
-          log(`model ${failure.model} failed (${failure.detail}); falling back to ${next ?? 'extractive answers'}`);
-        },
+        onFailure: (failure) => log(`model ${failure.model} failed (${failure.detail})`),
       })
     : undefined;
   const rate = options.rateLimit ?? (bot.rateLimit.enabled ? { max: bot.rateLimit.max, windowMs: bot.rateLimit.windowMs } : false);
@@ -92,7 +85,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       retriever,
       store,
       llm,
-      metrics,
       settings: {
         minScore: bot.minScore,
         historyTurns: bot.historyTurns,

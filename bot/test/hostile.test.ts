@@ -87,7 +87,7 @@ describe('hostile requests', () => {
   test('an unknown thread is a 404, for a follow-up and for reading', async () => {
     await expectClientError(await server.post('/api/query', { question: 'hello', threadId: '00000000-0000-0000-0000-000000000000' }), 404, 'ATOMKIT_ERR_THREAD_NOT_FOUND');
     await expectClientError(await server.get('/api/threads/00000000-0000-0000-0000-000000000000'), 404, 'ATOMKIT_ERR_THREAD_NOT_FOUND');
-    await expectClientError(await server.get(`/api/threads/${'a'.repeat(500)}`), 400, 'ATOMKIT_ERR_INVALID_REQUEST');
+    await expectClientError(await server.get(`/api/threads/${'a'.repeat(500)}`), 414, 'ATOMKIT_ERR_URL_TOO_LONG');
   });
 
   test('bad feedback is refused: unknown rating, unknown message, missing fields', async () => {

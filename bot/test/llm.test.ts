@@ -7,7 +7,7 @@ let workspace: Workspace;
 let fake: FakeOpenAi;
 let server: TestServer;
 
-const GOOD = 'Open a terminal in the repository root and run `npx atomkit lint` [1]. It never rewrites an atom [1][7].';
+const GOOD = 'Open a terminal in the repository root and run `npx atomkit lint` [1]. It never rewrites an atom [1][42].';
 
 beforeAll(async () => {
   workspace = await createWorkspace();
@@ -133,7 +133,7 @@ describe('streamed LLM answers', () => {
     const done = queryResponseSchema.parse(events.at(-1)!.data);
     expect(done).toMatchObject({ mode: 'llm', model: 'primary' });
     expect(streamedText(events)).toBe(done.answer);
-    expect(streamedText(events)).not.toContain('[7]');
+    expect(streamedText(events)).not.toContain('[42]');
     expect(events.at(-2)).toEqual({ event: 'citations', data: { citations: done.citations } });
   });
 

@@ -185,6 +185,10 @@ export class Answerer {
             }
           : {}),
         ...(signal ? { signal } : {}),
+        onFailure: (failure, next) => {
+          metrics.llmErrors.inc({ model: failure.model, reason: failure.reason });
+          metrics.fallbacks.inc({ to: next ?? 'extractive' });
+        },
       });
       if (sink) {
         const rest = filter.flush();
@@ -194,7 +198,6 @@ export class Answerer {
       return { answer: checked.text, citations: checked.citations, answered: true, mode: 'llm', model, degraded: false, language };
     } catch (error) {
       if (!(error instanceof LlmUnavailableError)) throw error;
-      metrics.fallbacks.inc({ to: 'extractive' });
       const answer = this.#extractive(question, language, hits, true);
       streamWhole(answer.answer, sink);
       return answer;

@@ -49,10 +49,10 @@ describe('composeExtractive', () => {
   });
 
   test('lists close hits from other atoms under "See also", and ignores weak ones', () => {
-    const other = hit({ unitId: 'error/x#fix', atomId: 'error/x', title: 'Lint error X', section: 'How to resolve', url: '/error/x/#how-to-resolve', confidence: 0.7 });
+    const other = hit({ unitId: 'error/x#fix', atomId: 'error/x', title: 'Linter error X', section: 'How to resolve', url: '/error/x/#how-to-resolve', confidence: 0.7 });
     const weak = hit({ unitId: 'error/y#fix', atomId: 'error/y', title: 'Weak', url: '/error/y/', confidence: 0.1 });
     const { answer, citations } = composeExtractive('run the linter', [hit({}), other, weak], { language: 'en', minScore: 0.2 });
-    expect(answer).toContain('See also: **Lint error X** › How to resolve [2]');
+    expect(answer).toContain('See also: **Linter error X** › How to resolve [2]');
     expect(citations.map((c) => c.n)).toEqual([1, 2]);
     expect(answer).not.toContain('Weak');
   });

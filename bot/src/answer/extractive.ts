@@ -5,6 +5,7 @@
  */
 import type { SearchHit } from '../../../tooling/src/retrieval/api.js';
 import type { Citation } from '../contract.js';
+import { parseFaq } from '../../../tooling/src/atom/faq.js';
 import { citationFor, type Source } from './citations.js';
 import { phrasesFor } from './phrases.js';
 
@@ -47,13 +48,16 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const close = (hit: SearchHit, ratio: number) => hit.confidence >= Math.max(options.minScore, top.confidence * ratio);
 
   const parts: string[] = [];
-  const faq = hits.slice(0, 3).find((hit) => hit.kind === 'faq' && (hit.answer ?? '').trim() !== '' && close(hit, FAQ_LEAD_RATIO));
+  const faq = hits
+    .slice(0, 3)
+    .map((hit) => (hit.kind === 'faq' ? hit : faqPairHit(hit, terms)))
+    .find((hit) => hit?.kind === 'faq' && (hit.answer ?? '').trim() !== '' && close(hit, FAQ_LEAD_RATIO));
   const primaryAtom = faq?.atomId ?? top.atomId;
   if (faq) {
     parts.push(`${faq.answer!.trim()} ${cite(faq)}`);
   }
   const sections = hits
-    .filter((hit) => hit.atomId === primaryAtom && hit.kind !== 'faq' && hit.text.trim() !== '')
+    .filter((hit) => hit.atomId === primaryAtom && hit.kind !== 'faq' && hit.unitId !== faq?.unitId && hit.text.trim() !== '')
     .filter((hit, i) => (i === 0 && !faq) || close(hit, SECOND_SECTION_RATIO))
     .slice(0, faq ? 1 : 2);
   sections.forEach((hit, i) => {
@@ -70,13 +74,30 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const others: string[] = [];
   for (const hit of hits) {
     if (others.length === 2) break;
-    if (seen.has(hit.atomId) || !close(hit, SEE_ALSO_RATIO)) continue;
+    // Confidence alone lets unrelated atoms in on common words; a see-also must name a term of the question.
+    if (seen.has(hit.atomId) || !close(hit, SEE_ALSO_RATIO) || termHits(`${hit.title} ${hit.summary} ${hit.section ?? ''} ${hit.tags.join(' ')}`, terms) === 0) continue;
     seen.add(hit.atomId);
     others.push(`**${hit.title}**${hit.kind === 'lead' || !hit.section ? '' : ` › ${hit.kind === 'faq' ? (hit.question ?? hit.section) : hit.section}`} ${cite(hit)}`);
   }
   if (others.length > 0) parts.push(`${phrases.seeAlso} ${others.join('; ')}`);
   parts.push(phrases.extractiveNote);
   return { answer: parts.join('\n\n'), citations: sources.map(citationFor) };
+}
+
+/**
+ * A unit made of `Q:`/`A:` pairs (the body of a `faq` atom) as the FAQ unit of its pair that best
+ * matches the question, when at least half of the question's terms are in that pair's question.
+ */
+function faqPairHit(hit: SearchHit, terms: readonly string[]): SearchHit | undefined {
+  if (terms.length === 0) return undefined;
+  const pairs = parseFaq(hit.text).filter((pair) => pair.question !== '' && pair.answer !== '');
+  let best: { question: string; answer: string; score: number } | undefined;
+  for (const pair of pairs) {
+    const score = termHits(pair.question, terms) + termHits(pair.answer, terms) / 10;
+    if (!best || score > best.score) best = { ...pair, score };
+  }
+  if (!best || Math.floor(best.score) < Math.ceil(terms.length / 2)) return undefined;
+  return { ...hit, kind: 'faq', section: best.question, question: best.question, answer: best.answer };
 }
 
 /** Removes the unit's own heading line, which the intro already names. */

@@ -34,6 +34,8 @@ export interface CompleteOptions {
   readonly onReset?: () => void;
   /** Aborts everything (the client went away). */
   readonly signal?: AbortSignal;
+  /** Told about each failed model; `next` is the model tried next, or undefined when none is left. */
+  readonly onFailure?: (failure: LlmFailure, next: string | undefined) => void;
 }
 
 /** Every model failed. */
@@ -70,7 +72,7 @@ export class LlmClient {
   /** The answer text of the first model that gives one, and which model that was. */
   async complete(messages: ChatCompletionMessageParam[], options: CompleteOptions = {}): Promise<{ text: string; model: string }> {
     const failures: LlmFailure[] = [];
-    for (const model of this.options.models) {
+    for (const [i, model] of this.options.models.entries()) {
       let streamed = false;
       try {
         const text = options.onToken
@@ -85,6 +87,7 @@ export class LlmClient {
         const failure = classify(model, error);
         failures.push(failure);
         this.options.onFailure?.(failure);
+        options.onFailure?.(failure, this.options.models[i + 1]);
         if (streamed) options.onReset?.();
       }
     }
