@@ -37,15 +37,22 @@ export function unifiedDiff(change: FileChange, root: string): string {
 /** Writes every change, or none of them. */
 export function applyChanges(changes: readonly FileChange[]): void {
   const staged: { change: FileChange; temp: string }[] = [];
+  // Folders this batch created, removed again if the batch fails.
+  const createdDirs: string[] = [];
+  const removeCreatedDirs = () => {
+    for (const dir of createdDirs.reverse()) rmSync(dir, { recursive: true, force: true });
+  };
   try {
     for (const change of changes) {
-      mkdirSync(path.dirname(change.file), { recursive: true });
+      const created = mkdirSync(path.dirname(change.file), { recursive: true });
+      if (created) createdDirs.push(created);
       const temp = path.join(path.dirname(change.file), `.${path.basename(change.file)}.${process.pid}.${staged.length}.tmp`);
       writeFileSync(temp, change.after, { flag: 'wx' });
       staged.push({ change, temp });
     }
   } catch (error) {
     for (const { temp } of staged) rmSync(temp, { force: true });
+    removeCreatedDirs();
     throw new ChangeError(`Nothing was written: cannot stage ${describe(error)}.`);
   }
   const done: FileChange[] = [];
@@ -65,6 +72,7 @@ export function applyChanges(changes: readonly FileChange[]): void {
       else writeFileSync(change.file, change.before);
     }
     for (const { temp } of staged) rmSync(temp, { force: true });
+    removeCreatedDirs();
     throw new ChangeError(`Nothing was written: ${describe(error)}.`);
   }
 }

@@ -85,16 +85,17 @@ export function checkAtomText(text: string, titles: ReadonlySet<string>): string
       const where = (problem.atKey ? parsed.keyPositionOf(problem.path) : parsed.positionOf(problem.path)).start;
       problems.push(`${where.line}:${where.column} ${problem.message}`);
     }
-    return problems;
   }
-  const header = parsed.data as AtomHeader;
+  // Structure is checked even when the header is invalid, so one re-ask can fix everything.
+  const header = parsed.data as Partial<AtomHeader>;
+  if (!header || typeof header !== 'object' || !REQUIRED_SECTIONS[header.type as AtomType]) return problems;
   if (header.type === 'faq') {
     const stray = parsed.tree.children.find(
       (node) => node.type !== 'heading' && !(node.type === 'paragraph' && /^\s*[QA]:/.test(parsed.text.slice(node.position?.start.offset, node.position?.end.offset))),
     );
     if (stray) problems.push(`${stray.position?.start.line ?? 1}:1 A faq atom holds only \`Q:\` / \`A:\` pairs; found a ${stray.type}.`);
   } else {
-    for (const spec of REQUIRED_SECTIONS[header.type]) {
+    for (const spec of REQUIRED_SECTIONS[header.type as AtomType]) {
       const section = parsed.sections.find((candidate) => headingMatches(candidate.heading.text, spec));
       if (!section) {
         problems.push(`1:1 Missing the section \`## ${spec.heading}\` that a ${header.type} atom needs (${spec.prompt})`);
@@ -113,8 +114,8 @@ export function checkAtomText(text: string, titles: ReadonlySet<string>): string
       problems.push(`${section.heading.range.start.line}:1 The FAQ section is empty.`);
     }
   }
-  header.related.forEach((title, i) => {
-    if (!titles.has(title)) {
+  (Array.isArray(header.related) ? header.related : []).forEach((title, i) => {
+    if (typeof title === 'string' && !titles.has(title)) {
       const where = parsed.positionOf(['related', i]).start;
       problems.push(`${where.line}:${where.column} \`related\` names \`${title}\`, which is no atom's title.`);
     }

@@ -38,6 +38,8 @@ export interface PlanOptions {
  */
 export function planDrafts(drafts: readonly AtomDraft[], kb: KnowledgeBase, options: PlanOptions): PlannedDraft[] {
   const existingTitles = new Set(kb.byTitle.keys());
+  const codeOwners = new Map<string, string>();
+  for (const [title, atom] of kb.byTitle) for (const code of atom.header?.error_codes ?? []) codeOwners.set(code, title);
   const planned: { draft: AtomDraft; file: string; status: PlanStatus; reasons: string[] }[] = [];
   const taken = new Map<string, string>();
   for (const draft of drafts) {
@@ -55,6 +57,9 @@ export function planDrafts(drafts: readonly AtomDraft[], kb: KnowledgeBase, opti
     } else if (taken.has(file) || [...taken.values()].includes(title)) {
       status = 'collision';
       reasons.push('another draft of this run has the same title or file name');
+    } else if (draft.header.type === 'error' && (draft.header.error_codes ?? []).length > 0 && draft.header.error_codes!.every((code) => codeOwners.has(code))) {
+      status = 'collision';
+      reasons.push(`\`${draft.header.error_codes![0]}\` is already documented by \`${codeOwners.get(draft.header.error_codes![0]!)}\``);
     } else {
       const near = nearDuplicate(title, existingTitles);
       if (near) {

@@ -77,7 +77,7 @@ export async function runSet(options: SetOptions, config: AtomkitConfig, io: Cli
     const raw = readFileSync(atom.file, 'utf8');
     const result = editHeader(raw, (doc) => {
       if (options.add || options.remove) editList(doc, assignment, options.add ? 'add' : 'remove');
-      else doc.setIn(assignment.path, doc.createNode(assignment.value));
+      else setValue(doc, assignment);
     });
     if (!result.changed) continue;
     const after = parseAtomText(result.text).data;
@@ -95,6 +95,18 @@ export async function runSet(options: SetOptions, config: AtomkitConfig, io: Cli
   else applyChanges(changes);
   io.stderr(`${matched} atom${matched === 1 ? '' : 's'} matched; ${options.dryRun ? 'would change' : 'changed'} ${changes.length}\n`);
   return 0;
+}
+
+/** Replaces a value; a scalar keeps its quoting, and a new date or version is quoted like others. */
+function setValue(doc: Document, assignment: Assignment): void {
+  const node = doc.getIn(assignment.path, true);
+  if (isScalar(node) && (typeof assignment.value === 'string' || typeof assignment.value === 'number')) {
+    node.value = assignment.value;
+    return;
+  }
+  const created = doc.createNode(assignment.value);
+  if (isScalar(created) && typeof created.value === 'string' && /^(?:\d{4}-\d{2}-\d{2}|\d+\.\d+\.\d+.*)$/.test(created.value)) created.type = 'QUOTE_DOUBLE';
+  doc.setIn(assignment.path, created);
 }
 
 /** Adds values to, or removes them from, a list field, keeping the list's own style. */

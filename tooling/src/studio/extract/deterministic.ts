@@ -19,8 +19,6 @@ export interface ExtractContext {
   /** Project-relative path of the transcript, used in `sources` refs. */
   readonly ref: string;
   readonly today: string;
-  /** Error codes already documented by an atom (they get no new error draft). */
-  readonly knownCodes: ReadonlySet<string>;
   /** The transcript text the turns' positions point into. */
   readonly text: string;
 }
@@ -205,7 +203,6 @@ function errorDrafts(turns: readonly InterviewTurn[], header: InterviewHeader, c
   }
   const drafts: { section: string; draft: AtomDraft }[] = [];
   for (const [code, where] of mentions) {
-    if (context.knownCodes.has(code)) continue;
     const about = where.flatMap((turn) => proseSentences(turn, context.text));
     // A short follow-up question ("What do you tell them?") continues the same error.
     const followUps = where.flatMap((turn) => followUp(turns, turn)).flatMap((turn) => proseSentences(turn, context.text));

@@ -37,7 +37,7 @@ export interface ExtractReport {
 }
 
 export async function runExtract(options: ExtractOptions, config: AtomkitConfig, io: CliIo): Promise<number> {
-  const file = path.resolve(process.cwd(), options.transcript);
+  const file = path.resolve(config.root, options.transcript);
   const read = readInterview(file);
   const errors = read.diagnostics.filter((d) => d.severity === 'error');
   if (!read.interview || !read.interview.header || errors.length > 0) {
@@ -54,7 +54,6 @@ export async function runExtract(options: ExtractOptions, config: AtomkitConfig,
   const kb = loadKnowledgeBase(config);
   const ref = path.relative(config.root, file).split(path.sep).join('/');
   const date = options.today ?? today();
-  const knownCodes = new Set(kb.atoms.flatMap((atom) => atom.header?.error_codes ?? []));
   const useLlm = options.llm !== false && Boolean(config.bot.llm.baseUrl);
 
   let drafts: AtomDraft[];
@@ -74,10 +73,10 @@ export async function runExtract(options: ExtractOptions, config: AtomkitConfig,
     rejected = result.rejected;
     model = result.model;
   } else {
-    drafts = extractDeterministic(interview, header, { ref, today: date, knownCodes, text: interview.parsed.text });
+    drafts = extractDeterministic(interview, header, { ref, today: date, text: interview.parsed.text });
   }
 
-  const outDir = options.out ? path.resolve(process.cwd(), options.out) : config.atoms.dirAbs;
+  const outDir = options.out ? path.resolve(config.root, options.out) : config.atoms.dirAbs;
   const plan = planDrafts(drafts, kb, { root: config.root, outDir });
   const written = options.dryRun ? 0 : writePlan(plan, config.root);
   const report: ExtractReport = {

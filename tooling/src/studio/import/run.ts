@@ -26,7 +26,7 @@ export interface ImportOptions {
 }
 
 export async function runImport(options: ImportOptions, config: AtomkitConfig, io: CliIo): Promise<number> {
-  const folder = path.resolve(process.cwd(), options.folder);
+  const folder = path.resolve(config.root, options.folder);
   let isDir = false;
   try {
     isDir = statSync(folder).isDirectory();
@@ -51,7 +51,7 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
   });
   const byPage = new Map<string, Piece[]>();
   for (const piece of unique) byPage.set(piece.page, [...(byPage.get(piece.page) ?? []), piece]);
-  const outDir = options.out ? path.resolve(process.cwd(), options.out) : config.atoms.dirAbs;
+  const outDir = options.out ? path.resolve(config.root, options.out) : config.atoms.dirAbs;
   const outRel = path.relative(config.atoms.dirAbs, outDir).split(path.sep).join('/');
   const context = {
     folderName: path.basename(folder),

@@ -1,0 +1,87 @@
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { runLint } from '../../src/lint/run.js';
+import { copyFixture, makeProject, run, snapshotTree } from './helpers.js';
+
+function docsProject(): string {
+  const dir = makeProject();
+  copyFixture('docs', dir);
+  return dir;
+}
+
+interface ImportReport {
+  pages: number;
+  skipped: { rel: string; reason: string }[];
+  notes: string[];
+  drafts: { title: string; type: string; path: string; status: string }[];
+  written: number;
+}
+
+describe('atomkit import', () => {
+  test('maps pages to typed drafts, reports what it could not map, and the drafts lint without errors', async () => {
+    const dir = docsProject();
+    const result = await run(dir, 'import', 'docs', '--json', '--max-depth', '3');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.out) as ImportReport;
+    expect(report.drafts.map((d) => [d.title, d.type])).toEqual([
+      ['Installing the widget service', 'procedure'],
+      ['Widget Service', 'interface-input'],
+      ['Limits in JSON front matter', 'interface-input'],
+      ['Widget options', 'config-template'],
+    ]);
+    expect(report.skipped.map((s) => s.rel)).toEqual(['guides/deep/a/b', 'guides/image.md']);
+    expect(report.skipped[1]!.reason).toContain('binary');
+    expect(report.notes.join('\n')).toContain('guides/broken-front.md: front matter cannot be read');
+    expect(report.notes.join('\n')).toContain('guides/install.md: link to `../nowhere.md` has no imported target; kept as text');
+    expect(report.written).toBe(4);
+    const install = readFileSync(path.join(dir, 'atoms/procedure/installing-the-widget-service.md'), 'utf8');
+    expect(install).toContain('tags: [guides, docs, imported]');
+    expect(install).toContain('related:\n  - Widget options');
+    // Tables and lists arrive intact, and links between pieces point at the new atom pages.
+    expect(install).toContain('| file | purpose |\n| --- | --- |\n| `widgets.toml` | configuration |');
+    expect(install).toContain('[the options](/config-template/widget-options/)');
+    const index = readFileSync(path.join(dir, 'atoms/interface-input/widget-service.md'), 'utf8');
+    expect(index).toContain('summary: The widget service turns orders into widgets for every warehouse in the region.');
+    expect(index).toContain('[options](/config-template/widget-options/#timeouts)');
+    expect(readFileSync(path.join(dir, 'atoms/config-template/widget-options.md'), 'utf8')).toContain('```yaml\ntimeout: 30\n```');
+    const lint = await runLint({ config: loadConfig({ cwd: dir }), cwd: dir });
+    expect(lint.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  test('--dry-run writes nothing, and a second import reports collisions instead of overwriting', async () => {
+    const dir = docsProject();
+    const before = snapshotTree(dir);
+    await run(dir, 'import', 'docs', '--dry-run');
+    expect(snapshotTree(dir)).toEqual(before);
+    await run(dir, 'import', 'docs');
+    const afterFirst = snapshotTree(dir);
+    const again = JSON.parse((await run(dir, 'import', 'docs', '--json')).out) as ImportReport;
+    expect(again.drafts.every((d) => d.status === 'collision')).toBe(true);
+    expect(snapshotTree(dir)).toEqual(afterFirst);
+  });
+
+  test('a huge page is skipped with its size, not read', async () => {
+    const dir = makeProject({ 'atomkit.config.yaml': 'lint:\n  maxFileBytes: 2048\n', 'docs/huge.md': `# Huge\n\n${'word '.repeat(2000)}\n`, 'docs/ok.md': '# Fine\n\nA small page that imports without trouble at all.\n' });
+    const report = JSON.parse((await run(dir, 'import', 'docs', '--json')).out) as ImportReport;
+    expect(report.skipped).toEqual([{ rel: 'huge.md', reason: 'The file is 10 KB, over the 2 KB limit.' }]);
+    expect(report.written).toBe(1);
+  });
+
+  test('when one file cannot be written, none are (no partial imports)', async () => {
+    const dir = docsProject();
+    // A plain file where the procedure folder must go makes one write fail after planning.
+    writeFileSync(path.join(dir, 'atoms/procedure'), 'not a folder');
+    const result = await run(dir, 'import', 'docs');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('Nothing was written');
+    expect(readdirSync(path.join(dir, 'atoms')).sort()).toEqual(['procedure']);
+  });
+
+  test('a path that is not a folder is a usage error', async () => {
+    const dir = makeProject({ 'notes.md': '# x\n' });
+    expect((await run(dir, 'import', 'notes.md')).code).toBe(2);
+    expect((await run(dir, 'import', 'missing')).err).toContain('does not exist');
+  });
+});
