@@ -24,6 +24,7 @@ export interface RetrievalCommandOptions {
   pagefind?: boolean;
   rebuildSite?: boolean;
   systems?: string;
+  reranker?: string;
   check?: boolean;
   write?: boolean;
 }
@@ -47,6 +48,7 @@ export async function evalRetrievalCommand(config: AtomkitConfig, options: Retri
       systems,
       ...(options.questions ? { questionsFile: path.resolve(process.cwd(), options.questions) } : {}),
       ...(siteDist ? { siteDist } : {}),
+      ...(options.reranker ? { reranker: options.reranker } : {}),
       onWarning: (message) => io.stderr(`${pc.yellow('warning')} ${message}\n`),
       onProgress: (system, done, total) => {
         if (done === total) io.stderr(pc.dim(`${system}: ${total} questions\n`));

@@ -20,6 +20,8 @@ export interface RetrievalEvalOptions {
   readonly systems?: readonly SystemName[];
   /** The built site for the Pagefind baseline (it must hold `pagefind/pagefind.js`). */
   readonly siteDist?: string;
+  /** Cross-encoder model id for the hybrid+rerank system (e.g. `Xenova/ms-marco-MiniLM-L-6-v2`). */
+  readonly reranker?: string;
   /** An already open retriever (tests); else the configured index is opened. */
   readonly retriever?: Retriever;
   readonly onProgress?: (system: SystemName, done: number, total: number) => void;
@@ -57,7 +59,8 @@ export async function runRetrievalEval(options: RetrievalEvalOptions): Promise<R
     else if (retriever.dense) rankers.push(retrieverRanker(retriever, 'dense'));
     else rankers.push({ name: 'dense', unavailable: denseUnavailable(retriever) });
     rankers.push(wanted.has('hybrid') ? retrieverRanker(retriever, 'hybrid') : notRequested('hybrid', '--systems'));
-    rankers.push({ name: 'hybrid+rerank', unavailable: 'no reranker model: the retrieval library has no reranking stage' });
+    if (!wanted.has('hybrid+rerank')) rankers.push(notRequested('hybrid+rerank', '--systems'));
+    else rankers.push(await rerankerRanker(retriever, config, options.reranker));
     if (wanted.has('pagefind')) rankers.push(await pagefindRanker(options.siteDist, config, atoms));
     else rankers.push(notRequested('pagefind', '--pagefind'));
     const systems = await evaluateRankers(rankers, {
@@ -92,4 +95,15 @@ function denseUnavailable(retriever: Retriever): string {
   const { manifest } = retriever;
   if (!manifest.dense) return `no embedding model: the index was built lexical-only (embedder \`${manifest.provider}\`, dense: false)`;
   return `no embedding model: the query model \`${manifest.model}\` cannot be loaded`;
+}
+
+async function rerankerRanker(retriever: Retriever, config: AtomkitConfig, model: string | undefined): Promise<Ranker | Unavailable> {
+  if (!model) return { name: 'hybrid+rerank', unavailable: 'no reranker model given (--reranker <model>, e.g. Xenova/ms-marco-MiniLM-L-6-v2)' };
+  const { loadCrossEncoder, rerankRanker, RerankerUnavailableError } = await import('./rerank.js');
+  try {
+    return rerankRanker(retriever, await loadCrossEncoder(config, model));
+  } catch (error) {
+    if (error instanceof RerankerUnavailableError) return { name: 'hybrid+rerank', unavailable: error.message };
+    throw error;
+  }
 }

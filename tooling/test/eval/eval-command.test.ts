@@ -81,6 +81,23 @@ describe('with an index', () => {
     expect(invalid.err).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  test('--reranker adds the hybrid+rerank row, and says why when the model cannot be loaded', async () => {
+    process.env.ATOMKIT_MODEL_DIR = fileURLToPath(new URL('./fixtures/models', import.meta.url));
+    process.env.ATOMKIT_ALLOW_REMOTE_MODELS = '0';
+    try {
+      const ok = await run('eval', 'retrieval', '--no-write', '--reranker', 'atomkit-test/tiny-cross-encoder');
+      expect(ok.code).toBe(0);
+      expect(ok.out).toMatch(/^hybrid\+rerank(\s+\d\.\d\d){5}\s+0\s/m);
+      const missing = await run('eval', 'retrieval', '--no-write', '--reranker', 'nobody/no-such-reranker');
+      expect(missing.code).toBe(0);
+      expect(missing.out).toMatch(/^hybrid\+rerank\s+n\/a/m);
+      expect(missing.out).toMatch(/hybrid\+rerank: n\/a, cannot load the reranker model nobody\/no-such-reranker/);
+    } finally {
+      delete process.env.ATOMKIT_MODEL_DIR;
+      delete process.env.ATOMKIT_ALLOW_REMOTE_MODELS;
+    }
+  });
+
   test('an unknown system is a usage error', async () => {
     const { code, err } = await run('eval', 'retrieval', '--systems', 'lexical,bm42');
     expect(code).toBe(2);

@@ -11,7 +11,8 @@ export const defineEval: DefineCommand = (program, io, setExitCode) => {
     .option('--out <dir>', 'folder for report.json and report.md (default: eval)')
     .option('--pagefind', "also run the docs site's Pagefind search (builds the site when site/dist has no Pagefind index)")
     .option('--rebuild-site', 'with --pagefind: build the site even when site/dist exists')
-    .option('--systems <list>', 'comma-separated systems to run: lexical, dense, hybrid, pagefind')
+    .option('--systems <list>', 'comma-separated systems to run: lexical, dense, hybrid, hybrid+rerank, pagefind')
+    .option('--reranker <model>', 'cross-encoder model for hybrid+rerank, loaded like the embedding model (e.g. Xenova/ms-marco-MiniLM-L-6-v2)')
     .option('--check', 'exit 1 when a figure is below eval/thresholds.json')
     .option('--no-write', 'print the table without writing the report')
     .action(async (options, command) => {
