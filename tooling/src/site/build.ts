@@ -61,7 +61,7 @@ export interface DevServer {
  */
 export async function devSite(options: SiteOptions & { host?: string; port?: number }): Promise<DevServer> {
   const { dev } = await import('astro');
-  setSiteOptions(options);
+  const restore = setSiteOptions(options, 'development');
   const server = await dev({
     root: SITE_ROOT,
     logLevel: options.logLevel ?? 'info',
@@ -72,24 +72,40 @@ export async function devSite(options: SiteOptions & { host?: string; port?: num
     url: `http://${server.address.address}:${server.address.port}${base}`,
     stop: async () => {
       await server.stop();
-      setSiteOptions(undefined);
+      restore();
     },
   };
 }
 
 async function withSiteOptions<T>(options: SiteConfigOptions, run: () => Promise<T>): Promise<T> {
-  setSiteOptions(options);
+  const restore = setSiteOptions(options, 'production');
   try {
     return await run();
   } finally {
-    setSiteOptions(undefined);
+    restore();
   }
 }
 
-function setSiteOptions(options: SiteConfigOptions | undefined): void {
+// Astro lets environment variables override `import.meta.env` in server code, and Vite decides
+// between a dev and a production bundle by NODE_ENV: a `BASE_URL`, `MODE` or `NODE_ENV=test` left in
+// the environment (vitest sets them; some CI systems set `BASE_URL`) would give the pages the wrong
+// base path or a dev build without search. They are set aside while Astro runs.
+const VITE_RESERVED_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX', 'NODE_ENV'];
+
+/** Hands `options` to astro.config.mjs; returns the function that takes them back. */
+function setSiteOptions(options: SiteConfigOptions, nodeEnv: 'production' | 'development'): () => void {
   const slot = globalThis as { [SITE_OPTIONS]?: SiteConfigOptions };
-  if (options) slot[SITE_OPTIONS] = options;
-  else delete slot[SITE_OPTIONS];
+  slot[SITE_OPTIONS] = options;
+  const saved = VITE_RESERVED_ENV.map((key) => [key, process.env[key]] as const);
+  for (const [key] of saved) delete process.env[key];
+  process.env.NODE_ENV = nodeEnv;
+  return () => {
+    delete slot[SITE_OPTIONS];
+    for (const [key, value] of saved) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
 }
 
 function countHtml(dir: string): number {
