@@ -183,12 +183,21 @@ function procedureDraft(exchange: Exchange, header: InterviewHeader, context: Ex
 }
 
 function procedureTitle(question: string | undefined, section: string): string {
+  const topic = section.replace(/^\d+[.)]\s*/, '');
   if (question) {
-    const stripped = question.replace(HOW_TO, '').replace(/\?+$/, '').trim();
-    if (stripped !== question.replace(/\?+$/, '').trim() && stripped.length >= 3) return capitalize(stripped);
+    const bare = question.replace(/^(?:and|so|ok|okay|now)[,]?\s+/i, '').replace(/\?+$/, '').trim();
+    const stripped = bare.replace(HOW_TO, '').trim();
+    // "Connecting a language model?" already names the task.
+    if (stripped === bare && /^\p{L}+ing\b/u.test(bare)) return capitalize(bare);
+    if (stripped !== bare && stripped.length >= 3) {
+      // "Restore one" needs the topic it refers to.
+      return PRONOUN.test(stripped) ? `${capitalize(stripped)} (${lowerFirst(topic)})` : capitalize(stripped);
+    }
   }
-  return `${section.replace(/^\d+[.)]\s*/, '')}: steps`;
+  return `${topic}: steps`;
 }
+
+const PRONOUN = /^\S+\s+(it|one|them|that|this|those|these)\b/i;
 
 function errorDrafts(turns: readonly InterviewTurn[], header: InterviewHeader, context: ExtractContext) {
   const mentions = new Map<string, InterviewTurn[]>();
@@ -262,8 +271,14 @@ function stripMarkup(text: string): string {
 /** `ATOMKIT_ERR_X: <what the interviewee said it means>` when they said "X means ...". */
 function errorTitle(code: string, definition: string | undefined): string {
   if (!definition) return code;
-  const said = /^\W*means\s+(?:that\s+)?(.{8,90}?)(?:[.;:,](?=\s|$)|$)/i.exec(definition.slice(definition.indexOf(code) + code.length));
-  return said ? `${code}: ${stripMarkup(said[1]!).trim()}` : code;
+  const said = /^\W*means\s+(?:that\s+)?(.+)$/i.exec(definition.slice(definition.indexOf(code) + code.length));
+  if (!said) return code;
+  let clause = stripMarkup(said[1]!).split(/[.;:](?=\s|$)/)[0]!.trim();
+  if (clause.length > 90) {
+    const comma = clause.lastIndexOf(',', 90);
+    clause = comma > 20 ? clause.slice(0, comma) : `${clause.slice(0, clause.lastIndexOf(' ', 90))}…`;
+  }
+  return clause.length >= 8 ? `${code}: ${clause}` : code;
 }
 
 function isOrderedList(node: RootContent): node is List {

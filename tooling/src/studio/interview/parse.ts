@@ -197,7 +197,9 @@ function collectTurns(parsed: ParsedAtomText, header: InterviewHeader | undefine
         end = nodeEnd;
         continue;
       }
-      if (!current || PLAIN_LABEL.test(source)) {
+      const plainLabel = PLAIN_LABEL.exec(source)?.[1];
+      // Only a known speaker's name counts as a label; "Verify by asking:" is prose.
+      if (!current || (plainLabel !== undefined && roleOf(plainLabel, header) !== 'unknown')) {
         problems.push({
           code: 'interview/turn-format',
           severity: 'error',
