@@ -25,7 +25,7 @@ export interface AnswerSettings {
   /** `{question}` is replaced by the URL-encoded question. */
   readonly suggestUrl: string;
   readonly siteTitle: string;
-  /** Units retrieved per question. @default 8 */
+  /** Units retrieved per question. @default 12 */
   readonly k?: number;
 }
 
@@ -84,7 +84,8 @@ export class Answerer {
       streamWhole(answer.answer, sink);
     } else {
       const hits = await this.#retrieve(question, language, filters);
-      topHit = hits[0];
+      // Order is by fused score; whether the atoms cover the question is the best confidence.
+      topHit = hits.reduce<SearchHit | undefined>((best, hit) => (!best || hit.confidence > best.confidence ? hit : best), undefined);
       if (!topHit || topHit.confidence < settings.minScore) {
         answer = this.#notCovered(question, language);
         streamWhole(answer.answer, sink);
@@ -115,12 +116,12 @@ export class Answerer {
 
   async #retrieve(question: string, language: string, filters: SearchFilters | undefined): Promise<SearchHit[]> {
     const { retriever, settings } = this.deps;
-    const k = settings.k ?? 8;
+    const k = settings.k ?? 12;
     try {
       if (filters?.language) return await retriever.search(question, { k, filters });
       // The question's language is a preference: atoms in it first, any language when none fit.
       const preferred = await retriever.search(question, { k, filters: { ...filters, language } });
-      if ((preferred[0]?.confidence ?? 0) >= settings.minScore) return preferred;
+      if (preferred.some((hit) => hit.confidence >= settings.minScore)) return preferred;
       return await retriever.search(question, { k, ...(filters ? { filters } : {}) });
     } catch (error) {
       throw new ApiError('ATOMKIT_ERR_RETRIEVAL_FAILED', `The search index could not answer: ${(error as Error).message}`);
@@ -158,7 +159,8 @@ export class Answerer {
   ): Promise<Answer> {
     const { settings, metrics } = this.deps;
     const llm = this.deps.llm!;
-    const all: Source[] = hits.map((hit, i) => ({ n: i + 1, hit }));
+    // Units below the threshold are noise to a model as much as to a reader.
+    const all: Source[] = hits.filter((hit) => hit.confidence >= settings.minScore).map((hit, i) => ({ n: i + 1, hit }));
     const { messages, sourcesUsed } = buildMessages({
       question,
       language,

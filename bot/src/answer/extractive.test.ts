@@ -96,6 +96,10 @@ describe('queryTerms', () => {
     expect(queryTerms('How do I run the linter?')).toEqual(['run', 'linter']);
   });
 
+  test('stems English words so other forms of a word match', () => {
+    expect(queryTerms('How do I run the linters locally?')).toEqual(['run', 'linter', 'local']);
+  });
+
   test('segments Japanese', () => {
     expect(queryTerms('リントを実行する')).toContain('リント');
   });

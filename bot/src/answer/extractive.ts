@@ -6,6 +6,8 @@
 import type { SearchHit } from '../../../tooling/src/retrieval/api.js';
 import type { Citation } from '../contract.js';
 import { parseFaq } from '../../../tooling/src/atom/faq.js';
+import { REQUIRED_SECTIONS, headingMatches } from '../../../tooling/src/atom/sections.js';
+import { stemmer } from 'stemmer';
 import { citationFor, type Source } from './citations.js';
 import { phrasesFor } from './phrases.js';
 
@@ -17,15 +19,24 @@ export interface ExtractiveOptions {
   readonly maxWords?: number;
 }
 
-/** A FAQ this close to the best hit's confidence is taken as the question being asked. */
+/** A FAQ this close to the best hit's confidence may be the question being asked... */
 const FAQ_LEAD_RATIO = 0.85;
-/** Other sections of the top atom quoted when at least this close to the best hit. */
+/** ...when at least this share of the question's terms are in the FAQ's question. */
+const FAQ_MATCH = 0.6;
+/** FAQ candidates are looked for among this many hits. */
+const FAQ_WINDOW = 6;
+/** A second section of the top atom is quoted when it scores at least this share of the best. */
 const SECOND_SECTION_RATIO = 0.75;
-/** Other atoms listed under "See also" when at least this close. */
+/** Other atoms listed under "See also" when their confidence is at least this close. */
 const SEE_ALSO_RATIO = 0.6;
+/** "How do I ...?" questions want the steps (or the resolution) of a procedure-like atom. */
+const HOW_TO = /^\s*(how (do|can|should|would) (i|we|you)|how to|what (do|should) i do|steps?\b)|手順|方法|どうすれば|どうやって/i;
+const STEP_SECTIONS = Object.values(REQUIRED_SECTIONS)
+  .flat()
+  .filter((spec) => spec.numbered || ['How to resolve', 'Fix'].includes(spec.heading));
 
 /**
- * Composes a readable answer from hits (best first, the first at or above `minScore`).
+ * Composes a readable answer from hits (best first, all at or above `minScore`).
  *
  * @example composeExtractive('how to run lint', hits, { language: 'en', minScore: 0.2 }).answer
  * //=> 'From **Run lint locally** › Steps [1]:\n\n1. Install ...\n\n_Quoted from the atoms; no language model was used._'
@@ -38,7 +49,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const terms = queryTerms(question);
   const sources: Source[] = [];
   const cite = (hit: SearchHit): string => {
-    let source = sources.find((s) => s.hit.unitId === hit.unitId);
+    let source = sources.find((s) => s.hit.unitId === hit.unitId && s.hit.question === hit.question);
     if (!source) {
       source = { n: sources.length + 1, hit };
       sources.push(source);
@@ -48,25 +59,26 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const close = (hit: SearchHit, ratio: number) => hit.confidence >= Math.max(options.minScore, top.confidence * ratio);
 
   const parts: string[] = [];
-  const faq = hits
-    .slice(0, 3)
-    .map((hit) => (hit.kind === 'faq' ? hit : faqPairHit(hit, terms)))
-    .find((hit) => hit?.kind === 'faq' && (hit.answer ?? '').trim() !== '' && close(hit, FAQ_LEAD_RATIO));
+  const faq = bestFaq(hits.slice(0, FAQ_WINDOW), terms, (hit) => close(hit, FAQ_LEAD_RATIO));
   const primaryAtom = faq?.atomId ?? top.atomId;
-  if (faq) {
-    parts.push(`${faq.answer!.trim()} ${cite(faq)}`);
-  }
-  const sections = hits
-    .filter((hit) => hit.atomId === primaryAtom && hit.kind !== 'faq' && hit.unitId !== faq?.unitId && hit.text.trim() !== '')
-    .filter((hit, i) => (i === 0 && !faq) || close(hit, SECOND_SECTION_RATIO))
-    .slice(0, faq ? 1 : 2);
-  sections.forEach((hit, i) => {
+  if (faq) parts.push(`${faq.answer!.trim()} ${cite(faq)}`);
+
+  const groups = sectionGroups(
+    hits.filter((hit) => hit.atomId === primaryAtom && hit.kind !== 'faq' && hit.unitId !== faq?.unitId && hit.text.trim() !== ''),
+    hits.length,
+    terms,
+    HOW_TO.test(question),
+  );
+  const best = groups[0];
+  const chosen = best ? [best, ...groups.slice(1, 2).filter((g) => !faq && g.score >= best.score * SECOND_SECTION_RATIO && close(g.hits[0]!, SECOND_SECTION_RATIO))] : [];
+  chosen.forEach((group, i) => {
     const intro = faq || i > 0 ? phrases.moreIntro : phrases.quoteIntro;
-    const body = trimToRelevant(stripHeading(hit.text, hit.section), terms, faq ? Math.round(maxWords / 2) : maxWords);
-    parts.push(`${intro(hit.title, hit.section, cite(hit))}\n\n${body}`);
+    const first = group.hits[0]!;
+    const text = group.hits.map((hit) => stripHeading(hit.text, hit.section)).join('\n\n');
+    parts.push(`${intro(first.title, first.section, cite(first))}\n\n${trimToRelevant(text, terms, faq ? Math.round(maxWords / 2) : maxWords)}`);
   });
   if (parts.length === 0) {
-    // Only FAQ units of weaker FAQs or empty sections: quote the best hit as it is.
+    // Only FAQ units that did not match the question well: quote the best one as it is.
     parts.push(`${phrases.quoteIntro(top.title, top.section, cite(top))}\n\n${trimToRelevant(top.answer ?? top.text, terms, maxWords)}`);
   }
 
@@ -74,8 +86,9 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const others: string[] = [];
   for (const hit of hits) {
     if (others.length === 2) break;
-    // Confidence alone lets unrelated atoms in on common words; a see-also must name a term of the question.
-    if (seen.has(hit.atomId) || !close(hit, SEE_ALSO_RATIO) || termHits(`${hit.title} ${hit.summary} ${hit.section ?? ''} ${hit.tags.join(' ')}`, terms) === 0) continue;
+    // Confidence alone lets unrelated atoms in on common words; a see-also must name half the question's terms.
+    const named = termHits(`${hit.title} ${hit.summary} ${hit.section ?? ''} ${hit.question ?? ''} ${hit.tags.join(' ')}`, terms);
+    if (seen.has(hit.atomId) || !close(hit, SEE_ALSO_RATIO) || named < Math.max(1, Math.ceil(terms.length / 2))) continue;
     seen.add(hit.atomId);
     others.push(`**${hit.title}**${hit.kind === 'lead' || !hit.section ? '' : ` › ${hit.kind === 'faq' ? (hit.question ?? hit.section) : hit.section}`} ${cite(hit)}`);
   }
@@ -85,19 +98,58 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
 }
 
 /**
- * A unit made of `Q:`/`A:` pairs (the body of a `faq` atom) as the FAQ unit of its pair that best
- * matches the question, when at least half of the question's terms are in that pair's question.
+ * The FAQ (a FAQ unit, or a `Q:`/`A:` pair inside a unit such as the body of a `faq` atom) whose
+ * question holds the largest share of the question's terms, if that share is at least FAQ_MATCH.
  */
-function faqPairHit(hit: SearchHit, terms: readonly string[]): SearchHit | undefined {
+function bestFaq(hits: readonly SearchHit[], terms: readonly string[], eligible: (hit: SearchHit) => boolean): SearchHit | undefined {
   if (terms.length === 0) return undefined;
-  const pairs = parseFaq(hit.text).filter((pair) => pair.question !== '' && pair.answer !== '');
-  let best: { question: string; answer: string; score: number } | undefined;
-  for (const pair of pairs) {
-    const score = termHits(pair.question, terms) + termHits(pair.answer, terms) / 10;
-    if (!best || score > best.score) best = { ...pair, score };
+  let best: { hit: SearchHit; share: number } | undefined;
+  for (const hit of hits) {
+    if (!eligible(hit)) continue;
+    const candidates =
+      hit.kind === 'faq'
+        ? [hit]
+        : parseFaq(hit.text)
+            .filter((pair) => pair.question !== '' && pair.answer !== '')
+            .map((pair): SearchHit => ({ ...hit, kind: 'faq', section: pair.question, question: pair.question, answer: pair.answer }));
+    for (const candidate of candidates) {
+      if (!candidate.question || !candidate.answer?.trim()) continue;
+      const share = termHits(candidate.question, terms) / terms.length;
+      if (share >= FAQ_MATCH && (!best || share > best.share)) best = { hit: candidate, share };
+    }
   }
-  if (!best || Math.floor(best.score) < Math.ceil(terms.length / 2)) return undefined;
-  return { ...hit, kind: 'faq', section: best.question, question: best.question, answer: best.answer };
+  return best?.hit;
+}
+
+interface SectionGroup {
+  /** The retrieved parts of one section, in document order. */
+  readonly hits: SearchHit[];
+  readonly score: number;
+}
+
+/**
+ * Groups an atom's hits by section (a long section is indexed as several parts) and orders the
+ * groups by how well they fit the question: retrieval rank, share of the question's terms, and,
+ * for "how do I" questions, being the steps or resolution section.
+ */
+function sectionGroups(hits: readonly SearchHit[], total: number, terms: readonly string[], howTo: boolean): SectionGroup[] {
+  const byAnchor = new Map<string, { hits: SearchHit[]; rank: number }>();
+  hits.forEach((hit, rank) => {
+    const key = hit.anchor ?? '';
+    const group = byAnchor.get(key) ?? { hits: [], rank };
+    group.hits.push(hit);
+    byAnchor.set(key, group);
+  });
+  const part = (hit: SearchHit) => Number(/@(\d+)$/.exec(hit.unitId)?.[1] ?? 0);
+  return [...byAnchor.values()]
+    .map(({ hits: groupHits, rank }) => {
+      const first = groupHits[0]!;
+      const text = `${first.section ?? ''} ${groupHits.map((h) => h.text).join(' ')}`;
+      const overlap = terms.length > 0 ? termHits(text, terms) / terms.length : 0;
+      const steps = howTo && first.section !== undefined && STEP_SECTIONS.some((spec) => headingMatches(first.section!, spec)) ? 0.5 : 0;
+      return { hits: [...groupHits].sort((a, b) => part(a) - part(b)), score: (1 - rank / Math.max(1, total)) * 0.5 + overlap + steps };
+    })
+    .sort((a, b) => b.score - a.score);
 }
 
 /** Removes the unit's own heading line, which the intro already names. */
@@ -201,26 +253,39 @@ const STOPWORDS = new Set(
   'a an and are as at be but by can do does for from how i if in into is it its me my no not of on or our so that the their then there these this to was we what when where which who why will with you your'.split(' '),
 );
 
+const SEGMENTER = new Intl.Segmenter(undefined, { granularity: 'word' });
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** Word segments of a text, lower case, Latin words stemmed, with their unstemmed form. */
+function* words(text: string): Generator<{ word: string; term: string; cjk: boolean }> {
+  for (const { segment, isWordLike } of SEGMENTER.segment(text.normalize('NFKC').toLowerCase())) {
+    if (!isWordLike) continue;
+    const cjk = CJK.test(segment);
+    yield { word: segment, term: cjk ? segment : stemmer(segment), cjk };
+  }
+}
+
 /**
- * Content words of a question, lower case (Japanese split by Intl.Segmenter).
+ * Content words of a question: lower case, stemmed, no stop words (Japanese split by
+ * Intl.Segmenter).
  *
- * @example queryTerms('How do I run the linter?') //=> ['run', 'linter']
+ * @example queryTerms('How do I run the linters locally?') //=> ['run', 'linter', 'local']
  */
 export function queryTerms(question: string): string[] {
-  const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
   const terms = new Set<string>();
-  for (const { segment, isWordLike } of segmenter.segment(question.normalize('NFKC').toLowerCase())) {
-    if (!isWordLike) continue;
-    const isCjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(segment);
-    if (STOPWORDS.has(segment) || (!isCjk && segment.length < 2) || (isCjk && /^[\p{Script=Hiragana}]{1,2}$/u.test(segment))) continue;
-    terms.add(segment);
+  for (const { word, term, cjk } of words(question)) {
+    if (STOPWORDS.has(word) || (!cjk && word.length < 2) || (cjk && /^\p{Script=Hiragana}{1,2}$/u.test(word))) continue;
+    terms.add(term);
   }
   return [...terms];
 }
 
+/** How many of the terms the text has (as stemmed words; CJK terms anywhere, segmentation varies). */
 function termHits(text: string, terms: readonly string[]): number {
-  const lower = text.toLowerCase();
-  return terms.reduce((sum, term) => sum + (lower.includes(term) ? 1 : 0), 0);
+  const present = new Set<string>();
+  for (const { term } of words(text)) present.add(term);
+  const lower = text.normalize('NFKC').toLowerCase();
+  return terms.reduce((sum, term) => sum + (present.has(term) || (CJK.test(term) && lower.includes(term)) ? 1 : 0), 0);
 }
 
 function wordCount(text: string): number {
