@@ -106,13 +106,14 @@ export function chunkAtom(atom: Atom, options: ChunkOptions): Unit[] {
     // A very long title + summary still leaves room for some text; the cut below keeps the whole under budget.
     const budget = Math.max(16, options.maxTokens - headTokens - 2);
     const parts = packBlocks(blocks, budget, options.countTokens);
-    parts.forEach((text, i) => {
+    parts.forEach(({ text, tokens: textTokens }, i) => {
       const embedText = `${head}\n\n${text}`;
       const id = parts.length > 1 ? `${baseId}@${i + 1}` : baseId;
       const fields = faq
         ? { kind, section: faq.question, anchor, text, question: faq.question, answer: parts.length > 1 ? text : faq.answer }
         : { kind, section: heading, anchor, text };
-      units.push(make(fields, id, i + 1, parts.length, embedText, Math.min(options.countTokens(embedText), options.maxTokens)));
+      // Counted piecewise (head + blocks): tokenizing every text once is what keeps large builds fast.
+      units.push(make(fields, id, i + 1, parts.length, embedText, Math.min(headTokens + textTokens, options.maxTokens)));
     });
   };
 
@@ -179,22 +180,24 @@ function splitParagraphs(text: string): string[] {
 }
 
 /** Packs consecutive blocks into parts under the budget, cutting blocks that alone exceed it. */
-function packBlocks(blocks: readonly string[], budget: number, count: (text: string) => number): string[] {
-  const pieces = blocks.flatMap((block) => cut(block, budget, count, 0));
-  const parts: string[] = [];
+function packBlocks(blocks: readonly string[], budget: number, count: (text: string) => number): { text: string; tokens: number }[] {
+  const pieces = blocks.flatMap((block) => {
+    const tokens = count(block);
+    return tokens <= budget ? [{ text: block, tokens }] : cut(block, budget, count, 0).map((text) => ({ text, tokens: count(text) }));
+  });
+  const parts: { text: string; tokens: number }[] = [];
   let current: string[] = [];
   let currentTokens = 0;
   for (const piece of pieces) {
-    const tokens = count(piece);
-    if (current.length > 0 && currentTokens + tokens > budget) {
-      parts.push(current.join('\n\n'));
+    if (current.length > 0 && currentTokens + piece.tokens > budget) {
+      parts.push({ text: current.join('\n\n'), tokens: currentTokens });
       current = [];
       currentTokens = 0;
     }
-    current.push(piece);
-    currentTokens += tokens;
+    current.push(piece.text);
+    currentTokens += piece.tokens;
   }
-  if (current.length > 0) parts.push(current.join('\n\n'));
+  if (current.length > 0) parts.push({ text: current.join('\n\n'), tokens: currentTokens });
   return parts;
 }
 

@@ -84,7 +84,29 @@ export interface LexicalHit {
   readonly score: number;
 }
 
-export function searchLexical(index: MiniSearch<LexicalDoc>, query: string, limit: number, keep?: (label: number) => boolean): LexicalHit[] {
-  const results = index.search(query, keep ? { filter: (result) => keep(result.id as number) } : {});
+/** At most this many query terms are searched: a pasted log can hold hundreds. */
+const MAX_QUERY_TERMS = 8;
+/** Terms in more than this share of units add little to BM25 and much to the cost of a query. */
+const COMMON_SHARE = 0.3;
+
+/**
+ * The terms a lexical query searches: the rarest first, at most MAX_QUERY_TERMS, without terms
+ * so common that they would match most units (unless nothing rarer is left: then the rarest one).
+ *
+ * @example selectQueryTerms(['the-rare', 'common'], (t) => (t === 'common' ? 900 : 3), 1000) //=> ['the-rare']
+ */
+export function selectQueryTerms(terms: readonly string[], df: (term: string) => number, units: number): string[] {
+  const ranked = [...new Set(terms)].sort((a, b) => df(a) - df(b));
+  const rare = ranked.filter((term) => df(term) <= COMMON_SHARE * units);
+  return (rare.length > 0 ? rare : ranked.slice(0, 1)).slice(0, MAX_QUERY_TERMS);
+}
+
+/** Searches already-tokenized query terms (see `selectQueryTerms`). */
+export function searchLexical(index: MiniSearch<LexicalDoc>, terms: readonly string[], limit: number, keep?: (label: number) => boolean): LexicalHit[] {
+  if (terms.length === 0) return [];
+  const results = index.search(terms.join(' '), {
+    tokenize: () => [...terms],
+    ...(keep ? { filter: (result) => keep(result.id as number) } : {}),
+  });
   return results.slice(0, limit).map((result) => ({ label: result.id as number, score: result.score }));
 }

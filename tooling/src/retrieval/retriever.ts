@@ -13,7 +13,7 @@ import { confidence } from './confidence.js';
 import { readDense, searchDense, similarityTo, type DenseIndex } from './dense.js';
 import { EmbedderUnavailableError, type Embedder } from './embedders/embedder.js';
 import { configuredModel, loadEmbedder } from './embedders/load.js';
-import { loadLexical, searchLexical, unitTerms, type LexicalDoc } from './lexical.js';
+import { loadLexical, searchLexical, selectQueryTerms, unitTerms, type LexicalDoc } from './lexical.js';
 import { normalizeCode, queryTerms } from './tokenize.js';
 import { UnitStore, type StoredUnit, type UnitMeta } from './store.js';
 
@@ -86,7 +86,7 @@ export async function loadRetriever(config: AtomkitConfig, options: OpenRetrieve
   let dense: DenseIndex | undefined;
   if (manifest.dense && wanted.provider !== 'none') {
     try {
-      embedder = await loadEmbedder(config, { env: options.env ?? process.env });
+      embedder = await loadEmbedder(config, { env: options.env ?? process.env, forQueries: true });
     } catch (error) {
       if (!(error instanceof EmbedderUnavailableError)) throw error;
       if (options.requireDense) {
@@ -162,7 +162,12 @@ class IndexRetriever implements Retriever {
 
     const fused = new Map<number, number>();
     const add = (label: number, value: number) => fused.set(label, (fused.get(label) ?? 0) + value);
-    if (useLexical) searchLexical(this.lexical, text, depth, keep).forEach((hit, rank) => add(hit.label, 1 / (RRF_K + rank + 1)));
+    const terms = queryTerms(text);
+    const df = (term: string) => this.#df.get(term) ?? 0;
+    if (useLexical) {
+      const searched = selectQueryTerms(terms, df, this.#meta.size);
+      searchLexical(this.lexical, searched, depth, keep).forEach((hit, rank) => add(hit.label, 1 / (RRF_K + rank + 1)));
+    }
     let vector: Float32Array | undefined;
     const similarities = new Map<number, number>();
     if (useDense) {
@@ -179,7 +184,6 @@ class IndexRetriever implements Retriever {
     }
 
     const ranked = [...fused].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k);
-    const terms = queryTerms(text);
     return ranked.map(([label, score]) => {
       const unit = this.store.unit(label)!;
       let similarity = similarities.get(label);
@@ -189,7 +193,7 @@ class IndexRetriever implements Retriever {
         confidence: confidence({
           queryTerms: terms,
           unitTerms: unitTerms(unit),
-          df: (term) => this.#df.get(term) ?? 0,
+          df,
           units: this.#meta.size,
           similarity: useDense ? similarity : undefined,
           baseline: this.manifest.denseBaseline,

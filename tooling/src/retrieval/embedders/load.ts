@@ -5,6 +5,8 @@ import type { Embedder } from './embedder.js';
 export interface LoadEmbedderOptions {
   /** For the API key of the openai provider. */
   readonly env: NodeJS.ProcessEnv;
+  /** Embedding one query at a time (search) rather than batches (build). */
+  readonly forQueries?: boolean;
 }
 
 /**
@@ -18,7 +20,7 @@ export async function loadEmbedder(config: AtomkitConfig, options: LoadEmbedderO
     case 'openai':
       return (await import('./openai.js')).loadOpenAiEmbedder(config, { env: options.env });
     default:
-      return (await import('./local.js')).loadLocalEmbedder(config);
+      return (await import('./local.js')).loadLocalEmbedder(config, options.forQueries ? { threads: 1 } : {});
   }
 }
 

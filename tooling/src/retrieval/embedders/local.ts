@@ -14,7 +14,15 @@ type FeatureExtractor = {
   dispose(): Promise<void>;
 };
 
-export async function loadLocalEmbedder(config: AtomkitConfig): Promise<Embedder> {
+export interface LocalEmbedderOptions {
+  /**
+   * ONNX Runtime threads. One for query embedding: idle worker threads spin after each run and
+   * take CPU from the rest of the search. @default 0 (ONNX Runtime picks, for build throughput)
+   */
+  readonly threads?: number;
+}
+
+export async function loadLocalEmbedder(config: AtomkitConfig, options: LocalEmbedderOptions = {}): Promise<Embedder> {
   const settings = config.index.embedder;
   const modelDir = settings.modelDir ? path.resolve(config.root, settings.modelDir) : undefined;
   const dtype = settings.quantized ? 'q8' : 'fp32';
@@ -26,7 +34,8 @@ export async function loadLocalEmbedder(config: AtomkitConfig): Promise<Embedder
 
   let extractor: FeatureExtractor;
   try {
-    extractor = (await pipeline('feature-extraction', settings.model, { dtype })) as unknown as FeatureExtractor;
+    const threads = options.threads ? { session_options: { intraOpNumThreads: options.threads, interOpNumThreads: 1 } } : {};
+    extractor = (await pipeline('feature-extraction', settings.model, { dtype, ...threads })) as unknown as FeatureExtractor;
   } catch (error) {
     throw new EmbedderUnavailableError(unavailable(settings.model, dtype, modelDir, settings.allowRemote, env.cacheDir, error));
   }

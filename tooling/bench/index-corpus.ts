@@ -1,0 +1,40 @@
+/**
+ * A generated corpus (generate-corpus.ts) in a temporary project whose config points at the
+ * generated test model, standing in for the default embedding model (no hub access here).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, type AtomkitConfig } from '../src/config/load.js';
+import { generateCorpus } from './generate-corpus.js';
+
+const MODEL_DIR = fileURLToPath(new URL('../test/fixtures/models', import.meta.url));
+
+export interface BenchProject {
+  readonly root: string;
+  readonly atoms: string;
+  readonly config: AtomkitConfig;
+  remove(): void;
+}
+
+export function benchProject(count: number): BenchProject {
+  const root = mkdtempSync(path.join(os.tmpdir(), `atomkit-index-bench-${count}-`));
+  const atoms = path.join(root, 'atoms');
+  generateCorpus({ dir: atoms, count });
+  writeFileSync(
+    path.join(root, 'atomkit.config.yaml'),
+    `index:\n  embedder:\n    model: atomkit-test/tiny-bert\n    modelDir: ${JSON.stringify(MODEL_DIR)}\n    allowRemote: false\n`,
+  );
+  return { root, atoms, config: loadConfig({ cwd: root, env: {} }), remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** One measurement line in the protocol of results.ts. */
+export function bench(name: string, value: number, unit: string, extra: Record<string, unknown> = {}): void {
+  process.stdout.write(`BENCH ${JSON.stringify({ name, value: Math.round(value * 1000) / 1000, unit, ...extra })}\n`);
+}
+
+export function countArg(fallback: number): number {
+  const n = Number(process.argv[2]);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}

@@ -1,0 +1,55 @@
+/**
+ * Search latency over a 1,000-atom index: `retriever.search()` end to end, query embedding with
+ * the generated test model included (targets: p50 <= 15 ms, p95 <= 40 ms).
+ *
+ * Usage: npm run bench:search [-- <atoms>]
+ */
+import { performance } from 'node:perf_hooks';
+import { openRetriever } from '../src/retrieval/api.js';
+import { buildIndex } from '../src/retrieval/build.js';
+import { bench, benchProject, countArg } from './index-corpus.js';
+
+const count = countArg(1000);
+const project = benchProject(count);
+const WORDS = 'queue worker retries request token cache deploy cluster replica index backup restore timeout latency error alert dashboard release rollback migration schema quota storage network gateway certificate secret permission session batch threshold capacity'.split(' ');
+const NOUNS = 'Billing Ingest Search Auth Payments Reports Export Scheduler Gateway Storage'.split(' ');
+let seed = 7;
+const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+
+function query(i: number): string {
+  switch (i % 4) {
+    case 0:
+      return `how do I ${pick(WORDS)} the ${pick(NOUNS)} ${pick(WORDS)} when the ${pick(WORDS)} fails`;
+    case 1:
+      return `${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}`;
+    case 2:
+      return `2025-03-14T10:22:01Z ERROR [${pick(NOUNS)}] E${1000 + Math.floor(rand() * count)} ${pick(WORDS)} ${pick(WORDS)} exceeded`;
+    default:
+      return `why does the ${pick(NOUNS)} service ${pick(WORDS)} keep hitting the ${pick(WORDS)} ${pick(WORDS)} limit after a release?`;
+  }
+}
+
+try {
+  await buildIndex(project.config, { onWarning: (m) => process.stderr.write(`${m}\n`) });
+  const retriever = await openRetriever(project.config);
+  for (let i = 0; i < 30; i++) await retriever.search(query(i), { k: 8 });
+  const times: number[] = [];
+  let empty = 0;
+  for (let i = 0; i < 400; i++) {
+    const q = query(i);
+    const started = performance.now();
+    const hits = await retriever.search(q, { k: 8 });
+    times.push(performance.now() - started);
+    if (hits.length === 0) empty++;
+  }
+  retriever.close();
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
+  process.stderr.write(`${times.length} queries, dense ${retriever.dense}, ${empty} without hits\n`);
+  bench(`search p50 (${count} atoms, hybrid, query embedding included)`, at(0.5), 'ms', { target: 15 });
+  bench(`search p95 (${count} atoms, hybrid, query embedding included)`, at(0.95), 'ms', { target: 40 });
+  bench(`search max (${count} atoms)`, times.at(-1)!, 'ms');
+} finally {
+  project.remove();
+}
