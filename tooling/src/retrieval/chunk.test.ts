@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import { atomFromText } from '../atom/load.js';
+import { chunkAtom, estimateTokens } from './chunk.js';
+
+const atom = (body: string, header = '') =>
+  atomFromText(
+    '/kb/atoms/error/sample.md',
+    `---\ntitle: Sample error\nsummary: What the sample error means and how to fix it.\ntype: error\nauthor: a\ncreated: 2025-01-01\nversion: 1.0.0\ntags: [lint]\nrelated: []\n${header}---\n\n${body}`,
+    { root: '/kb/atoms', base: '/docs', locales: ['ja'] },
+  );
+const options = { maxTokens: 256, countTokens: estimateTokens, defaultLanguage: 'en' };
+
+describe('chunkAtom', () => {
+  test('makes a lead unit, one unit per section and one per FAQ pair, with site anchors and URLs', () => {
+    const units = chunkAtom(atom('Intro text.\n\n## What it means\n\nIt means X.\n\n## What it means\n\nAgain.\n\n## FAQ\n\nQ: Why?\nA: Because.\n\nQ: How?\nA: Like so.\n'), options);
+    expect(units.map((u) => [u.id, u.kind, u.anchor, u.url])).toEqual([
+      ['error/sample#', 'lead', undefined, '/docs/error/sample/'],
+      ['error/sample#what-it-means', 'section', 'what-it-means', '/docs/error/sample/#what-it-means'],
+      ['error/sample#what-it-means-1', 'section', 'what-it-means-1', '/docs/error/sample/#what-it-means-1'],
+      ['error/sample#faq/1', 'faq', 'faq', '/docs/error/sample/#faq'],
+      ['error/sample#faq/2', 'faq', 'faq', '/docs/error/sample/#faq'],
+    ]);
+    expect(units[3]).toMatchObject({ question: 'Why?', answer: 'Because.', section: 'Why?' });
+  });
+
+  test('the embedded text carries title, summary and heading; the unit keeps its atom context', () => {
+    const [unit] = chunkAtom(atom('## Causes\n\nA typo.\n', 'error_codes: [E1]\n'), options);
+    expect(unit!.embedText).toBe('Sample error\nWhat the sample error means and how to fix it.\nCauses\n\nA typo.');
+    expect(unit).toMatchObject({ atomId: 'error/sample', type: 'error', tags: ['lint'], language: 'en', errorCodes: ['E1'], title: 'Sample error' });
+  });
+
+  test('a long section is cut on paragraph boundaries, every part under the budget', () => {
+    const paragraph = (i: number) => `Paragraph ${i} ${'word '.repeat(40).trim()}.`;
+    const body = `## Steps\n\n${Array.from({ length: 10 }, (_, i) => paragraph(i)).join('\n\n')}\n`;
+    const units = chunkAtom(atom(body), { ...options, maxTokens: 128 });
+    expect(units.length).toBeGreaterThan(2);
+    expect(units.every((u) => u.parts === units.length && u.tokens <= 128)).toBe(true);
+    expect(units.map((u) => u.id)).toContain('error/sample#steps@2');
+    // Cut between paragraphs, never inside one.
+    for (const unit of units) expect(unit.text.split('\n\n').every((p) => /^Paragraph \d+ .*\.$/.test(p))).toBe(true);
+  });
+
+  test('a single paragraph longer than the budget is cut into sentences, then words', () => {
+    const units = chunkAtom(atom(`## Steps\n\n${'one two three four five. '.repeat(200)}\n`), { ...options, maxTokens: 64 });
+    expect(units.length).toBeGreaterThan(5);
+    expect(units.every((u) => estimateTokens(u.embedText) <= 64 + 4)).toBe(true);
+  });
+
+  test('an atom without a valid header has no units', () => {
+    const broken = atomFromText('/kb/atoms/x.md', '---\ntitle: X\n---\n\n## A\n\nB\n', { root: '/kb/atoms' });
+    expect(chunkAtom(broken, options)).toEqual([]);
+  });
+
+  test('the language comes from the header, then the locale folder, then the default', () => {
+    const ja = atomFromText('/kb/atoms/ja/error/x.md', '---\ntitle: エラー\nsummary: 日本語の要約です。十文字以上。\ntype: error\nauthor: a\ncreated: 2025-01-01\nversion: 1.0.0\ntags: []\nrelated: []\n---\n\n## 意味\n\n本文。\n', { root: '/kb/atoms', locales: ['ja'] });
+    expect(chunkAtom(ja, options)[0]).toMatchObject({ language: 'ja', anchor: '意味' });
+  });
+});
+
+describe('estimateTokens', () => {
+  test('counts English words, CJK characters and punctuation', () => {
+    expect(estimateTokens('')).toBe(0);
+    expect(estimateTokens('Hello, world')).toBeGreaterThanOrEqual(3);
+    expect(estimateTokens('日本語')).toBe(3);
+  });
+});
