@@ -49,11 +49,12 @@ function runBench(script: string, atoms: number): Promise<BenchRun> {
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
-      // Progress as it happens; the table at the end is the result.
+      // Progress (both streams) as it happens; the table at the end is the result.
       process.stderr.write(chunk);
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
+      process.stderr.write(chunk);
     });
     const finish = (exitCode: number | null, spawnError?: Error) => {
       const measurements = parseBenchOutput(bench, stdout);
