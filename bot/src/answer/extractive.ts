@@ -255,13 +255,35 @@ const STOPWORDS = new Set(
 
 const SEGMENTER = new Intl.Segmenter(undefined, { granularity: 'word' });
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const LATIN_WORD = /[\p{L}\p{N}_]+/gu;
+/** Stems of words seen, so the same words across units and requests are stemmed once. */
+const stems = new Map<string, string>();
+const MAX_STEMS = 50_000;
 
-/** Word segments of a text, lower case, Latin words stemmed, with their unstemmed form. */
+function stem(word: string): string {
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    if (stems.size >= MAX_STEMS) stems.clear();
+    stemmed = stemmer(word);
+    stems.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+/**
+ * Word segments of a text, lower case, Latin words stemmed, with their unstemmed form. Text
+ * without CJK is split by a regular expression (much faster than Intl.Segmenter).
+ */
 function* words(text: string): Generator<{ word: string; term: string; cjk: boolean }> {
-  for (const { segment, isWordLike } of SEGMENTER.segment(text.normalize('NFKC').toLowerCase())) {
+  const lower = text.normalize('NFKC').toLowerCase();
+  if (!CJK.test(lower)) {
+    for (const [word] of lower.matchAll(LATIN_WORD)) yield { word, term: stem(word), cjk: false };
+    return;
+  }
+  for (const { segment, isWordLike } of SEGMENTER.segment(lower)) {
     if (!isWordLike) continue;
     const cjk = CJK.test(segment);
-    yield { word: segment, term: cjk ? segment : stemmer(segment), cjk };
+    yield { word: segment, term: cjk ? segment : stem(segment), cjk };
   }
 }
 

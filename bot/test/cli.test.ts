@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { main } from '../../tooling/src/cli/main.js';
+import { memoryIo } from '../../tooling/src/cli/io.js';
+import { runServe } from '../src/cli/serve.js';
+import { parseSince } from '../src/cli/conversations.js';
+import { createWorkspace, startTestServer, type Workspace } from './harness.js';
+
+let workspace: Workspace;
+beforeAll(async () => {
+  workspace = await createWorkspace();
+});
+afterAll(() => workspace?.remove());
+
+describe('atomkit serve', () => {
+  test('without an index it exits 2 naming the command that builds it, without a stack', async () => {
+    const io = memoryIo();
+    const config = workspace.config();
+    const code = await main(['-c', config.file!, 'serve', '--index-dir', 'no-such-index', '--port', '0'], io);
+    expect(code).toBe(2);
+    expect(io.err).toMatch(/atomkit index/);
+    expect(io.err).not.toMatch(/\n\s+at /);
+  });
+
+  test('with an index built by another embedding model it exits 2 and says to rebuild', async () => {
+    const io = memoryIo();
+    const config = workspace.config();
+    // The workspace index was built lexical-only; a config asking for a local model does not match it.
+    const mismatched = { ...config, index: { ...config.index, embedder: { ...config.index.embedder, provider: 'local' as const } } };
+    const code = await runServe(mismatched, { port: '0' }, io, async () => {});
+    expect(code).toBe(2);
+    expect(io.err).toMatch(/atomkit index/);
+  });
+
+  test('a bad port is a usage error', async () => {
+    const io = memoryIo();
+    expect(await runServe(workspace.config(), { port: 'http' }, io, async () => {})).toBe(2);
+    expect(io.err).toMatch(/--port expects a number/);
+  });
+
+  test('prints the URL it listens on (port 0 picks one) and stops on the signal', async () => {
+    const io = memoryIo();
+    let release: () => void = () => {};
+    const stopped = new Promise<void>((resolve) => (release = resolve));
+    const running = runServe(workspace.config({ backup: { everyMinutes: 0 } }), { port: '0', host: '127.0.0.1' }, io, () => stopped);
+    for (let i = 0; i < 100 && !io.out.includes('listening on'); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(io.out)?.[1];
+    expect(url).toBeDefined();
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    release();
+    expect(await running).toBe(0);
+  });
+});
+
+describe('atomkit conversations export', () => {
+  test('writes one JSON line per answered question since the date, with feedback', async () => {
+    const server = await startTestServer(workspace);
+    const asked = (await (await server.post('/api/query', { question: 'How do I run the linter locally?' })).json()) as { messageId: string; threadId: string };
+    await server.post('/api/feedback', { messageId: asked.messageId, rating: 'up' });
+    await server.post('/api/query', { question: 'Can I lint a single atom?', threadId: asked.threadId });
+    await server.close();
+
+    const io = memoryIo();
+    const out = path.join(workspace.dir, 'export.jsonl');
+    const code = await main(['-c', server.config.file!, 'conversations', 'export', '--since', '2000-01-01', '--out', out], io);
+    expect(code).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ threadId: asked.threadId, messageId: asked.messageId, question: 'How do I run the linter locally?', answered: true, feedback: [{ rating: 'up' }] });
+    expect(lines[1].question).toBe('Can I lint a single atom?');
+    expect(io.err).toMatch(/wrote 2 exchanges/);
+
+    const future = memoryIo();
+    expect(await main(['-c', server.config.file!, 'conversations', 'export', '--since', '2999-01-01'], future)).toBe(0);
+    expect(future.out).toBe('');
+  });
+
+  test('a bad date or a missing database is a usage error', async () => {
+    const io = memoryIo();
+    expect(await main(['-c', workspace.config().file!, 'conversations', 'export', '--since', 'last week'], io)).toBe(2);
+    expect(io.err).toMatch(/--since expects a date/);
+    const missing = memoryIo();
+    expect(await main(['-c', workspace.config().file!, 'conversations', 'export', '--since', '2026-01-01', '--db', 'nope.sqlite'], missing)).toBe(2);
+    expect(missing.err).toMatch(/no conversation database/);
+  });
+});
+
+describe('parseSince', () => {
+  test.each([
+    ['2026-11-01', '2026-11-01T00:00:00.000Z'],
+    ['2026-11-01T10:30:00Z', '2026-11-01T10:30:00.000Z'],
+    ['2026-11-01T10:30:00+09:00', '2026-11-01T01:30:00.000Z'],
+    ['2026-13-45', undefined],
+    ['yesterday', undefined],
+  ])('%s -> %s', (input, expected) => {
+    expect(parseSince(input)).toBe(expected);
+  });
+});
