@@ -236,3 +236,6 @@ function flowList(raw: string): string[] | undefined {
   const items = inner.split(',').map((item) => scalar(item.trim()));
   return items.every((item): item is string => item !== undefined) ? items : undefined;
 }
+
+/** Titles get reworded, not just mistyped: suggest a title up to about half of it away. */
+export const TITLE_SUGGESTION = { maxEditRatio: 0.6 } as const;

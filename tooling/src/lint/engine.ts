@@ -49,8 +49,9 @@ function toDiagnostic(meta: RuleMeta, report: Report, file: string, settings: En
     severity,
     message: format(template, report.data),
     file,
-    start: report.range.start,
-    ...(report.range.end ? { end: report.range.end } : {}),
+    // Copy line and column only: positions from mdast also carry offsets.
+    start: { line: report.range.start.line, column: report.range.start.column },
+    ...(report.range.end ? { end: { line: report.range.end.line, column: report.range.end.column } } : {}),
     docsUrl: docsUrlFor(code, settings.site),
     ...(report.hint ? { hint: report.hint } : {}),
     ...(report.fix ? { fixable: true, fix: report.fix } : {}),

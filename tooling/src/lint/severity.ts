@@ -4,7 +4,7 @@
  * are a config error, caught when the configuration is loaded.
  */
 import { readFileSync } from 'node:fs';
-import { closest } from 'fastest-levenshtein';
+import { didYouMean } from '../text/did-you-mean.js';
 import { parseDocument, isMap, isPair, isScalar } from 'yaml';
 import { ConfigError, type AtomkitConfig } from '../config/load.js';
 import type { Position } from '../atom/position.js';
@@ -28,9 +28,9 @@ export function resolveSeverities(config: Pick<AtomkitConfig, 'lint' | 'file'>):
     const matches = key.endsWith('/*') ? RULE_CODES.filter((code) => code.startsWith(key.slice(0, -1))) : RULE_CODES.filter((code) => code === key);
     if (matches.length === 0) {
       const families = [...new Set(RULE_CODES.map((code) => `${code.split('/')[0]}/*`))];
-      const guess = closest(key, [...RULE_CODES, ...families]);
+      const guess = didYouMean(key, [...RULE_CODES, ...families]);
       throw new ConfigError(
-        `Unknown lint rule \`${key}\` in lint.rules; did you mean \`${guess}\`?`,
+        `Unknown lint rule \`${key}\` in lint.rules${guess ? `; did you mean \`${guess}\`?` : '.'}`,
         config.file,
         config.file ? keyPosition(config.file, key) : undefined,
         'Rule codes are listed by `atomkit lint --list-rules`.',

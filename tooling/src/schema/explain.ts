@@ -3,7 +3,7 @@
  * with the YAML path it concerns (so the caller can point at the exact line and column).
  */
 import type { ErrorObject } from 'ajv';
-import { closest, distance } from 'fastest-levenshtein';
+import { didYouMean } from '../text/did-you-mean.js';
 
 export interface SchemaProblem {
   /** Path of the value the problem is about, e.g. `['tags', 2]`. */
@@ -63,8 +63,8 @@ function explainOne(error: ErrorObject, path: (string | number)[], root: SchemaN
     case 'additionalProperties': {
       const field = String(params.additionalProperty);
       const known = Object.keys(node?.properties ?? {});
-      const guess = known.length > 0 ? closest(field, known) : undefined;
-      const near = guess !== undefined && similar(field, guess);
+      const guess = didYouMean(field, known);
+      const near = guess !== undefined;
       return {
         path: [...path, field],
         atKey: true,
@@ -84,12 +84,12 @@ function explainOne(error: ErrorObject, path: (string | number)[], root: SchemaN
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
-      const guess = typeof value === 'string' ? closest(value, allowed) : undefined;
+      const guess = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
       return {
         path,
         atKey: false,
         message: `Unexpected ${name} ${describeValue(value)}, expected one of ${allowed.map((v) => `\`${v}\``).join(', ')}.`,
-        ...(guess && typeof value === 'string' && similar(value, guess) ? { hint: `Did you mean \`${guess}\`?` } : {}),
+        ...(guess ? { hint: `Did you mean \`${guess}\`?` } : {}),
       };
     }
     case 'format': {
@@ -169,11 +169,6 @@ function schemaAt(root: SchemaNode, path: readonly (string | number)[]): SchemaN
     node = typeof part === 'number' ? node.items : node.properties?.[part];
   }
   return node;
-}
-
-/** Close enough to suggest: a typo, not a different word. */
-function similar(a: string, b: string): boolean {
-  return distance(a.toLowerCase(), b.toLowerCase()) <= Math.max(2, Math.floor(Math.max(a.length, b.length) / 3));
 }
 
 function capital(text: string): string {

@@ -8,7 +8,7 @@ const rule: FileRule = {
     code: 'body/required-section',
     description: 'A section the atom type requires is missing from the body.',
     defaultSeverity: 'error',
-    messages: { missing: 'A `{type}` atom needs a `## {heading}` section; none of its headings matches it.' },
+    messages: { missing: 'An atom of type `{type}` needs a `## {heading}` section; none of its headings matches it.' },
   },
   check(atom, ctx) {
     const type = atomType(atom);

@@ -32,7 +32,9 @@ const codes: RuleMeta[] = MARKDOWN_RULE_NAMES.map((name) => ({
   messages: { style: '{message}' },
 }));
 
-const processor = unified().use(remarkPresetLintRecommended).use(remarkPresetLintConsistent).freeze();
+// Recommended goes last so its explicit settings (ordered lists use `1.`) win over consistent's
+// "whatever the file does first" for the rules both presets configure.
+const processor = unified().use(remarkPresetLintConsistent).use(remarkPresetLintRecommended).freeze();
 
 const rule: FileRule = {
   meta: {

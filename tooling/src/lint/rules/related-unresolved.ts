@@ -1,5 +1,6 @@
 /** `related/unresolved`: every title in `related` names an atom, so every link on the page works. */
-import { closest } from 'fastest-levenshtein';
+import { didYouMean } from '../../text/did-you-mean.js';
+import { TITLE_SUGGESTION } from '../corpus.js';
 import { titleKey } from '../corpus.js';
 import type { CorpusRule } from '../types.js';
 
@@ -31,7 +32,7 @@ const rule: CorpusRule = {
           return;
         }
         if (titles.has(key)) return;
-        const suggestion = shown.length > 0 ? closest(title, shown) : undefined;
+        const suggestion = didYouMean(title, entry.title === undefined ? shown : shown.filter((t) => t !== entry.title), TITLE_SUGGESTION);
         ctx.report(entry, {
           messageId: suggestion === undefined ? 'unresolvedNoGuess' : 'unresolved',
           data: { title, ...(suggestion === undefined ? {} : { suggestion }) },

@@ -1,5 +1,6 @@
 /** `translation/source-missing`: `translation_of` names an existing atom. */
-import { closest } from 'fastest-levenshtein';
+import { didYouMean } from '../../text/did-you-mean.js';
+import { TITLE_SUGGESTION } from '../corpus.js';
 import { titleKey } from '../corpus.js';
 import type { CorpusRule } from '../types.js';
 
@@ -18,7 +19,7 @@ const rule: CorpusRule = {
     const keys = new Set(entries.map((e) => (e.title === undefined ? '' : titleKey(e.title))));
     for (const entry of entries) {
       if (entry.translationOf === undefined || keys.has(titleKey(entry.translationOf))) continue;
-      const suggestion = titles.length > 0 ? closest(entry.translationOf, titles) : undefined;
+      const suggestion = didYouMean(entry.translationOf, titles.filter((t) => t !== entry.title), TITLE_SUGGESTION);
       ctx.report(entry, {
         messageId: suggestion === undefined ? 'missingNoGuess' : 'missing',
         data: { title: entry.translationOf, ...(suggestion === undefined ? {} : { suggestion }) },
