@@ -55,6 +55,12 @@ import STYLES from './atom-chat.css';
 import { ThreadMemory } from './thread-memory.js';
 
 const LOG = '[atomkit-chat]';
+/**
+ * Launcher and panel are manual popovers where the browser has them: the top layer is above every
+ * stacking context of the host page (Starlight's main pane isolates its own, so a z-index from
+ * inside the page footer would lose to the table of contents).
+ */
+const POPOVER = typeof HTMLElement !== 'undefined' && Object.hasOwn(HTMLElement.prototype, 'popover');
 /** At or below this width the panel covers the screen and keeps focus inside it. */
 const NARROW = '(max-width: 40rem)';
 
@@ -99,6 +105,8 @@ export class AtomChatElement extends HTMLElement {
   #seq = 0;
   #controller: AbortController | undefined;
   #busy = false;
+  /** Whether the panel is showing (the `open` attribute is what is wanted). */
+  #shown = false;
   #blockedUntil = 0;
   #countdown: ReturnType<typeof setInterval> | undefined;
   #themeObserver: MutationObserver | undefined;
@@ -136,6 +144,13 @@ export class AtomChatElement extends HTMLElement {
   connectedCallback(): void {
     this.#applyStrings();
     this.#followTheme();
+    if (POPOVER) {
+      this.#refs.launcher.popover = 'manual';
+      this.#refs.panel.popover = 'manual';
+      this.#refs.panel.hidden = false;
+      this.#refs.launcher.showPopover();
+    }
+    this.#shown = false;
     this.#syncOpen();
   }
 
@@ -236,8 +251,11 @@ export class AtomChatElement extends HTMLElement {
   #syncOpen(): void {
     const { launcher, panel } = this.#refs;
     const open = this.open;
-    if (panel.hidden === !open) return;
-    panel.hidden = !open;
+    if (this.#shown === open || !this.isConnected) return;
+    this.#shown = open;
+    if (!POPOVER) panel.hidden = !open;
+    else if (open) panel.showPopover();
+    else panel.hidePopover();
     launcher.setAttribute('aria-expanded', String(open));
     if (open) {
       this.#input.focus();

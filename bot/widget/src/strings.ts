@@ -85,7 +85,7 @@ export type StringKey = keyof (typeof STRINGS)['en'];
  */
 export function pickLocale(tag: string | null | undefined): Locale {
   const primary = (tag ?? '').trim().toLowerCase().split('-')[0];
-  return primary !== undefined && primary in STRINGS ? (primary as Locale) : 'en';
+  return primary !== undefined && Object.hasOwn(STRINGS, primary) ? (primary as Locale) : 'en';
 }
 
 /**
@@ -95,5 +95,5 @@ export function pickLocale(tag: string | null | undefined): Locale {
  */
 export function t(locale: Locale, key: StringKey, data: Readonly<Record<string, string | number>> = {}): string {
   const template: string = STRINGS[locale][key];
-  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in data ? String(data[name]) : match));
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (Object.hasOwn(data, name) ? String(data[name]) : match));
 }

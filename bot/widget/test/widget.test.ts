@@ -31,7 +31,7 @@ afterAll(async () => {
   project?.remove();
 });
 
-describe('<atom-chat> on a docs page', () => {
+describe('<atom-chat> on a docs page', { timeout: 60_000 }, () => {
   test('streams an answer with a citation that opens the cited section of the right page', async () => {
     await flows.flowAskAndFollowCitation(browser, target, {
       question: ROTATE,
