@@ -22,7 +22,7 @@ export interface SearchOptions {
   /** Number of hits. @default 8 */
   k?: number;
   filters?: SearchFilters;
-  /** `hybrid` fuses dense and lexical (lexical alone when the index has no dense part). @default 'hybrid' */
+  /** `hybrid` fuses dense and lexical; without a dense part (or query model) every mode is lexical. @default 'hybrid' */
   mode?: 'hybrid' | 'lexical' | 'dense';
 }
 

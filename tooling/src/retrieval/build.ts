@@ -135,8 +135,9 @@ export async function buildIndex(config: AtomkitConfig, options: BuildOptions = 
       let label = s.nextLabel();
       changed.forEach(({ file, rel, hash }, i) => {
         const atom = readAtom(file, { root: atomsDir, base: config.site.base, locales: config.atoms.locales, maxFileBytes: config.lint.maxFileBytes });
+        // An unreadable file says why (file/encoding, file/too-large, ...); any other header problem is lint's to explain.
         let skipped: string | undefined = !atom.header
-          ? 'invalid-header'
+          ? (atom.problems.find((problem) => problem.code.startsWith('file/'))?.code ?? 'invalid-header')
           : atom.header.status === 'draft' && !settings.includeDrafts
             ? 'draft'
             : undefined;

@@ -60,7 +60,7 @@ export function similarityTo(index: DenseIndex, label: number, vector: Float32Ar
   try {
     point = index.getPoint(label);
   } catch {
-    return undefined;
+    return undefined; // hnswlib throws for a label it does not hold: no similarity to report.
   }
   let dot = 0;
   let norm = 0;

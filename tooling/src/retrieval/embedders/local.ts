@@ -26,11 +26,16 @@ export async function loadLocalEmbedder(config: AtomkitConfig, options: LocalEmb
   const settings = config.index.embedder;
   const modelDir = settings.modelDir ? path.resolve(config.root, settings.modelDir) : undefined;
   const dtype = settings.quantized ? 'q8' : 'fp32';
-  const { env, pipeline } = await import('@huggingface/transformers');
-  env.allowLocalModels = modelDir !== undefined;
-  if (modelDir) env.localModelPath = modelDir.endsWith(path.sep) ? modelDir : `${modelDir}${path.sep}`;
+  const { env, pipeline, LogLevel } = await import('@huggingface/transformers');
+  // Local files stay allowed even without a model folder: with remote loading off, the library
+  // would otherwise refuse before looking in its download cache.
+  const localRoot = modelDir ?? path.resolve(config.root, settings.cacheDir);
+  env.allowLocalModels = true;
+  env.localModelPath = localRoot.endsWith(path.sep) ? localRoot : `${localRoot}${path.sep}`;
   env.allowRemoteModels = settings.allowRemote;
   env.cacheDir = path.resolve(config.root, settings.cacheDir);
+  // One warning of ours says what failed; the library's per-file warnings would repeat it.
+  env.logLevel = LogLevel.ERROR;
 
   let extractor: FeatureExtractor;
   try {
@@ -62,7 +67,7 @@ function unavailable(model: string, dtype: string, modelDir: string | undefined,
   const local = modelDir
     ? `local folder ${path.join(modelDir, model)}${existsSync(path.join(modelDir, model)) ? '' : ' (does not exist)'}`
     : 'no local folder (index.embedder.modelDir / ATOMKIT_MODEL_DIR not set)';
-  const reason = String((error as Error)?.message ?? error).split('\n')[0];
+  const reason = String((error as Error)?.message ?? error).split('\n')[0]!.replace(/[.\s]+$/, '');
   return (
     `could not load embedding model ${model} (${dtype}): tried ${local}, the download cache ${cacheDir ?? '(none)'}, ` +
     `remote download ${remote ? 'on' : 'off'}; ${reason}. ` +
