@@ -75,8 +75,8 @@ const TEMPLATE = `
         <h2 class="title" id="title" data-text="title"></h2>
         <p class="subtitle" data-text="subtitle"></p>
       </div>
-      <button type="button" class="tool" part="clear" data-ref="clear" data-title="clearLabel">${ICONS.clear}<span class="clear-text" data-text="clear"></span></button>
-      <button type="button" class="tool" part="close" data-ref="close" data-label="close">${ICONS.close}</button>
+      <button type="button" class="tool" part="clear" data-ref="clear" data-title="clearLabel">${ICONS.clear}<span class="visually-hidden" data-text="clear"></span></button>
+      <button type="button" class="tool" part="close" data-ref="close" data-label="close" data-title="close">${ICONS.close}</button>
     </header>
     <div class="log" part="log" role="log" aria-live="polite" data-ref="log" data-label="title" tabindex="-1">
       <p class="empty" data-ref="empty">${ICONS.chat}<span data-text="empty"></span></p>
