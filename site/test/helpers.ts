@@ -1,6 +1,5 @@
 /** Shared by the site tests: build a fixture atoms tree once, read and parse its pages, check links. */
-import { mkdtempSync, readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
@@ -18,10 +17,26 @@ export function fixtureConfig(env: Record<string, string> = {}): AtomkitConfig {
   return loadConfig({ cwd: PROJECT_ROOT, env: { ATOMKIT_ATOMS_DIR: FIXTURE_ATOMS, ...env } });
 }
 
-/** Builds the fixture site into a fresh temporary folder (cold cache, so nothing leaks between runs). */
+/**
+ * A fresh scratch folder inside the project (git-ignored). Astro puts a build's server chunks in
+ * the output folder only when that is inside the working directory, and otherwise in a shared
+ * `<cwd>/.astro`, where builds running in parallel would delete each other's files.
+ */
+export function scratchDir(): string {
+  const parent = path.join(PROJECT_ROOT, 'site', '.astro', 'scratch');
+  mkdirSync(parent, { recursive: true });
+  return mkdtempSync(path.join(parent, 'build-'));
+}
+
+/** Builds the fixture site into a fresh scratch folder (cold cache, so nothing leaks between runs). */
 export async function buildFixtureSite(env: Record<string, string> = {}): Promise<BuiltSite> {
-  const scratch = mkdtempSync(path.join(tmpdir(), 'atomkit-site-'));
+  const scratch = scratchDir();
   return buildSite({ config: fixtureConfig(env), outDir: path.join(scratch, 'dist'), cacheDir: path.join(scratch, 'cache'), logLevel: 'warn' });
+}
+
+/** Deletes a fixture build (its output and cache). */
+export function removeBuild(site: BuiltSite | undefined): void {
+  if (site) rmSync(path.dirname(site.outDir), { recursive: true, force: true });
 }
 
 /** The file a URL path is served from: `/x/` is `/x/index.html`. */

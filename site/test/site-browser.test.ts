@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { BuiltSite } from '../../tooling/src/site/build.js';
-import { brokenLinks, buildFixtureSite } from './helpers.js';
+import { brokenLinks, buildFixtureSite, removeBuild } from './helpers.js';
 import { serveStatic, type StaticServer } from './serve.js';
 
 const BASE = '/kb/';
@@ -27,6 +27,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  removeBuild(site);
 });
 
 // Top-level results only (each may have nested section results).

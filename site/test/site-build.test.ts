@@ -4,19 +4,21 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { loadAtoms } from '../../tooling/src/atom/load.js';
 import { headingAnchors } from '../../tooling/src/atom/identity.js';
 import type { BuiltSite } from '../../tooling/src/site/build.js';
-import { brokenLinks, buildFixtureSite, FIXTURE_ATOMS, htmlFiles, parsePage, readPage } from './helpers.js';
+import { brokenLinks, buildFixtureSite, FIXTURE_ATOMS, htmlFiles, parsePage, readPage, removeBuild } from './helpers.js';
 
 let site: BuiltSite;
 
 beforeAll(async () => {
   site = await buildFixtureSite();
 }, 300_000);
+
+afterAll(() => removeBuild(site));
 
 const texts = (nodes: ReturnType<typeof selectAll>) => nodes.map((node) => toString(node).trim());
 

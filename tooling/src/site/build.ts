@@ -29,7 +29,9 @@ export interface BuiltSite {
 }
 
 /**
- * Builds the site into `outDir` (site/dist by default), Pagefind index included.
+ * Builds the site into `outDir` (site/dist by default), Pagefind index included. Builds that run at
+ * the same time need output folders inside the working directory: Astro stages an output folder
+ * outside it in a shared `<cwd>/.astro`.
  *
  * @throws AtomCheckError when an atom is invalid or a `related` title does not resolve.
  * @example await buildSite({ config: loadConfig() }) //=> { outDir: '/repo/site/dist', atoms: 31, pages: 45 }
@@ -110,8 +112,9 @@ function setSiteOptions(options: SiteConfigOptions, nodeEnv: 'production' | 'dev
 
 function countHtml(dir: string): number {
   let count = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && entry.name.endsWith('.html') && !entry.parentPath.split(path.sep).includes('pagefind')) count++;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name !== 'pagefind') count += countHtml(path.join(dir, entry.name));
+    else if (entry.isFile() && entry.name.endsWith('.html')) count++;
   }
   return count;
 }

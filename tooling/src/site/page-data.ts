@@ -17,6 +17,7 @@ export interface RelatedLink {
   readonly title: string;
   /** The page of the related atom; absent when it is not published (a draft in production). */
   readonly url?: string;
+  readonly type?: AtomType;
 }
 
 export interface AtomPageInfo {
@@ -87,7 +88,7 @@ export function atomPageData(atom: Atom & { header: AtomHeader }, context: PageD
       errorCodes: header.error_codes ?? [],
       related: header.related.map((title) => {
         const target = context.published.get(titleKey(title));
-        return target ? { title, url: target.url } : { title };
+        return target?.header ? { title, url: target.url, type: target.header.type } : { title };
       }),
       faq,
       source: source.startsWith('..') ? atom.relPath : source,

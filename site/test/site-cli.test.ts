@@ -1,0 +1,44 @@
+/** `atomkit site build|dev` as a user runs them, on inputs that must not start a build. */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { INVALID_ATOMS, PROJECT_ROOT } from './helpers.js';
+
+const atomkit = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, ['bin/atomkit.js', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, ...env, NO_COLOR: '1' }, timeout: 60_000 });
+
+describe('atomkit site build', () => {
+  test('stops on invalid atoms with the linter messages, file:line:col, and exit code 1', () => {
+    const run = atomkit(['site', 'build'], { ATOMKIT_ATOMS_DIR: INVALID_ATOMS });
+    expect(run.status).toBe(1);
+    const lines = run.stderr.split('\n');
+    expect(lines).toContain('site/test/fixtures/invalid-atoms/error/broken.md:10:5 No atom has the title `Restock a warehose` listed in `related`; did you mean `Restock a warehouse`? related/unresolved');
+    expect(lines).toContain('site/test/fixtures/invalid-atoms/error/broken.md:11:1 Unknown field `titel`; did you mean `title`? frontmatter/schema');
+    expect(run.stderr).toContain('2 problems in the atoms; the site was not built.');
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe('atomkit site dev', () => {
+  test('refuses a port that is not a number, with exit code 2', () => {
+    const run = atomkit(['site', 'dev', '--port', 'eighty']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Expected --port to be a port number (0-65535), got `eighty`.');
+  });
+});
+
+describe('the Site workflow', () => {
+  test('builds on pull requests, checks links, and deploys main to GitHub Pages with the Pages base path', () => {
+    const workflow = parse(readFileSync(`${PROJECT_ROOT}.github/workflows/site.yml`, 'utf8'));
+    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['pull_request', 'push']));
+    const steps = workflow.jobs.build.steps as { name: string; run?: string; uses?: string; env?: Record<string, string> }[];
+    expect(steps.map((step) => step.name)).toEqual(expect.arrayContaining(['Install', 'Build site', 'Check links', 'Upload Pages artifact']));
+    const build = steps.find((step) => step.name === 'Build site')!;
+    expect(build.run).toBe('npm run build');
+    expect(build.env?.ATOMKIT_SITE_BASE).toContain('steps.base.outputs.path');
+    expect(steps.find((step) => step.name === 'Configure Pages')?.uses).toMatch(/^actions\/configure-pages@/);
+    expect(workflow.jobs.deploy.steps[0].uses).toMatch(/^actions\/deploy-pages@/);
+    expect(workflow.jobs.deploy.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+  });
+});

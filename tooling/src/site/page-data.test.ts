@@ -1,0 +1,60 @@
+import { describe, expect, test } from 'vitest';
+import { atomFromText, type Atom } from '../atom/load.js';
+import type { AtomHeader } from '../atom/schema.js';
+import { atomBody, atomPageData, faqJsonLd } from './page-data.js';
+
+const make = (rel: string, header: string, body: string) =>
+  atomFromText(`/repo/atoms/${rel}`, `---\n${header}\n---\n${body}`, { root: '/repo/atoms', base: '/kb' }) as Atom & { header: AtomHeader };
+const header = (title: string, extra = '') =>
+  `title: ${title}\nsummary: A summary long enough.\ntype: procedure\nauthor: Ana\ncreated: 2025-01-01\nversion: 1.2.3\ntags: [a, b]\nrelated: [Beta, Gamma]${extra}`;
+
+describe('atomPageData', () => {
+  const alpha = make('procedure/alpha.md', header('Alpha', '\nupdated: 2025-02-03'), '\nLead.\n\n## FAQ\n\nQ: Why </script>?\nA: Because.\n');
+  const beta = make('error/beta.md', header('Beta').replace('type: procedure', 'type: error'), '\nBody.\n');
+  const context = { published: new Map<string, Atom>([['Alpha', alpha], ['Beta', beta]]), projectRoot: '/repo', editUrl: 'https://git.example/edit/main' };
+
+  test('links related atoms that are published and names the others without a link', () => {
+    expect(atomPageData(alpha, context).atom.related).toEqual([{ title: 'Beta', url: '/kb/error/beta/', type: 'error' }, { title: 'Gamma' }]);
+  });
+
+  test('takes Starlight fields from the header: description, edit link to the source, last updated', () => {
+    const data = atomPageData(alpha, context);
+    expect(data.title).toBe('Alpha');
+    expect(data.description).toBe('A summary long enough.');
+    expect(data.editUrl).toBe('https://git.example/edit/main/atoms/procedure/alpha.md');
+    expect(data.lastUpdated.toISOString()).toBe('2025-02-03T00:00:00.000Z');
+    expect(data.atom).toMatchObject({ url: '/kb/procedure/alpha/', type: 'procedure', version: '1.2.3', author: 'Ana', tags: ['a', 'b'], status: 'published', source: 'atoms/procedure/alpha.md' });
+  });
+
+  test('has no edit link for a file outside the project', () => {
+    expect(atomPageData(alpha, { ...context, projectRoot: '/elsewhere' }).editUrl).toBe(false);
+  });
+
+  test('puts FAQPage data in the head, with no way to close the script element', () => {
+    const [script] = atomPageData(alpha, context).head;
+    expect(script?.attrs).toEqual({ type: 'application/ld+json' });
+    expect(script?.content).not.toContain('</script>');
+    expect(JSON.parse(script!.content).mainEntity[0].name).toBe('Why </script>?');
+    expect(atomPageData(beta, context).head).toEqual([]);
+  });
+});
+
+describe('atomBody', () => {
+  test('is the text after the header', () => {
+    expect(atomBody(make('x.md', header('X'), '\nBody.\n'))).toBe('Body.\n');
+  });
+
+  test('is empty for a header with nothing after it', () => {
+    expect(atomBody(atomFromText('/repo/atoms/x.md', `---\n${header('X')}\n---`, { root: '/repo/atoms' }))).toBe('');
+  });
+});
+
+describe('faqJsonLd', () => {
+  test('is schema.org FAQPage', () => {
+    expect(JSON.parse(faqJsonLd([{ question: 'Q?', answer: 'A.' }]))).toEqual({
+      '@context': 'https://schema.org',
+      '@type': 'FAQPage',
+      mainEntity: [{ '@type': 'Question', name: 'Q?', acceptedAnswer: { '@type': 'Answer', text: 'A.' } }],
+    });
+  });
+});
