@@ -11,7 +11,7 @@ import { parse as parseToml } from 'smol-toml';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
-import type { Heading, Link, Root, RootContent } from 'mdast';
+import type { Definition, Heading, Link, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { atomId, atomUrl, headingAnchors, titleSlug } from '../../atom/identity.js';
 import { REQUIRED_SECTIONS } from '../../atom/sections.js';
@@ -30,6 +30,13 @@ export interface Piece {
   readonly body: string;
   readonly bodyOffset: number;
   readonly links: readonly { start: number; end: number; url: string; label: string }[];
+  /**
+   * Source edits inside the piece: link reference definitions dropped (the used ones are
+   * re-added at the end) and setext headings rewritten as `#` headings (so they can be demoted).
+   */
+  readonly drops: readonly { start: number; end: number; text: string }[];
+  /** The definitions the piece's reference links need, wherever on the page they are. */
+  readonly definitions: readonly { label: string; url: string; title: string | null }[];
   readonly sourceAnchor: string | undefined;
 }
 
@@ -61,13 +68,22 @@ export function splitPage(page: DocPage): SplitPage {
     if (before !== content) problems.push('MDX import/export lines dropped; components are kept as text');
   }
   const tree = processor.parse(content) as Root;
-  const words = (nodes: readonly RootContent[]) => nodes.reduce((n, node) => n + toString(node).split(/\s+/).filter(Boolean).length, 0);
+  const wordCache = new WeakMap<RootContent, number>();
+  const nodeWords = (node: RootContent) => {
+    let count = wordCache.get(node);
+    if (count === undefined) wordCache.set(node, (count = toString(node).split(/\s+/).filter(Boolean).length));
+    return count;
+  };
+  const words = (nodes: readonly RootContent[]) => nodes.reduce((n, node) => n + nodeWords(node), 0);
   const h1 = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
-  const pageTitle = (typeof data.title === 'string' && data.title.trim()) || (h1 ? toString(h1).trim() : '') || path.basename(page.rel).replace(/\.mdx?$/i, '').replace(/[-_]+/g, ' ');
+  const pageTitle = (typeof data.title === 'string' && data.title.trim()) || (h1 ? plainHeading(h1) : '') || path.basename(page.rel).replace(/\.mdx?$/i, '').replace(/[-_]+/g, ' ');
   const body = tree.children.filter((node) => node !== h1);
   if (body.length === 0 || words(body) === 0) return { pieces: [], problems: [...problems, 'the page has no text to import'] };
+  const definitions = new Map<string, Definition>();
+  for (const node of tree.children) if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
   const allHeadings = tree.children.filter((node): node is Heading => node.type === 'heading');
-  const anchorOf = new Map(allHeadings.map((node, i) => [node, headingAnchors(allHeadings.map((h) => toString(h)))[i]!]));
+  const anchors = headingAnchors(allHeadings.map((heading) => toString(heading)));
+  const anchorOf = new Map(allHeadings.map((node, i) => [node, anchors[i]!]));
 
   // Groups: the intro, then one per `##` section; long sections split at `###`.
   type Group = { heading: Heading | undefined; nodes: RootContent[]; parent?: string };
@@ -109,7 +125,7 @@ export function splitPage(page: DocPage): SplitPage {
     if (!first?.position || !lastNode?.position) continue;
     const start = first.position.start.offset!;
     const end = lastNode.position.end.offset!;
-    const headingText = piece.heading ? toString(piece.heading).trim() : undefined;
+    const headingText = (piece.heading && plainHeading(piece.heading)) || undefined;
     const title = clampTitle(
       headingText === undefined || headingText.toLowerCase() === pageTitle.toLowerCase()
         ? pageTitle
@@ -123,6 +139,18 @@ export function splitPage(page: DocPage): SplitPage {
       }
     }
     const markdown = content.slice(start, end);
+    const used = new Set(piece.nodes.flatMap(referencesIn));
+    const drops = piece.nodes.flatMap((node) => {
+      const at = { start: node.position!.start.offset! - start, end: node.position!.end.offset! - start };
+      if (node.type === 'definition') return [{ ...at, text: '' }];
+      if (node.type === 'heading' && !content.startsWith('#', node.position!.start.offset!)) {
+        const first = node.children[0]?.position?.start.offset;
+        const last = node.children.at(-1)?.position?.end.offset;
+        const inline = first === undefined || last === undefined ? toString(node) : content.slice(first, last);
+        return [{ ...at, text: `${'#'.repeat(node.depth)} ${inline.replace(/\n/g, ' ')}` }];
+      }
+      return [];
+    });
     result.push({
       page: page.rel,
       title,
@@ -131,10 +159,26 @@ export function splitPage(page: DocPage): SplitPage {
       body: markdown,
       bodyOffset: start,
       links,
+      drops,
+      definitions: [...used].flatMap((id) => {
+        const definition = definitions.get(id);
+        return definition ? [{ label: definition.label ?? id, url: definition.url, title: definition.title ?? null }] : [];
+      }),
       sourceAnchor: piece.heading ? anchorOf.get(piece.heading) : undefined,
     });
   }
   return { pieces: result, problems };
+}
+
+/** A heading as plain text: inline HTML (badges, `<sup>`) left out. */
+function plainHeading(heading: Heading): string {
+  const text = (node: RootContent): string => (node.type === 'html' ? '' : 'children' in node ? (node.children as RootContent[]).map(text).join('') : toString(node));
+  return heading.children.map(text).join('').replace(/\s+/g, ' ').trim();
+}
+
+function referencesIn(node: RootContent | Root): string[] {
+  if (node.type === 'linkReference' || node.type === 'imageReference') return [node.identifier];
+  return 'children' in node ? (node.children as RootContent[]).flatMap(referencesIn) : [];
 }
 
 function linksIn(node: RootContent | Root): Link[] {
@@ -192,21 +236,31 @@ export interface PieceContext {
 /** Builds the draft for a piece; reports links that could not be mapped. */
 export function pieceToDraft(piece: Piece, context: PieceContext, unmapped: string[]): AtomDraft {
   const related = new Set<string>();
-  let markdown = piece.body;
-  for (const link of [...piece.links].sort((a, b) => b.start - a.start)) {
+  const target = (url: string) => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return url;
+    const found = context.resolve(piece.page, url);
+    if (!found) return undefined;
+    if (found.piece !== piece) related.add(found.piece.title);
+    return `${atomUrl(context.idOf(found.piece), context.base)}${found.anchor ? `#${found.anchor}` : ''}`;
+  };
+  const edits: { start: number; end: number; text: string }[] = [...piece.drops];
+  for (const link of piece.links) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(link.url) || link.url.startsWith('//')) continue;
-    const target = context.resolve(piece.page, link.url);
-    let replacement: string;
-    if (target) {
-      if (target.piece !== piece) related.add(target.piece.title);
-      const url = `${atomUrl(context.idOf(target.piece), context.base)}${target.anchor ? `#${target.anchor}` : ''}`;
-      replacement = `[${escapeLabel(link.label)}](${url})`;
-    } else {
-      unmapped.push(`${piece.page}: link to \`${link.url}\` has no imported target; kept as text`);
-      replacement = escapeLabel(link.label);
-    }
-    markdown = markdown.slice(0, link.start) + replacement + markdown.slice(link.end);
+    const url = target(link.url);
+    if (url === undefined) unmapped.push(`${piece.page}: link to \`${link.url}\` has no imported target; kept as text`);
+    edits.push({ start: link.start, end: link.end, text: url === undefined ? escapeLabel(link.label) : `[${escapeLabel(link.label)}](${url})` });
   }
+  let markdown = piece.body;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) markdown = markdown.slice(0, edit.start) + edit.text + markdown.slice(edit.end);
+  // Reference links keep working: the definitions they use are appended to the piece.
+  const definitions = piece.definitions.map((definition) => {
+    const url = target(definition.url);
+    if (url === undefined) unmapped.push(`${piece.page}: link to \`${definition.url}\` has no imported target; kept as written`);
+    const destination = url ?? definition.url;
+    return `[${definition.label}]: ${/[\s()<>]/.test(destination) ? `<${destination}>` : destination}${definition.title ? ` ${JSON.stringify(definition.title)}` : ''}`;
+  });
+  markdown = markdown.replace(/\n{3,}/g, '\n\n').trim();
+  if (definitions.length > 0) markdown = `${markdown}\n\n${definitions.join('\n')}`;
   const content = demoteHeadings(markdown);
   const type = piece.type;
   const sections: DraftSection[] = type === 'faq' ? [] : REQUIRED_SECTIONS[type].map((spec) => {
