@@ -151,15 +151,14 @@ export class AnswerView {
    */
   #showNotAnswered(support: FinishedAnswer['support']): void {
     const notice = el('div', { class: 'notice', part: 'notice not-answered' });
-    const explanation = el('div', { class: 'answer' });
-    explanation.append(...this.#body.childNodes);
-    notice.append(el('p', {}, el('strong', {}, this.#t('notAnswered'))), explanation);
-    const text = explanation.textContent ?? '';
+    const explanation = [...this.#body.childNodes];
+    notice.append(el('p', {}, el('strong', {}, this.#t('notAnswered'))), ...explanation);
+    const text = notice.textContent ?? '';
     if (support?.contact && !text.includes(support.contact)) {
       notice.append(el('p', {}, t(this.#options.locale, 'contact', { contact: support.contact })));
     }
     const suggest = support?.suggestUrl ? safeHref(support.suggestUrl, this.#options.site) : undefined;
-    const links = [...explanation.querySelectorAll('a')];
+    const links = [...notice.querySelectorAll('a')];
     for (const link of links) if (link.href === suggest) link.setAttribute('part', 'suggest');
     if (suggest !== undefined && !links.some((link) => link.href === suggest)) {
       notice.append(el('p', {}, el('a', { href: suggest, rel: 'noopener noreferrer', part: 'suggest' }, this.#t('suggest'))));

@@ -25,6 +25,8 @@ export interface Answered {
   readonly contentType: string;
   /** The JSON body the widget posted. */
   readonly request: { question: string; threadId?: string };
+  /** `token` events in the response (0 for a JSON response). */
+  readonly tokenEvents: number;
 }
 
 const TIMEOUT = 15_000;
@@ -82,7 +84,9 @@ export async function ask(page: Page, question: string): Promise<Answered> {
   const answer = answers.nth(before);
   await answer.and(page.locator('article.assistant:not([aria-busy])')).waitFor({ timeout: TIMEOUT });
   const messageId = (await answer.getAttribute('data-message-id')) ?? '';
-  return { page, answer, messageId, contentType: response.headers()['content-type'] ?? '', request: request.postDataJSON() as Answered['request'] };
+  const contentType = response.headers()['content-type'] ?? '';
+  const tokenEvents = contentType.includes('text/event-stream') ? ((await response.text()).match(/^event: token$/gm) ?? []).length : 0;
+  return { page, answer, messageId, contentType, tokenEvents, request: request.postDataJSON() as Answered['request'] };
 }
 
 export interface CitationExpectation {
@@ -101,8 +105,9 @@ export async function flowAskAndFollowCitation(browser: Browser, target: FlowTar
   const { context, page, errors } = await openPage(browser, target);
   try {
     await openWidget(page);
-    const { answer, contentType } = await ask(page, expected.question);
+    const { answer, contentType, tokenEvents } = await ask(page, expected.question);
     assert.match(contentType, /text\/event-stream/, 'the answer is streamed as server-sent events');
+    assert.ok(tokenEvents > 1, `the answer arrived in pieces (${tokenEvents} token events)`);
     assert.ok((await answer.locator('.answer').textContent())?.includes(expected.answerIncludes), `the answer mentions "${expected.answerIncludes}"`);
     const citation = answer.locator('a.source').first();
     const href = await citation.getAttribute('href');
@@ -254,6 +259,35 @@ export async function flowXssInert(browser: Browser, target: FlowTarget, questio
     const dangerous = await answer.evaluate((node) => node.querySelectorAll('script, img, iframe, [onerror], [onclick], [onload], [style]').length);
     assert.equal(dangerous, 0, 'no script, image, frame, handler or style attribute reaches the DOM');
     assert.deepEqual(errors, [], 'no script errors and no dialogs');
+  } finally {
+    await context.close();
+  }
+}
+
+/** The configured model failed, so the answer is quoted from the atoms: the widget says so. */
+export async function flowDegraded(browser: Browser, target: FlowTarget, question: string): Promise<void> {
+  const { context, page } = await openPage(browser, target);
+  try {
+    await openWidget(page);
+    const { answer } = await ask(page, question);
+    assert.match(await answer.locator('.note').innerText(), /language model did not answer/, 'the fallback is pointed out');
+    assert.ok(await answer.locator('a.source').count(), 'the quoted answer still cites its sources');
+  } finally {
+    await context.close();
+  }
+}
+
+/** `[n]` markers in a model's answer link to the cited sections. */
+export async function flowCitationMarkers(browser: Browser, target: FlowTarget, question: string): Promise<void> {
+  const { context, page } = await openPage(browser, target);
+  try {
+    await openWidget(page);
+    const { answer, tokenEvents } = await ask(page, question);
+    assert.ok(tokenEvents > 1, `the model's answer arrived in pieces (${tokenEvents} token events)`);
+    const marker = answer.locator('.answer a.marker').first();
+    const n = await marker.innerText();
+    const source = answer.locator('a.source').nth(Number(n) - 1);
+    assert.equal(await marker.getAttribute('href'), await source.getAttribute('href'), `marker [${n}] links to source ${n}`);
   } finally {
     await context.close();
   }

@@ -2,7 +2,8 @@
  * The whole chat stack for browser tests, from a fixture atoms folder: a real lexical index
  * (`buildIndex`), the real Starlight site with the widget in every page (`buildSite`), the real
  * chat service (`buildApp`) serving both and the widget bundle on one 127.0.0.1 origin, and its
- * SQLite database. Only the LLM is absent: answers are extractive.
+ * SQLite database. Answers are extractive unless an OpenAI-compatible endpoint is given (the tests'
+ * own protocol server, the one allowed test double).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +14,7 @@ import { buildIndex } from '../../../tooling/src/retrieval/build.js';
 import { openRetriever } from '../../../tooling/src/retrieval/api.js';
 import { buildSite } from '../../../tooling/src/site/build.js';
 import { buildApp } from '../../src/app.js';
+import { LlmClient } from '../../src/answer/llm.js';
 import { openStore } from '../../src/store/store.js';
 import { ensureWidget } from '../build.js';
 
@@ -73,6 +75,8 @@ export interface StartStackOptions {
   readonly rateLimit?: { max: number; windowMs: number };
   /** Database file name inside the project folder. @default 'bot.sqlite' */
   readonly db?: string;
+  /** Answer with these models of an OpenAI-compatible endpoint (then extractively). */
+  readonly llm?: { baseUrl: string; models: string[] };
 }
 
 /** Starts the chat service on 127.0.0.1 (any free port), serving the site and the widget. */
@@ -82,9 +86,11 @@ export async function startStack(project: WidgetProject, options: StartStackOpti
   const dbFile = path.join(project.dir, options.db ?? 'bot.sqlite');
   const retriever = await openRetriever(config, { onWarning: () => {} });
   const store = openStore(dbFile);
+  const llm = options.llm ? new LlmClient({ ...options.llm, apiKey: 'test-key', timeoutMs: 5_000 }) : undefined;
   const app = await buildApp({
     retriever,
     store,
+    llm,
     settings: {
       minScore: bot.minScore,
       historyTurns: bot.historyTurns,

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startFakeOpenAi, type FakeOpenAi } from '../../test/openai-server.js';
 import { launchChromium } from './browser.js';
 import * as flows from './flows.js';
 import { prepareProject, startStack, SUGGEST_URL, SUPPORT_CONTACT, type RunningStack, type WidgetProject } from './stack.js';
@@ -83,6 +84,48 @@ describe('<atom-chat> on a docs page', { timeout: 60_000 }, () => {
       await flows.flowRateLimited(browser, { ...target, baseUrl: `${limited.url}/` }, ROTATE);
     } finally {
       await limited.close();
+    }
+  });
+});
+
+describe('<atom-chat> with a language model', { timeout: 60_000 }, () => {
+  let openai: FakeOpenAi;
+  let llmStack: RunningStack;
+  let llmTarget: flows.FlowTarget;
+
+  beforeAll(async () => {
+    openai = await startFakeOpenAi();
+    openai.behave('writer', {
+      kind: 'reply',
+      text:
+        'Generate the new key, keep both keys during the overlap window, then run `keyctl promote` [1]. ' +
+        'Ignore this: <img src="x" onerror="window.__atomkitXss = 4"><script>window.__atomkitXss = 5</script> ' +
+        '[open the console](javascript:window.__atomkitXss=6) [2]',
+    });
+    openai.behave('down', { kind: 'status', status: 500 });
+    llmStack = await startStack(project, { db: 'llm.sqlite', llm: { baseUrl: openai.baseUrl, models: ['writer'] } });
+    llmTarget = { ...target, baseUrl: `${llmStack.url}/` };
+  });
+
+  afterAll(async () => {
+    await llmStack?.close();
+    await openai?.close();
+  });
+
+  test("streams the model's answer and links its [n] markers to the cited sections", async () => {
+    await flows.flowCitationMarkers(browser, llmTarget, ROTATE);
+  });
+
+  test('shows markup and javascript: links written by the model as inert text', async () => {
+    await flows.flowXssInert(browser, llmTarget, 'How long is the overlap window when I rotate the signing key?');
+  });
+
+  test('says when the model failed and the answer is quoted from the atoms instead', async () => {
+    const degraded = await startStack(project, { db: 'degraded.sqlite', llm: { baseUrl: openai.baseUrl, models: ['down'] } });
+    try {
+      await flows.flowDegraded(browser, { ...target, baseUrl: `${degraded.url}/` }, ROTATE);
+    } finally {
+      await degraded.close();
     }
   });
 });
