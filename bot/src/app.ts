@@ -43,6 +43,8 @@ export interface BuildAppOptions {
   /** The built chat widget script, served at `/widget/atom-chat.js` when the file exists. */
   readonly widgetFile?: string | undefined;
   readonly metrics?: BotMetrics;
+  /** What `GET /metrics` serves. @default this app's registry */
+  readonly metricsText?: () => Promise<string>;
   readonly logger?: FastifyServerOptions['logger'];
 }
 
@@ -136,7 +138,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(queryRoutes, { answerer, maxQuestionChars: options.maxQuestionChars });
   await app.register(threadRoutes, { threads: options.store.threads });
   await app.register(feedbackRoutes, { feedback: options.store.feedback });
-  await app.register(healthRoutes, { retriever: options.retriever, store: options.store, metrics, models: options.llm?.models ?? [] });
+  await app.register(healthRoutes, {
+    retriever: options.retriever,
+    store: options.store,
+    models: options.llm?.models ?? [],
+    contentType: metrics.registry.contentType,
+    metricsText: options.metricsText ?? (() => metrics.registry.metrics()),
+  });
 
   if (options.widgetFile) {
     const widgetFile = options.widgetFile;

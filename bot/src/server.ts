@@ -9,6 +9,7 @@ import { projectPath, type AtomkitConfig } from '../../tooling/src/config/load.j
 import { openRetriever } from '../../tooling/src/retrieval/api.js';
 import { buildApp } from './app.js';
 import { LlmClient } from './answer/llm.js';
+import { createMetrics, type BotMetrics } from './metrics.js';
 import { backupNow, scheduleBackups } from './store/backup.js';
 import { openStore } from './store/store.js';
 
@@ -33,6 +34,12 @@ export interface StartOptions {
   readonly log?: (line: string) => void;
   /** Fastify log level for request failures. @default 'warn' */
   readonly logLevel?: string;
+  /** Take the scheduled backups in this process. @default true (a cluster's primary takes them instead) */
+  readonly backups?: boolean;
+  /** What `GET /metrics` serves; a cluster worker asks the primary for every worker's figures. */
+  readonly metricsText?: () => Promise<string>;
+  /** Receives the app's metrics registry (a cluster worker shares it with the primary). */
+  readonly onMetrics?: (metrics: BotMetrics) => void;
 }
 
 export interface RunningServer {
@@ -66,7 +73,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const backupOptions = { dir: projectPath(config, bot.backup.dir), keep: bot.backup.keep };
   const backups = scheduleBackups(store.db, {
     ...backupOptions,
-    everyMinutes: bot.backup.everyMinutes,
+    everyMinutes: options.backups === false ? 0 : bot.backup.everyMinutes,
     onError: (error) => log(`backup failed: ${error.message}`),
   });
   const llm = bot.llm.baseUrl
@@ -79,12 +86,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       })
     : undefined;
   const rate = options.rateLimit ?? (bot.rateLimit.enabled ? { max: bot.rateLimit.max, windowMs: bot.rateLimit.windowMs } : false);
+  const metrics = createMetrics();
+  options.onMetrics?.(metrics);
   let app: FastifyInstance;
   try {
     app = await buildApp({
       retriever,
       store,
       llm,
+      metrics,
+      ...(options.metricsText ? { metricsText: options.metricsText } : {}),
       settings: {
         minScore: bot.minScore,
         historyTurns: bot.historyTurns,

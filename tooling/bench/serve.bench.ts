@@ -7,8 +7,9 @@
  *   1. extractive answers with the answer cache off   (target >= 150 req/s, p95 <= 100 ms, 0 errors)
  *   2. extractive answers served from the answer cache (target >= 1,000 req/s)
  *   3. 10,000 feedback posts at 50 connections         (target: every row lands in the database)
- * and prints the figures (and `BENCH` lines for `npm run bench`). Options: --duration <s> (default 30), --connections <n> (default 50),
- * --feedback <n> (default 10000).
+ * and prints the figures (and `BENCH` lines for `npm run bench`). Options: --duration <s> (default 30),
+ * --connections <n> (default 50), --feedback <n> (default 10000), --workers <n> (`atomkit serve
+ * --workers`, default 1).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,7 +27,12 @@ import { corpusTitle, generateCorpus } from './generate-corpus.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { duration: { type: 'string', default: '30' }, connections: { type: 'string', default: '50' }, feedback: { type: 'string', default: '10000' } },
+  options: {
+    duration: { type: 'string', default: '30' },
+    connections: { type: 'string', default: '50' },
+    feedback: { type: 'string', default: '10000' },
+    workers: { type: 'string', default: '1' },
+  },
 });
 const duration = Number(values.duration);
 const connections = Number(values.connections);
@@ -84,7 +90,7 @@ function writeConfig(name: string, bot: Record<string, unknown>): string {
 }
 
 async function startServe(configFile: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(root, 'bin/atomkit.js'), '-c', configFile, 'serve', '--port', '0'], {
+  const child = spawn(process.execPath, [path.join(root, 'bin/atomkit.js'), '-c', configFile, 'serve', '--port', '0', '--workers', values.workers], {
     cwd: work,
     env: { ...process.env, ATOMKIT_LLM_BASE_URL: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -162,7 +168,7 @@ function bench(name: string, run: Run): void {
 console.log(`Building a lexical index of ${corpusSize ? `a generated corpus of ${corpusSize} atoms` : atomsDir} ...`);
 const build = await buildIndex(loadConfig({ file: writeConfig('build', {}), cwd: work, env: {} }), { env: {}, onWarning: () => {} });
 console.log(`  ${build.manifest.counts.atoms} atoms, ${build.manifest.counts.units} units`);
-console.log(`autocannon: ${connections} connections, ${duration} s per run, 127.0.0.1\n`);
+console.log(`autocannon: ${connections} connections, ${duration} s per run, 127.0.0.1; atomkit serve --workers ${values.workers}\n`);
 
 const results: string[] = [];
 let failed = false;

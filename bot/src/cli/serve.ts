@@ -1,5 +1,6 @@
 /** What `atomkit serve` runs: starts the service, prints its URL, stops cleanly on a signal. */
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import pc from 'picocolors';
 import type { AtomkitConfig } from '../../../tooling/src/config/load.js';
@@ -13,6 +14,7 @@ export interface ServeOptions {
   readonly indexDir?: string;
   readonly db?: string;
   readonly site?: string;
+  readonly workers?: string;
 }
 
 /** Resolves when the process is asked to stop; replaceable in tests. */
@@ -33,6 +35,12 @@ export async function runServe(config: AtomkitConfig, options: ServeOptions, io:
       return 2;
     }
   }
+  const workersOption = options.workers ?? String(config.bot.workers);
+  if (!/^\d+$/.test(workersOption) || Number(workersOption) > 64) {
+    io.stderr(`${pc.red('error')} --workers expects a number from 0 to 64, got \`${workersOption}\`.\n`);
+    return 2;
+  }
+  const workers = Number(workersOption) === 0 ? availableParallelism() : Number(workersOption);
   if (options.site !== undefined) {
     const site = path.resolve(config.root, options.site);
     if (!existsSync(site) || !statSync(site).isDirectory()) {
@@ -40,17 +48,18 @@ export async function runServe(config: AtomkitConfig, options: ServeOptions, io:
       return 2;
     }
   }
-  let server;
+  let server: { url: string; close(): Promise<void> };
   try {
-    server = await startServer({
+    const start = {
       config,
       ...(port !== undefined ? { port } : {}),
       ...(options.host ? { host: options.host } : {}),
       ...(options.indexDir ? { indexDir: options.indexDir } : {}),
       ...(options.db ? { db: options.db } : {}),
       ...(options.site ? { siteDir: path.resolve(config.root, options.site) } : {}),
-      log: (line) => io.stderr(`${pc.yellow('warning')} ${line}\n`),
-    });
+      log: (line: string) => io.stderr(`${pc.yellow('warning')} ${line}\n`),
+    };
+    server = workers > 1 ? await (await import('../cluster.js')).startCluster({ ...start, workers }) : await startServer(start);
   } catch (error) {
     if (error instanceof IndexLoadError) {
       io.stderr(`${pc.red('error')} ${error.message}\n  ${error.hint}\n`);
@@ -64,7 +73,7 @@ export async function runServe(config: AtomkitConfig, options: ServeOptions, io:
     throw error;
   }
   const mode = config.bot.llm.baseUrl ? `llm (${config.bot.llm.models.join(' → ')}, then extractive)` : 'extractive (no language model configured)';
-  io.stdout(`atomkit chat service listening on ${server.url}\n`);
+  io.stdout(`atomkit chat service listening on ${server.url}${workers > 1 ? ` (${workers} workers)` : ''}\n`);
   io.stdout(`  answers: ${mode}\n`);
   io.stdout(`  try: curl -s ${server.url}/api/query -H 'content-type: application/json' -d '{"question":"How do I run the linter?"}'\n`);
   if (options.site) io.stdout(`  site: ${server.url}/\n`);

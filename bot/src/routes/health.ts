@@ -3,17 +3,18 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Retriever } from '../../../tooling/src/retrieval/api.js';
 import { healthResponseSchema } from '../contract.js';
 import type { ZodTypeProvider } from '../http/zod.js';
-import type { BotMetrics } from '../metrics.js';
 import type { Store } from '../store/store.js';
 
 export interface HealthRouteOptions {
   readonly retriever: Retriever;
   readonly store: Store;
-  readonly metrics: BotMetrics;
   readonly models: readonly string[];
+  /** Prometheus text of the metrics, and its content type. */
+  readonly metricsText: () => Promise<string>;
+  readonly contentType: string;
 }
 
-export const healthRoutes: FastifyPluginAsync<HealthRouteOptions> = async (app, { retriever, store, metrics, models }) => {
+export const healthRoutes: FastifyPluginAsync<HealthRouteOptions> = async (app, { retriever, store, models, metricsText, contentType }) => {
   app.withTypeProvider<ZodTypeProvider>().get('/healthz', { schema: { response: { 200: healthResponseSchema } } }, async () => {
     const { manifest } = retriever;
     return {
@@ -32,7 +33,7 @@ export const healthRoutes: FastifyPluginAsync<HealthRouteOptions> = async (app, 
     };
   });
   app.get('/metrics', async (_request, reply) => {
-    reply.type(metrics.registry.contentType);
-    return metrics.registry.metrics();
+    reply.type(contentType);
+    return metricsText();
   });
 };

@@ -223,6 +223,13 @@ export const configSchema = {
           "maximum": 65535,
           "default": 4321
         },
+        "workers": {
+          "description": "Processes serving the API (Node cluster, sharing one port); 0 starts one per CPU core. The rate limit applies per process.",
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 64,
+          "default": 1
+        },
         "db": {
           "description": "SQLite file for threads, feedback and the answer cache.",
           "type": "string",
