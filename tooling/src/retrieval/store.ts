@@ -26,9 +26,20 @@ export type StoredUnit = Omit<Unit, 'embedText'>;
 
 export class UnitStore {
   readonly db: Database.Database;
+  readonly #statements = new Map<string, Database.Statement>();
 
   private constructor(db: Database.Database) {
     this.db = db;
+  }
+
+  /** Statements are prepared once: a full build runs the same few tens of thousands of times. */
+  #sql(sql: string): Database.Statement {
+    let statement = this.#statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
   }
 
   /** Creates the tables in a new file. */
@@ -46,6 +57,8 @@ export class UnitStore {
         type TEXT NOT NULL,
         language TEXT NOT NULL,
         tags TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        parts INTEGER NOT NULL,
         data_hash TEXT NOT NULL,
         data TEXT NOT NULL
       );
@@ -73,12 +86,12 @@ export class UnitStore {
   }
 
   fileHashes(): Map<string, string> {
-    const rows = this.db.prepare('SELECT path, hash FROM files').all() as { path: string; hash: string }[];
+    const rows = this.#sql('SELECT path, hash FROM files').all() as { path: string; hash: string }[];
     return new Map(rows.map((row) => [row.path, row.hash]));
   }
 
   skippedFiles(): { path: string; atomId: string; reason: string }[] {
-    return (this.db.prepare('SELECT path, atom_id AS atomId, skipped AS reason FROM files WHERE skipped IS NOT NULL ORDER BY path').all() as {
+    return (this.#sql('SELECT path, atom_id AS atomId, skipped AS reason FROM files WHERE skipped IS NOT NULL ORDER BY path').all() as {
       path: string;
       atomId: string;
       reason: string;
@@ -87,14 +100,14 @@ export class UnitStore {
 
   /** Removes a file and its units; returns the removed units (for document frequencies and the vector index). */
   removeFile(path: string): { label: number; unit: StoredUnit }[] {
-    const rows = this.db.prepare('SELECT label, data FROM units WHERE file = ?').all(path) as { label: number; data: string }[];
-    this.db.prepare('DELETE FROM units WHERE file = ?').run(path);
-    this.db.prepare('DELETE FROM files WHERE path = ?').run(path);
+    const rows = this.#sql('SELECT label, data FROM units WHERE file = ?').all(path) as { label: number; data: string }[];
+    this.#sql('DELETE FROM units WHERE file = ?').run(path);
+    this.#sql('DELETE FROM files WHERE path = ?').run(path);
     return rows.map((row) => ({ label: row.label, unit: JSON.parse(row.data) as StoredUnit }));
   }
 
   addFile(path: string, hash: string, atomId: string, skipped: string | undefined): void {
-    this.db.prepare('INSERT OR REPLACE INTO files (path, hash, atom_id, skipped) VALUES (?, ?, ?, ?)').run(path, hash, atomId, skipped ?? null);
+    this.#sql('INSERT OR REPLACE INTO files (path, hash, atom_id, skipped) VALUES (?, ?, ?, ?)').run(path, hash, atomId, skipped ?? null);
   }
 
   /**
@@ -102,41 +115,41 @@ export class UnitStore {
    * the vector index may still hold them as deleted entries.
    */
   nextLabel(): number {
-    const stored = this.db.prepare("SELECT value FROM meta WHERE key = 'next_label'").get() as { value: number } | undefined;
-    const max = (this.db.prepare('SELECT max(label) AS max FROM units').get() as { max: number | null }).max ?? -1;
+    const stored = this.#sql("SELECT value FROM meta WHERE key = 'next_label'").get() as { value: number } | undefined;
+    const max = (this.#sql('SELECT max(label) AS max FROM units').get() as { max: number | null }).max ?? -1;
     return Math.max(stored?.value ?? 0, max + 1);
   }
 
   setNextLabel(label: number): void {
-    this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('next_label', ?)").run(label);
+    this.#sql("INSERT OR REPLACE INTO meta (key, value) VALUES ('next_label', ?)").run(label);
   }
 
   addUnit(label: number, unit: Unit): void {
     const { embedText: _embedText, ...stored } = unit;
     const data = JSON.stringify(stored);
-    this.db
-      .prepare('INSERT INTO units (label, id, file, atom_id, type, language, tags, data_hash, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(label, unit.id, unit.file, unit.atomId, unit.type, unit.language, JSON.stringify(unit.tags), sha256(data), data);
+    this
+      .#sql('INSERT INTO units (label, id, file, atom_id, type, language, tags, kind, parts, data_hash, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(label, unit.id, unit.file, unit.atomId, unit.type, unit.language, JSON.stringify(unit.tags), unit.kind, unit.parts, sha256(data), data);
   }
 
   /** Is a unit id taken (two files of the same atom id, e.g. `a.md` and `a.MD`)? */
   hasUnit(id: string): boolean {
-    return this.db.prepare('SELECT 1 FROM units WHERE id = ?').get(id) !== undefined;
+    return this.#sql('SELECT 1 FROM units WHERE id = ?').get(id) !== undefined;
   }
 
   adjustTerms(delta: ReadonlyMap<string, number>): void {
-    const upsert = this.db.prepare('INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df');
+    const upsert = this.#sql('INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df');
     for (const [term, change] of delta) if (change !== 0) upsert.run(term, change);
-    this.db.prepare('DELETE FROM terms WHERE df <= 0').run();
+    this.#sql('DELETE FROM terms WHERE df <= 0').run();
   }
 
   termFrequencies(): Map<string, number> {
-    const rows = this.db.prepare('SELECT term, df FROM terms').raw().all() as [string, number][];
+    const rows = this.#sql('SELECT term, df FROM terms').raw().all() as [string, number][];
     return new Map(rows);
   }
 
   meta(): UnitMeta[] {
-    const rows = this.db.prepare('SELECT label, id, atom_id, type, language, tags FROM units ORDER BY label').raw().all() as [
+    const rows = this.#sql('SELECT label, id, atom_id, type, language, tags FROM units ORDER BY label').raw().all() as [
       number,
       string,
       string,
@@ -149,20 +162,20 @@ export class UnitStore {
 
   /** Every error code of every indexed atom. */
   errorCodes(): { atomId: string; code: string }[] {
-    const rows = this.db
-      .prepare("SELECT DISTINCT atom_id AS atomId, value AS code FROM units, json_each(units.data, '$.errorCodes')")
+    const rows = this
+      .#sql("SELECT DISTINCT atom_id AS atomId, value AS code FROM units, json_each(units.data, '$.errorCodes')")
       .all() as { atomId: string; code: string }[];
     return rows;
   }
 
   unit(label: number): StoredUnit | undefined {
-    const row = this.db.prepare('SELECT data FROM units WHERE label = ?').get(label) as { data: string } | undefined;
+    const row = this.#sql('SELECT data FROM units WHERE label = ?').get(label) as { data: string } | undefined;
     return row ? (JSON.parse(row.data) as StoredUnit) : undefined;
   }
 
   /** Every unit, in label order (a full rebuild of the vector and lexical indexes). */
   *all(): Generator<{ label: number; unit: StoredUnit }> {
-    for (const row of this.db.prepare('SELECT label, data FROM units ORDER BY label').iterate() as Iterable<{ label: number; data: string }>) {
+    for (const row of this.#sql('SELECT label, data FROM units ORDER BY label').iterate() as Iterable<{ label: number; data: string }>) {
       yield { label: row.label, unit: JSON.parse(row.data) as StoredUnit };
     }
   }
@@ -170,19 +183,19 @@ export class UnitStore {
   /** sha256 over every unit's id and data, in id order: same atoms and settings, same hash. */
   contentHash(): string {
     const hash = createHash('sha256');
-    for (const [id, dataHash] of this.db.prepare('SELECT id, data_hash FROM units ORDER BY id').raw().iterate() as Iterable<[string, string]>) {
+    for (const [id, dataHash] of this.#sql('SELECT id, data_hash FROM units ORDER BY id').raw().iterate() as Iterable<[string, string]>) {
       hash.update(`${id}\0${dataHash}\n`);
     }
     return hash.digest('hex');
   }
 
   counts(): { atoms: number; units: number; splitUnits: number; faqUnits: number; skippedAtoms: number } {
-    const get = (sql: string) => (this.db.prepare(sql).get() as { n: number }).n;
+    const get = (sql: string) => (this.#sql(sql).get() as { n: number }).n;
     return {
       atoms: get('SELECT count(*) AS n FROM files WHERE skipped IS NULL'),
       units: get('SELECT count(*) AS n FROM units'),
-      splitUnits: get("SELECT count(*) AS n FROM units WHERE json_extract(data, '$.parts') > 1"),
-      faqUnits: get("SELECT count(*) AS n FROM units WHERE json_extract(data, '$.kind') = 'faq'"),
+      splitUnits: get('SELECT count(*) AS n FROM units WHERE parts > 1'),
+      faqUnits: get("SELECT count(*) AS n FROM units WHERE kind = 'faq'"),
       skippedAtoms: get('SELECT count(*) AS n FROM files WHERE skipped IS NOT NULL'),
     };
   }

@@ -21,7 +21,7 @@ const leftovers = () => readdirSync(path.join(project.root, '.atomkit')).filter(
 test('a build killed while embedding leaves the previous index in place and loadable', { timeout: 120_000 }, async () => {
   const config = project.config();
   const first = await buildIndex(config, quiet);
-  generateCorpus({ dir: path.join(project.atoms, 'bulk'), count: 80 });
+  generateCorpus({ dir: path.join(project.atoms, 'bulk'), count: 40 });
 
   const child = spawn(process.execPath, [BIN, '-C', project.root, 'index'], {
     env: { ...process.env, CI: '1', ATOMKIT_MODEL_DIR: '' },
@@ -47,6 +47,6 @@ test('a build killed while embedding leaves the previous index in place and load
 
   // The next build clears what the killed one left and finishes.
   const next = await buildIndex(config, quiet);
-  expect(next.report.atoms).toBe(first.report.atoms + 80);
+  expect(next.report.atoms).toBe(first.report.atoms + 40);
   expect(leftovers()).toEqual([]);
 });
