@@ -10,7 +10,7 @@ import type { AtomHeader } from '../../tooling/src/atom/schema.js';
 import { titleKey } from '../../tooling/src/lint/corpus.js';
 import { AtomCheckError, checkAtoms, formatDiagnostic } from '../../tooling/src/site/check.js';
 import { atomBody, atomPageData } from '../../tooling/src/site/page-data.js';
-import type { SiteRuntimeOptions } from './runtime-options.js';
+import { SITE_OPTIONS, type SiteConfigOptions, type SiteRuntimeOptions } from './runtime-options.js';
 import { projectFile } from '../../tooling/src/lint/run.js';
 
 type ValidAtom = Atom & { header: AtomHeader };
@@ -36,10 +36,19 @@ export function atomsLoader(options: SiteRuntimeOptions): Loader {
   };
 }
 
+/** Atoms `buildSite()` parsed and checked before starting Astro, handed over with its options. */
+function checkedAtoms(options: SiteRuntimeOptions): readonly Atom[] | undefined {
+  const handed = (globalThis as { [SITE_OPTIONS]?: SiteConfigOptions })[SITE_OPTIONS];
+  return options.command === 'build' && handed?.atomsDir === options.atomsDir ? handed.checkedAtoms : undefined;
+}
+
 async function sync(context: LoaderContext, options: SiteRuntimeOptions): Promise<void> {
   const { store, logger } = context;
-  const atoms = loadAtoms({ root: options.atomsDir, base: options.base, locales: options.locales });
-  const diagnostics = checkAtoms(atoms, { root: options.projectRoot, site: { base: options.base, url: options.siteUrl }, defaultLanguage: options.defaultLanguage });
+  const checked = checkedAtoms(options);
+  const atoms = checked ?? loadAtoms({ root: options.atomsDir, base: options.base, locales: options.locales });
+  const diagnostics = checked
+    ? []
+    : checkAtoms(atoms, { root: options.projectRoot, site: { base: options.base, url: options.siteUrl }, defaultLanguage: options.defaultLanguage });
   if (diagnostics.length > 0) {
     if (options.command === 'build') throw new AtomCheckError(diagnostics);
     for (const diagnostic of diagnostics) logger.error(formatDiagnostic(diagnostic));

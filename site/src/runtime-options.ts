@@ -40,4 +40,9 @@ export interface SiteConfigOptions {
   readonly drafts?: boolean;
   /** Astro's cache folder (keeps rendered atoms between builds). @default site/node_modules/.astro */
   readonly cacheDir?: string;
+  /**
+   * The atoms of `atomsDir`, already parsed and checked by `buildSite()`: the loader uses them
+   * instead of parsing every file a second time.
+   */
+  readonly checkedAtoms?: readonly import('../../tooling/src/atom/load.js').Atom[];
 }

@@ -45,7 +45,7 @@ export async function buildSite(options: SiteOptions): Promise<BuiltSite> {
 
   const outDir = path.resolve(options.outDir ?? path.join(SITE_ROOT, 'dist'));
   const { build } = await import('astro');
-  await withSiteOptions({ ...options, atomsDir, outDir }, () =>
+  await withSiteOptions({ ...options, atomsDir, outDir, checkedAtoms: atoms }, () =>
     build({ root: SITE_ROOT, mode: 'production', logLevel: options.logLevel ?? 'info' }),
   );
   const published = atoms.filter((atom) => atom.header && (options.drafts || atom.header.status !== 'draft')).length;
