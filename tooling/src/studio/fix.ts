@@ -35,15 +35,11 @@ export async function runFix(options: FixOptions, config: AtomkitConfig, io: Cli
   for (const file of findAtomFiles(config.atoms.interviewsAbs)) {
     const read = readInterview(file);
     if (!read.interview || read.text === undefined) continue;
-    const edits = read.diagnostics.flatMap((d) => (d.fix ? [d.fix] : [])).sort((a, b) => b.from - a.from);
-    if (edits.length === 0) continue;
-    const parsed = read.interview.parsed;
-    let text = parsed.text;
-    for (const edit of edits) text = text.slice(0, edit.from) + edit.text + text.slice(edit.to);
-    if (parsed.crlf) text = text.replace(/\n/g, '\r\n');
-    if (parsed.bom) text = `\uFEFF${text}`;
+    const fixesHere = read.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+    if (fixesHere.length === 0) continue;
+    const { text } = applyFixes(read.interview.parsed, fixesHere);
     changes.push({ file, before: read.text, after: text });
-    fixes += edits.length;
+    fixes += fixesHere.length;
   }
   if (options.dryRun) for (const change of changes) io.stdout(unifiedDiff(change, config.root));
   else applyChanges(changes);

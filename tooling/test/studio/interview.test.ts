@@ -69,3 +69,21 @@ describe('interview transcripts', () => {
     expect(problems).toMatchObject([{ code: 'interview/header', message: expect.stringContaining('binary') }]);
   });
 });
+
+describe('lintInterviews', () => {
+  test('lints every transcript of the project with project-relative paths, and tells transcripts from atoms', async () => {
+    const { loadConfig } = await import('../../src/config/load.js');
+    const { lintInterviews, isInterviewFile } = await import('../../src/studio/interview/lint.js');
+    const { makeProject, copyFixture } = await import('./helpers.js');
+    const dir = makeProject();
+    copyFixture('interviews/missing-anchor.md', dir, 'interviews/a.md');
+    copyFixture('interviews/operator-short.md', dir, 'interviews/b.md');
+    const config = loadConfig({ cwd: dir });
+    expect(lintInterviews(config).map((d) => [d.file, d.code, d.start.line])).toEqual([
+      ['interviews/a.md', 'interview/turn-anchor', 12],
+      ['interviews/a.md', 'interview/turn-anchor', 14],
+    ]);
+    expect(isInterviewFile(config, path.join(dir, 'interviews/b.md'))).toBe(true);
+    expect(isInterviewFile(config, path.join(dir, 'atoms/x.md'))).toBe(false);
+  });
+});

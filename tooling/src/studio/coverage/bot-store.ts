@@ -32,8 +32,9 @@ export interface BotSignals {
   readonly downVoted: readonly DownVotedAtom[];
 }
 
-export function readBotSignals(dbFile: string): BotSignals {
-  if (!existsSync(dbFile)) return { available: false, note: `no chat store at ${dbFile}`, unanswered: [], downVoted: [] };
+/** @param shown How to name the file in notes (a project-relative path). */
+export function readBotSignals(dbFile: string, shown = dbFile): BotSignals {
+  if (!existsSync(dbFile)) return { available: false, note: `no chat store at ${shown}`, unanswered: [], downVoted: [] };
   let db: Database.Database;
   try {
     db = new Database(dbFile, { readonly: true, fileMustExist: true });

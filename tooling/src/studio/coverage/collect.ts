@@ -92,7 +92,7 @@ export function collectCoverage(config: AtomkitConfig, options: CoverageOptions 
   const oneWayRelated = [...relatedOf.entries()].flatMap(([from, related]) =>
     related.filter((to) => relatedOf.has(to) && !relatedOf.get(to)!.includes(from)).map((to) => ({ from, to })),
   );
-  const bot = readBotSignals(path.resolve(config.root, config.bot.db));
+  const bot = readBotSignals(path.resolve(config.root, config.bot.db), config.bot.db);
   return { atoms: atoms.length, byType, byStatus, interviews, uncitedPassages, withoutFaq, orphans, stale, oneWayRelated, staleMonths, bot };
 }
 

@@ -5,6 +5,8 @@
  */
 import path from 'node:path';
 import type { Position } from '../../atom/position.js';
+import type { AtomkitConfig } from '../../config/load.js';
+import { findAtomFiles } from '../../atom/load.js';
 import { readTextFile } from '../text-file.js';
 import { parseInterviewText, type InterviewProblem, type InterviewRuleCode, type InterviewSeverity, type ParsedInterview, type TextFix } from './parse.js';
 
@@ -66,4 +68,23 @@ function toDiagnostic(problem: InterviewProblem, file: string): InterviewDiagnos
     ...(problem.range.end ? { end: problem.range.end } : {}),
     ...(problem.fix ? { fix: problem.fix } : {}),
   };
+}
+
+/**
+ * Lints every transcript under the configured interviews folder, with project-relative POSIX
+ * paths: what `atomkit lint` adds to its run (mapping each result to its `Diagnostic` by adding
+ * `docsUrl` for `ruleDocId(code)`).
+ *
+ * @example lintInterviews(config) //=> [{ code: 'interview/turn-anchor', file: 'interviews/operator.md', ... }]
+ */
+export function lintInterviews(config: Pick<AtomkitConfig, 'root' | 'atoms' | 'lint'>): InterviewDiagnostic[] {
+  return findAtomFiles(config.atoms.interviewsAbs).flatMap((file) =>
+    readInterview(file, { maxFileBytes: config.lint.maxFileBytes }).diagnostics.map((d) => ({ ...d, file: path.relative(config.root, file).split(path.sep).join('/') })),
+  );
+}
+
+/** Is this file a transcript (under the configured interviews folder) rather than an atom? */
+export function isInterviewFile(config: Pick<AtomkitConfig, 'atoms'>, file: string): boolean {
+  const rel = path.relative(config.atoms.interviewsAbs, path.resolve(file));
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }

@@ -17,12 +17,15 @@ import { validatorFor } from '../../schema/validator.js';
 import { explainSchemaErrors } from '../../schema/explain.js';
 import { interviewSchema, type InterviewHeader } from './schema.js';
 
-export type InterviewSeverity = 'error' | 'warning';
+/** The lint engine's severities. */
+export type InterviewSeverity = 'error' | 'warn';
 
-/** A replacement of `text.slice(from, to)` (offsets in the parsed, LF-normalized text). */
+/**
+ * A replacement of `text.slice(range[0], range[1])` in the parsed text (BOM removed, LF line
+ * endings): the lint engine's `Fix` shape, so `lint/fix.ts` `applyFixes` applies it as is.
+ */
 export interface TextFix {
-  readonly from: number;
-  readonly to: number;
+  readonly range: readonly [number, number];
   readonly text: string;
 }
 
@@ -249,7 +252,7 @@ function collectTurns(parsed: ParsedAtomText, header: InterviewHeader | undefine
         : 'This turn has no anchor, so no atom can cite it.',
       hint: `Give it the next unused number: \`<a id="${id}"></a>\` (\`atomkit fix\` does this).`,
       range: pending.range,
-      fix: { from: pending.at, to: pending.replaceTo ?? pending.at, text: `<a id="${id}"></a>` },
+      fix: { range: [pending.at, pending.replaceTo ?? pending.at], text: `<a id="${id}"></a>` },
     });
   }
   problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column);
