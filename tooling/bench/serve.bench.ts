@@ -4,7 +4,8 @@
  * Builds a lexical index of the project's atoms (or, given a number as `npm run bench` passes it,
  * of a generated corpus of that many atoms) in a temp folder, starts `atomkit serve` as a
  * child process (so the load generator does not share its event loop), then runs:
- *   1. extractive answers with the answer cache off   (target >= 150 req/s, p95 <= 100 ms, 0 errors)
+ *   1. extractive answers with the answer cache off: the most it can do, then a steady 160 req/s
+ *      offered by 50 connections                        (target >= 150 req/s, p95 <= 100 ms, 0 errors)
  *   2. extractive answers served from the answer cache (target >= 1,000 req/s)
  *   3. 10,000 feedback posts at 50 connections         (target: every row lands in the database)
  * and prints the figures (and `BENCH` lines for `npm run bench`). Options: --duration <s> (default 30),
@@ -38,6 +39,8 @@ const duration = Number(values.duration);
 const connections = Number(values.connections);
 const feedbackPosts = Number(values.feedback);
 const corpusSize = positionals[0] ? Number(positionals[0]) : undefined;
+/** Requests per second offered in the cache-off latency run. */
+const OFFERED_RATE = 160;
 
 /** Questions a reader of the project's docs asks; rotated so retrieval does real work. */
 const PROJECT_QUESTIONS = [
@@ -152,7 +155,7 @@ const queryRequests = QUESTIONS.map((question) => ({
 }));
 
 function line(name: string, run: Run, target: string, ok: boolean): string {
-  return `${name.padEnd(28)} ${run.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${run.p50.toFixed(1).padStart(6)} ms  p95 ${run.p95.toFixed(1).padStart(6)} ms  p99 ${run.p99.toFixed(1).padStart(6)} ms  errors ${run.errors}  non-2xx ${run.non2xx}  (${run.total} requests)  target ${target}: ${ok ? 'PASS' : 'FAIL'}`;
+  return `${name.padEnd(34)} ${run.requestsPerSecond.toFixed(0).padStart(6)} req/s  p50 ${run.p50.toFixed(1).padStart(6)} ms  p95 ${run.p95.toFixed(1).padStart(6)} ms  p99 ${run.p99.toFixed(1).padStart(6)} ms  errors ${run.errors}  non-2xx ${run.non2xx}  (${run.total} requests)  target ${target}: ${ok ? 'PASS' : 'FAIL'}`;
 }
 
 /** One `BENCH` line per figure (tooling/bench/results.ts). */
@@ -176,12 +179,19 @@ let failed = false;
 {
   const { url, child } = await startServe(writeConfig('nocache', { cache: false }));
   await load({ url, duration: 3, requests: queryRequests }); // warm-up
-  const run = await load({ url, duration, requests: queryRequests });
-  const ok = run.requestsPerSecond >= 150 && run.p95 <= 100 && run.errors === 0 && run.non2xx === 0;
-  failed ||= !ok;
-  results.push(line('extractive, cache off', run, '>=150 req/s, p95 <=100 ms, 0 errors', ok));
-  bench('query cache off', run);
+  // With 50 connections always busy, latency is connections / throughput (queueing), so the
+  // latency target is checked at a steady offered load just above 150 req/s; the most the
+  // service can do is measured separately.
+  const max = await load({ url, duration, requests: queryRequests });
+  results.push(line('extractive, cache off, max', max, 'report only', true));
   console.log(results.at(-1));
+  bench('query cache off max', max);
+  const steady = await load({ url, duration, requests: queryRequests, overallRate: OFFERED_RATE });
+  const ok = steady.requestsPerSecond >= 150 && steady.p95 <= 100 && steady.errors === 0 && steady.non2xx === 0;
+  failed ||= !ok;
+  results.push(line(`extractive, cache off, ${OFFERED_RATE}/s`, steady, '>=150 req/s, p95 <=100 ms, 0 errors', ok));
+  console.log(results.at(-1));
+  bench('query cache off steady', steady);
   await stop(child);
 }
 
@@ -214,7 +224,7 @@ let failed = false;
   emit('feedback rows landed', (rows / feedbackPosts) * 100, '%');
   failed ||= !ok2;
   results.push(
-    `${'feedback posts'.padEnd(28)} ${feedbackPosts} posts in ${seconds.toFixed(1)} s (${(feedbackPosts / seconds).toFixed(0)}/s), p95 ${run2.p95.toFixed(1)} ms, errors ${run2.errors}, non-2xx ${run2.non2xx}, rows in database ${rows}  target all land: ${ok2 ? 'PASS' : 'FAIL'}`,
+    `${'feedback posts'.padEnd(34)} ${feedbackPosts} posts in ${seconds.toFixed(1)} s (${(feedbackPosts / seconds).toFixed(0)}/s), p95 ${run2.p95.toFixed(1)} ms, errors ${run2.errors}, non-2xx ${run2.non2xx}, rows in database ${rows}  target all land: ${ok2 ? 'PASS' : 'FAIL'}`,
   );
   console.log(results.at(-1));
 }
