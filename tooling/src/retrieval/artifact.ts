@@ -13,11 +13,15 @@ export const FORMAT_VERSION = 1;
 export const FILES = {
   manifest: 'manifest.json',
   units: 'units.sqlite',
-  lexical: 'lexical.json',
   dense: 'dense.hnsw',
   reportJson: 'report.json',
   reportMd: 'report.md',
 } as const;
+
+/** File of lexical shard `i`. */
+export function lexicalFile(shard: number): string {
+  return `lexical-${shard}.json`;
+}
 
 export function indexDir(config: AtomkitConfig): string {
   return path.resolve(config.root, config.index.dir);

@@ -5,22 +5,21 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AtomkitConfig } from '../config/load.js';
 import { findAtomFiles, readAtom } from '../atom/load.js';
 import type { IndexCounts, IndexManifest } from './api.js';
-import { FILES, FORMAT_VERSION, currentIndexDir, indexDir, readManifest, removeStaleTemps, swapInto, tempDirFor } from './artifact.js';
+import { FILES, FORMAT_VERSION, currentIndexDir, indexDir, lexicalFile, readManifest, removeStaleTemps, swapInto, tempDirFor } from './artifact.js';
 import { EmbeddingCache } from './cache.js';
 import { chunkAtom, estimateTokens, type Unit } from './chunk.js';
 import { addVector, createDense, readDense, HNSW_PARAMETERS, type DenseIndex } from './dense.js';
 import { EmbedderUnavailableError, type Embedder } from './embedders/embedder.js';
 import { configuredModel, loadEmbedder } from './embedders/load.js';
-import { FIELD_BOOST, createLexical, lexicalDoc, loadLexical, unitTerms, type LexicalDoc } from './lexical.js';
+import { FIELD_BOOST, createLexical, lexicalDoc, loadLexical, shardCount, shardOf, unitTerms } from './lexical.js';
 import { renderReportMarkdown, type BuildReport } from './report.js';
 import { UnitStore, type StoredUnit } from './store.js';
-import type MiniSearch from 'minisearch';
 
 /** Raised by the chunker's shape changes, so old artifacts are re-chunked. */
 const CHUNKER_VERSION = 1;
@@ -124,11 +123,13 @@ export async function buildIndex(config: AtomkitConfig, options: BuildOptions = 
       for (const term of unitTerms(unit)) dfDelta.set(term, (dfDelta.get(term) ?? 0) + by);
     };
     const removed: number[] = [];
+    const removedUnits: { label: number; file: string }[] = [];
     const added: NewUnit[] = [];
     s.transaction(() => {
       for (const rel of [...removedFiles, ...changed.filter((c) => known.has(c.rel)).map((c) => c.rel)]) {
         for (const { label, unit } of s.removeFile(rel)) {
           removed.push(label);
+          removedUnits.push({ label, file: rel });
           countTerms(unit, -1);
         }
       }
@@ -191,18 +192,36 @@ export async function buildIndex(config: AtomkitConfig, options: BuildOptions = 
       dense.writeIndexSync(path.join(tmp, FILES.dense));
     }
 
-    // Lexical index: patched when little was removed, else rebuilt from the store.
-    let lexical: MiniSearch<LexicalDoc>;
-    if (previous && previous.lexicalDirt + removed.length <= MAX_DIRT * Math.max(1, totals.units)) {
-      lexical = loadLexical(readFileSync(path.join(previous.dir, FILES.lexical), 'utf8'));
-      for (const label of removed) lexical.discard(label);
-      lexical.addAll(added.map(({ label, unit }) => lexicalDoc(label, unit)));
-    } else {
-      lexical = createLexical();
-      lexical.addAll([...store.all()].map(({ label, unit }) => lexicalDoc(label, unit)));
+    // Lexical index, in shards by atom file: shards no file of which changed are linked from the
+    // previous build; a touched shard is patched, or rebuilt from the store when much was removed.
+    const shards = previous?.lexicalShards ?? shardCount(totals.units);
+    const unitsPerShard = new Array<number>(shards).fill(0);
+    for (const [file, n] of store.unitsPerFile()) unitsPerShard[shardOf(file, shards)]! += n;
+    const removedPerShard = new Array<number>(shards).fill(0);
+    const touched = new Set<number>();
+    for (const rel of [...removedFiles, ...changed.map((c) => c.rel)]) touched.add(shardOf(rel, shards));
+    for (const { file } of removedUnits) removedPerShard[shardOf(file, shards)]!++;
+    const dirt = new Array<number>(shards).fill(0);
+    const rebuild = new Set<number>();
+    for (let shard = 0; shard < shards; shard++) {
+      const previousDirt = previous?.lexicalDirt[shard] ?? 0;
+      if (previous && !touched.has(shard)) {
+        linkOrCopy(path.join(previous.dir, lexicalFile(shard)), path.join(tmp, lexicalFile(shard)));
+        dirt[shard] = previousDirt;
+      } else if (previous && previousDirt + removedPerShard[shard]! <= MAX_DIRT * Math.max(1, unitsPerShard[shard]!)) {
+        const lexical = loadLexical(readFileSync(path.join(previous.dir, lexicalFile(shard)), 'utf8'));
+        for (const { label, file } of removedUnits) if (shardOf(file, shards) === shard) lexical.discard(label);
+        lexical.addAll(added.filter(({ unit }) => shardOf(unit.file, shards) === shard).map(({ label, unit }) => lexicalDoc(label, unit)));
+        writeFileSync(path.join(tmp, lexicalFile(shard)), JSON.stringify(lexical));
+        dirt[shard] = lexical.dirtCount;
+      } else rebuild.add(shard);
+    }
+    if (rebuild.size > 0) {
+      const fresh = new Map([...rebuild].map((shard) => [shard, createLexical()]));
+      for (const { label, unit } of store.all()) fresh.get(shardOf(unit.file, shards))?.add(lexicalDoc(label, unit));
+      for (const [shard, lexical] of fresh) writeFileSync(path.join(tmp, lexicalFile(shard)), JSON.stringify(lexical));
     }
     progress('write', 1, 3);
-    writeFileSync(path.join(tmp, FILES.lexical), JSON.stringify(lexical));
 
     const counts: IndexCounts = { ...totals, cached, embedded };
     const manifest: IndexManifest = {
@@ -220,7 +239,7 @@ export async function buildIndex(config: AtomkitConfig, options: BuildOptions = 
         dtype: model.dtype,
         embedderKey: embedder?.key ?? null,
         hnsw: dense ? HNSW_PARAMETERS : null,
-        lexical: { engine: 'minisearch', boost: FIELD_BOOST, dirt: lexical.dirtCount },
+        lexical: { engine: 'minisearch', boost: FIELD_BOOST, shards, dirt },
       },
       deletedVectors,
       denseBaseline: dense ? baseline(dense, store) : null,
@@ -294,11 +313,13 @@ function usablePrevious(dir: string, chunking: object, embedder: Embedder | unde
   const read = readManifest(dir);
   if (!('manifest' in read)) return undefined;
   const manifest = read.manifest;
-  const parameters = manifest.parameters as { chunking?: unknown; embedderKey?: unknown; lexical?: { dirt?: number } };
+  const parameters = manifest.parameters as { chunking?: unknown; embedderKey?: unknown; lexical?: { shards?: number; dirt?: number[] } };
+  const shards = parameters.lexical?.shards;
+  if (!Number.isInteger(shards) || shards! < 1) return undefined;
   if (JSON.stringify(parameters.chunking) !== JSON.stringify(chunking)) return undefined;
   if (manifest.dense !== (embedder !== undefined)) return undefined;
   if (embedder && (parameters.embedderKey !== embedder.key || manifest.dims !== embedder.dims)) return undefined;
-  for (const file of [FILES.units, FILES.lexical, ...(manifest.dense ? [FILES.dense] : [])]) {
+  for (const file of [FILES.units, ...Array.from({ length: shards! }, (_, i) => lexicalFile(i)), ...(manifest.dense ? [FILES.dense] : [])]) {
     if (!existsSync(path.join(dir, file))) return undefined;
   }
   try {
@@ -306,7 +327,7 @@ function usablePrevious(dir: string, chunking: object, embedder: Embedder | unde
   } catch {
     return undefined; // A damaged store: rebuild everything rather than trust it.
   }
-  return { dir, manifest, lexicalDirt: parameters.lexical?.dirt ?? 0 };
+  return { dir, manifest, lexicalShards: shards!, lexicalDirt: parameters.lexical?.dirt ?? [] };
 }
 
 async function embedAll(
@@ -398,10 +419,16 @@ function gitRevision(atomsDir: string): string | null {
 }
 
 function folderBytes(dir: string): number {
-  return Object.values(FILES).reduce((sum, name) => {
-    const file = path.join(dir, name);
-    return sum + (existsSync(file) ? statSync(file).size : 0);
-  }, 0);
+  return readdirSync(dir).reduce((sum, name) => sum + statSync(path.join(dir, name)).size, 0);
+}
+
+/** Shares an unchanged file with the previous build (files are never modified in place). */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to); // A file system without hard links.
+  }
 }
 
 function round(x: number): number {

@@ -101,12 +101,41 @@ export function selectQueryTerms(terms: readonly string[], df: (term: string) =>
   return (rare.length > 0 ? rare : ranked.slice(0, 1)).slice(0, MAX_QUERY_TERMS);
 }
 
-/** Searches already-tokenized query terms (see `selectQueryTerms`). */
-export function searchLexical(index: MiniSearch<LexicalDoc>, terms: readonly string[], limit: number, keep?: (label: number) => boolean): LexicalHit[] {
+/**
+ * Searches already-tokenized query terms (see `selectQueryTerms`) in every shard and merges the
+ * hits by score. Shards hold a hash-spread sample of units each, so their BM25 statistics agree
+ * closely enough to compare scores.
+ */
+export function searchLexical(shards: readonly MiniSearch<LexicalDoc>[], terms: readonly string[], limit: number, keep?: (label: number) => boolean): LexicalHit[] {
   if (terms.length === 0) return [];
-  const results = index.search(terms.join(' '), {
-    tokenize: () => [...terms],
-    ...(keep ? { filter: (result) => keep(result.id as number) } : {}),
-  });
-  return results.slice(0, limit).map((result) => ({ label: result.id as number, score: result.score }));
+  const hits: LexicalHit[] = [];
+  for (const index of shards) {
+    const results = index.search(terms.join(' '), {
+      tokenize: () => [...terms],
+      ...(keep ? { filter: (result) => keep(result.id as number) } : {}),
+    });
+    for (const result of results.slice(0, limit)) hits.push({ label: result.id as number, score: result.score });
+  }
+  return hits.sort((a, b) => b.score - a.score || a.label - b.label).slice(0, limit);
+}
+
+/** Units per lexical shard: a rebuild after one edit rewrites one shard, not the whole index. */
+export const UNITS_PER_SHARD = 4000;
+
+export function shardCount(units: number): number {
+  return Math.max(1, Math.ceil(units / UNITS_PER_SHARD));
+}
+
+/**
+ * The shard of an atom file (FNV-1a of its path): all units of a file live in one shard.
+ *
+ * @example shardOf('error/x.md', 1) //=> 0
+ */
+export function shardOf(file: string, shards: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < file.length; i++) {
+    hash ^= file.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % shards;
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type MiniSearch from 'minisearch';
 import type { AtomkitConfig } from '../config/load.js';
 import { IndexLoadError, type IndexManifest, type OpenRetrieverOptions, type Retriever, type SearchHit, type SearchOptions } from './api.js';
-import { FILES, currentIndexDir, indexDir, readManifest } from './artifact.js';
+import { FILES, currentIndexDir, indexDir, lexicalFile, readManifest } from './artifact.js';
 import { confidence } from './confidence.js';
 import { readDense, searchDense, similarityTo, type DenseIndex } from './dense.js';
 import { EmbedderUnavailableError, type Embedder } from './embedders/embedder.js';
@@ -69,14 +69,16 @@ export async function loadRetriever(config: AtomkitConfig, options: OpenRetrieve
       `Run \`${REBUILD} --full\`.`,
     );
   let store: UnitStore;
-  let lexical: MiniSearch<LexicalDoc>;
+  let lexical: MiniSearch<LexicalDoc>[];
   try {
     store = UnitStore.open(path.join(current, FILES.units), { readonly: true });
   } catch (error) {
     throw corrupt(error);
   }
   try {
-    lexical = loadLexical(readFileSync(path.join(current, FILES.lexical), 'utf8'));
+    const shards = Number((manifest.parameters.lexical as { shards?: unknown } | undefined)?.shards ?? 0);
+    if (!Number.isInteger(shards) || shards < 1) throw new Error('the manifest does not say how many lexical shards there are');
+    lexical = Array.from({ length: shards }, (_, i) => loadLexical(readFileSync(path.join(current, lexicalFile(i)), 'utf8')));
   } catch (error) {
     store.close();
     throw corrupt(error);
@@ -127,7 +129,7 @@ class IndexRetriever implements Retriever {
   constructor(
     readonly manifest: IndexManifest,
     readonly store: UnitStore,
-    readonly lexical: MiniSearch<LexicalDoc>,
+    readonly lexical: readonly MiniSearch<LexicalDoc>[],
     readonly embedder: Embedder | undefined,
     readonly denseIndex: DenseIndex | undefined,
   ) {

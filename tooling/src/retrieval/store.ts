@@ -160,6 +160,10 @@ export class UnitStore {
     return rows.map(([label, id, atomId, type, language, tags]) => ({ label, id, atomId, type, language, tags: JSON.parse(tags) as string[] }));
   }
 
+  unitsPerFile(): Map<string, number> {
+    return new Map(this.#sql('SELECT file, count(*) FROM units GROUP BY file').raw().all() as [string, number][]);
+  }
+
   /** Every error code of every indexed atom. */
   errorCodes(): { atomId: string; code: string }[] {
     const rows = this

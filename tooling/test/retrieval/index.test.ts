@@ -35,7 +35,7 @@ describe('atomkit index with the local model', () => {
     const index = new hnswlib.HierarchicalNSW('cosine', 64);
     index.readIndexSync(path.join(dir, 'dense.hnsw'));
     expect(index.getCurrentCount()).toBe(manifest.counts.units);
-    for (const file of ['manifest.json', 'units.sqlite', 'lexical.json', 'report.json', 'report.md']) expect(existsSync(path.join(dir, file))).toBe(true);
+    for (const file of ['manifest.json', 'units.sqlite', 'lexical-0.json', 'report.json', 'report.md']) expect(existsSync(path.join(dir, file))).toBe(true);
 
     const retriever = await openRetriever(config, quiet);
     expect(retriever.dense).toBe(true);
