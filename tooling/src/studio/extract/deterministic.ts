@@ -104,7 +104,7 @@ function faqDrafts(exchanges: readonly Exchange[], header: InterviewHeader, cont
   for (const exchange of exchanges) {
     const question = questionOf(exchange.question);
     if (!question) continue;
-    const answer = shortAnswer(exchange.answers[0]!);
+    const answer = shortAnswer(exchange.answers[0]!, context.text);
     if (!answer) continue;
     const section = exchange.question.section ?? 'General';
     const pairs = groups.get(section) ?? [];
@@ -140,9 +140,11 @@ function faqDrafts(exchanges: readonly Exchange[], header: InterviewHeader, cont
 }
 
 /** The answer's first paragraph, up to three sentences. */
-function shortAnswer(turn: InterviewTurn): string | undefined {
-  const firstParagraph = turn.text.split(/\n{2,}/)[0] ?? '';
-  const picked = sentences(firstParagraph).slice(0, 3).join(' ');
+/** The answer's first paragraph, up to three sentences, as Markdown (inline code kept). */
+function shortAnswer(turn: InterviewTurn, text: string): string | undefined {
+  const first = turn.nodes.find((node) => node.type === 'paragraph');
+  if (!first) return undefined;
+  const picked = sentences(markdownOf(first, text).replace(OPENING_LABEL, '')).slice(0, 3).join(' ');
   return picked.length >= 3 ? picked : undefined;
 }
 
@@ -161,10 +163,16 @@ function procedureDraft(exchange: Exchange, header: InterviewHeader, context: Ex
   const prerequisites = prose.filter((sentence) => PREREQUISITE.test(sentence));
   const verify = prose.filter((sentence) => VERIFY.test(sentence));
   const stepsSource = markdownOf(list, context.text);
+  // What the answer says after the steps, besides how to verify, is kept rather than lost.
+  const after = exchange.answers
+    .flatMap((turn) => turn.nodes.filter((node) => node.type === 'paragraph' && (turn !== turnWithList || (node.position?.start.offset ?? 0) > (list.position?.end.offset ?? 0))))
+    .flatMap((node) => sentences(markdownOf(node, context.text).replace(OPENING_LABEL, '')))
+    .filter((sentence) => !verify.includes(sentence) && !prerequisites.includes(sentence));
   const sections: DraftSection[] = [
     { heading: 'Prerequisites', body: bulletList(prerequisites) ?? 'Role, system state and inputs needed before step 1.' },
     { heading: 'Steps', body: stepsSource },
     { heading: 'Verify', body: verify.join(' ') || 'How to check that it worked.' },
+    ...(after.length > 0 ? [{ heading: 'Notes', body: after.join(' ') }] : []),
   ];
   const intro = turnWithList.nodes.filter((node) => node.type === 'paragraph' && (node.position?.start.offset ?? 0) < (list.position?.start.offset ?? 0));
   const lead = intro
@@ -228,6 +236,8 @@ function errorDrafts(turns: readonly InterviewTurn[], header: InterviewHeader, c
       { heading: 'Causes', body: bulletList(causes.slice(0, 5)) ?? 'What usually causes it, most common first.' },
       { heading: 'How to resolve', body: numberedList(fixes.slice(0, 6)) ?? 'What to do, in order, until it is gone.' },
       ...(logs.length > 0 ? [{ heading: 'Log example', body: logs.slice(0, 2).join('\n\n') }] : []),
+      // Readers paste the code: a pair in their words makes the chat assistant find the atom.
+      ...(definition ? [{ heading: 'FAQ', body: `Q: What does ${code} mean?\nA: ${oneLine(definition)}` }] : []),
     ];
     const sourceTurns = [...where, ...where.flatMap((turn) => followUp(turns, turn))];
     drafts.push({
