@@ -7,6 +7,7 @@
  * `AssertionError`s that say what was seen.
  */
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page, Request } from 'playwright-core';
 
 export interface FlowTarget {
@@ -390,8 +391,8 @@ export async function flowJapanese(browser: Browser, target: FlowTarget): Promis
 /** Screenshots of the open widget on an atom page: light, dark and phone. Returns the files. */
 export async function takeScreenshots(browser: Browser, target: FlowTarget, question: string, outDir: string): Promise<string[]> {
   const shots: { name: string; theme: 'light' | 'dark'; viewport: { width: number; height: number } }[] = [
-    { name: 'widget-light.png', theme: 'light', viewport: { width: 1280, height: 800 } },
-    { name: 'widget-dark.png', theme: 'dark', viewport: { width: 1280, height: 800 } },
+    { name: 'widget-light.png', theme: 'light', viewport: { width: 1280, height: 960 } },
+    { name: 'widget-dark.png', theme: 'dark', viewport: { width: 1280, height: 960 } },
     { name: 'widget-phone.png', theme: 'light', viewport: { width: 390, height: 844 } },
   ];
   const files: string[] = [];
@@ -406,7 +407,7 @@ export async function takeScreenshots(browser: Browser, target: FlowTarget, ques
       await ask(page, question);
       await page.mouse.move(0, 0);
       await page.waitForTimeout(200);
-      const file = `${outDir}/${shot.name}`;
+      const file = path.join(outDir, shot.name);
       await page.screenshot({ path: file });
       files.push(file);
     } finally {

@@ -5,8 +5,7 @@
  * SQLite database. Answers are extractive unless an OpenAI-compatible endpoint is given (the tests'
  * own protocol server, the one allowed test double).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { loadConfig, type AtomkitConfig } from '../../../tooling/src/config/load.js';
@@ -40,7 +39,11 @@ export const SUGGEST_URL = 'https://github.com/example/handbook/issues/new?label
 
 /** Indexes the atoms and builds the site once (about 10 s). */
 export async function prepareProject(atomsDir: string): Promise<WidgetProject> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'atomkit-widget-'));
+  // Inside the working directory: Astro puts the intermediate build of an outDir outside it in
+  // `<cwd>/.astro/`, which concurrent builds (other test files) would share and clobber.
+  const scratch = path.join(process.cwd(), '.atomkit', 'tmp');
+  mkdirSync(scratch, { recursive: true });
+  const dir = mkdtempSync(path.join(scratch, 'widget-'));
   const file = path.join(dir, 'atomkit.config.yaml');
   writeFileSync(
     file,
