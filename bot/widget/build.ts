@@ -1,7 +1,8 @@
 /**
  * Bundles `<atom-chat>` (bot/widget/src) into one minified ES module, `bot/widget/dist/atom-chat.js`,
- * which the chat service serves at `/widget/atom-chat.js`. The bundle is built on demand and not
- * committed: `ensureWidget()` rebuilds it only when a source file is newer.
+ * which the chat service serves at `/widget/atom-chat.js` (`WIDGET_PATH` in bot/src/app.ts). The
+ * bundle is built on demand and not committed: `ensureWidget()` rebuilds it only when a source file
+ * is newer.
  *
  * Run `npm run build:widget` to build it by hand; it prints the size.
  */
@@ -17,8 +18,6 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const WIDGET_ENTRY = path.join(here, 'src', 'atom-chat.ts');
 /** Where the bundle is written. */
 export const WIDGET_BUNDLE = path.join(here, 'dist', 'atom-chat.js');
-/** The URL path the chat service serves the bundle at. */
-export const WIDGET_ROUTE = '/widget/atom-chat.js';
 
 export interface WidgetBuild {
   /** Absolute path of the bundle. */

@@ -47,7 +47,7 @@
  * @csspart input - The question field.
  * @csspart send - The send button.
  */
-import { ask, ChatError, loadThread, sendFeedback, type Citation, type QueryResponse } from './api.js';
+import { ask, ChatError, loadThread, sendFeedback, type QueryResponse } from './api.js';
 import { AnswerView, el, userMessage } from './answer-view.js';
 import { ICONS } from './icons.js';
 import { pickLocale, t, type Locale, type StringKey } from './strings.js';
@@ -548,4 +548,3 @@ declare global {
 
 if (!customElements.get('atom-chat')) customElements.define('atom-chat', AtomChatElement);
 
-export type { Citation };
