@@ -32,39 +32,54 @@ export function normalizeQuestion(question: string): string {
     .replace(/[\s?!.。？！、,;:]+$/u, '');
 }
 
+/** Part of every key: raised when the stored answer's shape changes, so old rows are never read. */
+const CACHE_FORMAT = 1;
+
 export function cacheKey(parts: CacheKeyParts): string {
   return createHash('sha256')
     .update(
-      JSON.stringify([normalizeQuestion(parts.question), parts.indexHash, parts.mode, parts.model, parts.language, parts.filters ?? null]),
+      JSON.stringify([CACHE_FORMAT, normalizeQuestion(parts.question), parts.indexHash, parts.mode, parts.model, parts.language, parts.filters ?? null]),
     )
     .digest('hex');
 }
 
+/** Hit counts are written in batches, not one write per hit. */
+const FLUSH_EVERY_HITS = 200;
+const FLUSH_EVERY_MS = 5_000;
+
 export class AnswerCache {
+  readonly #db: Db;
   readonly #get;
   readonly #hit;
   readonly #put;
   readonly #count;
+  /** Hits not yet written: key -> [count, ISO time of the last one]. */
+  readonly #pending = new Map<string, [number, string]>();
+  #pendingHits = 0;
+  readonly #timer: NodeJS.Timeout;
 
   constructor(db: Db) {
+    this.#db = db;
     this.#get = db.prepare<[string], { answer: string }>('SELECT answer FROM answer_cache WHERE key = ?');
-    this.#hit = db.prepare('UPDATE answer_cache SET hits = hits + 1, last_hit_at = ? WHERE key = ?');
+    this.#hit = db.prepare('UPDATE answer_cache SET hits = hits + ?, last_hit_at = ? WHERE key = ?');
     this.#put = db.prepare(
       `INSERT INTO answer_cache (key, normalized, index_hash, mode, model, answer, created_at)
        VALUES (@key, @normalized, @indexHash, @mode, @model, @answer, @createdAt)
        ON CONFLICT(key) DO UPDATE SET answer = excluded.answer, created_at = excluded.created_at`,
     );
     this.#count = db.prepare('SELECT COUNT(*) FROM answer_cache').pluck();
+    this.#timer = setInterval(() => this.flush(), FLUSH_EVERY_MS);
+    this.#timer.unref();
   }
 
-  /** The cached answer, or undefined. A row that no longer parses is treated as a miss. */
+  /** The cached answer, or undefined. Rows are only written by `set`, from a checked answer. */
   get(key: string): Answer | undefined {
     const row = this.#get.get(key);
     if (!row) return undefined;
-    const parsed = answerSchema.safeParse(JSON.parse(row.answer));
-    if (!parsed.success) return undefined;
-    this.#hit.run(nowIso(), key);
-    return parsed.data;
+    const pending = this.#pending.get(key);
+    this.#pending.set(key, [(pending?.[0] ?? 0) + 1, nowIso()]);
+    if (++this.#pendingHits >= FLUSH_EVERY_HITS) this.flush();
+    return JSON.parse(row.answer) as Answer;
   }
 
   set(key: string, parts: CacheKeyParts, answer: Answer): void {
@@ -74,9 +89,26 @@ export class AnswerCache {
       indexHash: parts.indexHash,
       mode: parts.mode,
       model: parts.model,
-      answer: JSON.stringify(answer),
+      answer: JSON.stringify(answerSchema.parse(answer)),
       createdAt: nowIso(),
     });
+  }
+
+  /** Writes the hit counts gathered since the last flush. */
+  flush(): void {
+    if (this.#pending.size === 0 || !this.#db.open) return;
+    const batch = [...this.#pending];
+    this.#pending.clear();
+    this.#pendingHits = 0;
+    this.#db.transaction(() => {
+      for (const [key, [count, at]] of batch) this.#hit.run(count, at, key);
+    })();
+  }
+
+  /** Flushes and stops the flush timer. */
+  close(): void {
+    clearInterval(this.#timer);
+    this.flush();
   }
 
   count(): number {

@@ -99,10 +99,12 @@ describe('FeedbackStore', () => {
 describe('AnswerCache', () => {
   const parts = { question: 'How do I lint?', indexHash: 'h1', mode: 'extractive' as const, model: null, language: 'en' };
 
-  test('returns what was stored under the same normalized question and counts hits', () => {
+  test('returns what was stored under the same normalized question and counts hits in batches', () => {
     store.cache.set(cacheKey(parts), parts, answer);
     expect(store.cache.get(cacheKey({ ...parts, question: '  how do I LINT ' }))).toEqual(answer);
-    expect(store.db.prepare('SELECT hits FROM answer_cache').pluck().get()).toBe(1);
+    expect(store.cache.get(cacheKey(parts))).toEqual(answer);
+    store.cache.flush();
+    expect(store.db.prepare('SELECT hits FROM answer_cache').pluck().get()).toBe(2);
   });
 
   test('a new index content hash, mode or model misses', () => {

@@ -22,13 +22,17 @@ export function openStore(file: string): Store {
             (SELECT COUNT(*) FROM feedback) AS feedback, (SELECT COUNT(*) FROM unanswered) AS unanswered,
             (SELECT COUNT(*) FROM answer_cache) AS cachedAnswers`,
   );
+  const cache = new AnswerCache(db);
   return {
     db,
     threads: new ThreadStore(db),
     feedback: new FeedbackStore(db),
-    cache: new AnswerCache(db),
+    cache,
     unanswered: new UnansweredStore(db),
     counts: () => counts.get()!,
-    close: () => db.close(),
+    close: () => {
+      cache.close();
+      db.close();
+    },
   };
 }

@@ -91,13 +91,14 @@ export class ThreadStore {
     return this.#db.transaction(() => {
       const now = nowIso();
       let threadId = input.threadId;
+      let seq = 1;
       if (threadId === undefined) {
         threadId = randomUUID();
         this.#insertThread.run(threadId, now, now);
       } else {
         this.#touchThread.run(now, threadId);
+        seq = this.#nextSeq.get(threadId) as number;
       }
-      const seq = this.#nextSeq.get(threadId) as number;
       const base = { thread_id: threadId, language: input.language, created_at: now };
       this.#insertMessage.run({
         ...base,
