@@ -36,9 +36,10 @@ describe('openPagefindRanker over a real Pagefind index in Chromium', () => {
     await index!.addHTMLFile({ url: '/error/file-bom/', content: page('file/bom', 'The file starts with a byte order mark; save it as UTF-8 without BOM.') });
     await index!.addHTMLFile({ url: '/procedure/rotate-keys/', content: page('Rotate the signing keys', 'Rotate keys every quarter: generate, publish, retire.') });
     await index!.addHTMLFile({ url: '/tags/', content: page('Tags', 'All tags: keys, encoding, byte order mark.') });
+    await index!.addHTMLFile({ url: '/ja/procedure/rotate-keys/', content: page('署名鍵のローテーション', '署名鍵は四半期ごとにローテーションします。').replace('lang="en"', 'lang="ja"') });
     await index!.writeFiles({ outputPath: path.join(dist, 'pagefind') });
     await pagefind.close();
-    ranker = await openPagefindRanker({ distDir: dist, base: '/kb', atomIds: ['error/file-bom', 'procedure/rotate-keys'] });
+    ranker = await openPagefindRanker({ distDir: dist, base: '/kb', atomIds: ['error/file-bom', 'procedure/rotate-keys', 'ja/procedure/rotate-keys'] });
   });
 
   afterAll(async () => {
@@ -47,17 +48,22 @@ describe('openPagefindRanker over a real Pagefind index in Chromium', () => {
   });
 
   test('ranks the page that matches the words and maps it to its atom id', async () => {
-    const ranked = await ranker.rank('rotate signing keys');
+    const ranked = await ranker.rank({ text: 'rotate signing keys', language: 'en' });
     expect(ranked[0]).toBe('procedure/rotate-keys');
   });
 
   test('keeps a page that is not an atom in the ranking under its path', async () => {
-    const ranked = await ranker.rank('byte order mark');
+    const ranked = await ranker.rank({ text: 'byte order mark', language: 'en' });
     expect(ranked).toContain('error/file-bom');
     expect(ranked).toContain('/kb/tags/');
   });
 
+  test('searches the index of the question language, as a page of that locale does', async () => {
+    expect(await ranker.rank({ text: '署名鍵', language: 'ja' })).toEqual(['ja/procedure/rotate-keys']);
+    expect(await ranker.rank({ text: '署名鍵', language: 'en' })).toEqual([]);
+  });
+
   test('returns nothing for words no page has, and survives quotes in the query', async () => {
-    expect(await ranker.rank('zzqqxx "\'`</script>')).toEqual([]);
+    expect(await ranker.rank({ text: 'zzqqxx "\'`</script>', language: 'en' })).toEqual([]);
   });
 });

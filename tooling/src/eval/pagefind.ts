@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { atomUrl } from '../atom/identity.js';
 import { MAX_RANK } from './metrics.js';
 import type { Ranker } from './ranker.js';
@@ -42,20 +42,37 @@ export async function openPagefindRanker(options: PagefindRankerOptions): Promis
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({ executablePath: options.executablePath ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    const page = await browser.newPage();
-    // Any page of the origin will do: the module is imported from the page's context.
-    await page.goto(`${origin}${base}pagefind/pagefind.js`);
-    await page.evaluate(`(async () => {
-      const pagefind = await import(${JSON.stringify(`${origin}${base}pagefind/pagefind.js`)});
-      await pagefind.init();
-      globalThis.__atomkitPagefind = pagefind;
-    })()`);
     const opened = browser;
+    const script = `${origin}${base}pagefind/pagefind.js`;
+    // One page per question language: Pagefind searches the index of the page's `<html lang>`,
+    // as on a page of that locale of the site.
+    const pages = new Map<string, Promise<Page>>();
+    const pageFor = (language: string): Promise<Page> => {
+      let page = pages.get(language);
+      if (!page) {
+        page = (async () => {
+          const tab = await opened.newPage();
+          // Any document of the origin will do: the module is imported from the page's context.
+          await tab.goto(script);
+          await tab.evaluate(`(async () => {
+            document.documentElement.setAttribute('lang', ${JSON.stringify(language)});
+            const pagefind = await import(${JSON.stringify(script)});
+            await pagefind.init();
+            globalThis.__atomkitPagefind = pagefind;
+          })()`);
+          return tab;
+        })();
+        pages.set(language, page);
+      }
+      return page;
+    };
+    await pageFor('en');
     return {
       name: 'pagefind',
-      async rank(question) {
+      async rank(query) {
+        const page = await pageFor(query.language);
         const urls = (await page.evaluate(`(async () => {
-          const response = await globalThis.__atomkitPagefind.search(${JSON.stringify(question)});
+          const response = await globalThis.__atomkitPagefind.search(${JSON.stringify(query.text)});
           const top = await Promise.all(response.results.slice(0, ${MAX_RANK}).map((result) => result.data()));
           return top.map((data) => data.url);
         })()`)) as string[];

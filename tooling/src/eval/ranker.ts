@@ -10,10 +10,17 @@ export type SystemName = 'lexical' | 'dense' | 'hybrid' | 'hybrid+rerank' | 'pag
 
 export const SYSTEM_NAMES: readonly SystemName[] = ['lexical', 'dense', 'hybrid', 'hybrid+rerank', 'pagefind'];
 
+/** What a ranker is asked: the question and the language it is written in. */
+export interface Query {
+  readonly text: string;
+  /** BCP 47 tag. */
+  readonly language: string;
+}
+
 export interface Ranker {
   readonly name: SystemName;
   /** Atom ids, best first, distinct, at most MAX_RANK (an id that is not an atom holds its place). */
-  rank(question: string): Promise<string[]>;
+  rank(query: Query): Promise<string[]>;
   close?(): Promise<void> | void;
 }
 
@@ -26,19 +33,35 @@ export interface Unavailable {
 /** Units fetched per question: enough that several sections of one atom still leave MAX_RANK atoms. */
 const UNITS_PER_QUESTION = 60;
 
+export interface RetrieverRankerOptions {
+  /** Confidence the best hit in the question's language needs to be preferred (config `bot.minScore`). */
+  readonly minScore: number;
+}
+
 /**
  * A ranker over the search index in one mode.
  *
- * @example (await retrieverRanker(retriever, 'lexical').rank('lint fails on tags'))[0] //=> 'error/frontmatter-schema'
+ * @example (await retrieverRanker(retriever, 'lexical', { minScore: 0.2 }).rank({ text: 'lint fails on tags', language: 'en' }))[0] //=> 'error/frontmatter-schema'
  */
-export function retrieverRanker(retriever: Retriever, mode: 'lexical' | 'dense' | 'hybrid'): Ranker {
+export function retrieverRanker(retriever: Retriever, mode: 'lexical' | 'dense' | 'hybrid', options: RetrieverRankerOptions): Ranker {
   return {
     name: mode,
-    async rank(question) {
-      const hits = await retriever.search(question, { k: UNITS_PER_QUESTION, mode });
-      return atomRanking(hits);
-    },
+    rank: async (query) => atomRanking(await preferredHits(retriever, query, { k: UNITS_PER_QUESTION, mode, minScore: options.minScore })),
   };
+}
+
+/**
+ * Hits the way the chat service retrieves them: the question's language is a preference, so
+ * atoms in that language come first when the best of them is confident enough, followed by the
+ * others; otherwise all languages are ranked together.
+ */
+export async function preferredHits(retriever: Retriever, query: Query, options: { k: number; mode: 'lexical' | 'dense' | 'hybrid'; minScore: number }): Promise<SearchHit[]> {
+  const { k, mode } = options;
+  const preferred = await retriever.search(query.text, { k, mode, filters: { language: query.language } });
+  const all = await retriever.search(query.text, { k, mode });
+  if ((preferred[0]?.confidence ?? 0) < options.minScore) return all;
+  const seen = new Set(preferred.map((hit) => hit.unitId));
+  return [...preferred, ...all.filter((hit) => !seen.has(hit.unitId))];
 }
 
 /** Distinct atom ids of unit hits, best first, cut at MAX_RANK. */

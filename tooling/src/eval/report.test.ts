@@ -17,7 +17,7 @@ const { questions } = parseQuestionSet(
 async function sampleReport(): Promise<RetrievalReport> {
   const systems = await evaluateRankers(
     [
-      { name: 'lexical', rank: async (q) => (q === 'one' ? ['error/x'] : ['error/x', 'procedure/y']) },
+      { name: 'lexical', rank: async (q) => (q.text === 'one' ? ['error/x'] : ['error/x', 'procedure/y']) },
       { name: 'dense', unavailable: 'no embedding model' },
     ],
     { questions, atomTypes: new Map([['error/x', 'error'], ['procedure/y', 'procedure']]) },

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { AtomkitConfig } from '../config/load.js';
 import type { Retriever, SearchHit } from '../retrieval/api.js';
-import { atomRanking, type Ranker } from './ranker.js';
+import { atomRanking, preferredHits, type Ranker } from './ranker.js';
 
 export interface CrossEncoder {
   readonly model: string;
@@ -70,19 +70,22 @@ export async function loadCrossEncoder(config: AtomkitConfig, model: string): Pr
 export interface RerankOptions {
   /** Hybrid units re-scored per question. @default 30 */
   readonly candidates?: number;
+  /** Confidence the best hit in the question's language needs to be preferred (config `bot.minScore`). */
+  readonly minScore: number;
 }
 
 /**
- * Hybrid search, then the first `candidates` units re-ordered by the cross-encoder's score
- * (ties keep the hybrid order), then distinct atoms.
+ * Hybrid search (preferring the question's language), then the first `candidates` units
+ * re-ordered by the cross-encoder's score (ties keep the hybrid order), then distinct atoms.
  */
-export function rerankRanker(retriever: Retriever, encoder: CrossEncoder, options: RerankOptions = {}): Ranker {
+export function rerankRanker(retriever: Retriever, encoder: CrossEncoder, options: RerankOptions): Ranker {
   const candidates = options.candidates ?? 30;
   return {
     name: 'hybrid+rerank',
-    async rank(question) {
-      const hits = await retriever.search(question, { k: candidates, mode: 'hybrid' });
-      const scores = await encoder.score(question, hits.map(passage));
+    async rank(query) {
+      // Candidates in the preferred language come first; reranking does not undo that preference.
+      const hits = (await preferredHits(retriever, query, { k: candidates, mode: 'hybrid', minScore: options.minScore })).slice(0, candidates);
+      const scores = await encoder.score(query.text, hits.map(passage));
       const order = hits.map((hit, i) => ({ hit, i, score: scores[i] ?? Number.NEGATIVE_INFINITY }));
       order.sort((a, b) => b.score - a.score || a.i - b.i);
       return atomRanking(order.map((entry) => entry.hit));

@@ -52,7 +52,7 @@ export async function evaluateRanker(ranker: Ranker, { questions, atomTypes, onQ
   const results: QuestionResult[] = [];
   for (const question of questions) {
     const started = performance.now();
-    const ranked = await ranker.rank(question.text);
+    const ranked = await ranker.rank({ text: question.text, language: question.language });
     const ms = performance.now() - started;
     const types = question.gold.map((id) => atomTypes.get(id) ?? 'unknown');
     results.push({ id: question.id, kind: question.kind, language: question.language, gold: question.gold, types, ranked, score: scoreRanking(ranked, question.gold), ms });

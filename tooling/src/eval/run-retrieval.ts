@@ -52,13 +52,14 @@ export async function runRetrievalEval(options: RetrievalEvalOptions): Promise<R
   const wanted = new Set(options.systems ?? DEFAULT_SYSTEMS);
   const retriever = options.retriever ?? (await openRetriever(config, options.onWarning ? { onWarning: options.onWarning } : {}));
   const rankers: (Ranker | Unavailable)[] = [];
+  const minScore = config.bot.minScore;
   const notRequested = (name: SystemName, how: string): Unavailable => ({ name, unavailable: `not requested (${how})` });
   try {
-    rankers.push(wanted.has('lexical') ? retrieverRanker(retriever, 'lexical') : notRequested('lexical', '--systems'));
+    rankers.push(wanted.has('lexical') ? retrieverRanker(retriever, 'lexical', { minScore }) : notRequested('lexical', '--systems'));
     if (!wanted.has('dense')) rankers.push(notRequested('dense', '--systems'));
-    else if (retriever.dense) rankers.push(retrieverRanker(retriever, 'dense'));
+    else if (retriever.dense) rankers.push(retrieverRanker(retriever, 'dense', { minScore }));
     else rankers.push({ name: 'dense', unavailable: denseUnavailable(retriever) });
-    rankers.push(wanted.has('hybrid') ? retrieverRanker(retriever, 'hybrid') : notRequested('hybrid', '--systems'));
+    rankers.push(wanted.has('hybrid') ? retrieverRanker(retriever, 'hybrid', { minScore }) : notRequested('hybrid', '--systems'));
     if (!wanted.has('hybrid+rerank')) rankers.push(notRequested('hybrid+rerank', '--systems'));
     else rankers.push(await rerankerRanker(retriever, config, options.reranker));
     if (wanted.has('pagefind')) rankers.push(await pagefindRanker(options.siteDist, config, atoms));
@@ -101,7 +102,7 @@ async function rerankerRanker(retriever: Retriever, config: AtomkitConfig, model
   if (!model) return { name: 'hybrid+rerank', unavailable: 'no reranker model given (--reranker <model>, e.g. Xenova/ms-marco-MiniLM-L-6-v2)' };
   const { loadCrossEncoder, rerankRanker, RerankerUnavailableError } = await import('./rerank.js');
   try {
-    return rerankRanker(retriever, await loadCrossEncoder(config, model));
+    return rerankRanker(retriever, await loadCrossEncoder(config, model), { minScore: config.bot.minScore });
   } catch (error) {
     if (error instanceof RerankerUnavailableError) return { name: 'hybrid+rerank', unavailable: error.message };
     throw error;

@@ -48,15 +48,21 @@ describe('with an index', () => {
     const { code, out } = await run('eval', 'retrieval', '--check');
     expect(code).toBe(0);
     expect(out).toMatch(/^system\s+hit@1\s+hit@3\s+hit@5\s+MRR\s+nDCG@5/m);
-    expect(out).toMatch(/^hybrid(\s+\d\.\d\d){5}\s+0\s+[\d.]+\s+3$/m);
+    expect(out).toMatch(/^hybrid(\s+\d\.\d\d){5}\s+0\s+[\d.]+\s+4$/m);
     expect(out).toMatch(/^dense\s+n\/a/m);
     expect(out).toMatch(/pagefind: n\/a, not requested \(--pagefind\)/);
     const report = JSON.parse(readFileSync(path.join(project, 'eval/report.json'), 'utf8'));
-    expect(report.retrieval.questions).toBe(3);
+    expect(report.retrieval.questions).toBe(4);
     const hybrid = report.retrieval.systems.find((s: { name: string }) => s.name === 'hybrid');
     expect(hybrid.overall.hit5).toBe(1);
     // The pasted log line names the atom's error code, which retrieval matches exactly.
     expect(hybrid.byKind['pasted-error'].hit1).toBe(1);
+    // Like the chat service, search prefers atoms in the question's language: the Japanese
+    // question finds the translation first, the English one (which shares the word invoices) the source.
+    const top = (id: string) => hybrid.results.find((r: { id: string }) => r.id === id).ranked[0];
+    expect(top('invoice-when-ja')).toBe('ja/faq/billing-questions');
+    expect(top('invoice-when')).toBe('faq/billing-questions');
+    expect(Object.keys(hybrid.byLanguage)).toEqual(['en', 'ja']);
     expect(readFileSync(path.join(project, 'eval/report.md'), 'utf8')).toContain('### Missed by hybrid within the top 5 (0)');
   });
 
@@ -115,7 +121,7 @@ describe('with an index', () => {
     const report = JSON.parse(readFileSync(path.join(project, 'eval/report.json'), 'utf8'));
     expect(report.retrieval.systems).toBeDefined();
     const [extractive] = report.answers.runs;
-    expect(extractive).toMatchObject({ mode: 'extractive', n: 3, citationRecall: 1 });
+    expect(extractive).toMatchObject({ mode: 'extractive', n: 4, citationRecall: 1 });
     expect(extractive.factRecall).toBeGreaterThan(0);
   });
 
@@ -143,14 +149,14 @@ describe('with an index', () => {
       const { code, out } = await run('eval', 'answers', '--judge-model', 'judge-model');
       expect(code).toBe(0);
       // The fake model always answers with the drain command, which the fake judge grades 1.
-      expect(out).toMatch(/^extractive(\s+[\d.]+){4}\s+0\.50\s+3$/m);
-      expect(out).toMatch(/^llm\s+1\.00(\s+[\d.]+){3}\s+1\.00\s+3$/m);
+      expect(out).toMatch(/^extractive(\s+[\d.]+){4}\s+0\.50\s+4$/m);
+      expect(out).toMatch(/^llm\s+1\.00(\s+[\d.]+){3}\s+1\.00\s+4$/m);
       const report = JSON.parse(readFileSync(path.join(project, 'eval/report.json'), 'utf8'));
       const llm = report.answers.runs.find((r: { mode: string }) => r.mode === 'llm');
-      expect(llm.judge).toEqual({ model: 'judge-model', correctness: 1, judged: 3 });
+      expect(llm.judge).toEqual({ model: 'judge-model', correctness: 1, judged: 4 });
       expect(llm.results.find((r: { id: string }) => r.id === 'drain-how')).toMatchObject({ cited: [expect.any(String)], factsFound: ['ingestctl pause producers'] });
-      expect(server.requests.filter((r) => r.model === 'answer-model')).toHaveLength(3);
-      expect(server.requests.filter((r) => r.model === 'judge-model')).toHaveLength(6);
+      expect(server.requests.filter((r) => r.model === 'answer-model')).toHaveLength(4);
+      expect(server.requests.filter((r) => r.model === 'judge-model')).toHaveLength(8);
     });
 
     test('--no-judge leaves correctness n/a and says why', async () => {

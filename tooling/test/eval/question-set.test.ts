@@ -1,7 +1,9 @@
 /**
- * The committed question set is honest: it loads against its schema, every gold atom exists, no
- * question copies an atom title or FAQ question, and every required fact is in a gold atom.
+ * The committed question sets (eval/questions*.yaml) are honest: they load against their schema,
+ * every gold atom exists, no question copies an atom title or FAQ question, and every required
+ * fact is in a gold atom.
  */
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
@@ -11,16 +13,18 @@ import { checkQuestions } from '../../src/eval/coverage.js';
 import { loadQuestionSet, QUESTION_KINDS } from '../../src/eval/questions.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-const set = loadQuestionSet(path.join(root, 'eval/questions.yaml'));
-const atoms = loadAtoms({ root: path.join(root, 'atoms') });
+const files = readdirSync(path.join(root, 'eval')).filter((name) => /^questions.*\.ya?ml$/.test(name)).sort();
+const atoms = loadAtoms({ root: path.join(root, 'atoms'), locales: ['ja'] });
 
-describe('eval/questions.yaml', () => {
+test('the English set has at least 100 questions', () => {
+  expect(loadQuestionSet(path.join(root, 'eval/questions.yaml')).questions.filter((q) => q.language === 'en').length).toBeGreaterThanOrEqual(100);
+});
+
+describe.each(files)('eval/%s', (file) => {
+  const set = loadQuestionSet(path.join(root, 'eval', file));
+
   test('names only atoms that exist and copies no title or FAQ question', () => {
     expect(checkQuestions(set.questions, atoms).map((p) => `line ${p.line}: ${p.questionId}: ${p.message}`)).toEqual([]);
-  });
-
-  test('has at least 100 English questions', () => {
-    expect(set.questions.filter((q) => q.language === 'en').length).toBeGreaterThanOrEqual(100);
   });
 
   test('asks questions of every kind', () => {
