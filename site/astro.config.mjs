@@ -42,6 +42,7 @@ export default defineConfig({
       social: [{ icon: 'github', label: 'Source', href: config.site.repoUrl }],
       sidebar,
       pagination: false,
+      disable404Route: true,
       customCss: ['./src/styles/atomkit.css'],
       components: {
         PageTitle: './src/components/AtomPageTitle.astro',

@@ -8,10 +8,10 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { loadAtoms, type Atom } from '../../tooling/src/atom/load.js';
 import type { AtomHeader } from '../../tooling/src/atom/schema.js';
 import { titleKey } from '../../tooling/src/lint/corpus.js';
+import { projectFile } from '../../tooling/src/lint/run.js';
 import { AtomCheckError, checkAtoms, formatDiagnostic } from '../../tooling/src/site/check.js';
 import { atomBody, atomPageData } from '../../tooling/src/site/page-data.js';
 import { SITE_OPTIONS, type SiteConfigOptions, type SiteRuntimeOptions } from './runtime-options.js';
-import { projectFile } from '../../tooling/src/lint/run.js';
 
 type ValidAtom = Atom & { header: AtomHeader };
 
