@@ -71,27 +71,26 @@ export function planDrafts(drafts: readonly AtomDraft[], kb: KnowledgeBase, opti
     planned.push({ draft, file, status, reasons });
   }
   const resolvable = new Set([...existingTitles, ...taken.values()]);
-  return planned.map(({ draft, file, status, reasons }) => {
-    const related = draft.header.related.filter((title) => resolvable.has(title) && title !== draft.header.title);
-    const text = renderAtom({ ...draft, header: { ...draft.header, related } });
-    let finalStatus = status;
-    if (status === 'new') {
-      const problems = checkAtomText(text, resolvable);
-      if (problems.length > 0) {
-        finalStatus = 'invalid';
-        reasons.push(...problems);
-      }
-    }
-    return {
-      title: draft.header.title,
-      type: draft.header.type,
-      path: rel(options.root, file),
-      status: finalStatus,
-      reasons,
-      text,
-      sources: (draft.header.sources ?? []).map((source) => source.ref),
-    };
-  });
+  const render = () =>
+    planned.map(({ draft, file, status, reasons }) => {
+      const related = draft.header.related.filter((title) => resolvable.has(title) && title !== draft.header.title);
+      const text = renderAtom({ ...draft, header: { ...draft.header, related } });
+      const problems = status === 'new' ? checkAtomText(text, resolvable) : [];
+      return {
+        title: draft.header.title,
+        type: draft.header.type,
+        path: rel(options.root, file),
+        status: problems.length > 0 ? ('invalid' as const) : status,
+        reasons: [...reasons, ...problems],
+        text,
+        sources: (draft.header.sources ?? []).map((source) => source.ref),
+      };
+    });
+  let plan = render();
+  // A draft that turned out invalid is not written, so others must not relate to it.
+  const refused = plan.filter((item) => item.status === 'invalid' && resolvable.delete(item.title));
+  if (refused.length > 0) plan = render();
+  return plan;
 }
 
 /** Writes the `new` drafts of a plan, all or none. Returns how many were written. */

@@ -14,6 +14,7 @@ import { checkAtomText, renderAtom, type AtomDraft } from '../draft.js';
 import { StudioError } from '../errors.js';
 import type { InterviewTurn, ParsedInterview } from '../interview/parse.js';
 import type { InterviewHeader } from '../interview/schema.js';
+import { toTag } from '../text.js';
 
 export interface ModelExtractOptions {
   readonly ref: string;
@@ -169,12 +170,14 @@ function check(proposal: Proposal, header: InterviewHeader, options: ModelExtrac
     author: header.interviewer,
     created: options.today,
     version: '0.1.0',
-    tags: proposal.tags,
+    // Tags are normalized (case, spaces) rather than sent back for such a small thing.
+    tags: [...new Set(proposal.tags.map((tag) => toTag(tag) ?? tag))],
     related: proposal.related,
     ...(proposal.error_codes.length > 0 ? { error_codes: proposal.error_codes } : {}),
     sources: proposal.anchors.map((anchor) => ({ ref: `${options.ref}#${anchor}` })),
   } as AtomHeader;
-  const draft: AtomDraft = { header: atomHeader, lead: proposal.body.replace(/^---[\s\S]*?---\s*/, ''), sections: [] };
+  const body = proposal.body.replace(/^---[\s\S]*?---\s*/, '').replace(/^#\s+[^\n]*\n+/, '');
+  const draft: AtomDraft = { header: atomHeader, lead: body, sections: [] };
   const problems = checkAtomText(renderAtom(draft), options.titles);
   const unknown = proposal.anchors.filter((anchor) => !anchors.has(anchor));
   if (unknown.length > 0) problems.push(`cites anchors that are not in the transcript: ${unknown.join(', ')}`);
