@@ -48,6 +48,15 @@ export interface BuildAppOptions {
   readonly logger?: FastifyServerOptions['logger'];
 }
 
+/** Every API route and its methods (HEAD comes with GET). */
+const API_ROUTES: readonly (readonly [string, readonly string[]])[] = [
+  ['/api/query', ['POST']],
+  ['/api/threads/:id', ['GET']],
+  ['/api/feedback', ['POST']],
+  ['/healthz', ['GET']],
+  ['/metrics', ['GET']],
+];
+
 /** Where pages load the widget from; the site embeds this path. */
 export const WIDGET_PATH = '/widget/atom-chat.js';
 
@@ -145,6 +154,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     contentType: metrics.registry.contentType,
     metricsText: options.metricsText ?? (() => metrics.registry.metrics()),
   });
+
+  // The API's routes answer other methods with 405 and an `Allow` header rather than a bare 404.
+  for (const [url, allowed] of API_ROUTES) {
+    const others = (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).filter((method) => !allowed.includes(method));
+    app.route({
+      method: [...others],
+      url,
+      handler: async () => {
+        throw new ApiError('ATOMKIT_ERR_METHOD_NOT_ALLOWED', `Use ${allowed.join(' or ')} for ${url}.`, { allow: allowed.join(', ') });
+      },
+    });
+  }
 
   if (options.widgetFile) {
     const widgetFile = options.widgetFile;

@@ -98,10 +98,14 @@ describe('hostile requests', () => {
     await expectClientError(await server.post('/api/feedback', { messageId: 'x', rating: 'up', comment: 'y'.repeat(5000) }), 400, 'ATOMKIT_ERR_INVALID_REQUEST');
   });
 
-  test('unknown routes and methods are JSON 404s', async () => {
-    await expectClientError(await server.get('/api/query'), 404, 'ATOMKIT_ERR_NOT_FOUND');
+  test('unknown routes are JSON 404s, and known routes with another method 405s naming the allowed ones', async () => {
+    await expectClientError(await server.get('/api/nothing-here'), 404, 'ATOMKIT_ERR_NOT_FOUND');
     await expectClientError(await server.get('/../../etc/passwd'), 404, 'ATOMKIT_ERR_NOT_FOUND');
-    await expectClientError(await fetch(`${server.url}/api/feedback`, { method: 'DELETE' }), 404, 'ATOMKIT_ERR_NOT_FOUND');
+    const get = await server.get('/api/query');
+    expect(get.headers.get('allow')).toBe('POST');
+    await expectClientError(get, 405, 'ATOMKIT_ERR_METHOD_NOT_ALLOWED');
+    await expectClientError(await fetch(`${server.url}/api/feedback`, { method: 'DELETE' }), 405, 'ATOMKIT_ERR_METHOD_NOT_ALLOWED');
+    await expectClientError(await server.post('/api/threads/abc', {}), 405, 'ATOMKIT_ERR_METHOD_NOT_ALLOWED');
   });
 
   test('header injection attempts are harmless', async () => {
