@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
@@ -77,6 +77,15 @@ describe('atomkit import', () => {
     expect(result.code).toBe(1);
     expect(result.err).toContain('Nothing was written');
     expect(readdirSync(path.join(dir, 'atoms')).sort()).toEqual(['procedure']);
+  });
+
+  test('a folder link loop is walked once and a dangling link is reported', async () => {
+    const dir = makeProject({ 'docs/page.md': '# Page\n\nOne page that links to nothing and imports fine.\n' });
+    symlinkSync(path.join(dir, 'docs'), path.join(dir, 'docs/loop'));
+    symlinkSync(path.join(dir, 'docs/missing.md'), path.join(dir, 'docs/dangling.md'));
+    const report = JSON.parse((await run(dir, 'import', 'docs', '--json')).out) as ImportReport;
+    expect(report.pages).toBe(1);
+    expect(report.skipped).toEqual([{ rel: 'dangling.md', reason: 'a link to nothing, or a link loop' }]);
   });
 
   test('a path that is not a folder is a usage error', async () => {
