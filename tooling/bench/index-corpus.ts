@@ -4,6 +4,7 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type AtomkitConfig } from '../src/config/load.js';
@@ -37,4 +38,16 @@ export function bench(name: string, value: number, unit: string, extra: Record<s
 export function countArg(fallback: number): number {
   const n = Number(process.argv[2]);
   return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/**
+ * Wall-clock and CPU seconds of `fn` (CPU: this process, all threads), and the machine's load
+ * average meanwhile: on a shared machine the wall clock alone says more about the neighbours.
+ */
+export async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; seconds: number; cpuSeconds: number; load: number }> {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const result = await fn();
+  const used = process.cpuUsage(cpu);
+  return { result, seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, load: Math.round(os.loadavg()[0]! * 10) / 10 };
 }

@@ -5,23 +5,20 @@
  *
  * Usage: npm run bench:index [-- <atoms>]
  */
-import { performance } from 'node:perf_hooks';
 import { buildIndex } from '../src/retrieval/build.js';
-import { bench, benchProject, countArg } from './index-corpus.js';
+import { bench, benchProject, countArg, timed } from './index-corpus.js';
 
 const count = countArg(1000);
 const project = benchProject(count);
 try {
-  let started = performance.now();
-  const cold = await buildIndex(project.config, { full: true, onWarning: (m) => process.stderr.write(`${m}\n`) });
-  const coldSeconds = (performance.now() - started) / 1000;
-  started = performance.now();
-  const warm = await buildIndex(project.config, { full: true });
-  const warmSeconds = (performance.now() - started) / 1000;
-  process.stderr.write(`${cold.report.units} units, ${cold.report.splitUnits} split, ${(cold.report.indexBytes / 1048576).toFixed(1)} MB\n`);
-  bench(`index full build, ${count} atoms, cold cache`, coldSeconds, 's', { atoms: count, units: cold.report.units, target: 180 });
-  bench(`index full build, ${count} atoms, warm cache`, warmSeconds, 's', { atoms: count, embedded: warm.report.embedded });
-  bench('index embedding throughput', cold.report.embedded / coldSeconds, 'units/s');
+  const cold = await timed(() => buildIndex(project.config, { full: true, onWarning: (m) => process.stderr.write(`${m}\n`) }));
+  const warm = await timed(() => buildIndex(project.config, { full: true }));
+  const { report } = cold.result;
+  process.stderr.write(`${report.units} units, ${report.splitUnits} split, ${(report.indexBytes / 1048576).toFixed(1)} MB\n`);
+  bench(`index full build, ${count} atoms, cold cache`, cold.seconds, 's', { atoms: count, units: report.units, cpuSeconds: cold.cpuSeconds, loadAverage: cold.load, target: 180 });
+  bench(`index full build, ${count} atoms, cold cache (CPU time)`, cold.cpuSeconds, 's');
+  bench(`index full build, ${count} atoms, warm cache`, warm.seconds, 's', { atoms: count, embedded: warm.result.report.embedded, cpuSeconds: warm.cpuSeconds, loadAverage: warm.load });
+  bench('index embedding throughput', report.embedded / cold.seconds, 'units/s');
 } finally {
   project.remove();
 }

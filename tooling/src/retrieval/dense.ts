@@ -8,7 +8,7 @@ const { HierarchicalNSW } = hnswlib;
 export type DenseIndex = InstanceType<typeof HierarchicalNSW>;
 
 /** Graph parameters, recorded in the manifest. */
-export const HNSW_PARAMETERS = { space: 'cosine', m: 16, efConstruction: 200, efSearch: 96, randomSeed: 100 } as const;
+export const HNSW_PARAMETERS = { space: 'cosine', m: 16, efConstruction: 100, efSearch: 96, randomSeed: 100 } as const;
 
 export function createDense(dims: number, capacity: number): DenseIndex {
   const index = new HierarchicalNSW('cosine', dims);
