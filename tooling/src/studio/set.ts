@@ -63,7 +63,8 @@ export function parseAssignment(text: string): Assignment {
 export async function runSet(options: SetOptions, config: AtomkitConfig, io: CliIo): Promise<number> {
   const assignment = parseAssignment(options.assignment);
   const filters = options.where.map(parseAssignment);
-  if (filters.length === 0) throw new StudioError('`set` needs at least one `--where field=value`, so a bulk edit is always deliberate.', 2, 'Use `--where type=procedure`, or `--all` is not offered on purpose.');
+  if (filters.length === 0) throw new StudioError('`set` needs at least one `--where field=value`, so a bulk edit is always deliberate.', 2, 'For example `--where type=procedure`; there is deliberately no way to edit every atom without a filter.');
+  if (options.add && options.remove) throw new StudioError('Use either --add or --remove, not both.', 2);
   if (assignment.path[0] === 'title') throw new StudioError('Titles are renamed with `atomkit rename`, which also rewrites the references.', 2);
   const kb = loadKnowledgeBase(config);
   const validate = validatorFor(atomSchema);
