@@ -1,15 +1,22 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { memoryIo } from '../../src/cli/io.js';
 
 export const FIXTURES = fileURLToPath(new URL('./fixtures', import.meta.url));
 
-/** A fresh project folder holding `files` (paths relative to it). */
+const created: string[] = [];
+afterAll(() => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh project folder holding `files` (paths relative to it), removed after the test file. */
 export function makeProject(files: Record<string, string> = {}): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'atomkit-studio-'));
+  created.push(dir);
   mkdirSync(path.join(dir, 'atoms'), { recursive: true });
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
