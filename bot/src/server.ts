@@ -4,6 +4,7 @@
  * when an endpoint is configured, then listens.
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { projectPath, type AtomkitConfig } from '../../tooling/src/config/load.js';
 import { openRetriever } from '../../tooling/src/retrieval/api.js';
@@ -24,6 +25,8 @@ export interface StartOptions {
   readonly db?: string;
   /** A built site folder to serve from `/`. */
   readonly siteDir?: string;
+  /** The widget script served at `/widget/atom-chat.js`. @default bot/widget/dist/atom-chat.js */
+  readonly widgetFile?: string;
   /** Overrides `bot.rateLimit` (`false`: off). */
   readonly rateLimit?: { max: number; windowMs: number } | false;
   /** Overrides `bot.cache`. */
@@ -51,8 +54,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The built widget, where the widget's build writes it. */
-const WIDGET_BUILD = 'bot/widget/dist/atom-chat.js';
+/** The built widget, where the widget's build writes it (part of atomkit, not of the project). */
+const WIDGET_BUILD = fileURLToPath(new URL('../widget/dist/atom-chat.js', import.meta.url));
 
 /**
  * @throws IndexLoadError when the index is missing, unreadable or from another model.
@@ -109,7 +112,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       corsOrigins: bot.cors,
       rateLimit: rate,
       siteDir: options.siteDir ? path.resolve(options.siteDir) : undefined,
-      widgetFile: projectPath(config, WIDGET_BUILD),
+      widgetFile: options.widgetFile ?? WIDGET_BUILD,
       logger: { level: options.logLevel ?? 'warn', redact: ['req.headers.authorization', 'req.headers.cookie'] },
     });
     await app.listen({ port: options.port ?? bot.port, host: options.host ?? bot.host });

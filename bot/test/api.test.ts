@@ -223,7 +223,9 @@ describe('limits and origins', () => {
     mkdirSync(path.join(site, 'procedure'), { recursive: true });
     writeFileSync(path.join(site, 'index.html'), '<!doctype html><title>Docs</title>');
     writeFileSync(path.join(site, '404.html'), '<!doctype html><title>Not found</title>');
-    const withSite = await startTestServer(workspace, {}, { siteDir: site });
+    const widget = path.join(workspace.dir, 'atom-chat.js');
+    writeFileSync(widget, 'customElements.define("atom-chat", class extends HTMLElement {});');
+    const withSite = await startTestServer(workspace, {}, { siteDir: site, widgetFile: widget });
     try {
       const page = await withSite.get('/');
       expect(page.status).toBe(200);
@@ -235,6 +237,10 @@ describe('limits and origins', () => {
       expect(apiMissing.status).toBe(404);
       expect((await apiMissing.json()).error.code).toBe('ATOMKIT_ERR_NOT_FOUND');
       expect((await withSite.post('/api/query', { question: 'How do I run the linter?' })).status).toBe(200);
+      const script = await withSite.get('/widget/atom-chat.js');
+      expect(script.status).toBe(200);
+      expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+      expect(await script.text()).toContain('atom-chat');
     } finally {
       await withSite.close();
     }
