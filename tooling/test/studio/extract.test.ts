@@ -1,11 +1,14 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { runLint } from '../../src/lint/run.js';
 import { atomText, copyFixture, makeProject, run, snapshotTree } from './helpers.js';
+
+const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 
 function transcriptProject(): string {
   const dir = makeProject();
@@ -70,6 +73,24 @@ describe('atomkit extract without a model', () => {
     expect(result.code).toBe(1);
     expect(result.err).toContain('interviews/x.md:12:1 This turn has no anchor');
     expect(result.err).toContain('atomkit fix');
+  });
+
+  test('the shipped transcripts lint clean and yield well over 15 valid drafts', async () => {
+    const dir = makeProject();
+    for (const name of ['operator.md', 'support-engineer.md']) cpSync(path.join(REPO, 'interviews', name), path.join(dir, 'interviews', name), { recursive: true });
+    let total = 0;
+    for (const name of ['operator.md', 'support-engineer.md']) {
+      const result = await run(dir, 'extract', `interviews/${name}`, '--json');
+      expect(result.code).toBe(0);
+      const report = JSON.parse(result.out) as { drafts: { status: string; sources: string[]; reasons: string[] }[] };
+      // Codes both people explain (SQLITE_BUSY, ...) are drafted once, then refused as documented.
+      for (const draft of report.drafts.filter((d) => d.status !== 'new')) expect(draft.reasons[0]).toMatch(/^`[A-Z_]+` is already documented by `/);
+      expect(report.drafts.every((d) => d.sources.length > 0)).toBe(true);
+      total += report.drafts.filter((d) => d.status === 'new').length;
+    }
+    expect(total).toBeGreaterThanOrEqual(30);
+    const lint = await runLint({ config: loadConfig({ cwd: dir }), cwd: dir });
+    expect(lint.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   test('a missing transcript is a clear error', async () => {
