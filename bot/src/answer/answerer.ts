@@ -227,7 +227,9 @@ export function chunks(text: string): string[] {
       current = '';
     }
     if (word.length > CHUNK_CHARS) {
-      for (let i = 0; i < word.length; i += CHUNK_CHARS) out.push(word.slice(i, i + CHUNK_CHARS));
+      // By code points, so a chunk never ends inside a surrogate pair (Japanese has no spaces to cut at).
+      const points = Array.from(word);
+      for (let i = 0; i < points.length; i += CHUNK_CHARS) out.push(points.slice(i, i + CHUNK_CHARS).join(''));
     } else current += word;
   }
   if (current !== '') out.push(current);
