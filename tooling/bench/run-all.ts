@@ -18,6 +18,8 @@ import { parseArgs } from 'node:util';
 import { formatValue, parseBenchOutput, type Measurement } from './results.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+// Colour codes of a child's output, kept out of the table and results.json.
+const ANSI = /\x1b\[[0-9;]*m/g;
 const root = path.resolve(here, '../..');
 
 interface BenchRun {
@@ -58,9 +60,12 @@ function runBench(script: string, atoms: number): Promise<BenchRun> {
     });
     const finish = (exitCode: number | null, spawnError?: Error) => {
       const measurements = parseBenchOutput(bench, stdout);
-      const failed = exitCode !== 0 || measurements.length === 0;
-      const tail = spawnError?.message ?? (stderr.trim().split('\n').slice(-5).join('\n') || 'it printed no measurement');
-      resolve({ bench, exitCode, seconds: (performance.now() - started) / 1000, measurements, ...(failed ? { error: tail } : {}) });
+      const lastLines = (text: string) => text.replace(ANSI, '').trim().split('\n').slice(-5).join('\n');
+      let error: string | undefined;
+      if (spawnError) error = spawnError.message;
+      else if (exitCode !== 0) error = lastLines(stderr) || lastLines(stdout) || `exit code ${exitCode}`;
+      else if (measurements.length === 0) error = 'it printed no measurement';
+      resolve({ bench, exitCode, seconds: (performance.now() - started) / 1000, measurements, ...(error ? { error } : {}) });
     };
     child.on('error', (error) => finish(null, error));
     child.on('close', (code) => finish(code));
@@ -71,7 +76,8 @@ function table(runs: readonly BenchRun[]): string {
   const rows = [['benchmark', 'measurement', 'value', 'unit', 'target']];
   for (const run of runs) {
     for (const m of run.measurements) rows.push([run.bench, m.name, formatValue(m.value), m.unit, typeof m.target === 'number' ? formatValue(m.target) : '']);
-    if (run.error) rows.push([run.bench, `FAILED (exit ${run.exitCode})`, '', '', '']);
+    // A benchmark exits non-zero when it failed, or (after printing its figures) when a target was missed.
+    if (run.error) rows.push([run.bench, run.measurements.length > 0 ? `exit ${run.exitCode}: see below` : `FAILED (exit ${run.exitCode})`, '', '', '']);
   }
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
   const right = new Set([2, 4]);
