@@ -24,6 +24,12 @@ export interface UnitMeta {
 
 export type StoredUnit = Omit<Unit, 'embedText'>;
 
+export interface FileStamp {
+  readonly hash: string;
+  readonly mtime: number;
+  readonly size: number;
+}
+
 export class UnitStore {
   readonly db: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
@@ -48,7 +54,7 @@ export class UnitStore {
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.exec(`
-      CREATE TABLE files (path TEXT PRIMARY KEY, hash TEXT NOT NULL, atom_id TEXT NOT NULL, skipped TEXT) WITHOUT ROWID;
+      CREATE TABLE files (path TEXT PRIMARY KEY, hash TEXT NOT NULL, mtime REAL NOT NULL, size INTEGER NOT NULL, atom_id TEXT NOT NULL, skipped TEXT) WITHOUT ROWID;
       CREATE TABLE units (
         label INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
@@ -85,9 +91,10 @@ export class UnitStore {
     return new UnitStore(db);
   }
 
-  fileHashes(): Map<string, string> {
-    const rows = this.#sql('SELECT path, hash FROM files').all() as { path: string; hash: string }[];
-    return new Map(rows.map((row) => [row.path, row.hash]));
+  /** What the previous build saw of each file: content hash, modification time and size. */
+  files(): Map<string, FileStamp> {
+    const rows = this.#sql('SELECT path, hash, mtime, size FROM files').all() as ({ path: string } & FileStamp)[];
+    return new Map(rows.map(({ path, ...stamp }) => [path, stamp]));
   }
 
   skippedFiles(): { path: string; atomId: string; reason: string }[] {
@@ -106,8 +113,15 @@ export class UnitStore {
     return rows.map((row) => ({ label: row.label, unit: JSON.parse(row.data) as StoredUnit }));
   }
 
-  addFile(path: string, hash: string, atomId: string, skipped: string | undefined): void {
-    this.#sql('INSERT OR REPLACE INTO files (path, hash, atom_id, skipped) VALUES (?, ?, ?, ?)').run(path, hash, atomId, skipped ?? null);
+  addFile(path: string, stamp: FileStamp, atomId: string, skipped: string | undefined): void {
+    this.#sql('INSERT OR REPLACE INTO files (path, hash, mtime, size, atom_id, skipped) VALUES (?, ?, ?, ?, ?, ?)').run(
+      path,
+      stamp.hash,
+      stamp.mtime,
+      stamp.size,
+      atomId,
+      skipped ?? null,
+    );
   }
 
   /**
