@@ -99,7 +99,7 @@ export class Answerer {
     }
 
     const latencyMs = Math.round((performance.now() - started) * 100) / 100;
-    const ids = store.threads.addExchange({ threadId, question, language, answer, cached, latencyMs });
+    const ids = await store.threads.addExchange({ threadId, question, language, answer, cached, latencyMs });
     if (!answer.answered) {
       store.unanswered.record({
         question,

@@ -45,9 +45,19 @@ describe('openStore', () => {
 });
 
 describe('ThreadStore', () => {
-  test('stores a question with its answer and reads the thread back in order', () => {
-    const first = store.threads.addExchange({ threadId: undefined, question: 'How do I lint?', language: 'en', answer, cached: false, latencyMs: 12.5 });
-    const second = store.threads.addExchange({ threadId: first.threadId, question: 'And one file?', language: 'en', answer, cached: true, latencyMs: 1 });
+  test('exchanges arriving together are committed together, each in its thread, in order', async () => {
+    const first = await store.threads.addExchange({ threadId: undefined, question: 'q0', language: 'en', answer, cached: false, latencyMs: 1 });
+    const results = await Promise.all(
+      ['q1', 'q2', 'q3'].map((question) => store.threads.addExchange({ threadId: first.threadId, question, language: 'en', answer, cached: false, latencyMs: 1 })),
+    );
+    expect(new Set(results.map((r) => r.messageId)).size).toBe(3);
+    expect(store.threads.get(first.threadId)!.messages.filter((m) => m.role === 'user').map((m) => m.content)).toEqual(['q0', 'q1', 'q2', 'q3']);
+  });
+
+
+  test('stores a question with its answer and reads the thread back in order', async () => {
+    const first = await store.threads.addExchange({ threadId: undefined, question: 'How do I lint?', language: 'en', answer, cached: false, latencyMs: 12.5 });
+    const second = await store.threads.addExchange({ threadId: first.threadId, question: 'And one file?', language: 'en', answer, cached: true, latencyMs: 1 });
     expect(second.threadId).toBe(first.threadId);
     const thread = store.threads.get(first.threadId)!;
     expect(thread.messages.map((m) => [m.role, m.content])).toEqual([
@@ -60,9 +70,9 @@ describe('ThreadStore', () => {
     expect(thread.messages[3]).toMatchObject({ cached: true });
   });
 
-  test('history gives the last turns, oldest first', () => {
-    const { threadId } = store.threads.addExchange({ threadId: undefined, question: 'q1', language: 'en', answer, cached: false, latencyMs: 1 });
-    store.threads.addExchange({ threadId, question: 'q2', language: 'en', answer, cached: false, latencyMs: 1 });
+  test('history gives the last turns, oldest first', async () => {
+    const { threadId } = await store.threads.addExchange({ threadId: undefined, question: 'q1', language: 'en', answer, cached: false, latencyMs: 1 });
+    await store.threads.addExchange({ threadId, question: 'q2', language: 'en', answer, cached: false, latencyMs: 1 });
     expect(store.threads.history(threadId, 1)).toEqual([
       { role: 'user', content: 'q2' },
       { role: 'assistant', content: answer.answer },
@@ -75,8 +85,8 @@ describe('ThreadStore', () => {
     expect(store.threads.get('nope')).toBeUndefined();
   });
 
-  test('exports exchanges since a date with their feedback', () => {
-    const { messageId } = store.threads.addExchange({ threadId: undefined, question: 'q1', language: 'en', answer, cached: false, latencyMs: 3 });
+  test('exports exchanges since a date with their feedback', async () => {
+    const { messageId } = await store.threads.addExchange({ threadId: undefined, question: 'q1', language: 'en', answer, cached: false, latencyMs: 3 });
     store.feedback.add(messageId, 'down', 'too short');
     const rows = [...store.threads.exportSince('2000-01-01T00:00:00.000Z')];
     expect(rows).toHaveLength(1);
@@ -86,8 +96,8 @@ describe('ThreadStore', () => {
 });
 
 describe('FeedbackStore', () => {
-  test('records feedback on an answer and refuses unknown or user message ids', () => {
-    const { threadId, messageId } = store.threads.addExchange({ threadId: undefined, question: 'q', language: 'en', answer, cached: false, latencyMs: 1 });
+  test('records feedback on an answer and refuses unknown or user message ids', async () => {
+    const { threadId, messageId } = await store.threads.addExchange({ threadId: undefined, question: 'q', language: 'en', answer, cached: false, latencyMs: 1 });
     expect(store.feedback.add(messageId, 'up', undefined)).toBeTypeOf('number');
     expect(store.feedback.add('missing', 'up', undefined)).toBeUndefined();
     const userMessage = store.threads.get(threadId)!.messages[0]!.id;
@@ -126,7 +136,7 @@ describe('normalizeQuestion', () => {
 
 describe('backupNow', () => {
   test('writes a consistent copy with the data and keeps only the newest copies', async () => {
-    store.threads.addExchange({ threadId: undefined, question: 'q', language: 'en', answer, cached: false, latencyMs: 1 });
+    await store.threads.addExchange({ threadId: undefined, question: 'q', language: 'en', answer, cached: false, latencyMs: 1 });
     const backups = path.join(dir, 'backups');
     const files: string[] = [];
     for (let i = 0; i < 3; i++) {

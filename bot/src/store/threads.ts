@@ -1,6 +1,8 @@
 /**
- * Conversation threads and their messages. A question and its answer are written together in one
- * transaction, so a thread never holds a question without its answer.
+ * Conversation threads and their messages. A question and its answer are written together, so a
+ * thread never holds a question without its answer. Exchanges that arrive together are written in
+ * one transaction (group commit): under load one commit serves many requests, and each request
+ * still gets its reply only after its rows are committed.
  */
 import { randomUUID } from 'node:crypto';
 import type { Answer, Citation, ThreadResponse } from '../contract.js';
@@ -56,8 +58,17 @@ export interface ExportedExchange {
   feedback: { rating: string; comment: string | null; createdAt: string }[];
 }
 
+interface PendingExchange {
+  readonly input: ExchangeInput;
+  readonly threadId: string;
+  readonly messageId: string;
+  resolve(ids: { threadId: string; messageId: string }): void;
+  reject(error: Error): void;
+}
+
 export class ThreadStore {
   readonly #db: Db;
+  readonly #queue: PendingExchange[] = [];
   readonly #insertThread;
   readonly #touchThread;
   readonly #nextSeq;
@@ -86,52 +97,76 @@ export class ThreadStore {
     return this.#threadById.get(threadId) !== undefined;
   }
 
-  /** Stores a question and its answer; returns the thread and the answer's message id. */
-  addExchange(input: ExchangeInput): { threadId: string; messageId: string } {
-    return this.#db.transaction(() => {
-      const now = nowIso();
-      let threadId = input.threadId;
-      let seq = 1;
-      if (threadId === undefined) {
-        threadId = randomUUID();
-        this.#insertThread.run(threadId, now, now);
-      } else {
-        this.#touchThread.run(now, threadId);
-        seq = this.#nextSeq.get(threadId) as number;
+  /**
+   * Stores a question and its answer; resolves with the thread and the answer's message id once
+   * they are committed.
+   */
+  addExchange(input: ExchangeInput): Promise<{ threadId: string; messageId: string }> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ input, threadId: input.threadId ?? randomUUID(), messageId: randomUUID(), resolve, reject });
+      if (this.#queue.length === 1) setImmediate(() => this.#flush());
+    });
+  }
+
+  #flush(): void {
+    const batch = this.#queue.splice(0);
+    try {
+      this.#db.transaction(() => {
+        for (const pending of batch) this.#write(pending);
+      })();
+      for (const pending of batch) pending.resolve({ threadId: pending.threadId, messageId: pending.messageId });
+    } catch {
+      // One exchange that cannot be written must not fail the others: retry them one by one.
+      for (const pending of batch) {
+        try {
+          this.#db.transaction(() => this.#write(pending))();
+          pending.resolve({ threadId: pending.threadId, messageId: pending.messageId });
+        } catch (error) {
+          pending.reject(error as Error);
+        }
       }
-      const base = { thread_id: threadId, language: input.language, created_at: now };
-      this.#insertMessage.run({
-        ...base,
-        id: randomUUID(),
-        seq,
-        role: 'user',
-        content: input.question,
-        citations: null,
-        mode: null,
-        model: null,
-        answered: null,
-        degraded: null,
-        cached: null,
-        latency_ms: null,
-      });
-      const messageId = randomUUID();
-      const { answer } = input;
-      this.#insertMessage.run({
-        ...base,
-        id: messageId,
-        seq: seq + 1,
-        role: 'assistant',
-        content: answer.answer,
-        citations: JSON.stringify(answer.citations),
-        mode: answer.mode,
-        model: answer.model,
-        answered: answer.answered ? 1 : 0,
-        degraded: answer.degraded ? 1 : 0,
-        cached: input.cached ? 1 : 0,
-        latency_ms: input.latencyMs,
-      });
-      return { threadId, messageId };
-    })();
+    }
+  }
+
+  #write({ input, threadId, messageId }: PendingExchange): void {
+    const now = nowIso();
+    let seq = 1;
+    if (input.threadId === undefined) {
+      this.#insertThread.run(threadId, now, now);
+    } else {
+      this.#touchThread.run(now, threadId);
+      seq = this.#nextSeq.get(threadId) as number;
+    }
+    const base = { thread_id: threadId, language: input.language, created_at: now };
+    this.#insertMessage.run({
+      ...base,
+      id: randomUUID(),
+      seq,
+      role: 'user',
+      content: input.question,
+      citations: null,
+      mode: null,
+      model: null,
+      answered: null,
+      degraded: null,
+      cached: null,
+      latency_ms: null,
+    });
+    const { answer } = input;
+    this.#insertMessage.run({
+      ...base,
+      id: messageId,
+      seq: seq + 1,
+      role: 'assistant',
+      content: answer.answer,
+      citations: JSON.stringify(answer.citations),
+      mode: answer.mode,
+      model: answer.model,
+      answered: answer.answered ? 1 : 0,
+      degraded: answer.degraded ? 1 : 0,
+      cached: input.cached ? 1 : 0,
+      latency_ms: input.latencyMs,
+    });
   }
 
   /** The last `turns` questions and answers of a thread, oldest first. */
