@@ -22,6 +22,7 @@ import titleDuplicate from './rules/title-duplicate.js';
 import translationSameLanguage from './rules/translation-same-language.js';
 import translationSourceMissing from './rules/translation-source-missing.js';
 import translationStale from './rules/translation-stale.js';
+import { INTERVIEW_RULE_METAS } from './interview-rules.js';
 import type { Rule, RuleMeta } from './types.js';
 import { isCorpusRule } from './types.js';
 
@@ -53,7 +54,7 @@ export const RULES: readonly Rule[] = [
 
 /** Every rule code (the Markdown style family expanded), with its meta. */
 export const RULE_METAS: ReadonlyMap<string, RuleMeta> = new Map(
-  RULES.flatMap((rule) => (!isCorpusRule(rule) && rule.codes ? rule.codes : [rule.meta])).map((meta) => [meta.code, meta]),
+  [...RULES.flatMap((rule) => (!isCorpusRule(rule) && rule.codes ? rule.codes : [rule.meta])), ...INTERVIEW_RULE_METAS].map((meta) => [meta.code, meta]),
 );
 
 /** Every rule code, sorted. */

@@ -11,6 +11,7 @@ import { findAtomFiles } from '../atom/load.js';
 import { changedFiles } from './changed.js';
 import { headerData, readHeaderEntry, titleKey, toEntry } from './corpus.js';
 import { lintCorpus, sortDiagnostics, type EngineSettings } from './engine.js';
+import { lintInterviewFiles } from './interviews.js';
 import { lintFiles } from './parallel.js';
 import { resolveSeverities } from './severity.js';
 import type { CorpusEntry, Diagnostic } from './types.js';
@@ -72,12 +73,18 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
 
   // Which files are linted in full, and against which root their ids are computed.
   const targets = new Map<string, string>();
+  const transcripts = new Set<string>();
+  const isTranscript = (absolute: string) => inside(config.atoms.interviewsAbs, absolute) && /\.md$/i.test(absolute);
   const keys = new Set<string>();
   let corpusFromAtomsDir = true;
   if (options.changed) {
     const base = typeof options.changed === 'object' ? options.changed.base : undefined;
     const git = changedFiles(cwd, base);
-    for (const file of git.changed) if (inside(atomsDir, file) && /\.md$/i.test(file) && !ignored(file)) targets.set(file, atomsDir);
+    for (const file of git.changed) {
+      if (ignored(file)) continue;
+      if (isTranscript(file)) transcripts.add(file);
+      else if (inside(atomsDir, file) && /\.md$/i.test(file)) targets.set(file, atomsDir);
+    }
     // Titles an atom had at the base and lost: links to them in unchanged atoms broke here.
     for (const file of [...git.changed, ...git.deleted]) {
       if (!inside(atomsDir, file) || !/\.md$/i.test(file)) continue;
@@ -94,11 +101,15 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
         throw new LintUsageError(`No such file or folder: ${given}`);
       }
       const root = inside(atomsDir, absolute) ? atomsDir : isDir(absolute) ? absolute : path.dirname(absolute);
-      if (root !== atomsDir) corpusFromAtomsDir = false;
-      for (const file of findAtomFiles(absolute)) if (!ignored(file)) targets.set(file, root);
+      const files = findAtomFiles(absolute).filter((file) => !ignored(file));
+      for (const file of files.filter(isTranscript)) transcripts.add(file);
+      const atoms = files.filter((file) => !isTranscript(file));
+      if (atoms.length > 0 && root !== atomsDir) corpusFromAtomsDir = false;
+      for (const file of atoms) targets.set(file, root);
     }
   } else {
     for (const file of findAtomFiles(atomsDir)) if (!ignored(file) && file !== atomsDir) targets.set(file, atomsDir);
+    if (isDir(config.atoms.interviewsAbs)) for (const file of findAtomFiles(config.atoms.interviewsAbs)) if (!ignored(file)) transcripts.add(file);
   }
 
   const diagnostics: Diagnostic[] = [];
@@ -125,7 +136,8 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
   for (const finding of lintCorpus(entries, settings)) {
     if (finding.involves.some((key) => keys.has(key))) diagnostics.push(finding.diagnostic);
   }
-  return { diagnostics: sortDiagnostics(diagnostics), files: targets.size, corpus: entries.length };
+  diagnostics.push(...lintInterviewFiles([...transcripts], settings, { root: config.root, maxFileBytes }));
+  return { diagnostics: sortDiagnostics(diagnostics), files: targets.size + transcripts.size, corpus: entries.length };
 }
 
 function isDir(target: string): boolean {
