@@ -8,7 +8,7 @@ import type { AtomkitConfig } from '../config/load.js';
 import type { IndexManifest } from './api.js';
 
 /** Bumped when the artifact layout or unit shape changes; older indexes are rebuilt, never misread. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 export const FILES = {
   manifest: 'manifest.json',

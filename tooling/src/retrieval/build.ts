@@ -19,7 +19,7 @@ import { EmbedderUnavailableError, type Embedder } from './embedders/embedder.js
 import { configuredModel, loadEmbedder } from './embedders/load.js';
 import { FIELD_BOOST, createLexical, lexicalDoc, loadLexical, shardCount, shardOf, unitTerms } from './lexical.js';
 import { renderReportMarkdown, type BuildReport } from './report.js';
-import { UnitStore, type FileStamp, type StoredUnit } from './store.js';
+import { UnitStore, type FileStamp } from './store.js';
 
 /** Raised by the chunker's shape changes, so old artifacts are re-chunked. */
 const CHUNKER_VERSION = 1;
@@ -119,18 +119,18 @@ export async function buildIndex(config: AtomkitConfig, options: BuildOptions = 
     // Chunk the changed files; drop what they and removed files had.
     const s = store;
     const dfDelta = new Map<string, number>();
-    const countTerms = (unit: StoredUnit, by: number) => {
-      for (const term of unitTerms(unit)) dfDelta.set(term, (dfDelta.get(term) ?? 0) + by);
+    const countTerms = (terms: Iterable<string>, by: number) => {
+      for (const term of terms) dfDelta.set(term, (dfDelta.get(term) ?? 0) + by);
     };
     const removed: number[] = [];
     const removedUnits: { label: number; file: string }[] = [];
     const added: NewUnit[] = [];
     s.transaction(() => {
       for (const rel of [...removedFiles, ...changed.filter((c) => known.has(c.rel)).map((c) => c.rel)]) {
-        for (const { label, unit } of s.removeFile(rel)) {
+        for (const { label, terms } of s.removeFile(rel)) {
           removed.push(label);
           removedUnits.push({ label, file: rel });
-          countTerms(unit, -1);
+          countTerms(terms, -1);
         }
       }
       let label = s.nextLabel();
@@ -147,9 +147,10 @@ export async function buildIndex(config: AtomkitConfig, options: BuildOptions = 
         s.addFile(rel, stamp, atom.id, skipped);
         if (!skipped) {
           for (const unit of units) {
-            s.addUnit(label, unit);
+            const terms = unitTerms(unit);
+            s.addUnit(label, unit, terms);
             added.push({ label, unit });
-            countTerms(unit, 1);
+            countTerms(terms, 1);
             label++;
           }
         }

@@ -13,7 +13,7 @@ import { confidence } from './confidence.js';
 import { readDense, searchDense, similarityTo, type DenseIndex } from './dense.js';
 import { EmbedderUnavailableError, type Embedder } from './embedders/embedder.js';
 import { configuredModel, loadEmbedder } from './embedders/load.js';
-import { loadLexical, searchLexical, selectQueryTerms, unitTerms, type LexicalDoc } from './lexical.js';
+import { loadLexical, searchLexical, selectQueryTerms, type LexicalDoc } from './lexical.js';
 import { normalizeCode, queryTerms } from './tokenize.js';
 import { UnitStore, type StoredUnit, type UnitMeta } from './store.js';
 
@@ -187,14 +187,14 @@ class IndexRetriever implements Retriever {
 
     const ranked = [...fused].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k);
     return ranked.map(([label, score]) => {
-      const unit = this.store.unit(label)!;
+      const { unit, terms: unitTermSet } = this.store.unitWithTerms(label)!;
       let similarity = similarities.get(label);
       if (useDense && similarity === undefined) similarity = similarityTo(this.denseIndex!, label, vector!);
       const matchedErrorCode = matchedCodes.get(unit.atomId);
       return toHit(unit, score, {
         confidence: confidence({
           queryTerms: terms,
-          unitTerms: unitTerms(unit),
+          unitTerms: unitTermSet,
           df,
           units: this.#meta.size,
           similarity: useDense ? similarity : undefined,

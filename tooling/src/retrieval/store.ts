@@ -10,7 +10,7 @@ import type { Unit } from './chunk.js';
 import { sha256 } from './chunk.js';
 
 const APPLICATION_ID = 0x41544b55; // 'ATKU'
-export const STORE_VERSION = 1;
+export const STORE_VERSION = 2;
 
 /** What every unit keeps in memory while the retriever is open (filters, fusion). */
 export interface UnitMeta {
@@ -65,6 +65,7 @@ export class UnitStore {
         tags TEXT NOT NULL,
         kind TEXT NOT NULL,
         parts INTEGER NOT NULL,
+        terms TEXT NOT NULL,
         data_hash TEXT NOT NULL,
         data TEXT NOT NULL
       );
@@ -106,11 +107,11 @@ export class UnitStore {
   }
 
   /** Removes a file and its units; returns the removed units (for document frequencies and the vector index). */
-  removeFile(path: string): { label: number; unit: StoredUnit }[] {
-    const rows = this.#sql('SELECT label, data FROM units WHERE file = ?').all(path) as { label: number; data: string }[];
+  removeFile(path: string): { label: number; unit: StoredUnit; terms: string[] }[] {
+    const rows = this.#sql('SELECT label, data, terms FROM units WHERE file = ?').all(path) as { label: number; data: string; terms: string }[];
     this.#sql('DELETE FROM units WHERE file = ?').run(path);
     this.#sql('DELETE FROM files WHERE path = ?').run(path);
-    return rows.map((row) => ({ label: row.label, unit: JSON.parse(row.data) as StoredUnit }));
+    return rows.map((row) => ({ label: row.label, unit: JSON.parse(row.data) as StoredUnit, terms: splitTerms(row.terms) }));
   }
 
   addFile(path: string, stamp: FileStamp, atomId: string, skipped: string | undefined): void {
@@ -138,12 +139,13 @@ export class UnitStore {
     this.#sql("INSERT OR REPLACE INTO meta (key, value) VALUES ('next_label', ?)").run(label);
   }
 
-  addUnit(label: number, unit: Unit): void {
+  /** `terms`: the unit's distinct lexical terms (kept for confidence and document frequencies). */
+  addUnit(label: number, unit: Unit, terms: Iterable<string>): void {
     const { embedText: _embedText, ...stored } = unit;
     const data = JSON.stringify(stored);
     this
-      .#sql('INSERT INTO units (label, id, file, atom_id, type, language, tags, kind, parts, data_hash, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(label, unit.id, unit.file, unit.atomId, unit.type, unit.language, JSON.stringify(unit.tags), unit.kind, unit.parts, sha256(data), data);
+      .#sql('INSERT INTO units (label, id, file, atom_id, type, language, tags, kind, parts, terms, data_hash, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(label, unit.id, unit.file, unit.atomId, unit.type, unit.language, JSON.stringify(unit.tags), unit.kind, unit.parts, [...terms].join(' '), sha256(data), data);
   }
 
   /** Is a unit id taken (two files of the same atom id, e.g. `a.md` and `a.MD`)? */
@@ -191,6 +193,12 @@ export class UnitStore {
     return row ? (JSON.parse(row.data) as StoredUnit) : undefined;
   }
 
+  /** A unit with its lexical terms (tokenizing again at query time would cost more than the search). */
+  unitWithTerms(label: number): { unit: StoredUnit; terms: Set<string> } | undefined {
+    const row = this.#sql('SELECT data, terms FROM units WHERE label = ?').get(label) as { data: string; terms: string } | undefined;
+    return row ? { unit: JSON.parse(row.data) as StoredUnit, terms: new Set(splitTerms(row.terms)) } : undefined;
+  }
+
   /** Every unit, in label order (a full rebuild of the vector and lexical indexes). */
   *all(): Generator<{ label: number; unit: StoredUnit }> {
     for (const row of this.#sql('SELECT label, data FROM units ORDER BY label').iterate() as Iterable<{ label: number; data: string }>) {
@@ -225,4 +233,8 @@ export class UnitStore {
   close(): void {
     this.db.close();
   }
+}
+
+function splitTerms(terms: string): string[] {
+  return terms === '' ? [] : terms.split(' ');
 }

@@ -23,7 +23,7 @@ describe('atomkit index with the local model', () => {
     const warnings: string[] = [];
     const { dir, manifest, report } = await buildIndex(config, { env: {}, onWarning: (m) => warnings.push(m) });
     expect(warnings).toEqual([]);
-    expect(manifest).toMatchObject({ provider: 'local', model: TEST_MODEL, dense: true, dims: 64, formatVersion: 1 });
+    expect(manifest).toMatchObject({ provider: 'local', model: TEST_MODEL, dense: true, dims: 64, formatVersion: 2 });
     expect(manifest.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(report.embedded).toBe(report.units);
     expect(report.skipped).toEqual([
@@ -270,7 +270,7 @@ describe('loading refuses what it cannot trust', () => {
     // The next build does not reuse the damaged artifact.
     const rebuilt = await buildIndex(config, quiet);
     expect(rebuilt.report.mode).toBe('full');
-    writeFileSync(path.join(dir, 'manifest.json'), '{"formatVersion": 1,');
+    writeFileSync(path.join(dir, 'manifest.json'), '{"formatVersion": 2,');
     await expect(openRetriever(config, quiet)).rejects.toMatchObject({ code: 'ATOMKIT_ERR_INDEX_CORRUPT' });
     writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ formatVersion: 99 }));
     await expect(openRetriever(config, quiet)).rejects.toMatchObject({ code: 'ATOMKIT_ERR_INDEX_FORMAT' });
