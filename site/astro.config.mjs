@@ -8,6 +8,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { loadConfig } from '../tooling/src/config/load.ts';
 import { remarkAtomFaq } from '../tooling/src/site/faq.ts';
+import { remarkSafeMarkup } from '../tooling/src/site/remark-safe-markup.ts';
 import { atomkitSite } from './src/integration.ts';
 import { sidebar } from './src/lib/sidebar.ts';
 import { SITE_OPTIONS } from './src/runtime-options.ts';
@@ -23,7 +24,7 @@ export default defineConfig({
   base: config.site.base,
   outDir: options.outDir ?? path.join(siteRoot, 'dist'),
   ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
-  markdown: { remarkPlugins: [remarkAtomFaq] },
+  markdown: { remarkPlugins: [remarkSafeMarkup, remarkAtomFaq] },
   integrations: [
     atomkitSite({
       atomsDir: options.atomsDir ?? config.atoms.dirAbs,
