@@ -1,22 +1,28 @@
 import { describe, expect, test } from 'vitest';
-import { headerData, scanSimpleYaml } from './corpus.js';
-
-describe('scanSimpleYaml', () => {
-  test('reads plain, quoted and listed values the way YAML does', () => {
-    expect(scanSimpleYaml("title: Run it\nsummary: x\nrelated:\n  - A\n  - 'B''s'\nlanguage: \"ja\"\nversion: 1.0.0\ntags: [a, b]")).toEqual({ title: 'Run it', related: ['A', "B's"], language: 'ja', version: '1.0.0' });
-  });
-
-  test.each([['version: 1.0'], ['title: |\n  folded'], ['title: &a x'], ['related: [a, "b"]'], ['title: yes'], ['title: a: b']])('gives up on %j so the YAML parser decides', (yaml) => {
-    expect(scanSimpleYaml(yaml)).toBeUndefined();
-  });
-});
+import { headerData } from './corpus.js';
 
 describe('headerData', () => {
-  test('falls back to the YAML parser for complex headers', () => {
-    expect(headerData('---\ntitle: "5 ways"\nversion: 1.0.0\n---\nbody')).toEqual({ title: '5 ways', version: '1.0.0' });
+  test('reads plain, quoted and listed values the way the full YAML 1.2 parse does', () => {
+    expect(headerData("---\ntitle: Run it\nrelated:\n  - A\n  - 'B''s'\nlanguage: \"ja\"\nversion: 1.0.0\ntags: [a, b]\n---\nbody")).toEqual({
+      title: 'Run it',
+      related: ['A', "B's"],
+      language: 'ja',
+      version: '1.0.0',
+      tags: ['a', 'b'],
+    });
   });
 
-  test('is undefined without a header', () => {
+  test.each([
+    ['version: 1.0', { version: 1 }],
+    ['created: 2026-01-01', { created: '2026-01-01' }],
+    ['title: yes', { title: 'yes' }],
+    ['title: |\n  folded', { title: 'folded\n' }],
+  ])('reads %j with the core schema (no YAML 1.1 dates or booleans)', (yaml, expected) => {
+    expect(headerData(`---\n${yaml}\n---\n`)).toEqual(expected);
+  });
+
+  test('is undefined without a header or with broken YAML', () => {
     expect(headerData('# No header')).toBeUndefined();
+    expect(headerData('---\ntitle: [unclosed\n---\n')).toBeUndefined();
   });
 });
