@@ -4,7 +4,7 @@ import { confidence, denseConfidence, lexicalCoverage } from './confidence.js';
 const df = (counts: Record<string, number>) => (term: string) => counts[term] ?? 0;
 
 describe('confidence', () => {
-  test('is the IDF-weighted share of query terms the unit holds', () => {
+  test('is the IDF-weighted share of query terms the unit holds, times the share of terms', () => {
     expect(lexicalCoverage(['backup', 'restore'], new Set(['backup', 'restore']), df({ backup: 3, restore: 3 }), 100)).toBe(1);
     expect(lexicalCoverage([], new Set(['x']), df({}), 100)).toBe(0);
     // A word the corpus never uses weighs most: an off-topic question scores low.
@@ -20,8 +20,8 @@ describe('confidence', () => {
 
   test('blends both when dense is on, and an exact error code lifts it to 0.9', () => {
     const base = { queryTerms: ['a', 'b'], unitTerms: new Set(['a']), df: df({ a: 1, b: 1 }), units: 10 };
-    expect(confidence(base)).toBe(0.5);
-    expect(confidence({ ...base, similarity: 1, baseline: { mean: 0, std: 0 } })).toBe(0.75);
+    expect(confidence(base)).toBe(0.25);
+    expect(confidence({ ...base, similarity: 1, baseline: { mean: 0, std: 0 } })).toBe(0.625);
     expect(confidence({ ...base, errorCodeMatch: true })).toBe(0.9);
   });
 });

@@ -5,9 +5,11 @@
  * best hit of a good one.
  *
  * - Lexical coverage: the query's content terms (stop words dropped, stemmed) weighted by
- *   inverse document frequency, and the share of that weight found in the unit (its text,
- *   heading or question, and its atom's title, summary, tags and error codes). A question about
- *   words the atoms never use scores near 0 however the ranking turns out.
+ *   inverse document frequency, and the share of that weight found in the unit, times the share
+ *   of the terms found (its text,
+ *   heading or question, and its atom's title, summary, tags and error codes). Words no atom uses
+ *   count double, so a question about something the atoms never mention scores near 0 however
+ *   the ranking turns out, even when one of its words happens to appear somewhere.
  * - Dense similarity (when on): the cosine of query and unit, measured from the index's own
  *   baseline (mean + one standard deviation of random unit pairs, in the manifest) up to 1, so
  *   the scale does not depend on the model.
@@ -31,16 +33,25 @@ export interface ConfidenceInputs {
 
 /**
  * @example lexicalCoverage(['backup', 'restore'], new Set(['backup', 'restore', 'disk']), () => 3, 100) //=> 1
+ * @example lexicalCoverage(['backup', 'restore'], new Set(['backup']), () => 3, 100) //=> 0.25
  */
 export function lexicalCoverage(queryTerms: readonly string[], unitTerms: ReadonlySet<string>, df: (term: string) => number, units: number): number {
   let total = 0;
   let found = 0;
+  let count = 0;
   for (const term of queryTerms) {
-    const weight = Math.log(1 + units / (1 + df(term)));
+    const seen = df(term);
+    // A word no atom uses is the strongest sign the question is about something else: double weight.
+    const weight = Math.log(1 + units / (1 + seen)) * (seen === 0 ? 2 : 1);
     total += weight;
-    if (unitTerms.has(term)) found += weight;
+    if (unitTerms.has(term)) {
+      found += weight;
+      count++;
+    }
   }
-  return total > 0 ? found / total : 0;
+  // Both the telling words and most of the words must be there: one rare word shared by chance
+  // ("capitals" for a question about a capital city) is not a match.
+  return total > 0 ? (found / total) * (count / queryTerms.length) : 0;
 }
 
 /** Cosine similarity rescaled from the index baseline (0) to identical (1). */
