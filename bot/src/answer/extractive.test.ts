@@ -57,10 +57,16 @@ describe('composeExtractive', () => {
     expect(answer).not.toContain('Weak');
   });
 
-  test('writes the fixed sentences in Japanese for a Japanese question', () => {
+  test('writes the fixed sentences in Japanese for a Japanese question, saying first that the quoted atom is in English', () => {
     const { answer } = composeExtractive('リントの実行方法', [hit({})], { language: 'ja', minScore: 0.2 });
-    expect(answer).toMatch(/^\*\*Run lint locally\*\* › Steps より \[1\]:/);
+    expect(answer).toMatch(/^_日本語のアトムはまだないため、英語のアトムから引用しています。_\n\n\*\*Run lint locally\*\* › Steps より \[1\]:/);
     expect(answer).toMatch(/言語モデルは使用していません/);
+  });
+
+  test('adds no language note when the quoted atom is in the question\'s language', () => {
+    const { answer } = composeExtractive('リントの実行方法', [hit({ language: 'ja', title: 'リンターをローカルで実行する' })], { language: 'ja', minScore: 0.2 });
+    expect(answer).toMatch(/^\*\*リンターをローカルで実行する\*\*/);
+    expect(answer).not.toContain('英語のアトム');
   });
 });
 

@@ -94,6 +94,10 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   }
   if (others.length > 0) parts.push(`${phrases.seeAlso} ${others.join('; ')}`);
   parts.push(phrases.extractiveNote);
+  const quoted = sources[0]?.hit.language ?? options.language;
+  if (baseLanguage(quoted) !== baseLanguage(options.language) && sources.every((source) => baseLanguage(source.hit.language) !== baseLanguage(options.language))) {
+    parts.unshift(phrases.otherLanguageNote(baseLanguage(quoted)));
+  }
   return { answer: parts.join('\n\n'), citations: sources.map(citationFor) };
 }
 
@@ -312,4 +316,9 @@ function termHits(text: string, terms: readonly string[]): number {
 
 function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
+}
+
+/** `ja-JP` -> `ja`. */
+function baseLanguage(tag: string): string {
+  return tag.split('-')[0]!.toLowerCase();
 }

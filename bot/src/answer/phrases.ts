@@ -10,6 +10,8 @@ export interface Phrases {
   readonly moreIntro: (title: string, section: string | undefined, marker: string) => string;
   readonly seeAlso: string;
   readonly notCovered: (contact: string, suggestUrl: string) => string;
+  /** Said first when the quoted atoms are in another language than the answer. */
+  readonly otherLanguageNote: (sourceLanguage: string) => string;
 }
 
 const en: Phrases = {
@@ -20,6 +22,7 @@ const en: Phrases = {
   notCovered: (contact, suggestUrl) =>
     `The atoms do not cover this question yet, so I will not guess.\n\n` +
     `Please ask ${contact}. You can also [suggest an atom](${suggestUrl}) so that the next person finds the answer here.`,
+  otherLanguageNote: (sourceLanguage) => `_No atom in English answers this yet; the quotes below are in ${sourceLanguage === 'ja' ? 'Japanese' : sourceLanguage}._`,
 };
 
 const ja: Phrases = {
@@ -30,6 +33,7 @@ const ja: Phrases = {
   notCovered: (contact, suggestUrl) =>
     `この質問に答えるアトムはまだありません。推測では答えません。\n\n` +
     `${contact} にお問い合わせください。[アトムを提案する](${suggestUrl}) と、次の人がここで答えを見つけられます。`,
+  otherLanguageNote: (sourceLanguage) => `_日本語のアトムはまだないため、${sourceLanguage === 'en' ? '英語' : sourceLanguage}のアトムから引用しています。_`,
 };
 
 /** @example phrasesFor('ja-JP').seeAlso //=> '関連:' */
