@@ -20,6 +20,7 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 let tmp: string;
 let retriever: Retriever;
 let report: RetrievalReport;
+let japanese: RetrievalReport;
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'atomkit-eval-gate-'));
@@ -28,6 +29,7 @@ beforeAll(async () => {
   await buildIndex(config, { onWarning: () => {} });
   retriever = await openRetriever(config, { onWarning: () => {} });
   report = await runRetrievalEval({ config, retriever, systems: ['lexical', 'hybrid'] });
+  japanese = await runRetrievalEval({ config, retriever, systems: ['hybrid'], questionsFile: path.join(root, 'eval/questions.ja.yaml') });
 });
 
 afterAll(() => {
@@ -35,9 +37,12 @@ afterAll(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-test('hybrid retrieval on the project atoms stays at or above eval/thresholds.json', () => {
-  const failures = checkThresholds(report.systems, loadThresholds(path.join(root, 'eval/thresholds.json')));
-  const hybrid = report.systems.find((s) => s.name === 'hybrid');
+test.each([
+  ['eval/questions.yaml', 'eval/thresholds.json', () => report],
+  ['eval/questions.ja.yaml', 'eval/thresholds.ja.json', () => japanese],
+])('hybrid retrieval on the project atoms answers %s at or above %s', (_questions, thresholds, result) => {
+  const failures = checkThresholds(result().systems, loadThresholds(path.join(root, thresholds)));
+  const hybrid = result().systems.find((s) => s.name === 'hybrid');
   const missed = hybrid ? misses(hybrid).map((r) => `${r.id} (gold ${r.gold.join(', ')}; got ${r.ranked.slice(0, 3).join(', ')})`) : [];
   expect(failures, `below threshold: ${JSON.stringify(failures)}; missed in the top 5: ${missed.join('; ')}`).toEqual([]);
 });
