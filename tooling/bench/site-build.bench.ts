@@ -39,7 +39,8 @@ function pageSizes(outDir: string): PageSizes {
     const folder = path.join(outDir, type);
     typePageMax = Math.max(typePageMax, statSync(path.join(folder, 'index.html')).size);
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.isDirectory()) atom.push(statSync(path.join(folder, entry.name, 'index.html')).size);
+      // `page/` holds the type's further index pages, not an atom.
+      if (entry.isDirectory() && entry.name !== 'page') atom.push(statSync(path.join(folder, entry.name, 'index.html')).size);
     }
   }
   atom.sort((a, b) => a - b);
