@@ -10,6 +10,7 @@ import { loadConfig } from '../tooling/src/config/load.ts';
 import { remarkAtomFaq } from '../tooling/src/site/faq.ts';
 import { remarkSafeMarkup } from '../tooling/src/site/remark-safe-markup.ts';
 import { atomkitSite } from './src/integration.ts';
+import { starlightLocales } from './src/lib/i18n.ts';
 import { sidebar } from './src/lib/sidebar.ts';
 import { SITE_OPTIONS } from './src/runtime-options.ts';
 
@@ -18,6 +19,9 @@ const siteRoot = path.dirname(fileURLToPath(import.meta.url));
 /** @type {import('./src/runtime-options.ts').SiteConfigOptions} */
 const options = globalThis[SITE_OPTIONS] ?? { config: loadConfig({ cwd: path.dirname(siteRoot) }) };
 const { config } = options;
+// English (the default language) is the root locale; each locale folder of atoms/ is a locale whose
+// untranslated pages fall back to the default language.
+const locales = starlightLocales(config.atoms.defaultLanguage, config.atoms.locales);
 
 export default defineConfig({
   site: config.site.url,
@@ -40,6 +44,7 @@ export default defineConfig({
     starlight({
       title: config.site.title,
       description: 'Knowledge atoms: one idea per page, each with its type, tags, related atoms and FAQ.',
+      ...(locales ? { defaultLocale: 'root', locales } : {}),
       social: [{ icon: 'github', label: 'Source', href: config.site.repoUrl }],
       sidebar,
       pagination: false,
