@@ -118,9 +118,10 @@ export const SIDEBAR_JA = { overview: JA.overview, search: JA.search, tags: JA.t
  * render their lists before Starlight's route data exists, so they pass their locale as a prop and
  * this reads undefined there.
  */
-export function routeLocale(locals: App.Locals): string | undefined {
+export function routeLocale(locals: object): string | undefined {
   try {
-    return locals.starlightRoute.locale;
+    // Starlight's getter throws outside its pages.
+    return (locals as { starlightRoute?: { locale?: string } }).starlightRoute?.locale;
   } catch {
     return undefined;
   }
