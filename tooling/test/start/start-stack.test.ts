@@ -100,6 +100,21 @@ describe('atomkit start', { timeout: 90_000 }, () => {
     await flows.flowPhone(browser, target, LINT_QUESTION);
   });
 
+  test('a Japanese question on a Japanese page gets a Japanese answer citing the Japanese atom', async () => {
+    const { context, page } = await flows.openPage(browser, { baseUrl: `${url}/`, startPage: 'ja/procedure/run-the-linter-locally/' });
+    try {
+      expect(await page.locator('html').getAttribute('lang')).toBe('ja');
+      expect(await flows.widget(page).locator('.launcher').innerText()).toBe('ドキュメントに質問');
+      await flows.openWidget(page);
+      const { answer } = await flows.ask(page, 'ローカルでリンターを実行するにはどうすればいいですか？');
+      expect(await answer.locator('.answer').innerText()).toMatch(/[\u3040-\u30ff]/);
+      const cited = await answer.locator('a.source').evaluateAll((links) => links.map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+      expect(cited.some((pathname) => pathname.startsWith('/ja/'))).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('an atom carrying a script, an onerror handler and a javascript: link runs nothing, in the answer or on its page', async () => {
     await flows.flowXssInert(browser, target, 'the scanner shows pasted markup and a blank screen');
     await flows.flowXssInert(browser, { ...target, startPage: 'troubleshooting/pasted-markup-in-an-atom/' }, 'the scanner shows pasted markup and a blank screen');
