@@ -8,22 +8,10 @@ import type { Atom } from '../atom/load.js';
 import { atomId, atomLocale, atomSlug } from '../atom/identity.js';
 import { parseAtomText } from '../atom/parse.js';
 import { FILE_START, type Range } from '../atom/position.js';
-import type { CorpusEntry } from './types.js';
+import type { CorpusEntry, EntryFacts } from './types.js';
 
-/** Serializable header facts (crosses worker boundaries). */
-export interface EntryFacts {
-  readonly file: string;
-  readonly id: string;
-  readonly slug: string;
-  readonly title: string | undefined;
-  readonly related: readonly string[];
-  readonly language: string;
-  readonly version: string | undefined;
-  readonly translationOf: string | undefined;
-  readonly sourceVersion: string | undefined;
-  /** Positions of the header values corpus rules point at, keyed by path (`related.2`). */
-  readonly positions?: Readonly<Record<string, Range>>;
-}
+export type { EntryFacts };
+
 
 /** The key titles are matched by: NFC, trimmed. */
 export function titleKey(title: string): string {

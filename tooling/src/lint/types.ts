@@ -75,9 +75,8 @@ export interface FileRule {
   check(atom: Atom, ctx: RuleContext): void;
 }
 
-/** The header facts cross-file rules need, from a full parse or a fast header-only read. */
-export interface CorpusEntry {
-  /** Project-relative POSIX path. */
+/** Serializable header facts (crosses worker boundaries). */
+export interface EntryFacts {
   readonly file: string;
   readonly id: string;
   readonly slug: string;
@@ -87,6 +86,12 @@ export interface CorpusEntry {
   readonly version: string | undefined;
   readonly translationOf: string | undefined;
   readonly sourceVersion: string | undefined;
+  /** Positions of the header values corpus rules point at, keyed by path (`related.2`). */
+  readonly positions?: Readonly<Record<string, Range>>;
+}
+
+/** The header facts cross-file rules need, from a full parse or a fast header-only read. */
+export interface CorpusEntry extends Omit<EntryFacts, 'positions'> {
   /** Where a header value is (its key with `atKey`). */
   locate(path: readonly (string | number)[], atKey?: boolean): Range;
 }
