@@ -26,9 +26,10 @@ const rule: CorpusRule = {
     for (const entry of entries) {
       entry.related.forEach((title, i) => {
         const key = titleKey(title);
-        const range = entry.locate(['related', i]);
+        // Locating a value may parse the file (unchanged atoms are read header-only): only on a finding.
+        const range = () => entry.locate(['related', i]);
         if (entry.title !== undefined && key === titleKey(entry.title)) {
-          ctx.report(entry, { messageId: 'self', data: { title }, range });
+          ctx.report(entry, { messageId: 'self', data: { title }, range: range() });
           return;
         }
         if (titles.has(key)) return;
@@ -36,7 +37,7 @@ const rule: CorpusRule = {
         ctx.report(entry, {
           messageId: suggestion === undefined ? 'unresolvedNoGuess' : 'unresolved',
           data: { title, ...(suggestion === undefined ? {} : { suggestion }) },
-          range,
+          range: range(),
           involves: [`title:${key}`],
           hint: 'Titles must match exactly (case and punctuation); `related` lists titles, not file names.',
         });
