@@ -22,7 +22,7 @@ import { renderReportMarkdown, type BuildReport } from './report.js';
 import { UnitStore, type FileStamp } from './store.js';
 
 /** Raised by the chunker's shape changes, so old artifacts are re-chunked. */
-const CHUNKER_VERSION = 1;
+const CHUNKER_VERSION = 2;
 /** Above this share of removed units the vector and lexical indexes are rebuilt from scratch. */
 const MAX_DIRT = 0.25;
 

@@ -40,6 +40,25 @@ describe('chunkAtom', () => {
     for (const unit of units) expect(unit.text.split('\n\n').every((p) => /^Paragraph \d+ .*\.$/.test(p))).toBe(true);
   });
 
+  test('a long numbered list is cut between steps, so a code block inside a step stays whole', () => {
+    const step = (i: number) => `${i}. Step ${i} ${'word '.repeat(30).trim()}:\n\n   \`\`\`sh\n   npx atomkit lint --step ${i}\n   \`\`\``;
+    const units = chunkAtom(atom(`## Steps\n\n${Array.from({ length: 8 }, (_, i) => step(i + 1)).join('\n\n')}\n`), { ...options, maxTokens: 128 });
+    expect(units.length).toBeGreaterThan(2);
+    for (const unit of units) {
+      expect(unit.text).toMatch(/^\d+\. Step/);
+      expect(unit.text.match(/```/g)!.length % 2).toBe(0);
+      expect(unit.text).not.toMatch(/^```/m);
+    }
+  });
+
+  test('a code block longer than the budget is cut into lines, each part fenced again', () => {
+    const lines = Array.from({ length: 120 }, (_, i) => `key_${i}: value number ${i}`).join('\n');
+    const units = chunkAtom(atom(`## Template\n\n\`\`\`yaml\n${lines}\n\`\`\`\n`), { ...options, maxTokens: 128 });
+    expect(units.length).toBeGreaterThan(2);
+    for (const unit of units) expect(unit.text).toMatch(/^```yaml\n[\s\S]*\n```$/);
+    expect(units.map((u) => u.text.split('\n').slice(1, -1).join('\n')).join('\n')).toBe(lines);
+  });
+
   test('a single paragraph longer than the budget is cut into sentences, then words', () => {
     const units = chunkAtom(atom(`## Steps\n\n${'one two three four five. '.repeat(200)}\n`), { ...options, maxTokens: 64 });
     expect(units.length).toBeGreaterThan(5);

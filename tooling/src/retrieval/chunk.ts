@@ -166,6 +166,12 @@ function blockTexts(text: string, nodes: readonly RootContent[]): string[] {
   const blocks: string[] = [];
   for (const node of nodes) {
     if (node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim())) continue;
+    // A list is packed item by item, so a long list is split between steps, never inside one
+    // (where a cut would break a nested code block).
+    if (node.type === 'list' && node.children.length > 1) {
+      blocks.push(...blockTexts(text, node.children as unknown as RootContent[]));
+      continue;
+    }
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) continue;
@@ -208,9 +214,22 @@ const CUTS: ((text: string) => string[])[] = [
   (text) => [...text],
 ];
 
-/** Cuts a block that is over budget: into lines, then sentences, then words, then characters. */
+const FENCE = /^(`{3,}|~{3,})[^\n]*\n([\s\S]*?)\n?\1[ \t]*$/;
+
+/**
+ * Cuts a block that is over budget: into lines, then sentences, then words, then characters. A
+ * fenced code block is cut into lines only, each piece fenced again, so every part stays valid
+ * Markdown.
+ */
 function cut(block: string, budget: number, count: (text: string) => number, level: number): string[] {
   if (count(block) <= budget || level >= CUTS.length) return [block];
+  const fenced = level === 0 ? FENCE.exec(block) : null;
+  if (fenced) {
+    const open = block.slice(0, block.indexOf('\n'));
+    const close = fenced[1]!;
+    const inner = cut(fenced[2]!, Math.max(8, budget - count(open) - count(close)), count, 0);
+    return inner.map((piece) => `${open}\n${piece}\n${close}`);
+  }
   const pieces = CUTS[level]!(block).filter((piece) => piece.trim() !== '');
   if (pieces.length <= 1) return cut(block, budget, count, level + 1);
   const joiner = level === 0 ? '\n' : '';
