@@ -278,10 +278,10 @@ export const configSchema = {
           "default": true
         },
         "minScore": {
-          "description": "Below this retrieval confidence the answer is \"not in the atoms\".",
+          "description": "Below this retrieval confidence (0..1: how much of the question the best atom covers) the answer is \"not in the atoms\".",
           "type": "number",
           "minimum": 0,
-          "default": 0.2
+          "default": 0.15
         },
         "historyTurns": {
           "description": "Previous turns given to the model.",

@@ -5,10 +5,10 @@
  * best hit of a good one.
  *
  * - Lexical coverage: the query's content terms (stop words dropped, stemmed) weighted by
- *   inverse document frequency, and the share of that weight found in the unit, times the share
- *   of the terms found (its text,
- *   heading or question, and its atom's title, summary, tags and error codes). Words no atom uses
- *   count double, so a question about something the atoms never mention scores near 0 however
+ *   inverse document frequency, and the share of that weight found in the hit's atom, times the
+ *   share of the terms found (all its sections and FAQ pairs, title, summary, tags and error
+ *   codes: whether the atoms cover a question is a property of the atom, not of one section).
+ *   Words no atom uses count double, so a question about something the atoms never mention scores near 0 however
  *   the ranking turns out, even when one of its words happens to appear somewhere.
  * - Dense similarity (when on): the cosine of query and unit, measured from the index's own
  *   baseline (mean + one standard deviation of random unit pairs, in the manifest) up to 1, so
@@ -19,7 +19,7 @@
 export interface ConfidenceInputs {
   /** Distinct content terms of the query. */
   readonly queryTerms: readonly string[];
-  /** Terms of the unit and its atom context. */
+  /** Terms the hit is judged on: the retriever passes those of every unit of the hit's atom. */
   readonly unitTerms: ReadonlySet<string>;
   /** Document frequency of a term among units (0 when unseen). */
   readonly df: (term: string) => number;

@@ -122,6 +122,8 @@ export async function loadRetriever(config: AtomkitConfig, options: OpenRetrieve
 class IndexRetriever implements Retriever {
   readonly #meta = new Map<number, UnitMeta>();
   readonly #labelsByAtom = new Map<string, number[]>();
+  /** Terms of every unit of an atom, filled on first use. */
+  readonly #atomTerms = new Map<string, ReadonlySet<string>>();
   readonly #df: Map<string, number>;
   readonly #codes: ErrorCode[];
   #closed = false;
@@ -187,14 +189,16 @@ class IndexRetriever implements Retriever {
 
     const ranked = [...fused].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k);
     return ranked.map(([label, score]) => {
-      const { unit, terms: unitTermSet } = this.store.unitWithTerms(label)!;
+      const { unit } = this.store.unitWithTerms(label)!;
       let similarity = similarities.get(label);
       if (useDense && similarity === undefined) similarity = similarityTo(this.denseIndex!, label, vector!);
       const matchedErrorCode = matchedCodes.get(unit.atomId);
       return toHit(unit, score, {
         confidence: confidence({
           queryTerms: terms,
-          unitTerms: unitTermSet,
+          // Whether the atoms cover a question is a property of the atom: a question names words
+          // from several of its sections, whichever unit ranks first.
+          unitTerms: this.#termsOfAtom(unit.atomId),
           df,
           units: this.#meta.size,
           similarity: useDense ? similarity : undefined,
@@ -204,6 +208,17 @@ class IndexRetriever implements Retriever {
         matchedErrorCode,
       });
     });
+  }
+
+  #termsOfAtom(atomId: string): ReadonlySet<string> {
+    let terms = this.#atomTerms.get(atomId);
+    if (!terms) {
+      const union = new Set<string>();
+      for (const label of this.#labelsByAtom.get(atomId) ?? []) for (const term of this.store.unitWithTerms(label)?.terms ?? []) union.add(term);
+      terms = union;
+      this.#atomTerms.set(atomId, terms);
+    }
+    return terms;
   }
 
   close(): void {
