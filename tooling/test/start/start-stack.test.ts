@@ -5,7 +5,7 @@
  * hostile atom, so the XSS check runs on the real stack too.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -26,6 +26,7 @@ let target: flows.FlowTarget;
 
 beforeAll(async () => {
   // Inside the repository: Astro stages its build next to the working directory.
+  mkdirSync(path.join(repo, '.atomkit'), { recursive: true });
   project = mkdtempSync(path.join(repo, '.atomkit', 'start-test-'));
   cpSync(path.join(repo, 'atoms'), path.join(project, 'atoms'), { recursive: true });
   writeFileSync(path.join(project, 'atoms', 'troubleshooting', 'pasted-markup-in-an-atom.md'), XSS_ATOM);
