@@ -107,6 +107,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         supportContact: bot.support.contact,
         suggestUrl: bot.support.suggestUrl,
         siteTitle: config.site.title,
+        defaultLanguage: config.atoms.defaultLanguage,
       },
       maxQuestionChars: bot.maxQuestionChars,
       corsOrigins: bot.cors,

@@ -56,6 +56,25 @@ describe('LLM answers', () => {
     expect(JSON.stringify(answer)).not.toContain('sk-test-secret');
   });
 
+  test('search the atoms\' main language with a translation when few atoms in the asker\'s language cover the question', async () => {
+    fake.behave('primary', { kind: 'reply', text: 'What does the frontmatter/schema lint error mean? [1]' });
+    const answer = await ask({ question: `フロントマターのスキーマのエラーはどういう意味ですか？（${++counter}）` });
+    const [translation, answering] = fake.requests;
+    expect(translation!.messages[0]!.content).toMatch(/Translate the user's question into English/);
+    expect(translation!.messages[1]!.content).toContain('フロントマター');
+    expect(answering!.messages[0]!.content).toMatch(/\[1\] Frontmatter schema error/);
+    expect(answer).toMatchObject({ answered: true, mode: 'llm' });
+    expect(answer.citations[0]!.atomId).toBe('error/frontmatter-schema');
+  });
+
+  test('answer from the question as asked when the translation fails', async () => {
+    fake.behave('primary', { kind: 'status', status: 500 });
+    fake.behave('backup', { kind: 'status', status: 500 });
+    const answer = await ask({ question: `フロントマターのスキーマのエラーはどういう意味ですか？（${++counter}）` });
+    expect(answer.answered).toBe(false);
+    expect(answer.answer).toContain('アトム');
+  });
+
   test('fall back to the next model on a 500', async () => {
     fake.behave('primary', { kind: 'status', status: 500 });
     const before = await fallbacks('backup');

@@ -14,7 +14,7 @@ import { composeExtractive } from './extractive.js';
 import { detectLanguage } from './language.js';
 import { LlmUnavailableError, type LlmClient } from './llm.js';
 import { phrasesFor } from './phrases.js';
-import { buildMessages } from './prompt.js';
+import { buildMessages, translationPrompt } from './prompt.js';
 
 export interface AnswerSettings {
   readonly minScore: number;
@@ -27,6 +27,8 @@ export interface AnswerSettings {
   readonly siteTitle: string;
   /** Units retrieved per question (confidence is computed per unit, so this is most of the search cost). @default 8 */
   readonly k?: number;
+  /** The language most atoms are written in; questions in other languages may be translated to it for retrieval. @default 'en' */
+  readonly defaultLanguage?: string;
 }
 
 /** Receives a streamed answer; see bot/README.md for the event protocol built on it. */
@@ -83,7 +85,7 @@ export class Answerer {
     if (answer) {
       streamWhole(answer.answer, sink);
     } else {
-      const hits = await this.#retrieve(question, language, filters);
+      const hits = await this.#retrieve(question, language, filters, signal);
       // Order is by fused score; whether the atoms cover the question is the best confidence.
       topHit = hits.reduce<SearchHit | undefined>((best, hit) => (!best || hit.confidence > best.confidence ? hit : best), undefined);
       if (!topHit || topHit.confidence < settings.minScore) {
@@ -114,17 +116,44 @@ export class Answerer {
     return { ...answer, ...ids, cached, latencyMs };
   }
 
-  async #retrieve(question: string, language: string, filters: SearchFilters | undefined): Promise<SearchHit[]> {
+  async #retrieve(question: string, language: string, filters: SearchFilters | undefined, signal?: AbortSignal): Promise<SearchHit[]> {
     const { retriever, settings } = this.deps;
     const k = settings.k ?? 8;
+    const confident = (hits: readonly SearchHit[]) => hits.some((hit) => hit.confidence >= settings.minScore);
+    const best = (hits: readonly SearchHit[]) => Math.max(0, ...hits.map((hit) => hit.confidence));
+    let all: SearchHit[];
     try {
       if (filters?.language) return await retriever.search(question, { k, filters });
       // The question's language is a preference: atoms in it first, any language when none fit.
       const preferred = await retriever.search(question, { k, filters: { ...filters, language } });
-      if (preferred.some((hit) => hit.confidence >= settings.minScore)) return preferred;
-      return await retriever.search(question, { k, ...(filters ? { filters } : {}) });
+      if (confident(preferred)) return preferred;
+      all = await retriever.search(question, { k, ...(filters ? { filters } : {}) });
     } catch (error) {
       throw new ApiError('ATOMKIT_ERR_RETRIEVAL_FAILED', `The search index could not answer: ${(error as Error).message}`);
+    }
+    // Few atoms in the asker's language cover this: with a model at hand, search the atoms' main
+    // language with a translation too, and keep whichever finds more.
+    const main = settings.defaultLanguage ?? 'en';
+    if (this.deps.llm && baseLanguage(language) !== baseLanguage(main)) {
+      const translated = await this.#translate(question, main, signal);
+      if (translated) {
+        const found = await retriever.search(translated, { k, ...(filters ? { filters } : {}) }).catch(() => []);
+        if (best(found) > best(all)) return found;
+      }
+    }
+    return all;
+  }
+
+  /** The question in `target` language, or undefined when no model could translate it. */
+  async #translate(question: string, target: string, signal: AbortSignal | undefined): Promise<string | undefined> {
+    try {
+      const { text } = await this.deps.llm!.complete(translationPrompt(question, target), signal ? { signal } : {});
+      const translated = text.trim();
+      return translated === '' ? undefined : translated.slice(0, 2000);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      // Retrieval goes on with the original question; the answer step reports model failures.
+      return undefined;
     }
   }
 
@@ -234,4 +263,9 @@ export function chunks(text: string): string[] {
   }
   if (current !== '') out.push(current);
   return out;
+}
+
+/** `ja-JP` -> `ja`. */
+function baseLanguage(tag: string): string {
+  return tag.split('-')[0]!.toLowerCase();
 }

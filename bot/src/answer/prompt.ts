@@ -91,3 +91,21 @@ export function buildMessages(input: PromptInput): { messages: ChatCompletionMes
     turnsUsed: turns.length,
   };
 }
+
+/**
+ * Asks for the question in the atoms' main language, for retrieval only (the answer still comes
+ * in the asker's language).
+ *
+ * @example translationPrompt('ログの意味は？', 'en')[0].content //=> 'Translate the user's question into English ...'
+ */
+export function translationPrompt(question: string, target: string): ChatCompletionMessageParam[] {
+  return [
+    {
+      role: 'system',
+      content:
+        `Translate the user's question into ${languageName(target)} for a documentation search. ` +
+        'Keep product names, commands, file names, error codes and log text exactly as written. Reply with the translation only.',
+    },
+    { role: 'user', content: question },
+  ];
+}
