@@ -196,6 +196,16 @@ export const configSchema = {
               "type": "string",
               "default": "OPENAI_API_KEY"
             },
+            "queryPrefix": {
+              "description": "Text put before every question before it is embedded. Models trained with prefixes want them, e.g. `query: ` for E5 (multilingual-e5-small).",
+              "type": "string",
+              "default": ""
+            },
+            "documentPrefix": {
+              "description": "Text put before every unit before it is embedded, e.g. `passage: ` for E5.",
+              "type": "string",
+              "default": ""
+            },
             "batchSize": {
               "description": "Texts per embedding request.",
               "type": "integer",

@@ -14,14 +14,36 @@ export interface LoadEmbedderOptions {
  * EmbedderUnavailableError (with what was tried) when the model cannot be loaded.
  */
 export async function loadEmbedder(config: AtomkitConfig, options: LoadEmbedderOptions): Promise<Embedder | undefined> {
+  let embedder: Embedder;
   switch (config.index.embedder.provider) {
     case 'none':
       return undefined;
     case 'openai':
-      return (await import('./openai.js')).loadOpenAiEmbedder(config, { env: options.env });
+      embedder = await (await import('./openai.js')).loadOpenAiEmbedder(config, { env: options.env });
+      break;
     default:
-      return (await import('./local.js')).loadLocalEmbedder(config, options.forQueries ? { threads: 1 } : {});
+      embedder = await (await import('./local.js')).loadLocalEmbedder(config, options.forQueries ? { threads: 1 } : {});
   }
+  const { queryPrefix, documentPrefix } = config.index.embedder;
+  return queryPrefix === '' && documentPrefix === '' ? embedder : withPrefixes(embedder, options.forQueries ? queryPrefix : documentPrefix, { queryPrefix, documentPrefix });
+}
+
+/**
+ * An embedder that puts `prefix` before every text (E5 and similar models are trained on
+ * `query: ` / `passage: `). Its key names both prefixes, so an index and its query embedder only
+ * match when they were configured alike, and cached vectors of other prefixes are not reused.
+ */
+export function withPrefixes(embedder: Embedder, prefix: string, prefixes: { queryPrefix: string; documentPrefix: string }): Embedder {
+  return {
+    provider: embedder.provider,
+    model: embedder.model,
+    key: `${embedder.key}|query=${JSON.stringify(prefixes.queryPrefix)}|document=${JSON.stringify(prefixes.documentPrefix)}`,
+    dims: embedder.dims,
+    maxTokens: embedder.maxTokens,
+    countTokens: (text) => embedder.countTokens(prefix + text),
+    embed: (texts) => embedder.embed(texts.map((text) => prefix + text)),
+    dispose: () => embedder.dispose(),
+  };
 }
 
 /** What the configuration says the vectors are: compared with an index manifest on load. */
