@@ -2,7 +2,7 @@
  * The header facts cross-file rules need, for every atom: from a full parse, or from a fast
  * header-only read (for `--changed`, where only the changed atoms are parsed in full).
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { Atom } from '../atom/load.js';
 import { atomId, atomLocale, atomSlug } from '../atom/identity.js';
@@ -108,21 +108,17 @@ export interface HeaderReadOptions {
 }
 
 /**
- * Reads only the header of an atom file, without parsing its body: a line scanner for the plain
- * `key: value` / `- item` YAML atoms are written in, and the YAML parser for anything else.
+ * Reads only the header of an atom file, without parsing its body: the first bytes of the file
+ * (the whole file only when the header is longer), parsed with a plain YAML loader. Positions,
+ * which need the full parse, are computed on demand.
  */
 export function readHeaderEntry(absolute: string, relToRoot: string, options: HeaderReadOptions): CorpusEntry {
   const id = atomId(relToRoot);
   const locale = atomLocale(id, options.locales);
-  let text = '';
-  try {
-    text = readFileSync(absolute, 'utf8');
-  } catch {
-    // Unreadable files are reported by a full parse when they change; here they have no facts.
-  }
-  const data = headerData(text);
+  const head = readHead(absolute);
+  const data = headerData(head);
   let parsed: ReturnType<typeof parseAtomText> | undefined;
-  return toEntry(facts(options.file, id, data, locale, options.defaultLanguage), () => (parsed ??= parseAtomText(text)));
+  return toEntry(facts(options.file, id, data, locale, options.defaultLanguage), () => (parsed ??= parseAtomText(readWhole(absolute))));
 }
 
 /** The header of an atom's text as data, read without parsing the body (undefined when there is none). */
@@ -150,3 +146,32 @@ function headerText(raw: string): string | undefined {
 
 /** Titles get reworded, not just mistyped: suggest a title up to about half of it away. */
 export const TITLE_SUGGESTION = { maxEditRatio: 0.6 } as const;
+
+const HEAD_BYTES = 16 * 1024;
+
+/** The start of a file, enough for its header (the whole file when the header runs longer). */
+function readHead(file: string): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const read = readSync(fd, buffer, 0, HEAD_BYTES, 0);
+    // Cut at the last full line, so a character split at the boundary never reaches the parser.
+    const head = buffer.subarray(0, read).toString('utf8');
+    if (read < HEAD_BYTES || headerText(head) !== undefined) return read < HEAD_BYTES ? head : head.slice(0, head.lastIndexOf('\n') + 1);
+    return readWhole(file);
+  } catch {
+    // Unreadable files are reported by a full parse when they change; here they have no facts.
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function readWhole(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
