@@ -1,5 +1,8 @@
-import { describe, expect, test } from 'vitest';
-import { headerData } from './corpus.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { headerData, readHeaderEntry } from './corpus.js';
 
 describe('headerData', () => {
   test('reads plain, quoted and listed values the way the full YAML 1.2 parse does', () => {
@@ -24,5 +27,28 @@ describe('headerData', () => {
   test('is undefined without a header or with broken YAML', () => {
     expect(headerData('# No header')).toBeUndefined();
     expect(headerData('---\ntitle: [unclosed\n---\n')).toBeUndefined();
+  });
+});
+
+describe('readHeaderEntry', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'atomkit-header-read-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const read = (name: string, text: string) => {
+    writeFileSync(path.join(dir, name), text);
+    return readHeaderEntry(path.join(dir, name), name, { root: dir, locales: [], defaultLanguage: 'en', file: name });
+  };
+
+  test('reads a header longer than the first block of the file', () => {
+    const related = Array.from({ length: 800 }, (_, i) => `  - "Related atom number ${i}"`).join('\n');
+    const entry = read('long.md', `---\ntitle: Long header\nrelated:\n${related}\n---\n\nBody.\n`);
+    expect(entry.title).toBe('Long header');
+    expect(entry.related).toHaveLength(800);
+    expect(entry.locate(['related', 799]).start.line).toBe(803);
+  });
+
+  test('reads a short file whole and locates values by a full parse', () => {
+    const entry = read('short.md', '---\ntitle: Short\nrelated: ["A"]\n---\n\nBody.\n');
+    expect(entry.title).toBe('Short');
+    expect(entry.locate(['related', 0]).start).toEqual({ line: 3, column: 11 });
   });
 });
