@@ -13,7 +13,7 @@ export const defineLint: DefineCommand = (program, io, setExitCode) => {
     .option('-q, --quiet', 'report errors only')
     .option('--changed', 'lint only atoms git says changed (plus the cross-file checks they affect)')
     .option('--base <ref>', 'with --changed: diff against the merge base with this ref (default origin/main, then main, then HEAD)')
-    .option('--threads <n>', 'worker threads for large corpora (0: one per core)', '1')
+    .option('--threads <n>', 'threads, the main one included (0: one per core when there are 400 files or more)', '0')
     .option('--no-color', 'plain output')
     .option('--list-rules', 'print every rule code with its severity and exit')
     .action(async (paths: string[], options: LintCliOptions, command: Command) => {
