@@ -110,6 +110,7 @@ export class AtomChatElement extends HTMLElement {
   #blockedUntil = 0;
   #countdown: ReturnType<typeof setInterval> | undefined;
   #themeObserver: MutationObserver | undefined;
+  #colorSchemeListener: AbortController | undefined;
 
   constructor() {
     super();
@@ -157,6 +158,8 @@ export class AtomChatElement extends HTMLElement {
   disconnectedCallback(): void {
     this.#themeObserver?.disconnect();
     this.#themeObserver = undefined;
+    this.#colorSchemeListener?.abort();
+    this.#colorSchemeListener = undefined;
     this.#controller?.abort();
     if (this.#countdown !== undefined) clearInterval(this.#countdown);
   }
@@ -499,18 +502,24 @@ export class AtomChatElement extends HTMLElement {
     this.#refs.root.lang = this.locale;
   }
 
-  /** Mirrors `<html data-theme>` (Starlight's resolved theme); without it CSS follows the OS. */
+  /**
+   * Mirrors `<html data-theme>` (Starlight's resolved theme); on pages without it, the OS colour
+   * scheme. The panel's CSS then holds each palette once, keyed by `data-theme`.
+   */
   #followTheme(): void {
     const html = document.documentElement;
+    const dark = window.matchMedia('(prefers-color-scheme: dark)');
     const apply = (): void => {
       const theme = html.dataset.theme;
-      if (theme === 'light' || theme === 'dark') this.#refs.root.dataset.theme = theme;
-      else delete this.#refs.root.dataset.theme;
+      this.#refs.root.dataset.theme = theme === 'light' || theme === 'dark' ? theme : dark.matches ? 'dark' : 'light';
     };
     apply();
     this.#themeObserver?.disconnect();
     this.#themeObserver = new MutationObserver(apply);
     this.#themeObserver.observe(html, { attributes: true, attributeFilter: ['data-theme'] });
+    this.#colorSchemeListener?.abort();
+    this.#colorSchemeListener = new AbortController();
+    dark.addEventListener('change', apply, { signal: this.#colorSchemeListener.signal });
   }
 
   #emit(type: keyof AtomChatEventMap, detail: unknown): void {

@@ -66,6 +66,21 @@ describe('<atom-chat> on a docs page', { timeout: 60_000 }, () => {
     await flows.flowNotInTheAtoms(browser, target, 'What is the best sourdough bread recipe?', { contact: SUPPORT_CONTACT, suggestUrl: SUGGEST_URL });
   });
 
+  test('follows the page theme, and the OS colour scheme on a page that sets none', async () => {
+    const { context, page } = await flows.openPage(browser, target, { colorScheme: 'dark' });
+    try {
+      const theme = () => flows.widget(page).evaluate((node) => (node.shadowRoot!.querySelector('.root') as HTMLElement).dataset.theme);
+      await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+      await expect.poll(theme).toBe('light');
+      await page.evaluate(() => document.documentElement.removeAttribute('data-theme'));
+      await expect.poll(theme).toBe('dark');
+      await page.emulateMedia({ colorScheme: 'light' });
+      await expect.poll(theme).toBe('light');
+    } finally {
+      await context.close();
+    }
+  });
+
   test('says when the service cannot be reached and retries on request', async () => {
     await flows.flowUnreachable(browser, target, ROTATE);
   });
