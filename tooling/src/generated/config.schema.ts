@@ -120,6 +120,16 @@ export const configSchema = {
             "type": "string"
           },
           "default": []
+        },
+        "cache": {
+          "description": "Remember each file's results by its content, so unchanged atoms are not parsed again (`atomkit lint --cache`). Cross-file checks always run on the whole corpus.",
+          "type": "boolean",
+          "default": false
+        },
+        "cacheFile": {
+          "description": "Where the lint cache is kept.",
+          "type": "string",
+          "default": ".atomkit/lint-cache.json"
         }
       },
       "default": {}

@@ -27,7 +27,15 @@ export async function runLintCommand(paths: readonly string[], options: LintCliO
   }
   let result;
   try {
-    result = await runLint({ config, paths, cwd, threads: Number(options.threads), ...(options.changed ? { changed: { ...(options.base ? { base: options.base } : {}) } } : {}) });
+    result = await runLint({
+      config,
+      paths,
+      cwd,
+      threads: Number(options.threads),
+      ...(options.changed ? { changed: { ...(options.base ? { base: options.base } : {}) } } : {}),
+      ...(options.cache !== undefined ? { cache: options.cache } : {}),
+      ...(options.cacheLocation !== undefined ? { cacheFile: path.resolve(cwd, options.cacheLocation) } : {}),
+    });
   } catch (error) {
     if (error instanceof LintUsageError || error instanceof GitError) throw new UsageError(error.message);
     throw error;
@@ -44,7 +52,8 @@ export async function runLintCommand(paths: readonly string[], options: LintCliO
     }
   }
   const rules = new Map(RULE_CODES.map((code) => [code, { description: RULE_METAS.get(code)!.description, docsUrl: docsUrlFor(code, settings.site) }]));
-  io.stdout(REPORTERS[options.format](diagnostics, { color: options.color && io.isTTY, sources, files: result.files, rules }));
+  if (result.cacheProblem) io.stderr(`atomkit lint: the lint cache could not be written (${result.cacheProblem}); the results above are complete.\n`);
+  io.stdout(REPORTERS[options.format](diagnostics, { color: options.color && io.isTTY, sources, files: result.files, cached: result.cached, rules }));
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
   if (errors > 0) return 1;

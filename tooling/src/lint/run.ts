@@ -3,16 +3,17 @@
  * changed), parses them, runs the per-file rules on each and the cross-file rules on the whole
  * corpus, and returns sorted diagnostics.
  */
-import { lstatSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { minimatch } from 'minimatch';
-import type { AtomkitConfig } from '../config/load.js';
+import { projectPath, type AtomkitConfig } from '../config/load.js';
 import { findAtomFiles } from '../atom/load.js';
+import { contentHash, lintFingerprint, openLintCache, type LintCache } from './cache.js';
 import { changedFiles } from './changed.js';
 import { headerData, readHeaderEntry, titleKey, toEntry } from './corpus.js';
 import { lintCorpus, sortDiagnostics, type EngineSettings } from './engine.js';
 import { lintInterviewFiles } from './interviews.js';
-import { lintFiles } from './parallel.js';
+import { lintFiles, type FileJob, type FileResult, type LintFilesOptions } from './parallel.js';
 import { resolveSeverities } from './severity.js';
 import type { CorpusEntry, Diagnostic } from './types.js';
 
@@ -26,6 +27,10 @@ export interface LintRunOptions {
   readonly cwd?: string;
   /** Worker threads (0: one per core). @default 1 (the main thread) */
   readonly threads?: number;
+  /** Reuse the results of unchanged files from the lint cache. @default config.lint.cache */
+  readonly cache?: boolean;
+  /** @default config.lint.cacheFile */
+  readonly cacheFile?: string;
 }
 
 export interface LintRunResult {
@@ -34,6 +39,10 @@ export interface LintRunResult {
   readonly files: number;
   /** How many atoms the cross-file checks saw. */
   readonly corpus: number;
+  /** How many of the files linted in full took their results from the cache. */
+  readonly cached: number;
+  /** Why the cache could not be written, when it could not. */
+  readonly cacheProblem?: string;
 }
 
 /** A path that does not exist, or another mistake in how lint was called (exit 2). */
@@ -116,7 +125,13 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
   const entries: CorpusEntry[] = [];
   const jobs = [...targets].map(([file, root]) => ({ file, root, shown: projectFile(config, file) }));
   const { maxFileBytes } = config.lint;
-  const results = await lintFiles(jobs, { load: { base: config.site.base, locales: config.atoms.locales, maxFileBytes }, settings, ...(options.threads !== undefined ? { threads: options.threads } : {}) });
+  const lintOptions: LintFilesOptions = { load: { base: config.site.base, locales: config.atoms.locales, maxFileBytes }, settings, ...(options.threads !== undefined ? { threads: options.threads } : {}) };
+  const useCache = options.cache ?? config.lint.cache;
+  const cache = useCache
+    ? openLintCache(projectPath(config, options.cacheFile ?? config.lint.cacheFile), lintFingerprint({ load: lintOptions.load, rule: settings.rule, site: settings.site, severities: [...settings.severities] }))
+    : undefined;
+  const { results, cached } = cache ? await lintWithCache(jobs, lintOptions, cache, maxFileBytes) : { results: await lintFiles(jobs, lintOptions), cached: 0 };
+  const cacheProblem = cache?.save((shown) => existsSync(path.resolve(config.root, shown)));
   results.forEach((result, i) => {
     keys.add(`file:${jobs[i]!.shown}`);
     diagnostics.push(...result.diagnostics);
@@ -137,7 +152,35 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
     if (finding.involves.some((key) => keys.has(key))) diagnostics.push(finding.diagnostic);
   }
   diagnostics.push(...lintInterviewFiles([...transcripts], settings, { root: config.root, maxFileBytes }));
-  return { diagnostics: sortDiagnostics(diagnostics), files: targets.size + transcripts.size, corpus: entries.length };
+  return { diagnostics: sortDiagnostics(diagnostics), files: targets.size + transcripts.size, corpus: entries.length, cached, ...(cacheProblem ? { cacheProblem } : {}) };
+}
+
+/** Lints the files whose bytes the cache has not seen, and takes the rest from it. */
+async function lintWithCache(jobs: readonly FileJob[], options: LintFilesOptions, cache: LintCache, maxFileBytes: number): Promise<{ results: FileResult[]; cached: number }> {
+  const results: FileResult[] = new Array(jobs.length);
+  const misses: { index: number; hash: string | undefined }[] = [];
+  jobs.forEach((job, index) => {
+    let hash: string | undefined;
+    try {
+      // Oversized and unreadable files are never cached: the loader reports them each time.
+      if (statSync(job.file).size <= maxFileBytes) hash = contentHash(readFileSync(job.file));
+    } catch {
+      hash = undefined;
+    }
+    const hit = hash === undefined ? undefined : cache.get(job.shown, job.root, hash);
+    if (hit) results[index] = hit;
+    else misses.push({ index, hash });
+  });
+  const fresh = await lintFiles(
+    misses.map((miss) => jobs[miss.index]!),
+    options,
+  );
+  misses.forEach((miss, i) => {
+    const result = fresh[i]!;
+    results[miss.index] = result;
+    if (miss.hash !== undefined) cache.set(jobs[miss.index]!.shown, jobs[miss.index]!.root, miss.hash, result);
+  });
+  return { results, cached: jobs.length - misses.length };
 }
 
 function isDir(target: string): boolean {

@@ -40,7 +40,8 @@ export async function runStart(config: AtomkitConfig, options: StartOptions, io:
   // 1. Lint: a broken atom would fail the site build anyway; say so first, in the linter's words.
   const { runLint } = await import('../lint/run.js');
   const { REPORTERS } = await import('../lint/reporters/index.js');
-  const lint = await runLint({ config, cwd: config.root });
+  // Like the index and the site, lint redoes only what changed since the last start.
+  const lint = await runLint({ config, cwd: config.root, cache: true });
   const errors = lint.diagnostics.filter((d) => d.severity === 'error');
   step(`lint: ${lint.files} files, ${errors.length} errors, ${lint.diagnostics.length - errors.length} warnings`);
   if (errors.length > 0) {

@@ -2,11 +2,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { configSchema } from '../../src/generated/config.schema.js';
 
 interface Step {
   name?: string;
   if?: string;
   run?: string;
+  uses?: string;
+  with?: Record<string, string>;
 }
 const workflow = parse(readFileSync(fileURLToPath(new URL('../../../.github/workflows/atoms.yml', import.meta.url)), 'utf8')) as {
   on: Record<string, unknown>;
@@ -25,10 +28,14 @@ describe('.github/workflows/atoms.yml', () => {
     expect(step?.run).toMatch(/atomkit lint --changed\b.*--format github/);
   });
 
-  test('lints every atom on pushes to main', () => {
-    const step = steps.find((s) => s.if?.includes("github.event_name == 'push'"));
-    expect(step?.run).toMatch(/atomkit lint\b/);
-    expect(step?.run).not.toContain('--changed');
+  test('lints every atom on pushes to main, reusing the lint cache of the last run', () => {
+    const pushSteps = steps.filter((s) => s.if?.includes("github.event_name == 'push'"));
+    const lint = pushSteps.find((s) => s.run?.includes('atomkit lint'));
+    expect(lint?.run).toMatch(/atomkit lint\b.*--cache/);
+    expect(lint?.run).not.toContain('--changed');
+    const restore = pushSteps.find((s) => s.uses?.startsWith('actions/cache@'));
+    expect(pushSteps.indexOf(restore!)).toBeLessThan(pushSteps.indexOf(lint!));
+    expect(restore?.with?.path).toBe(configSchema.properties.lint.properties.cacheFile.default);
   });
 
   test('installs with npm ci and names its job for what it guards', () => {

@@ -14,6 +14,9 @@ export const defineLint: DefineCommand = (program, io, setExitCode) => {
     .option('--changed', 'lint only atoms git says changed (plus the cross-file checks they affect)')
     .option('--base <ref>', 'with --changed: diff against the merge base with this ref (default origin/main, then main, then HEAD)')
     .option('--threads <n>', 'threads, the main one included (0: one per core when there are 400 files or more)', '0')
+    .option('--cache', 'reuse the results of unchanged files from the lint cache (config: lint.cache)')
+    .option('--no-cache', 'parse every file, whatever the config says')
+    .option('--cache-location <file>', 'where the lint cache is kept (config: lint.cacheFile, default .atomkit/lint-cache.json)')
     .option('--no-color', 'plain output')
     .option('--list-rules', 'print every rule code with its severity and exit')
     .action(async (paths: string[], options: LintCliOptions, command: Command) => {
@@ -31,5 +34,7 @@ export interface LintCliOptions {
   readonly base?: string;
   readonly color: boolean;
   readonly threads: string;
+  readonly cache?: boolean;
+  readonly cacheLocation?: string;
   readonly listRules?: boolean;
 }

@@ -28,7 +28,8 @@ export const pretty: Reporter = (diagnostics, options = {}) => {
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const files = options.files === undefined ? '' : `${options.files} file${options.files === 1 ? '' : 's'} checked: `;
+  const fromCache = options.cached ? ` (${options.cached} unchanged, from the cache)` : '';
+  const files = options.files === undefined ? '' : `${options.files} file${options.files === 1 ? '' : 's'} checked${fromCache}: `;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const summary = `${files}${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   out.push(`${out.length ? '\n' : ''}${errors ? c.red(c.bold(summary)) : warnings ? c.yellow(summary) : c.green(summary)}`);

@@ -7,6 +7,8 @@ export interface ReporterOptions {
   readonly sources?: ReadonlyMap<string, string>;
   /** How many files were linted, for the summary line. */
   readonly files?: number;
+  /** How many of them took their results from the lint cache (pretty only). */
+  readonly cached?: number;
   /** Rule descriptions by code (sarif `rules`). */
   readonly rules?: ReadonlyMap<string, { readonly description: string; readonly docsUrl: string }>;
 }
