@@ -1,4 +1,8 @@
 /** Where commands write, so tests can capture output without spawning a process. */
+import pc, { createColors } from 'picocolors';
+
+export type Colors = ReturnType<typeof createColors>;
+
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
@@ -6,6 +10,8 @@ export interface CliIo {
   readonly isTTY: boolean;
   /** Is this a CI run (plain progress lines instead of bars)? */
   readonly isCI: boolean;
+  /** Colours for what commands print: plain text unless a terminal shows it. */
+  readonly colors: Colors;
 }
 
 export function processIo(): CliIo {
@@ -14,6 +20,9 @@ export function processIo(): CliIo {
     stderr: (text) => void process.stderr.write(text),
     isTTY: Boolean(process.stdout.isTTY),
     isCI: Boolean(process.env.CI),
+    // On a terminal picocolors' own checks apply (NO_COLOR, TERM=dumb). Anywhere else (CI logs,
+    // pipes, files) output is plain unless FORCE_COLOR asks, since picocolors alone colours CI logs.
+    colors: createColors(process.stdout.isTTY ? pc.isColorSupported : Boolean(process.env.FORCE_COLOR) && process.env.FORCE_COLOR !== '0'),
   };
 }
 
@@ -24,6 +33,7 @@ export function memoryIo(): CliIo & { out: string; err: string } {
     err: '',
     isTTY: false,
     isCI: true,
+    colors: createColors(false),
     stdout(text: string) {
       io.out += text;
     },

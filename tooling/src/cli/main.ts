@@ -3,7 +3,6 @@
  * runs one command and returns its exit code (0 clean, 1 findings, 2 usage/config/internal error).
  */
 import { Command, CommanderError } from 'commander';
-import pc from 'picocolors';
 import { ConfigError } from '../config/load.js';
 import { commands } from './commands.js';
 import type { CliIo } from './io.js';
@@ -36,6 +35,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
 }
 
 function reportFatal(error: unknown, io: CliIo): number {
+  const pc = io.colors;
   if (error instanceof ConfigError) {
     const where = error.file ? `${error.file}${error.start ? `:${error.start.line}:${error.start.column}` : ''}: ` : '';
     io.stderr(`${where}${pc.red('config error')} ${error.message}\n`);

@@ -7,7 +7,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createColors } from 'picocolors';
 import type { AtomkitConfig } from '../config/load.js';
 import type { CliIo } from '../cli/io.js';
 import { UsageError } from '../cli/main.js';
@@ -49,13 +48,13 @@ export async function evalRetrievalCommand(config: AtomkitConfig, options: Retri
       ...(options.questions ? { questionsFile: path.resolve(process.cwd(), options.questions) } : {}),
       ...(siteDist ? { siteDist } : {}),
       ...(options.reranker ? { reranker: options.reranker } : {}),
-      onWarning: (message) => io.stderr(`${paint(io).yellow('warning')} ${message}\n`),
+      onWarning: (message) => io.stderr(`${io.colors.yellow('warning')} ${message}\n`),
       onProgress: (system, done, total) => {
-        if (done === total) io.stderr(paint(io).dim(`${system}: ${total} questions\n`));
+        if (done === total) io.stderr(io.colors.dim(`${system}: ${total} questions\n`));
       },
     });
     io.stdout(textTable(retrievalRows(report.systems)));
-    for (const system of report.systems) if (system.unavailable) io.stdout(paint(io).dim(`${system.name}: n/a, ${system.unavailable}\n`));
+    for (const system of report.systems) if (system.unavailable) io.stdout(io.colors.dim(`${system.name}: n/a, ${system.unavailable}\n`));
     if (options.write !== false) {
       const dir = outDir(config, options.out);
       const written = writeReport(dir, { ...readReport(dir), retrieval: report });
@@ -63,7 +62,7 @@ export async function evalRetrievalCommand(config: AtomkitConfig, options: Retri
     }
     if (!options.check) return 0;
     const failures = checkThresholds(report.systems, loadThresholds(path.join(config.root, 'eval', 'thresholds.json')));
-    for (const f of failures) io.stderr(`${paint(io).red('below threshold')} ${f.system} ${f.metric} ${f.actual === null ? 'did not run' : f.actual.toFixed(3)} < ${f.minimum}\n`);
+    for (const f of failures) io.stderr(`${io.colors.red('below threshold')} ${f.system} ${f.metric} ${f.actual === null ? 'did not run' : f.actual.toFixed(3)} < ${f.minimum}\n`);
     return failures.length > 0 ? 1 : 0;
   });
 }
@@ -81,11 +80,11 @@ export async function evalAnswersCommand(config: AtomkitConfig, options: Answers
       judge: options.judge !== false,
       ...(options.judgeModel ? { judgeModel: options.judgeModel } : {}),
       ...(apiKey ? { apiKey } : {}),
-      onWarning: (message) => io.stderr(`${paint(io).yellow('warning')} ${message}\n`),
+      onWarning: (message) => io.stderr(`${io.colors.yellow('warning')} ${message}\n`),
     });
     io.stdout(textTable(answersRows(report)));
     const unjudged = report.runs.map((run) => run.judge).find((judge) => judge && 'unavailable' in judge);
-    if (unjudged && 'unavailable' in unjudged) io.stdout(paint(io).dim(`judge: n/a, ${unjudged.unavailable}\n`));
+    if (unjudged && 'unavailable' in unjudged) io.stdout(io.colors.dim(`judge: n/a, ${unjudged.unavailable}\n`));
     if (options.write !== false) {
       const dir = outDir(config, options.out);
       const written = writeReport(dir, { ...readReport(dir), answers: report });
@@ -115,7 +114,7 @@ export function parseSystems(list: string | undefined, pagefind: boolean): Syste
 function ensureSite(config: AtomkitConfig, rebuild: boolean, io: CliIo): string {
   const dist = path.join(config.root, 'site', 'dist');
   if (!rebuild && existsSync(path.join(dist, 'pagefind', 'pagefind.js'))) return dist;
-  io.stderr(paint(io).dim('Building the site for the Pagefind baseline (atomkit site build)...\n'));
+  io.stderr(io.colors.dim('Building the site for the Pagefind baseline (atomkit site build)...\n'));
   const bin = fileURLToPath(new URL('../../../bin/atomkit.js', import.meta.url));
   const args = [bin, '--cwd', config.root, ...(config.file ? ['--config', config.file] : []), 'site', 'build'];
   const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -133,22 +132,18 @@ async function reportErrors(io: CliIo, run: () => Promise<number>): Promise<numb
     return await run();
   } catch (error) {
     if (error instanceof QuestionSetError) {
-      io.stderr(`${paint(io).red('error')} ${error.format()}\n`);
+      io.stderr(`${io.colors.red('error')} ${error.format()}\n`);
       return 2;
     }
     if (error instanceof IndexLoadError) {
-      io.stderr(`${paint(io).red('error')} ${error.message}\n  ${paint(io).dim(error.hint)}\n`);
+      io.stderr(`${io.colors.red('error')} ${error.message}\n  ${io.colors.dim(error.hint)}\n`);
       return 2;
     }
     if (error instanceof EvalError) {
-      io.stderr(`${paint(io).red('error')} ${error.message}\n`);
+      io.stderr(`${io.colors.red('error')} ${error.message}\n`);
       return 2;
     }
     throw error;
   }
 }
 
-/** Colours only on a terminal: CI logs and captured output stay plain text. */
-function paint(io: CliIo) {
-  return createColors(io.isTTY);
-}

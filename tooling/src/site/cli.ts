@@ -1,6 +1,5 @@
 /** What `atomkit site build|dev` do: run the site, and print invalid atoms as the linter does. */
 import path from 'node:path';
-import pc from 'picocolors';
 import type { AtomkitConfig } from '../config/load.js';
 import type { CliIo } from '../cli/io.js';
 import { UsageError } from '../cli/main.js';
@@ -17,12 +16,12 @@ export async function runSiteBuild(config: AtomkitConfig, options: { atoms?: str
       ...(options.drafts ? { drafts: true } : {}),
     });
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    io.stdout(`${pc.green('✓')} ${built.atoms} atom pages, ${built.pages} pages in all, built into ${path.relative(process.cwd(), built.outDir) || '.'} in ${seconds} s\n`);
+    io.stdout(`${io.colors.green('✓')} ${built.atoms} atom pages, ${built.pages} pages in all, built into ${path.relative(process.cwd(), built.outDir) || '.'} in ${seconds} s\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof AtomCheckError)) throw error;
     for (const diagnostic of error.diagnostics) io.stderr(`${formatDiagnostic(diagnostic)}\n`);
-    io.stderr(`\n${pc.red(`${error.diagnostics.length} problem${error.diagnostics.length === 1 ? '' : 's'}`)} in the atoms; the site was not built.\n`);
+    io.stderr(`\n${io.colors.red(`${error.diagnostics.length} problem${error.diagnostics.length === 1 ? '' : 's'}`)} in the atoms; the site was not built.\n`);
     return 1;
   }
 }

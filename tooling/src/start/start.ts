@@ -5,7 +5,6 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import pc from 'picocolors';
 import { projectPath, type AtomkitConfig } from '../config/load.js';
 import type { CliIo } from '../cli/io.js';
 import { fingerprint } from './fingerprint.js';
@@ -29,6 +28,7 @@ const STATE_FILE = '.atomkit/start-state.json';
 
 export async function runStart(config: AtomkitConfig, options: StartOptions, io: CliIo): Promise<number> {
   const started = performance.now();
+  const pc = io.colors;
   const step = (text: string) => io.stdout(`${pc.cyan('›')} ${text}\n`);
   const statePath = projectPath(config, STATE_FILE);
   const state = readState(statePath);
@@ -45,7 +45,7 @@ export async function runStart(config: AtomkitConfig, options: StartOptions, io:
   const errors = lint.diagnostics.filter((d) => d.severity === 'error');
   step(`lint: ${lint.files} files, ${errors.length} errors, ${lint.diagnostics.length - errors.length} warnings`);
   if (errors.length > 0) {
-    io.stdout(REPORTERS.pretty(errors, { color: io.isTTY, files: lint.files }));
+    io.stdout(REPORTERS.pretty(errors, { color: io.colors.isColorSupported, files: lint.files }));
     io.stderr(`${pc.red('error')} fix the atoms above (or run \`atomkit lint\`), then start again.\n`);
     return 1;
   }

@@ -2,7 +2,6 @@
  * Failures of studio commands that people cause and can fix: printed as one message (with a
  * hint), never with a stack. Exit code 1 for refused work (a duplicate, a collision), 2 for usage.
  */
-import pc from 'picocolors';
 import type { CliIo } from '../cli/io.js';
 import { ChangeError } from './changes.js';
 import { HeaderEditError } from './header-edit.js';
@@ -24,12 +23,12 @@ export async function runStudioCommand(io: CliIo, body: () => Promise<number> | 
     return await body();
   } catch (error) {
     if (error instanceof StudioError) {
-      io.stderr(`${pc.red('error')} ${error.message}\n`);
-      if (error.hint) io.stderr(`  ${pc.dim(error.hint)}\n`);
+      io.stderr(`${io.colors.red('error')} ${error.message}\n`);
+      if (error.hint) io.stderr(`  ${io.colors.dim(error.hint)}\n`);
       return error.exitCode;
     }
     if (error instanceof ChangeError || error instanceof HeaderEditError) {
-      io.stderr(`${pc.red('error')} ${error.message}\n`);
+      io.stderr(`${io.colors.red('error')} ${error.message}\n`);
       return 1;
     }
     throw error;

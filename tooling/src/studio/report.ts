@@ -1,21 +1,16 @@
 /** Prints a plan of drafts (extract, import) for people or as JSON. */
 import path from 'node:path';
-import pc from 'picocolors';
 import type { CliIo } from '../cli/io.js';
 import { unifiedDiff } from './changes.js';
 import type { PlannedDraft } from './plan.js';
 
-const LABEL: Record<PlannedDraft['status'], string> = {
-  new: pc.green('new'),
-  collision: pc.yellow('collision'),
-  'near-duplicate': pc.yellow('near-duplicate'),
-  invalid: pc.red('invalid'),
-};
+const LABEL_COLOR = { new: 'green', collision: 'yellow', 'near-duplicate': 'yellow', invalid: 'red' } as const satisfies Record<PlannedDraft['status'], string>;
 
 export function printPlan(io: CliIo, plan: readonly PlannedDraft[], options: { dryRun: boolean; root: string; verbose?: boolean }): void {
+  const pc = io.colors;
   for (const item of plan) {
     const from = item.sources.length > 0 ? pc.dim(`  <- ${item.sources.map((ref) => ref.replace(/^.*#/, '#')).join(' ')}`) : '';
-    io.stdout(`${LABEL[item.status].padEnd(24)} ${item.path}  "${item.title}"${from}\n`);
+    io.stdout(`${pc[LABEL_COLOR[item.status]](item.status.padEnd(14))} ${item.path}  "${item.title}"${from}\n`);
     if (item.status !== 'new') for (const reason of item.reasons) io.stdout(`    ${pc.dim(reason)}\n`);
     if (options.dryRun && options.verbose && item.status === 'new') {
       io.stdout(unifiedDiff({ file: path.resolve(options.root, item.path), before: undefined, after: item.text }, options.root));
