@@ -10,7 +10,7 @@ import type { AtomHeader } from '../../tooling/src/atom/schema.js';
 import { titleKey } from '../../tooling/src/lint/corpus.js';
 import { projectFile } from '../../tooling/src/lint/run.js';
 import { AtomCheckError, checkAtoms, formatDiagnostic } from '../../tooling/src/site/check.js';
-import { atomBody, atomPageData } from '../../tooling/src/site/page-data.js';
+import { atomBody, atomPageData, translationKey } from '../../tooling/src/site/page-data.js';
 import { SITE_OPTIONS, type SiteConfigOptions, type SiteRuntimeOptions } from './runtime-options.js';
 
 type ValidAtom = Atom & { header: AtomHeader };
@@ -59,9 +59,11 @@ async function sync(context: LoaderContext, options: SiteRuntimeOptions): Promis
     (atom): atom is ValidAtom => atom.header !== undefined && !isBroken(atom) && (options.drafts || atom.header.status !== 'draft'),
   );
   const byTitle = new Map(published.map((atom) => [titleKey(atom.header.title), atom as Atom]));
+  const translations = new Map<string, Atom>();
+  for (const atom of published) if (atom.locale && atom.header.translation_of) translations.set(translationKey(atom.locale, atom.header.translation_of), atom);
   const keep = new Set<string>();
   for (const atom of published) {
-    const data = atomPageData(atom, { published: byTitle, projectRoot: options.projectRoot, editUrl: options.editUrl });
+    const data = atomPageData(atom, { published: byTitle, projectRoot: options.projectRoot, editUrl: options.editUrl, locales: options.locales, base: options.base, translations });
     const body = atomBody(atom);
     const digest = context.generateDigest(JSON.stringify({ body, data }));
     keep.add(atom.slug);

@@ -86,6 +86,28 @@ describe('an untranslated atom', () => {
   });
 });
 
+describe('related links and page labels', () => {
+  const related = (urlPath: string) => {
+    const page = parsePage(site.outDir, urlPath);
+    return {
+      title: toString(select('.atom-related__title', page)!),
+      links: selectAll('.atom-related li > a:not(.atom-type)', page).map((a) => [toString(a), a.properties.href]),
+      labels: selectAll('.atom-meta dt', page).map((dt) => toString(dt)),
+    };
+  };
+
+  test('keep a Japanese reader in Japanese: translations when they exist, the /ja/ fallback page otherwise', () => {
+    expect(related('/ja/error/ledger-mismatch/')).toMatchObject({ title: '関連するアトム', links: [['Close the month', '/ja/procedure/close-the-month/']] });
+    expect(related('/ja/procedure/close-the-month/')).toMatchObject({ title: '関連するアトム', links: [['Ledger mismatch', '/ja/error/ledger-mismatch/']] });
+    expect(related('/ja/error/ledger-mismatch/').labels.slice(0, 3)).toEqual(['バージョン', '作成者', '作成日']);
+  });
+
+  test('stay in English on English pages', () => {
+    expect(related('/error/ledger-mismatch/')).toMatchObject({ title: 'Related atoms', links: [['Close the month', '/procedure/close-the-month/']] });
+    expect(related('/error/ledger-mismatch/').labels.slice(0, 3)).toEqual(['Version', 'Author', 'Created']);
+  });
+});
+
 describe('index pages and sidebar', () => {
   test('English lists hold English atoms only; Japanese lists put translations first and mark untranslated atoms', () => {
     expect(listTitles('/tags/ledger/')).toEqual([

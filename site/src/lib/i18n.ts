@@ -55,6 +55,18 @@ export interface UiText {
   readonly tagTitle: (tag: string) => string;
   readonly pageOf: (title: string, page: number, pages: number) => string;
   readonly types: Readonly<Record<AtomType, { readonly singular: string; readonly plural: string; readonly about: string }>>;
+  /** Labels of an atom page's header facts, prerequisites and related links. */
+  readonly page: {
+    readonly version: string;
+    readonly author: string;
+    readonly created: string;
+    readonly updated: string;
+    readonly beforeYouStart: string;
+    readonly role: string;
+    readonly systemState: string;
+    readonly inputs: string;
+    readonly related: string;
+  };
 }
 
 /** Language names in Japanese, for marking untranslated atoms. */
@@ -87,6 +99,17 @@ const EN: Omit<UiText, 'types'> = {
   byTitle: (count) => `${plural(count, 'atom')}, by title.`,
   tagTitle: (tag) => `Tag: ${tag}`,
   pageOf: (title, page, pages) => `${title} (page ${page} of ${pages})`,
+  page: {
+    version: 'Version',
+    author: 'Author',
+    created: 'Created',
+    updated: 'Updated',
+    beforeYouStart: 'Before you start',
+    role: 'Role',
+    systemState: 'System state',
+    inputs: 'Inputs',
+    related: 'Related atoms',
+  },
 };
 
 const JA: Omit<UiText, 'types'> = {
@@ -103,6 +126,17 @@ const JA: Omit<UiText, 'types'> = {
   byTitle: (count) => `${count} 件のアトム（タイトル順）。`,
   tagTitle: (tag) => `タグ: ${tag}`,
   pageOf: (title, page, pages) => `${title}（${pages} ページ中 ${page} ページ目）`,
+  page: {
+    version: 'バージョン',
+    author: '作成者',
+    created: '作成日',
+    updated: '更新日',
+    beforeYouStart: '始める前に',
+    role: '役割',
+    systemState: 'システムの状態',
+    inputs: '必要なもの',
+    related: '関連するアトム',
+  },
 };
 
 /** The site's words for a language tag (`ja`, `ja-JP`); English for languages it has no words for. */

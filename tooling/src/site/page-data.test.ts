@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { atomFromText, type Atom } from '../atom/load.js';
 import type { AtomHeader } from '../atom/schema.js';
-import { atomBody, atomPageData, faqJsonLd } from './page-data.js';
+import { atomBody, atomPageData, faqJsonLd, translationKey } from './page-data.js';
 
 const make = (rel: string, header: string, body: string) =>
   atomFromText(`/repo/atoms/${rel}`, `---\n${header}\n---\n${body}`, { root: '/repo/atoms', base: '/kb' }) as Atom & { header: AtomHeader };
@@ -15,6 +15,20 @@ describe('atomPageData', () => {
 
   test('links related atoms that are published and names the others without a link', () => {
     expect(atomPageData(alpha, context).atom.related).toEqual([{ title: 'Beta', url: '/kb/error/beta/', type: 'error' }, { title: 'Gamma' }]);
+  });
+
+  test('on locale pages, links go to the translation of a related atom, or to the locale fallback page of it', () => {
+    const gamma = make('error/gamma.md', header('Gamma').replace('type: procedure', 'type: error'), '\nBody.\n');
+    const betaJa = atomFromText('/repo/atoms/ja/error/beta-ja.md', `---\n${header('ベータ')}\nlanguage: ja\ntranslation_of: Beta\n---\nBody.\n`, { root: '/repo/atoms', base: '/kb', locales: ['ja'] });
+    const published = new Map<string, Atom>([['Alpha', alpha], ['Beta', beta], ['Gamma', gamma], ['ベータ', betaJa]]);
+    const localized = { ...context, published, locales: ['ja'], base: '/kb', translations: new Map([[translationKey('ja', 'Beta'), betaJa]]) };
+    expect(atomPageData(alpha, localized).atom.related).toEqual([
+      { title: 'Beta', url: '/kb/error/beta/', type: 'error', localized: { ja: '/kb/ja/error/beta-ja/' } },
+      { title: 'Gamma', url: '/kb/error/gamma/', type: 'error', localized: { ja: '/kb/ja/error/gamma/' } },
+    ]);
+    // A related atom already in a locale needs no other address.
+    const fromJa = atomFromText('/repo/atoms/ja/procedure/x.md', `---\n${header('Xylophone').replace('related: [Beta, Gamma]', 'related: [ベータ]')}\nlanguage: ja\n---\nBody.\n`, { root: '/repo/atoms', base: '/kb', locales: ['ja'] }) as Atom & { header: AtomHeader };
+    expect(atomPageData(fromJa, localized).atom.related).toEqual([{ title: 'ベータ', url: '/kb/ja/error/beta-ja/', type: 'procedure' }]);
   });
 
   test('takes Starlight fields from the header: description, edit link to the source, last updated', () => {

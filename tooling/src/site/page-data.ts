@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import type { Atom } from '../atom/load.js';
+import { atomUrl } from '../atom/identity.js';
 import type { AtomHeader, AtomType } from '../atom/schema.js';
 import { titleKey } from '../lint/corpus.js';
 import { atomFaq } from './faq.js';
@@ -18,6 +19,12 @@ export interface RelatedLink {
   /** The page of the related atom; absent when it is not published (a draft in production). */
   readonly url?: string;
   readonly type?: AtomType;
+  /**
+   * Where the link goes on a page of each site locale, for a related atom in the default language:
+   * its translation when there is one, else the locale's fallback page of it (Starlight's), so a
+   * reader stays in their language.
+   */
+  readonly localized?: Readonly<Record<string, string>>;
 }
 
 export interface AtomPageInfo {
@@ -55,6 +62,16 @@ export interface PageDataContext {
   readonly projectRoot: string;
   /** URL of the repository folder that holds the project, for edit links. */
   readonly editUrl: string;
+  /** The site's locales besides the default language (`ja`), and its base path. */
+  readonly locales?: readonly string[];
+  readonly base?: string;
+  /** Published translations, keyed by `translationKey(locale, title of the source atom)`. */
+  readonly translations?: ReadonlyMap<string, Atom>;
+}
+
+/** The key of a translation in `PageDataContext.translations`. */
+export function translationKey(locale: string, sourceTitle: string): string {
+  return `${locale}\u0000${titleKey(sourceTitle)}`;
 }
 
 /**
@@ -88,7 +105,14 @@ export function atomPageData(atom: Atom & { header: AtomHeader }, context: PageD
       errorCodes: header.error_codes ?? [],
       related: header.related.map((title) => {
         const target = context.published.get(titleKey(title));
-        return target?.header ? { title, url: target.url, type: target.header.type } : { title };
+        if (!target?.header) return { title };
+        const localized =
+          target.locale === undefined && context.locales?.length
+            ? Object.fromEntries(
+                context.locales.map((locale) => [locale, context.translations?.get(translationKey(locale, target.header!.title))?.url ?? atomUrl(`${locale}/${target.slug}`, context.base)]),
+              )
+            : undefined;
+        return { title, url: target.url, type: target.header.type, ...(localized ? { localized } : {}) };
       }),
       faq,
       source: source.startsWith('..') ? atom.relPath : source,
