@@ -3,7 +3,8 @@
  * served under a project-page base path: searches with Pagefind, narrows by type, follows links.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../bot/widget/test/browser.js';
 import type { BuiltSite } from '../../tooling/src/site/build.js';
 import { brokenLinks, buildFixtureSite, removeBuild } from './helpers.js';
 import { serveStatic, type StaticServer } from './serve.js';
@@ -17,10 +18,7 @@ let page: Page;
 beforeAll(async () => {
   site = await buildFixtureSite({ ATOMKIT_SITE_BASE: '/kb' });
   server = await serveStatic(site.outDir, BASE);
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage();
 }, 300_000);
 

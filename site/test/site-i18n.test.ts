@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../bot/widget/test/browser.js';
 import { buildWidget } from '../../bot/widget/build.js';
 import type { BuiltSite } from '../../tooling/src/site/build.js';
 import { brokenLinks, buildFixtureSite, parsePage, removeBuild } from './helpers.js';
@@ -29,10 +30,7 @@ beforeAll(async () => {
   // Where `atomkit start` serves the chat widget from.
   await buildWidget({ outfile: path.join(site.outDir, 'widget', 'atom-chat.js') });
   server = await serveStatic(site.outDir, '/');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage();
 }, 300_000);
 
