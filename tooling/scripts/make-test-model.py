@@ -161,25 +161,31 @@ def graph(vocab_size, quantized, rng):
     return model
 
 
-def main():
-    out = os.path.join(sys.argv[1] if len(sys.argv) > 1 else "tooling/test/fixtures/models", "atomkit-test", "tiny-bert")
+def write_model_folder(out, vocab, hidden, config, models):
+    """Writes a transformers.js local model folder: a one-layer BERT config (plus `config`), the
+    tokenizer files of `vocab`, and `models` ({file name: ONNX model}) under onnx/."""
     os.makedirs(os.path.join(out, "onnx"), exist_ok=True)
-    vocab = vocabulary()
-    config = {"model_type": "bert", "architectures": ["BertModel"], "hidden_size": HIDDEN,
-              "num_attention_heads": 1, "num_hidden_layers": 1, "intermediate_size": HIDDEN,
-              "max_position_embeddings": MAX_POSITIONS, "type_vocab_size": 2, "vocab_size": len(vocab),
-              "pad_token_id": 0}
+    bert = {"model_type": "bert", "hidden_size": hidden, "num_attention_heads": 1, "num_hidden_layers": 1,
+            "intermediate_size": hidden, "max_position_embeddings": MAX_POSITIONS, "type_vocab_size": 2,
+            "vocab_size": len(vocab), "pad_token_id": 0}
     tokenizer_config = {"tokenizer_class": "BertTokenizer", "do_lower_case": True, "model_max_length": MAX_POSITIONS,
                         "cls_token": "[CLS]", "sep_token": "[SEP]", "pad_token": "[PAD]", "unk_token": "[UNK]",
                         "mask_token": "[MASK]", "clean_up_tokenization_spaces": True}
     write = lambda name, data: open(os.path.join(out, name), "w", encoding="utf-8").write(
         json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
-    write("config.json", config)
+    write("config.json", {**bert, **config})
     write("tokenizer_config.json", tokenizer_config)
     write("tokenizer.json", tokenizer_json(vocab))
-    for quantized, name in ((False, "model.onnx"), (True, "model_quantized.onnx")):
-        model = graph(len(vocab), quantized, np.random.default_rng(20261122))
+    for name, model in models.items():
         onnx.save(model, os.path.join(out, "onnx", name))
+
+
+def main():
+    out = os.path.join(sys.argv[1] if len(sys.argv) > 1 else "tooling/test/fixtures/models", "atomkit-test", "tiny-bert")
+    vocab = vocabulary()
+    models = {name: graph(len(vocab), quantized, np.random.default_rng(20261122))
+              for quantized, name in ((False, "model.onnx"), (True, "model_quantized.onnx"))}
+    write_model_folder(out, vocab, HIDDEN, {"architectures": ["BertModel"]}, models)
     print(f"wrote {out} (vocabulary {len(vocab)}, hidden {HIDDEN})")
 
 
