@@ -32,6 +32,27 @@ describe('lexical search', () => {
     expect(searchLexical([a, b], tokenize('queue worker'), 10, (label) => label % 2 === 0).map((h) => h.label)).toEqual([2]);
   });
 
+  test('a misspelt or unfinished word finds the unit; a known word matches itself, its long forms one edit away, and as the last word the words it begins', () => {
+    const index = createLexical();
+    index.addAll([
+      doc(1, { title: 'Rotate the credentials' }),
+      doc(2, { title: 'Rotation schedule' }),
+      doc(3, { title: 'Credential store' }),
+      doc(4, { title: 'Storefront' }),
+      doc(5, { title: 'Interviewee' }),
+    ]);
+    const vocabulary = new Set(['rotat', 'credenti', 'schedul', 'store', 'storefront', 'interviewe']);
+    const known = (term: string) => vocabulary.has(term);
+    const labels = (terms: string[]) => searchLexical([index], terms, 10, undefined, known).map((h) => h.label).sort();
+    expect(tokenize('credentails interview')).toEqual(['credentail', 'interview']);
+    expect(labels(['credentail'])).toEqual([1, 3]);
+    expect(labels(['sched'])).toEqual([2]);
+    expect(labels(['store', 'credenti'])).toEqual([1, 3]);
+    expect(labels(['credenti', 'store'])).toEqual([1, 3, 4]);
+    vocabulary.add('interview');
+    expect(labels(['interview', 'rotat'])).toEqual([1, 2, 5]);
+  });
+
   test('long queries search their rarest terms, and drop terms most units contain', () => {
     const df = (term: string) => ({ common: 900, mid: 50, rare: 2 })[term] ?? 0;
     expect(selectQueryTerms(['common', 'mid', 'rare'], df, 1000)).toEqual(['rare', 'mid']);

@@ -22,6 +22,8 @@ const RRF_K = 60;
 /** Candidates taken from each list before fusion. */
 const DEPTH = 50;
 const MAX_QUERY_CHARS = 4000;
+/** Parsed units kept in memory (about 2 KB each). */
+const MAX_CACHED_UNITS = 20_000;
 const REBUILD = 'atomkit index';
 
 interface ErrorCode {
@@ -124,6 +126,11 @@ class IndexRetriever implements Retriever {
   readonly #labelsByAtom = new Map<string, number[]>();
   /** Terms of every unit of an atom, filled on first use. */
   readonly #atomTerms = new Map<string, ReadonlySet<string>>();
+  /**
+   * Units read so far, parsed: the store does not change while it is open, and reading and
+   * parsing a unit's JSON for every hit of every query cost more than the lexical search.
+   */
+  readonly #units = new Map<number, StoredUnit>();
   readonly #df: Map<string, number>;
   readonly #codes: ErrorCode[];
   #closed = false;
@@ -170,7 +177,7 @@ class IndexRetriever implements Retriever {
     const df = (term: string) => this.#df.get(term) ?? 0;
     if (useLexical) {
       const searched = selectQueryTerms(terms, df, this.#meta.size);
-      searchLexical(this.lexical, searched, depth, keep).forEach((hit, rank) => add(hit.label, 1 / (RRF_K + rank + 1)));
+      searchLexical(this.lexical, searched, depth, keep, (term) => df(term) > 0).forEach((hit, rank) => add(hit.label, 1 / (RRF_K + rank + 1)));
     }
     let vector: Float32Array | undefined;
     const similarities = new Map<number, number>();
@@ -189,7 +196,7 @@ class IndexRetriever implements Retriever {
 
     const ranked = [...fused].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k);
     return ranked.map(([label, score]) => {
-      const { unit } = this.store.unitWithTerms(label)!;
+      const unit = this.#unit(label);
       let similarity = similarities.get(label);
       if (useDense && similarity === undefined) similarity = similarityTo(this.denseIndex!, label, vector!);
       const matchedErrorCode = matchedCodes.get(unit.atomId);
@@ -214,11 +221,22 @@ class IndexRetriever implements Retriever {
     let terms = this.#atomTerms.get(atomId);
     if (!terms) {
       const union = new Set<string>();
-      for (const label of this.#labelsByAtom.get(atomId) ?? []) for (const term of this.store.unitWithTerms(label)?.terms ?? []) union.add(term);
+      for (const label of this.#labelsByAtom.get(atomId) ?? []) for (const term of this.store.terms(label)) union.add(term);
       terms = union;
       this.#atomTerms.set(atomId, terms);
     }
     return terms;
+  }
+
+  #unit(label: number): StoredUnit {
+    let unit = this.#units.get(label);
+    if (!unit) {
+      unit = this.store.unit(label)!;
+      // Bounded, oldest read first out, so a very large index does not end up parsed in memory.
+      if (this.#units.size >= MAX_CACHED_UNITS) this.#units.delete(this.#units.keys().next().value!);
+      this.#units.set(label, unit);
+    }
+    return unit;
   }
 
   close(): void {

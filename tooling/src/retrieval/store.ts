@@ -193,10 +193,10 @@ export class UnitStore {
     return row ? (JSON.parse(row.data) as StoredUnit) : undefined;
   }
 
-  /** A unit with its lexical terms (tokenizing again at query time would cost more than the search). */
-  unitWithTerms(label: number): { unit: StoredUnit; terms: Set<string> } | undefined {
-    const row = this.#sql('SELECT data, terms FROM units WHERE label = ?').get(label) as { data: string; terms: string } | undefined;
-    return row ? { unit: JSON.parse(row.data) as StoredUnit, terms: new Set(splitTerms(row.terms)) } : undefined;
+  /** A unit's distinct lexical terms (tokenizing again at query time would cost more than the search). */
+  terms(label: number): string[] {
+    const terms = this.#sql('SELECT terms FROM units WHERE label = ?').pluck().get(label) as string | undefined;
+    return terms === undefined ? [] : splitTerms(terms);
   }
 
   /** Every unit, in label order (a full rebuild of the vector and lexical indexes). */
