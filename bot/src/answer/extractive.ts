@@ -306,12 +306,37 @@ export function queryTerms(question: string): string[] {
   return [...terms];
 }
 
+interface TextTerms {
+  /** The stemmed words of the text. */
+  readonly present: ReadonlySet<string>;
+  /** The text folded as `words` folds it, when it has CJK (where segmentation varies, so terms are looked for anywhere). */
+  readonly cjk: string | undefined;
+}
+
+/**
+ * Word sets of texts seen, by text: the texts are the atoms' sections, headings and titles, quoted
+ * again and again, and splitting and stemming them for every answer cost more than the search.
+ */
+const textTerms = new Map<string, TextTerms>();
+const MAX_TEXTS = 10_000;
+
+function termsOf(text: string): TextTerms {
+  let entry = textTerms.get(text);
+  if (!entry) {
+    const present = new Set<string>();
+    for (const { term } of words(text)) present.add(term);
+    const lower = text.normalize('NFKC').toLowerCase();
+    entry = { present, cjk: CJK.test(lower) ? lower : undefined };
+    if (textTerms.size >= MAX_TEXTS) textTerms.clear();
+    textTerms.set(text, entry);
+  }
+  return entry;
+}
+
 /** How many of the terms the text has (as stemmed words; CJK terms anywhere, segmentation varies). */
 function termHits(text: string, terms: readonly string[]): number {
-  const present = new Set<string>();
-  for (const { term } of words(text)) present.add(term);
-  const lower = text.normalize('NFKC').toLowerCase();
-  return terms.reduce((sum, term) => sum + (present.has(term) || (CJK.test(term) && lower.includes(term)) ? 1 : 0), 0);
+  const { present, cjk } = termsOf(text);
+  return terms.reduce((sum, term) => sum + (present.has(term) || (cjk !== undefined && CJK.test(term) && cjk.includes(term)) ? 1 : 0), 0);
 }
 
 function wordCount(text: string): number {
