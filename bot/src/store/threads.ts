@@ -3,8 +3,12 @@
  * thread never holds a question without its answer. Exchanges that arrive together are written in
  * one transaction (group commit): under load one commit serves many requests, and each request
  * still gets its reply only after its rows are committed.
+ *
+ * Thread and message ids are time-ordered UUIDs (version 7, 74 random bits): new rows append to
+ * the end of the id indexes, where random ids dirtied a page anywhere in them for every row (a
+ * third of the cost of storing an exchange under load).
  */
-import { randomUUID } from 'node:crypto';
+import { v7 as uuidv7 } from 'uuid';
 import type { Answer, Citation, ThreadResponse } from '../contract.js';
 import { nowIso, type Db } from './db.js';
 
@@ -103,7 +107,7 @@ export class ThreadStore {
    */
   addExchange(input: ExchangeInput): Promise<{ threadId: string; messageId: string }> {
     return new Promise((resolve, reject) => {
-      this.#queue.push({ input, threadId: input.threadId ?? randomUUID(), messageId: randomUUID(), resolve, reject });
+      this.#queue.push({ input, threadId: input.threadId ?? uuidv7(), messageId: uuidv7(), resolve, reject });
       if (this.#queue.length === 1) setImmediate(() => this.#flush());
     });
   }
@@ -140,7 +144,7 @@ export class ThreadStore {
     const base = { thread_id: threadId, language: input.language, created_at: now };
     this.#insertMessage.run({
       ...base,
-      id: randomUUID(),
+      id: uuidv7(),
       seq,
       role: 'user',
       content: input.question,
