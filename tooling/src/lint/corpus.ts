@@ -148,16 +148,17 @@ function headerText(raw: string): string | undefined {
 export const TITLE_SUGGESTION = { maxEditRatio: 0.6 } as const;
 
 const HEAD_BYTES = 16 * 1024;
+/** One buffer for every head read (reads are synchronous), instead of 16 KB zeroed per file. */
+const headBuffer = Buffer.allocUnsafe(HEAD_BYTES);
 
 /** The start of a file, enough for its header (the whole file when the header runs longer). */
 function readHead(file: string): string {
   let fd: number | undefined;
   try {
     fd = openSync(file, 'r');
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const read = readSync(fd, buffer, 0, HEAD_BYTES, 0);
+    const read = readSync(fd, headBuffer, 0, HEAD_BYTES, 0);
     // Cut at the last full line, so a character split at the boundary never reaches the parser.
-    const head = buffer.subarray(0, read).toString('utf8');
+    const head = headBuffer.toString('utf8', 0, read);
     if (read < HEAD_BYTES || headerText(head) !== undefined) return read < HEAD_BYTES ? head : head.slice(0, head.lastIndexOf('\n') + 1);
     return readWhole(file);
   } catch {
