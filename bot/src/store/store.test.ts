@@ -8,6 +8,7 @@ import { backupNow } from './backup.js';
 import { cacheKey, normalizeQuestion } from './cache.js';
 import { MIGRATIONS } from './migrations.js';
 import { openStore, type Store } from './store.js';
+import { MAX_GROUP } from './threads.js';
 
 const answer: Answer = {
   answer: 'Run `npx atomkit lint` [1].',
@@ -54,6 +55,21 @@ describe('ThreadStore', () => {
     expect(store.threads.get(first.threadId)!.messages.filter((m) => m.role === 'user').map((m) => m.content)).toEqual(['q0', 'q1', 'q2', 'q3']);
   });
 
+
+  test('a commit waits for at most MAX_GROUP exchanges: the first of a burst are stored before the rest arrive', async () => {
+    const settled: number[] = [];
+    const all = Array.from({ length: MAX_GROUP + 2 }, (_, i) =>
+      store.threads.addExchange({ threadId: undefined, question: `burst ${i}`, language: 'en', answer, cached: false, latencyMs: 1 }).then((ids) => {
+        settled.push(i);
+        return ids;
+      }),
+    );
+    await Promise.resolve();
+    expect(settled).toEqual(Array.from({ length: MAX_GROUP }, (_, i) => i));
+    const ids = await Promise.all(all);
+    expect(settled).toHaveLength(MAX_GROUP + 2);
+    expect(ids.map((id) => store.threads.get(id.threadId)!.messages[0]!.content)).toEqual(Array.from({ length: MAX_GROUP + 2 }, (_, i) => `burst ${i}`));
+  });
 
   test('stores a question with its answer and reads the thread back in order', async () => {
     const first = await store.threads.addExchange({ threadId: undefined, question: 'How do I lint?', language: 'en', answer, cached: false, latencyMs: 12.5 });

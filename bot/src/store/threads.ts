@@ -2,7 +2,9 @@
  * Conversation threads and their messages. A question and its answer are written together, so a
  * thread never holds a question without its answer. Exchanges that arrive together are written in
  * one transaction (group commit): under load one commit serves many requests, and each request
- * still gets its reply only after its rows are committed.
+ * still gets its reply only after its rows are committed. A commit waits for at most
+ * MAX_GROUP exchanges: committing once per poll of the sockets made every request of a burst wait
+ * for the whole burst, and left the process idle while the clients read the replies all at once.
  *
  * Thread and message ids are time-ordered UUIDs (version 7, 74 random bits): new rows append to
  * the end of the id indexes, where random ids dirtied a page anywhere in them for every row (a
@@ -62,6 +64,9 @@ export interface ExportedExchange {
   feedback: { rating: string; comment: string | null; createdAt: string }[];
 }
 
+/** Exchanges per commit at most (8 commit in about a third of the time of 8 commits of one). */
+export const MAX_GROUP = 8;
+
 interface PendingExchange {
   readonly input: ExchangeInput;
   readonly threadId: string;
@@ -109,11 +114,13 @@ export class ThreadStore {
     return new Promise((resolve, reject) => {
       this.#queue.push({ input, threadId: input.threadId ?? uuidv7(), messageId: uuidv7(), resolve, reject });
       if (this.#queue.length === 1) setImmediate(() => this.#flush());
+      else if (this.#queue.length >= MAX_GROUP) this.#flush();
     });
   }
 
   #flush(): void {
     const batch = this.#queue.splice(0);
+    if (batch.length === 0) return;
     try {
       this.#db.transaction(() => {
         for (const pending of batch) this.#write(pending);
