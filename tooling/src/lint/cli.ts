@@ -9,7 +9,11 @@ import { REPORTERS } from './reporters/index.js';
 import { engineSettings, LintUsageError, runLint } from './run.js';
 import type { CliIo } from '../cli/io.js';
 import { UsageError } from '../cli/main.js';
+import { progress } from '../cli/progress.js';
 import type { LintCliOptions } from '../cli/commands/lint.js';
+
+/** Runs shorter than this many parsed files finish before a bar would help. */
+const PROGRESS_MIN_FILES = 200;
 
 export async function runLintCommand(paths: readonly string[], options: LintCliOptions, config: AtomkitConfig, io: CliIo, cwd: string): Promise<number> {
   let maxWarnings: number | undefined;
@@ -25,6 +29,8 @@ export async function runLintCommand(paths: readonly string[], options: LintCliO
     for (const code of RULE_CODES) io.stdout(`${code.padEnd(40)} ${settings.severities.get(code)}  ${RULE_METAS.get(code)!.description}\n`);
     return 0;
   }
+  // A bar for long runs on a terminal only: CI logs and piped reports stay as they are.
+  const bar = progress(io, { label: 'Linting', unit: 'files' });
   let result;
   try {
     result = await runLint({
@@ -35,11 +41,16 @@ export async function runLintCommand(paths: readonly string[], options: LintCliO
       ...(options.changed ? { changed: { ...(options.base ? { base: options.base } : {}) } } : {}),
       ...(options.cache !== undefined ? { cache: options.cache } : {}),
       ...(options.cacheLocation !== undefined ? { cacheFile: path.resolve(cwd, options.cacheLocation) } : {}),
+      onProgress(done, total) {
+        if (total >= PROGRESS_MIN_FILES) bar.update(done, total);
+      },
     });
   } catch (error) {
+    bar.stop();
     if (error instanceof LintUsageError || error instanceof GitError) throw new UsageError(error.message);
     throw error;
   }
+  bar.stop();
   const diagnostics = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
   const sources = new Map<string, string>();
   if (options.format === 'pretty') {

@@ -42,6 +42,8 @@ export interface LintFilesOptions {
   readonly settings: EngineSettings;
   /** Threads to use, the main one included (`0`: one per core for 400 files or more). @default 1 */
   readonly threads?: number;
+  /** Called as batches of files are done. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** Lints files, in order of `jobs`. */
@@ -53,7 +55,16 @@ export async function lintFiles(jobs: readonly FileJob[], options: LintFilesOpti
     const broken = atom.problems.some((p) => p.code.startsWith('file/'));
     return { diagnostics: lintAtom(atom, job.shown, options.settings), facts: broken ? undefined : factsOfAtom(atom, job.shown, options.settings.rule.defaultLanguage) };
   };
-  if (threads <= 1 || jobs.length <= BATCH) return jobs.map(lintOne);
+  let done = 0;
+  const advance = (count: number) => options.onProgress?.((done += count), jobs.length);
+  if (threads <= 1 || jobs.length <= BATCH) {
+    const results: FileResult[] = [];
+    for (let start = 0; start < jobs.length; start += BATCH) {
+      for (const job of jobs.slice(start, start + BATCH)) results.push(lintOne(job));
+      advance(Math.min(BATCH, jobs.length - start));
+    }
+    return results;
+  }
   const setup: WorkerSetup = {
     load: options.load,
     settings: { rule: options.settings.rule, site: options.settings.site },
@@ -69,6 +80,7 @@ export async function lintFiles(jobs: readonly FileJob[], options: LintFilesOpti
       const start = next;
       next = Math.min(jobs.length, next + BATCH);
       for (let i = start; i < next; i++) results[i] = lintOne(jobs[i]!);
+      advance(next - start);
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
@@ -87,6 +99,7 @@ export async function lintFiles(jobs: readonly FileJob[], options: LintFilesOpti
             };
             worker.on('message', (batch: FileResult[]) => {
               batch.forEach((result, i) => (results[start + i] = result));
+              advance(batch.length);
               send();
             });
             worker.once('error', reject);

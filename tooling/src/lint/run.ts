@@ -31,6 +31,8 @@ export interface LintRunOptions {
   readonly cache?: boolean;
   /** @default config.lint.cacheFile */
   readonly cacheFile?: string;
+  /** Called as files are parsed and linted (files taken from the cache are not counted). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface LintRunResult {
@@ -125,7 +127,7 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
   const entries: CorpusEntry[] = [];
   const jobs = [...targets].map(([file, root]) => ({ file, root, shown: projectFile(config, file) }));
   const { maxFileBytes } = config.lint;
-  const lintOptions: LintFilesOptions = { load: { base: config.site.base, locales: config.atoms.locales, maxFileBytes }, settings, ...(options.threads !== undefined ? { threads: options.threads } : {}) };
+  const lintOptions: LintFilesOptions = { load: { base: config.site.base, locales: config.atoms.locales, maxFileBytes }, settings, ...(options.threads !== undefined ? { threads: options.threads } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
   const useCache = options.cache ?? config.lint.cache;
   const cache = useCache
     ? openLintCache(projectPath(config, options.cacheFile ?? config.lint.cacheFile), lintFingerprint({ load: lintOptions.load, rule: settings.rule, site: settings.site, severities: [...settings.severities] }))
