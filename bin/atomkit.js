@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The atomkit CLI. Sources are TypeScript, loaded through tsx so there is no build step.
-import { register } from 'tsx/esm/api';
+// The atomkit CLI. Its sources are TypeScript; launch.js loads them (from a bundle it keeps current).
+import { loadMain } from './launch.js';
 
-register();
-const { main } = await import('../tooling/src/cli/main.ts');
+const main = await loadMain();
 process.exitCode = await main(process.argv.slice(2));

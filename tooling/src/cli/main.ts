@@ -2,16 +2,20 @@
  * The `atomkit` command line: parses arguments with commander, loads the configuration once,
  * runs one command and returns its exit code (0 clean, 1 findings, 2 usage/config/internal error).
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/load.js';
 import { commands } from './commands.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
 
+const { version } = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
   const program = new Command('atomkit')
     .description('Knowledge atoms: lint, publish, index and chat over small Markdown files with a YAML header.')
+    .version(version, '-v, --version', 'print the atomkit version')
     .option('-c, --config <file>', 'configuration file (default: ./atomkit.config.yaml if present)')
     .option('-C, --cwd <dir>', 'run as if started in this folder')
     .showHelpAfterError('(run with --help for usage)')
