@@ -12,6 +12,7 @@ import { buildApp } from './app.js';
 import { LlmClient } from './answer/llm.js';
 import { createMetrics, type BotMetrics } from './metrics.js';
 import { backupNow, scheduleBackups } from './store/backup.js';
+import { startCheckpointer } from './store/checkpoint.js';
 import { openStore } from './store/store.js';
 
 export interface StartOptions {
@@ -74,6 +75,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     throw error;
   }
   const backupOptions = { dir: projectPath(config, bot.backup.dir), keep: bot.backup.keep };
+  const checkpointer = startCheckpointer(store.db);
   const backups = scheduleBackups(store.db, {
     ...backupOptions,
     everyMinutes: options.backups === false ? 0 : bot.backup.everyMinutes,
@@ -119,6 +121,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await app.listen({ port: options.port ?? bot.port, host: options.host ?? bot.host });
   } catch (error) {
     await backups.stop();
+    await checkpointer.stop();
     store.close();
     retriever.close();
     throw error;
@@ -136,6 +139,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       closing ??= (async () => {
         await app.close();
         await backups.stop();
+        await checkpointer.stop();
         store.close();
         retriever.close();
       })();
