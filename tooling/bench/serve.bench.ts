@@ -10,11 +10,11 @@
  *   3. 10,000 feedback posts at 50 connections         (target: every row lands in the database)
  * and prints the figures (and `BENCH` lines for `npm run bench`). Options: --duration <s> (default 30),
  * --connections <n> (default 50), --feedback <n> (default 10000), --workers <n> (`atomkit serve
- * --workers`, default 1).
+ * --workers`, default 0: one process per core, as the service is deployed; 1 measures one process).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -32,7 +32,7 @@ const { values, positionals } = parseArgs({
     duration: { type: 'string', default: '30' },
     connections: { type: 'string', default: '50' },
     feedback: { type: 'string', default: '10000' },
-    workers: { type: 'string', default: '1' },
+    workers: { type: 'string', default: '0' },
   },
 });
 const duration = Number(values.duration);
@@ -171,7 +171,8 @@ function bench(name: string, run: Run): void {
 console.log(`Building a lexical index of ${corpusSize ? `a generated corpus of ${corpusSize} atoms` : atomsDir} ...`);
 const build = await buildIndex(loadConfig({ file: writeConfig('build', {}), cwd: work, env: {} }), { env: {}, onWarning: () => {} });
 console.log(`  ${build.manifest.counts.atoms} atoms, ${build.manifest.counts.units} units`);
-console.log(`autocannon: ${connections} connections, ${duration} s per run, 127.0.0.1; atomkit serve --workers ${values.workers}\n`);
+const workers = values.workers === '0' ? `0 (one per core: ${availableParallelism()})` : values.workers;
+console.log(`autocannon: ${connections} connections, ${duration} s per run, 127.0.0.1, in this process on the same ${availableParallelism()} cores; atomkit serve --workers ${workers}\n`);
 
 const results: string[] = [];
 let failed = false;
