@@ -123,6 +123,9 @@ export async function loadRetriever(config: AtomkitConfig, options: OpenRetrieve
 
 class IndexRetriever implements Retriever {
   readonly #meta = new Map<number, UnitMeta>();
+  /** Primary language subtag of each unit (`ja` for `ja-JP`), and how many units have each. */
+  readonly #baseLanguage = new Map<number, string>();
+  readonly #unitsPerLanguage = new Map<string, number>();
   readonly #labelsByAtom = new Map<string, number[]>();
   /** Terms of every unit of an atom, filled on first use. */
   readonly #atomTerms = new Map<string, ReadonlySet<string>>();
@@ -144,6 +147,9 @@ class IndexRetriever implements Retriever {
   ) {
     for (const meta of store.meta()) {
       this.#meta.set(meta.label, meta);
+      const base = baseLanguage(meta.language);
+      this.#baseLanguage.set(meta.label, base);
+      this.#unitsPerLanguage.set(base, (this.#unitsPerLanguage.get(base) ?? 0) + 1);
       const labels = this.#labelsByAtom.get(meta.atomId) ?? [];
       labels.push(meta.label);
       this.#labelsByAtom.set(meta.atomId, labels);
@@ -251,14 +257,16 @@ class IndexRetriever implements Retriever {
     if (!filters) return undefined;
     const types = filters.types?.length ? new Set(filters.types) : undefined;
     const tags = filters.tags?.length ? new Set(filters.tags.map((tag) => tag.toLowerCase())) : undefined;
-    const language = filters.language?.toLowerCase().split('-')[0];
+    let language = filters.language ? baseLanguage(filters.language) : undefined;
+    // Every unit is in the asked language (most sites have one): nothing to filter, per candidate.
+    if (language !== undefined && this.#unitsPerLanguage.get(language) === this.#meta.size) language = undefined;
     if (!types && !tags && !language) return undefined;
     return (label) => {
       const meta = this.#meta.get(label);
       if (!meta) return false;
       if (types && !types.has(meta.type)) return false;
       if (tags && !meta.tags.some((tag) => tags.has(tag))) return false;
-      if (language && meta.language.toLowerCase().split('-')[0] !== language) return false;
+      if (language && this.#baseLanguage.get(label) !== language) return false;
       return true;
     };
   }
@@ -283,6 +291,11 @@ class IndexRetriever implements Retriever {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+/** `ja-JP` -> `ja`. */
+function baseLanguage(tag: string): string {
+  return tag.toLowerCase().split('-')[0]!;
+}
 
 function isBoundary(text: string, index: number, edge: string): boolean {
   if (index < 0 || index >= text.length) return true;

@@ -117,6 +117,10 @@ describe('retrieval', () => {
     expect(tagged.every((h) => h.tags.includes('chat'))).toBe(true);
     const english = await retriever.search('frontmatter', { k: 10, filters: { language: 'en' } });
     expect(english.every((h) => h.language === 'en')).toBe(true);
+    const japanese = await retriever.search('frontmatter schema スキーマ', { k: 10, filters: { language: 'ja-JP' } });
+    expect(japanese.length).toBeGreaterThan(0);
+    expect(japanese.every((h) => h.language === 'ja')).toBe(true);
+    expect(await retriever.search('frontmatter', { k: 10, filters: { language: 'fr' } })).toEqual([]);
     retriever.close();
   });
 
