@@ -10,7 +10,7 @@
  *   3. 10,000 feedback posts at 50 connections         (target: every row lands in the database)
  * and prints the figures (and `BENCH` lines for `npm run bench`). Options: --duration <s> (default 30),
  * --connections <n> (default 50), --feedback <n> (default 10000), --workers <n> (`atomkit serve
- * --workers`, default 0: one process per core, as the service is deployed; 1 measures one process).
+ * --workers`, default 1 like the service's own default; 0 runs one process per core).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,7 +32,7 @@ const { values, positionals } = parseArgs({
     duration: { type: 'string', default: '30' },
     connections: { type: 'string', default: '50' },
     feedback: { type: 'string', default: '10000' },
-    workers: { type: 'string', default: '0' },
+    workers: { type: 'string', default: '1' },
   },
 });
 const duration = Number(values.duration);
