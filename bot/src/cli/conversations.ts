@@ -1,7 +1,6 @@
 /** What `atomkit conversations export` runs: JSONL of exchanges since a date. */
 import { createWriteStream, existsSync } from 'node:fs';
 import { once } from 'node:events';
-import pc from 'picocolors';
 import { projectPath, type AtomkitConfig } from '../../../tooling/src/config/load.js';
 import type { CliIo } from '../../../tooling/src/cli/io.js';
 import { openDatabase } from '../store/db.js';
@@ -23,12 +22,12 @@ export function parseSince(since: string): string | undefined {
 export async function runExport(config: AtomkitConfig, options: ExportOptions, io: CliIo): Promise<number> {
   const since = parseSince(options.since);
   if (!since) {
-    io.stderr(`${pc.red('error')} --since expects a date like 2026-11-01 (or an ISO time), got \`${options.since}\`.\n`);
+    io.stderr(`${io.colors.red('error')} --since expects a date like 2026-11-01 (or an ISO time), got \`${options.since}\`.\n`);
     return 2;
   }
   const file = projectPath(config, options.db ?? config.bot.db);
   if (!existsSync(file)) {
-    io.stderr(`${pc.red('error')} no conversation database at ${file}. It is created by \`atomkit serve\`.\n`);
+    io.stderr(`${io.colors.red('error')} no conversation database at ${file}. It is created by \`atomkit serve\`.\n`);
     return 2;
   }
   const db = openDatabase(file, { readonly: true });

@@ -2,7 +2,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import pc from 'picocolors';
 import type { AtomkitConfig } from '../../../tooling/src/config/load.js';
 import type { CliIo } from '../../../tooling/src/cli/io.js';
 import { IndexLoadError } from '../../../tooling/src/retrieval/api.js';
@@ -31,20 +30,20 @@ export async function runServe(config: AtomkitConfig, options: ServeOptions, io:
   if (options.port !== undefined) {
     port = Number(options.port);
     if (!/^\d+$/.test(options.port) || port > 65535) {
-      io.stderr(`${pc.red('error')} --port expects a number from 0 to 65535, got \`${options.port}\`.\n`);
+      io.stderr(`${io.colors.red('error')} --port expects a number from 0 to 65535, got \`${options.port}\`.\n`);
       return 2;
     }
   }
   const workersOption = options.workers ?? String(config.bot.workers);
   if (!/^\d+$/.test(workersOption) || Number(workersOption) > 64) {
-    io.stderr(`${pc.red('error')} --workers expects a number from 0 to 64, got \`${workersOption}\`.\n`);
+    io.stderr(`${io.colors.red('error')} --workers expects a number from 0 to 64, got \`${workersOption}\`.\n`);
     return 2;
   }
   const workers = Number(workersOption) === 0 ? availableParallelism() : Number(workersOption);
   if (options.site !== undefined) {
     const site = path.resolve(config.root, options.site);
     if (!existsSync(site) || !statSync(site).isDirectory()) {
-      io.stderr(`${pc.red('error')} --site: no folder at ${site}. Build the site first with \`atomkit site build\`.\n`);
+      io.stderr(`${io.colors.red('error')} --site: no folder at ${site}. Build the site first with \`atomkit site build\`.\n`);
       return 2;
     }
   }
@@ -57,17 +56,17 @@ export async function runServe(config: AtomkitConfig, options: ServeOptions, io:
       ...(options.indexDir ? { indexDir: options.indexDir } : {}),
       ...(options.db ? { db: options.db } : {}),
       ...(options.site ? { siteDir: path.resolve(config.root, options.site) } : {}),
-      log: (line: string) => io.stderr(`${pc.yellow('warning')} ${line}\n`),
+      log: (line: string) => io.stderr(`${io.colors.yellow('warning')} ${line}\n`),
     };
     server = workers > 1 ? await (await import('../cluster.js')).startCluster({ ...start, workers }) : await startServer(start);
   } catch (error) {
     if (error instanceof IndexLoadError) {
-      io.stderr(`${pc.red('error')} ${error.message}\n  ${error.hint}\n`);
+      io.stderr(`${io.colors.red('error')} ${error.message}\n  ${error.hint}\n`);
       return 2;
     }
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-      io.stderr(`${pc.red('error')} cannot listen on ${options.host ?? config.bot.host}:${port ?? config.bot.port} (${code}). Pick another --port or --host.\n`);
+      io.stderr(`${io.colors.red('error')} cannot listen on ${options.host ?? config.bot.host}:${port ?? config.bot.port} (${code}). Pick another --port or --host.\n`);
       return 2;
     }
     throw error;

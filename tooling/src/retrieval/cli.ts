@@ -1,8 +1,7 @@
 /** What `atomkit index` and `atomkit search` do, behind their cheap command definitions. */
-import cliProgress from 'cli-progress';
-import pc from 'picocolors';
 import type { AtomkitConfig } from '../config/load.js';
-import type { CliIo } from '../cli/io.js';
+import type { CliIo, Colors } from '../cli/io.js';
+import { progress, type Progress } from '../cli/progress.js';
 import type { IndexCliOptions } from '../cli/commands/index.js';
 import type { SearchCliOptions } from '../cli/commands/search.js';
 import { absoluteUrl } from '../atom/identity.js';
@@ -21,7 +20,7 @@ export async function runIndexCommand(config: AtomkitConfig, options: IndexCliOp
       onProgress: progress.update,
       onWarning: (message) => {
         progress.pause();
-        io.stderr(`${pc.yellow(message)}\n`);
+        io.stderr(`${io.colors.yellow(message)}\n`);
       },
     });
     progress.stop();
@@ -31,7 +30,7 @@ export async function runIndexCommand(config: AtomkitConfig, options: IndexCliOp
   } catch (error) {
     progress.stop();
     if (error instanceof IndexBuildError) {
-      io.stderr(`${pc.red('error')} ${error.message}\n`);
+      io.stderr(`${io.colors.red('error')} ${error.message}\n`);
       return 2;
     }
     throw error;
@@ -41,19 +40,19 @@ export async function runIndexCommand(config: AtomkitConfig, options: IndexCliOp
 export async function runSearchCommand(config: AtomkitConfig, query: string, options: SearchCliOptions, io: CliIo): Promise<number> {
   const k = Number(options.k);
   if (!Number.isInteger(k) || k < 1 || k > 100) {
-    io.stderr(`${pc.red('error')} -k expects a whole number from 1 to 100, got \`${options.k}\`.\n`);
+    io.stderr(`${io.colors.red('error')} -k expects a whole number from 1 to 100, got \`${options.k}\`.\n`);
     return 2;
   }
   if (query.trim() === '') {
-    io.stderr(`${pc.red('error')} The query is empty; pass the question in quotes: atomkit search "how do I ...".\n`);
+    io.stderr(`${io.colors.red('error')} The query is empty; pass the question in quotes: atomkit search "how do I ...".\n`);
     return 2;
   }
   let retriever;
   try {
-    retriever = await openRetriever(config, { onWarning: (message) => io.stderr(`${pc.yellow(message)}\n`) });
+    retriever = await openRetriever(config, { onWarning: (message) => io.stderr(`${io.colors.yellow(message)}\n`) });
   } catch (error) {
     if (error instanceof IndexLoadError) {
-      io.stderr(`${pc.red('error')} ${error.message}\n`);
+      io.stderr(`${io.colors.red('error')} ${error.message}\n`);
       return 2;
     }
     throw error;
@@ -76,61 +75,43 @@ export async function runSearchCommand(config: AtomkitConfig, query: string, opt
       io.stdout('No matching atoms.\n');
       return 0;
     }
-    io.stdout(hits.map((hit, i) => formatHit(hit, i, config)).join('\n'));
-    if (!retriever.dense) io.stdout(pc.dim('(lexical search only)\n'));
+    io.stdout(hits.map((hit, i) => formatHit(hit, i, config, io.colors)).join('\n'));
+    if (!retriever.dense) io.stdout(io.colors.dim('(lexical search only)\n'));
     return 0;
   } finally {
     retriever.close();
   }
 }
 
-function formatHit(hit: SearchHit, i: number, config: AtomkitConfig): string {
+function formatHit(hit: SearchHit, i: number, config: AtomkitConfig, colors: Colors): string {
   const where = hit.kind === 'faq' ? `Q: ${hit.question}` : (hit.section ?? 'Introduction');
   const snippet = (hit.kind === 'faq' ? (hit.answer ?? '') : hit.text).replace(/\s+/g, ' ').trim();
   const lines = [
-    `${pc.bold(`${i + 1}. ${hit.title}`)} ${pc.dim('›')} ${where} ${pc.dim(`(${hit.type}, confidence ${hit.confidence.toFixed(2)})`)}`,
-    `   ${pc.cyan(absoluteUrl(hit.url, config.site.url))}`,
-    ...(hit.matchedErrorCode ? [`   ${pc.green(`matches error code ${hit.matchedErrorCode}`)}`] : []),
+    `${colors.bold(`${i + 1}. ${hit.title}`)} ${colors.dim('›')} ${where} ${colors.dim(`(${hit.type}, confidence ${hit.confidence.toFixed(2)})`)}`,
+    `   ${colors.cyan(absoluteUrl(hit.url, config.site.url))}`,
+    ...(hit.matchedErrorCode ? [`   ${colors.green(`matches error code ${hit.matchedErrorCode}`)}`] : []),
     `   ${snippet.length > 200 ? `${snippet.slice(0, 199)}…` : snippet}`,
   ];
   return `${lines.join('\n')}\n`;
 }
 
-/** A progress bar on a terminal; in CI or a pipe, one plain line per phase step. */
+/** Embedding progress: a bar on a terminal; in CI or a pipe, one plain line per tenth. */
 function progressReporter(io: CliIo) {
-  let bar: cliProgress.SingleBar | undefined;
   let phase: BuildPhase | undefined;
-  let lastPrinted = -1;
-  const interactive = io.isTTY && !io.isCI;
+  let bar: Progress | undefined;
   return {
     update(next: BuildPhase, done: number, total: number) {
       if (next !== phase) {
         bar?.stop();
         bar = undefined;
         phase = next;
-        lastPrinted = -1;
       }
       if (next !== 'embed' || total === 0) return;
-      if (interactive) {
-        if (!bar) {
-          bar = new cliProgress.SingleBar(
-            { format: `${PHASES[next]} [{bar}] {value}/{total} units | {eta_formatted} left`, stream: process.stderr, hideCursor: true },
-            cliProgress.Presets.shades_classic,
-          );
-          bar.start(total, done);
-        } else bar.update(done);
-        return;
-      }
-      // Plain lines: every 10%, so a CI log stays short.
-      const step = Math.floor((done / total) * 10);
-      if (step !== lastPrinted) {
-        lastPrinted = step;
-        io.stderr(`${PHASES[next]}: ${done}/${total} units\n`);
-      }
+      (bar ??= progress(io, { label: PHASES[next], unit: 'units', plainLines: true })).update(done, total);
     },
+    /** Clears the bar before a warning; the next update draws it again. */
     pause() {
       bar?.stop();
-      bar = undefined;
     },
     stop() {
       bar?.stop();
