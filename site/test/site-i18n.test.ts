@@ -100,6 +100,13 @@ describe('related links and page labels', () => {
     expect(related('/ja/error/ledger-mismatch/').labels.slice(0, 3)).toEqual(['バージョン', '作成者', '作成日']);
   });
 
+  test('index pages describe themselves in the language of the page', () => {
+    const description = (urlPath: string) => select('meta[name="description"]', parsePage(site.outDir, urlPath))!.properties.content;
+    expect(description('/ja/')).toBe('システムを動かしている人たちの知識を、1 ページに 1 つずつ。');
+    expect(description('/ja/search/')).toBe('すべてのアトムを検索し、種類とタグで絞り込みます。');
+    expect(description('/search/')).toBe('Search every atom, narrowed by type and tag.');
+  });
+
   test('stay in English on English pages', () => {
     expect(related('/error/ledger-mismatch/')).toMatchObject({ title: 'Related atoms', links: [['Close the month', '/procedure/close-the-month/']] });
     expect(related('/error/ledger-mismatch/').labels.slice(0, 3)).toEqual(['Version', 'Author', 'Created']);

@@ -54,6 +54,13 @@ export interface UiText {
   readonly byTitle: (count: number) => string;
   readonly tagTitle: (tag: string) => string;
   readonly pageOf: (title: string, page: number, pages: number) => string;
+  /** Page descriptions (meta description) of the home, search and tag pages. */
+  readonly homeDescription: string;
+  readonly searchDescription: string;
+  readonly tagDescription: (tag: string) => string;
+  /** A type page with no atoms yet, and the link back to every type. */
+  readonly noAtomsOfType: (type: string) => string;
+  readonly allTypes: string;
   readonly types: Readonly<Record<AtomType, { readonly singular: string; readonly plural: string; readonly about: string }>>;
   /** Labels of an atom page's header facts, prerequisites and related links. */
   readonly page: {
@@ -99,6 +106,11 @@ const EN: Omit<UiText, 'types'> = {
   byTitle: (count) => `${plural(count, 'atom')}, by title.`,
   tagTitle: (tag) => `Tag: ${tag}`,
   pageOf: (title, page, pages) => `${title} (page ${page} of ${pages})`,
+  homeDescription: 'What the people who run the system know, one idea per page.',
+  searchDescription: 'Search every atom, narrowed by type and tag.',
+  tagDescription: (tag) => `Atoms tagged ${tag}.`,
+  noAtomsOfType: (type) => `No ${type.toLowerCase()} atoms yet.`,
+  allTypes: 'See all types',
   page: {
     version: 'Version',
     author: 'Author',
@@ -126,6 +138,11 @@ const JA: Omit<UiText, 'types'> = {
   byTitle: (count) => `${count} 件のアトム（タイトル順）。`,
   tagTitle: (tag) => `タグ: ${tag}`,
   pageOf: (title, page, pages) => `${title}（${pages} ページ中 ${page} ページ目）`,
+  homeDescription: 'システムを動かしている人たちの知識を、1 ページに 1 つずつ。',
+  searchDescription: 'すべてのアトムを検索し、種類とタグで絞り込みます。',
+  tagDescription: (tag) => `タグ ${tag} のアトム。`,
+  noAtomsOfType: (type) => `${type}のアトムはまだありません。`,
+  allTypes: 'すべての種類を見る',
   page: {
     version: 'バージョン',
     author: '作成者',
