@@ -4,7 +4,7 @@
 // module through tsx's loader hooks. Where the bundle cannot be built or written (a read-only
 // install), tsx loads the sources as before; ATOMKIT_NO_BUNDLE=1 asks for that too.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -42,6 +42,7 @@ function stamp(files) {
 function freshBundle() {
   try {
     const current = JSON.parse(readFileSync(CURRENT, 'utf8'));
+    if (!existsSync(path.join(current.dir, 'main.js'))) return undefined;
     const now = stamp(current.inputs.map(([file]) => file));
     return JSON.stringify(now) === JSON.stringify(current.inputs) ? current.dir : undefined;
   } catch {
