@@ -39,6 +39,20 @@ export interface LintCache {
   save(exists: (shown: string) => boolean): string | undefined;
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isPosition = (value: unknown) => isObject(value) && Number.isInteger(value.line) && Number.isInteger(value.column);
+
+/** A stored result has the shape reporters and cross-file rules rely on (the file may have been edited). */
+function isFileResult(value: unknown): value is FileResult {
+  if (!isObject(value) || !Array.isArray(value.diagnostics)) return false;
+  const diagnosticsOk = value.diagnostics.every(
+    (d: unknown) => isObject(d) && typeof d.code === 'string' && typeof d.message === 'string' && typeof d.file === 'string' && (d.severity === 'error' || d.severity === 'warn') && isPosition(d.start),
+  );
+  const facts = value.facts;
+  const factsOk = facts === undefined || (isObject(facts) && typeof facts.file === 'string' && typeof facts.id === 'string' && Array.isArray(facts.related));
+  return diagnosticsOk && factsOk;
+}
+
 /** SHA-1 of a file's bytes: not for security, only to notice a change. */
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('base64url');
@@ -62,7 +76,7 @@ export function openLintCache(file: string, fingerprint: string): LintCache {
   return {
     get(shown, root, hash) {
       const entry = entries[shown];
-      if (!entry || entry.root !== root || entry.hash !== hash || !Array.isArray(entry.result?.diagnostics)) return undefined;
+      if (!entry || entry.root !== root || entry.hash !== hash || !isFileResult(entry.result)) return undefined;
       touched.add(shown);
       return entry.result;
     },

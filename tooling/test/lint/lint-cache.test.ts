@@ -77,14 +77,19 @@ test('a corrupt or foreign cache file is ignored and rewritten', async () => {
   }
 });
 
-test('a cache entry with a tampered shape is not trusted', async () => {
+test.each([
+  ['diagnostics that are not a list', { diagnostics: 'nope' }],
+  ['a diagnostic without a position', { diagnostics: [{ code: 'x', severity: 'error', message: 'm', file: 'atoms/procedure/short.md' }] }],
+  ['a diagnostic with an unknown severity', { diagnostics: [{ code: 'x', severity: 'fatal', message: 'm', file: 'f', start: { line: 1, column: 1 } }] }],
+  ['facts without related titles', { diagnostics: [], facts: { file: 'f', id: 'i' } }],
+])('a cache entry with %s is not trusted', async (_, tampered) => {
   await lintCached();
   const stored = JSON.parse(readFileSync(cacheFile(), 'utf8')) as { entries: Record<string, { result: unknown }> };
-  stored.entries['atoms/procedure/short.md']!.result = { diagnostics: 'nope' };
+  stored.entries['atoms/procedure/short.md']!.result = tampered;
   writeFileSync(cacheFile(), JSON.stringify(stored));
   const run = await lintCached();
   expect(run.cached).toBe(2);
-  expect(run.diagnostics.some((d) => d.file === 'atoms/procedure/short.md')).toBe(true);
+  expect(run.diagnostics.some((d) => d.file === 'atoms/procedure/short.md' && d.code === 'frontmatter/schema')).toBe(true);
 });
 
 test('deleted atoms leave the cache', async () => {
