@@ -3,30 +3,23 @@
  * served under a project-page base path: searches with Pagefind, narrows by type, follows links.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../bot/widget/test/browser.js';
+import type { Page } from 'playwright-core';
 import type { BuiltSite } from '../../tooling/src/site/build.js';
-import { brokenLinks, buildFixtureSite, removeBuild } from './helpers.js';
-import { serveStatic, type StaticServer } from './serve.js';
+import { brokenLinks, buildFixtureSite } from './helpers.js';
+import { openInBrowser, type SiteInBrowser } from './serve.js';
 
 const BASE = '/kb/';
 let site: BuiltSite;
-let server: StaticServer;
-let browser: Browser;
+let served: SiteInBrowser;
 let page: Page;
 
 beforeAll(async () => {
   site = await buildFixtureSite({ ATOMKIT_SITE_BASE: '/kb' });
-  server = await serveStatic(site.outDir, BASE);
-  browser = await launchChromium();
-  page = await browser.newPage();
+  served = await openInBrowser(site, BASE);
+  page = served.page;
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeBuild(site);
-});
+afterAll(() => served?.close());
 
 // Top-level results only (each may have nested section results).
 const RESULT_LINK = '.pagefind-ui__result-inner > .pagefind-ui__result-title a';
@@ -39,15 +32,15 @@ describe('the built site in a browser', () => {
   });
 
   test('Pagefind finds an atom by a distinctive phrase', async () => {
-    await page.goto(`${server.origin}${BASE}search/?q=quartermaster`);
+    await page.goto(`${served.origin}${BASE}search/?q=quartermaster`);
     await expect.poll(() => resultTitles(page), { timeout: 15_000 }).toEqual(['Inventory sync failed']);
     // Drafts are not in the index.
-    await page.goto(`${server.origin}${BASE}search/?q=zebrafinch`);
+    await page.goto(`${served.origin}${BASE}search/?q=zebrafinch`);
     await expect.poll(() => page.locator('.pagefind-ui__message').textContent(), { timeout: 15_000 }).toMatch(/No results for zebrafinch/i);
   }, 60_000);
 
   test('a type filter narrows the results to that type', async () => {
-    await page.goto(`${server.origin}${BASE}search/?q=inventory`);
+    await page.goto(`${served.origin}${BASE}search/?q=inventory`);
     await expect.poll(async () => (await resultTitles(page)).length, { timeout: 15_000 }).toBeGreaterThan(2);
     const before = await resultTitles(page);
     expect(before).toEqual(expect.arrayContaining(['Inventory sync failed', 'Restock a warehouse']));

@@ -11,34 +11,27 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../bot/widget/test/browser.js';
+import type { Page } from 'playwright-core';
 import { buildWidget } from '../../bot/widget/build.js';
 import type { BuiltSite } from '../../tooling/src/site/build.js';
-import { brokenLinks, buildFixtureSite, parsePage, removeBuild } from './helpers.js';
-import { serveStatic, type StaticServer } from './serve.js';
+import { brokenLinks, buildFixtureSite, parsePage } from './helpers.js';
+import { openInBrowser, type SiteInBrowser } from './serve.js';
 
 const I18N_ATOMS = fileURLToPath(new URL('./fixtures/i18n-atoms/', import.meta.url));
 
 let site: BuiltSite;
-let server: StaticServer;
-let browser: Browser;
+let served: SiteInBrowser;
 let page: Page;
 
 beforeAll(async () => {
   site = await buildFixtureSite({ ATOMKIT_ATOMS_DIR: I18N_ATOMS });
   // Where `atomkit start` serves the chat widget from.
   await buildWidget({ outfile: path.join(site.outDir, 'widget', 'atom-chat.js') });
-  server = await serveStatic(site.outDir, '/');
-  browser = await launchChromium();
-  page = await browser.newPage();
+  served = await openInBrowser(site, '/');
+  page = served.page;
 }, 300_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  removeBuild(site);
-});
+afterAll(() => served?.close());
 
 const lang = (urlPath: string) => select('html', parsePage(site.outDir, urlPath))!.properties.lang;
 /** The language picker's choices: [label, link, selected]. */
@@ -156,19 +149,19 @@ describe('search and chat in Japanese', () => {
     // Words from the middle of unspaced runs ("…倉庫の実数と食い違っています", "棚卸差異として記録されます"):
     // found only because Pagefind's extended indexer segments Japanese into words.
     for (const query of ['記録', '倉庫の実数', '棚卸差異']) {
-      await page.goto(`${server.origin}/ja/search/?q=${encodeURIComponent(query)}`);
+      await page.goto(`${served.origin}/ja/search/?q=${encodeURIComponent(query)}`);
       await expect.poll(titles, { timeout: 15_000, message: query }).toEqual(['台帳の不一致']);
     }
     // The English search does not return Japanese pages.
-    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('棚卸差異')}`);
+    await page.goto(`${served.origin}/search/?q=${encodeURIComponent('棚卸差異')}`);
     await expect.poll(() => page.locator('.pagefind-ui__message').textContent(), { timeout: 15_000 }).toMatch(/No results/i);
   }, 60_000);
 
   test('the chat widget speaks Japanese on a Japanese page and English on an English one', async () => {
     const launcher = () => page.locator('atom-chat').locator('[data-text="launcher"]').textContent();
-    await page.goto(`${server.origin}/ja/error/ledger-mismatch/`);
+    await page.goto(`${served.origin}/ja/error/ledger-mismatch/`);
     await expect.poll(launcher, { timeout: 15_000 }).toBe('ドキュメントに質問');
-    await page.goto(`${server.origin}/error/ledger-mismatch/`);
+    await page.goto(`${served.origin}/error/ledger-mismatch/`);
     await expect.poll(launcher, { timeout: 15_000 }).toBe('Ask the docs');
   }, 60_000);
 });
