@@ -1,6 +1,8 @@
 /**
  * Writes N synthetic atoms of every type (realistic 400-800 word bodies, `related` links between
- * them, FAQ sections, numbered steps, config templates) for the lint benchmark.
+ * them, FAQ sections, numbered steps, config templates) for the lint benchmark. Inline code, bold,
+ * shell blocks, URLs and tables appear at least as often as in the project's own atoms, so the
+ * parser meets the GFM constructs it meets in real ones.
  *
  * Usage: tsx tooling/bench/generate-corpus.ts <dir> <count> [seed]
  */
@@ -61,6 +63,17 @@ export function corpusAtom(i: number, count: number, seed = 1): string {
     return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
   };
   const paragraph = (sentences: number) => Array.from({ length: sentences }, () => sentence()).join(' ');
+  // Every atom names things in code; some stress a word, link a page or show a table or a command.
+  const styled = (text: string) => {
+    let out = text.replace(/ (\w+) (\w+)\./, ' `$1_$2`.');
+    if (rand() < 0.3) out = out.replace(/ (\w+) /, ' **$1** ');
+    if (rand() < 0.1) out += ` See <https://docs.example.org/${pick(WORDS)}/${pick(WORDS)}> for the details.`;
+    return out;
+  };
+  const extras = (): string[] => [
+    ...(rand() < 0.4 ? [`\`\`\`sh\natomkit ${pick(WORDS)} --${pick(WORDS)} ${pick(WORDS)}\n\`\`\``] : []),
+    ...(rand() < 0.15 ? [`| ${pick(WORDS)} | ${pick(WORDS)} |\n| --- | --- |\n| ${pick(WORDS)} | ${pick(WORDS)} |\n| ${pick(WORDS)} | ${pick(WORDS)} |`] : []),
+  ];
   const type = ATOM_TYPES[i % ATOM_TYPES.length] as AtomType;
   const relatedCount = count > 1 ? 1 + Math.floor(rand() * 3) : 0;
   const related = new Set<string>();
@@ -83,7 +96,7 @@ export function corpusAtom(i: number, count: number, seed = 1): string {
   ];
   // Target 400-800 words in total, spread over the sections.
   const target = 520 + Math.floor(rand() * 240);
-  const body: string[] = [paragraph(2)];
+  const body: string[] = [styled(paragraph(2))];
   const faq = (pairs: number) =>
     Array.from({ length: pairs }, () => `Q: ${sentence(6, 10).replace(/\.$/, '?')}\nA: ${paragraph(2)}`).join('\n\n');
   if (type === 'faq') {
@@ -96,14 +109,14 @@ export function corpusAtom(i: number, count: number, seed = 1): string {
       body.push(`## ${section.heading}`);
       if (section.numbered) {
         body.push(Array.from({ length: 4 }, (_, n) => `${n + 1}. ${sentence()}`).join('\n'));
-        body.push(paragraph(perSection));
+        body.push(styled(paragraph(perSection)), ...extras());
       } else if (section.template) {
         body.push('```yaml\nservice:\n  name: example\n  replicas: 3\n  timeout_ms: 2000\n```');
         body.push(paragraph(perSection));
       } else {
-        body.push(paragraph(perSection));
+        body.push(styled(paragraph(perSection)));
         body.push(`- ${sentence(4, 8)}\n- ${sentence(4, 8)}\n- ${sentence(4, 8)}`);
-        body.push(paragraph(perSection));
+        body.push(styled(paragraph(perSection)), ...extras());
       }
     }
     body.push('## FAQ', faq(2));

@@ -4,12 +4,10 @@
  * the file becomes a positioned problem that a lint rule reports.
  */
 import { parseDocument, isMap, isNode, isPair, isScalar, type Document, type Node as YamlNode } from 'yaml';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { headingAnchors } from './identity.js';
+import { parseMarkdown } from './markdown.js';
 import { LineIndex, FILE_START, type Range } from './position.js';
 
 export interface AtomProblem {
@@ -74,7 +72,6 @@ export interface ParsedAtomText {
 
 const OPEN = /^---[ \t]*$/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
-const processor = unified().use(remarkParse).use(remarkGfm).freeze();
 const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 
 /**
@@ -117,7 +114,7 @@ export function parseAtomText(input: string): ParsedAtomText {
   // Mask the header with blanks (newlines kept) so body positions are file positions.
   const bodyStart = split ? lines.lineStart(split.range.end!.line + 1) : 0;
   const masked = split ? text.slice(0, bodyStart).replace(/[^\n]/g, ' ') + text.slice(bodyStart) : text;
-  const tree = processor.parse(masked) as Root;
+  const tree = parseMarkdown(masked);
 
   const headingNodes = tree.children.filter((node) => node.type === 'heading');
   const anchors = headingAnchors(headingNodes.map((node) => toString(node)));

@@ -31,10 +31,14 @@ export interface WorkerSetup {
   readonly load: Omit<LoadOptions, 'root'>;
   readonly settings: Omit<EngineSettings, 'severities'>;
   readonly severities: [string, string][];
+  readonly jobs: readonly FileJob[];
+  /** The shared queue: index 0 holds the next unclaimed job. */
+  readonly queue: Int32Array;
 }
 
-const BATCH = 40;
-/** Below this many files, starting workers (about a second) costs more than it saves. */
+/** Files per claim: small enough that no thread is left with a long tail at the end. */
+const BATCH = 20;
+/** Below this many files, starting workers costs more than it saves. */
 const AUTO_MIN_FILES = 400;
 
 export interface LintFilesOptions {
@@ -46,65 +50,66 @@ export interface LintFilesOptions {
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-/** Lints files, in order of `jobs`. */
+/** Lints one file: its diagnostics, and the header facts the cross-file rules need. */
+export function lintJob(job: FileJob, load: Omit<LoadOptions, 'root'>, settings: EngineSettings): FileResult {
+  const atom = readAtom(job.file, { ...load, root: job.root });
+  const broken = atom.problems.some((p) => p.code.startsWith('file/'));
+  return { diagnostics: lintAtom(atom, job.shown, settings), facts: broken ? undefined : factsOfAtom(atom, job.shown, settings.rule.defaultLanguage) };
+}
+
+/** Takes the next batch off the shared queue: `[start, end)`, or undefined when none is left. */
+export function claimBatch(queue: Int32Array, total: number): [number, number] | undefined {
+  const start = Atomics.add(queue, 0, BATCH);
+  return start < total ? [start, Math.min(total, start + BATCH)] : undefined;
+}
+
+/**
+ * Lints files, in order of `jobs`. With threads, every thread (the main one too) claims batches
+ * from one queue in shared memory, so none waits for another to hand it work: a worker that is
+ * still starting simply joins late, and the main thread only stores what workers send back.
+ */
 export async function lintFiles(jobs: readonly FileJob[], options: LintFilesOptions): Promise<FileResult[]> {
   // `0` (auto): one thread per core once the corpus is large enough to repay starting workers.
   const threads = options.threads === 0 ? (jobs.length < AUTO_MIN_FILES ? 1 : availableParallelism()) : (options.threads ?? 1);
-  const lintOne = (job: FileJob): FileResult => {
-    const atom = readAtom(job.file, { ...options.load, root: job.root });
-    const broken = atom.problems.some((p) => p.code.startsWith('file/'));
-    return { diagnostics: lintAtom(atom, job.shown, options.settings), facts: broken ? undefined : factsOfAtom(atom, job.shown, options.settings.rule.defaultLanguage) };
-  };
+  const results: FileResult[] = new Array(jobs.length);
   let done = 0;
   const advance = (count: number) => options.onProgress?.((done += count), jobs.length);
-  if (threads <= 1 || jobs.length <= BATCH) {
-    const results: FileResult[] = [];
-    for (let start = 0; start < jobs.length; start += BATCH) {
-      for (const job of jobs.slice(start, start + BATCH)) results.push(lintOne(job));
-      advance(Math.min(BATCH, jobs.length - start));
+  const queue = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const mainThread = async () => {
+    for (let batch = claimBatch(queue, jobs.length); batch; batch = claimBatch(queue, jobs.length)) {
+      const [start, end] = batch;
+      for (let i = start; i < end; i++) results[i] = lintJob(jobs[i]!, options.load, options.settings);
+      advance(end - start);
+      // Lets the progress bar draw and worker replies land.
+      if (threads > 1) await new Promise((resolve) => setImmediate(resolve));
     }
+  };
+  if (threads <= 1 || jobs.length <= BATCH) {
+    await mainThread();
     return results;
   }
   const setup: WorkerSetup = {
     load: options.load,
     settings: { rule: options.settings.rule, site: options.settings.site },
     severities: [...options.settings.severities],
+    jobs,
+    queue,
   };
-  const results: FileResult[] = new Array(jobs.length);
-  let next = 0;
   const script = await workerScript();
   const workers = Array.from({ length: Math.min(threads - 1, Math.ceil(jobs.length / BATCH) - 1) }, () => new Worker(script, { workerData: setup }));
-  // The main thread takes batches too, yielding between them so worker replies are handled.
-  const mainThread = async () => {
-    while (next < jobs.length) {
-      const start = next;
-      next = Math.min(jobs.length, next + BATCH);
-      for (let i = start; i < next; i++) results[i] = lintOne(jobs[i]!);
-      advance(next - start);
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  };
   try {
     await Promise.all([
       mainThread(),
       ...workers.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
-            let start = 0;
-            const send = () => {
-              if (next >= jobs.length) return resolve();
-              start = next;
-              next = Math.min(jobs.length, next + BATCH);
-              worker.postMessage(jobs.slice(start, next));
-            };
-            worker.on('message', (batch: FileResult[]) => {
+            worker.on('message', ({ start, batch }: { start: number; batch: FileResult[] }) => {
               batch.forEach((result, i) => (results[start + i] = result));
               advance(batch.length);
-              send();
             });
             worker.once('error', reject);
-            worker.once('exit', (code) => (next < jobs.length || code !== 0 ? reject(new Error(`A lint worker stopped (exit code ${code}).`)) : resolve()));
-            send();
+            // A worker ends once the queue is empty; any other ending loses the batch it held.
+            worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`A lint worker stopped (exit code ${code}).`))));
           }),
       ),
     ]);

@@ -5,15 +5,11 @@
  */
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import type { VFile } from 'vfile';
 import { faqProblems, parseFaq, type FaqPair } from '../atom/faq.js';
+import { parseMarkdown } from '../atom/markdown.js';
 import type { Atom } from '../atom/load.js';
 import { isFaqHeading } from '../atom/sections.js';
-
-const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /** A run of blocks between two headings that holds Q/A pairs. */
 interface FaqRun {
@@ -49,7 +45,7 @@ export function remarkAtomFaq() {
         data: { hName: 'dl', hProperties: { className: ['atom-faq'] } },
         children: run.pairs.flatMap((pair) => [
           { type: 'atomFaqQuestion', data: { hName: 'dt' }, children: inline(pair.question) },
-          { type: 'atomFaqAnswer', data: { hName: 'dd' }, children: (markdown.parse(pair.answer) as Root).children },
+          { type: 'atomFaqAnswer', data: { hName: 'dd' }, children: parseMarkdown(pair.answer).children },
         ]),
       } as unknown as RootContent;
       tree.children.splice(run.from, run.to - run.from, list);
@@ -91,6 +87,6 @@ function slice(tree: Root, source: string, from: number, to: number): string {
 
 /** A question's Markdown as inline content (a question is one paragraph). */
 function inline(text: string): RootContent[] {
-  const blocks = (markdown.parse(text) as Root).children;
+  const blocks = parseMarkdown(text).children;
   return blocks.flatMap((block) => (block.type === 'paragraph' ? block.children : [block]));
 }

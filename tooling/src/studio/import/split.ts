@@ -8,12 +8,10 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { parse as parseYaml } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
 import type { Definition, Heading, Link, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { atomId, atomUrl, headingAnchors, titleSlug } from '../../atom/identity.js';
+import { parseMarkdown } from '../../atom/markdown.js';
 import { REQUIRED_SECTIONS } from '../../atom/sections.js';
 import type { AtomHeader, AtomType } from '../../atom/schema.js';
 import type { AtomDraft, DraftSection } from '../draft.js';
@@ -45,7 +43,6 @@ export interface SplitPage {
   readonly problems: string[];
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).freeze();
 const engines = { toml: (text: string) => parseToml(text) as object };
 const MAX_WORDS = 800;
 const MIN_WORDS = 120;
@@ -67,7 +64,7 @@ export function splitPage(page: DocPage): SplitPage {
     content = content.replace(/^(?:import|export)\s.*$/gm, '');
     if (before !== content) problems.push('MDX import/export lines dropped; components are kept as text');
   }
-  const tree = processor.parse(content) as Root;
+  const tree = parseMarkdown(content);
   const wordCache = new WeakMap<RootContent, number>();
   const nodeWords = (node: RootContent) => {
     let count = wordCache.get(node);
