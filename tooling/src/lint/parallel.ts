@@ -1,14 +1,13 @@
 /**
  * Lints many files on every core: the main thread and worker threads pull batches from one queue
- * (the Markdown parser dominates the cost, and it is CPU-bound). Workers run a bundle of the lint
- * code made with esbuild (about 15 ms), so they start without compiling TypeScript; where the
- * bundle cannot be written they load the sources through tsx, which is slower to start.
+ * (the Markdown parser dominates the cost, and it is CPU-bound). Workers run the `lint-worker`
+ * entry of the CLI bundle (bin/launch.js), so they start without compiling TypeScript or resolving
+ * packages; outside the CLI they load the sources through tsx, which is slower to start.
  */
-import { mkdirSync, renameSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readAtom, type LoadOptions } from '../atom/load.js';
+import { bundledFile } from '../cli/bundle.js';
 import { factsOfAtom, type EntryFacts } from './corpus.js';
 import { lintAtom, type EngineSettings } from './engine.js';
 import type { Diagnostic } from './types.js';
@@ -95,7 +94,7 @@ export async function lintFiles(jobs: readonly FileJob[], options: LintFilesOpti
     jobs,
     queue,
   };
-  const script = await workerScript();
+  const script = workerScript();
   const workers = Array.from({ length: Math.min(threads - 1, Math.ceil(jobs.length / BATCH) - 1) }, () => new Worker(script, { workerData: setup }));
   try {
     await Promise.all([
@@ -119,28 +118,7 @@ export async function lintFiles(jobs: readonly FileJob[], options: LintFilesOpti
   return results;
 }
 
-const BUNDLE_DIR = fileURLToPath(new URL('../../../node_modules/.cache/atomkit/', import.meta.url));
-
-/** The worker's code as one ES module (dependencies stay imports), or the tsx entry as a fallback. */
-async function workerScript(): Promise<URL> {
-  try {
-    const { build } = await import('esbuild');
-    mkdirSync(BUNDLE_DIR, { recursive: true });
-    const out = `${BUNDLE_DIR}lint-worker.mjs`;
-    // Written aside and renamed, so a run that starts at the same time never loads half a file.
-    const temp = `${out}.${process.pid}.tmp.mjs`;
-    await build({
-      entryPoints: [fileURLToPath(new URL('./worker.ts', import.meta.url))],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      packages: 'external',
-      outfile: temp,
-      logLevel: 'silent',
-    });
-    renameSync(temp, out);
-    return new URL(`file://${out}`);
-  } catch {
-    return new URL('./worker-entry.js', import.meta.url);
-  }
+/** The worker's code: its entry in the CLI bundle, or the sources through tsx outside the CLI. */
+function workerScript(): URL {
+  return bundledFile('lint-worker.js') ?? new URL('./worker-entry.js', import.meta.url);
 }

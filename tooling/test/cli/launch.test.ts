@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect, test } from 'vitest';
+import { generateCorpus } from '../../bench/generate-corpus.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = path.join(ROOT, 'bin/atomkit.js');
@@ -27,7 +29,12 @@ test('the bundle records the sources it was built from, so an edit to any of the
   const files = current.inputs.map(([file]) => path.relative(ROOT, file));
   expect(files).toContain('tooling/src/cli/main.ts');
   expect(files).toContain('tooling/src/lint/run.ts');
-  expect(files.every((file) => !file.startsWith('node_modules'))).toBe(true);
+  expect(files).toContain('tooling/src/lint/worker.ts');
+  // The Markdown and YAML packages are bundled in; packages that find their own files are not.
+  const packages = new Set(files.filter((file) => file.startsWith('node_modules/')).map((file) => file.split('/')[1]));
+  expect(packages).toContain('micromark');
+  expect(packages).toContain('yaml');
+  expect([...packages].filter((name) => /^(?:astro|pagefind|better-sqlite3|hnswlib-node|@huggingface)$/.test(name!))).toEqual([]);
   // Modules find files relative to their source (main.ts reads package.json), not to the bundle.
   const bundle = readdirSync(current.dir)
     .filter((file) => file.endsWith('.js'))
@@ -35,4 +42,21 @@ test('the bundle records the sources it was built from, so an edit to any of the
     .join('\n');
   expect(bundle).toContain(JSON.stringify(pathToFileURL(path.join(ROOT, 'tooling/src/cli/main.ts')).href));
   expect(bundle).not.toContain('import.meta.url');
+}, 60_000);
+
+test('lint worker threads run from the bundle and find what one thread finds', () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'atomkit-launch-threads-'));
+  try {
+    generateCorpus({ dir: path.join(root, 'atoms'), count: 120 });
+    writeFileSync(path.join(root, 'atoms', 'broken.md'), '---\ntitle: Broken\n---\n\nText.\n');
+    const lint = (threads: string) => spawnSync(process.execPath, [BIN, 'lint', '--no-cache', '--threads', threads, '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    const one = lint('1');
+    const two = lint('2');
+    expect(one.status).toBe(1);
+    expect(JSON.parse(one.stdout).some((d: { file: string }) => d.file === 'atoms/broken.md')).toBe(true);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toBe('');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 }, 60_000);
