@@ -97,23 +97,26 @@ export function loadAtoms(options: LoadOptions): Atom[] {
   return findAtomFiles(options.root).map((file) => readAtom(file, options));
 }
 
-/** Reads one atom file; a file that cannot be read or decoded becomes an atom with one problem. */
-export function readAtom(file: string, options: LoadOptions): Atom {
+/**
+ * Reads one atom file; a file that cannot be read or decoded becomes an atom with one problem.
+ *
+ * @param bytes The file's contents when the caller has read them already (the lint cache hashes
+ *   exactly the bytes that are then parsed).
+ */
+export function readAtom(file: string, options: LoadOptions, bytes?: Uint8Array): Atom {
   const absolute = path.resolve(file);
   const maxBytes = options.maxFileBytes ?? 1_048_576;
+  const tooLarge = (size: number) =>
+    unreadable(absolute, options, 'file/too-large', `The file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; an atom is a screen of text (400-800 words).`);
   let text: string;
   try {
-    const stats = statSync(absolute);
-    if (!stats.isFile()) return unreadable(absolute, options, 'file/unreadable', 'This path is not a regular file.');
-    if (stats.size > maxBytes) {
-      return unreadable(
-        absolute,
-        options,
-        'file/too-large',
-        `The file is ${formatBytes(stats.size)}, over the ${formatBytes(maxBytes)} limit; an atom is a screen of text (400-800 words).`,
-      );
-    }
-    const bytes = readFileSync(absolute);
+    if (!bytes) {
+      // Checked before reading, so a huge file is never read into memory.
+      const stats = statSync(absolute);
+      if (!stats.isFile()) return unreadable(absolute, options, 'file/unreadable', 'This path is not a regular file.');
+      if (stats.size > maxBytes) return tooLarge(stats.size);
+      bytes = readFileSync(absolute);
+    } else if (bytes.length > maxBytes) return tooLarge(bytes.length);
     text = decode(bytes);
   } catch (error) {
     if (error instanceof EncodingError) return unreadable(absolute, options, 'file/encoding', error.message);
@@ -166,7 +169,7 @@ class EncodingError extends Error {}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-function decode(bytes: Buffer): string {
+function decode(bytes: Uint8Array): string {
   const probe = bytes.subarray(0, 8192);
   if (probe.includes(0)) throw new EncodingError('The file is binary (it contains NUL bytes), not Markdown text.');
   try {

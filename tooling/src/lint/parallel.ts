@@ -18,6 +18,8 @@ export interface FileJob {
   readonly root: string;
   /** Path shown in diagnostics. */
   readonly shown: string;
+  /** The file's bytes, when they were read already. */
+  readonly bytes?: Uint8Array;
 }
 
 export interface FileResult {
@@ -51,7 +53,7 @@ export interface LintFilesOptions {
 
 /** Lints one file: its diagnostics, and the header facts the cross-file rules need. */
 export function lintJob(job: FileJob, load: Omit<LoadOptions, 'root'>, settings: EngineSettings): FileResult {
-  const atom = readAtom(job.file, { ...load, root: job.root });
+  const atom = readAtom(job.file, { ...load, root: job.root }, job.bytes);
   const broken = atom.problems.some((p) => p.code.startsWith('file/'));
   return { diagnostics: lintAtom(atom, job.shown, settings), facts: broken ? undefined : factsOfAtom(atom, job.shown, settings.rule.defaultLanguage) };
 }

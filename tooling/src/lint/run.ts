@@ -160,21 +160,23 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
 /** Lints the files whose bytes the cache has not seen, and takes the rest from it. */
 async function lintWithCache(jobs: readonly FileJob[], options: LintFilesOptions, cache: LintCache, maxFileBytes: number): Promise<{ results: FileResult[]; cached: number }> {
   const results: FileResult[] = new Array(jobs.length);
-  const misses: { index: number; hash: string | undefined }[] = [];
+  const misses: { index: number; hash: string | undefined; bytes: Buffer | undefined }[] = [];
   jobs.forEach((job, index) => {
-    let hash: string | undefined;
+    let bytes: Buffer | undefined;
     try {
       // Oversized and unreadable files are never cached: the loader reports them each time.
-      if (statSync(job.file).size <= maxFileBytes) hash = contentHash(readFileSync(job.file));
+      if (statSync(job.file).size <= maxFileBytes) bytes = readFileSync(job.file);
     } catch {
-      hash = undefined;
+      bytes = undefined;
     }
+    const hash = bytes && contentHash(bytes);
     const hit = hash === undefined ? undefined : cache.get(job.shown, job.root, hash);
     if (hit) results[index] = hit;
-    else misses.push({ index, hash });
+    // A miss is parsed from the bytes just hashed: read once, and stored under the hash of what was linted.
+    else misses.push({ index, hash, bytes });
   });
   const fresh = await lintFiles(
-    misses.map((miss) => jobs[miss.index]!),
+    misses.map((miss) => ({ ...jobs[miss.index]!, ...(miss.bytes ? { bytes: miss.bytes } : {}) })),
     options,
   );
   misses.forEach((miss, i) => {

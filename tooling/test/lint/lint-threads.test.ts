@@ -24,3 +24,15 @@ test('worker threads find exactly what the main thread alone finds', async () =>
   expect(alone.diagnostics.some((d) => d.file === 'atoms/broken.md' && d.code === 'related/unresolved')).toBe(true);
   expect(shared).toEqual(alone);
 });
+
+test('worker threads parse the bytes the cache hashed, and a second run takes every file from the cache', async () => {
+  const config = loadConfig({ cwd: root });
+  const cacheFile = path.join(root, '.atomkit', 'threads-cache.json');
+  const alone = await runLint({ config, cwd: root, threads: 1 });
+  const filling = await runLint({ config, cwd: root, threads: 2, cache: true, cacheFile });
+  const reusing = await runLint({ config, cwd: root, threads: 2, cache: true, cacheFile });
+  expect(filling.cached).toBe(0);
+  expect(reusing.cached).toBe(alone.files);
+  expect(filling.diagnostics).toEqual(alone.diagnostics);
+  expect(reusing.diagnostics).toEqual(alone.diagnostics);
+});
