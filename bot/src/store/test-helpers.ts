@@ -1,0 +1,36 @@
+/** What the store tests share: a fresh store per test, and an answer to log. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
+import type { Answer } from '../contract.js';
+import { openStore, type Store } from './store.js';
+
+export interface TempStore {
+  /** The test's temporary folder. */
+  readonly dir: string;
+  /** The open store; a test that reopens it assigns the new one here, to be closed after it. */
+  store: Store;
+}
+
+/**
+ * Opens a store at `file` (relative to a new temporary folder) before each test of the calling
+ * file, and closes and removes it after.
+ */
+export function storePerTest(file: string): TempStore {
+  const temp = {} as { dir: string; store: Store };
+  beforeEach(() => {
+    temp.dir = mkdtempSync(path.join(tmpdir(), 'atomkit-store-'));
+    temp.store = openStore(path.join(temp.dir, file));
+  });
+  afterEach(() => {
+    temp.store.close();
+    rmSync(temp.dir, { recursive: true, force: true });
+  });
+  return temp;
+}
+
+/** An answered extractive answer in English. */
+export function englishAnswer(answer: string, citations: Answer['citations'] = []): Answer {
+  return { answer, citations, answered: true, mode: 'extractive', model: null, degraded: false, language: 'en' };
+}
