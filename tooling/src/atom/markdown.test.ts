@@ -25,6 +25,8 @@ const PIECES = [
   ...['[ ]', '[x]', '[X]', '[\t]', '[ ] task', '[y]', '[]', '- [x] ', '* [ ] ', '1. [X] '],
   ...['www.example.com', 'WWW.EXAMPLE.COM', 'www.', 'http://a.b', 'HTTPS://A.B/c?d=e', 'https://', 'ftp://a.b'],
   ...['a@b.co', 'mailto:a@b.co', 'xmpp:a@b.co/r', '@', 'a@', '@b.c', '<a@b.co>', '<https://a.b>'],
+  // Where two kinds of literal autolink start on the same character, the order they are tried in shows.
+  ...['www.a@b.co', 'WWW.x.y@a.b', 'http://a@b.co', 'https://www.a@b.co'],
   ...['\n', '\n\n', '    ', '\t', ' ', '- ', '1. ', '> ', '# ', '## ', '---', '***', '*', '_', '**', '`', '\\'],
   ...['word', 'two words', '[link](https://x.y)', '[ref]', '[ref]: https://x.y', '![img](a.png)', '<div>', '<!-- c -->', ':', '-', '.'],
 ];

@@ -20,19 +20,42 @@ import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import type { Root } from 'mdast';
+import type { Construct, Extension } from 'micromark-util-types';
+
+type MdastExtension = NonNullable<Options['mdastExtensions']>[number];
 
 interface GfmConstruct {
   /** Matches every text in which the construct can occur (and may match more). */
   readonly occursIn: RegExp;
-  readonly syntax: NonNullable<Options['extensions']>[number];
-  readonly mdast: NonNullable<Options['mdastExtensions']>[number];
+  readonly syntax: Extension;
+  readonly mdast: MdastExtension;
 }
 
-// In remark-gfm's order: where two constructs start on the same character, the first one wins.
+/**
+ * The kinds of literal autolink, each switched on by itself. Each kind is tried at every character
+ * it could start on, and an e-mail address could start on any letter or digit: on an atom with a
+ * URL but no `@`, e-mail attempts alone cost as much as all of CommonMark.
+ */
+const AUTOLINK_KINDS = [
+  // `mailto:` and `xmpp:` addresses have an `@` too.
+  { occursIn: /@/, name: 'emailAutolink' },
+  { occursIn: /www\./i, name: 'wwwAutolink' },
+  { occursIn: /https?:\/\//i, name: 'protocolAutolink' },
+] as const;
+
+/** remark-gfm's literal autolink extension, with only the named kinds, in its order. */
+function autolinkSyntax(names: readonly string[]): Extension {
+  const text: Record<number, Construct[]> = {};
+  for (const [code, kinds] of Object.entries(gfmAutolinkLiteral().text ?? {})) {
+    const wanted = [kinds].flat().filter((kind): kind is Construct => !!kind && names.includes(kind.name ?? ''));
+    if (wanted.length > 0) text[Number(code)] = wanted;
+  }
+  return { text };
+}
+
+// In remark-gfm's order (literal autolinks first): where two constructs start on the same
+// character, the first one wins.
 const GFM: readonly GfmConstruct[] = [
-  // `www.`, `http://`, `https://` in any case; e-mail addresses (`mailto:` and `xmpp:` ones too)
-  // have an `@`. The mdast half finds the same patterns again in text nodes.
-  { occursIn: /@|www\.|https?:\/\//i, syntax: gfmAutolinkLiteral(), mdast: gfmAutolinkLiteralFromMarkdown() },
   // Footnote calls and definitions both open with `[^`.
   { occursIn: /\[\^/, syntax: gfmFootnote(), mdast: gfmFootnoteFromMarkdown() },
   { occursIn: /~/, syntax: gfmStrikethrough(), mdast: gfmStrikethroughFromMarkdown() },
@@ -42,14 +65,25 @@ const GFM: readonly GfmConstruct[] = [
   { occursIn: /\[[\sxX]\]/, syntax: gfmTaskListItem(), mdast: gfmTaskListItemFromMarkdown() },
 ];
 
-/** Parser options by the bit set of constructs switched on, made as first needed. */
+/** What `optionsFor` takes a bit of, in order. */
+const SWITCHES: readonly { readonly occursIn: RegExp }[] = [...AUTOLINK_KINDS, ...GFM];
+
+/** Parser options by the bit set of what is switched on (autolink kinds, then GFM), made as first needed. */
 const optionsBySet = new Map<number, Options>();
 
 function optionsFor(set: number): Options {
   let options = optionsBySet.get(set);
   if (!options) {
-    const constructs = GFM.filter((_, i) => set & (1 << i));
-    options = { extensions: constructs.map((c) => c.syntax), mdastExtensions: constructs.map((c) => c.mdast) };
+    const autolinks = AUTOLINK_KINDS.filter((_, i) => set & (1 << i)).map((kind) => kind.name);
+    const constructs = GFM.filter((_, i) => set & (1 << (AUTOLINK_KINDS.length + i)));
+    const syntax = constructs.map((c) => c.syntax);
+    const mdast = constructs.map((c) => c.mdast);
+    if (autolinks.length > 0) {
+      syntax.unshift(autolinkSyntax(autolinks));
+      // It also finds the same patterns again in text nodes.
+      mdast.unshift(gfmAutolinkLiteralFromMarkdown());
+    }
+    options = { extensions: syntax, mdastExtensions: mdast };
     optionsBySet.set(set, options);
   }
   return options;
@@ -62,6 +96,6 @@ function optionsFor(set: number): Options {
  */
 export function parseMarkdown(text: string): Root {
   let set = 0;
-  for (let i = 0; i < GFM.length; i++) if (GFM[i]!.occursIn.test(text)) set |= 1 << i;
+  for (let i = 0; i < SWITCHES.length; i++) if (SWITCHES[i]!.occursIn.test(text)) set |= 1 << i;
   return fromMarkdown(text, optionsFor(set));
 }
