@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { SearchHit } from '../../../tooling/src/retrieval/api.js';
-import { composeExtractive, queryTerms, splitBlocks, trimToRelevant } from './extractive.js';
+import { composeExtractive, questionTerms, splitBlocks, trimToRelevant } from './extractive.js';
 
 const hit = (extra: Partial<SearchHit>): SearchHit => ({
   unitId: 'procedure/run-lint#steps',
@@ -97,16 +97,16 @@ describe('splitBlocks', () => {
   });
 });
 
-describe('queryTerms', () => {
+describe('questionTerms', () => {
   test('drops stop words and keeps content words', () => {
-    expect(queryTerms('How do I run the linter?')).toEqual(['run', 'linter']);
+    expect(questionTerms('How do I run the linter?')).toEqual(['run', 'linter']);
   });
 
   test('stems English words so other forms of a word match', () => {
-    expect(queryTerms('How do I run the linters locally?')).toEqual(['run', 'linter', 'local']);
+    expect(questionTerms('How do I run the linters locally?')).toEqual(['run', 'linter', 'local']);
   });
 
   test('segments Japanese', () => {
-    expect(queryTerms('リントを実行する')).toContain('リント');
+    expect(questionTerms('リントを実行する')).toContain('リント');
   });
 });

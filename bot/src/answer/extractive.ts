@@ -46,7 +46,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const maxWords = options.maxWords ?? 220;
   const top = hits[0];
   if (!top) throw new TypeError('Expected at least one hit, got none');
-  const terms = queryTerms(question);
+  const terms = questionTerms(question);
   const sources: Source[] = [];
   const cite = (hit: SearchHit): string => {
     let source = sources.find((s) => s.hit.unitId === hit.unitId && s.hit.question === hit.question);
@@ -292,12 +292,13 @@ function* words(text: string): Generator<{ word: string; term: string; cjk: bool
 }
 
 /**
- * Content words of a question: lower case, stemmed, no stop words (Japanese split by
- * Intl.Segmenter).
+ * Content words of a question, for finding the sentences that answer it: lower case, stemmed, no
+ * stop words (Japanese split by Intl.Segmenter). Stricter about short words than the search
+ * index's `queryTerms`, which has its own stop words.
  *
- * @example queryTerms('How do I run the linters locally?') //=> ['run', 'linter', 'local']
+ * @example questionTerms('How do I run the linters locally?') //=> ['run', 'linter', 'local']
  */
-export function queryTerms(question: string): string[] {
+export function questionTerms(question: string): string[] {
   const terms = new Set<string>();
   for (const { word, term, cjk } of words(question)) {
     if (STOPWORDS.has(word) || (!cjk && word.length < 2) || (cjk && /^\p{Script=Hiragana}{1,2}$/u.test(word))) continue;
