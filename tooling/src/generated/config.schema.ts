@@ -107,6 +107,38 @@ export const configSchema = {
           "minimum": 1,
           "default": 800
         },
+        "languages": {
+          "description": "Word limits for the atoms of a language (the atom's `language`, else its locale folder), in place of `minWords` and `maxWords`. A key is a BCP 47 tag; `ja` also covers `ja-JP`. Words are counted with Intl.Segmenter, which finds about 1.35 times as many words in a Japanese text as in the same text in English.",
+          "type": "object",
+          "propertyNames": {
+            "description": "A BCP 47 language tag, like `ja` or `pt-BR`.",
+            "pattern": "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+          },
+          "additionalProperties": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "minWords",
+              "maxWords"
+            ],
+            "properties": {
+              "minWords": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "maxWords": {
+                "type": "integer",
+                "minimum": 1
+              }
+            }
+          },
+          "default": {
+            "ja": {
+              "minWords": 540,
+              "maxWords": 1080
+            }
+          }
+        },
         "maxFileBytes": {
           "description": "Files larger than this are not parsed (`file/too-large`).",
           "type": "integer",

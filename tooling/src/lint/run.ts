@@ -62,7 +62,7 @@ export function projectFile(config: Pick<AtomkitConfig, 'root'>, absolute: strin
 export function engineSettings(config: AtomkitConfig): EngineSettings {
   return {
     severities: resolveSeverities(config),
-    rule: { minWords: config.lint.minWords, maxWords: config.lint.maxWords, defaultLanguage: config.atoms.defaultLanguage },
+    rule: { minWords: config.lint.minWords, maxWords: config.lint.maxWords, languages: config.lint.languages, defaultLanguage: config.atoms.defaultLanguage },
     site: { base: config.site.base, url: config.site.url },
   };
 }

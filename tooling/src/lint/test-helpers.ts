@@ -7,7 +7,7 @@ import type { Diagnostic } from './types.js';
 
 export const settings: EngineSettings = {
   severities: new Map(RULE_CODES.map((code) => [code, RULE_METAS.get(code)!.defaultSeverity])),
-  rule: { minWords: 400, maxWords: 800, defaultLanguage: 'en' },
+  rule: { minWords: 400, maxWords: 800, languages: { ja: { minWords: 540, maxWords: 1080 } }, defaultLanguage: 'en' },
   site: { base: '/', url: 'https://atomkit.dev' },
 };
 

@@ -59,7 +59,14 @@ export interface Report {
 export interface RuleSettings {
   readonly minWords: number;
   readonly maxWords: number;
+  /** Word limits by language tag, in place of `minWords` and `maxWords` for atoms in it. */
+  readonly languages: Readonly<Record<string, WordLimits>>;
   readonly defaultLanguage: string;
+}
+
+export interface WordLimits {
+  readonly minWords: number;
+  readonly maxWords: number;
 }
 
 export interface RuleContext {

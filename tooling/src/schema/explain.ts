@@ -20,6 +20,7 @@ interface SchemaNode {
   items?: SchemaNode;
   enum?: readonly unknown[];
   pattern?: string;
+  propertyNames?: SchemaNode;
 }
 
 /**
@@ -48,7 +49,18 @@ function explainOne(error: ErrorObject, path: (string | number)[], root: SchemaN
   const value = valueAt(data, path);
   const node = schemaAt(root, path);
   const params = error.params as Record<string, unknown>;
+  // A key that breaks `propertyNames`: ajv reports the key's own error, then `propertyNames` again.
+  if (error.propertyName !== undefined) {
+    const rule = node?.propertyNames?.description;
+    return {
+      path: [...path, error.propertyName],
+      atKey: true,
+      message: `The key \`${error.propertyName}\` in ${name} has the wrong form${rule ? `: expected ${lowerFirst(rule.replace(/\.$/, ''))}` : ''}.`,
+    };
+  }
   switch (error.keyword) {
+    case 'propertyNames':
+      return undefined;
     case 'required': {
       const field = String(params.missingProperty);
       const described = schemaAt(root, [...path, field])?.description;

@@ -49,7 +49,7 @@ export function checkAtoms(atoms: readonly Atom[], options: CheckOptions): SiteD
   const blocking = new Set(BUILD_BLOCKING_CODES);
   const settings: EngineSettings = {
     severities: new Map(RULE_CODES.map((code) => [code, blocking.has(code) ? 'error' : 'off'])),
-    rule: { minWords: 0, maxWords: Number.MAX_SAFE_INTEGER, defaultLanguage: options.defaultLanguage },
+    rule: { minWords: 0, maxWords: Number.MAX_SAFE_INTEGER, languages: {}, defaultLanguage: options.defaultLanguage },
     site: options.site,
   };
   const diagnostics: SiteDiagnostic[] = [];

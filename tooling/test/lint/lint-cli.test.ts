@@ -110,6 +110,21 @@ describe('atomkit lint', () => {
     expect(err).toContain('did you mean `title/duplicate`?');
   });
 
+  test('lint.languages sets the word limits of a language, and a malformed key is pointed at', async () => {
+    const project = path.join(root, 'languages');
+    mkdirSync(path.join(project, 'atoms/de'), { recursive: true });
+    writeFileSync(path.join(project, 'atoms/de/x.md'), valid);
+    writeFileSync(path.join(project, 'atomkit.config.yaml'), 'atoms:\n  locales: [de]\nlint:\n  languages:\n    de: { minWords: 600, maxWords: 1200 }\n');
+    const diagnostics = JSON.parse((await lint(['--format', 'json'], project)).out) as Diagnostic[];
+    expect(diagnostics.map((d) => d.message)).toEqual([expect.stringContaining('fewer than 600 (`lint.languages.de.minWords`)')]);
+
+    writeFileSync(path.join(project, 'atomkit.config.yaml'), 'lint:\n  languages:\n    German: { minWords: 600, maxWords: 1200 }\n');
+    const { code, err } = await lint([], project);
+    expect(code).toBe(2);
+    expect(err).toContain('atomkit.config.yaml:3:5');
+    expect(err).toContain('The key `German` in `lint.languages` has the wrong form: expected a BCP 47 language tag');
+  });
+
   test('config severities turn rules off and a markdown/* key sets the whole family', async () => {
     const project = path.join(root, 'severities');
     mkdirSync(path.join(project, 'atoms'), { recursive: true });

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { corpusFindings, filler, findings, header, procedureBody } from '../test-helpers.js';
+import { atomFromText } from '../../atom/load.js';
+import { lintAtom } from '../engine.js';
+import { corpusFindings, filler, findings, header, procedureBody, settings } from '../test-helpers.js';
 
 const ok = header() + procedureBody;
 const configTemplate = (block: string) =>
@@ -37,6 +39,9 @@ const cases: [string, string, string, string[]][] = [
   ['size/too-short', 'enough words', ok, []],
   ['size/too-short', 'a stub', header() + '\nToo short.\n\n## Prerequisites\n\nx\n\n## Steps\n\n1. a\n\n## Verify\n\nx\n', ['size/too-short 12:1']],
   ['size/too-long', 'too many words', header() + procedureBody.replace('## Verify\n\n', `## Verify\n\n${filler(500)}\n\n`), ['size/too-long 12:1']],
+  ['size/too-long', "as many words, within a Japanese atom's limit (ja-JP uses ja's)", header({ language: 'ja-JP' }) + procedureBody.replace('## Verify\n\n', `## Verify\n\n${filler(500)}\n\n`), []],
+  ['size/too-long', "over a Japanese atom's limit", header({ language: 'ja' }) + procedureBody.replace('## Verify\n\n', `## Verify\n\n${filler(700)}\n\n`), ['size/too-long 13:1']],
+  ['size/too-short', "under a Japanese atom's minimum", header({ language: 'ja' }) + procedureBody, ['size/too-short 13:1']],
   ['config-template/invalid-code-block', 'valid yaml', configTemplate('```yaml\na: 1\n```'), []],
   ['config-template/invalid-code-block', 'invalid json at its line', configTemplate('```json\n{\n  "a": 1,\n}\n```'), ['config-template/invalid-code-block 23:1']],
   ['config-template/invalid-code-block', 'invalid yaml at its line', configTemplate('```yaml\na: 1\nb: [2\n```'), ['config-template/invalid-code-block 22:6']],
@@ -48,6 +53,21 @@ const cases: [string, string, string, string[]][] = [
 describe('file rules', () => {
   test.each(cases)('%s: %s', (code, _name, text, expected) => {
     expect(findings(text, code)).toEqual(expected);
+  });
+});
+
+describe('size rules by language', () => {
+  const lint = (text: string, file: string) =>
+    lintAtom(atomFromText(`/kb/atoms/${file}`, text, { root: '/kb/atoms', locales: ['ja'] }), `atoms/${file}`, settings).filter((d) => d.code.startsWith('size/'));
+
+  test("an atom in a locale folder gets that language's limits, and the message names the setting", () => {
+    const [long] = lint(header() + procedureBody.replace('## Verify\n\n', `## Verify\n\n${filler(700)}\n\n`), 'ja/procedure/x.md');
+    expect(long?.message).toMatch(/^The atom has \d+ words, more than 1080 \(`lint\.languages\.ja\.maxWords`\);/);
+  });
+
+  test("the header's language wins over the folder's, and other languages keep lint.maxWords", () => {
+    const text = header({ language: 'en' }) + procedureBody.replace('## Verify\n\n', `## Verify\n\n${filler(500)}\n\n`);
+    expect(lint(text, 'ja/procedure/x.md').map((d) => d.message)).toEqual([expect.stringMatching(/more than 800; split/)]);
   });
 });
 
