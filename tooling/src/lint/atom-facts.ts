@@ -14,6 +14,12 @@ export function field(atom: Pick<Atom, 'data'>, key: string): unknown {
   return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>)[key] : undefined;
 }
 
+/** The atom's language: its `language` field, else its locale folder, else the default. */
+export function atomLanguage(atom: Pick<Atom, 'data' | 'locale'>, defaultLanguage: string): string {
+  const declared = field(atom, 'language');
+  return typeof declared === 'string' ? declared : (atom.locale ?? defaultLanguage);
+}
+
 /** Offset where the body starts (the line after the header). */
 export function bodyOffset(atom: Atom): number {
   return atom.frontmatter ? atom.lines.lineStart(atom.frontmatter.range.end!.line + 1) : 0;

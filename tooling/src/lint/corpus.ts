@@ -7,6 +7,7 @@ import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { Atom } from '../atom/load.js';
 import { atomId, atomLocale, atomSlug } from '../atom/identity.js';
 import { parseAtomText } from '../atom/parse.js';
+import { atomLanguage } from './atom-facts.js';
 import { FILE_START, type Range } from '../atom/position.js';
 import type { CorpusEntry, EntryFacts } from './types.js';
 
@@ -62,7 +63,7 @@ function facts(
     slug: atomSlug(id),
     title: str(header.title),
     related,
-    language: str(header.language) ?? locale ?? defaultLanguage,
+    language: atomLanguage({ data, locale }, defaultLanguage),
     version: str(header.version),
     translationOf: str(header.translation_of),
     sourceVersion: str(header.source_version),

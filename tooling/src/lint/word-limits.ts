@@ -3,7 +3,7 @@
  * `lint.maxWords`. Languages differ in how many words the same text counts as.
  */
 import type { Atom } from '../atom/load.js';
-import { field } from './atom-facts.js';
+import { atomLanguage } from './atom-facts.js';
 import type { RuleSettings, WordLimits } from './types.js';
 
 export interface AtomWordLimits extends WordLimits {
@@ -15,8 +15,7 @@ export interface AtomWordLimits extends WordLimits {
  * @example wordLimits(jaAtom, settings) //=> { minWords: 540, maxWords: 1080, language: 'ja' }
  */
 export function wordLimits(atom: Atom, settings: RuleSettings): AtomWordLimits {
-  const declared = field(atom, 'language');
-  const language = (typeof declared === 'string' ? declared : (atom.locale ?? settings.defaultLanguage)).toLowerCase();
+  const language = atomLanguage(atom, settings.defaultLanguage).toLowerCase();
   // The whole tag first (`pt-br`), then its primary language (`pt`).
   for (const tag of [language, language.split('-')[0]!]) {
     const key = Object.keys(settings.languages).find((k) => k.toLowerCase() === tag);
