@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
+import { unified } from '@astrojs/markdown-remark';
 import { loadConfig } from '../tooling/src/config/load.ts';
 import { remarkAtomFaq } from '../tooling/src/site/faq.ts';
 import { remarkSafeMarkup } from '../tooling/src/site/remark-safe-markup.ts';
@@ -28,7 +29,9 @@ export default defineConfig({
   base: config.site.base,
   outDir: options.outDir ?? path.join(siteRoot, 'dist'),
   ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
-  markdown: { remarkPlugins: [remarkSafeMarkup, remarkAtomFaq] },
+  // The unified (remark) processor, not Astro's default Sätteri: atom bodies need the remark plugins
+  // below, and heading anchors must stay those of `headingAnchors()`, which chat citations link to.
+  markdown: { processor: unified({ remarkPlugins: [remarkSafeMarkup, remarkAtomFaq] }) },
   integrations: [
     atomkitSite({
       atomsDir: options.atomsDir ?? config.atoms.dirAbs,
