@@ -68,7 +68,7 @@ async function buildBundle() {
     splitting: true,
     format: 'esm',
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     outdir: temp,
     absWorkingDir: ROOT,
     sourcemap: true,
