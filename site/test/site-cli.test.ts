@@ -1,9 +1,11 @@
 /** `atomkit site build|dev` as a user runs them, on inputs that must not start a build. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { INVALID_ATOMS, PROJECT_ROOT } from './helpers.js';
+import { FIXTURE_ATOMS, INVALID_ATOMS, PROJECT_ROOT } from './helpers.js';
 
 const atomkit = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, ['bin/atomkit.js', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, ...env, NO_COLOR: '1' }, timeout: 60_000 });
@@ -18,6 +20,24 @@ describe('atomkit site build', () => {
     expect(run.stderr).toContain('2 problems in the atoms; the site was not built.');
     expect(run.stderr).not.toMatch(/^\s+at /m);
   });
+
+  // The build's server chunks then lie where no node_modules folder can be found from them.
+  test('builds from a folder outside the project into a folder outside the project', () => {
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'atomkit-elsewhere-'));
+    try {
+      const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin/atomkit.js'), 'site', 'build', '--atoms', FIXTURE_ATOMS, '--out', 'dist'], {
+        cwd: elsewhere,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+        timeout: 240_000,
+      });
+      expect(run.stderr).not.toMatch(/Cannot find (package|module)/);
+      expect(run.status).toBe(0);
+      expect(existsSync(path.join(elsewhere, 'dist/error/inventory-sync-failed/index.html'))).toBe(true);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
 
 describe('atomkit site dev', () => {
