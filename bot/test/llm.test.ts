@@ -12,7 +12,8 @@ const GOOD = 'Open a terminal in the repository root and run `npx atomkit lint` 
 beforeAll(async () => {
   workspace = await createWorkspace();
   fake = await startFakeOpenAi();
-  server = await startTestServer(workspace, { llm: { baseUrl: fake.baseUrl, models: ['primary', 'backup'], timeoutMs: 400 } });
+  // No cool-down: these tests fail a model on purpose and expect it to be asked again by the next one.
+  server = await startTestServer(workspace, { llm: { baseUrl: fake.baseUrl, models: ['primary', 'backup'], timeoutMs: 400, cooldownMs: 0 } });
 });
 afterAll(async () => {
   await server?.close();
