@@ -79,7 +79,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       void error;
     },
   });
-  const metrics = options.metrics ?? createMetrics();
+  const metrics = options.metrics ?? createMetrics({ modelsCoolingDown: () => options.llm?.coolingDown().length ?? 0 });
   useZod(app);
 
   app.setErrorHandler((error, request, reply) => {

@@ -87,11 +87,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         apiKey: (options.env ?? process.env)[bot.llm.apiKeyEnv],
         models: bot.llm.models,
         timeoutMs: bot.llm.timeoutMs,
+        cooldownMs: bot.llm.cooldownMs,
         onFailure: (failure) => log(`model ${failure.model} failed (${failure.detail})`),
       })
     : undefined;
   const rate = options.rateLimit ?? (bot.rateLimit.enabled ? { max: bot.rateLimit.max, windowMs: bot.rateLimit.windowMs } : false);
-  const metrics = createMetrics();
+  const metrics = createMetrics({ modelsCoolingDown: () => llm?.coolingDown().length ?? 0 });
   options.onMetrics?.(metrics);
   let app: FastifyInstance;
   try {

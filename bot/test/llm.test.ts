@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { queryResponseSchema, type QueryResponse } from '../src/contract.js';
 import { createWorkspace, readEvents, startTestServer, streamedText, type TestServer, type Workspace } from './harness.js';
-import { startFakeOpenAi, type FakeOpenAi } from './openai-server.js';
+import { startFakeOpenAi, type Behavior, type FakeOpenAi } from './openai-server.js';
 
 let workspace: Workspace;
 let fake: FakeOpenAi;
@@ -12,7 +12,8 @@ const GOOD = 'Open a terminal in the repository root and run `npx atomkit lint` 
 beforeAll(async () => {
   workspace = await createWorkspace();
   fake = await startFakeOpenAi();
-  server = await startTestServer(workspace, { llm: { baseUrl: fake.baseUrl, models: ['primary', 'backup'], timeoutMs: 400 } });
+  // No cool-down: these tests fail a model on purpose and expect it to be asked again by the next one.
+  server = await startTestServer(workspace, { llm: { baseUrl: fake.baseUrl, models: ['primary', 'backup'], timeoutMs: 400, cooldownMs: 0 } });
 });
 afterAll(async () => {
   await server?.close();
@@ -29,16 +30,34 @@ let counter = 0;
 /** A fresh question each time, so the cache does not answer tests that are about the model. */
 const fresh = () => `How do I run the linter locally? (${++counter})`;
 
-async function ask(body: Record<string, unknown>): Promise<QueryResponse> {
-  const response = await server.post('/api/query', body);
+async function ask(body: Record<string, unknown>, on: TestServer = server): Promise<QueryResponse> {
+  const response = await on.post('/api/query', body);
   expect(response.status).toBe(200);
   return queryResponseSchema.parse(await response.json());
 }
 
-async function fallbacks(to: string): Promise<number> {
-  const text = await (await server.get('/metrics')).text();
-  return Number(new RegExp(`atomkit_fallbacks_total\\{to="${to}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+/** Asks as JSON, or as a stream whose text after the last `reset` must be the final answer. */
+async function askVia(transport: 'json' | 'sse', question: string, on: TestServer = server): Promise<{ answer: QueryResponse; events: string[] }> {
+  if (transport === 'json') return { answer: await ask({ question }, on), events: [] };
+  const events = await readEvents(await on.post('/api/query', { question }, { accept: 'text/event-stream' }));
+  const answer = queryResponseSchema.parse(events.at(-1)!.data);
+  expect(events.at(-1)!.event).toBe('done');
+  expect(streamedText(events)).toBe(answer.answer);
+  return { answer, events: events.map((e) => e.event) };
 }
+
+/** The sum of a metric's samples whose labels include `labels` (e.g. `to="backup"`). */
+async function metric(name: string, labels = '', on: TestServer = server): Promise<number> {
+  const text = await (await on.get('/metrics')).text();
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    const match = /^(\w+)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (match?.[1] === name && (match[2] ?? '').split(',').includes(labels || (match[2] ?? ''))) sum += Number(match[3]);
+  }
+  return sum;
+}
+
+const fallbacks = (to: string) => metric('atomkit_fallbacks_total', `to="${to}"`);
 
 describe('LLM answers', () => {
   test('come from the first model, with the prompt rules, the atoms and the API key, and invented citations dropped', async () => {
@@ -174,5 +193,87 @@ describe('streamed LLM answers', () => {
     const done = queryResponseSchema.parse(events.at(-1)!.data);
     expect(done).toMatchObject({ mode: 'extractive', degraded: true });
     expect(streamedText(events)).toBe(done.answer);
+  });
+});
+
+/** The first 4 streamed pieces of GOOD: what a reader saw when the model stopped. */
+const TRUNCATED = GOOD.slice(0, 28);
+
+describe('model replies the protocol does not call complete', () => {
+  const cases: { name: string; behavior: Behavior; reason: { json: string; sse: string } }[] = [
+    { name: 'stalls after 4 chunks', behavior: { kind: 'stall', text: GOOD, chunks: 4 }, reason: { json: 'timeout', sse: 'timeout' } },
+    {
+      name: 'closes after 4 chunks without a finish_reason or [DONE]',
+      behavior: { kind: 'close-early', text: GOOD, chunks: 4 },
+      reason: { json: 'malformed', sse: 'incomplete' },
+    },
+    { name: 'never names a finish_reason', behavior: { kind: 'finish', text: TRUNCATED, reason: null }, reason: { json: 'incomplete', sse: 'incomplete' } },
+    { name: 'was cut at the token limit', behavior: { kind: 'finish', text: TRUNCATED, reason: 'length' }, reason: { json: 'length', sse: 'length' } },
+    {
+      name: 'was cut by a content filter',
+      behavior: { kind: 'finish', text: TRUNCATED, reason: 'content_filter' },
+      reason: { json: 'content_filter', sse: 'content_filter' },
+    },
+  ];
+  const table = (['json', 'sse'] as const).flatMap((transport) => cases.map((c) => ({ ...c, transport })));
+
+  test.each(table)('a reply that $name falls back to the next model, is counted, and its text is never cached ($transport)', async ({ behavior, reason, transport }) => {
+    fake.behave('primary', behavior);
+    const question = fresh();
+    const errors = await metric('atomkit_llm_errors_total', `reason="${reason[transport]}"`);
+    const toBackup = await fallbacks('backup');
+    const { answer, events } = await askVia(transport, question);
+    expect(answer).toMatchObject({ mode: 'llm', model: 'backup', degraded: false, cached: false });
+    expect(answer.answer).toBe('Backup says: run `npx atomkit lint` [1].');
+    if (transport === 'sse' && events.indexOf('token') < events.indexOf('reset')) expect(events.lastIndexOf('reset')).toBeGreaterThan(events.indexOf('token'));
+    expect(await metric('atomkit_llm_errors_total', `reason="${reason[transport]}"`)).toBe(errors + 1);
+    expect(await fallbacks('backup')).toBe(toBackup + 1);
+    const again = await ask({ question });
+    expect(again).toMatchObject({ cached: true, model: 'backup' });
+    expect(again.answer).not.toBe(TRUNCATED);
+  });
+
+  test.each(['json', 'sse'] as const)('when every model stops short the answer is extractive, degraded and not cached (%s)', async (transport) => {
+    fake.behave('primary', { kind: 'stall', text: GOOD, chunks: 4 });
+    fake.behave('backup', { kind: 'close-early', text: GOOD, chunks: 4 });
+    const question = fresh();
+    const toExtractive = await fallbacks('extractive');
+    const { answer, events } = await askVia(transport, question);
+    expect(answer).toMatchObject({ mode: 'extractive', model: null, degraded: true, cached: false });
+    expect(answer.answer.startsWith(TRUNCATED)).toBe(false);
+    if (transport === 'sse') expect(events).toContain('reset');
+    expect(await fallbacks('extractive')).toBe(toExtractive + 1);
+    fake.behave('primary', { kind: 'reply', text: GOOD });
+    const again = await ask({ question });
+    expect(again).toMatchObject({ mode: 'llm', model: 'primary', cached: false });
+    expect(again.answer).toBe('Open a terminal in the repository root and run `npx atomkit lint` [1]. It never rewrites an atom [1].');
+  });
+});
+
+describe('a model that failed or hung', () => {
+  let cooling: TestServer;
+  beforeAll(async () => {
+    // The default cool-down (a minute) outlasts this test; `sleepy` and `steady` are this server's own models.
+    cooling = await startTestServer(workspace, { llm: { baseUrl: fake.baseUrl, models: ['sleepy', 'steady'], timeoutMs: 400 } });
+  });
+  afterAll(async () => {
+    await cooling?.close();
+  });
+
+  test('costs one timeout, then is skipped without a request for the cool-down, and the skips are counted', async () => {
+    fake.behave('sleepy', { kind: 'hang' });
+    fake.behave('steady', { kind: 'reply', text: 'Steady says: run `npx atomkit lint` [1].' });
+    const asked = (model: string) => fake.requests.filter((r) => r.model === model).length;
+    const first = await ask({ question: fresh() }, cooling);
+    expect(first.model).toBe('steady');
+    expect(asked('sleepy')).toBe(1);
+    const skipped = await metric('atomkit_llm_skips_total', 'model="sleepy"', cooling);
+    expect((await askVia('json', fresh(), cooling)).answer.model).toBe('steady');
+    expect((await askVia('sse', fresh(), cooling)).answer.model).toBe('steady');
+    expect(asked('sleepy')).toBe(1);
+    expect(asked('steady')).toBe(3);
+    expect(await metric('atomkit_llm_skips_total', 'model="sleepy"', cooling)).toBe(skipped + 2);
+    expect(await metric('atomkit_llm_models_cooling_down', '', cooling)).toBe(1);
+    expect(await metric('atomkit_fallbacks_total', 'reason="cooldown"', cooling)).toBe(2);
   });
 });

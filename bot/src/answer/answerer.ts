@@ -218,7 +218,11 @@ export class Answerer {
         ...(signal ? { signal } : {}),
         onFailure: (failure, next) => {
           metrics.llmErrors.inc({ model: failure.model, reason: failure.reason });
-          metrics.fallbacks.inc({ to: next ?? 'extractive' });
+          metrics.fallbacks.inc({ to: next ?? 'extractive', reason: failure.reason });
+        },
+        onSkip: (model, next) => {
+          metrics.llmSkips.inc({ model });
+          metrics.fallbacks.inc({ to: next ?? 'extractive', reason: 'cooldown' });
         },
       });
       if (sink) {

@@ -143,4 +143,14 @@ describe('<atom-chat> with a language model', { timeout: 60_000 }, () => {
       await degraded.close();
     }
   });
+
+  test('replaces the text of a model whose stream stopped before its finish_reason with the quoted answer, marked as a fallback', async () => {
+    openai.behave('stops-short', { kind: 'close-early', text: 'Generate the new key, keep both keys during the overlap window [1].', chunks: 4 });
+    const stopped = await startStack(project, { db: 'stops-short.sqlite', llm: { baseUrl: openai.baseUrl, models: ['stops-short'] } });
+    try {
+      await flows.flowDegraded(browser, { ...target, baseUrl: `${stopped.url}/` }, ROTATE);
+    } finally {
+      await stopped.close();
+    }
+  });
 });

@@ -385,6 +385,12 @@ export const configSchema = {
               "minimum": 100,
               "default": 30000
             },
+            "cooldownMs": {
+              "description": "How long (milliseconds) a model is skipped after it failed in a way that says it is unwell: no reply or no progress within `timeoutMs`, a reply that stopped before its `finish_reason`, a 5xx, a 429, a refused connection or a malformed reply. Then one question tries it again. 0 never skips a model.",
+              "type": "integer",
+              "minimum": 0,
+              "default": 60000
+            },
             "maxContextTokens": {
               "type": "integer",
               "minimum": 256,
