@@ -334,14 +334,18 @@ interface StoreFile {
 }
 
 function readTables(store: UnitStore): IndexTables {
-  return {
-    meta: store.meta(),
-    df: store.termFrequencies(),
-    codes: store
-      .errorCodes()
-      .map(({ atomId, code }) => ({ atomId, code, normalized: normalizeCode(code) }))
-      .filter((entry) => entry.normalized.length >= 2),
-  };
+  try {
+    return {
+      meta: store.meta(),
+      df: store.termFrequencies(),
+      codes: store
+        .errorCodes()
+        .map(({ atomId, code }) => ({ atomId, code, normalized: normalizeCode(code) }))
+        .filter((entry) => entry.normalized.length >= 2),
+    };
+  } catch (error) {
+    throw new Error(`${FILES.units} cannot be read (${(error as Error).message})`);
+  }
 }
 
 /** The one message for an index that cannot be trusted: what is wrong, and the command that fixes it. */
