@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { main } from '../../tooling/src/cli/main.js';
 import { memoryIo } from '../../tooling/src/cli/io.js';
 import { runServe } from '../src/cli/serve.js';
 import { parseSince } from '../src/cli/conversations.js';
+import { dropTable, garbageMidFile } from '../../tooling/test/retrieval/damage.js';
 import { createWorkspace, startTestServer, type Workspace } from './harness.js';
 
 let workspace: Workspace;
@@ -31,6 +32,38 @@ describe('atomkit serve', () => {
     const code = await runServe(mismatched, { port: '0' }, io, async () => {});
     expect(code).toBe(2);
     expect(io.err).toMatch(/atomkit index/);
+  });
+
+  test('with a damaged chunk store (a dropped table, garbage mid-file) it exits 2 saying to rebuild, not an internal error', async () => {
+    const damages = { 'index-dropped': (file: string) => dropTable(file, 'terms'), 'index-garbage': (file: string) => garbageMidFile(file) };
+    for (const [dir, damage] of Object.entries(damages)) {
+      cpSync(path.join(workspace.dir, 'index'), path.join(workspace.dir, dir), { recursive: true });
+      damage(path.join(workspace.dir, dir, 'units.sqlite'));
+      const io = memoryIo();
+      const config = workspace.config();
+      expect(await main(['-c', config.file!, 'serve', '--index-dir', dir, '--port', '0'], io)).toBe(2);
+      expect(io.err).toContain(`The search index at ${dir} is damaged (units.sqlite does not match the checksum recorded when the index was built). Rebuild it with \`atomkit index --full\`.`);
+      expect(io.err).not.toMatch(/internal error|please report/);
+    }
+  });
+
+  test('a chunk store damaged while serving makes /healthz a 503 that says to rebuild, and questions get a 503, not a crash', async () => {
+    cpSync(path.join(workspace.dir, 'index'), path.join(workspace.dir, 'index-live'), { recursive: true });
+    const server = await startTestServer(workspace, {}, { indexDir: 'index-live' });
+    try {
+      expect((await server.get('/healthz')).status).toBe(200);
+      dropTable(path.join(workspace.dir, 'index-live', 'units.sqlite'), 'units');
+      const health = await server.get('/healthz');
+      expect(health.status).toBe(503);
+      const body = (await health.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe('ATOMKIT_ERR_RETRIEVAL_FAILED');
+      expect(body.error.message).toBe('The search index at index-live is damaged (units.sqlite was changed after it was verified). Rebuild it with `atomkit index --full`.');
+      const answer = await server.post('/api/query', { question: 'How do I run the linter locally?' });
+      expect(answer.status).toBe(503);
+      expect(((await answer.json()) as { error: { code: string } }).error.code).toBe('ATOMKIT_ERR_RETRIEVAL_FAILED');
+    } finally {
+      await server.close();
+    }
   });
 
   test('a bad port is a usage error', async () => {

@@ -1,7 +1,11 @@
-/** `GET /healthz` (index, answering mode, store counts) and `GET /metrics` (Prometheus text). */
+/**
+ * `GET /healthz` (index, answering mode, store counts; a 503 once the index cannot answer) and
+ * `GET /metrics` (Prometheus text).
+ */
 import type { FastifyPluginAsync } from 'fastify';
 import type { Retriever } from '../../../tooling/src/retrieval/api.js';
 import { healthResponseSchema } from '../contract.js';
+import { ApiError } from '../errors.js';
 import type { ZodTypeProvider } from '../http/zod.js';
 import type { Store } from '../store/store.js';
 
@@ -16,6 +20,9 @@ export interface HealthRouteOptions {
 
 export const healthRoutes: FastifyPluginAsync<HealthRouteOptions> = async (app, { retriever, store, models, metricsText, contentType }) => {
   app.withTypeProvider<ZodTypeProvider>().get('/healthz', { schema: { response: { 200: healthResponseSchema } } }, async () => {
+    // A load balancer takes a replica whose index can no longer answer out of rotation.
+    const problem = retriever.problem();
+    if (problem) throw new ApiError('ATOMKIT_ERR_RETRIEVAL_FAILED', problem);
     const { manifest } = retriever;
     return {
       status: 'ok' as const,

@@ -102,6 +102,17 @@ export interface IndexManifest {
    * baseline that dense confidence is measured from, so it holds for any model.
    */
   denseBaseline: { mean: number; std: number } | null;
+  /**
+   * Size and sha256 of every file the index is read from (chunk store, lexical shards, vector
+   * index), keyed by file name: a file that does not match is refused before anything parses it.
+   */
+  files: Record<string, FileDigest>;
+}
+
+export interface FileDigest {
+  bytes: number;
+  /** Hex. */
+  sha256: string;
 }
 
 export interface Retriever {
@@ -109,6 +120,12 @@ export interface Retriever {
   /** Is dense retrieval in use (index has vectors and the query model loaded)? */
   readonly dense: boolean;
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+  /**
+   * Why the index can no longer answer (a sentence naming the command that rebuilds it), or
+   * undefined while it can: the chunk store was changed in place since it was verified, or a search
+   * could not read it. Cheap (one `stat`), for health checks.
+   */
+  problem(): string | undefined;
   close(): void;
 }
 

@@ -1,14 +1,20 @@
 /**
- * The index artifact on disk: file names, the manifest format, reading a manifest, and the
- * atomic swap that puts a finished build in place.
+ * The index artifact on disk: file names, the manifest format, reading a manifest, the checksums
+ * that vouch for every file the manifest lists, and the atomic swap that puts a finished build in
+ * place.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { AtomkitConfig } from '../config/load.js';
-import type { IndexManifest } from './api.js';
+import type { FileDigest, IndexManifest } from './api.js';
 
-/** Bumped when the artifact layout or unit shape changes; older indexes are rebuilt, never misread. */
-export const FORMAT_VERSION = 2;
+/**
+ * Bumped when the artifact layout or unit shape changes; older indexes are rebuilt, never misread.
+ * 3: the manifest records each file's size and sha256. A format-2 index is refused rather than
+ * loaded unverified, because hnswlib trusts its file and a damaged one kills the process.
+ */
+export const FORMAT_VERSION = 3;
 
 export const FILES = {
   manifest: 'manifest.json',
@@ -60,7 +66,78 @@ export function readManifest(dir: string): ManifestRead {
   if (typeof manifest.model !== 'string' || typeof manifest.dense !== 'boolean' || typeof manifest.contentHash !== 'string') {
     return { problem: 'corrupt', detail: `${file} lacks model, dense or contentHash` };
   }
+  const files = manifest.files as unknown;
+  if (!files || typeof files !== 'object' || !Object.values(files).every(isDigest)) {
+    return { problem: 'corrupt', detail: `${file} lacks the size and checksum of each index file` };
+  }
   return { manifest: manifest as IndexManifest };
+}
+
+/** The files a manifest vouches for: the chunk store, every lexical shard and the vector index. */
+export function artifactFiles(manifest: Pick<IndexManifest, 'dense' | 'parameters'>): string[] {
+  const shards = Number((manifest.parameters.lexical as { shards?: unknown } | undefined)?.shards ?? 0);
+  if (!Number.isInteger(shards) || shards < 1) throw new Error('the manifest does not say how many lexical shards there are');
+  return [FILES.units, ...Array.from({ length: shards }, (_, i) => lexicalFile(i)), ...(manifest.dense ? [FILES.dense] : [])];
+}
+
+/** Read size of the checksum loop: large enough that hashing, not system calls, sets the pace. */
+const HASH_CHUNK = 1 << 20;
+
+/**
+ * Size and sha256 of a file, read in chunks (a chunk store of a large index is hundreds of MB).
+ *
+ * @example digestFile('.atomkit/index/units.sqlite') //=> { bytes: 1048576, sha256: '9f86d0…' }
+ */
+export function digestFile(file: string): FileDigest {
+  const fd = openSync(file, 'r');
+  try {
+    return digestOf(fd).digest;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function digestOf(fd: number): { digest: FileDigest; stats: Stats } {
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(HASH_CHUNK);
+  let bytes = 0;
+  for (let n; (n = readSync(fd, buffer, 0, HASH_CHUNK, bytes)) > 0; bytes += n) hash.update(buffer.subarray(0, n));
+  return { digest: { bytes, sha256: hash.digest('hex') }, stats: fstatSync(fd) };
+}
+
+/**
+ * Checks that `name` in `dir` is the file the build wrote: the size and sha256 the manifest
+ * records. Called before hnswlib, SQLite or JSON.parse reads it, since none of them can be trusted
+ * with a damaged file (hnswlib dereferences the offsets it finds and crashes the process).
+ * Returns the file's stats as it was hashed, to notice a later change in place.
+ *
+ * @throws Error naming the file and what is wrong with it.
+ */
+export function verifyFile(dir: string, name: string, manifest: Pick<IndexManifest, 'files'>): Stats {
+  const expected = manifest.files[name];
+  if (!expected) throw new Error(`the manifest records no checksum for ${name}`);
+  let fd: number;
+  try {
+    fd = openSync(path.join(dir, name), 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(code === 'ENOENT' ? `${name} is missing` : `${name} cannot be read (${code ?? (error as Error).message})`);
+  }
+  try {
+    const size = fstatSync(fd).size;
+    // A wrong size needs no hashing to be told.
+    if (size !== expected.bytes) throw new Error(`${name} is ${size} bytes, but the index was built with ${expected.bytes}`);
+    const { digest, stats } = digestOf(fd);
+    if (digest.sha256 !== expected.sha256) throw new Error(`${name} does not match the checksum recorded when the index was built`);
+    return stats;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function isDigest(value: unknown): value is FileDigest {
+  const digest = value as Partial<FileDigest> | null;
+  return !!digest && typeof digest === 'object' && Number.isSafeInteger(digest.bytes) && typeof digest.sha256 === 'string' && /^[0-9a-f]{64}$/.test(digest.sha256);
 }
 
 /** A temporary build folder beside the index, so the final rename stays on one file system. */

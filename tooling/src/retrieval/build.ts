@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import type { AtomkitConfig } from '../config/load.js';
 import { findAtomFiles, readAtom } from '../atom/load.js';
 import type { IndexCounts, IndexManifest } from './api.js';
-import { FILES, FORMAT_VERSION, currentIndexDir, indexDir, lexicalFile, readManifest, removeStaleTemps, swapInto, tempDirFor } from './artifact.js';
+import { FILES, FORMAT_VERSION, artifactFiles, currentIndexDir, digestFile, indexDir, lexicalFile, readManifest, removeStaleTemps, swapInto, tempDirFor, verifyFile } from './artifact.js';
 import { EmbeddingCache } from './cache.js';
 import { chunkAtom, estimateTokens, type Unit } from './chunk.js';
 import { addVector, createDense, readDense, HNSW_PARAMETERS, type DenseIndex } from './dense.js';
@@ -92,7 +92,7 @@ export async function buildIndex(config: AtomkitConfig, options: BuildOptions = 
   };
 
   const previousDir = options.full ? undefined : currentIndexDir(dir);
-  const previous = previousDir ? usablePrevious(previousDir, chunking, embedder) : undefined;
+  const previous = previousDir ? usablePrevious(previousDir, chunking, embedder, warn) : undefined;
   const tmp = tempDirFor(dir);
   mkdirSync(tmp);
   let cache: EmbeddingCache | undefined;
@@ -244,11 +244,14 @@ export async function buildIndex(config: AtomkitConfig, options: BuildOptions = 
       },
       deletedVectors,
       denseBaseline: dense ? baseline(dense, store) : null,
+      files: {},
     };
     const skipped = store.skippedFiles();
     store.close();
     store = undefined;
     progress('write', 2, 3);
+    // Hashed once every file is written and closed: what a load must find, byte for byte.
+    for (const name of artifactFiles(manifest)) manifest.files[name] = digestFile(path.join(tmp, name));
     writeFileSync(path.join(tmp, FILES.manifest), `${JSON.stringify(manifest, null, 2)}\n`);
     const report: BuildReport = {
       atoms: counts.atoms,
@@ -310,7 +313,7 @@ async function openEmbedder(
 }
 
 /** The previous artifact, when it was built with the same chunking and vectors. */
-function usablePrevious(dir: string, chunking: object, embedder: Embedder | undefined) {
+function usablePrevious(dir: string, chunking: object, embedder: Embedder | undefined, warn: (message: string) => void) {
   const read = readManifest(dir);
   if (!('manifest' in read)) return undefined;
   const manifest = read.manifest;
@@ -320,13 +323,14 @@ function usablePrevious(dir: string, chunking: object, embedder: Embedder | unde
   if (JSON.stringify(parameters.chunking) !== JSON.stringify(chunking)) return undefined;
   if (manifest.dense !== (embedder !== undefined)) return undefined;
   if (embedder && (parameters.embedderKey !== embedder.key || manifest.dims !== embedder.dims)) return undefined;
-  for (const file of [FILES.units, ...Array.from({ length: shards! }, (_, i) => lexicalFile(i)), ...(manifest.dense ? [FILES.dense] : [])]) {
-    if (!existsSync(path.join(dir, file))) return undefined;
-  }
   try {
+    // The previous files are built on (the vector graph patched, lexical shards linked), so a
+    // damaged one would be carried forward or crash hnswlib: rebuild everything rather than trust it.
+    for (const name of artifactFiles(manifest)) verifyFile(dir, name, manifest);
     UnitStore.open(path.join(dir, FILES.units), { readonly: true }).close();
-  } catch {
-    return undefined; // A damaged store: rebuild everything rather than trust it.
+  } catch (error) {
+    warn(`The previous index at ${dir} is damaged (${(error as Error).message}); building it from scratch.`);
+    return undefined;
   }
   return { dir, manifest, lexicalShards: shards!, lexicalDirt: parameters.lexical?.dirt ?? [] };
 }

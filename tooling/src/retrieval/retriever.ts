@@ -3,12 +3,13 @@
  * lists fused by reciprocal rank, units of atoms whose `error_codes` appear in the query lifted
  * to the top, each hit given its citation URLs and a confidence.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type MiniSearch from 'minisearch';
 import type { AtomkitConfig } from '../config/load.js';
 import { IndexLoadError, type IndexManifest, type OpenRetrieverOptions, type Retriever, type SearchHit, type SearchOptions } from './api.js';
-import { FILES, currentIndexDir, indexDir, lexicalFile, readManifest } from './artifact.js';
+import { FILES, artifactFiles, currentIndexDir, indexDir, readManifest, verifyFile } from './artifact.js';
 import { confidence } from './confidence.js';
 import { readDense, searchDense, similarityTo, type DenseIndex } from './dense.js';
 import { EmbedderUnavailableError, type Embedder } from './embedders/embedder.js';
@@ -65,24 +66,22 @@ export async function loadRetriever(config: AtomkitConfig, options: OpenRetrieve
   }
 
   const corrupt = (error: unknown) =>
-    new IndexLoadError(
-      'ATOMKIT_ERR_INDEX_CORRUPT',
-      `The search index at ${shown} is damaged (${(error as Error).message}). Rebuild it with \`${REBUILD} --full\`.`,
-      `Run \`${REBUILD} --full\`.`,
-    );
-  let store: UnitStore;
+    new IndexLoadError('ATOMKIT_ERR_INDEX_CORRUPT', damaged(shown, (error as Error).message), `Run \`${REBUILD} --full\`.`);
+  const storeFile = path.join(current, FILES.units);
+  let verified: Stats;
+  let store: UnitStore | undefined;
   let lexical: MiniSearch<LexicalDoc>[];
+  let tables: IndexTables;
   try {
-    store = UnitStore.open(path.join(current, FILES.units), { readonly: true });
+    // Every file is checked against the manifest before SQLite, MiniSearch or hnswlib reads it.
+    const files = artifactFiles(manifest);
+    const stats = files.map((name) => verifyFile(current, name, manifest));
+    verified = stats[files.indexOf(FILES.units)]!;
+    store = UnitStore.open(storeFile, { readonly: true });
+    tables = readTables(store);
+    lexical = files.filter((name) => name.startsWith('lexical-')).map((name) => loadLexical(readFileSync(path.join(current, name), 'utf8')));
   } catch (error) {
-    throw corrupt(error);
-  }
-  try {
-    const shards = Number((manifest.parameters.lexical as { shards?: unknown } | undefined)?.shards ?? 0);
-    if (!Number.isInteger(shards) || shards < 1) throw new Error('the manifest does not say how many lexical shards there are');
-    lexical = Array.from({ length: shards }, (_, i) => loadLexical(readFileSync(path.join(current, lexicalFile(i)), 'utf8')));
-  } catch (error) {
-    store.close();
+    store?.close();
     throw corrupt(error);
   }
 
@@ -118,7 +117,7 @@ export async function loadRetriever(config: AtomkitConfig, options: OpenRetrieve
       }
     }
   }
-  return new IndexRetriever(manifest, store, lexical, embedder, dense);
+  return new IndexRetriever(manifest, store, tables, lexical, embedder, dense, { file: storeFile, verified, shown });
 }
 
 class IndexRetriever implements Retriever {
@@ -134,18 +133,23 @@ class IndexRetriever implements Retriever {
    * parsing a unit's JSON for every hit of every query cost more than the lexical search.
    */
   readonly #units = new Map<number, StoredUnit>();
-  readonly #df: Map<string, number>;
-  readonly #codes: ErrorCode[];
+  readonly #df: ReadonlyMap<string, number>;
+  readonly #codes: readonly ErrorCode[];
+  readonly #storeFile: StoreFile;
+  /** Why a search could not read the chunk store, once one could not. */
+  #failure: string | undefined;
   #closed = false;
 
   constructor(
     readonly manifest: IndexManifest,
     readonly store: UnitStore,
+    tables: IndexTables,
     readonly lexical: readonly MiniSearch<LexicalDoc>[],
     readonly embedder: Embedder | undefined,
     readonly denseIndex: DenseIndex | undefined,
+    storeFile: StoreFile,
   ) {
-    for (const meta of store.meta()) {
+    for (const meta of tables.meta) {
       this.#meta.set(meta.label, meta);
       const base = baseLanguage(meta.language);
       this.#baseLanguage.set(meta.label, base);
@@ -154,11 +158,9 @@ class IndexRetriever implements Retriever {
       labels.push(meta.label);
       this.#labelsByAtom.set(meta.atomId, labels);
     }
-    this.#df = store.termFrequencies();
-    this.#codes = store
-      .errorCodes()
-      .map(({ atomId, code }) => ({ atomId, code, normalized: normalizeCode(code) }))
-      .filter((entry) => entry.normalized.length >= 2);
+    this.#df = tables.df;
+    this.#codes = tables.codes;
+    this.#storeFile = storeFile;
   }
 
   get dense(): boolean {
@@ -168,6 +170,31 @@ class IndexRetriever implements Retriever {
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     if (typeof query !== 'string') throw new TypeError(`Expected a string, got \`${typeof query}\``);
     if (this.#closed) throw new Error('The retriever is closed.');
+    try {
+      return await this.#search(query, options);
+    } catch (error) {
+      // The chunk store is read lazily: damage that reached it after loading shows up here.
+      if (!(error instanceof Database.SqliteError)) throw error;
+      this.#failure ??= damaged(this.#storeFile.shown, `${FILES.units} cannot be read (${error.message})`);
+      throw new Error(this.#failure);
+    }
+  }
+
+  problem(): string | undefined {
+    if (this.#failure) return this.#failure;
+    const { file, verified, shown } = this.#storeFile;
+    let now: Stats;
+    try {
+      now = statSync(file);
+    } catch {
+      return undefined; // Removed or replaced by a rebuild: the open handle still reads the verified file.
+    }
+    const sameFile = now.dev === verified.dev && now.ino === verified.ino;
+    if (sameFile && (now.size !== verified.size || now.mtimeMs !== verified.mtimeMs)) return damaged(shown, `${FILES.units} was changed after it was verified`);
+    return undefined;
+  }
+
+  async #search(query: string, options: SearchOptions): Promise<SearchHit[]> {
     const text = query.slice(0, MAX_QUERY_CHARS).trim();
     if (text === '') return [];
     const k = Math.min(100, Math.max(1, Math.floor(options.k ?? 8)));
@@ -291,6 +318,40 @@ class IndexRetriever implements Retriever {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+/** What the retriever keeps in memory from the chunk store, read once at load. */
+interface IndexTables {
+  readonly meta: readonly UnitMeta[];
+  readonly df: ReadonlyMap<string, number>;
+  readonly codes: readonly ErrorCode[];
+}
+
+/** The chunk store file, its stats when it was verified, and the index folder as shown to people. */
+interface StoreFile {
+  readonly file: string;
+  readonly verified: Stats;
+  readonly shown: string;
+}
+
+function readTables(store: UnitStore): IndexTables {
+  try {
+    return {
+      meta: store.meta(),
+      df: store.termFrequencies(),
+      codes: store
+        .errorCodes()
+        .map(({ atomId, code }) => ({ atomId, code, normalized: normalizeCode(code) }))
+        .filter((entry) => entry.normalized.length >= 2),
+    };
+  } catch (error) {
+    throw new Error(`${FILES.units} cannot be read (${(error as Error).message})`);
+  }
+}
+
+/** The one message for an index that cannot be trusted: what is wrong, and the command that fixes it. */
+function damaged(shown: string, detail: string): string {
+  return `The search index at ${shown} is damaged (${detail}). Rebuild it with \`${REBUILD} --full\`.`;
+}
 
 /** `ja-JP` -> `ja`. */
 function baseLanguage(tag: string): string {

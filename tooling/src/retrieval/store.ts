@@ -5,12 +5,21 @@
  * lexical term (for confidence).
  */
 import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Unit } from './chunk.js';
 import { sha256 } from './chunk.js';
 
 const APPLICATION_ID = 0x41544b55; // 'ATKU'
 export const STORE_VERSION = 2;
+
+/** The columns of each table that this code reads or writes, as `create` makes them. */
+const COLUMNS = {
+  files: ['path', 'hash', 'mtime', 'size', 'atom_id', 'skipped'],
+  units: ['label', 'id', 'file', 'atom_id', 'type', 'language', 'tags', 'kind', 'parts', 'terms', 'data_hash', 'data'],
+  terms: ['term', 'df'],
+  meta: ['key', 'value'],
+} as const;
 
 /** What every unit keeps in memory while the retriever is open (filters, fusion). */
 export interface UnitMeta {
@@ -78,18 +87,34 @@ export class UnitStore {
     return new UnitStore(db);
   }
 
-  /** Opens an existing store (a copy of the previous build's, or the current one to search). */
+  /**
+   * Opens an existing store (a copy of the previous build's, or the current one to search), after
+   * checking it is one: its application id, version, and the tables and columns this code reads.
+   *
+   * @throws Error saying what is wrong; any SQLite error (a damaged file) is reported the same way.
+   */
   static open(file: string, options: { readonly?: boolean } = {}): UnitStore {
-    const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: true });
-    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID || db.pragma('user_version', { simple: true }) !== STORE_VERSION) {
-      db.close();
-      throw new Error('not an atomkit unit store of this version');
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: true });
+      if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID || db.pragma('user_version', { simple: true }) !== STORE_VERSION) {
+        throw new Error('it is not an atomkit unit store of this version');
+      }
+      for (const [table, columns] of Object.entries(COLUMNS)) {
+        const found = (db.pragma(`table_info(${table})`) as { name: string }[]).map((column) => column.name);
+        if (found.length === 0) throw new Error(`it has no \`${table}\` table`);
+        const missing = columns.filter((column) => !found.includes(column));
+        if (missing.length > 0) throw new Error(`its \`${table}\` table lacks ${missing.map((column) => `\`${column}\``).join(', ')}`);
+      }
+      if (!options.readonly) {
+        db.pragma('journal_mode = OFF');
+        db.pragma('synchronous = OFF');
+      }
+      return new UnitStore(db);
+    } catch (error) {
+      db?.close();
+      throw new Error(`${basename(file)} cannot be used: ${(error as Error).message}`);
     }
-    if (!options.readonly) {
-      db.pragma('journal_mode = OFF');
-      db.pragma('synchronous = OFF');
-    }
-    return new UnitStore(db);
   }
 
   /** What the previous build saw of each file: content hash, modification time and size. */

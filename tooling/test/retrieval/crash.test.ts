@@ -6,6 +6,7 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { openRetriever } from '../../src/retrieval/api.js';
 import { buildIndex } from '../../src/retrieval/build.js';
 import { generateCorpus } from '../../bench/generate-corpus.js';
+import { garbage, overwrite } from './damage.js';
 import { makeProject, type TestProject } from './project.js';
 
 const BIN = fileURLToPath(new URL('../../../bin/atomkit.js', import.meta.url));
@@ -49,4 +50,40 @@ test('a build killed while embedding leaves the previous index in place and load
   const next = await buildIndex(config, quiet);
   expect(next.report.atoms).toBe(first.report.atoms + 40);
   expect(leftovers()).toEqual([]);
+});
+
+/** Runs the CLI until it exits, or until it listens: then asks one question and stops it. */
+async function runCli(args: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; listened: boolean }> {
+  const child = spawn(process.execPath, [BIN, '-C', project.root, ...args], {
+    env: { ...process.env, CI: '1', ATOMKIT_MODEL_DIR: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  let listened = false;
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    const url = /listening on (http:\S+)/.exec(chunk)?.[1];
+    if (!url || listened) return;
+    listened = true;
+    // A server that started on a damaged index: the first question is what used to kill it.
+    void fetch(`${url}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"question":"restore the database from a backup"}' })
+      .catch(() => undefined)
+      .finally(() => child.kill('SIGTERM'));
+  });
+  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr, listened })));
+}
+
+test('a dense index overwritten past its header stops `atomkit search` and `atomkit serve` with exit 2 and the rebuild message, not a segmentation fault', { timeout: 120_000 }, async () => {
+  generateCorpus({ dir: path.join(project.atoms, 'bulk'), count: 40 });
+  const { dir } = await buildIndex(project.config(), quiet);
+  overwrite(path.join(dir, 'dense.hnsw'), 2000, garbage(60_000));
+  const message = 'The search index at .atomkit/index is damaged (dense.hnsw does not match the checksum recorded when the index was built). Rebuild it with `atomkit index --full`.';
+
+  const search = await runCli(['search', 'restore the database from a backup']);
+  expect({ code: search.code, signal: search.signal }).toEqual({ code: 2, signal: null });
+  expect(search.stderr).toContain(message);
+
+  const serve = await runCli(['serve', '--port', '0', '--host', '127.0.0.1']);
+  expect({ code: serve.code, signal: serve.signal, listened: serve.listened }).toEqual({ code: 2, signal: null, listened: false });
+  expect(serve.stderr).toContain(message);
 });

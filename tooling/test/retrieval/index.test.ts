@@ -1,12 +1,15 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import hnswlib from 'hnswlib-node';
 import { IndexLoadError, openRetriever } from '../../src/retrieval/api.js';
 import { buildIndex } from '../../src/retrieval/build.js';
 import { EmbeddingCache } from '../../src/retrieval/cache.js';
 import { main } from '../../src/cli/main.js';
 import { memoryIo } from '../../src/cli/io.js';
+import { generateCorpus } from '../../bench/generate-corpus.js';
+import { dropTable, garbage, garbageMidFile, overwrite, resign } from './damage.js';
 import { makeProject, TEST_MODEL, type TestProject } from './project.js';
 
 let project: TestProject;
@@ -23,7 +26,8 @@ describe('atomkit index with the local model', () => {
     const warnings: string[] = [];
     const { dir, manifest, report } = await buildIndex(config, { env: {}, onWarning: (m) => warnings.push(m) });
     expect(warnings).toEqual([]);
-    expect(manifest).toMatchObject({ provider: 'local', model: TEST_MODEL, dense: true, dims: 64, formatVersion: 2 });
+    expect(manifest).toMatchObject({ provider: 'local', model: TEST_MODEL, dense: true, dims: 64, formatVersion: 3 });
+    expect(Object.keys(manifest.files).sort()).toEqual(['dense.hnsw', 'lexical-0.json', 'units.sqlite']);
     expect(manifest.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(report.embedded).toBe(report.units);
     expect(report.skipped).toEqual([
@@ -309,5 +313,117 @@ describe('loading refuses what it cannot trust', () => {
     await buildIndex(config, quiet);
     const leftovers = readdirSync(path.join(project.root, '.atomkit')).filter((name) => name.startsWith('index.'));
     expect(leftovers).toEqual([]);
+  });
+});
+
+describe('a damaged index is refused before anything reads it', () => {
+  const REBUILD = /^The search index at \.atomkit\/index is damaged \(.+\)\. Rebuild it with `atomkit index --full`\.$/;
+  let built: TestProject;
+  let dir: string;
+  let pristine: Map<string, Buffer>;
+  beforeAll(async () => {
+    built = makeProject();
+    // Enough atoms that dense.hnsw is larger than the 62,000 bytes the overwrite below reaches.
+    generateCorpus({ dir: path.join(built.atoms, 'bulk'), count: 40 });
+    ({ dir } = await buildIndex(built.config(), quiet));
+    pristine = new Map(readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name))]));
+  }, 120_000);
+  afterAll(() => built.remove());
+  beforeEach(() => {
+    for (const [name, bytes] of pristine) writeFileSync(path.join(dir, name), bytes);
+  });
+  const refusal = async () => {
+    const error = await openRetriever(built.config(), quiet).then(
+      (retriever) => {
+        retriever.close();
+        return undefined;
+      },
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(IndexLoadError);
+    expect(error).toMatchObject({ code: 'ATOMKIT_ERR_INDEX_CORRUPT', hint: 'Run `atomkit index --full`.' });
+    expect((error as Error).message).toMatch(REBUILD);
+    return (error as Error).message;
+  };
+
+  test.each([
+    ['dense.hnsw overwritten with 60,000 bytes from offset 2,000, header intact', 'dense.hnsw', (file: string) => overwrite(file, 2000, garbage(60_000))],
+    ['dense.hnsw zeroed', 'dense.hnsw', (file: string) => writeFileSync(file, Buffer.alloc(statSync(file).size))],
+    ['dense.hnsw truncated', 'dense.hnsw', (file: string) => writeFileSync(file, readFileSync(file).subarray(0, 1000))],
+    ['units.sqlite with its `terms` table dropped', 'units.sqlite', (file: string) => dropTable(file, 'terms')],
+    ['units.sqlite with garbage mid-file', 'units.sqlite', (file: string) => garbageMidFile(file)],
+    ['units.sqlite deleted', 'units.sqlite', (file: string) => rmSync(file)],
+    ['lexical-0.json with garbage mid-file', 'lexical-0.json', (file: string) => garbageMidFile(file, 64)],
+  ])('%s: the load names the file and says to rebuild', async (_case, name, damage) => {
+    damage(path.join(dir, name));
+    expect(await refusal()).toContain(name);
+  });
+
+  test('a dropped table or garbage in units.sqlite makes `atomkit search` exit 2 with the rebuild message, not an internal error', async () => {
+    for (const damage of [() => dropTable(path.join(dir, 'units.sqlite'), 'units'), () => garbageMidFile(path.join(dir, 'units.sqlite'))]) {
+      for (const [name, bytes] of pristine) writeFileSync(path.join(dir, name), bytes);
+      damage();
+      const io = memoryIo();
+      expect(await main(['-C', built.root, 'search', 'restore the database'], io)).toBe(2);
+      expect(io.err).toMatch(/The search index at \.atomkit\/index is damaged \(units\.sqlite .+\)\. Rebuild it with `atomkit index --full`\./);
+      expect(io.err).not.toMatch(/internal error|please report/);
+    }
+  });
+
+  test('a chunk store without a table or column it needs is refused even when its checksum was recomputed', async () => {
+    dropTable(path.join(dir, 'units.sqlite'), 'terms');
+    resign(dir);
+    expect(await refusal()).toContain('units.sqlite cannot be used: it has no `terms` table');
+
+    for (const [name, bytes] of pristine) writeFileSync(path.join(dir, name), bytes);
+    const db = new (await import('better-sqlite3')).default(path.join(dir, 'units.sqlite'));
+    db.exec('ALTER TABLE units DROP COLUMN data_hash');
+    db.close();
+    resign(dir);
+    expect(await refusal()).toContain('its `units` table lacks `data_hash`');
+  });
+
+  test('garbage in the chunk store that SQLite meets while loading is the rebuild message even when its checksum was recomputed', async () => {
+    garbageMidFile(path.join(dir, 'units.sqlite'), 64 * 1024);
+    resign(dir);
+    expect(await refusal()).toContain('units.sqlite cannot be read (database disk image is malformed)');
+  });
+
+  test('any bytes written anywhere in any index file are refused if they changed it, and loaded if they did not (property)', async () => {
+    const names = [...pristine.keys()].filter((name) => /\.(sqlite|hnsw)$|^lexical-/.test(name));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...names), fc.double({ min: 0, max: 1, noNaN: true }), fc.uint8Array({ minLength: 1, maxLength: 4096 }), async (name, at, bytes) => {
+        for (const [file, original] of pristine) writeFileSync(path.join(dir, file), original);
+        const original = pristine.get(name)!;
+        const offset = Math.min(original.length - 1, Math.floor(at * original.length));
+        overwrite(path.join(dir, name), offset, bytes);
+        if (readFileSync(path.join(dir, name)).equals(original)) (await openRetriever(built.config(), quiet)).close();
+        else expect(await refusal()).toContain(name);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test('an index built before checksums (format 2) is refused with the rebuild message, and the next build is a full one', async () => {
+    const file = path.join(dir, 'manifest.json');
+    const { files: _files, ...manifest } = JSON.parse(readFileSync(file, 'utf8')) as { files: unknown };
+    writeFileSync(file, JSON.stringify({ ...manifest, formatVersion: 2 }));
+    const error = await openRetriever(built.config(), quiet).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'ATOMKIT_ERR_INDEX_FORMAT' });
+    expect((error as Error).message).toMatch(/has index format 2, this atomkit reads format 3\. Rebuild it with `atomkit index --full`\.$/);
+    const { report } = await buildIndex(built.config(), quiet);
+    expect(report.mode).toBe('full');
+    (await openRetriever(built.config(), quiet)).close();
+  });
+
+  test('an incremental build over a damaged dense.hnsw says so and builds from scratch instead of carrying the damage forward', async () => {
+    overwrite(path.join(dir, 'dense.hnsw'), 2000, garbage(60_000));
+    const warnings: string[] = [];
+    const { report } = await buildIndex(built.config(), { env: {}, onWarning: (m) => warnings.push(m) });
+    expect(report.mode).toBe('full');
+    expect(warnings.join('\n')).toMatch(/previous index .* is damaged \(dense\.hnsw does not match the checksum recorded when the index was built\); building it from scratch/);
+    const retriever = await openRetriever(built.config(), quiet);
+    expect((await retriever.search('restore the database from a backup', { k: 1 }))[0]?.atomId).toBe('procedure/restore-database-backup');
+    retriever.close();
   });
 });
