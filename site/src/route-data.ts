@@ -3,10 +3,12 @@
  * `<title>` it makes holds the atom title as written: `title: "x </title><script>…"` would end
  * the title and run the script. The title's text is escaped here, once, for every page.
  */
-import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
+import { defineRouteMiddleware, type StarlightRouteData } from '@astrojs/starlight/route-data';
 
 export const onRequest = defineRouteMiddleware((context) => {
-  for (const entry of context.locals.starlightRoute.head) {
+  // Starlight declares `locals.starlightRoute` in types Astro generates at build time.
+  const route = (context.locals as { starlightRoute: StarlightRouteData }).starlightRoute;
+  for (const entry of route.head) {
     if (entry.tag === 'title' && entry.content) entry.content = escapeText(entry.content);
   }
 });
