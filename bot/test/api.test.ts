@@ -215,6 +215,7 @@ describe('limits and origins', () => {
     writeFileSync(path.join(site, 'index.html'), `<!doctype html><title>Docs</title><script>${inline}</script><script type="module" src="/_astro/page.js"></script><script type="application/ld+json">{}</script>`);
     writeFileSync(path.join(site, '404.html'), '<!doctype html><title>Not found</title><script>\r\nlet lost = true;\r\n</script>');
     writeFileSync(path.join(site, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    writeFileSync(path.join(site, 'search-worker.js'), 'self.onmessage = () => {};');
     const widget = path.join(workspace.dir, 'atom-chat-csp.js');
     writeFileSync(widget, 'customElements.define("atom-chat", class extends HTMLElement {});');
     const withSite = await startTestServer(workspace, { cors: ['https://intranet.example', 'https://*.example', 'not an origin'] }, { siteDir: site, widgetFile: widget });
@@ -232,6 +233,9 @@ describe('limits and origins', () => {
       const missing = await withSite.app.inject({ method: 'GET', url: '/no/such/page/' });
       expect(missing.statusCode).toBe(404);
       expect(directives(missing.headers['content-security-policy'])['script-src']).toContain(sha('\nlet lost = true;\n'));
+      // A worker (Pagefind's search) runs under its own script's policy: the page's, without hashes.
+      const worker = directives((await withSite.app.inject({ method: 'GET', url: '/search-worker.js' })).headers['content-security-policy']);
+      expect([worker['script-src'], worker['connect-src'], worker['frame-ancestors']]).toEqual([["'self'", "'wasm-unsafe-eval'"], ["'self'"], ["'self'", 'https://intranet.example']]);
       for (const url of ['/favicon.svg', '/widget/atom-chat.js', '/healthz', '/api/nope']) {
         const response = await withSite.app.inject({ method: 'GET', url });
         expect(response.headers['content-security-policy'], url).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");

@@ -3,8 +3,9 @@
  * its own files, the inline scripts it was built with (by hash) and Pagefind's WebAssembly; it can
  * talk to this origin only, and be framed by this origin and the ones in `bot.cors`, which are
  * trusted to embed the chat. No inline handler, `javascript:` URL, plugin or foreign script runs,
- * whatever markup reached a page. Every other response (API JSON, the widget script, assets) gets a
- * policy that allows nothing, since none of them is meant to be opened as a document.
+ * whatever markup reached a page. A script file of the site gets the same policy without hashes: a
+ * worker (Pagefind's) runs under the policy of its own script. Every other response (API JSON, the
+ * widget script, assets) gets a policy that allows nothing, since none is meant to be opened.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, type Stats } from 'node:fs';
@@ -70,11 +71,14 @@ export function frameAncestorSources(origins: readonly string[]): string[] {
 
 /**
  * A `setHeaders` for @fastify/static: HTML files get their page policy (kept per file until it
- * changes on disk); other files keep the resource policy the hook below sets.
+ * changes on disk), script files the page policy without hashes; other files keep the resource
+ * policy the hook below sets.
  */
 export function staticPolicy(frameAncestors: readonly string[]): (reply: FastifyReply, file: string, stat: Stats) => void {
   const cache = new Map<string, { mtimeMs: number; size: number; policy: string }>();
+  const scriptPolicy = pagePolicy('', frameAncestors);
   return (reply, file, stat) => {
+    if (/\.m?js$/i.test(file)) reply.header('content-security-policy', scriptPolicy);
     if (!/\.html?$/i.test(file)) return;
     let entry = cache.get(file);
     if (!entry || entry.mtimeMs !== stat.mtimeMs || entry.size !== stat.size) {
