@@ -1,9 +1,11 @@
 /**
  * The Content-Security-Policy of everything the service returns. A page of the docs site may run
- * its own files, the inline scripts it was built with (by hash) and Pagefind's WebAssembly; it can
- * talk to this origin only, and be framed by this origin and the ones in `bot.cors`, which are
- * trusted to embed the chat. No inline handler, `javascript:` URL, plugin or foreign script runs,
- * whatever markup reached a page. A script file of the site gets the same policy without hashes: a
+ * its own files, the inline scripts in its file (by hash) and Pagefind's WebAssembly; it can talk
+ * to this origin only, and be framed by this origin and the ones in `bot.cors`, which are trusted
+ * to embed the chat. No inline handler, `javascript:` URL, plugin or foreign script runs, whatever
+ * markup reached a page. (The hashes come from the served file, so they cannot tell a `<script>`
+ * element that atom text smuggled in from the site's own: the site build escapes atom text, and
+ * this policy is the second line.) A script file of the site gets the same policy without hashes: a
  * worker (Pagefind's) runs under the policy of its own script. Every other response (API JSON, the
  * widget script, assets) gets a policy that allows nothing, since none is meant to be opened.
  */
