@@ -8,8 +8,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import { loadConfig } from '../tooling/src/config/load.ts';
-import { remarkAtomFaq } from '../tooling/src/site/faq.ts';
-import { remarkSafeMarkup } from '../tooling/src/site/remark-safe-markup.ts';
+import { atomRemarkPlugins } from '../tooling/src/site/markdown-plugins.ts';
 import { atomkitSite } from './src/integration.ts';
 import { starlightLocales } from './src/lib/i18n.ts';
 import { sidebar } from './src/lib/sidebar.ts';
@@ -31,7 +30,7 @@ export default defineConfig({
   ...(options.cacheDir ? { cacheDir: options.cacheDir } : {}),
   // The unified (remark) processor, not Astro's default Sätteri: atom bodies need the remark plugins
   // below, and heading anchors must stay those of `headingAnchors()`, which chat citations link to.
-  markdown: { processor: unified({ remarkPlugins: [remarkSafeMarkup, remarkAtomFaq] }) },
+  markdown: { processor: unified({ remarkPlugins: [...atomRemarkPlugins] }) },
   integrations: [
     atomkitSite({
       atomsDir: options.atomsDir ?? config.atoms.dirAbs,
@@ -53,6 +52,7 @@ export default defineConfig({
       pagination: false,
       disable404Route: true,
       customCss: ['./src/styles/atomkit.css'],
+      routeMiddleware: './src/route-data.ts',
       components: {
         PageTitle: './src/components/AtomPageTitle.astro',
         MarkdownContent: './src/components/AtomMarkdownContent.astro',

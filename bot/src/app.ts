@@ -7,7 +7,9 @@
  * await app.listen({ port: 0, host: '127.0.0.1' });
  */
 import { createReadStream, existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -16,6 +18,7 @@ import type { Retriever } from '../../tooling/src/retrieval/api.js';
 import { Answerer, type AnswerSettings } from './answer/answerer.js';
 import type { LlmClient } from './answer/llm.js';
 import { ApiError, toErrorResponse } from './errors.js';
+import { defaultPolicy, frameAncestorSources, RESOURCE_POLICY, staticPolicy } from './http/security-headers.js';
 import { useZod } from './http/zod.js';
 import { createMetrics, type BotMetrics } from './metrics.js';
 import { feedbackRoutes } from './routes/feedback.js';
@@ -95,25 +98,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     return reply.code(404).send(toErrorResponse(error).body);
   });
 
-  // Plain text is not a request format of this API (415), so no cross-site "simple request" gets in.
+  // Only JSON bodies: a form or plain-text POST is a "simple request" another site can send without
+  // a CORS preflight, so neither format is parsed (415).
   app.removeContentTypeParser('text/plain');
-  // `curl -d '{...}'` sends a form content type: accept a JSON object there too, or form fields.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, text, done) => {
-    const body = String(text);
-    if (/^\s*[{[]/.test(body)) {
-      try {
-        done(null, JSON.parse(body));
-      } catch {
-        done(new ApiError('ATOMKIT_ERR_INVALID_JSON', 'The request body is not valid JSON.'), undefined);
-      }
-      return;
-    }
-    done(null, Object.fromEntries(new URLSearchParams(body)));
-  });
 
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
   });
+  app.addHook('onSend', defaultPolicy);
+  // Node closes the socket of a CONNECT request unless someone listens; it is no route here.
+  app.server.on('connect', refuseConnect);
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'not_found';
     metrics.requests.inc({ method: request.method, route, status: String(reply.statusCode) });
@@ -175,7 +169,31 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     });
   }
   if (options.siteDir) {
-    await app.register(fastifyStatic, { root: path.resolve(options.siteDir), prefix: '/', wildcard: true, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: path.resolve(options.siteDir),
+      prefix: '/',
+      wildcard: true,
+      index: ['index.html'],
+      setHeaders: staticPolicy(frameAncestorSources(options.corsOrigins)),
+    });
   }
   return app;
+}
+
+/** Answers a CONNECT (this is no proxy) with a 405 in the API's error format, then closes. */
+function refuseConnect(_request: IncomingMessage, socket: Duplex): void {
+  const body = JSON.stringify(toErrorResponse(new ApiError('ATOMKIT_ERR_METHOD_NOT_ALLOWED', 'CONNECT is not supported; this server is not a proxy.')).body);
+  socket.end(
+    [
+      'HTTP/1.1 405 Method Not Allowed',
+      'Allow: GET, HEAD, POST, OPTIONS',
+      'Content-Type: application/json; charset=utf-8',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'X-Content-Type-Options: nosniff',
+      `Content-Security-Policy: ${RESOURCE_POLICY}`,
+      'Connection: close',
+      '',
+      body,
+    ].join('\r\n'),
+  );
 }

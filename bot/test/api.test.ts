@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -42,17 +43,6 @@ describe('POST /api/query (extractive)', () => {
     expect(answer.answered).toBe(true);
     expect(answer.answer.startsWith('No. Without a model endpoint it quotes the best matching atoms directly')).toBe(true);
     expect(answer.citations[0]!.atomId).toBe('faq/chat-assistant');
-  });
-
-  test('accepts the JSON body curl -d sends with a form content type', async () => {
-    const response = await fetch(`${server.url}/api/query`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: '{"question":"How do I fix a frontmatter schema error?"}',
-    });
-    expect(response.status).toBe(200);
-    const answer = queryResponseSchema.parse(await response.json());
-    expect(answer.citations[0]!.atomId).toBe('error/frontmatter-schema');
   });
 
   test('says plainly when the atoms do not cover a question, with support and a prefilled suggestion link, and records it', async () => {
@@ -215,6 +205,49 @@ describe('limits and origins', () => {
       expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
     } finally {
       await withCors.close();
+    }
+  });
+
+  test('puts a Content-Security-Policy on every response: pages run only their own scripts and are framed only by bot.cors origins', async () => {
+    const site = path.join(workspace.dir, 'site-csp');
+    mkdirSync(site, { recursive: true });
+    const inline = "document.documentElement.dataset.theme = 'dark';";
+    writeFileSync(path.join(site, 'index.html'), `<!doctype html><title>Docs</title><script>${inline}</script><script type="module" src="/_astro/page.js"></script><script type="application/ld+json">{}</script>`);
+    writeFileSync(path.join(site, '404.html'), '<!doctype html><title>Not found</title><script>\r\nlet lost = true;\r\n</script>');
+    writeFileSync(path.join(site, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    writeFileSync(path.join(site, 'search-worker.js'), 'self.onmessage = () => {};');
+    const widget = path.join(workspace.dir, 'atom-chat-csp.js');
+    writeFileSync(widget, 'customElements.define("atom-chat", class extends HTMLElement {});');
+    const withSite = await startTestServer(workspace, { cors: ['https://intranet.example', 'https://*.example', 'not an origin'] }, { siteDir: site, widgetFile: widget });
+    const sha = (code: string) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`;
+    const directives = (policy: string | string[] | number | undefined) => Object.fromEntries(String(policy).split(/;\s*/).map((part) => [part.split(' ')[0], part.split(' ').slice(1)]));
+    try {
+      const page = await withSite.app.inject({ method: 'GET', url: '/' });
+      const csp = directives(page.headers['content-security-policy']);
+      expect(csp['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'", sha(inline), sha('{}')]);
+      expect(csp['frame-ancestors']).toEqual(["'self'", 'https://intranet.example']);
+      expect(csp['object-src']).toEqual(["'none'"]);
+      expect(csp['base-uri']).toEqual(["'self'"]);
+      expect(csp['connect-src']).toEqual(["'self'"]);
+      // The 404 page hashes its script as a browser reads it, with CR LF as LF.
+      const missing = await withSite.app.inject({ method: 'GET', url: '/no/such/page/' });
+      expect(missing.statusCode).toBe(404);
+      expect(directives(missing.headers['content-security-policy'])['script-src']).toContain(sha('\nlet lost = true;\n'));
+      // A worker (Pagefind's search) runs under its own script's policy: the page's, without hashes.
+      const worker = directives((await withSite.app.inject({ method: 'GET', url: '/search-worker.js' })).headers['content-security-policy']);
+      expect([worker['script-src'], worker['connect-src'], worker['frame-ancestors']]).toEqual([["'self'", "'wasm-unsafe-eval'"], ["'self'"], ["'self'", 'https://intranet.example']]);
+      for (const url of ['/favicon.svg', '/widget/atom-chat.js', '/healthz', '/api/nope']) {
+        const response = await withSite.app.inject({ method: 'GET', url });
+        expect(response.headers['content-security-policy'], url).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+      }
+      const query = await withSite.app.inject({ method: 'POST', url: '/api/query', payload: { question: 'How do I run the linter?' } });
+      expect(query.statusCode).toBe(200);
+      expect(query.headers['content-security-policy']).toMatch(/^default-src 'none'/);
+      // The widget can still be loaded by a page of a listed origin.
+      const script = await withSite.app.inject({ method: 'GET', url: '/widget/atom-chat.js', headers: { origin: 'https://intranet.example' } });
+      expect(script.headers['access-control-allow-origin']).toBe('https://intranet.example');
+    } finally {
+      await withSite.close();
     }
   });
 

@@ -80,6 +80,27 @@ describe('hostile requests', () => {
     );
   });
 
+  test.each(['/api/query', '/api/feedback'])('a cross-site form POST to %s (a simple request, no preflight) is a 415', async (url) => {
+    const forms: [string, string][] = [
+      ['application/x-www-form-urlencoded', 'question=How+do+I+run+the+linter%3F'],
+      ['application/x-www-form-urlencoded', '{"messageId":"x","rating":"down"}'],
+      ['multipart/form-data; boundary=b', '--b\r\nContent-Disposition: form-data; name="question"\r\n\r\nhi\r\n--b--\r\n'],
+    ];
+    for (const [type, body] of forms) {
+      const response = await fetch(`${server.url}${url}`, { method: 'POST', headers: { 'content-type': type, origin: 'https://evil.example' }, body });
+      expect(await expectClientError(response, 415, 'ATOMKIT_ERR_UNSUPPORTED_MEDIA_TYPE')).toMatch(/application\/json/);
+    }
+  });
+
+  test('a CONNECT request gets a 405 in the error format instead of a closed socket', async () => {
+    const raw = await rawRequest(Number(new URL(server.url).port), 'CONNECT evil.example:443 HTTP/1.1\r\nHost: evil.example:443\r\n\r\n');
+    expect(raw).toMatch(/^HTTP\/1\.1 405 /);
+    expect(raw).toMatch(/^Content-Type: application\/json/im);
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'ATOMKIT_ERR_METHOD_NOT_ALLOWED', message: expect.stringMatching(/CONNECT/) } });
+    // The server still answers afterwards.
+    expect((await server.get('/healthz')).status).toBe(200);
+  });
+
   test('prototype pollution keys are refused', async () => {
     await expectClientError(await server.post('/api/query', '{"question":"hi","__proto__":{"admin":true}}'), 400, 'ATOMKIT_ERR_INVALID_JSON');
   });

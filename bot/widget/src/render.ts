@@ -1,7 +1,9 @@
 /**
  * Answer Markdown to DOM: `marked` renders it, raw HTML in it is shown as text, and DOMPurify
- * keeps only a small set of tags and attributes. Links survive only when they are http(s) (a
- * relative link resolves against the docs site); everything else loses its `href`.
+ * keeps only a small set of tags and attributes. A link stays a link only when it leads to the docs
+ * site or to a page the answer cites (a relative link resolves against the site); any other link,
+ * whatever scheme, is shown as its plain text. A model can be talked into writing links by a
+ * hostile atom; only pages the reader can already reach from the answer are clickable.
  */
 import { Marked } from 'marked';
 import DOMPurify from 'dompurify';
@@ -29,24 +31,11 @@ const marked = new Marked({
 });
 
 let purifier: ReturnType<typeof DOMPurify> | undefined;
-let linkBase: URL | undefined;
 
 function purify(): ReturnType<typeof DOMPurify> {
-  if (purifier) return purifier;
-  // Our own instance, so hooks never touch a DOMPurify the host page uses.
-  const instance = DOMPurify(window);
-  instance.addHook('afterSanitizeAttributes', (node) => {
-    if (!(node instanceof HTMLAnchorElement) || !node.hasAttribute('href')) return;
-    const href = safeHref(node.getAttribute('href') ?? '', linkBase ?? new URL(document.baseURI));
-    if (href === undefined) {
-      node.removeAttribute('href');
-      return;
-    }
-    node.setAttribute('href', href);
-    node.setAttribute('rel', 'noopener noreferrer');
-  });
-  purifier = instance;
-  return instance;
+  // Our own instance, so configuring it never touches a DOMPurify the host page uses.
+  purifier ??= DOMPurify(window);
+  return purifier;
 }
 
 /**
@@ -67,6 +56,27 @@ export function safeHref(href: string, base: URL): string | undefined {
 }
 
 /**
+ * Where a link in an answer may lead: an http(s) URL under the docs site, or a cited page (any
+ * section of it). Undefined for anything else.
+ *
+ * @example answerLink('/error/x/#fix', [], new URL('https://docs.example/')) //=> 'https://docs.example/error/x/#fix'
+ * @example answerLink('http://evil.example/steal', [], new URL('https://docs.example/')) //=> undefined
+ */
+export function answerLink(href: string, citations: readonly Citation[], site: URL): string | undefined {
+  const url = safeHref(href, site);
+  if (url === undefined) return undefined;
+  const target = new URL(url);
+  const siteFolder = site.pathname.replace(/[^/]*$/, '');
+  if (target.origin === site.origin && target.pathname.startsWith(siteFolder)) return url;
+  const page = (link: URL) => `${link.origin}${link.pathname}`;
+  const cited = citations.some((citation) => {
+    const citedUrl = safeHref(citation.url, site);
+    return citedUrl !== undefined && page(new URL(citedUrl)) === page(target);
+  });
+  return cited ? url : undefined;
+}
+
+/**
  * Renders answer Markdown into a sanitized fragment. `[n]` markers that match a citation become
  * links to that citation's page.
  *
@@ -74,20 +84,28 @@ export function safeHref(href: string, base: URL): string | undefined {
  */
 export function renderAnswer(markdown: string, citations: readonly Citation[], site: URL): DocumentFragment {
   const html = marked.parse(markdown, { async: false });
-  linkBase = site;
-  let fragment: DocumentFragment;
-  try {
-    fragment = purify().sanitize(html, {
-      ALLOWED_TAGS,
-      ALLOWED_ATTR,
-      ALLOW_DATA_ATTR: false,
-      RETURN_DOM_FRAGMENT: true,
-    });
-  } finally {
-    linkBase = undefined;
-  }
+  const fragment = purify().sanitize(html, {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR,
+    ALLOW_DATA_ATTR: false,
+    RETURN_DOM_FRAGMENT: true,
+  });
+  keepTrustedLinks(fragment, citations, site);
   linkCitationMarkers(fragment, citations, site);
   return fragment;
+}
+
+/** Each link that `answerLink` refuses becomes its text; the others get an absolute `href`. */
+function keepTrustedLinks(root: DocumentFragment, citations: readonly Citation[], site: URL): void {
+  for (const link of root.querySelectorAll('a')) {
+    const href = answerLink(link.getAttribute('href') ?? '', citations, site);
+    if (href === undefined) {
+      link.replaceWith(...link.childNodes);
+      continue;
+    }
+    link.setAttribute('href', href);
+    link.setAttribute('rel', 'noopener noreferrer');
+  }
 }
 
 /** Replaces `[n]` in text (outside code and links) with a link to citation n, built with DOM calls. */

@@ -265,6 +265,58 @@ export async function flowXssInert(browser: Browser, target: FlowTarget, questio
   }
 }
 
+/**
+ * A model writes links to another site (as a hostile atom could tell it to): the reader sees them as
+ * plain text, while links to the docs site and the `[n]` markers stay links.
+ */
+export async function flowForeignLinksAsText(browser: Browser, target: FlowTarget, question: string, foreign: { text: string; url: string }): Promise<void> {
+  const { context, page } = await openPage(browser, target);
+  try {
+    await openWidget(page);
+    const { answer } = await ask(page, question);
+    const text = await answer.locator('.answer').innerText();
+    assert.ok(text.includes(foreign.text) && text.includes(foreign.url), `the foreign link text and URL are shown (${text.slice(0, 300)})`);
+    const hrefs = await answer.locator('.answer a').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+    const site = new URL(target.baseUrl);
+    assert.deepEqual(hrefs.filter((href) => new URL(href).origin !== site.origin), [], 'no link leads off the docs site');
+    assert.ok(await answer.locator('.answer a.marker').count(), 'citation markers are links');
+    assert.ok(hrefs.some((href) => !href.includes('#') && new URL(href).origin === site.origin), `a link to the docs site stays a link (${hrefs.join(', ')})`);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * A page under the service's Content-Security-Policy: the theme script, search (Pagefind's
+ * WebAssembly) and the chat all work, and the browser reports no blocked script or style.
+ */
+export async function flowUnderCsp(browser: Browser, target: FlowTarget, search: { query: string; title: string }, question: string): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  context.setDefaultTimeout(TIMEOUT);
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
+  });
+  const violations = (page: Page) => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+  try {
+    const page = await context.newPage();
+    const response = await page.goto(new URL(target.startPage, target.baseUrl).href);
+    assert.match(response?.headers()['content-security-policy'] ?? '', /script-src 'self'/, 'the page comes with a policy');
+    assert.ok(await page.evaluate(() => 'StarlightThemeProvider' in window), "Starlight's inline theme script ran");
+    await waitForWidget(page);
+    await openWidget(page);
+    const { answer } = await ask(page, question);
+    assert.ok(await answer.locator('a.source').count(), 'the chat answered with sources');
+    assert.deepEqual(await violations(page), [], 'nothing was blocked on the atom page');
+    await page.goto(new URL(`search/?q=${encodeURIComponent(search.query)}`, target.baseUrl).href);
+    await page.locator('.pagefind-ui__result-title', { hasText: search.title }).first().waitFor();
+    assert.deepEqual(await violations(page), [], 'nothing was blocked on the search page');
+  } finally {
+    await context.close();
+  }
+}
+
 /** The configured model failed, so the answer is quoted from the atoms: the widget says so. */
 export async function flowDegraded(browser: Browser, target: FlowTarget, question: string): Promise<void> {
   const { context, page } = await openPage(browser, target);

@@ -80,6 +80,8 @@ export interface StartStackOptions {
   readonly db?: string;
   /** Answer with these models of an OpenAI-compatible endpoint (then extractively). */
   readonly llm?: { baseUrl: string; models: string[] };
+  /** Origins of other sites that embed the widget (`bot.cors`). */
+  readonly cors?: string[];
 }
 
 /** Starts the chat service on 127.0.0.1 (any free port), serving the site and the widget. */
@@ -104,7 +106,7 @@ export async function startStack(project: WidgetProject, options: StartStackOpti
       siteTitle: config.site.title,
     },
     maxQuestionChars: bot.maxQuestionChars,
-    corsOrigins: [],
+    corsOrigins: options.cors ?? [],
     rateLimit: options.rateLimit ?? false,
     siteDir: project.siteDir,
     widgetFile: await ensureWidget(),

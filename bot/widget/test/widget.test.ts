@@ -2,6 +2,8 @@
  * `<atom-chat>` in real Chromium, on pages of the real Starlight site built from fixture atoms,
  * talking to the real chat service (lexical index, SQLite, extractive answers).
  */
+import { writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -93,6 +95,57 @@ describe('<atom-chat> on a docs page', { timeout: 60_000 }, () => {
     await flows.flowJapanese(browser, target);
   });
 
+  test("runs under the service's Content-Security-Policy: theme script, search and chat work and nothing is blocked", async () => {
+    await flows.flowUnderCsp(browser, target, { query: 'keyctl', title: 'Rotate the signing key' }, ROTATE);
+  });
+
+  test('a handler or javascript: link that reached a served page is blocked by the policy, while its own script runs', async () => {
+    writeFileSync(
+      path.join(project.siteDir, 'probe.html'),
+      '<!doctype html><title>Probe</title><script>window.__ran = 1</script><img src="x" onerror="window.__xss = 1"><a id="j" href="javascript:window.__xss = 2">j</a>',
+    );
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${stack.url}/probe.html`, { waitUntil: 'load' });
+      await page.locator('#j').click();
+      await page.waitForTimeout(200);
+      expect(await page.evaluate(() => (window as unknown as { __ran?: number }).__ran)).toBe(1);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('works in a page of another site listed in bot.cors', async () => {
+    let embedded: RunningStack | undefined;
+    const host: Server = createServer((_request, response) => {
+      response.setHeader('content-type', 'text/html; charset=utf-8');
+      response.end(
+        `<!doctype html><html lang="en"><title>Intranet</title><script type="module" src="${embedded!.url}/widget/atom-chat.js"></script>` +
+          `<atom-chat endpoint="${embedded!.url}/" site="${embedded!.url}/"></atom-chat></html>`,
+      );
+    });
+    await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+    const hostOrigin = `http://127.0.0.1:${(host.address() as { port: number }).port}`;
+    try {
+      embedded = await startStack(project, { db: 'embedded.sqlite', cors: [hostOrigin] });
+      const { context, page, errors } = await flows.openPage(browser, { baseUrl: `${hostOrigin}/`, startPage: '' });
+      try {
+        await flows.openWidget(page);
+        const { answer } = await flows.ask(page, ROTATE);
+        const sources = await answer.locator('a.source').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+        expect(sources[0]).toMatch(new RegExp(`^${embedded.url}/procedure/rotate-the-signing-key/`));
+        expect(errors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    } finally {
+      await embedded?.close();
+      await new Promise((resolve) => host.close(resolve));
+    }
+  });
+
   test('shows the wait when the service rate-limits questions', async () => {
     const limited = await startStack(project, { rateLimit: { max: 1, windowMs: 60_000 }, db: 'limited.sqlite' });
     try {
@@ -118,6 +171,10 @@ describe('<atom-chat> with a language model', { timeout: 60_000 }, () => {
         '[open the console](javascript:window.__atomkitXss=6) [2]',
     });
     openai.behave('down', { kind: 'status', status: 500 });
+    openai.behave('linker', {
+      kind: 'reply',
+      text: 'Promote the new key with `keyctl promote` [1]. Visit [evil](http://evil.example/steal) or http://evil.example/x, or read [the handbook](/) first.',
+    });
     llmStack = await startStack(project, { db: 'llm.sqlite', llm: { baseUrl: openai.baseUrl, models: ['writer'] } });
     llmTarget = { ...target, baseUrl: `${llmStack.url}/` };
   });
@@ -133,6 +190,15 @@ describe('<atom-chat> with a language model', { timeout: 60_000 }, () => {
 
   test('shows markup and javascript: links written by the model as inert text', async () => {
     await flows.flowXssInert(browser, llmTarget, 'How long is the overlap window when I rotate the signing key?');
+  });
+
+  test('shows links the model makes to other sites as plain text, keeping links to the docs site', async () => {
+    const linking = await startStack(project, { db: 'linker.sqlite', llm: { baseUrl: openai.baseUrl, models: ['linker'] } });
+    try {
+      await flows.flowForeignLinksAsText(browser, { ...target, baseUrl: `${linking.url}/` }, ROTATE, { text: 'evil', url: 'http://evil.example/x' });
+    } finally {
+      await linking.close();
+    }
   });
 
   test('says when the model failed and the answer is quoted from the atoms instead', async () => {

@@ -72,6 +72,8 @@ describe('atomkit start', { timeout: 90_000 }, () => {
     const [home, script, health] = await Promise.all([fetch(`${url}/`), fetch(`${url}/widget/atom-chat.js`), fetch(`${url}/healthz`)]);
     expect([home.status, script.status, health.status]).toEqual([200, 200, 200]);
     expect(script.headers.get('content-type')).toMatch(/javascript/);
+    expect(home.headers.get('content-security-policy')).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[^;]*; .*frame-ancestors 'self'$/);
+    expect(health.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
   });
 
   test('a reader asks on an atom page, gets a streamed cited answer and lands on the cited section', async () => {
@@ -116,14 +118,14 @@ describe('atomkit start', { timeout: 90_000 }, () => {
     }
   });
 
-  test('an atom carrying a script, an onerror handler and a javascript: link runs nothing, in the answer or on its page', async () => {
+  test('an atom carrying a script, handlers and javascript: links in its body, title and FAQ runs nothing, in the answer or on its page', async () => {
     await flows.flowXssInert(browser, target, 'the scanner shows pasted markup and a blank screen');
     await flows.flowXssInert(browser, { ...target, startPage: 'troubleshooting/pasted-markup-in-an-atom/' }, 'the scanner shows pasted markup and a blank screen');
   });
 });
 
 const XSS_ATOM = `---
-title: Pasted markup in an atom
+title: "Pasted markup in an atom </title><script>window.__atomkitXss = 4</script>"
 summary: The scanner shows pasted markup and a blank screen; this atom carries hostile markup on purpose.
 type: troubleshooting
 author: atomkit maintainers
@@ -145,4 +147,9 @@ Open [the help page](javascript:window.__atomkitXss=3) and check that the scanne
 ## Fix
 
 Remove the pasted markup from the scanner configuration and reload the blank screen.
+
+## FAQ
+
+Q: Why does the scanner show pasted markup __atomkitXss <img src=x onerror="window.__atomkitXss = 5">?
+A: Because of __atomkitXss <svg onload="window.__atomkitXss = 6"></svg> <a href="javascript:window.__atomkitXss = 7">x</a> in the configuration.
 `;

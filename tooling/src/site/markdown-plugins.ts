@@ -1,0 +1,12 @@
+/**
+ * The remark plugins every atom body goes through on the site, in order. Plugins that build nodes
+ * from atom text (FAQ pairs are re-parsed from the source) come first; `remarkSafeMarkup` comes
+ * last, so it sees every node the others made and no raw HTML or script URL reaches a page.
+ */
+import { remarkAtomFaq } from './faq.js';
+import { remarkSafeMarkup } from './remark-safe-markup.js';
+
+/**
+ * @example unified({ remarkPlugins: [...atomRemarkPlugins] }) // Astro's markdown.processor
+ */
+export const atomRemarkPlugins = [remarkAtomFaq, remarkSafeMarkup] as const;
