@@ -68,7 +68,7 @@ function listMarkerEnd(text: string, i: number, lineEnd: number): number | undef
 /**
  * The first node (in document order) more than `MAX_NESTING` levels below the root.
  *
- * @example deepNode(parseMarkdown('*a '.repeat(200) + 'x' + ' a*'.repeat(200)))?.type //=> 'emphasis'
+ * @example deepNode(parseMarkdown('*a '.repeat(200) + 'x' + ' a*'.repeat(200)))?.position?.start.line //=> 1
  */
 export function deepNode(tree: Node): Node | undefined {
   const stack: [Node, number][] = [[tree, 0]];
