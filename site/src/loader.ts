@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { loadAtoms, type Atom } from '../../tooling/src/atom/load.js';
+import { linkRoot } from '../../tooling/src/atom/outside-links.js';
 import type { AtomHeader } from '../../tooling/src/atom/schema.js';
 import { titleKey } from '../../tooling/src/lint/corpus.js';
 import { projectFile } from '../../tooling/src/lint/run.js';
@@ -45,7 +46,7 @@ function checkedAtoms(options: SiteRuntimeOptions): readonly Atom[] | undefined 
 async function sync(context: LoaderContext, options: SiteRuntimeOptions): Promise<void> {
   const { store, logger } = context;
   const checked = checkedAtoms(options);
-  const atoms = checked ?? loadAtoms({ root: options.atomsDir, base: options.base, locales: options.locales });
+  const atoms = checked ?? loadAtoms({ root: options.atomsDir, projectRoot: linkRoot(options.atomsDir, options.projectRoot), base: options.base, locales: options.locales });
   const diagnostics = checked
     ? []
     : checkAtoms(atoms, { root: options.projectRoot, site: { base: options.base, url: options.siteUrl }, defaultLanguage: options.defaultLanguage });

@@ -1,6 +1,6 @@
 /** `atomkit site build|dev` as a user runs them, on inputs that must not start a build. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -19,6 +19,29 @@ describe('atomkit site build', () => {
     expect(lines).toContain('site/test/fixtures/invalid-atoms/error/broken.md:11:1 Unknown field `titel`; did you mean `title`? frontmatter/schema');
     expect(run.stderr).toContain('2 problems in the atoms; the site was not built.');
     expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  test('stops on an atom nested 4,000 levels deep and on a link out of the atoms folder, at file:line:col, with exit code 1', () => {
+    const atoms = mkdtempSync(path.join(os.tmpdir(), 'atomkit-hostile-atoms-'));
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'atomkit-outside-'));
+    try {
+      mkdirSync(path.join(atoms, 'pitfall'));
+      writeFileSync(path.join(atoms, 'pitfall/deep.md'), `---\ntitle: Deep\nsummary: Quotes in quotes.\ntype: pitfall\nauthor: t\ncreated: 2025-01-01\nversion: 1.0.0\ntags: [a]\nrelated: []\n---\n\n${'>'.repeat(4000)} x\n`);
+      writeFileSync(path.join(outside, 'secret.env'), 'SECRET_TOKEN=x\n');
+      symlinkSync(path.join(outside, 'secret.env'), path.join(atoms, 'pitfall/innocent.md'));
+      const run = atomkit(['site', 'build'], { ATOMKIT_ATOMS_DIR: atoms });
+      expect(run.status).toBe(1);
+      // Outside the project, files are shown by their absolute path.
+      const shown = atoms.split(path.sep).join('/');
+      const lines = run.stderr.split('\n');
+      expect(lines).toContain(`${shown}/pitfall/deep.md:12:101 The file nests block quotes, lists or inline markup in the body more than 100 levels deep, so it is not parsed. file/too-deep`);
+      expect(lines).toContain(`${shown}/pitfall/innocent.md:1:1 This path is a symbolic link to a place outside the project; atomkit never reads files outside the project through a link. file/unreadable`);
+      expect(run.stderr).not.toContain('SECRET');
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+    } finally {
+      rmSync(atoms, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   // The build's server chunks then lie where no node_modules folder can be found from them.

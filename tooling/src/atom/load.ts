@@ -6,7 +6,8 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { atomId, atomLocale, atomSlug, atomUrl } from './identity.js';
-import { parseAtomText, type AtomProblem, type ParsedAtomText } from './parse.js';
+import { LINK_OUTSIDE_MESSAGE, linksOutside } from './outside-links.js';
+import { parseAtomText, unparsedAtomText, type ParsedAtomText } from './parse.js';
 import { FILE_START } from './position.js';
 import { atomSchema, type AtomHeader } from './schema.js';
 import { validatorFor } from '../schema/validator.js';
@@ -35,15 +36,20 @@ export interface LoadOptions {
   readonly locales?: readonly string[];
   /** Larger files are not parsed. @default 1048576 */
   readonly maxFileBytes?: number;
+  /** Files are never read through a link that leads out of this folder. @default root */
+  readonly projectRoot?: string;
 }
 
 const ATOM_FILE = /\.md$/i;
 
 /**
  * Lists atom files under `target` (a file or a folder), following symlinks once and never
- * looping. Unreadable entries are returned too, so the caller can report them.
+ * looping. Unreadable entries are returned too, so the caller can report them, and so is a
+ * link to a folder outside `projectRoot`, which is not listed.
+ *
+ * @param projectRoot Links are followed only while they stay inside it. @default target
  */
-export function findAtomFiles(target: string): string[] {
+export function findAtomFiles(target: string, projectRoot: string = target): string[] {
   const found: string[] = [];
   const visited = new Set<string>();
   const walk = (dir: string) => {
@@ -76,7 +82,8 @@ export function findAtomFiles(target: string): string[] {
           if (ATOM_FILE.test(entry.name)) found.push(full);
           continue;
         }
-        if (isDir) walk(full);
+        if (isDir && linksOutside(full, projectRoot)) found.push(full);
+        else if (isDir) walk(full);
         else if (ATOM_FILE.test(entry.name)) found.push(full);
       } else if (ATOM_FILE.test(entry.name)) found.push(full);
     }
@@ -94,7 +101,7 @@ export function findAtomFiles(target: string): string[] {
 
 /** Loads every atom under `options.root`. */
 export function loadAtoms(options: LoadOptions): Atom[] {
-  return findAtomFiles(options.root).map((file) => readAtom(file, options));
+  return findAtomFiles(options.root, options.projectRoot).map((file) => readAtom(file, options));
 }
 
 /**
@@ -108,6 +115,7 @@ export function readAtom(file: string, options: LoadOptions, bytes?: Uint8Array)
   const maxBytes = options.maxFileBytes ?? 1_048_576;
   const tooLarge = (size: number) =>
     unreadable(absolute, options, 'file/too-large', `The file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; an atom is a screen of text (400-800 words).`);
+  if (linksOutside(absolute, options.projectRoot ?? options.root)) return unreadable(absolute, options, 'file/unreadable', LINK_OUTSIDE_MESSAGE);
   let text: string;
   try {
     if (!bytes) {
@@ -160,9 +168,7 @@ function identity(file: string, options: LoadOptions) {
 }
 
 function unreadable(file: string, options: LoadOptions, code: string, message: string): Atom {
-  const parsed = parseAtomText('');
-  const problem: AtomProblem = { code, message, range: FILE_START };
-  return { ...parsed, problems: [problem], ...identity(file, options), header: undefined };
+  return { ...unparsedAtomText({ code, message, range: FILE_START }), ...identity(file, options), header: undefined };
 }
 
 class EncodingError extends Error {}

@@ -8,6 +8,7 @@ import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { headingAnchors } from './identity.js';
 import { parseMarkdown } from './markdown.js';
+import { deepBlockMarker, deepFlowCollection, deepNode, deepYamlNode, MAX_NESTING } from './nesting.js';
 import { LineIndex, FILE_START, type Range } from './position.js';
 
 export interface AtomProblem {
@@ -87,16 +88,28 @@ export function parseAtomText(input: string): ParsedAtomText {
   const lines = new LineIndex(text);
   const problems: AtomProblem[] = [];
 
-  const split = splitHeader(text, lines, problems);
+  const found = findHeader(text, lines, problems);
+  const deepFlow = found && deepFlowCollection(found.yaml);
+  if (found && deepFlow !== undefined) return unparsedAtomText(tooDeep(lines, found.yamlOffset + deepFlow, 'header'));
+  const split: AtomHeaderSource | undefined = found && { ...found, doc: parseDocument(found.yaml, YAML_OPTIONS) };
   let data: unknown;
   if (split) {
+    // The parser reports a collection it could not nest (its stack ran out) as RESOURCE_EXHAUSTION.
+    const exhausted = split.doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
+    const deepCollection = exhausted ? exhausted.pos[0] : split.doc.errors.length === 0 ? deepYamlNode(split.doc)?.range?.[0] : undefined;
+    if (deepCollection !== undefined) return unparsedAtomText(tooDeep(lines, split.yamlOffset + deepCollection, 'header'));
+    // One broken bracket can give the same error once per level of nesting: each is reported once.
+    const seen = new Set<string>();
     for (const error of split.doc.errors) {
       const [from = 0, to = from] = error.pos;
-      problems.push({
+      const problem: AtomProblem = {
         code: error.code === 'DUPLICATE_KEY' ? 'frontmatter/duplicate-key' : 'frontmatter/yaml-syntax',
         message: yamlMessage(error.code, error.message),
         range: lines.range(split.yamlOffset + from, split.yamlOffset + Math.max(to, from)),
-      });
+      };
+      const key = `${problem.code} ${from} ${to} ${problem.message}`;
+      if (!seen.has(key)) problems.push(problem);
+      seen.add(key);
     }
     if (split.doc.errors.length === 0) {
       try {
@@ -114,7 +127,11 @@ export function parseAtomText(input: string): ParsedAtomText {
   // Mask the header with blanks (newlines kept) so body positions are file positions.
   const bodyStart = split ? lines.lineStart(split.range.end!.line + 1) : 0;
   const masked = split ? text.slice(0, bodyStart).replace(/[^\n]/g, ' ') + text.slice(bodyStart) : text;
+  const deepMarker = deepBlockMarker(masked);
+  if (deepMarker !== undefined) return unparsedAtomText(tooDeep(lines, deepMarker, 'body'));
   const tree = parseMarkdown(masked);
+  const deep = deepNode(tree);
+  if (deep) return unparsedAtomText(tooDeep(lines, deep.position?.start.offset ?? 0, 'body'));
 
   const headingNodes = tree.children.filter((node) => node.type === 'heading');
   const anchors = headingAnchors(headingNodes.map((node) => toString(node)));
@@ -191,7 +208,27 @@ export function countWords(tree: Root): number {
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const SPACED_WORD = /[\p{L}\p{N}\p{M}]+(?:['’.:_][\p{L}\p{N}\p{M}]+)*/gu;
 
-function splitHeader(text: string, lines: LineIndex, problems: AtomProblem[]): AtomHeaderSource | undefined {
+/**
+ * What an atom whose text is not parsed has: no header, an empty body, and the one problem that
+ * says why (the file cannot be read, is too large, or nests too deep).
+ */
+export function unparsedAtomText(problem: AtomProblem): ParsedAtomText {
+  return { ...parseAtomText(''), problems: [problem] };
+}
+
+function tooDeep(lines: LineIndex, offset: number, where: 'header' | 'body'): AtomProblem {
+  const what = where === 'header' ? 'lists and maps in the header' : 'block quotes, lists or inline markup in the body';
+  return {
+    code: 'file/too-deep',
+    message: `The file nests ${what} more than ${MAX_NESTING} levels deep, so it is not parsed.`,
+    hint: 'Flatten the nesting: real atoms need a few levels at most.',
+    range: { start: lines.position(offset) },
+  };
+}
+
+const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' } as const;
+
+function findHeader(text: string, lines: LineIndex, problems: AtomProblem[]): Omit<AtomHeaderSource, 'doc'> | undefined {
   if (text.trim() === '') {
     problems.push({
       code: 'frontmatter/missing',
@@ -216,9 +253,7 @@ function splitHeader(text: string, lines: LineIndex, problems: AtomProblem[]): A
     const end = text.indexOf('\n', offset);
     const line = text.slice(offset, end === -1 ? text.length : end);
     if (CLOSE.test(line)) {
-      const yaml = text.slice(yamlOffset, offset);
-      const doc = parseDocument(yaml, { uniqueKeys: true, prettyErrors: false, strict: true, version: '1.2' });
-      return { range: lines.range(0, offset + line.length), yamlOffset, yaml, doc };
+      return { range: lines.range(0, offset + line.length), yamlOffset, yaml: text.slice(yamlOffset, offset) };
     }
     if (end === -1) break;
     offset = end + 1;

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { AtomkitConfig } from '../config/load.js';
 import { loadAtoms, type Atom } from '../atom/load.js';
+import { linkRoot } from '../atom/outside-links.js';
 import { openRetriever, type Retriever } from '../retrieval/api.js';
 import { checkQuestions } from './coverage.js';
 import { loadQuestionSet, QuestionSetError, type QuestionSet } from './questions.js';
@@ -38,7 +39,7 @@ export function questionsPath(config: Pick<AtomkitConfig, 'root'>): string {
 /** Loads the question set and the atoms, and refuses a set whose gold ids or texts are wrong. */
 export function loadEvalInputs(config: AtomkitConfig, questionsFile = questionsPath(config)): { set: QuestionSet; atoms: Atom[] } {
   const set = loadQuestionSet(questionsFile);
-  const atoms = loadAtoms({ root: config.atoms.dirAbs, base: config.site.base, locales: config.atoms.locales, maxFileBytes: config.lint.maxFileBytes });
+  const atoms = loadAtoms({ root: config.atoms.dirAbs, projectRoot: linkRoot(config.atoms.dirAbs, config.root), base: config.site.base, locales: config.atoms.locales, maxFileBytes: config.lint.maxFileBytes });
   const [problem, ...more] = checkQuestions(set.questions, atoms);
   if (problem) {
     throw new QuestionSetError(`Question \`${problem.questionId}\`: ${problem.message}${more.length > 0 ? ` (and ${more.length} more problems)` : ''}`, set.file, { line: problem.line, column: 1 });

@@ -35,7 +35,7 @@ describe('readHeaderEntry', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const read = (name: string, text: string) => {
     writeFileSync(path.join(dir, name), text);
-    return readHeaderEntry(path.join(dir, name), name, { root: dir, locales: [], defaultLanguage: 'en', file: name });
+    return readHeaderEntry(path.join(dir, name), name, { root: dir, projectRoot: dir, locales: [], defaultLanguage: 'en', file: name });
   };
 
   test('reads a header longer than the first block of the file', () => {

@@ -6,6 +6,7 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { Atom } from '../atom/load.js';
 import { atomId, atomLocale, atomSlug } from '../atom/identity.js';
+import { linksOutside } from '../atom/outside-links.js';
 import { parseAtomText } from '../atom/parse.js';
 import { atomLanguage } from './atom-facts.js';
 import { FILE_START, type Range } from '../atom/position.js';
@@ -102,6 +103,8 @@ export function toEntry(facts: EntryFacts, lazy?: () => Pick<Atom, 'positionOf' 
 export interface HeaderReadOptions {
   /** Absolute atoms folder (ids are relative to it). */
   readonly root: string;
+  /** Files are never read through a link that leads out of this folder. */
+  readonly projectRoot: string;
   readonly locales: readonly string[];
   readonly defaultLanguage: string;
   /** Path to show in diagnostics. */
@@ -116,10 +119,11 @@ export interface HeaderReadOptions {
 export function readHeaderEntry(absolute: string, relToRoot: string, options: HeaderReadOptions): CorpusEntry {
   const id = atomId(relToRoot);
   const locale = atomLocale(id, options.locales);
-  const head = readHead(absolute);
-  const data = headerData(head);
+  // A link out of the project is reported when it is linted in full; here it has no facts.
+  const outside = linksOutside(absolute, options.projectRoot);
+  const data = outside ? undefined : headerData(readHead(absolute));
   let parsed: ReturnType<typeof parseAtomText> | undefined;
-  return toEntry(facts(options.file, id, data, locale, options.defaultLanguage), () => (parsed ??= parseAtomText(readWhole(absolute))));
+  return toEntry(facts(options.file, id, data, locale, options.defaultLanguage), () => (parsed ??= parseAtomText(outside ? '' : readWhole(absolute))));
 }
 
 /** The header of an atom's text as data, read without parsing the body (undefined when there is none). */

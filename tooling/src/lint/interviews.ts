@@ -17,7 +17,7 @@ export function lintInterviewFiles(files: readonly string[], settings: EngineSet
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
     const shown = path.relative(options.root, file).split(path.sep).join('/');
-    for (const found of lintInterviewFile(file, { maxFileBytes: options.maxFileBytes })) {
+    for (const found of lintInterviewFile(file, { maxFileBytes: options.maxFileBytes, projectRoot: options.root })) {
       const configured = settings.severities.get(found.code) ?? found.severity;
       if (configured === 'off') continue;
       diagnostics.push({

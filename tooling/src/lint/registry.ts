@@ -6,6 +6,7 @@ import configTemplateInvalidCodeBlock from './rules/config-template-invalid-code
 import fileBom from './rules/file-bom.js';
 import fileEncoding from './rules/file-encoding.js';
 import fileLineEndings from './rules/file-line-endings.js';
+import fileTooDeep from './rules/file-too-deep.js';
 import fileTooLarge from './rules/file-too-large.js';
 import fileUnreadable from './rules/file-unreadable.js';
 import frontmatterDuplicateKey from './rules/frontmatter-duplicate-key.js';
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   fileBom,
   fileEncoding,
   fileLineEndings,
+  fileTooDeep,
   fileTooLarge,
   fileUnreadable,
   frontmatterDuplicateKey,

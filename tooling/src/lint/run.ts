@@ -8,6 +8,7 @@ import path from 'node:path';
 import { minimatch } from 'minimatch';
 import { projectPath, type AtomkitConfig } from '../config/load.js';
 import { findAtomFiles } from '../atom/load.js';
+import { linksOutside } from '../atom/outside-links.js';
 import { contentHash, lintFingerprint, openLintCache, type LintCache } from './cache.js';
 import { changedFiles } from './changed.js';
 import { headerData, readHeaderEntry, titleKey, toEntry } from './corpus.js';
@@ -112,27 +113,28 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
         throw new LintUsageError(`No such file or folder: ${given}`);
       }
       const root = inside(atomsDir, absolute) ? atomsDir : isDir(absolute) ? absolute : path.dirname(absolute);
-      const files = findAtomFiles(absolute).filter((file) => !ignored(file));
+      const files = findAtomFiles(absolute, config.root).filter((file) => !ignored(file));
       for (const file of files.filter(isTranscript)) transcripts.add(file);
       const atoms = files.filter((file) => !isTranscript(file));
       if (atoms.length > 0 && root !== atomsDir) corpusFromAtomsDir = false;
       for (const file of atoms) targets.set(file, root);
     }
   } else {
-    for (const file of findAtomFiles(atomsDir)) if (!ignored(file) && file !== atomsDir) targets.set(file, atomsDir);
-    if (isDir(config.atoms.interviewsAbs)) for (const file of findAtomFiles(config.atoms.interviewsAbs)) if (!ignored(file)) transcripts.add(file);
+    for (const file of findAtomFiles(atomsDir, config.root)) if (!ignored(file) && file !== atomsDir) targets.set(file, atomsDir);
+    if (isDir(config.atoms.interviewsAbs)) for (const file of findAtomFiles(config.atoms.interviewsAbs, config.root)) if (!ignored(file)) transcripts.add(file);
   }
 
   const diagnostics: Diagnostic[] = [];
   const entries: CorpusEntry[] = [];
   const jobs = [...targets].map(([file, root]) => ({ file, root, shown: projectFile(config, file) }));
   const { maxFileBytes } = config.lint;
-  const lintOptions: LintFilesOptions = { load: { base: config.site.base, locales: config.atoms.locales, maxFileBytes }, settings, ...(options.threads !== undefined ? { threads: options.threads } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+  const load = { base: config.site.base, locales: config.atoms.locales, maxFileBytes };
+  const lintOptions: LintFilesOptions = { load: { ...load, projectRoot: config.root }, settings, ...(options.threads !== undefined ? { threads: options.threads } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
   const useCache = options.cache ?? config.lint.cache;
   const cache = useCache
-    ? openLintCache(projectPath(config, options.cacheFile ?? config.lint.cacheFile), lintFingerprint({ load: lintOptions.load, rule: settings.rule, site: settings.site, severities: [...settings.severities] }))
+    ? openLintCache(projectPath(config, options.cacheFile ?? config.lint.cacheFile), lintFingerprint({ load, rule: settings.rule, site: settings.site, severities: [...settings.severities] }))
     : undefined;
-  const { results, cached } = cache ? await lintWithCache(jobs, lintOptions, cache, maxFileBytes) : { results: await lintFiles(jobs, lintOptions), cached: 0 };
+  const { results, cached } = cache ? await lintWithCache(jobs, lintOptions, cache, { maxFileBytes, projectRoot: config.root }) : { results: await lintFiles(jobs, lintOptions), cached: 0 };
   const cacheProblem = cache?.save((shown) => existsSync(path.resolve(config.root, shown)));
   results.forEach((result, i) => {
     keys.add(`file:${jobs[i]!.shown}`);
@@ -142,11 +144,11 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
 
   // The rest of the atoms folder takes part in cross-file checks from a header-only read.
   if (corpusFromAtomsDir && isDir(atomsDir)) {
-    for (const file of findAtomFiles(atomsDir)) {
+    for (const file of findAtomFiles(atomsDir, config.root)) {
       if (targets.has(file) || ignored(file)) continue;
       const shown = projectFile(config, file);
       entries.push(
-        readHeaderEntry(file, path.relative(atomsDir, file), { root: atomsDir, locales: config.atoms.locales, defaultLanguage: config.atoms.defaultLanguage, file: shown }),
+        readHeaderEntry(file, path.relative(atomsDir, file), { root: atomsDir, projectRoot: config.root, locales: config.atoms.locales, defaultLanguage: config.atoms.defaultLanguage, file: shown }),
       );
     }
   }
@@ -158,14 +160,19 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
 }
 
 /** Lints the files whose bytes the cache has not seen, and takes the rest from it. */
-async function lintWithCache(jobs: readonly FileJob[], options: LintFilesOptions, cache: LintCache, maxFileBytes: number): Promise<{ results: FileResult[]; cached: number }> {
+async function lintWithCache(
+  jobs: readonly FileJob[],
+  options: LintFilesOptions,
+  cache: LintCache,
+  limits: { readonly maxFileBytes: number; readonly projectRoot: string },
+): Promise<{ results: FileResult[]; cached: number }> {
   const results: FileResult[] = new Array(jobs.length);
   const misses: { index: number; hash: string | undefined; bytes: Buffer | undefined }[] = [];
   jobs.forEach((job, index) => {
     let bytes: Buffer | undefined;
     try {
-      // Oversized and unreadable files are never cached: the loader reports them each time.
-      if (statSync(job.file).size <= maxFileBytes) bytes = readFileSync(job.file);
+      // Oversized, unreadable and linked-out files are never cached: the loader reports them each time.
+      if (statSync(job.file).size <= limits.maxFileBytes && !linksOutside(job.file, limits.projectRoot)) bytes = readFileSync(job.file);
     } catch {
       bytes = undefined;
     }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AtomkitConfig } from '../config/load.js';
 import { findAtomFiles, readAtom } from '../atom/load.js';
+import { linkRoot } from '../atom/outside-links.js';
 import type { IndexCounts, IndexManifest } from './api.js';
 import { FILES, FORMAT_VERSION, artifactFiles, currentIndexDir, digestFile, indexDir, lexicalFile, readManifest, removeStaleTemps, swapInto, tempDirFor, verifyFile } from './artifact.js';
 import { EmbeddingCache } from './cache.js';
@@ -103,7 +104,7 @@ export async function buildIndex(config: AtomkitConfig, options: BuildOptions = 
     store = previous ? UnitStore.open(storeFile) : UnitStore.create(storeFile);
 
     // Scan: which files changed since the previous build?
-    const files = findAtomFiles(atomsDir).map((file) => ({ file, rel: path.relative(atomsDir, file).split(path.sep).join('/') }));
+    const files = findAtomFiles(atomsDir, linkRoot(atomsDir, config.root)).map((file) => ({ file, rel: path.relative(atomsDir, file).split(path.sep).join('/') }));
     const known = store.files();
     const seen = new Set<string>();
     const changed: { file: string; rel: string; stamp: FileStamp }[] = [];
@@ -135,7 +136,7 @@ export async function buildIndex(config: AtomkitConfig, options: BuildOptions = 
       }
       let label = s.nextLabel();
       changed.forEach(({ file, rel, stamp }, i) => {
-        const atom = readAtom(file, { root: atomsDir, base: config.site.base, locales: config.atoms.locales, maxFileBytes: config.lint.maxFileBytes });
+        const atom = readAtom(file, { root: atomsDir, projectRoot: linkRoot(atomsDir, config.root), base: config.site.base, locales: config.atoms.locales, maxFileBytes: config.lint.maxFileBytes });
         // An unreadable file says why (file/encoding, file/too-large, ...); any other header problem is lint's to explain.
         let skipped: string | undefined = !atom.header
           ? (atom.problems.find((problem) => problem.code.startsWith('file/'))?.code ?? 'invalid-header')

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroInlineConfig } from 'astro';
 import { SITE_OPTIONS, type SiteConfigOptions } from '../../../site/src/runtime-options.js';
 import { loadAtoms } from '../atom/load.js';
+import { linkRoot } from '../atom/outside-links.js';
 import { AtomCheckError, checkAtoms } from './check.js';
 
 /** The Astro project of the site. */
@@ -38,7 +39,7 @@ export interface BuiltSite {
  */
 export async function buildSite(options: SiteOptions): Promise<BuiltSite> {
   const atomsDir = options.atomsDir ?? options.config.atoms.dirAbs;
-  const atoms = loadAtoms({ root: atomsDir, base: options.config.site.base, locales: options.config.atoms.locales });
+  const atoms = loadAtoms({ root: atomsDir, projectRoot: linkRoot(atomsDir, options.config.root), base: options.config.site.base, locales: options.config.atoms.locales });
   const { config } = options;
   const diagnostics = checkAtoms(atoms, { root: config.root, site: { base: config.site.base, url: config.site.url }, defaultLanguage: config.atoms.defaultLanguage });
   if (diagnostics.length > 0) throw new AtomCheckError(diagnostics);

@@ -17,6 +17,7 @@ export const BUILD_BLOCKING_CODES: readonly string[] = [
   'file/unreadable',
   'file/encoding',
   'file/too-large',
+  'file/too-deep',
   'frontmatter/missing',
   'frontmatter/unterminated',
   'frontmatter/yaml-syntax',

@@ -32,8 +32,8 @@ export async function runFix(options: FixOptions, config: AtomkitConfig, io: Cli
       fixes += result.applied;
     }
   }
-  for (const file of findAtomFiles(config.atoms.interviewsAbs)) {
-    const read = readInterview(file);
+  for (const file of findAtomFiles(config.atoms.interviewsAbs, config.root)) {
+    const read = readInterview(file, { projectRoot: config.root });
     if (!read.interview || read.text === undefined) continue;
     const fixesHere = read.diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
     if (fixesHere.length === 0) continue;

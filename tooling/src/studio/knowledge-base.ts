@@ -5,6 +5,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { AtomkitConfig } from '../config/load.js';
 import { loadAtoms, type Atom } from '../atom/load.js';
+import { linkRoot } from '../atom/outside-links.js';
 
 export interface KnowledgeBase {
   readonly atoms: readonly Atom[];
@@ -13,7 +14,7 @@ export interface KnowledgeBase {
 }
 
 export function loadKnowledgeBase(config: AtomkitConfig): KnowledgeBase {
-  const atoms = loadAtoms({ root: config.atoms.dirAbs, base: config.site.base, locales: config.atoms.locales, maxFileBytes: config.lint.maxFileBytes });
+  const atoms = loadAtoms({ root: config.atoms.dirAbs, projectRoot: linkRoot(config.atoms.dirAbs, config.root), base: config.site.base, locales: config.atoms.locales, maxFileBytes: config.lint.maxFileBytes });
   const byTitle = new Map<string, Atom>();
   for (const atom of atoms) {
     const title = titleOf(atom);

@@ -1,17 +1,21 @@
 /**
  * Reads a file the studio was asked to work on as UTF-8 text, turning every way it can fail
- * (missing, a folder, binary, not UTF-8, too large) into a message for people.
+ * (missing, a folder, binary, not UTF-8, too large, a link out of the project) into a message for
+ * people.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { LINK_OUTSIDE_MESSAGE, linksOutside } from '../atom/outside-links.js';
 
 export type TextFileResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * @example readTextFile('/x.png', 1e6) //=> { ok: false, reason: 'The file is binary (it contains NUL bytes), not Markdown text.' }
+ * @param root Never read through a link that leads out of it (the project, or the folder imported).
+ * @example readTextFile('/x.png', 1e6, '/') //=> { ok: false, reason: 'The file is binary (it contains NUL bytes), not Markdown text.' }
  */
-export function readTextFile(file: string, maxBytes: number): TextFileResult {
+export function readTextFile(file: string, maxBytes: number, root: string): TextFileResult {
+  if (linksOutside(file, root)) return { ok: false, reason: LINK_OUTSIDE_MESSAGE };
   let size: number;
   try {
     const stats = statSync(file);

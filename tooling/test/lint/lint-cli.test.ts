@@ -10,6 +10,10 @@ import { loadConfig } from '../../src/config/load.js';
 import { runLint } from '../../src/lint/run.js';
 import { header, procedureBody } from '../../src/lint/test-helpers.js';
 import type { Diagnostic } from '../../src/lint/types.js';
+import { loadAtoms } from '../../src/atom/load.js';
+import { LINK_OUTSIDE_MESSAGE } from '../../src/atom/outside-links.js';
+import { checkAtoms } from '../../src/site/check.js';
+import { hostileFile, malformedAtom, SECRET, writeHostileFiles } from './hostile-atoms.js';
 
 let root: string;
 const valid = header() + procedureBody;
@@ -154,21 +158,73 @@ describe('atomkit lint', () => {
   });
 });
 
-describe('linting generated malformed atoms', () => {
+describe('deep nesting and links out of the project', () => {
+  test('an atom nested 4,000 levels deep is one positioned diagnostic, and every other file is still linted', async () => {
+    const project = path.join(root, 'deep');
+    mkdirSync(path.join(project, 'atoms/procedure'), { recursive: true });
+    writeFileSync(path.join(project, 'atoms/procedure/good.md'), valid);
+    writeFileSync(path.join(project, 'atoms/procedure/quotes.md'), `${header({ title: 'Quotes' })}\n${'>'.repeat(4000)} x\n`);
+    // About 24 KB of header: the probe's 1,836 identical diagnostics.
+    writeFileSync(path.join(project, 'atoms/procedure/flow.md'), header({ title: 'Flow', tags: '['.repeat(24_000) }) + procedureBody);
+    writeFileSync(path.join(project, 'atoms/procedure/bad.md'), header({ title: 'Bad', version: '1' }) + procedureBody);
+    const { code, out } = await lint(['--format', 'json'], project);
+    const diagnostics = JSON.parse(out) as Diagnostic[];
+    expect(diagnostics.map((d) => `${d.file} ${d.code} ${d.start.line}:${d.start.column}`)).toEqual([
+      'atoms/procedure/bad.md frontmatter/schema 7:10',
+      'atoms/procedure/flow.md file/too-deep 8:107',
+      'atoms/procedure/quotes.md file/too-deep 12:101',
+    ]);
+    expect(code).toBe(1);
+  });
+
+  test('a link to a file or folder outside the project is reported, and what it points at is never read', async () => {
+    const project = path.join(root, 'links');
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'atomkit-outside-'));
+    try {
+      writeHostileFiles(project, outside, [{ link: 'outside-file' }, { link: 'outside-folder' }]);
+      mkdirSync(path.join(project, 'docs'), { recursive: true });
+      // A link that stays inside the project is read as usual.
+      writeFileSync(path.join(project, 'docs/shared.md'), valid);
+      symlinkSync('../docs/shared.md', path.join(project, 'atoms/shared.md'));
+      for (const args of [['--format', 'json'], ['--format', 'json', '--cache'], ['--format', 'json', 'atoms/h0.md']]) {
+        const { code, out } = await lint(args, project);
+        expect(out).not.toContain('SECRET');
+        const diagnostics = JSON.parse(out) as Diagnostic[];
+        const outsideLinks = args.includes('atoms/h0.md') ? ['atoms/h0.md'] : ['atoms/h0.md', 'atoms/h1'];
+        expect(diagnostics.map((d) => `${d.file} ${d.code} ${d.start.line}:${d.start.column}`)).toEqual(outsideLinks.map((file) => `${file} file/unreadable 1:1`));
+        for (const d of diagnostics) expect(d.message).toBe(LINK_OUTSIDE_MESSAGE);
+        expect(code).toBe(1);
+      }
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  test('a transcript linked from outside the project is reported, not read', async () => {
+    const project = path.join(root, 'transcripts');
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'atomkit-outside-'));
+    try {
+      mkdirSync(path.join(project, 'interviews'), { recursive: true });
+      mkdirSync(path.join(project, 'atoms'), { recursive: true });
+      writeFileSync(path.join(outside, 'secret.env'), 'SECRET_TOKEN=x\n');
+      symlinkSync(path.join(outside, 'secret.env'), path.join(project, 'interviews/operator.md'));
+      const { out } = await lint(['--format', 'json'], project);
+      expect(out).not.toContain('SECRET');
+      expect((JSON.parse(out) as Diagnostic[]).map((d) => `${d.file} ${d.code} ${d.message}`)).toEqual([`interviews/operator.md interview/header ${LINK_OUTSIDE_MESSAGE}`]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});
+
+/** Generated files per fuzz run; `ATOMKIT_FUZZ_RUNS=2000 npx vitest run tooling/test/lint/lint-cli.test.ts` runs more. */
+const FUZZ_RUNS = Number(process.env.ATOMKIT_FUZZ_RUNS ?? 300);
+
+describe('linting generated hostile atoms', () => {
   test('never throws and gives every file at least one positioned diagnostic', async () => {
     const project = mkdtempSync(path.join(os.tmpdir(), 'atomkit-fuzz-'));
-    const lines = header().split('\n');
-    // Malformed: a valid atom with pieces cut, doubled, or replaced by junk, never the original.
-    const malformed = fc
-      .tuple(fc.array(fc.tuple(fc.nat(lines.length + 2), fc.oneof(fc.string(), fc.constantFrom('---', '\t', 'type: nope', 'title: [', ': :', '\u0000', '\r', 'created: 2025-99-99', 'tags: 5'))), { minLength: 1, maxLength: 4 }), fc.boolean())
-      .map(([edits, dropBody]) => {
-        const out = [...lines];
-        for (const [at, text] of edits) out.splice(at % (out.length + 1), at % 3 === 0 ? 1 : 0, text);
-        return out.join('\n') + (dropBody ? '' : '\nshort body\n');
-      })
-      .filter((text) => text !== valid);
     try {
-      const samples = fc.sample(malformed, { numRuns: 1000, seed: 42 });
+      const samples = fc.sample(malformedAtom, { numRuns: 1000, seed: 42 });
       mkdirSync(path.join(project, 'atoms'), { recursive: true });
       samples.forEach((text, i) => writeFileSync(path.join(project, 'atoms', `a${i}.md`), text));
       const result = await runLint({ config: loadConfig({ cwd: project }), cwd: project });
@@ -179,4 +235,28 @@ describe('linting generated malformed atoms', () => {
       rmSync(project, { recursive: true, force: true });
     }
   }, 120_000);
+
+  test(`deep nesting, deep flow collections and links out of the project (${FUZZ_RUNS} files): one run, every file diagnosed at a position, nothing outside read, no diagnostic repeated`, async () => {
+    const project = mkdtempSync(path.join(os.tmpdir(), 'atomkit-fuzz-'));
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'atomkit-outside-'));
+    try {
+      const files = writeHostileFiles(project, outside, fc.sample(hostileFile, { numRuns: FUZZ_RUNS, seed: 17 }));
+      const config = loadConfig({ cwd: project });
+      const result = await runLint({ config, cwd: project, threads: 0 });
+      expect(result.files).toBe(FUZZ_RUNS);
+      const positioned = new Set(result.diagnostics.filter((d) => d.start.line >= 1 && d.start.column >= 1).map((d) => d.file));
+      expect(files.filter((file) => !positioned.has(file))).toEqual([]);
+      expect(JSON.stringify(result.diagnostics)).not.toContain(SECRET);
+      const keys = result.diagnostics.map((d) => JSON.stringify([d.file, d.code, d.start, d.end, d.message]));
+      expect(keys.length - new Set(keys).size).toBe(0);
+
+      // The site build's check stops on every one of them, with a position.
+      const atoms = loadAtoms({ root: config.atoms.dirAbs, projectRoot: config.root });
+      const blocked = new Set(checkAtoms(atoms, { root: config.root, site: config.site, defaultLanguage: 'en' }).map((d) => d.file));
+      expect(files.filter((file) => !blocked.has(file))).toEqual([]);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
+    }
+  }, 600_000);
 });

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { LINK_OUTSIDE_MESSAGE } from '../../src/atom/outside-links.js';
 import { loadConfig } from '../../src/config/load.js';
 import { runLint } from '../../src/lint/run.js';
 import { copyFixture, makeProject, run, snapshotTree } from './helpers.js';
@@ -86,6 +87,20 @@ describe('atomkit import', () => {
     const report = JSON.parse((await run(dir, 'import', 'docs', '--json')).out) as ImportReport;
     expect(report.pages).toBe(1);
     expect(report.skipped).toEqual([{ rel: 'dangling.md', reason: 'a link to nothing, or a link loop' }]);
+  });
+
+  test('a link out of the imported folder is skipped and never read', async () => {
+    const dir = makeProject({ 'docs/page.md': '# Page\n\nOne page that links to nothing and imports fine.\n', 'secret/key.md': '# SECRET\n\nSECRET_TOKEN=x, never to be imported.\n' });
+    symlinkSync(path.join(dir, 'secret/key.md'), path.join(dir, 'docs/innocent.md'));
+    symlinkSync(path.join(dir, 'secret'), path.join(dir, 'docs/more'));
+    const result = await run(dir, 'import', 'docs', '--json');
+    expect(result.out).not.toContain('SECRET');
+    const report = JSON.parse(result.out) as ImportReport;
+    expect(report.pages).toBe(1);
+    expect(report.skipped).toEqual([
+      { rel: 'innocent.md', reason: LINK_OUTSIDE_MESSAGE },
+      { rel: 'more', reason: 'a link to a folder outside the imported folder; not read' },
+    ]);
   });
 
   test('a path that is not a folder is a usage error', async () => {

@@ -32,12 +32,12 @@ describe('interview transcripts', () => {
   });
 
   test('a transcript without a header is one interview/header problem at 1:1', () => {
-    const problems = lintInterviewFile(fixture('no-header.md'));
+    const problems = lintInterviewFile(fixture('no-header.md'), { projectRoot: FIXTURES });
     expect(problems.map((p) => [p.code, p.start.line, p.start.column])).toEqual([['interview/header', 1, 1]]);
   });
 
   test('turns with no speaker, unknown speakers and text outside turns are interview/turn-format errors', () => {
-    const problems = lintInterviewFile(fixture('no-speaker.md'));
+    const problems = lintInterviewFile(fixture('no-speaker.md'), { projectRoot: FIXTURES });
     expect(problems.map((p) => [p.code, p.start.line])).toEqual([
       ['interview/turn-format', 10],
       ['interview/turn-format', 14],
@@ -48,7 +48,7 @@ describe('interview transcripts', () => {
   });
 
   test('missing and repeated anchors are interview/turn-anchor errors with a fix using the next free number', () => {
-    const problems = lintInterviewFile(fixture('missing-anchor.md'));
+    const problems = lintInterviewFile(fixture('missing-anchor.md'), { projectRoot: FIXTURES });
     expect(problems.map((p) => [p.code, p.start.line, p.fix?.text])).toEqual([
       ['interview/turn-anchor', 12, '<a id="t-002"></a>'],
       ['interview/turn-anchor', 14, '<a id="t-003"></a>'],
@@ -65,7 +65,7 @@ describe('interview transcripts', () => {
   });
 
   test('a binary file is reported, not parsed', () => {
-    const problems = lintInterviewFile(path.join(FIXTURES, 'docs/guides/image.md'));
+    const problems = lintInterviewFile(path.join(FIXTURES, 'docs/guides/image.md'), { projectRoot: FIXTURES });
     expect(problems).toMatchObject([{ code: 'interview/header', message: expect.stringContaining('binary') }]);
   });
 });

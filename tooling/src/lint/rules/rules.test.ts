@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { atomFromText } from '../../atom/load.js';
 import { lintAtom } from '../engine.js';
-import { corpusFindings, filler, findings, header, procedureBody, settings } from '../test-helpers.js';
+import { atom, corpusFindings, filler, findings, header, procedureBody, settings } from '../test-helpers.js';
 
 const ok = header() + procedureBody;
 const configTemplate = (block: string) =>
@@ -19,6 +19,11 @@ const cases: [string, string, string, string[]][] = [
   ['frontmatter/unterminated', 'header never closed', '---\ntitle: x\n\nbody\n', ['frontmatter/unterminated 1:1']],
   ['frontmatter/yaml-syntax', 'unclosed flow list', header({ tags: '[queue' }) + procedureBody, ['frontmatter/yaml-syntax 9:1']],
   ['frontmatter/yaml-syntax', 'tab indentation', header({ related: '\n\t- x' }) + procedureBody, ['frontmatter/yaml-syntax 10:1']],
+  ['frontmatter/yaml-syntax', 'a header of 99 unclosed flow sequences, reported once', header({ tags: '['.repeat(99) }) + procedureBody, ['frontmatter/yaml-syntax 9:1']],
+  ['file/too-deep', 'valid nesting', ok, []],
+  ['file/too-deep', '4,000 nested block quotes, at the 101st', `${header()}\n${'>'.repeat(4000)} x\n`, ['file/too-deep 12:101']],
+  ['file/too-deep', 'emphasis nested 150 deep', `${header()}\n${'*a '.repeat(150)}x${' a*'.repeat(150)}\n`, ['file/too-deep 12:296']],
+  ['file/too-deep', 'a header of 12,000 unclosed flow sequences, at the 101st', header({ tags: '['.repeat(12_000) }) + procedureBody, ['file/too-deep 8:107']],
   ['frontmatter/duplicate-key', 'a key set twice', header({ extra: undefined }).replace('author: ops', 'author: ops\nauthor: me') + procedureBody, ['frontmatter/duplicate-key 6:1']],
   ['frontmatter/schema', 'valid header', ok, []],
   ['frontmatter/schema', 'unknown type', header({ type: 'howto' }) + procedureBody, ['frontmatter/schema 4:7']],
@@ -53,6 +58,14 @@ const cases: [string, string, string, string[]][] = [
 describe('file rules', () => {
   test.each(cases)('%s: %s', (code, _name, text, expected) => {
     expect(findings(text, code)).toEqual(expected);
+  });
+
+  test.each([
+    ['block quotes', `${header()}\n${'>'.repeat(4000)} x\n`],
+    ['list items', `${header()}\n${'- '.repeat(4000)}x\n`],
+    ['header flow sequences', header({ tags: '['.repeat(12_000) }) + procedureBody],
+  ])('a file nested thousands of levels deep in %s gets file/too-deep and nothing else', (_name, text) => {
+    expect(lintAtom(atom(text), 'atoms/procedure/x.md', settings).map((d) => d.code)).toEqual(['file/too-deep']);
   });
 });
 

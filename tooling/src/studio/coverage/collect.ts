@@ -60,9 +60,9 @@ export function collectCoverage(config: AtomkitConfig, options: CoverageOptions 
 
   const interviews: { file: string; passages: number; cited: number }[] = [];
   const uncitedPassages: UncitedPassage[] = [];
-  for (const file of findAtomFiles(config.atoms.interviewsAbs)) {
+  for (const file of findAtomFiles(config.atoms.interviewsAbs, config.root)) {
     const rel = path.relative(config.root, file).split(path.sep).join('/');
-    const { interview } = readInterview(file);
+    const { interview } = readInterview(file, { projectRoot: config.root });
     if (!interview) continue;
     let passages = 0;
     let citedHere = 0;

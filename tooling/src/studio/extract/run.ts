@@ -38,7 +38,7 @@ export interface ExtractReport {
 
 export async function runExtract(options: ExtractOptions, config: AtomkitConfig, io: CliIo): Promise<number> {
   const file = path.resolve(config.root, options.transcript);
-  const read = readInterview(file);
+  const read = readInterview(file, { projectRoot: config.root });
   const errors = read.diagnostics.filter((d) => d.severity === 'error');
   if (!read.interview || !read.interview.header || errors.length > 0) {
     const rel = path.relative(config.root, file) || options.transcript;

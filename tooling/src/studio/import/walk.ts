@@ -1,9 +1,11 @@
 /**
  * Finds the Markdown pages of a docs folder for import, with a reason for everything skipped:
- * binary or non-UTF-8 files, files over the size limit, folders nested too deep, link loops.
+ * binary or non-UTF-8 files, files over the size limit, folders nested too deep, link loops,
+ * links out of the folder.
  */
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { linksOutside } from '../../atom/outside-links.js';
 import { readTextFile } from '../text-file.js';
 
 export interface DocPage {
@@ -67,9 +69,10 @@ export function walkDocs(root: string, limits: WalkLimits = {}): { pages: DocPag
           continue;
         }
       }
-      if (isDir) walk(full, depth + 1);
+      if (isDir && linksOutside(full, root)) skipped.push({ rel: relFile, reason: 'a link to a folder outside the imported folder; not read' });
+      else if (isDir) walk(full, depth + 1);
       else if (PAGE.test(entry.name)) {
-        const read = readTextFile(full, maxBytes);
+        const read = readTextFile(full, maxBytes, root);
         if (read.ok) pages.push({ rel: relFile, text: read.text });
         else skipped.push({ rel: relFile, reason: read.reason });
       }

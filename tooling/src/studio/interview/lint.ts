@@ -29,18 +29,25 @@ export interface ReadInterviewResult {
   readonly diagnostics: readonly InterviewDiagnostic[];
 }
 
+export interface ReadInterviewOptions {
+  /** @default 4194304 */
+  readonly maxFileBytes?: number;
+  /** Transcripts are never read through a link that leads out of this folder. */
+  readonly projectRoot: string;
+}
+
 /**
  * Lints one transcript file; never throws (an unreadable file is one `interview/header` problem).
  *
- * @example lintInterviewFile('interviews/operator.md') //=> [] for a clean transcript
+ * @example lintInterviewFile('interviews/operator.md', { projectRoot: '.' }) //=> [] for a clean transcript
  */
-export function lintInterviewFile(file: string, options: { maxFileBytes?: number } = {}): InterviewDiagnostic[] {
+export function lintInterviewFile(file: string, options: ReadInterviewOptions): InterviewDiagnostic[] {
   return [...readInterview(file, options).diagnostics];
 }
 
 /** Reads and parses a transcript, with its diagnostics. */
-export function readInterview(file: string, options: { maxFileBytes?: number } = {}): ReadInterviewResult {
-  const read = readTextFile(path.resolve(file), options.maxFileBytes ?? 4 * 1_048_576);
+export function readInterview(file: string, options: ReadInterviewOptions): ReadInterviewResult {
+  const read = readTextFile(path.resolve(file), options.maxFileBytes ?? 4 * 1_048_576, options.projectRoot);
   if (!read.ok) {
     return {
       text: undefined,
@@ -78,8 +85,8 @@ function toDiagnostic(problem: InterviewProblem, file: string): InterviewDiagnos
  * @example lintInterviews(config) //=> [{ code: 'interview/turn-anchor', file: 'interviews/operator.md', ... }]
  */
 export function lintInterviews(config: Pick<AtomkitConfig, 'root' | 'atoms' | 'lint'>): InterviewDiagnostic[] {
-  return findAtomFiles(config.atoms.interviewsAbs).flatMap((file) =>
-    readInterview(file, { maxFileBytes: config.lint.maxFileBytes }).diagnostics.map((d) => ({ ...d, file: path.relative(config.root, file).split(path.sep).join('/') })),
+  return findAtomFiles(config.atoms.interviewsAbs, config.root).flatMap((file) =>
+    readInterview(file, { maxFileBytes: config.lint.maxFileBytes, projectRoot: config.root }).diagnostics.map((d) => ({ ...d, file: path.relative(config.root, file).split(path.sep).join('/') })),
   );
 }
 
