@@ -11,8 +11,10 @@
 import { APIError } from 'openai';
 import type { AtomkitConfig } from '../../../tooling/src/config/load.js';
 
-/** A `bot.llm.models` entry: a name, or a name with settings. */
-export type ModelEntry = AtomkitConfig['bot']['llm']['models'][number];
+type ConfiguredModel = Exclude<AtomkitConfig['bot']['llm']['models'][number], string>;
+
+/** A `bot.llm.models` entry: a name, or a name with settings (those with defaults may be left out, as in the file). */
+export type ModelEntry = string | (Pick<ConfiguredModel, 'name'> & Partial<Omit<ConfiguredModel, 'name'>>);
 
 type OutputTokensParam = 'max_tokens' | 'max_completion_tokens';
 
@@ -128,7 +130,7 @@ export class RefusedFields {
  * build (`maxContextTokens`) plus its reply (`maxOutputTokens`): servers such as Ollama cut such a
  * prompt from the front without an error, so the rules or atoms are lost.
  *
- * @example contextWarnings([{ name: 'llama3.1:8b', contextTokens: 2048 }], 6000) //=> ['model llama3.1:8b: ...']
+ * @example contextWarnings([{ name: 'llama3.1:8b', contextTokens: 4096 }], 6000).length //=> 1
  */
 export function contextWarnings(models: readonly (ModelEntry | ModelSettings)[], maxContextTokens: number): string[] {
   return models.map(modelSettings).flatMap((settings) => {
