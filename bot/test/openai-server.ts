@@ -27,6 +27,8 @@ export type Behavior =
    * and no `[DONE]` (a JSON reply: the first half of the body, then the end).
    */
   | { kind: 'close-early'; text: string; chunks: number }
+  /** Streams the whole text and its `finish_reason`, then sends nothing more (no usage, no `[DONE]`) and keeps the connection open. */
+  | { kind: 'stall-after-finish'; text: string }
   /** The whole text, ended by this `finish_reason` (null: a reply that never names one). */
   | { kind: 'finish'; text: string; reason: string | null }
   /**
@@ -113,6 +115,17 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
         res.destroy();
         return;
       }
+      case 'stall-after-finish':
+        if (!body.stream) {
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(completion(body.model, behavior.text, 'stop')));
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+        await writeChunks(res, body.model, pieces(behavior.text));
+        res.write(`data: ${JSON.stringify({ ...chunk(body.model, {}), choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
+        await hang(req);
+        res.destroy();
+        return;
       case 'garbage':
         if (body.stream) {
           res.writeHead(200, { 'content-type': 'text/event-stream' });

@@ -95,6 +95,14 @@ describe('LlmClient replies', () => {
     expect(tokens.join('')).toBe(text);
   });
 
+  test('a stream that stalls after its finish_reason, where usage was due, is a whole answer without usage', async () => {
+    fake.behave('flaky', { kind: 'stall-after-finish', text: 'Run `npx atomkit lint`.' });
+    const calls: LlmCall[] = [];
+    const reply = await client().complete(question, { onToken: () => {}, onCall: (call) => void calls.push(call) });
+    expect(reply).toEqual({ text: 'Run `npx atomkit lint`.', model: 'flaky' });
+    expect(calls.map((call) => call.outcome)).toEqual(['ok']);
+  });
+
   test('a stream that stops short is reset before the next model answers', async () => {
     fake.behave('flaky', { kind: 'close-early', text: 'Run `npx atomkit lint` in the root.', chunks: 2 });
     const events: string[] = [];

@@ -268,13 +268,16 @@ export class LlmClient {
           finish = choice.finish_reason;
           if (usage) break;
           // The answer is whole; the usage chunk that may follow is worth a short wait, not a stall.
-          watchdog.reset(USAGE_GRACE_MS);
+          watchdog.reset(Math.min(USAGE_GRACE_MS, this.options.timeoutMs));
         }
       }
       // The SDK ends the loop quietly when its signal aborts: a stall must not read as the end of the reply.
       if (finish === undefined && watchdog.fired) throw new TimeoutError();
     } catch (error) {
-      if (finish === undefined || !watchdog.fired) throw watchdog.fired ? new TimeoutError() : error;
+      if (finish === undefined) throw watchdog.fired ? new TimeoutError() : error;
+      // After the finish_reason the answer is whole: a stall or a broken chunk where usage was due
+      // costs only the usage; the asker going away still ends the call.
+      if (signal?.aborted) throw error;
     } finally {
       watchdog.stop();
     }
