@@ -20,7 +20,7 @@ import type { LlmClient } from './answer/llm.js';
 import { ApiError, toErrorResponse } from './errors.js';
 import { defaultPolicy, frameAncestorSources, RESOURCE_POLICY, staticPolicy } from './http/security-headers.js';
 import { useZod } from './http/zod.js';
-import { createMetrics, type BotMetrics } from './metrics.js';
+import { createMetrics, serviceMetricsOptions, type BotMetrics } from './metrics.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { queryRoutes } from './routes/query.js';
@@ -82,7 +82,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       void error;
     },
   });
-  const metrics = options.metrics ?? createMetrics({ modelsCoolingDown: () => options.llm?.coolingDown().length ?? 0 });
+  const metrics = options.metrics ?? createMetrics(serviceMetricsOptions(options.retriever, options.llm));
   useZod(app);
 
   app.setErrorHandler((error, request, reply) => {

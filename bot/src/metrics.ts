@@ -1,8 +1,18 @@
 /**
  * Prometheus metrics of the chat service, in a registry of its own (several apps in one process,
- * as in tests, never collide). `GET /metrics` serves them in the text format.
+ * as in tests, never collide). `GET /metrics` serves them in the text format; bot/README.md lists
+ * them. The default process and Node metrics keep their standard names (`process_*`, `nodejs_*`),
+ * which the usual dashboards query.
  */
+import { readFileSync } from 'node:fs';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Retriever } from '../../tooling/src/retrieval/api.js';
+import type { LlmClient } from './answer/llm.js';
+
+const { version: VERSION } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** Model latency buckets (seconds): a first token in tens of milliseconds, a local model's whole answer in a minute. */
+const MODEL_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60, 120];
 
 export interface BotMetrics {
   readonly registry: Registry;
@@ -17,6 +27,11 @@ export interface BotMetrics {
   readonly fallbacks: Counter<'to' | 'reason'>;
   /** Calls not made to a model because it is cooling down after a failure. */
   readonly llmSkips: Counter<'model'>;
+  /** `outcome` is `ok` or a failure reason; observed only for streamed calls that received text. */
+  readonly llmFirstToken: Histogram<'model' | 'outcome'>;
+  readonly llmDuration: Histogram<'model' | 'outcome'>;
+  /** `kind`: `prompt` or `completion`, as the endpoint counted them. */
+  readonly llmTokens: Counter<'model' | 'kind'>;
 }
 
 export interface MetricsOptions {
@@ -24,12 +39,39 @@ export interface MetricsOptions {
   readonly defaults?: boolean;
   /** How many models are cooling down now, read at each scrape. */
   readonly modelsCoolingDown?: () => number;
+  /** What `atomkit_build_info` labels: the answering model (the first configured; empty when extractive) and the index's content hash. */
+  readonly build?: { readonly model: string; readonly indexHash: string };
+  /** When the loaded index was built (ISO 8601), read at each scrape. */
+  readonly indexBuiltAt?: () => string;
 }
 
 export function createMetrics(options: MetricsOptions = {}): BotMetrics {
   const registry = new Registry();
-  if (options.defaults ?? true) collectDefaultMetrics({ register: registry, prefix: 'atomkit_' });
+  if (options.defaults ?? true) collectDefaultMetrics({ register: registry });
   const registers = [registry];
+  if (options.build) {
+    new Gauge({
+      name: 'atomkit_build_info',
+      help: 'Always 1; the labels say which atomkit version runs, which model answers and which index is loaded.',
+      labelNames: ['version', 'model', 'index_hash'],
+      // The same in every worker of a cluster.
+      aggregator: 'max',
+      registers,
+    }).set({ version: VERSION, model: options.build.model, index_hash: options.build.indexHash }, 1);
+  }
+  const builtAt = options.indexBuiltAt;
+  if (builtAt) {
+    new Gauge({
+      name: 'atomkit_index_age_seconds',
+      help: 'Seconds since the loaded search index was built.',
+      aggregator: 'max',
+      registers,
+      collect() {
+        const ms = Date.parse(builtAt());
+        if (Number.isFinite(ms)) this.set(Math.max(0, (Date.now() - ms) / 1000));
+      },
+    });
+  }
   const coolingDown = options.modelsCoolingDown;
   new Gauge({
     name: 'atomkit_llm_models_cooling_down',
@@ -67,5 +109,37 @@ export function createMetrics(options: MetricsOptions = {}): BotMetrics {
       labelNames: ['model'],
       registers,
     }),
+    llmFirstToken: new Histogram({
+      name: 'atomkit_llm_time_to_first_token_seconds',
+      help: 'Time from sending a streamed request to a model to its first text (thinking included), by model and outcome.',
+      labelNames: ['model', 'outcome'],
+      buckets: MODEL_BUCKETS,
+      registers,
+    }),
+    llmDuration: new Histogram({
+      name: 'atomkit_llm_request_duration_seconds',
+      help: 'Time a language model call took, to its last chunk or its failure, by model and outcome (ok or the failure reason).',
+      labelNames: ['model', 'outcome'],
+      buckets: MODEL_BUCKETS,
+      registers,
+    }),
+    llmTokens: new Counter({
+      name: 'atomkit_llm_tokens_total',
+      help: 'Tokens used by language model calls that answered, by model and kind (prompt or completion), as the endpoint reported them.',
+      labelNames: ['model', 'kind'],
+      registers,
+    }),
+  };
+}
+
+/**
+ * The metrics options of a service answering over `retriever` with `llm` (the build labels, the
+ * index age and the models cooling down).
+ */
+export function serviceMetricsOptions(retriever: Pick<Retriever, 'manifest'>, llm: Pick<LlmClient, 'models' | 'coolingDown'> | undefined): MetricsOptions {
+  return {
+    modelsCoolingDown: () => llm?.coolingDown().length ?? 0,
+    build: { model: llm?.models[0] ?? '', indexHash: retriever.manifest.contentHash },
+    indexBuiltAt: () => retriever.manifest.builtAt,
   };
 }

@@ -10,7 +10,7 @@ import { projectPath, type AtomkitConfig } from '../../tooling/src/config/load.j
 import { openRetriever } from '../../tooling/src/retrieval/api.js';
 import { buildApp } from './app.js';
 import { LlmClient } from './answer/llm.js';
-import { createMetrics, type BotMetrics } from './metrics.js';
+import { createMetrics, serviceMetricsOptions, type BotMetrics } from './metrics.js';
 import { backupNow, scheduleBackups } from './store/backup.js';
 import { startCheckpointer } from './store/checkpoint.js';
 import { openStore } from './store/store.js';
@@ -89,10 +89,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         timeoutMs: bot.llm.timeoutMs,
         cooldownMs: bot.llm.cooldownMs,
         onFailure: (failure) => log(`model ${failure.model} failed (${failure.detail})`),
+        onRefusedField: (model, param) => log(`model ${model} does not take \`${param}\`; it is left out of its requests from now on`),
       })
     : undefined;
   const rate = options.rateLimit ?? (bot.rateLimit.enabled ? { max: bot.rateLimit.max, windowMs: bot.rateLimit.windowMs } : false);
-  const metrics = createMetrics({ modelsCoolingDown: () => llm?.coolingDown().length ?? 0 });
+  const metrics = createMetrics(serviceMetricsOptions(retriever, llm));
   options.onMetrics?.(metrics);
   let app: FastifyInstance;
   try {

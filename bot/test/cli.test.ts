@@ -86,6 +86,25 @@ describe('atomkit serve', () => {
   });
 });
 
+describe('atomkit serve with models of their own', () => {
+  test('warns at start about a model whose context window cannot hold the prompt budget and the reply', async () => {
+    const io = memoryIo();
+    const config = workspace.config({
+      backup: { everyMinutes: 0 },
+      llm: {
+        baseUrl: 'http://127.0.0.1:9/v1',
+        maxContextTokens: 4000,
+        models: [{ name: 'llama3.1:8b', contextTokens: 4096, maxOutputTokens: 800 }, { name: 'qwen2.5:7b', contextTokens: 8192 }],
+      },
+    });
+    expect(await runServe(config, { port: '0', host: '127.0.0.1' }, io, async () => {})).toBe(0);
+    const warnings = io.err.split('\n').filter((line) => line.includes('contextTokens'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/model llama3\.1:8b: bot\.llm\.maxContextTokens \(4000\) plus maxOutputTokens \(800\) does not fit its contextTokens \(4096\)/);
+    expect(io.out).toMatch(/answers: llm \(llama3\.1:8b → qwen2\.5:7b, then extractive\)/);
+  });
+});
+
 describe('atomkit conversations export', () => {
   test('writes one JSON line per answered question since the date, with feedback', async () => {
     const server = await startTestServer(workspace);

@@ -2,13 +2,16 @@
  * A local HTTP server that speaks the OpenAI chat-completions protocol (JSON and streamed SSE),
  * so the chat service's real `openai` client code runs in tests. Each model name is scripted:
  * reply with text, fail with a status, hang, send garbage, or stop before the protocol says the
- * reply is complete.
+ * reply is complete; refuse parameters as OpenAI's reasoning models do, think aloud before the
+ * answer, or require a server-specific request field. A stream asked for usage
+ * (`stream_options.include_usage`) ends with a usage chunk, as OpenAI's does.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type Behavior =
-  | { kind: 'reply'; text: string }
+  /** The text, streamed in pieces of `pieceChars` characters. @default 7 */
+  | { kind: 'reply'; text: string; pieceChars?: number }
   | { kind: 'status'; status: number }
   | { kind: 'hang' }
   | { kind: 'garbage' }
@@ -24,14 +27,30 @@ export type Behavior =
    * and no `[DONE]` (a JSON reply: the first half of the body, then the end).
    */
   | { kind: 'close-early'; text: string; chunks: number }
+  /** Streams the whole text and its `finish_reason`, then sends nothing more (no usage, no `[DONE]`) and keeps the connection open. */
+  | { kind: 'stall-after-finish'; text: string }
   /** The whole text, ended by this `finish_reason` (null: a reply that never names one). */
-  | { kind: 'finish'; text: string; reason: string | null };
+  | { kind: 'finish'; text: string; reason: string | null }
+  /**
+   * An OpenAI reasoning model: a 400 for any `temperature` but 1 and for `max_tokens`, worded as
+   * OpenAI words them; otherwise the text.
+   */
+  | { kind: 'reasoning'; text: string }
+  /** Writes `<think>thinking</think>` before the text (streamed in 3-character pieces, which split the tags). */
+  | { kind: 'think'; thinking: string; text: string }
+  /** A 400 unless the request has `field` with this value (JSON-equal); otherwise the text. */
+  | { kind: 'requires-field'; field: string; value: unknown; text: string };
+
+/** The usage every reply reports: a reply's in its body, a stream's in its last chunk when asked for. */
+export const USAGE = { prompt_tokens: 120, completion_tokens: 30, total_tokens: 150 } as const;
 
 export interface RecordedRequest {
   readonly model: string;
   readonly stream: boolean;
   readonly messages: { role: string; content: string }[];
   readonly authorization: string | undefined;
+  /** The whole request body. */
+  readonly body: Record<string, unknown>;
 }
 
 export interface FakeOpenAi {
@@ -56,9 +75,21 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
       return;
     }
-    const body = JSON.parse(await readBody(req)) as { model: string; stream?: boolean; messages: { role: string; content: string }[] };
-    requests.push({ model: body.model, stream: body.stream === true, messages: body.messages, authorization: req.headers.authorization });
-    const behavior = behaviors.get(body.model) ?? { kind: 'status', status: 404 };
+    const body = JSON.parse(await readBody(req)) as {
+      model: string;
+      stream?: boolean;
+      messages: { role: string; content: string }[];
+      stream_options?: { include_usage?: boolean };
+    } & Record<string, unknown>;
+    requests.push({ model: body.model, stream: body.stream === true, messages: body.messages, authorization: req.headers.authorization, body });
+    const scripted = behaviors.get(body.model) ?? { kind: 'status', status: 404 };
+    const refusal = refusalOf(scripted, body);
+    if (refusal) {
+      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: refusal }));
+      return;
+    }
+    const behavior = asReply(scripted);
+    const withUsage = body.stream_options?.include_usage === true;
     switch (behavior.kind) {
       case 'status':
         res.writeHead(behavior.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: `scripted ${behavior.status}`, type: 'server_error' } }));
@@ -84,6 +115,17 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
         res.destroy();
         return;
       }
+      case 'stall-after-finish':
+        if (!body.stream) {
+          res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(completion(body.model, behavior.text, 'stop')));
+          return;
+        }
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+        await writeChunks(res, body.model, pieces(behavior.text));
+        res.write(`data: ${JSON.stringify({ ...chunk(body.model, {}), choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
+        await hang(req);
+        res.destroy();
+        return;
       case 'garbage':
         if (body.stream) {
           res.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -101,13 +143,14 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
           return;
         }
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-        const all = pieces(behavior.text);
+        const all = pieces(behavior.text, behavior.kind === 'reply' ? behavior.pieceChars : undefined);
         await writeChunks(res, body.model, behavior.kind === 'break-midway' ? all.slice(0, Math.ceil(all.length / 2)) : all);
         if (behavior.kind === 'break-midway') {
           res.end('data: {"broken\n\n');
           return;
         }
         if (reason !== null) res.write(`data: ${JSON.stringify({ ...chunk(body.model, {}), choices: [{ index: 0, delta: {}, finish_reason: reason }] })}\n\n`);
+        if (withUsage) res.write(`data: ${JSON.stringify({ ...chunk(body.model, {}), choices: [], usage: USAGE })}\n\n`);
         res.end('data: [DONE]\n\n');
         return;
       }
@@ -128,6 +171,41 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
   };
 }
 
+type ReplyBehavior = Exclude<Behavior, { kind: 'reasoning' | 'think' | 'requires-field' }>;
+
+/** The error body a request gets instead of a reply, as OpenAI's API words it. */
+function refusalOf(behavior: Behavior, body: Record<string, unknown>): Record<string, unknown> | undefined {
+  if (behavior.kind === 'reasoning') {
+    if ('temperature' in body && body.temperature !== 1) {
+      return {
+        message: `Unsupported value: 'temperature' does not support ${String(body.temperature)} with this model. Only the default (1) value is supported.`,
+        type: 'invalid_request_error',
+        param: 'temperature',
+        code: 'unsupported_value',
+      };
+    }
+    if ('max_tokens' in body) {
+      return {
+        message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+        type: 'invalid_request_error',
+        param: 'max_tokens',
+        code: 'unsupported_parameter',
+      };
+    }
+  }
+  if (behavior.kind === 'requires-field' && JSON.stringify(body[behavior.field]) !== JSON.stringify(behavior.value)) {
+    return { message: `This server needs \`${behavior.field}\`.`, type: 'invalid_request_error', param: null, code: null };
+  }
+  return undefined;
+}
+
+/** What a behaviour that accepted the request replies. */
+function asReply(behavior: Behavior): ReplyBehavior {
+  if (behavior.kind === 'reasoning' || behavior.kind === 'requires-field') return { kind: 'reply', text: behavior.text };
+  if (behavior.kind === 'think') return { kind: 'reply', text: `<think>${behavior.thinking}</think>\n\n${behavior.text}`, pieceChars: 3 };
+  return behavior;
+}
+
 function completion(model: string, text: string, reason: string | null) {
   return {
     id: 'chatcmpl-test',
@@ -135,7 +213,7 @@ function completion(model: string, text: string, reason: string | null) {
     created: 1_700_000_000,
     model,
     choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: reason }],
-    usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
+    usage: USAGE,
   };
 }
 
@@ -144,8 +222,8 @@ function chunk(model: string, delta: Record<string, string>) {
 }
 
 /** The text in the pieces a model streams. */
-function pieces(text: string): string[] {
-  return text.match(/.{1,7}/gs) ?? [];
+function pieces(text: string, size = 7): string[] {
+  return text.match(new RegExp(`.{1,${size}}`, 'gs')) ?? [];
 }
 
 async function writeChunks(res: ServerResponse, model: string, texts: readonly string[]): Promise<void> {

@@ -12,7 +12,7 @@ import type { Store } from '../store/store.js';
 import { MarkerFilter, checkCitations, type Source } from './citations.js';
 import { composeExtractive } from './extractive.js';
 import { detectLanguage } from './language.js';
-import { LlmUnavailableError, type LlmClient } from './llm.js';
+import { LlmUnavailableError, type LlmCall, type LlmClient, type TokenUsage } from './llm.js';
 import { phrasesFor } from './phrases.js';
 import { buildMessages, translationPrompt } from './prompt.js';
 
@@ -44,6 +44,21 @@ export interface AnswererDeps {
   readonly metrics: BotMetrics;
   readonly llm: LlmClient | undefined;
   readonly settings: AnswerSettings;
+}
+
+/** Tokens the model calls for one question used, summed. */
+class UsageTally {
+  total: TokenUsage | undefined;
+
+  add(usage: TokenUsage | undefined): void {
+    if (!usage) return;
+    const sum = this.total ?? { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
+    this.total = {
+      promptTokens: sum.promptTokens + usage.promptTokens,
+      completionTokens: sum.completionTokens + usage.completionTokens,
+      totalTokens: sum.totalTokens + usage.totalTokens,
+    };
+  }
 }
 
 /** Characters per streamed chunk of an answer that is not generated token by token. */
@@ -78,6 +93,7 @@ export class Answerer {
     };
     const key = cacheable ? cacheKey(keyParts) : undefined;
 
+    const usage = new UsageTally();
     let answer: Answer | undefined = key ? store.cache.get(key) : undefined;
     const cached = answer !== undefined;
     let topHit: SearchHit | undefined;
@@ -85,14 +101,14 @@ export class Answerer {
     if (answer) {
       streamWhole(answer.answer, sink);
     } else {
-      const hits = await this.#retrieve(question, language, filters, signal);
+      const hits = await this.#retrieve(question, language, filters, usage, signal);
       // Order is by fused score; whether the atoms cover the question is the best confidence.
       topHit = hits.reduce<SearchHit | undefined>((best, hit) => (!best || hit.confidence > best.confidence ? hit : best), undefined);
       if (!topHit || topHit.confidence < settings.minScore) {
         answer = this.#notCovered(question, language);
         streamWhole(answer.answer, sink);
       } else if (this.deps.llm) {
-        answer = await this.#llmAnswer(question, language, hits, history, sink, signal);
+        answer = await this.#llmAnswer(question, language, hits, history, usage, sink, signal);
       } else {
         answer = this.#extractive(question, language, hits, false);
         streamWhole(answer.answer, sink);
@@ -101,7 +117,7 @@ export class Answerer {
     }
 
     const latencyMs = Math.round((performance.now() - started) * 100) / 100;
-    const ids = await store.threads.addExchange({ threadId, question, language, answer, cached, latencyMs });
+    const ids = await store.threads.addExchange({ threadId, question, language, answer, cached, latencyMs, usage: usage.total });
     if (!answer.answered) {
       store.unanswered.record({
         question,
@@ -116,7 +132,7 @@ export class Answerer {
     return { ...answer, ...ids, cached, latencyMs };
   }
 
-  async #retrieve(question: string, language: string, filters: SearchFilters | undefined, signal?: AbortSignal): Promise<SearchHit[]> {
+  async #retrieve(question: string, language: string, filters: SearchFilters | undefined, usage: UsageTally, signal?: AbortSignal): Promise<SearchHit[]> {
     const { retriever, settings } = this.deps;
     const k = settings.k ?? 8;
     const confident = (hits: readonly SearchHit[]) => hits.some((hit) => hit.confidence >= settings.minScore);
@@ -135,7 +151,7 @@ export class Answerer {
     // language with a translation too, and keep whichever finds more.
     const main = settings.defaultLanguage ?? 'en';
     if (this.deps.llm && baseLanguage(language) !== baseLanguage(main)) {
-      const translated = await this.#translate(question, main, signal);
+      const translated = await this.#translate(question, main, usage, signal);
       if (translated) {
         const found = await retriever.search(translated, { k, ...(filters ? { filters } : {}) }).catch(() => []);
         if (best(found) > best(all)) return found;
@@ -145,15 +161,29 @@ export class Answerer {
   }
 
   /** The question in `target` language, or undefined when no model could translate it. */
-  async #translate(question: string, target: string, signal: AbortSignal | undefined): Promise<string | undefined> {
+  async #translate(question: string, target: string, usage: UsageTally, signal: AbortSignal | undefined): Promise<string | undefined> {
     try {
-      const { text } = await this.deps.llm!.complete(translationPrompt(question, target), signal ? { signal } : {});
+      const reply = await this.deps.llm!.complete(translationPrompt(question, target), { ...(signal ? { signal } : {}), onCall: (call) => this.#observe(call) });
+      usage.add(reply.usage);
+      const { text } = reply;
       const translated = text.trim();
       return translated === '' ? undefined : translated.slice(0, 2000);
     } catch (error) {
       if (signal?.aborted) throw error;
       // Retrieval goes on with the original question; the answer step reports model failures.
       return undefined;
+    }
+  }
+
+  /** Counts a model call's latency and tokens in the metrics. */
+  #observe(call: LlmCall): void {
+    const { metrics } = this.deps;
+    const labels = { model: call.model, outcome: call.outcome };
+    metrics.llmDuration.observe(labels, call.durationMs / 1000);
+    if (call.firstTokenMs !== undefined) metrics.llmFirstToken.observe(labels, call.firstTokenMs / 1000);
+    if (call.usage) {
+      metrics.llmTokens.inc({ model: call.model, kind: 'prompt' }, call.usage.promptTokens);
+      metrics.llmTokens.inc({ model: call.model, kind: 'completion' }, call.usage.completionTokens);
     }
   }
 
@@ -183,6 +213,7 @@ export class Answerer {
     language: string,
     hits: readonly SearchHit[],
     history: ReturnType<Store['threads']['history']>,
+    usage: UsageTally,
     sink: AnswerSink | undefined,
     signal: AbortSignal | undefined,
   ): Promise<Answer> {
@@ -202,7 +233,7 @@ export class Answerer {
     const sources = all.slice(0, sourcesUsed);
     let filter = new MarkerFilter(sources.length);
     try {
-      const { text, model } = await llm.complete(messages, {
+      const reply = await llm.complete(messages, {
         ...(sink
           ? {
               onToken: (delta: string) => {
@@ -224,7 +255,10 @@ export class Answerer {
           metrics.llmSkips.inc({ model });
           metrics.fallbacks.inc({ to: next ?? 'extractive', reason: 'cooldown' });
         },
+        onCall: (call) => this.#observe(call),
       });
+      const { text, model } = reply;
+      usage.add(reply.usage);
       if (sink) {
         const rest = filter.flush();
         if (rest) sink.token(rest);

@@ -10,17 +10,24 @@
  * a fragment (`incomplete`, or `timeout` for a stall). `length` (cut at the token limit) and
  * `content_filter` (cut by the provider's filter) are fragments too, failed under their own reason.
  * Any other reason (`stop`, or a server's own such as `eos`) ends a whole answer.
+ *
+ * Each model is asked with its own settings (model-settings.ts); a parameter the model refuses is
+ * left out and the request sent again, which is no failure. Thinking blocks are removed before any
+ * text leaves this module (thinking.ts). A streamed request asks for token usage, which arrives in
+ * a chunk after the one with the `finish_reason`.
  */
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { Cooldown } from './cooldown.js';
+import { modelSettings, RefusedFields, sendWithSupportedFields, type ModelEntry, type ModelSettings } from './model-settings.js';
+import { ThinkingFilter, stripThinking } from './thinking.js';
 
 export interface LlmOptions {
   readonly baseUrl: string;
   /** Sent as the bearer token; local servers (Ollama, llama.cpp) accept any. */
   readonly apiKey: string | undefined;
-  /** Tried in order. */
-  readonly models: readonly string[];
+  /** Tried in order: names, or names with settings. */
+  readonly models: readonly (ModelEntry | ModelSettings)[];
   /** Per model: the longest wait for the first token and between two tokens. */
   readonly timeoutMs: number;
   /** Told about every failed attempt (for metrics and the log). */
@@ -29,6 +36,32 @@ export interface LlmOptions {
   readonly cooldownMs?: number;
   /** The clock of the cool-down. @default Date.now */
   readonly now?: () => number;
+  /** Told when a model refused a request parameter, which is left out for it from then on. */
+  readonly onRefusedField?: (model: string, param: string) => void;
+}
+
+/** Tokens one reply took, as the endpoint counted them. */
+export interface TokenUsage {
+  readonly promptTokens: number;
+  readonly completionTokens: number;
+  readonly totalTokens: number;
+}
+
+/** One call to one model, answered or failed. */
+export interface LlmCall {
+  readonly model: string;
+  readonly outcome: 'ok' | FailureReason;
+  /** From sending the request to the first streamed text (thinking included); undefined when not streamed or nothing came. */
+  readonly firstTokenMs?: number;
+  readonly durationMs: number;
+  readonly usage?: TokenUsage;
+}
+
+export interface Completion {
+  readonly text: string;
+  readonly model: string;
+  /** Undefined when the endpoint did not say. */
+  readonly usage?: TokenUsage;
 }
 
 export type FailureReason =
@@ -63,6 +96,8 @@ export interface CompleteOptions {
   readonly onFailure?: (failure: LlmFailure, next: string | undefined) => void;
   /** Told about each model skipped because it is cooling down; `next` as for `onFailure`. */
   readonly onSkip?: (model: string, next: string | undefined) => void;
+  /** Told about each call made, with its latency and token usage (for metrics). */
+  readonly onCall?: (call: LlmCall) => void;
 }
 
 /** Every model failed or was skipped. */
@@ -89,12 +124,18 @@ class IncompleteReplyError extends Error {
   }
 }
 
+/** After the `finish_reason`, the longest wait for the usage chunk; the answer is whole without it. */
+const USAGE_GRACE_MS = 2000;
+
 export class LlmClient {
   readonly #client: OpenAI;
   readonly #cooldown: Cooldown;
+  readonly #settings: readonly ModelSettings[];
+  readonly #refused = new RefusedFields();
 
   constructor(readonly options: LlmOptions) {
     if (options.models.length === 0) throw new TypeError('Expected at least one model, got none');
+    this.#settings = options.models.map(modelSettings);
     this.#cooldown = new Cooldown(options.cooldownMs ?? 0, options.now);
     this.#client = new OpenAI({
       baseURL: options.baseUrl,
@@ -105,8 +146,14 @@ export class LlmClient {
     });
   }
 
+  /** The model names, in order. */
   get models(): readonly string[] {
-    return this.options.models;
+    return this.#settings.map((settings) => settings.name);
+  }
+
+  /** The settings of each model, in order. */
+  get settings(): readonly ModelSettings[] {
+    return this.#settings;
   }
 
   /** The models skipped now because they failed less than `cooldownMs` ago. */
@@ -115,25 +162,29 @@ export class LlmClient {
   }
 
   /** The answer text of the first model that gives a complete one, and which model that was. */
-  async complete(messages: ChatCompletionMessageParam[], options: CompleteOptions = {}): Promise<{ text: string; model: string }> {
+  async complete(messages: ChatCompletionMessageParam[], options: CompleteOptions = {}): Promise<Completion> {
     const failures: LlmFailure[] = [];
     const skipped: string[] = [];
-    for (const [i, model] of this.options.models.entries()) {
+    const names = this.models;
+    for (const [i, settings] of this.#settings.entries()) {
+      const model = settings.name;
       if (!this.#cooldown.admit(model)) {
         skipped.push(model);
-        options.onSkip?.(model, this.options.models[i + 1]);
+        options.onSkip?.(model, names[i + 1]);
         continue;
       }
       let streamed = false;
+      const timing: Timing = { started: performance.now() };
       try {
-        const text = options.onToken
-          ? await this.#stream(model, messages, options.signal, (delta) => {
+        const reply = options.onToken
+          ? await this.#stream(settings, messages, options.signal, timing, (delta) => {
               streamed = true;
               options.onToken!(delta);
             })
-          : await this.#once(model, messages, options.signal);
+          : await this.#once(settings, messages, options.signal);
         this.#cooldown.succeeded(model);
-        return { text, model };
+        options.onCall?.({ model, outcome: 'ok', ...measured(timing), ...(reply.usage ? { usage: reply.usage } : {}) });
+        return { ...reply, model };
       } catch (error) {
         if (options.signal?.aborted) {
           this.#cooldown.abandoned(model);
@@ -142,19 +193,34 @@ export class LlmClient {
         const failure = classify(model, error);
         this.#cooldown.failed(model, failure.reason);
         failures.push(failure);
+        options.onCall?.({ model, outcome: failure.reason, ...measured(timing) });
         this.options.onFailure?.(failure);
-        options.onFailure?.(failure, this.options.models[i + 1]);
+        options.onFailure?.(failure, names[i + 1]);
         if (streamed) options.onReset?.();
       }
     }
     throw new LlmUnavailableError(failures, skipped);
   }
 
-  async #once(model: string, messages: ChatCompletionMessageParam[], signal: AbortSignal | undefined): Promise<string> {
+  /** Sends a request with the model's settings, leaving out the parameters it refuses. */
+  #send<T>(settings: ModelSettings, stream: boolean, send: (fields: Record<string, unknown>) => Promise<T>): Promise<T> {
+    return sendWithSupportedFields(settings, this.#refused.of(settings.name), send, {
+      stream,
+      onDrop: (param) => this.options.onRefusedField?.(settings.name, param),
+    });
+  }
+
+  async #once(settings: ModelSettings, messages: ChatCompletionMessageParam[], signal: AbortSignal | undefined): Promise<Omit<Completion, 'model'>> {
     const watchdog = new Watchdog(this.options.timeoutMs, signal);
     try {
-      const reply = (await this.#client.chat.completions.create({ model, messages, temperature: 0.2 }, { signal: watchdog.signal })) as unknown;
-      return textOf(reply);
+      const reply = (await this.#send(settings, false, (fields) =>
+        this.#client.chat.completions.create({ ...fields, model: settings.name, messages, stream: false }, { signal: watchdog.signal }),
+      )) as unknown;
+      const raw = textOf(reply);
+      const text = settings.stripThinking ? stripThinking(raw) : raw;
+      if (text.trim() === '') throw new MalformedReplyError('The reply has nothing but thinking.');
+      const usage = usageOf(reply);
+      return { text, ...(usage ? { usage } : {}) };
     } catch (error) {
       throw watchdog.fired ? new TimeoutError() : error;
     } finally {
@@ -162,37 +228,84 @@ export class LlmClient {
     }
   }
 
-  async #stream(model: string, messages: ChatCompletionMessageParam[], signal: AbortSignal | undefined, onDelta: (text: string) => void): Promise<string> {
+  async #stream(
+    settings: ModelSettings,
+    messages: ChatCompletionMessageParam[],
+    signal: AbortSignal | undefined,
+    timing: Timing,
+    onDelta: (text: string) => void,
+  ): Promise<Omit<Completion, 'model'>> {
     const watchdog = new Watchdog(this.options.timeoutMs, signal);
+    const thinking = settings.stripThinking ? new ThinkingFilter() : undefined;
     let text = '';
     let finish: string | undefined;
+    let usage: TokenUsage | undefined;
+    const emit = (visible: string) => {
+      // Thinking leaves blank lines before the answer.
+      const delta = text === '' ? visible.replace(/^\s+/, '') : visible;
+      if (delta === '') return;
+      text += delta;
+      onDelta(delta);
+    };
     try {
-      const stream = await this.#client.chat.completions.create({ model, messages, temperature: 0.2, stream: true }, { signal: watchdog.signal });
+      const stream = await this.#send(settings, true, (fields) =>
+        this.#client.chat.completions.create({ ...fields, model: settings.name, messages, stream: true }, { signal: watchdog.signal }),
+      );
       for await (const chunk of stream as AsyncIterable<unknown>) {
+        usage = usageOf(chunk) ?? usage;
+        if (finish !== undefined) {
+          if (usage) break;
+          continue;
+        }
         watchdog.reset();
         const choice = choiceOf(chunk);
         const delta = choice?.delta?.content;
         if (typeof delta === 'string' && delta !== '') {
-          text += delta;
-          onDelta(delta);
+          timing.firstToken ??= performance.now();
+          emit(thinking ? thinking.push(delta) : delta);
         }
         if (typeof choice?.finish_reason === 'string') {
-          // The answer is complete; whatever follows (usage, [DONE]) is not worth a stall.
           finish = choice.finish_reason;
-          break;
+          if (usage) break;
+          // The answer is whole; the usage chunk that may follow is worth a short wait, not a stall.
+          watchdog.reset(Math.min(USAGE_GRACE_MS, this.options.timeoutMs));
         }
       }
       // The SDK ends the loop quietly when its signal aborts: a stall must not read as the end of the reply.
       if (finish === undefined && watchdog.fired) throw new TimeoutError();
     } catch (error) {
-      throw watchdog.fired ? new TimeoutError() : error;
+      if (finish === undefined) throw watchdog.fired ? new TimeoutError() : error;
+      // After the finish_reason the answer is whole: a stall or a broken chunk where usage was due
+      // costs only the usage; the asker going away still ends the call.
+      if (signal?.aborted) throw error;
     } finally {
       watchdog.stop();
     }
+    if (thinking) emit(thinking.flush());
     checkFinish(finish);
     if (text.trim() === '') throw new MalformedReplyError('The stream ended without any text.');
-    return text;
+    return { text, ...(usage ? { usage } : {}) };
   }
+}
+
+interface Timing {
+  readonly started: number;
+  firstToken?: number;
+}
+
+function measured(timing: Timing): { durationMs: number; firstTokenMs?: number } {
+  return {
+    durationMs: performance.now() - timing.started,
+    ...(timing.firstToken !== undefined ? { firstTokenMs: timing.firstToken - timing.started } : {}),
+  };
+}
+
+/** The `usage` of a reply or of a stream's last chunk, when the endpoint sent one. */
+function usageOf(reply: unknown): TokenUsage | undefined {
+  const usage = (reply as { usage?: { prompt_tokens?: unknown; completion_tokens?: unknown; total_tokens?: unknown } | null } | null)?.usage;
+  if (!usage || typeof usage.prompt_tokens !== 'number' || typeof usage.completion_tokens !== 'number') return undefined;
+  const totalTokens = typeof usage.total_tokens === 'number' ? usage.total_tokens : usage.prompt_tokens + usage.completion_tokens;
+  return { promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens, totalTokens };
 }
 
 class TimeoutError extends Error {
@@ -217,12 +330,13 @@ class Watchdog {
     return this.#controller.signal;
   }
 
-  reset(): void {
+  /** Restarts the wait, for `ms` unless given. */
+  reset(ms = this.ms): void {
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
       this.fired = true;
       this.#controller.abort();
-    }, this.ms);
+    }, ms);
   }
 
   stop(): void {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { AtomkitConfig } from '../../../tooling/src/config/load.js';
 import type { CliIo } from '../../../tooling/src/cli/io.js';
 import { IndexLoadError } from '../../../tooling/src/retrieval/api.js';
+import { contextWarnings, modelSettings } from '../answer/model-settings.js';
 import { startServer } from '../server.js';
 
 export interface ServeOptions {
@@ -47,6 +48,9 @@ export async function runServe(config: AtomkitConfig, options: ServeOptions, io:
       return 2;
     }
   }
+  if (config.bot.llm.baseUrl) {
+    for (const line of contextWarnings(config.bot.llm.models, config.bot.llm.maxContextTokens)) io.stderr(`${io.colors.yellow('warning')} ${line}\n`);
+  }
   let server: { url: string; close(): Promise<void> };
   try {
     const start = {
@@ -71,7 +75,7 @@ export async function runServe(config: AtomkitConfig, options: ServeOptions, io:
     }
     throw error;
   }
-  const mode = config.bot.llm.baseUrl ? `llm (${config.bot.llm.models.join(' → ')}, then extractive)` : 'extractive (no language model configured)';
+  const mode = config.bot.llm.baseUrl ? `llm (${config.bot.llm.models.map((entry) => modelSettings(entry).name).join(' → ')}, then extractive)` : 'extractive (no language model configured)';
   io.stdout(`atomkit chat service listening on ${server.url}${workers > 1 ? ` (${workers} workers)` : ''}\n`);
   io.stdout(`  answers: ${mode}\n`);
   io.stdout(`  try: curl -s ${server.url}/api/query -H 'content-type: application/json' -d '{"question":"How do I run the linter?"}'\n`);

@@ -5,6 +5,9 @@
  * The `unanswered` table is read by coverage analysis: one row per question the atoms did not
  * cover (`question` as asked, `normalized` for grouping, the best retrieval `top_score` and
  * `top_atom_id`, the thread and assistant message, ISO `created_at`).
+ *
+ * An assistant message's `prompt_tokens`, `completion_tokens` and `total_tokens` are what its
+ * model calls used, as the endpoint reported them (`atomkit conversations export` carries them).
  */
 import type Database from 'better-sqlite3';
 
@@ -66,6 +69,12 @@ export const MIGRATIONS: readonly string[] = [
     last_hit_at TEXT
   );
   CREATE INDEX answer_cache_index_hash ON answer_cache(index_hash);
+  `,
+  // 2: tokens each answer cost, as the model endpoint reported them (null: unknown or no model call).
+  `
+  ALTER TABLE messages ADD COLUMN prompt_tokens INTEGER;
+  ALTER TABLE messages ADD COLUMN completion_tokens INTEGER;
+  ALTER TABLE messages ADD COLUMN total_tokens INTEGER;
   `,
 ];
 

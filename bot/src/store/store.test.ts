@@ -27,6 +27,31 @@ describe('openStore', () => {
   });
 });
 
+describe('migration 2 (token usage)', () => {
+  test('keeps the answers of a version 1 database, with unknown usage, and stores the usage of new ones', async () => {
+    const file = path.join(temp.dir, 'v1.sqlite');
+    const v1 = new Database(file);
+    v1.exec(MIGRATIONS[0]!);
+    v1.exec(`INSERT INTO threads VALUES ('t', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+      INSERT INTO messages (id, thread_id, seq, role, content, created_at) VALUES ('q', 't', 1, 'user', 'How?', '2026-01-01T00:00:00Z');
+      INSERT INTO messages (id, thread_id, seq, role, content, mode, created_at) VALUES ('a', 't', 2, 'assistant', 'So.', 'llm', '2026-01-01T00:00:00Z');`);
+    v1.pragma('user_version = 1');
+    v1.close();
+    const store = openStore(file);
+    try {
+      const usage = { promptTokens: 120, completionTokens: 30, totalTokens: 150 };
+      const ids = await store.threads.addExchange({ threadId: 't', question: 'And then?', language: 'en', answer, cached: false, latencyMs: 1, usage });
+      const exported = [...store.threads.exportSince('2000-01-01')];
+      expect(exported.map((e) => [e.messageId, e.promptTokens, e.completionTokens, e.totalTokens])).toEqual([
+        ['a', null, null, null],
+        [ids.messageId, 120, 30, 150],
+      ]);
+    } finally {
+      store.close();
+    }
+  });
+});
+
 describe('ThreadStore', () => {
   test('exchanges arriving together are committed together, each in its thread, in order', async () => {
     const first = await temp.store.threads.addExchange({ threadId: undefined, question: 'q0', language: 'en', answer, cached: false, latencyMs: 1 });

@@ -11,6 +11,7 @@
  * third of the cost of storing an exchange under load).
  */
 import { v7 as uuidv7 } from 'uuid';
+import type { TokenUsage } from '../answer/llm.js';
 import type { Answer, Citation, ThreadResponse } from '../contract.js';
 import { nowIso, type Db } from './db.js';
 
@@ -22,6 +23,8 @@ export interface ExchangeInput {
   readonly answer: Answer;
   readonly cached: boolean;
   readonly latencyMs: number;
+  /** Tokens the model calls for this answer used (translation included); undefined when none were made or the endpoint did not say. */
+  readonly usage?: TokenUsage | undefined;
 }
 
 export interface HistoryTurn {
@@ -43,6 +46,9 @@ interface MessageRow {
   degraded: number | null;
   cached: number | null;
   latency_ms: number | null;
+  prompt_tokens: number | null;
+  completion_tokens: number | null;
+  total_tokens: number | null;
   created_at: string;
 }
 
@@ -61,6 +67,10 @@ export interface ExportedExchange {
   degraded: boolean;
   cached: boolean;
   latencyMs: number | null;
+  /** Tokens the answer cost, as the model endpoint reported them; null when unknown (extractive, cached, not reported). */
+  promptTokens: number | null;
+  completionTokens: number | null;
+  totalTokens: number | null;
   feedback: { rating: string; comment: string | null; createdAt: string }[];
 }
 
@@ -92,8 +102,10 @@ export class ThreadStore {
     this.#touchThread = db.prepare('UPDATE threads SET updated_at = ? WHERE id = ?');
     this.#nextSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE thread_id = ?').pluck();
     this.#insertMessage = db.prepare(
-      `INSERT INTO messages (id, thread_id, seq, role, content, language, citations, mode, model, answered, degraded, cached, latency_ms, created_at)
-       VALUES (@id, @thread_id, @seq, @role, @content, @language, @citations, @mode, @model, @answered, @degraded, @cached, @latency_ms, @created_at)`,
+      `INSERT INTO messages (id, thread_id, seq, role, content, language, citations, mode, model, answered, degraded, cached, latency_ms,
+         prompt_tokens, completion_tokens, total_tokens, created_at)
+       VALUES (@id, @thread_id, @seq, @role, @content, @language, @citations, @mode, @model, @answered, @degraded, @cached, @latency_ms,
+         @prompt_tokens, @completion_tokens, @total_tokens, @created_at)`,
     );
     this.#threadById = db.prepare<[string], { id: string; created_at: string }>('SELECT id, created_at FROM threads WHERE id = ?');
     this.#messagesOf = db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE thread_id = ? ORDER BY seq');
@@ -148,7 +160,7 @@ export class ThreadStore {
       this.#touchThread.run(now, threadId);
       seq = this.#nextSeq.get(threadId) as number;
     }
-    const base = { thread_id: threadId, language: input.language, created_at: now };
+    const base = { thread_id: threadId, language: input.language, created_at: now, prompt_tokens: null, completion_tokens: null, total_tokens: null };
     this.#insertMessage.run({
       ...base,
       id: uuidv7(),
@@ -177,6 +189,9 @@ export class ThreadStore {
       degraded: answer.degraded ? 1 : 0,
       cached: input.cached ? 1 : 0,
       latency_ms: input.latencyMs,
+      prompt_tokens: input.usage?.promptTokens ?? null,
+      completion_tokens: input.usage?.completionTokens ?? null,
+      total_tokens: input.usage?.totalTokens ?? null,
     });
   }
 
@@ -239,6 +254,9 @@ export class ThreadStore {
         degraded: row.degraded === 1,
         cached: row.cached === 1,
         latencyMs: row.latency_ms,
+        promptTokens: row.prompt_tokens,
+        completionTokens: row.completion_tokens,
+        totalTokens: row.total_tokens,
         feedback: feedbackOf.all(row.id).map((f) => ({ rating: f.rating, comment: f.comment, createdAt: f.created_at })),
       };
     }

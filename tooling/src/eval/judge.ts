@@ -4,6 +4,8 @@
  * answer, and replies with a score (1 correct, 0.5 partly, 0 wrong) as JSON.
  */
 import OpenAI from 'openai';
+import { modelSettings, sendWithSupportedFields, type ModelEntry } from '../../../bot/src/answer/model-settings.js';
+import { stripThinking } from '../../../bot/src/answer/thinking.js';
 
 export interface JudgeInput {
   readonly question: string;
@@ -26,7 +28,8 @@ export interface Judge {
 
 export interface JudgeOptions {
   readonly baseUrl: string;
-  readonly model: string;
+  /** A name, or a `bot.llm.models` entry with its settings. */
+  readonly model: ModelEntry;
   /** Some local servers need no key; the client needs a non-empty string. */
   readonly apiKey?: string;
   readonly timeoutMs?: number;
@@ -44,8 +47,10 @@ const MAX_REFERENCE_CHARS = 12_000;
 
 export function openaiJudge(options: JudgeOptions): Judge {
   const client = new OpenAI({ baseURL: options.baseUrl, apiKey: options.apiKey || 'unused', timeout: options.timeoutMs ?? 60_000, maxRetries: 1 });
+  const settings = modelSettings(options.model);
+  const refused = new Set<string>();
   return {
-    model: options.model,
+    model: settings.name,
     async judge(input) {
       const user = [
         `Question:\n${input.question}`,
@@ -53,15 +58,20 @@ export function openaiJudge(options: JudgeOptions): Judge {
         input.facts.length > 0 ? `Required facts:\n${input.facts.map((f) => `- ${f}`).join('\n')}` : '',
         `Answer to grade:\n${input.answer}`,
       ].filter(Boolean).join('\n\n');
-      const completion = await client.chat.completions.create({
-        model: options.model,
-        temperature: 0,
-        messages: [
-          { role: 'system', content: SYSTEM_PROMPT },
-          { role: 'user', content: user },
-        ],
-      });
-      return parseVerdict(completion.choices[0]?.message?.content ?? '');
+      const completion = await sendWithSupportedFields(settings, refused, (fields) =>
+        client.chat.completions.create({
+          ...fields,
+          model: settings.name,
+          stream: false,
+          messages: [
+            { role: 'system', content: SYSTEM_PROMPT },
+            { role: 'user', content: user },
+          ],
+        }),
+      );
+      const reply = completion.choices[0]?.message?.content ?? '';
+      // Braces in the judge's thinking must not be read as its verdict.
+      return parseVerdict(settings.stripThinking ? stripThinking(reply) : reply);
     },
   };
 }

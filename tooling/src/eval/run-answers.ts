@@ -10,6 +10,7 @@ import type { AtomkitConfig } from '../config/load.js';
 import { openRetriever, type Retriever } from '../retrieval/api.js';
 import { Answerer, type AnswerSettings } from '../../../bot/src/answer/answerer.js';
 import { LlmClient } from '../../../bot/src/answer/llm.js';
+import { modelSettings } from '../../../bot/src/answer/model-settings.js';
 import { createMetrics } from '../../../bot/src/metrics.js';
 import { openStore } from '../../../bot/src/store/store.js';
 import { evaluateAnswers, type AnswersReport, type AnswersRun } from './answers.js';
@@ -54,7 +55,8 @@ export async function runAnswersEval(options: AnswersEvalOptions): Promise<Answe
     };
     const deps = { retriever, store, metrics: createMetrics({ defaults: false }), settings };
     const endpoint = llmConfig.baseUrl;
-    const judgeModel = options.judgeModel ?? llmConfig.models[0];
+    // A judge model named on the command line keeps its settings when bot.llm.models lists it.
+    const judgeModel = options.judgeModel !== undefined ? (llmConfig.models.find((entry) => modelSettings(entry).name === options.judgeModel) ?? options.judgeModel) : llmConfig.models[0];
     const judge: Judge | undefined =
       endpoint && judgeModel && options.judge !== false
         ? openaiJudge({ baseUrl: endpoint, model: judgeModel, timeoutMs: llmConfig.timeoutMs, ...(options.apiKey ? { apiKey: options.apiKey } : {}) })

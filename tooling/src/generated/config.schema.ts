@@ -371,10 +371,75 @@ export const configSchema = {
               "default": "OPENAI_API_KEY"
             },
             "models": {
-              "description": "Tried in order; then extractive.",
+              "description": "Tried in order; then extractive. Each entry is a model name, or an object with the name and settings for that model. Env ATOMKIT_LLM_MODELS (comma-separated names) replaces the list.",
               "type": "array",
               "items": {
-                "type": "string"
+                "anyOf": [
+                  {
+                    "type": "string",
+                    "minLength": 1
+                  },
+                  {
+                    "type": "object",
+                    "description": "A model with settings of its own. Settings not given are not sent: the endpoint's defaults apply.",
+                    "additionalProperties": false,
+                    "required": [
+                      "name"
+                    ],
+                    "properties": {
+                      "name": {
+                        "description": "The model name the endpoint knows (as `ollama list` or the provider shows it).",
+                        "type": "string",
+                        "minLength": 1
+                      },
+                      "temperature": {
+                        "description": "Sampling temperature. Left out of the request unless set: reasoning models (OpenAI's o-series, gpt-5) accept only their default.",
+                        "type": "number",
+                        "minimum": 0,
+                        "maximum": 2
+                      },
+                      "maxOutputTokens": {
+                        "description": "The most tokens the model may write per reply (thinking included for reasoning models). Unset: the endpoint's limit.",
+                        "type": "integer",
+                        "minimum": 1
+                      },
+                      "outputTokensParam": {
+                        "description": "The request field `maxOutputTokens` is sent as: `max_completion_tokens` for OpenAI reasoning models, `max_tokens` for most other servers (Ollama, vLLM, llama.cpp). A server that refuses one is sent the other.",
+                        "enum": [
+                          "max_tokens",
+                          "max_completion_tokens"
+                        ],
+                        "default": "max_tokens"
+                      },
+                      "reasoningEffort": {
+                        "description": "Sent as `reasoning_effort` to reasoning models: how much they think before answering. Unset: not sent.",
+                        "enum": [
+                          "none",
+                          "minimal",
+                          "low",
+                          "medium",
+                          "high",
+                          "xhigh"
+                        ]
+                      },
+                      "extraBody": {
+                        "description": "Fields merged into every request to this model, for server-specific options: vLLM's `chat_template_kwargs`, Ollama's `options: {num_ctx: 8192}`. They never replace `model`, `messages` or `stream`.",
+                        "type": "object",
+                        "default": {}
+                      },
+                      "contextTokens": {
+                        "description": "The model's context window in tokens as the server runs it (Ollama's `num_ctx`, vLLM's `--max-model-len`). `atomkit serve` warns at start when the prompt budget (`maxContextTokens`) plus `maxOutputTokens` does not fit in it.",
+                        "type": "integer",
+                        "minimum": 256
+                      },
+                      "stripThinking": {
+                        "description": "Remove `<think>...</think>` blocks from replies, so thinking aloud never reaches the reader, the cache or the citation check.",
+                        "type": "boolean",
+                        "default": true
+                      }
+                    }
+                  }
+                ]
               },
               "default": [
                 "gpt-4o-mini"
@@ -392,6 +457,7 @@ export const configSchema = {
               "default": 60000
             },
             "maxContextTokens": {
+              "description": "Budget in (estimated) tokens for the whole prompt: rules, retrieved atoms, history and the question. Keep it, plus the reply, inside the smallest context window of the models.",
               "type": "integer",
               "minimum": 256,
               "default": 6000

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { openaiJudge, parseVerdict } from '../../src/eval/judge.js';
+import { startFakeOpenAi as startScriptedOpenAi, type FakeOpenAi as ScriptedOpenAi } from '../../../bot/test/openai-server.js';
 import { startFakeOpenAi, type FakeOpenAi } from './openai-server.js';
 
 let server: FakeOpenAi | undefined;
@@ -32,6 +33,25 @@ describe('openaiJudge through the openai client', () => {
     server = await startFakeOpenAi(() => 400);
     const judge = openaiJudge({ baseUrl: server.baseUrl, model: 'judge-1' });
     await expect(judge.judge(input)).rejects.toThrow(/400/);
+  });
+});
+
+describe('openaiJudge with model settings', () => {
+  let scripted: ScriptedOpenAi | undefined;
+  afterEach(async () => {
+    await scripted?.close();
+    scripted = undefined;
+  });
+
+  test.each([
+    ['a reasoning model that refuses the configured temperature', { kind: 'reasoning', text: '{"score": 1, "reason": "states the fix"}' }],
+    ['a model whose thinking holds braces', { kind: 'think', thinking: 'Maybe {"score": 0}? No.', text: '{"score": 1, "reason": "states the fix"}' }],
+  ] as const)('reads the verdict of %s', async (_name, behavior) => {
+    scripted = await startScriptedOpenAi();
+    scripted.behave('o4-mini', behavior);
+    const judge = openaiJudge({ baseUrl: scripted.baseUrl, model: { name: 'o4-mini', temperature: 0 } });
+    expect(judge.model).toBe('o4-mini');
+    expect(await judge.judge(input)).toEqual({ score: 1, reason: 'states the fix' });
   });
 });
 

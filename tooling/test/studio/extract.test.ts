@@ -180,6 +180,20 @@ describe('atomkit extract with an OpenAI-compatible endpoint', () => {
     expect(existsSync(path.join(dir, 'atoms/pitfall'))).toBe(false);
   });
 
+  test('asks each model with its settings from bot.llm.models, and no temperature unless set', async () => {
+    const model = await startModel([{ atoms: [validProcedure] }]);
+    const dir = transcriptProject();
+    writeFileSync(
+      path.join(dir, 'atomkit.config.yaml'),
+      `bot:\n  llm:\n    baseUrl: ${model.url}\n    models:\n      - name: qwen3\n        reasoningEffort: low\n        maxOutputTokens: 4000\n        extraBody: {chat_template_kwargs: {enable_thinking: false}}\n`,
+    );
+    const result = await run(dir, 'extract', 'interviews/operator.md', '--json');
+    expect(result.code).toBe(0);
+    const [request] = model.requests as unknown as Record<string, unknown>[];
+    expect(request).toMatchObject({ model: 'qwen3', reasoning_effort: 'low', max_tokens: 4000, chat_template_kwargs: { enable_thinking: false } });
+    expect(request).not.toHaveProperty('temperature');
+  });
+
   test('a proposal corrected on the re-ask is written', async () => {
     const fixed = {
       ...invalidPitfall,

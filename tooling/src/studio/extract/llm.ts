@@ -6,6 +6,8 @@
  * what is still invalid is reported, never written.
  */
 import OpenAI from 'openai';
+import { modelSettings, RefusedFields, sendWithSupportedFields, type ModelSettings } from '../../../../bot/src/answer/model-settings.js';
+import { stripThinking } from '../../../../bot/src/answer/thinking.js';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { AtomkitConfig } from '../../config/load.js';
 import { ATOM_TYPES, type AtomHeader } from '../../atom/schema.js';
@@ -83,7 +85,9 @@ export async function extractWithModel(interview: ParsedInterview, header: Inter
   const anchors = new Set(interview.turns.flatMap((turn) => (turn.anchor ? [turn.anchor] : [])));
   const drafts: AtomDraft[] = [];
   const rejected: ModelExtractResult['rejected'] = [];
-  let usedModel = options.llm.models[0] ?? 'unknown';
+  const models = options.llm.models.map(modelSettings);
+  const refused = new RefusedFields();
+  let usedModel = models[0]?.name ?? 'unknown';
   const chunks = chunkTurns(interview.turns, options.chunkChars ?? 24_000);
   for (const [i, chunk] of chunks.entries()) {
     options.log?.(`asking the model about turns ${chunk[0]?.anchor ?? '?'}-${chunk.at(-1)?.anchor ?? '?'} (${i + 1}/${chunks.length})`);
@@ -91,7 +95,7 @@ export async function extractWithModel(interview: ParsedInterview, header: Inter
       { role: 'system', content: systemPrompt() },
       { role: 'user', content: transcriptPrompt(header, chunk, options.titles) },
     ];
-    const first = await ask(client, options.llm.models, messages);
+    const first = await ask(client, models, refused, messages);
     usedModel = first.model;
     const checked = first.proposals.map((proposal) => check(proposal, header, options, anchors));
     const invalid = checked.filter((item) => item.problems.length > 0);
@@ -100,7 +104,7 @@ export async function extractWithModel(interview: ParsedInterview, header: Inter
     // One re-ask, with the problems of each invalid proposal.
     messages.push({ role: 'assistant', content: first.raw });
     messages.push({ role: 'user', content: reaskPrompt(invalid) });
-    const second = await ask(client, options.llm.models, messages);
+    const second = await ask(client, models, refused, messages);
     const rechecked = second.proposals.map((proposal) => check(proposal, header, options, anchors));
     for (const item of rechecked) {
       if (item.problems.length === 0) drafts.push(item.draft);
@@ -116,17 +120,28 @@ export async function extractWithModel(interview: ParsedInterview, header: Inter
   return { drafts, rejected, model: usedModel };
 }
 
-async function ask(client: OpenAI, models: readonly string[], messages: ChatCompletionMessageParam[]): Promise<{ proposals: Proposal[]; raw: string; model: string }> {
+async function ask(
+  client: OpenAI,
+  models: readonly ModelSettings[],
+  refused: RefusedFields,
+  messages: ChatCompletionMessageParam[],
+): Promise<{ proposals: Proposal[]; raw: string; model: string }> {
   let lastError: unknown;
-  for (const model of models) {
+  for (const settings of models) {
+    const model = settings.name;
     try {
-      const completion = await client.chat.completions.create({
-        model,
-        messages,
-        temperature: 0,
-        response_format: { type: 'json_schema', json_schema: { name: 'atom_proposals', strict: true, schema: PROPOSALS_SCHEMA as unknown as Record<string, unknown> } },
-      });
-      const raw = completion.choices[0]?.message?.content ?? '';
+      // Each model with its settings (bot.llm.models); a parameter it refuses is left out, not fatal.
+      const completion = await sendWithSupportedFields(settings, refused.of(model), (fields) =>
+        client.chat.completions.create({
+          ...fields,
+          model,
+          messages,
+          stream: false,
+          response_format: { type: 'json_schema', json_schema: { name: 'atom_proposals', strict: true, schema: PROPOSALS_SCHEMA as unknown as Record<string, unknown> } },
+        }),
+      );
+      const content = completion.choices[0]?.message?.content ?? '';
+      const raw = settings.stripThinking ? stripThinking(content) : content;
       return { proposals: parseProposals(raw), raw, model };
     } catch (error) {
       lastError = error;
