@@ -20,6 +20,8 @@ import type { LlmClient } from './answer/llm.js';
 import { ApiError, toErrorResponse } from './errors.js';
 import { defaultPolicy, frameAncestorSources, RESOURCE_POLICY, staticPolicy } from './http/security-headers.js';
 import { useZod } from './http/zod.js';
+import type { AtomCatalog } from './mcp/catalog.js';
+import { MCP_PATH, mcpRoutes } from './mcp/http.js';
 import { createMetrics, serviceMetricsOptions, type BotMetrics } from './metrics.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
@@ -49,6 +51,8 @@ export interface BuildAppOptions {
   /** What `GET /metrics` serves. @default this app's registry */
   readonly metricsText?: () => Promise<string>;
   readonly logger?: FastifyServerOptions['logger'];
+  /** Serve the MCP server at `/mcp`: the atoms it reads and lists, and the site origin its URLs are on. */
+  readonly mcp?: { readonly catalog: AtomCatalog; readonly siteUrl: string } | undefined;
 }
 
 /** Every API route and its methods (HEAD comes with GET). */
@@ -64,6 +68,7 @@ const API_ROUTES: readonly (readonly [string, readonly string[]])[] = [
 export const WIDGET_PATH = '/widget/atom-chat.js';
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const apiRoutes = options.mcp ? [...API_ROUTES, [MCP_PATH, ['POST']] as const] : API_ROUTES;
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 64 * 1024,
@@ -117,7 +122,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(cors, {
     origin: options.corsOrigins.length > 0 ? [...options.corsOrigins] : false,
     methods: ['GET', 'POST'],
-    allowedHeaders: ['content-type', 'accept'],
+    allowedHeaders: ['content-type', 'accept', 'mcp-protocol-version'],
     maxAge: 600,
   });
   if (options.rateLimit) {
@@ -125,7 +130,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       max: options.rateLimit.max,
       timeWindow: options.rateLimit.windowMs,
       // Only the API is limited: a page load fetches many site assets, and probes must get through.
-      allowList: (request) => !request.url.startsWith('/api/'),
+      allowList: (request) => !request.url.startsWith('/api/') && request.url.split('?')[0] !== MCP_PATH,
       errorResponseBuilder: (_request, context) =>
         new ApiError('ATOMKIT_ERR_RATE_LIMITED', `Too many requests; retry in ${context.after}.`, { 'retry-after': String(Math.ceil(context.ttl / 1000)) }),
     });
@@ -139,6 +144,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     settings: options.settings,
   });
   await app.register(queryRoutes, { answerer, maxQuestionChars: options.maxQuestionChars });
+  if (options.mcp) {
+    await app.register(mcpRoutes, { answerer, metrics, maxQuestionChars: options.maxQuestionChars, ...options.mcp });
+  }
   await app.register(threadRoutes, { threads: options.store.threads });
   await app.register(feedbackRoutes, { feedback: options.store.feedback });
   await app.register(healthRoutes, {
@@ -150,7 +158,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   // The API's routes answer other methods with 405 and an `Allow` header rather than a bare 404.
-  for (const [url, allowed] of API_ROUTES) {
+  for (const [url, allowed] of apiRoutes) {
     const others = (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).filter((method) => !allowed.includes(method));
     app.route({
       method: [...others],

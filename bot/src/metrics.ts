@@ -32,6 +32,8 @@ export interface BotMetrics {
   readonly llmDuration: Histogram<'model' | 'outcome'>;
   /** `kind`: `prompt` or `completion`, as the endpoint counted them. */
   readonly llmTokens: Counter<'model' | 'kind'>;
+  /** MCP tool calls (both transports), by tool and outcome (`ok`, `tool_error`, `protocol_error`). */
+  readonly mcpToolCalls: Counter<'tool' | 'outcome'>;
 }
 
 export interface MetricsOptions {
@@ -127,6 +129,12 @@ export function createMetrics(options: MetricsOptions = {}): BotMetrics {
       name: 'atomkit_llm_tokens_total',
       help: 'Tokens used by language model calls that answered, by model and kind (prompt or completion), as the endpoint reported them.',
       labelNames: ['model', 'kind'],
+      registers,
+    }),
+    mcpToolCalls: new Counter({
+      name: 'atomkit_mcp_tool_calls_total',
+      help: 'MCP tool calls, by tool (`unknown` for a name that is no tool) and outcome.',
+      labelNames: ['tool', 'outcome'],
       registers,
     }),
   };

@@ -9,7 +9,9 @@ import type { FastifyInstance } from 'fastify';
 import { projectPath, type AtomkitConfig } from '../../tooling/src/config/load.js';
 import { openRetriever } from '../../tooling/src/retrieval/api.js';
 import { buildApp } from './app.js';
+import type { AnswerSettings } from './answer/answerer.js';
 import { LlmClient } from './answer/llm.js';
+import { AtomCatalog } from './mcp/catalog.js';
 import { createMetrics, serviceMetricsOptions, type BotMetrics } from './metrics.js';
 import { backupNow, scheduleBackups } from './store/backup.js';
 import { startCheckpointer } from './store/checkpoint.js';
@@ -55,6 +57,36 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The configured language model client, or undefined for extractive answers. */
+export function llmClient(config: AtomkitConfig, env: NodeJS.ProcessEnv, log: (line: string) => void): LlmClient | undefined {
+  const { llm } = config.bot;
+  if (!llm.baseUrl) return undefined;
+  return new LlmClient({
+    baseUrl: llm.baseUrl,
+    apiKey: env[llm.apiKeyEnv],
+    models: llm.models,
+    timeoutMs: llm.timeoutMs,
+    cooldownMs: llm.cooldownMs,
+    onFailure: (failure) => log(`model ${failure.model} failed (${failure.detail})`),
+    onRefusedField: (model, param) => log(`model ${model} does not take \`${param}\`; it is left out of its requests from now on`),
+  });
+}
+
+/** How questions are answered, from the configuration (`cache` overrides `bot.cache`). */
+export function answerSettings(config: AtomkitConfig, cache?: boolean): AnswerSettings {
+  const { bot } = config;
+  return {
+    minScore: bot.minScore,
+    historyTurns: bot.historyTurns,
+    cache: cache ?? bot.cache,
+    maxContextTokens: bot.llm.maxContextTokens,
+    supportContact: bot.support.contact,
+    suggestUrl: bot.support.suggestUrl,
+    siteTitle: config.site.title,
+    defaultLanguage: config.atoms.defaultLanguage,
+  };
+}
+
 /** The built widget, where the widget's build writes it (part of atomkit, not of the project). */
 const WIDGET_BUILD = fileURLToPath(new URL('../widget/dist/atom-chat.js', import.meta.url));
 
@@ -81,17 +113,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     everyMinutes: options.backups === false ? 0 : bot.backup.everyMinutes,
     onError: (error) => log(`backup failed: ${error.message}`),
   });
-  const llm = bot.llm.baseUrl
-    ? new LlmClient({
-        baseUrl: bot.llm.baseUrl,
-        apiKey: (options.env ?? process.env)[bot.llm.apiKeyEnv],
-        models: bot.llm.models,
-        timeoutMs: bot.llm.timeoutMs,
-        cooldownMs: bot.llm.cooldownMs,
-        onFailure: (failure) => log(`model ${failure.model} failed (${failure.detail})`),
-        onRefusedField: (model, param) => log(`model ${model} does not take \`${param}\`; it is left out of its requests from now on`),
-      })
-    : undefined;
+  const llm = llmClient(config, options.env ?? process.env, log);
   const rate = options.rateLimit ?? (bot.rateLimit.enabled ? { max: bot.rateLimit.max, windowMs: bot.rateLimit.windowMs } : false);
   const metrics = createMetrics(serviceMetricsOptions(retriever, llm));
   options.onMetrics?.(metrics);
@@ -103,22 +125,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       llm,
       metrics,
       ...(options.metricsText ? { metricsText: options.metricsText } : {}),
-      settings: {
-        minScore: bot.minScore,
-        historyTurns: bot.historyTurns,
-        cache: options.cache ?? bot.cache,
-        maxContextTokens: bot.llm.maxContextTokens,
-        supportContact: bot.support.contact,
-        suggestUrl: bot.support.suggestUrl,
-        siteTitle: config.site.title,
-        defaultLanguage: config.atoms.defaultLanguage,
-      },
+      settings: answerSettings(config, options.cache),
       maxQuestionChars: bot.maxQuestionChars,
       corsOrigins: bot.cors,
       rateLimit: rate,
       siteDir: options.siteDir ? path.resolve(options.siteDir) : undefined,
       widgetFile: options.widgetFile ?? WIDGET_BUILD,
       logger: { level: options.logLevel ?? 'warn', redact: ['req.headers.authorization', 'req.headers.cookie'] },
+      mcp: { catalog: new AtomCatalog(config), siteUrl: config.site.url },
     });
     await app.listen({ port: options.port ?? bot.port, host: options.host ?? bot.host });
   } catch (error) {

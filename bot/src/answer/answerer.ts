@@ -101,7 +101,7 @@ export class Answerer {
     if (answer) {
       streamWhole(answer.answer, sink);
     } else {
-      const hits = await this.#retrieve(question, language, filters, usage, signal);
+      const hits = await this.retrieve(question, language, filters, { usage, ...(signal ? { signal } : {}) });
       // Order is by fused score; whether the atoms cover the question is the best confidence.
       topHit = hits.reduce<SearchHit | undefined>((best, hit) => (!best || hit.confidence > best.confidence ? hit : best), undefined);
       if (!topHit || topHit.confidence < settings.minScore) {
@@ -132,9 +132,18 @@ export class Answerer {
     return { ...answer, ...ids, cached, latencyMs };
   }
 
-  async #retrieve(question: string, language: string, filters: SearchFilters | undefined, usage: UsageTally, signal?: AbortSignal): Promise<SearchHit[]> {
+  /**
+   * The units a question finds: in the asker's `language` first, in any language when none of
+   * those are confident, and (with a model) through a translation to the atoms' main language.
+   * `filters.language`, unlike `language`, is a strict filter.
+   */
+  async retrieve(
+    question: string,
+    language: string,
+    filters: SearchFilters | undefined,
+    { usage = new UsageTally(), signal, k = this.deps.settings.k ?? 8 }: { usage?: UsageTally; signal?: AbortSignal; k?: number } = {},
+  ): Promise<SearchHit[]> {
     const { retriever, settings } = this.deps;
-    const k = settings.k ?? 8;
     const confident = (hits: readonly SearchHit[]) => hits.some((hit) => hit.confidence >= settings.minScore);
     const best = (hits: readonly SearchHit[]) => Math.max(0, ...hits.map((hit) => hit.confidence));
     let all: SearchHit[];

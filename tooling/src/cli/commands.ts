@@ -2,6 +2,7 @@
 import type { DefineCommand } from './command.js';
 import { defineLint } from './commands/lint.js';
 import { defineServe } from './commands/serve.js';
+import { defineMcp } from './commands/mcp.js';
 import { defineConversations } from './commands/conversations.js';
 import { defineNew } from './commands/new.js';
 import { defineExtract } from './commands/extract.js';
@@ -16,4 +17,4 @@ import { defineIndex } from './commands/index.js';
 import { defineSearch } from './commands/search.js';
 import { defineStart } from './commands/start.js';
 
-export const commands: readonly DefineCommand[] = [defineStart, defineLint, defineNew, defineExtract, defineSet, defineRename, defineCoverage, defineImport, defineFix, defineIndex, defineSearch, defineEval, defineServe, defineConversations, defineSite];
+export const commands: readonly DefineCommand[] = [defineStart, defineLint, defineNew, defineExtract, defineSet, defineRename, defineCoverage, defineImport, defineFix, defineIndex, defineSearch, defineEval, defineServe, defineMcp, defineConversations, defineSite];
