@@ -10,6 +10,7 @@ import { IndexLoadError, openRetriever } from '../../../tooling/src/retrieval/ap
 import { Answerer } from '../answer/answerer.js';
 import { AtomCatalog } from '../mcp/catalog.js';
 import { connectMcpServer } from '../mcp/server.js';
+import { createTools } from '../mcp/tools.js';
 import { createMetrics } from '../metrics.js';
 import { answerSettings, llmClient } from '../server.js';
 import { openStore } from '../store/store.js';
@@ -39,14 +40,15 @@ export async function runMcp(config: AtomkitConfig, options: McpCliOptions, io: 
     process.stdin.once('end', resolve);
   });
   try {
-    await connectMcpServer(transport, {
+    const catalog = new AtomCatalog(config);
+    const tools = createTools({
       answerer,
-      metrics,
-      catalog: new AtomCatalog(config),
+      catalog,
       siteUrl: config.site.url,
       maxQuestionChars: config.bot.maxQuestionChars,
       onInternalError: (error) => io.stderr(`${io.colors.red('error')} tool call failed: ${(error as Error)?.message ?? String(error)}\n`),
     });
+    await connectMcpServer(transport, { answerer, catalog, metrics, tools });
     await closed;
   } finally {
     await transport.close();

@@ -6,14 +6,22 @@
  */
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { FastifyPluginAsync } from 'fastify';
-import { connectMcpServer, type McpDeps } from './server.js';
+import type { BotMetrics } from '../metrics.js';
+import { connectMcpServer } from './server.js';
+import { createTools, type ToolDeps } from './tools.js';
 
 export const MCP_PATH = '/mcp';
 
 /** Request headers that describe the body Fastify already read, not the one handed on. */
 const BODY_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection']);
 
-export const mcpRoutes: FastifyPluginAsync<Omit<McpDeps, 'onInternalError'>> = async (app, deps) => {
+export interface McpRouteOptions extends Omit<ToolDeps, 'onInternalError'> {
+  readonly metrics: BotMetrics;
+}
+
+export const mcpRoutes: FastifyPluginAsync<McpRouteOptions> = async (app, options) => {
+  const tools = createTools({ ...options, onInternalError: (error) => app.log.error({ err: error }, 'MCP tool call failed') });
+  const deps = { answerer: options.answerer, catalog: options.catalog, metrics: options.metrics, tools };
   // The body goes to the SDK as text, so malformed JSON gets a JSON-RPC parse error like any other
   // protocol mistake; other media types still get the API's 415.
   app.removeContentTypeParser('application/json');
@@ -21,7 +29,7 @@ export const mcpRoutes: FastifyPluginAsync<Omit<McpDeps, 'onInternalError'>> = a
 
   app.post(MCP_PATH, async (request, reply) => {
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
-    const server = await connectMcpServer(transport, { ...deps, onInternalError: (error) => request.log.error({ err: error }, 'MCP tool call failed') });
+    const server = await connectMcpServer(transport, deps);
     try {
       const headers = new Headers();
       for (const [name, value] of Object.entries(request.headers)) {

@@ -12,10 +12,12 @@ import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { BotMetrics } from '../metrics.js';
 import { registerAtomResources } from './resources.js';
 import { observeToolCalls } from './tool-metrics.js';
-import { registerTools, TOOL_NAMES, type ToolDeps } from './tools.js';
+import { TOOL_NAMES, type ToolDeps, type ToolSet } from './tools.js';
 
-export interface McpDeps extends ToolDeps {
+export interface McpDeps extends Pick<ToolDeps, 'answerer' | 'catalog'> {
   readonly metrics: BotMetrics;
+  /** From `createTools`, once per process. */
+  readonly tools: ToolSet;
 }
 
 const { version } = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -26,7 +28,7 @@ const { version } = JSON.parse(readFileSync(new URL('../../../package.json', imp
  */
 const MAX_TOOL_INPUT_ELEMENTS = 200;
 
-/** A new server for one connection (a stdio session, or one stateless HTTP request). */
+/** A new server for one connection (a stdio session, or one stateless HTTP request): cheap, as the tools are built already. */
 export async function connectMcpServer(transport: Transport, deps: McpDeps): Promise<McpServer> {
   const server = new McpServer(
     { name: 'atomkit', title: deps.answerer.deps.settings.siteTitle, version },
@@ -36,7 +38,7 @@ export async function connectMcpServer(transport: Transport, deps: McpDeps): Pro
       maxToolInputElements: MAX_TOOL_INPUT_ELEMENTS,
     },
   );
-  registerTools(server, deps);
+  deps.tools(server);
   registerAtomResources(server, deps.catalog);
   await server.connect(transport);
   observeToolCalls(transport, TOOL_NAMES, (tool, outcome) => deps.metrics.mcpToolCalls.inc({ tool, outcome }));

@@ -3,7 +3,8 @@
  * output as zod schemas (the SDK publishes them as JSON Schema and checks both), and answers with
  * the chat service's own retrieval, answering and citations, so a tool says what the chat says.
  */
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer, ToolCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { absoluteUrl } from '../../../tooling/src/atom/identity.js';
 import type { Answerer } from '../answer/answerer.js';
@@ -45,14 +46,18 @@ const citation = z.object({
 
 const atomListing = z.object({ id: z.string(), title: z.string(), summary: z.string(), type: z.string(), language: z.string(), url: z.string() });
 
-/** Registers the four tools on `server`. */
-export function registerTools(server: McpServer, deps: ToolDeps): void {
+/** Registers tools on a server; schemas and handlers are built once, servers are made per request. */
+export type ToolSet = (server: McpServer) => void;
+
+/** The four tools, ready to register on each new server. */
+export function createTools(deps: ToolDeps): ToolSet {
   const { answerer, catalog } = deps;
   const guarded = guard(deps.onInternalError);
   const question = queryRequestSchema(deps.maxQuestionChars).shape.question;
   const page = (path: string) => absoluteUrl(path, deps.siteUrl);
 
-  server.registerTool(
+  const tools: ToolSet[] = [];
+  tools.push(tool(
     'search_atoms',
     {
       title: 'Search the atoms',
@@ -93,9 +98,9 @@ export function registerTools(server: McpServer, deps: ToolDeps): void {
       const covered = found.some((hit) => hit.confidence >= answerer.deps.settings.minScore);
       return result({ covered, hits }, hits.map((hit) => `- ${hit.title}${hit.section ? ` › ${hit.section}` : ''} (${hit.confidence}) ${hit.url}\n  ${hit.snippet}`).join('\n') || 'No atom matches.');
     }),
-  );
+  ));
 
-  server.registerTool(
+  tools.push(tool(
     'get_atom',
     {
       title: 'Read an atom',
@@ -121,9 +126,9 @@ export function registerTools(server: McpServer, deps: ToolDeps): void {
       const { title, summary, type, tags, language, url, header, body, related } = atom;
       return result({ id: atom.id, title, summary, type, tags: [...tags], language, url, header: { ...header }, body, related: [...related] }, atom.markdown);
     }),
-  );
+  ));
 
-  server.registerTool(
+  tools.push(tool(
     'ask',
     {
       title: 'Ask the knowledge base',
@@ -145,9 +150,9 @@ export function registerTools(server: McpServer, deps: ToolDeps): void {
       const sources = citations.map((c) => `[${c.n}] ${c.title}${c.section ? ` › ${c.section}` : ''}: ${c.url}`).join('\n');
       return result({ ...answer, citations, threadId }, sources ? `${answer.answer}\n\n${sources}` : answer.answer);
     }),
-  );
+  ));
 
-  server.registerTool(
+  tools.push(tool(
     'list_atoms',
     {
       title: 'List the atoms',
@@ -168,7 +173,19 @@ export function registerTools(server: McpServer, deps: ToolDeps): void {
       const atoms = listed.atoms.map(listing);
       return result({ atoms, ...(listed.nextCursor ? { nextCursor: listed.nextCursor } : {}) }, atoms.map((a) => `- ${a.title}: ${a.summary} ${a.url}`).join('\n') || 'No atom matches.');
     }),
-  );
+  ));
+  return (server) => {
+    for (const register of tools) register(server);
+  };
+}
+
+/** One tool: `handler` gets the arguments as `inputSchema` parses them. */
+function tool<I extends z.ZodObject, O extends z.ZodObject>(
+  name: (typeof TOOL_NAMES)[number],
+  config: { title: string; description: string; inputSchema: I; outputSchema: O; annotations: ToolAnnotations },
+  handler: (args: z.output<I>) => Promise<{ structuredContent: z.output<O>; content: { type: 'text'; text: string }[] }>,
+): ToolSet {
+  return (server) => void server.registerTool(name, config, handler as unknown as ToolCallback<I>);
 }
 
 function listing(atom: CatalogAtom): z.infer<typeof atomListing> {
