@@ -10,6 +10,7 @@ import { stringify } from 'yaml';
 import { loadConfig, type AtomkitConfig } from '../../tooling/src/config/load.js';
 import { buildIndex } from '../../tooling/src/retrieval/build.js';
 import { startServer, type RunningServer, type StartOptions } from '../src/server.js';
+import { startFakeOpenAi, type FakeOpenAi } from './openai-server.js';
 
 export const FIXTURE_ATOMS = fileURLToPath(new URL('./fixtures/atoms', import.meta.url));
 
@@ -50,6 +51,35 @@ export interface TestServer extends RunningServer {
   post(url: string, body: unknown, headers?: Record<string, string>): Promise<Response>;
   get(url: string, headers?: Record<string, string>): Promise<Response>;
 }
+
+/** A workspace, a fake OpenAI-protocol model server and a chat service that asks it. */
+export interface ModelStack {
+  readonly workspace: Workspace;
+  readonly fake: FakeOpenAi;
+  readonly server: TestServer;
+  close(): Promise<void>;
+}
+
+/** Starts a {@link ModelStack}; `bot(baseUrl)` gives the service's `bot` settings for the fake's URL. */
+export async function startModelStack(bot: (baseUrl: string) => Record<string, unknown>): Promise<ModelStack> {
+  const workspace = await createWorkspace();
+  const fake = await startFakeOpenAi();
+  const server = await startTestServer(workspace, bot(fake.baseUrl));
+  return {
+    workspace,
+    fake,
+    server,
+    close: async () => {
+      await server.close();
+      await fake.close();
+      workspace.remove();
+    },
+  };
+}
+
+let questionCount = 0;
+/** A question the answer cache has not seen, for tests that are about the model, not the cache. */
+export const freshQuestion = (text = 'How do I run the linter locally?') => `${text} (${++questionCount})`;
 
 export async function startTestServer(workspace: Workspace, bot: Record<string, unknown> = {}, options: Partial<StartOptions> = {}): Promise<TestServer> {
   const config = workspace.config({ rateLimit: { enabled: false }, ...bot });

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { queryResponseSchema, type QueryResponse } from '../src/contract.js';
-import { createWorkspace, readEvents, startTestServer, streamedText, type TestServer, type Workspace } from './harness.js';
-import { startFakeOpenAi, type Behavior, type FakeOpenAi } from './openai-server.js';
+import { freshQuestion as fresh, readEvents, startModelStack, startTestServer, streamedText, type ModelStack, type TestServer, type Workspace } from './harness.js';
+import type { Behavior, FakeOpenAi } from './openai-server.js';
 
+let stack: ModelStack;
 let workspace: Workspace;
 let fake: FakeOpenAi;
 let server: TestServer;
@@ -10,25 +11,16 @@ let server: TestServer;
 const GOOD = 'Open a terminal in the repository root and run `npx atomkit lint` [1]. It never rewrites an atom [1][42].';
 
 beforeAll(async () => {
-  workspace = await createWorkspace();
-  fake = await startFakeOpenAi();
   // No cool-down: these tests fail a model on purpose and expect it to be asked again by the next one.
-  server = await startTestServer(workspace, { llm: { baseUrl: fake.baseUrl, models: ['primary', 'backup'], timeoutMs: 400, cooldownMs: 0 } });
+  stack = await startModelStack((baseUrl) => ({ llm: { baseUrl, models: ['primary', 'backup'], timeoutMs: 400, cooldownMs: 0 } }));
+  ({ workspace, fake, server } = stack);
 });
-afterAll(async () => {
-  await server?.close();
-  await fake?.close();
-  workspace?.remove();
-});
+afterAll(() => stack?.close());
 beforeEach(() => {
   fake.requests.length = 0;
   fake.behave('primary', { kind: 'reply', text: GOOD });
   fake.behave('backup', { kind: 'reply', text: 'Backup says: run `npx atomkit lint` [1].' });
 });
-
-let counter = 0;
-/** A fresh question each time, so the cache does not answer tests that are about the model. */
-const fresh = () => `How do I run the linter locally? (${++counter})`;
 
 async function ask(body: Record<string, unknown>, on: TestServer = server): Promise<QueryResponse> {
   const response = await on.post('/api/query', body);
@@ -77,7 +69,7 @@ describe('LLM answers', () => {
 
   test('search the atoms\' main language with a translation when few atoms in the asker\'s language cover the question', async () => {
     fake.behave('primary', { kind: 'reply', text: 'What does the frontmatter/schema lint error mean? [1]' });
-    const answer = await ask({ question: `フロントマターのスキーマのエラーはどういう意味ですか？（${++counter}）` });
+    const answer = await ask({ question: fresh('フロントマターのスキーマのエラーはどういう意味ですか？') });
     const [translation, answering] = fake.requests;
     expect(translation!.messages[0]!.content).toMatch(/Translate the user's question into English/);
     expect(translation!.messages[1]!.content).toContain('フロントマター');
@@ -89,7 +81,7 @@ describe('LLM answers', () => {
   test('answer from the question as asked when the translation fails', async () => {
     fake.behave('primary', { kind: 'status', status: 500 });
     fake.behave('backup', { kind: 'status', status: 500 });
-    const answer = await ask({ question: `フロントマターのスキーマのエラーはどういう意味ですか？（${++counter}）` });
+    const answer = await ask({ question: fresh('フロントマターのスキーマのエラーはどういう意味ですか？') });
     expect(answer.answered).toBe(false);
     expect(answer.answer).toContain('アトム');
   });

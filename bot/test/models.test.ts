@@ -4,9 +4,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { main } from '../../tooling/src/cli/main.js';
 import { memoryIo } from '../../tooling/src/cli/io.js';
 import { queryResponseSchema, type QueryResponse } from '../src/contract.js';
-import { createWorkspace, readEvents, startTestServer, streamedText, type TestServer, type Workspace } from './harness.js';
-import { USAGE, startFakeOpenAi, type FakeOpenAi } from './openai-server.js';
+import { freshQuestion as fresh, readEvents, startModelStack, streamedText, type ModelStack, type TestServer, type Workspace } from './harness.js';
+import { USAGE, type FakeOpenAi } from './openai-server.js';
 
+let stack: ModelStack;
 let workspace: Workspace;
 let fake: FakeOpenAi;
 let server: TestServer;
@@ -15,31 +16,24 @@ const ANSWER = 'Open a terminal in the repository root and run `npx atomkit lint
 const THINKING = 'The user asks how to lint. Atom [1] says npx atomkit lint; maybe mention [7] too?';
 
 beforeAll(async () => {
-  workspace = await createWorkspace();
-  fake = await startFakeOpenAi();
-  server = await startTestServer(workspace, {
+  stack = await startModelStack((baseUrl) => ({
     cache: false,
     llm: {
-      baseUrl: fake.baseUrl,
+      baseUrl,
       // The temperature teams used to get from atomkit, which a reasoning model refuses.
       models: [{ name: 'o4-mini', temperature: 0.2, maxOutputTokens: 2000, reasoningEffort: 'low' }, 'backup'],
       timeoutMs: 2000,
     },
-  });
+  }));
+  ({ workspace, fake, server } = stack);
 });
-afterAll(async () => {
-  await server?.close();
-  await fake?.close();
-  workspace?.remove();
-});
+afterAll(() => stack?.close());
 beforeEach(() => {
   fake.requests.length = 0;
   fake.behave('o4-mini', { kind: 'reasoning', text: ANSWER });
   fake.behave('backup', { kind: 'reply', text: 'Backup: run `npx atomkit lint` [1].' });
 });
 
-let counter = 0;
-const fresh = () => `How do I run the linter locally? (${++counter})`;
 
 async function askVia(transport: 'json' | 'sse', question: string): Promise<QueryResponse> {
   if (transport === 'json') return queryResponseSchema.parse(await (await server.post('/api/query', { question })).json());
