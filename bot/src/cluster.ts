@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AggregatorRegistry } from 'prom-client';
 import { projectPath } from '../../tooling/src/config/load.js';
+import { RUNS_COMPILED } from '../../tooling/src/package/files.js';
 import { openRetriever } from '../../tooling/src/retrieval/api.js';
 import type { StartOptions } from './server.js';
 import { scheduleBackups } from './store/backup.js';
@@ -62,8 +63,13 @@ export async function startCluster(options: StartOptions & { workers: number }):
     ...(options.db ? { db: projectPath(config, options.db) } : {}),
     ...(options.siteDir ? { siteDir: options.siteDir } : {}),
   };
-  // Workers run TypeScript sources like the CLI does; tsx is resolved from here, not from the cwd.
-  cluster.setupPrimary({ exec: fileURLToPath(new URL('./worker.ts', import.meta.url)), execArgv: ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href], args: [] });
+  // Workers run the compiled module; from the TypeScript sources (tests) through tsx, resolved from
+  // here, not from the cwd.
+  cluster.setupPrimary(
+    RUNS_COMPILED
+      ? { exec: fileURLToPath(new URL('./worker.js', import.meta.url)), args: [] }
+      : { exec: fileURLToPath(new URL('./worker.ts', import.meta.url)), execArgv: ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href], args: [] },
+  );
 
   let started = false;
   let closing = false;

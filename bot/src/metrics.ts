@@ -4,12 +4,12 @@
  * them. The default process and Node metrics keep their standard names (`process_*`, `nodejs_*`),
  * which the usual dashboards query.
  */
-import { readFileSync } from 'node:fs';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Retriever } from '../../tooling/src/retrieval/api.js';
 import type { LlmClient } from './answer/llm.js';
+import { packageVersion } from '../../tooling/src/package/files.js';
 
-const { version: VERSION } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+const VERSION = packageVersion();
 
 /** Model latency buckets (seconds): a first token in tens of milliseconds, a local model's whole answer in a minute. */
 const MODEL_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60, 120];

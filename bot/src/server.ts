@@ -4,7 +4,6 @@
  * when an endpoint is configured, then listens.
  */
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { projectPath, type AtomkitConfig } from '../../tooling/src/config/load.js';
 import { openRetriever } from '../../tooling/src/retrieval/api.js';
@@ -16,6 +15,7 @@ import { createMetrics, serviceMetricsOptions, type BotMetrics } from './metrics
 import { backupNow, scheduleBackups } from './store/backup.js';
 import { startCheckpointer } from './store/checkpoint.js';
 import { openStore } from './store/store.js';
+import { WIDGET_FILE } from './widget-file.js';
 
 export interface StartOptions {
   readonly config: AtomkitConfig;
@@ -28,7 +28,7 @@ export interface StartOptions {
   readonly db?: string;
   /** A built site folder to serve from `/`. */
   readonly siteDir?: string;
-  /** The widget script served at `/widget/atom-chat.js`. @default bot/widget/dist/atom-chat.js */
+  /** The widget script served at `/widget/atom-chat.js`. @default the widget prebuilt in the package */
   readonly widgetFile?: string;
   /** Overrides `bot.rateLimit` (`false`: off). */
   readonly rateLimit?: { max: number; windowMs: number } | false;
@@ -87,8 +87,6 @@ export function answerSettings(config: AtomkitConfig, cache?: boolean): AnswerSe
   };
 }
 
-/** The built widget, where the widget's build writes it (part of atomkit, not of the project). */
-const WIDGET_BUILD = fileURLToPath(new URL('../widget/dist/atom-chat.js', import.meta.url));
 
 /**
  * @throws IndexLoadError when the index is missing, unreadable or from another model.
@@ -130,7 +128,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       corsOrigins: bot.cors,
       rateLimit: rate,
       siteDir: options.siteDir ? path.resolve(options.siteDir) : undefined,
-      widgetFile: options.widgetFile ?? WIDGET_BUILD,
+      widgetFile: options.widgetFile ?? WIDGET_FILE,
       logger: { level: options.logLevel ?? 'warn', redact: ['req.headers.authorization', 'req.headers.cookie'] },
       mcp: { catalog: new AtomCatalog(config), siteUrl: config.site.url },
     });

@@ -1,23 +1,21 @@
 /**
- * Bundles `<atom-chat>` (bot/widget/src) into one minified ES module, `bot/widget/dist/atom-chat.js`,
+ * Bundles `<atom-chat>` (bot/widget/src) into one minified ES module, `dist/browser/widget/atom-chat.js`,
  * which the chat service serves at `/widget/atom-chat.js` (`WIDGET_PATH` in bot/src/app.ts). The
- * bundle is built on demand and not committed: `ensureWidget()` rebuilds it only when a source file
- * is newer.
+ * package build (tooling/scripts/build-package.ts) writes it; it ships prebuilt in the package.
  *
- * Run `npm run build:widget` to build it by hand; it prints the size.
+ * Run `npm run build:widget` to build it alone; it prints the size.
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, transform, type Plugin } from 'esbuild';
+import { WIDGET_FILE } from '../src/widget-file.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The widget's entry point. */
 export const WIDGET_ENTRY = path.join(here, 'src', 'atom-chat.ts');
-/** Where the bundle is written. */
-export const WIDGET_BUNDLE = path.join(here, 'dist', 'atom-chat.js');
 
 export interface WidgetBuild {
   /** Absolute path of the bundle. */
@@ -30,7 +28,7 @@ export interface WidgetBuild {
 }
 
 export interface BuildWidgetOptions {
-  /** Where to write the bundle. @default WIDGET_BUNDLE */
+  /** Where to write the bundle. @default WIDGET_FILE */
   readonly outfile?: string;
   /** Minify (turn off to debug). @default true */
   readonly minify?: boolean;
@@ -39,10 +37,10 @@ export interface BuildWidgetOptions {
 /**
  * Bundles the widget and writes it.
  *
- * @example (await buildWidget()).file //=> '/repo/bot/widget/dist/atom-chat.js'
+ * @example (await buildWidget()).file //=> '/repo/dist/browser/widget/atom-chat.js'
  */
 export async function buildWidget(options: BuildWidgetOptions = {}): Promise<WidgetBuild> {
-  const outfile = options.outfile ?? WIDGET_BUNDLE;
+  const outfile = options.outfile ?? WIDGET_FILE;
   const result = await build({
     entryPoints: [WIDGET_ENTRY],
     bundle: true,
@@ -71,35 +69,6 @@ const inlineCss: Plugin = {
     });
   },
 };
-
-/**
- * The bundle, rebuilt first when it is missing or older than any widget source (or the lockfile,
- * which pins marked, DOMPurify and eventsource-parser). Returns the bundle's path.
- *
- * @example await ensureWidget() //=> '/repo/bot/widget/dist/atom-chat.js'
- */
-export async function ensureWidget(): Promise<string> {
-  const built = mtime(WIDGET_BUNDLE);
-  const sources = [...walk(path.join(here, 'src')), path.join(here, '..', '..', 'package-lock.json')];
-  if (built === undefined || sources.some((file) => (mtime(file) ?? 0) > built)) await buildWidget();
-  return WIDGET_BUNDLE;
-}
-
-function mtime(file: string): number | undefined {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return undefined;
-  }
-}
-
-function* walk(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(full);
-    else if (!entry.name.endsWith('.test.ts')) yield full;
-  }
-}
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { file, bytes, gzipBytes } = await buildWidget();

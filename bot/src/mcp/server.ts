@@ -6,9 +6,9 @@
  * @example
  * await connectMcpServer(new StdioServerTransport(), deps);
  */
-import { readFileSync } from 'node:fs';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
+import { packageVersion } from '../../../tooling/src/package/files.js';
 import type { BotMetrics } from '../metrics.js';
 import { registerAtomResources } from './resources.js';
 import { observeToolCalls } from './tool-metrics.js';
@@ -20,7 +20,7 @@ export interface McpDeps extends Pick<ToolDeps, 'answerer' | 'catalog'> {
   readonly tools: ToolSet;
 }
 
-const { version } = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+const version = packageVersion();
 
 /**
  * Most array elements and object members one tool call's arguments may hold: far above what any

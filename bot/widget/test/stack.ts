@@ -15,7 +15,7 @@ import { buildSite } from '../../../tooling/src/site/build.js';
 import { buildApp } from '../../src/app.js';
 import { LlmClient } from '../../src/answer/llm.js';
 import { openStore } from '../../src/store/store.js';
-import { ensureWidget } from '../build.js';
+import { WIDGET_FILE } from '../../src/widget-file.js';
 
 /** A project folder with a config, an index and a built site, shared by the servers started on it. */
 export interface WidgetProject {
@@ -109,7 +109,7 @@ export async function startStack(project: WidgetProject, options: StartStackOpti
     corsOrigins: options.cors ?? [],
     rateLimit: options.rateLimit ?? false,
     siteDir: project.siteDir,
-    widgetFile: await ensureWidget(),
+    widgetFile: WIDGET_FILE,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

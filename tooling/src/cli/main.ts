@@ -2,14 +2,14 @@
  * The `atomkit` command line: parses arguments with commander, loads the configuration once,
  * runs one command and returns its exit code (0 clean, 1 findings, 2 usage/config/internal error).
  */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/load.js';
 import { commands } from './commands.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
+import { packageVersion } from '../package/files.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+const version = packageVersion();
 
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;

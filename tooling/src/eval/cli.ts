@@ -6,10 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AtomkitConfig } from '../config/load.js';
 import type { CliIo } from '../cli/io.js';
 import { UsageError } from '../cli/main.js';
+import { packageFile } from '../package/files.js';
 import { IndexLoadError } from '../retrieval/api.js';
 import { QuestionSetError } from './questions.js';
 import { SYSTEM_NAMES, type SystemName } from './ranker.js';
@@ -115,7 +115,7 @@ function ensureSite(config: AtomkitConfig, rebuild: boolean, io: CliIo): string 
   const dist = path.join(config.root, 'site', 'dist');
   if (!rebuild && existsSync(path.join(dist, 'pagefind', 'pagefind.js'))) return dist;
   io.stderr(io.colors.dim('Building the site for the Pagefind baseline (atomkit site build)...\n'));
-  const bin = fileURLToPath(new URL('../../../bin/atomkit.js', import.meta.url));
+  const bin = packageFile('bin', 'atomkit.js');
   const args = [bin, '--cwd', config.root, ...(config.file ? ['--config', config.file] : []), 'site', 'build'];
   const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
   if (result.status !== 0) throw new EvalError(`The site build failed (exit ${result.status ?? result.signal}); Pagefind cannot be measured without it.`);

@@ -7,8 +7,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify from 'fastify';
 import fastifyStatic from '@fastify/static';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { atomUrl } from '../atom/identity.js';
+import { importOptional } from '../package/optional.js';
 import { MAX_RANK } from './metrics.js';
 import type { Ranker } from './ranker.js';
 
@@ -34,6 +35,7 @@ export function pagefindUnavailable(distDir: string, executablePath = '/usr/bin/
 }
 
 export async function openPagefindRanker(options: PagefindRankerOptions): Promise<Ranker> {
+  const { chromium } = await importOptional<typeof import('playwright-core')>('playwright-core', 'The Pagefind baseline (it searches in a headless browser)');
   const base = atomUrl('', options.base);
   const byUrl = new Map(options.atomIds.map((id) => [atomUrl(id, base), id]));
   const server = Fastify({ logger: false });

@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { AtomkitConfig } from '../config/load.js';
 import type { Retriever, SearchHit } from '../retrieval/api.js';
+import { transformers } from '../retrieval/embedders/local.js';
 import { atomRanking, preferredHits, type Ranker } from './ranker.js';
 
 export interface CrossEncoder {
@@ -33,7 +34,13 @@ export async function loadCrossEncoder(config: AtomkitConfig, model: string): Pr
   const settings = config.index.embedder;
   const modelDir = settings.modelDir ? path.resolve(config.root, settings.modelDir) : undefined;
   const dtype = settings.quantized ? 'q8' : 'fp32';
-  const { env, AutoTokenizer, AutoModelForSequenceClassification } = await import('@huggingface/transformers');
+  let library: typeof import('@huggingface/transformers');
+  try {
+    library = await transformers('Reranking with a cross-encoder');
+  } catch (error) {
+    throw new RerankerUnavailableError((error as Error).message);
+  }
+  const { env, AutoTokenizer, AutoModelForSequenceClassification } = library;
   env.allowLocalModels = modelDir !== undefined;
   if (modelDir) env.localModelPath = modelDir.endsWith(path.sep) ? modelDir : `${modelDir}${path.sep}`;
   env.allowRemoteModels = settings.allowRemote;

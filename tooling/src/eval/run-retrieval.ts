@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { AtomkitConfig } from '../config/load.js';
 import { loadAtoms, type Atom } from '../atom/load.js';
 import { linkRoot } from '../atom/outside-links.js';
+import { OptionalDependencyMissing } from '../package/optional.js';
 import { openRetriever, type Retriever } from '../retrieval/api.js';
 import { checkQuestions } from './coverage.js';
 import { loadQuestionSet, QuestionSetError, type QuestionSet } from './questions.js';
@@ -90,7 +91,12 @@ async function pagefindRanker(siteDist: string | undefined, config: AtomkitConfi
   if (!siteDist) return { name: 'pagefind', unavailable: 'no built site given' };
   const reason = pagefindUnavailable(siteDist);
   if (reason) return { name: 'pagefind', unavailable: reason };
-  return openPagefindRanker({ distDir: siteDist, base: config.site.base, atomIds: atoms.map((a) => a.id) });
+  try {
+    return await openPagefindRanker({ distDir: siteDist, base: config.site.base, atomIds: atoms.map((a) => a.id) });
+  } catch (error) {
+    if (error instanceof OptionalDependencyMissing) return { name: 'pagefind', unavailable: error.message };
+    throw error;
+  }
 }
 
 function denseUnavailable(retriever: Retriever): string {

@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileResult } from './parallel.js';
+import { packageFile } from '../package/files.js';
 
 const FORMAT = 1;
 
@@ -101,9 +102,10 @@ export function openLintCache(file: string, fingerprint: string): LintCache {
   };
 }
 
-const PACKAGE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-/** The sources whose code decides a file's diagnostics. */
-const SOURCE_DIRS = ['tooling/src/atom', 'tooling/src/lint', 'tooling/src/schema', 'tooling/src/text', 'tooling/src/generated', 'schemas'];
+/** The code that runs (tooling/src, or its compiled copy in dist/tooling/src). */
+const CODE_ROOT = fileURLToPath(new URL('../', import.meta.url));
+/** The code and schemas that decide a file's diagnostics. */
+const SOURCE_DIRS = [...['atom', 'lint', 'schema', 'text', 'generated'].map((dir) => path.join(CODE_ROOT, dir)), packageFile('schemas')];
 /** What was installed: the project's lockfile, or npm's record of the installed tree. */
 const INSTALL_RECORDS = ['package-lock.json', 'node_modules/.package-lock.json', '../.package-lock.json'];
 
@@ -120,9 +122,8 @@ function lintCodeHash(): string {
       // A missing file changes the hash by its absence.
     }
   };
-  add(path.join(PACKAGE_ROOT, 'package.json'));
-  for (const dir of SOURCE_DIRS) {
-    const abs = path.join(PACKAGE_ROOT, dir);
+  add(packageFile('package.json'));
+  for (const abs of SOURCE_DIRS) {
     let names: string[] = [];
     try {
       names = readdirSync(abs, { recursive: true, encoding: 'utf8' }).sort();
@@ -131,7 +132,7 @@ function lintCodeHash(): string {
     }
     for (const name of names) if (/\.(?:ts|js|json)$/.test(name) && !/\.test\.ts$/.test(name)) add(path.join(abs, name));
   }
-  const record = INSTALL_RECORDS.map((rel) => path.join(PACKAGE_ROOT, rel)).find((file) => existsSync(file));
+  const record = INSTALL_RECORDS.map((rel) => packageFile(rel)).find((file) => existsSync(file));
   if (record) add(record);
   return (codeHash = hash.digest('base64url'));
 }

@@ -1,13 +1,12 @@
 /**
  * Lints many files on every core: the main thread and worker threads pull batches from one queue
- * (the Markdown parser dominates the cost, and it is CPU-bound). Workers run the `lint-worker`
- * entry of the CLI bundle (bin/launch.js), so they start without compiling TypeScript or resolving
- * packages; outside the CLI they load the sources through tsx, which is slower to start.
+ * (the Markdown parser dominates the cost, and it is CPU-bound). Workers run the compiled worker
+ * module; run from the TypeScript sources (tests), they load them through tsx.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { readAtom, type LoadOptions } from '../atom/load.js';
-import { bundledFile } from '../cli/bundle.js';
+import { RUNS_COMPILED } from '../package/files.js';
 import { factsOfAtom, type EntryFacts } from './corpus.js';
 import { lintAtom, type EngineSettings } from './engine.js';
 import type { Diagnostic } from './types.js';
@@ -120,7 +119,7 @@ export async function lintFiles(jobs: readonly FileJob[], options: LintFilesOpti
   return results;
 }
 
-/** The worker's code: its entry in the CLI bundle, or the sources through tsx outside the CLI. */
+/** The worker's code: the compiled module, or the sources through tsx. */
 function workerScript(): URL {
-  return bundledFile('lint-worker.js') ?? new URL('./worker-entry.js', import.meta.url);
+  return new URL(RUNS_COMPILED ? './worker.js' : './worker-entry.js', import.meta.url);
 }

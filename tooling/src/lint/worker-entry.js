@@ -1,5 +1,5 @@
-// Entry of a lint worker thread: sources are TypeScript (no build step), so register tsx first,
-// as bin/atomkit.js does for the main thread.
+// Entry of a lint worker thread when atomkit runs from its TypeScript sources (tests): registers
+// tsx first. The compiled package starts workers on dist/…/worker.js directly.
 import { register } from 'tsx/esm/api';
 
 register();

@@ -34,3 +34,9 @@ export function packageFile(...segments: string[]): string {
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
 }
+
+/**
+ * Whether atomkit runs compiled (dist/, as installed) rather than from its TypeScript sources
+ * (tests): code started in a worker thread or process needs a TypeScript loader only in the latter.
+ */
+export const RUNS_COMPILED = import.meta.url.endsWith('.js');

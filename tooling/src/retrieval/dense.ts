@@ -2,16 +2,32 @@
  * The vector index: an hnswlib HNSW graph over unit embeddings (cosine space), keyed by unit
  * label. Slots of deleted units are reused by new ones, so incremental rebuilds do not grow it.
  */
-import hnswlib from 'hnswlib-node';
+import type Hnswlib from 'hnswlib-node';
+import { importOptional } from '../package/optional.js';
 
-const { HierarchicalNSW } = hnswlib;
-export type DenseIndex = InstanceType<typeof HierarchicalNSW>;
+export type DenseIndex = InstanceType<typeof Hnswlib.HierarchicalNSW>;
+
+let library: typeof Hnswlib | undefined;
+
+/**
+ * Loads hnswlib-node, an optional dependency (a native addon): the other functions here need it.
+ *
+ * @throws OptionalDependencyMissing when it is not installed.
+ */
+export async function loadHnswlib(): Promise<void> {
+  library ??= (await importOptional<{ default: typeof Hnswlib }>('hnswlib-node', 'Dense retrieval (the HNSW vector index)')).default;
+}
+
+function HierarchicalNSW(space: 'cosine', dims: number): DenseIndex {
+  if (!library) throw new Error('hnswlib-node is not loaded: call loadHnswlib() first.');
+  return new library.HierarchicalNSW(space, dims);
+}
 
 /** Graph parameters, recorded in the manifest. */
 export const HNSW_PARAMETERS = { space: 'cosine', m: 16, efConstruction: 100, efSearch: 96, randomSeed: 100 } as const;
 
 export function createDense(dims: number, capacity: number): DenseIndex {
-  const index = new HierarchicalNSW('cosine', dims);
+  const index = HierarchicalNSW('cosine', dims);
   index.initIndex({
     maxElements: Math.max(16, capacity),
     m: HNSW_PARAMETERS.m,
@@ -24,7 +40,7 @@ export function createDense(dims: number, capacity: number): DenseIndex {
 }
 
 export function readDense(file: string, dims: number): DenseIndex {
-  const index = new HierarchicalNSW('cosine', dims);
+  const index = HierarchicalNSW('cosine', dims);
   index.readIndexSync(file, true);
   index.setEf(HNSW_PARAMETERS.efSearch);
   return index;

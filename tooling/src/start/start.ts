@@ -1,7 +1,7 @@
 /**
  * `atomkit start`: the one-command experience. Lints the atoms, builds the search index and the
- * site when their inputs changed since the last start, builds the chat widget when its sources
- * changed, then serves the site and the chat API from one local origin.
+ * site when their inputs changed since the last start, then serves the site, the prebuilt chat
+ * widget and the chat API from one local origin.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -70,11 +70,7 @@ export async function runStart(config: AtomkitConfig, options: StartOptions, io:
     step('search index: up to date');
   }
 
-  // 3. The chat widget bundle the site pages load.
-  const { ensureWidget } = await import('../../../bot/widget/build.js');
-  await ensureWidget();
-
-  // 4. The site, when the atoms, the site's sources or the configuration changed.
+  // 3. The site, when the atoms, the site's sources or the configuration changed.
   const { SITE_ROOT, buildSite } = await import('../site/build.js');
   const siteDir = path.join(SITE_ROOT, 'dist');
   const siteInputs = fingerprint(
@@ -91,7 +87,7 @@ export async function runStart(config: AtomkitConfig, options: StartOptions, io:
     step('docs site: up to date');
   }
 
-  // 5. One origin for the site, the widget and the chat API.
+  // 4. One origin for the site, the widget and the chat API.
   step(`ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const { runServe } = await import('../../../bot/src/cli/serve.js');
   return runServe(config, { site: siteDir, ...(options.port ? { port: options.port } : {}), ...(options.host ? { host: options.host } : {}), workers: '1' }, io);

@@ -1,6 +1,8 @@
 /** Picks the embedder the configuration asks for. */
 import type { AtomkitConfig } from '../../config/load.js';
-import type { Embedder } from './embedder.js';
+import { OptionalDependencyMissing } from '../../package/optional.js';
+import { loadHnswlib } from '../dense.js';
+import { EmbedderUnavailableError, type Embedder } from './embedder.js';
 
 export interface LoadEmbedderOptions {
   /** For the API key of the openai provider. */
@@ -14,10 +16,15 @@ export interface LoadEmbedderOptions {
  * EmbedderUnavailableError (with what was tried) when the model cannot be loaded.
  */
 export async function loadEmbedder(config: AtomkitConfig, options: LoadEmbedderOptions): Promise<Embedder | undefined> {
+  if (config.index.embedder.provider === 'none') return undefined;
+  // Vectors are only useful with the index that holds them.
+  try {
+    await loadHnswlib();
+  } catch (error) {
+    throw error instanceof OptionalDependencyMissing ? new EmbedderUnavailableError(error.message) : error;
+  }
   let embedder: Embedder;
   switch (config.index.embedder.provider) {
-    case 'none':
-      return undefined;
     case 'openai':
       embedder = await (await import('./openai.js')).loadOpenAiEmbedder(config, { env: options.env });
       break;

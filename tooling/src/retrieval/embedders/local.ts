@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import type { AtomkitConfig } from '../../config/load.js';
+import { importOptional, OptionalDependencyMissing } from '../../package/optional.js';
 import { EmbedderUnavailableError, type Embedder } from './embedder.js';
 
 type FeatureExtractor = {
@@ -26,7 +27,7 @@ export async function loadLocalEmbedder(config: AtomkitConfig, options: LocalEmb
   const settings = config.index.embedder;
   const modelDir = settings.modelDir ? path.resolve(config.root, settings.modelDir) : undefined;
   const dtype = settings.quantized ? 'q8' : 'fp32';
-  const { env, pipeline, LogLevel } = await import('@huggingface/transformers');
+  const { env, pipeline, LogLevel } = await transformers('Dense retrieval with a local embedding model');
   // Local files stay allowed even without a model folder: with remote loading off, the library
   // would otherwise refuse before looking in its download cache.
   const localRoot = modelDir ?? path.resolve(config.root, settings.cacheDir);
@@ -74,4 +75,13 @@ function unavailable(model: string, dtype: string, modelDir: string | undefined,
     `To enable dense retrieval, put the model (config.json, tokenizer.json, onnx/model${dtype === 'q8' ? '_quantized' : ''}.onnx) ` +
     `under <dir>/${model} and set ATOMKIT_MODEL_DIR=<dir>, or run once with network access and remote download on (ATOMKIT_ALLOW_REMOTE_MODELS=1).`
   );
+}
+
+/** transformers.js, an optional dependency: without it the index is lexical. */
+export async function transformers(purpose: string): Promise<typeof import('@huggingface/transformers')> {
+  try {
+    return await importOptional<typeof import('@huggingface/transformers')>('@huggingface/transformers', purpose);
+  } catch (error) {
+    throw error instanceof OptionalDependencyMissing ? new EmbedderUnavailableError(error.message) : error;
+  }
 }

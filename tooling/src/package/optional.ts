@@ -1,0 +1,37 @@
+/**
+ * Optional dependencies: the local embedding model (transformers.js with ONNX Runtime, about 430 MB),
+ * the HNSW vector index (a native addon) and the browser driver of the Pagefind baseline. Lint,
+ * lexical search, extractive answers and the site work without them; the one command that needs
+ * one says which package to install.
+ */
+
+/** An optional package that is not installed; its message is the one sentence to print. */
+export class OptionalDependencyMissing extends Error {
+  constructor(
+    readonly packageName: string,
+    purpose: string,
+  ) {
+    super(`${purpose} needs the optional package ${packageName}: install it next to atomkit (\`npm install -D ${packageName}\`) and run the command again.`);
+    this.name = 'OptionalDependencyMissing';
+  }
+}
+
+/**
+ * Imports `name`, or throws OptionalDependencyMissing when it is not installed. Any other failure
+ * (a broken install, a native addon built for another Node.js) is thrown as it is.
+ *
+ * @example const { pipeline } = await importOptional<typeof import('@huggingface/transformers')>('@huggingface/transformers', 'Dense retrieval with a local model')
+ */
+export async function importOptional<T>(name: string, purpose: string): Promise<T> {
+  try {
+    return (await import(name)) as T;
+  } catch (error) {
+    if (isMissing(error, name)) throw new OptionalDependencyMissing(name, purpose);
+    throw error;
+  }
+}
+
+function isMissing(error: unknown, name: string): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && (message ?? '').includes(`'${name}'`);
+}
