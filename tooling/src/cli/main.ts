@@ -16,7 +16,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   const program = new Command('atomkit')
     .description('Knowledge atoms: lint, publish, index and chat over small Markdown files with a YAML header.')
     .version(version, '-v, --version', 'print the atomkit version')
-    .option('-c, --config <file>', 'configuration file (default: ./atomkit.config.yaml if present)')
+    .option('-c, --config <file>', 'configuration file (default: the nearest atomkit.config.yaml in this folder or above)')
     .option('-C, --cwd <dir>', 'run as if started in this folder')
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })

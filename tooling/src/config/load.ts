@@ -16,7 +16,7 @@ export type AtomkitConfigFile = FromSchema<typeof configSchema>;
 
 /** The configuration with every default filled in and every path absolute. */
 export type AtomkitConfig = DeepRequired<AtomkitConfigFile> & {
-  /** Absolute project root (the folder of the config file, or the working directory). */
+  /** Absolute project root (the folder of the config file, or the working directory); configured paths are relative to it. */
   readonly root: string;
   /** Absolute path of the config file, when there is one. */
   readonly file: string | undefined;
@@ -45,7 +45,7 @@ export class ConfigError extends Error {
 }
 
 export interface LoadConfigOptions {
-  /** Explicit config file; else `atomkit.config.yaml` in `cwd` if it exists. */
+  /** Explicit config file; else the nearest `atomkit.config.yaml` in `cwd` or above it. */
   readonly file?: string;
   readonly cwd?: string;
   readonly env?: NodeJS.ProcessEnv;
@@ -104,9 +104,13 @@ export function projectPath(config: Pick<AtomkitConfig, 'root'>, relative: strin
   return path.resolve(config.root, relative);
 }
 
+/** The nearest `atomkit.config.yaml` in `cwd` or a folder above it, as markdownlint-cli2 and Vale look. */
 function findConfig(cwd: string): string | undefined {
-  const candidate = path.join(cwd, CONFIG_FILE);
-  return existsSync(candidate) ? candidate : undefined;
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, CONFIG_FILE);
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return undefined;
+  }
 }
 
 function keyNode(doc: ReturnType<typeof parseDocument>, pathParts: readonly (string | number)[]) {
