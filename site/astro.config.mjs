@@ -37,6 +37,7 @@ export default defineConfig({
       projectRoot: config.root,
       base: config.site.base,
       siteUrl: config.site.url,
+      docsUrl: config.lint.docsUrl,
       title: config.site.title,
       editUrl: config.site.editUrl,
       locales: config.atoms.locales,

@@ -49,7 +49,7 @@ async function sync(context: LoaderContext, options: SiteRuntimeOptions): Promis
   const atoms = checked ?? loadAtoms({ root: options.atomsDir, projectRoot: linkRoot(options.atomsDir, options.projectRoot), base: options.base, locales: options.locales });
   const diagnostics = checked
     ? []
-    : checkAtoms(atoms, { root: options.projectRoot, site: { base: options.base, url: options.siteUrl }, defaultLanguage: options.defaultLanguage });
+    : checkAtoms(atoms, { root: options.projectRoot, docsUrl: options.docsUrl, defaultLanguage: options.defaultLanguage });
   if (diagnostics.length > 0) {
     if (options.command === 'build') throw new AtomCheckError(diagnostics);
     for (const diagnostic of diagnostics) logger.error(formatDiagnostic(diagnostic));

@@ -11,6 +11,8 @@ export interface SiteRuntimeOptions {
   readonly base: string;
   /** Origin the site is served from, for absolute links in `llms.txt`. */
   readonly siteUrl: string;
+  /** Where lint rules are documented (`lint.docsUrl`), for the links of build errors. */
+  readonly docsUrl: string;
   readonly title: string;
   /** URL of the repository folder that holds the project, for edit links. */
   readonly editUrl: string;

@@ -83,6 +83,13 @@ export const configSchema = {
       "type": "object",
       "additionalProperties": false,
       "properties": {
+        "docsUrl": {
+          "description": "Where each rule's page lives: the site that publishes atomkit's handbook (one error atom per rule code). Lint messages link to `<docsUrl>/error/<rule>/`. Point it at your own site if you publish the handbook's error atoms there.",
+          "type": "string",
+          "format": "uri",
+          "pattern": "^https?://",
+          "default": "https://atomkit.github.io/"
+        },
         "rules": {
           "description": "Severity per rule code (`error`, `warn` or `off`); a `markdown/*` key sets all Markdown style rules.",
           "type": "object",

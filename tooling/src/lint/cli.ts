@@ -62,7 +62,7 @@ export async function runLintCommand(paths: readonly string[], options: LintCliO
       }
     }
   }
-  const rules = new Map(RULE_CODES.map((code) => [code, { description: RULE_METAS.get(code)!.description, docsUrl: docsUrlFor(code, settings.site) }]));
+  const rules = new Map(RULE_CODES.map((code) => [code, { description: RULE_METAS.get(code)!.description, docsUrl: docsUrlFor(code, settings.docs) }]));
   if (result.cacheProblem) io.stderr(`atomkit lint: the lint cache could not be written (${result.cacheProblem}); the results above are complete.\n`);
   io.stdout(REPORTERS[options.format](diagnostics, { color: options.color && io.colors.isColorSupported, sources, files: result.files, cached: result.cached, rules }));
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

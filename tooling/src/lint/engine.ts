@@ -12,8 +12,8 @@ import { isCorpusRule, type CorpusEntry, type Diagnostic, type FileRule, type Re
 export interface EngineSettings {
   readonly severities: Severities;
   readonly rule: RuleSettings;
-  /** Site base path and origin, for docs links. */
-  readonly site: { readonly base: string; readonly url: string };
+  /** Origin and base path of the site documenting the rules (`lint.docsUrl`), for docs links. */
+  readonly docs: { readonly base: string; readonly url: string };
 }
 
 /** A corpus finding with what it involves (for `--changed` filtering). */
@@ -28,10 +28,10 @@ const CORPUS_RULES = RULES.filter(isCorpusRule);
 /**
  * The page documenting a rule code.
  *
- * @example docsUrlFor('frontmatter/schema', { base: '/', url: 'https://atomkit.dev' }) //=> 'https://atomkit.dev/error/frontmatter-schema/'
+ * @example docsUrlFor('frontmatter/schema', { base: '/', url: 'https://atomkit.github.io' }) //=> 'https://atomkit.github.io/error/frontmatter-schema/'
  */
-export function docsUrlFor(code: string, site: EngineSettings['site']): string {
-  return absoluteUrl(sectionUrl(atomUrl(ruleDocId(code), site.base), ruleDocAnchor(code)), site.url);
+export function docsUrlFor(code: string, docs: EngineSettings['docs']): string {
+  return absoluteUrl(sectionUrl(atomUrl(ruleDocId(code), docs.base), ruleDocAnchor(code)), docs.url);
 }
 
 function format(template: string, data: Report['data']): string {
@@ -52,7 +52,7 @@ function toDiagnostic(meta: RuleMeta, report: Report, file: string, settings: En
     // Copy line and column only: positions from mdast also carry offsets.
     start: { line: report.range.start.line, column: report.range.start.column },
     ...(report.range.end ? { end: { line: report.range.end.line, column: report.range.end.column } } : {}),
-    docsUrl: docsUrlFor(code, settings.site),
+    docsUrl: docsUrlFor(code, settings.docs),
     ...(report.hint ? { hint: report.hint } : {}),
     ...(report.fix ? { fixable: true, fix: report.fix } : {}),
   };
@@ -111,7 +111,7 @@ function internalDiagnostic(code: string, error: unknown, file: string, settings
     message: `The rule \`${code}\` failed on this file: ${(error as Error)?.message ?? String(error)}. Please report it.`,
     file,
     start: { line: 1, column: 1 },
-    docsUrl: docsUrlFor(code, settings.site),
+    docsUrl: docsUrlFor(code, settings.docs),
   };
 }
 

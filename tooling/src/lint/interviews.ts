@@ -27,7 +27,7 @@ export function lintInterviewFiles(files: readonly string[], settings: EngineSet
         file: shown,
         start: { line: found.start.line, column: found.start.column },
         ...(found.end ? { end: { line: found.end.line, column: found.end.column } } : {}),
-        docsUrl: docsUrlFor(found.code, settings.site),
+        docsUrl: docsUrlFor(found.code, settings.docs),
         ...(found.hint ? { hint: found.hint } : {}),
         ...(found.fix ? { fixable: true, fix: found.fix } : {}),
       });

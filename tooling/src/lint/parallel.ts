@@ -90,7 +90,7 @@ export async function lintFiles(jobs: readonly FileJob[], options: LintFilesOpti
   }
   const setup: WorkerSetup = {
     load: options.load,
-    settings: { rule: options.settings.rule, site: options.settings.site },
+    settings: { rule: options.settings.rule, docs: options.settings.docs },
     severities: [...options.settings.severities],
     jobs,
     queue,

@@ -64,8 +64,18 @@ export function engineSettings(config: AtomkitConfig): EngineSettings {
   return {
     severities: resolveSeverities(config),
     rule: { minWords: config.lint.minWords, maxWords: config.lint.maxWords, languages: config.lint.languages, defaultLanguage: config.atoms.defaultLanguage },
-    site: { base: config.site.base, url: config.site.url },
+    docs: docsSite(config.lint.docsUrl),
   };
+}
+
+/**
+ * Origin and base path of the site that documents the rules.
+ *
+ * @example docsSite('https://docs.example.org/kb') //=> { url: 'https://docs.example.org', base: '/kb/' }
+ */
+export function docsSite(docsUrl: string): EngineSettings['docs'] {
+  const url = new URL(docsUrl);
+  return { url: url.origin, base: url.pathname.replace(/\/?$/, '/') };
 }
 
 function inside(folder: string, file: string): boolean {
@@ -132,7 +142,7 @@ export async function runLint(options: LintRunOptions): Promise<LintRunResult> {
   const lintOptions: LintFilesOptions = { load: { ...load, projectRoot: config.root }, settings, ...(options.threads !== undefined ? { threads: options.threads } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
   const useCache = options.cache ?? config.lint.cache;
   const cache = useCache
-    ? openLintCache(projectPath(config, options.cacheFile ?? config.lint.cacheFile), lintFingerprint({ load, rule: settings.rule, site: settings.site, severities: [...settings.severities] }))
+    ? openLintCache(projectPath(config, options.cacheFile ?? config.lint.cacheFile), lintFingerprint({ load, rule: settings.rule, docs: settings.docs, severities: [...settings.severities] }))
     : undefined;
   const { results, cached } = cache ? await lintWithCache(jobs, lintOptions, cache, { maxFileBytes, projectRoot: config.root }) : { results: await lintFiles(jobs, lintOptions), cached: 0 };
   const cacheProblem = cache?.save((shown) => existsSync(path.resolve(config.root, shown)));

@@ -8,7 +8,7 @@ import type { Diagnostic } from './types.js';
 export const settings: EngineSettings = {
   severities: new Map(RULE_CODES.map((code) => [code, RULE_METAS.get(code)!.defaultSeverity])),
   rule: { minWords: 400, maxWords: 800, languages: { ja: { minWords: 540, maxWords: 1080 } }, defaultLanguage: 'en' },
-  site: { base: '/', url: 'https://atomkit.dev' },
+  docs: { base: '/', url: 'https://atomkit.dev' },
 };
 
 export const filler = (words: number) => Array.from({ length: words }, (_, i) => (i % 12 === 11 ? 'word.' : 'word')).join(' ');

@@ -41,7 +41,7 @@ export async function buildSite(options: SiteOptions): Promise<BuiltSite> {
   const atomsDir = options.atomsDir ?? options.config.atoms.dirAbs;
   const atoms = loadAtoms({ root: atomsDir, projectRoot: linkRoot(atomsDir, options.config.root), base: options.config.site.base, locales: options.config.atoms.locales });
   const { config } = options;
-  const diagnostics = checkAtoms(atoms, { root: config.root, site: { base: config.site.base, url: config.site.url }, defaultLanguage: config.atoms.defaultLanguage });
+  const diagnostics = checkAtoms(atoms, { root: config.root, docsUrl: config.lint.docsUrl, defaultLanguage: config.atoms.defaultLanguage });
   if (diagnostics.length > 0) throw new AtomCheckError(diagnostics);
 
   const outDir = path.resolve(options.outDir ?? path.join(SITE_ROOT, 'dist'));

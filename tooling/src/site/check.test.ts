@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { atomFromText, type Atom } from '../atom/load.js';
 import { AtomCheckError, checkAtoms, formatDiagnostic } from './check.js';
 
-const options = { root: '/repo', site: { base: '/', url: 'https://example.org' }, defaultLanguage: 'en' };
+const options = { root: '/repo', docsUrl: 'https://example.org/', defaultLanguage: 'en' };
 const atom = (rel: string, header: string, body = '\n## What it means\n\nText.\n'): Atom =>
   atomFromText(`/repo/atoms/${rel}`, `---\n${header}\n---\n${body}`, { root: '/repo/atoms' });
 const valid = (title: string, extra = '') =>

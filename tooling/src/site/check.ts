@@ -10,7 +10,7 @@ import { factsOfAtom, toEntry } from '../lint/corpus.js';
 import { lintAtom, lintCorpus, sortDiagnostics, type EngineSettings } from '../lint/engine.js';
 import { RULE_CODES } from '../lint/registry.js';
 import type { Diagnostic } from '../lint/types.js';
-import { projectFile } from '../lint/run.js';
+import { docsSite, projectFile } from '../lint/run.js';
 
 /** Rule codes whose findings stop a site build. */
 export const BUILD_BLOCKING_CODES: readonly string[] = [
@@ -34,7 +34,8 @@ export type SiteDiagnostic = Omit<Diagnostic, 'docsUrl'> & { readonly docsUrl?: 
 export interface CheckOptions {
   /** Project root; diagnostics name files relative to it. */
   readonly root: string;
-  readonly site: EngineSettings['site'];
+  /** Where the rules are documented (`lint.docsUrl`). */
+  readonly docsUrl: string;
   readonly defaultLanguage: string;
 }
 
@@ -51,7 +52,7 @@ export function checkAtoms(atoms: readonly Atom[], options: CheckOptions): SiteD
   const settings: EngineSettings = {
     severities: new Map(RULE_CODES.map((code) => [code, blocking.has(code) ? 'error' : 'off'])),
     rule: { minWords: 0, maxWords: Number.MAX_SAFE_INTEGER, languages: {}, defaultLanguage: options.defaultLanguage },
-    site: options.site,
+    docs: docsSite(options.docsUrl),
   };
   const diagnostics: SiteDiagnostic[] = [];
   const entries = [];

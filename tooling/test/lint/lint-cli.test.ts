@@ -82,20 +82,31 @@ describe('atomkit lint', () => {
     expect(byFile('wrong-types.md')).toEqual(expect.arrayContaining(['frontmatter/schema 7:10', 'frontmatter/schema 8:7']));
     expect(byFile('unknown-field.md')).toContain('frontmatter/schema 10:1');
     expect(byFile('bad-date.md')).toContain('frontmatter/schema 6:10');
-    for (const d of diagnostics) expect(d.docsUrl).toMatch(/^https:\/\/atomkit\.dev\/error\/[a-z-]+\/(#[a-z-]+)?$/);
+    for (const d of diagnostics) expect(d.docsUrl).toMatch(/^https:\/\/atomkit\.github\.io\/error\/[a-z-]+\/(#[a-z-]+)?$/);
   });
 
   test('prints a code frame and the docs link in pretty format', async () => {
     const { out } = await lint(['broken/bad-date.md']);
     expect(out).toContain('broken/bad-date.md:6:10  error');
     expect(out).toContain('> 6 | created: last tuesday');
-    expect(out).toContain('docs: https://atomkit.dev/error/frontmatter-schema/');
+    expect(out).toContain('docs: https://atomkit.github.io/error/frontmatter-schema/');
   });
 
   test('--quiet drops warnings and --max-warnings turns them into a failure', async () => {
     expect((await lint(['broken/bom.md', '--quiet', '--format', 'json'])).out).toBe('[]\n');
     expect((await lint(['broken/bom.md'])).code).toBe(0);
     expect((await lint(['broken/bom.md', '--max-warnings', '0'])).code).toBe(1);
+  });
+
+  test('lint.docsUrl sends every rule link to the site that documents the rules, not to the knowledge base', async () => {
+    const project = path.join(root, 'docs-url');
+    mkdirSync(path.join(project, 'atoms'), { recursive: true });
+    writeFileSync(path.join(project, 'atoms', 'a.md'), '---\ntitle: A\n---\n\nText.\n');
+    writeFileSync(path.join(project, 'atomkit.config.yaml'), 'site:\n  url: https://kb.example.org\nlint:\n  docsUrl: https://handbook.example.org/atomkit\n');
+    const { out } = await lint(['--format', 'json'], project);
+    const diagnostics = JSON.parse(out) as { docsUrl: string }[];
+    expect(diagnostics.length).toBeGreaterThan(0);
+    for (const d of diagnostics) expect(d.docsUrl).toMatch(/^https:\/\/handbook\.example\.org\/atomkit\/error\/[a-z-]+\//);
   });
 
   test('exits 2 with a clear message for a path that does not exist', async () => {
@@ -252,7 +263,7 @@ describe('linting generated hostile atoms', () => {
 
       // The site build's check stops on every one of them, with a position.
       const atoms = loadAtoms({ root: config.atoms.dirAbs, projectRoot: config.root });
-      const blocked = new Set(checkAtoms(atoms, { root: config.root, site: config.site, defaultLanguage: 'en' }).map((d) => d.file));
+      const blocked = new Set(checkAtoms(atoms, { root: config.root, docsUrl: config.lint.docsUrl, defaultLanguage: 'en' }).map((d) => d.file));
       expect(files.filter((file) => !blocked.has(file))).toEqual([]);
     } finally {
       rmSync(project, { recursive: true, force: true });

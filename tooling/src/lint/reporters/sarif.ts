@@ -34,7 +34,7 @@ export const sarif: Reporter = (diagnostics, options = {}) => {
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'atomkit', informationUri: 'https://atomkit.dev', rules } }, results }],
+    runs: [{ tool: { driver: { name: 'atomkit', informationUri: 'https://github.com/atomkit/atomkit', rules } }, results }],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 };
