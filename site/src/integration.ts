@@ -12,7 +12,8 @@ import { formatDiagnostic } from '../../tooling/src/site/check.js';
 import { externalsFromImporter } from './externals.js';
 import { sibling } from './sibling.js';
 import { VIRTUAL_MODULE, type SiteRuntimeOptions } from './runtime-options.js';
-import { AtomStore, shareStore, sharedStore, storeKey, unshareStore, type AtomStoreOptions, type BodyRenderer } from './store.js';
+import { shareStore, sharedStore, storeKey, unshareStore } from './shared-store.js';
+import { AtomStore, type AtomStoreOptions, type BodyRenderer } from './store.js';
 
 export interface AtomkitIntegrationOptions {
   /** The store's options, but for `drafts`, which follows the command unless set. */

@@ -4,11 +4,8 @@
  * of 10,000 atoms never holds 10,000 rendered bodies). No content collection is involved: the
  * knowledge base lives beside a site's own `docs`, never in it.
  *
- * The store is made in Node by the integration and read by the pages, which Astro runs in the same
- * process (prerendering, and the dev server's module runner) but from a bundle of their own: the
- * two meet through `globalThis`, under `STORES`, keyed by `SiteRuntimeOptions.storeKey`.
+ * The store is made in Node by the integration and read by the pages through `shared-store.ts`.
  */
-import path from 'node:path';
 import { loadAtoms, type Atom } from '../../tooling/src/atom/load.js';
 import { linkRoot } from '../../tooling/src/atom/outside-links.js';
 import type { AtomHeader } from '../../tooling/src/atom/schema.js';
@@ -112,34 +109,4 @@ export class AtomStore {
     this.#bySlug = new Map(stored.map((atom) => [atom.id, atom]));
     this.#version++;
   }
-}
-
-const STORES = Symbol.for('atomkit.atom-stores');
-
-function stores(): Map<string, AtomStore> {
-  const slot = globalThis as { [STORES]?: Map<string, AtomStore> };
-  return (slot[STORES] ??= new Map());
-}
-
-/** The key a store is shared under: same folder and publishing options, same atoms. */
-export function storeKey(options: AtomStoreOptions): string {
-  return JSON.stringify([path.resolve(options.atomsDir), options.base, options.drafts, options.locales, options.editUrl ?? null]);
-}
-
-/** Makes a store the one pages with this key read. */
-export function shareStore(store: AtomStore): string {
-  const key = storeKey(store.options);
-  stores().set(key, store);
-  return key;
-}
-
-/** The store shared under `key`, if one is. */
-export function sharedStore(key: string): AtomStore | undefined {
-  return stores().get(key);
-}
-
-/** Stops sharing a store (after a build, or when the dev server stops). */
-export function unshareStore(store: AtomStore): void {
-  const key = storeKey(store.options);
-  if (stores().get(key) === store) stores().delete(key);
 }

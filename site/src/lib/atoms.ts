@@ -6,7 +6,8 @@ import site from 'virtual:atomkit/site';
 import { atomLocale, atomUrl } from '../../../tooling/src/atom/identity.js';
 import type { AtomType } from '../../../tooling/src/atom/schema.js';
 import type { AtomPageInfo } from '../../../tooling/src/site/page-data.js';
-import { sharedStore, type AtomStore } from '../store.js';
+import { sharedStore } from '../shared-store.js';
+import type { AtomStore } from '../store.js';
 
 /** An atom as lists show it. */
 export interface AtomEntry {

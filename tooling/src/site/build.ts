@@ -9,7 +9,8 @@ import path from 'node:path';
 import type { AstroInlineConfig } from 'astro';
 import type { AtomkitConfig } from '../config/load.js';
 import { standaloneRoot, standaloneSite, type StandaloneOptions } from '../../../site/src/standalone.js';
-import { AtomStore, shareStore, unshareStore } from '../../../site/src/store.js';
+import { shareStore, unshareStore } from '../../../site/src/shared-store.js';
+import { AtomStore } from '../../../site/src/store.js';
 
 export interface SiteOptions extends StandaloneOptions {
   readonly config: AtomkitConfig;
