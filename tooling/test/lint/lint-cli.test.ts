@@ -82,14 +82,14 @@ describe('atomkit lint', () => {
     expect(byFile('wrong-types.md')).toEqual(expect.arrayContaining(['frontmatter/schema 7:10', 'frontmatter/schema 8:7']));
     expect(byFile('unknown-field.md')).toContain('frontmatter/schema 10:1');
     expect(byFile('bad-date.md')).toContain('frontmatter/schema 6:10');
-    for (const d of diagnostics) expect(d.docsUrl).toMatch(/^https:\/\/atomkit\.dev\/error\/[a-z-]+\/(#[a-z-]+)?$/);
+    for (const d of diagnostics) expect(d.docsUrl).toMatch(/^http:\/\/localhost:4321\/error\/[a-z-]+\/(#[a-z-]+)?$/);
   });
 
   test('prints a code frame and the docs link in pretty format', async () => {
     const { out } = await lint(['broken/bad-date.md']);
     expect(out).toContain('broken/bad-date.md:6:10  error');
     expect(out).toContain('> 6 | created: last tuesday');
-    expect(out).toContain('docs: https://atomkit.dev/error/frontmatter-schema/');
+    expect(out).toContain('docs: http://localhost:4321/error/frontmatter-schema/');
   });
 
   test('--quiet drops warnings and --max-warnings turns them into a failure', async () => {
