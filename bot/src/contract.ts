@@ -45,8 +45,8 @@ export type Citation = z.infer<typeof citationSchema>;
 
 export const supportSchema = z.object({
   contact: z.string(),
-  /** Opens a prefilled "suggest an atom" issue for the question. */
-  suggestUrl: z.string(),
+  /** Opens a prefilled "suggest an atom" issue for the question; absent when none is configured. */
+  suggestUrl: z.string().optional(),
 });
 
 /** The part of an answer that is the same for everyone who asks the same question (what is cached). */

@@ -25,7 +25,7 @@ interface AskResult {
 }
 
 /** The site origin of the harness config (the schema's default `site.url`). */
-export const SITE = 'https://atomkit.dev';
+export const SITE = 'http://localhost:4321';
 
 async function call<T>(client: Client, name: string, args: Record<string, unknown>): Promise<T> {
   const result = await client.callTool({ name, arguments: args });

@@ -1,26 +1,48 @@
 /**
- * The atomkit Astro integration: hands the project's site options to the content loader and the
- * pages through a virtual module, so nothing under `site/src` reads config files or the environment.
+ * The Astro integration the Starlight plugin adds: the knowledge base's routes (one for its pages,
+ * two for `llms.txt`), its options for the pages as `virtual:atomkit/site`, and the atom store the
+ * pages read (loaded when Astro starts, given the Markdown pipeline once Astro's configuration is
+ * final, reloaded in dev when an atom changes).
  */
-import type { AstroIntegration } from 'astro';
+import path from 'node:path';
+import type { AstroConfig, AstroIntegration } from 'astro';
+import { isUnifiedProcessor, unified } from '@astrojs/markdown-remark';
+import { atomRemarkPlugins } from '../../tooling/src/site/markdown-plugins.js';
+import { formatDiagnostic } from '../../tooling/src/site/check.js';
 import { externalsFromImporter } from './externals.js';
+import { sibling } from './sibling.js';
 import { VIRTUAL_MODULE, type SiteRuntimeOptions } from './runtime-options.js';
+import { shareStore, sharedStore, storeKey, unshareStore } from './shared-store.js';
+import { AtomStore, type AtomStoreOptions, type BodyRenderer } from './store.js';
 
-export type AtomkitSiteOptions = Omit<SiteRuntimeOptions, 'drafts' | 'command'> & {
-  /** Publish drafts. @default true in `astro dev`, false in builds */
-  readonly drafts?: boolean;
-};
+export interface AtomkitIntegrationOptions {
+  /** The store's options, but for `drafts`, which follows the command unless set. */
+  readonly store: Omit<AtomStoreOptions, 'drafts'> & { readonly drafts?: boolean };
+  /** Where the pages live below the site's base (`''` or `kb`). */
+  readonly routeBase: string;
+  readonly site: Omit<SiteRuntimeOptions, 'storeKey'>;
+  /** Add a 404 page (when the site is the knowledge base alone). */
+  readonly notFound: boolean;
+}
 
-export function atomkitSite(options: AtomkitSiteOptions): AstroIntegration {
+export function atomkitIntegration(options: AtomkitIntegrationOptions): AstroIntegration {
+  let store: AtomStore;
   return {
-    name: 'atomkit-site',
+    name: 'atomkit',
     hooks: {
-      'astro:config:setup': ({ command, updateConfig }) => {
-        const runtime: SiteRuntimeOptions = {
-          ...options,
-          command: command === 'dev' ? 'dev' : 'build',
-          drafts: options.drafts ?? command === 'dev',
-        };
+      'astro:config:setup': ({ command, injectRoute, updateConfig, logger }) => {
+        const dev = command === 'dev';
+        const storeOptions: AtomStoreOptions = { ...options.store, drafts: options.store.drafts ?? dev };
+        // `buildSite()` may have loaded and checked the atoms already.
+        const ready = sharedStore(storeKey(storeOptions));
+        store = ready ?? new AtomStore(storeOptions);
+        if (!ready) for (const diagnostic of store.load(!dev)) logger.error(formatDiagnostic(diagnostic));
+        const runtime: SiteRuntimeOptions = { ...options.site, storeKey: shareStore(store) };
+        const route = (pattern: string) => [options.routeBase, pattern].filter(Boolean).join('/');
+        injectRoute({ pattern: route('[...page]'), entrypoint: sibling(import.meta.url, 'routes/page.astro'), prerender: true });
+        injectRoute({ pattern: route('llms.txt'), entrypoint: sibling(import.meta.url, 'routes/llms.txt', 'script'), prerender: true });
+        injectRoute({ pattern: route('llms-full.txt'), entrypoint: sibling(import.meta.url, 'routes/llms-full.txt', 'script'), prerender: true });
+        if (options.notFound) injectRoute({ pattern: '404', entrypoint: sibling(import.meta.url, 'routes/404.astro'), prerender: true });
         const resolved = `\0${VIRTUAL_MODULE}`;
         updateConfig({
           vite: {
@@ -35,6 +57,52 @@ export function atomkitSite(options: AtomkitSiteOptions): AstroIntegration {
           },
         });
       },
+      'astro:config:done': async ({ config }) => {
+        store.setRenderer(await bodyRenderer(config));
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const root = path.resolve(store.options.atomsDir);
+        server.watcher.add(root);
+        let running: Promise<void> = Promise.resolve();
+        const onChange = (file: string) => {
+          if (!path.resolve(file).startsWith(root + path.sep) || !/\.md$/i.test(file)) return;
+          // Edits arrive in bursts (editors write twice); each reload starts after the previous one.
+          running = running
+            .then(() => {
+              for (const diagnostic of store.load(false)) logger.error(formatDiagnostic(diagnostic));
+              // Astro keeps each route's static paths until content changes: this is such a change.
+              for (const environment of Object.values(server.environments)) if (environment.name !== 'client') environment.hot.send('astro:content-changed', {});
+              server.environments.client?.hot.send({ type: 'full-reload', path: '*' });
+            })
+            .catch((error: unknown) => logger.error(String((error as Error).message ?? error)));
+        };
+        server.watcher.on('add', onChange);
+        server.watcher.on('change', onChange);
+        server.watcher.on('unlink', onChange);
+      },
+      'astro:build:done': () => unshareStore(store),
+      'astro:server:done': () => unshareStore(store),
     },
+  };
+}
+
+/**
+ * Atom bodies go through the atom remark plugins first, then through what the site's own unified
+ * pipeline holds (Starlight's directives and heading ids, Expressive Code), as `.md` pages do;
+ * heading ids are github-slugger's, the anchors `headingAnchors()` gives chat citations. A site on
+ * another Markdown processor has its plugins left out: they are not remark plugins.
+ */
+async function bodyRenderer(config: AstroConfig): Promise<BodyRenderer> {
+  const { markdown } = config;
+  const host = isUnifiedProcessor(markdown.processor) ? markdown.processor.options : undefined;
+  const processor = unified({
+    remarkPlugins: [...atomRemarkPlugins, ...(host?.remarkPlugins ?? [])],
+    rehypePlugins: [...(host?.rehypePlugins ?? [])],
+    ...(host ? { remarkRehype: host.remarkRehype } : {}),
+  });
+  const renderer = await processor.createRenderer({ syntaxHighlight: markdown.syntaxHighlight, shikiConfig: markdown.shikiConfig, gfm: markdown.gfm, smartypants: markdown.smartypants });
+  return async (body) => {
+    const { code, metadata } = await renderer.render(body);
+    return { html: code, headings: metadata.headings };
   };
 }

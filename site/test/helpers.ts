@@ -18,12 +18,12 @@ export function fixtureConfig(env: Record<string, string> = {}): AtomkitConfig {
 }
 
 /**
- * A fresh scratch folder inside the project (git-ignored). Astro puts a build's server chunks in
- * the output folder only when that is inside the working directory, and otherwise in a shared
- * `<cwd>/.astro`, where builds running in parallel would delete each other's files.
+ * A fresh scratch folder inside the project (git-ignored, and outside `site/`, which builds must
+ * leave alone), where astro and Starlight resolve from as they do in a knowledge base that
+ * installs atomkit with its peers.
  */
 export function scratchDir(): string {
-  const parent = path.join(PROJECT_ROOT, 'site', '.astro', 'scratch');
+  const parent = path.join(PROJECT_ROOT, '.atomkit', 'scratch');
   mkdirSync(parent, { recursive: true });
   return mkdtempSync(path.join(parent, 'build-'));
 }
@@ -52,6 +52,17 @@ export function readPage(outDir: string, urlPath: string): string {
 
 export function parsePage(outDir: string, urlPath: string): Root {
   return fromHtml(readPage(outDir, urlPath));
+}
+
+/** Every file under `dir` with its size and modification time, to tell whether anything was written there. */
+export function treeSnapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (stat) files[path.relative(dir, file)] = entry.isDirectory() ? 'dir' : `${stat.size} ${stat.mtimeMs}`;
+  }
+  return files;
 }
 
 export function htmlFiles(dir: string): string[] {

@@ -1,11 +1,11 @@
 /** `atomkit site build|dev` as a user runs them, on inputs that must not start a build. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { FIXTURE_ATOMS, INVALID_ATOMS, PROJECT_ROOT } from './helpers.js';
+import { FIXTURE_ATOMS, INVALID_ATOMS, PROJECT_ROOT, scratchDir, treeSnapshot } from './helpers.js';
 
 const atomkit = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, ['bin/atomkit.js', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', env: { ...process.env, ...env, NO_COLOR: '1' }, timeout: 60_000 });
@@ -44,11 +44,14 @@ describe('atomkit site build', () => {
     }
   });
 
-  // The build's server chunks then lie where no node_modules folder can be found from them.
-  test('builds from a folder outside the project into a folder outside the project', () => {
-    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'atomkit-elsewhere-'));
+  // A knowledge base of its own (where atomkit's peers, astro and Starlight, resolve from).
+  test('builds a knowledge base in another folder inside that folder, and writes nothing in the package', () => {
+    const elsewhere = scratchDir();
+    const before = treeSnapshot(path.join(PROJECT_ROOT, 'site'));
     try {
-      const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin/atomkit.js'), 'site', 'build', '--atoms', FIXTURE_ATOMS, '--out', 'dist'], {
+      cpSync(FIXTURE_ATOMS, path.join(elsewhere, 'atoms'), { recursive: true });
+      writeFileSync(path.join(elsewhere, 'atomkit.config.yaml'), 'site:\n  organisation: Acme\n');
+      const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin/atomkit.js'), 'site', 'build'], {
         cwd: elsewhere,
         encoding: 'utf8',
         env: { ...process.env, NO_COLOR: '1' },
@@ -56,7 +59,12 @@ describe('atomkit site build', () => {
       });
       expect(run.stderr).not.toMatch(/Cannot find (package|module)/);
       expect(run.status).toBe(0);
-      expect(existsSync(path.join(elsewhere, 'dist/error/inventory-sync-failed/index.html'))).toBe(true);
+      const home = readFileSync(path.join(elsewhere, 'site/dist/index.html'), 'utf8');
+      expect(home).toMatch(/<title>Acme knowledge base\b/);
+      expect(home).not.toMatch(/atomkit\.(dev|github\.io)|github\.com\/atomkit/);
+      expect(existsSync(path.join(elsewhere, 'site/dist/ja'))).toBe(false);
+      expect(existsSync(path.join(elsewhere, '.atomkit/site/.astro'))).toBe(true);
+      expect(treeSnapshot(path.join(PROJECT_ROOT, 'site'))).toEqual(before);
     } finally {
       rmSync(elsewhere, { recursive: true, force: true });
     }

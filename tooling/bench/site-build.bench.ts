@@ -1,83 +1,104 @@
 /**
- * Site build benchmark: generates corpora (generate-corpus.ts), builds each one cold with
- * `buildSite()` (Astro + Starlight + Pagefind, fresh cache), and reports the build time and the
- * size of atom pages, which must not grow with the number of atoms (the sidebar lists index pages
- * only).
+ * Site build benchmark: atomkit (`buildSite()`, Starlight with the atomkit plugin) against a plain
+ * Starlight site of the same versions whose docs are the same generated files
+ * (generate-corpus.ts), built alternately, cold, each in a process of its own: wall time, HTML
+ * pages written and peak RSS (Pagefind's indexer is a child process and not included).
  *
- * Usage: npm run bench:site [-- <sizes...>]   (default: 200 1000; `npm run bench` passes its size)
+ * Usage: npm run bench:site [-- <sizes...>]   (default: 1000 10000)
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../src/config/load.js';
-import { buildSite } from '../src/site/build.js';
-import { ATOM_TYPES } from '../src/atom/schema.js';
+import { fileURLToPath } from 'node:url';
 import { generateCorpus } from './generate-corpus.js';
 
-// Inside the working directory (git-ignored): Astro keeps a build's server chunks next to an output
-// folder only there; elsewhere they go to a shared `<cwd>/.astro` that parallel builds fight over.
-const scratch = path.join(process.cwd(), 'tooling', 'bench', 'out');
+// Inside the project (git-ignored), where astro and Starlight resolve from.
+const scratch = path.join(process.cwd(), '.atomkit', 'bench');
 
-const given = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
-// One size alone says nothing about growth: compare with a corpus a fifth of its size.
-const sizes = given.length > 1 ? given : given.length === 1 ? [Math.max(50, Math.round(given[0]! / 5)), given[0]!] : [200, 1000];
-
-const bench = (data: Record<string, unknown>) => process.stdout.write(`BENCH ${JSON.stringify(data)}\n`);
-const kb = (bytes: number) => Math.round(bytes / 102.4) / 10;
-
-interface PageSizes {
-  readonly atomMedian: number;
-  readonly atomMax: number;
-  readonly typePageMax: number;
-  readonly home: number;
+interface Measured {
+  readonly seconds: number;
+  readonly pages: number;
+  readonly rssMb: number;
 }
 
-function pageSizes(outDir: string): PageSizes {
-  const atom: number[] = [];
-  let typePageMax = 0;
-  for (const type of ATOM_TYPES) {
-    const folder = path.join(outDir, type);
-    typePageMax = Math.max(typePageMax, statSync(path.join(folder, 'index.html')).size);
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      // `page/` holds the type's further index pages, not an atom.
-      if (entry.isDirectory() && entry.name !== 'page') atom.push(statSync(path.join(folder, entry.name, 'index.html')).size);
+const [mode, dir] = process.argv.slice(2);
+if (mode === '--child') await child(process.argv[3]!, dir === undefined ? '' : process.argv[4]!);
+else await main();
+
+async function main(): Promise<void> {
+  const given = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const sizes = given.length > 0 ? given : [1000, 10_000];
+  const rows: string[] = [];
+  for (const count of sizes) {
+    mkdirSync(scratch, { recursive: true });
+    const root = mkdtempSync(path.join(scratch, `site-${count}-`));
+    try {
+      const atoms = path.join(root, 'kb', 'atoms');
+      generateCorpus({ dir: atoms, count });
+      writeFileSync(path.join(root, 'kb', 'atomkit.config.yaml'), 'site:\n  url: https://example.org\n');
+      plainStarlight(path.join(root, 'plain'), atoms);
+      // Alternating, so a busy neighbour on a shared machine slows both sides alike.
+      const atomkit = run('atomkit', path.join(root, 'kb'));
+      const plain = run('starlight', path.join(root, 'plain'));
+      const ratio = atomkit.seconds / plain.seconds;
+      for (const [name, m] of [['atomkit', atomkit], ['plain Starlight', plain]] as const) {
+        process.stdout.write(`BENCH ${JSON.stringify({ name: `site build ${count} atoms, ${name}`, value: m.seconds, unit: 's', atoms: count, pages: m.pages, peak_rss_mb: m.rssMb })}\n`);
+      }
+      process.stdout.write(`BENCH ${JSON.stringify({ name: `site build ${count} atoms, atomkit / plain Starlight`, value: Math.round(ratio * 100) / 100, unit: 'x', target: '<= 1.2' })}\n`);
+      rows.push(
+        `${String(count).padStart(6)} atoms: atomkit ${atomkit.seconds} s, ${atomkit.pages} pages, peak RSS ${atomkit.rssMb} MB | ` +
+          `plain Starlight ${plain.seconds} s, ${plain.pages} pages, peak RSS ${plain.rssMb} MB | ratio ${ratio.toFixed(2)}`,
+      );
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   }
-  atom.sort((a, b) => a - b);
-  return { atomMedian: atom[Math.floor(atom.length / 2)] ?? 0, atomMax: atom.at(-1) ?? 0, typePageMax, home: statSync(path.join(outDir, 'index.html')).size };
+  process.stdout.write(`\nmachine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}\n${rows.join('\n')}\n`);
 }
 
-const rows: string[] = [];
-let smallest: PageSizes | undefined;
-for (const count of sizes) {
-  mkdirSync(scratch, { recursive: true });
-  const root = mkdtempSync(path.join(scratch, `site-${count}-`));
-  try {
-    generateCorpus({ dir: path.join(root, 'atoms'), count });
-    writeFileSync(path.join(root, 'atomkit.config.yaml'), 'site:\n  url: https://example.org\n');
-    const config = loadConfig({ cwd: root });
-    const started = performance.now();
-    const cpuBefore = process.cpuUsage();
-    const built = await buildSite({ config, outDir: path.join(root, 'dist'), cacheDir: path.join(root, 'cache'), logLevel: 'error' });
-    const seconds = (performance.now() - started) / 1000;
-    // CPU time of this process (Pagefind's indexer is a child process and not included), and the
-    // machine's load: on a shared machine the wall time says as much about the neighbours.
-    const cpu = process.cpuUsage(cpuBefore);
-    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-    const load = os.loadavg()[0]!;
-    const measured = pageSizes(built.outDir);
-    smallest ??= measured;
-    const growth = measured.atomMedian / smallest.atomMedian;
-    const target = count >= 10_000 ? '<= 600 s' : count >= 1000 ? '<= 60 s' : undefined;
-    bench({ name: `site build ${count} atoms (cold)`, value: Math.round(seconds * 10) / 10, unit: 's', atoms: count, pages: built.pages, cpu_s: Math.round(cpuSeconds), load: Math.round(load * 10) / 10, ...(target ? { target } : {}) });
-    bench({ name: `atom page HTML median, ${count} atoms`, value: kb(measured.atomMedian), unit: 'KB', atoms: count, [`vs ${sizes[0]} atoms`]: `x${growth.toFixed(3)}` });
-    rows.push(
-      `${String(count).padStart(6)} atoms: build ${seconds.toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU, load average ${load.toFixed(1)} (${built.pages} pages); ` +
-        `atom page HTML median ${kb(measured.atomMedian)} KB (x${growth.toFixed(3)} vs ${sizes[0]} atoms), max ${kb(measured.atomMax)} KB; ` +
-        `largest type page ${kb(measured.typePageMax)} KB; home ${kb(measured.home)} KB`,
-    );
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
+/**
+ * A Starlight project whose docs are the atom files as they are (Starlight ignores the fields it
+ * does not know). It takes atomkit's externals plugin only because this repository installs two
+ * majors of js-yaml, which a site of its own would not.
+ */
+function plainStarlight(root: string, atoms: string): void {
+  const externals = JSON.stringify(fileURLToPath(new URL('../../site/src/externals.ts', import.meta.url)));
+  mkdirSync(path.join(root, 'src', 'content'), { recursive: true });
+  cpSync(atoms, path.join(root, 'src', 'content', 'docs'), { recursive: true });
+  writeFileSync(
+    path.join(root, 'src', 'content.config.ts'),
+    "import { defineCollection } from 'astro:content';\nimport { docsLoader } from '@astrojs/starlight/loaders';\nimport { docsSchema } from '@astrojs/starlight/schema';\n\nexport const collections = { docs: defineCollection({ loader: docsLoader(), schema: docsSchema() }) };\n",
+  );
+  writeFileSync(
+    path.join(root, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';\nimport starlight from '@astrojs/starlight';\nimport { externalsFromImporter } from ${externals};\n\n` +
+      "export default defineConfig({ site: 'https://example.org', vite: { plugins: [externalsFromImporter()] }, integrations: [starlight({ title: 'Plain', pagination: false, sidebar: [{ label: 'Home', link: '/' }] })] });\n",
+  );
 }
-process.stdout.write(`\nmachine: ${os.cpus().length} cores, Node ${process.version}\n${rows.join('\n')}\n`);
+
+function run(kind: 'atomkit' | 'starlight', root: string): Measured {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', kind, root], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 2 ** 20 });
+  const line = child.stdout.split('\n').find((text) => text.startsWith('RESULT '));
+  if (child.status !== 0 || !line) throw new Error(`The ${kind} build failed (exit ${child.status}):\n${child.stdout.slice(-2000)}`);
+  return JSON.parse(line.slice('RESULT '.length)) as Measured;
+}
+
+async function child(kind: string, root: string): Promise<void> {
+  const started = performance.now();
+  let outDir: string;
+  if (kind === 'atomkit') {
+    const { loadConfig } = await import('../src/config/load.js');
+    const { buildSite } = await import('../src/site/build.js');
+    outDir = (await buildSite({ config: loadConfig({ cwd: root }), logLevel: 'error' })).outDir;
+  } else {
+    process.env.NODE_ENV = 'production';
+    const { build } = await import('astro');
+    await build({ root, logLevel: 'error' });
+    outDir = path.join(root, 'dist');
+  }
+  const seconds = Math.round((performance.now() - started) / 100) / 10;
+  const pages = readdirSync(outDir, { recursive: true }).filter((name) => String(name).endsWith('.html')).length;
+  // maxRSS is in kilobytes.
+  process.stdout.write(`RESULT ${JSON.stringify({ seconds, pages, rssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+}

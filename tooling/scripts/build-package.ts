@@ -1,7 +1,7 @@
 /**
  * Builds what the atomkit package runs, into dist/: the TypeScript compiled by tsc
- * (tsconfig.build.json), the site plugin's Astro components and styles beside their compiled
- * modules, and the browser code (the chat widget) bundled once, ahead of time. `npm install` runs
+ * (tsconfig.build.json), the site plugin's Astro components, styles and public files beside their
+ * compiled modules, and the browser code (the chat widget) bundled once, ahead of time. `npm install` runs
  * it in a checkout (`prepare`), and `npm pack`/`npm publish` before packing; nothing is compiled
  * or bundled when atomkit runs.
  */
@@ -27,6 +27,7 @@ export async function buildPackage(): Promise<void> {
     throw new Error('tsc failed: see the errors above.');
   }
   copyAssets(path.join(ROOT, 'site/src'), path.join(staging, 'site/src'));
+  cpSync(path.join(ROOT, 'site/public'), path.join(staging, 'site/public'), { recursive: true });
   await buildWidget({ outfile: path.join(staging, 'browser/widget/atom-chat.js') });
   const old = `${DIST}.${process.pid}.old`;
   if (existsSync(DIST)) renameSync(DIST, old);

@@ -22,8 +22,8 @@ export interface AnswerSettings {
   readonly cache: boolean;
   readonly maxContextTokens: number;
   readonly supportContact: string;
-  /** `{question}` is replaced by the URL-encoded question. */
-  readonly suggestUrl: string;
+  /** `{question}` is replaced by the URL-encoded question; none, no "suggest an atom" link. */
+  readonly suggestUrl: string | undefined;
   readonly siteTitle: string;
   /** Units retrieved per question (confidence is computed per unit, so this is most of the search cost). @default 8 */
   readonly k?: number;
@@ -198,7 +198,7 @@ export class Answerer {
 
   #notCovered(question: string, language: string): Answer {
     const { settings } = this.deps;
-    const suggestUrl = settings.suggestUrl.replaceAll('{question}', encodeURIComponent(question.trim().slice(0, 200)));
+    const suggestUrl = settings.suggestUrl?.replaceAll('{question}', encodeURIComponent(question.trim().slice(0, 200)));
     return {
       answer: phrasesFor(language).notCovered(settings.supportContact, suggestUrl),
       citations: [],
@@ -207,7 +207,7 @@ export class Answerer {
       model: null,
       degraded: false,
       language,
-      support: { contact: settings.supportContact, suggestUrl },
+      support: { contact: settings.supportContact, ...(suggestUrl ? { suggestUrl } : {}) },
     };
   }
 

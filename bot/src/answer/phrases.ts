@@ -9,7 +9,8 @@ export interface Phrases {
   readonly quoteIntro: (title: string, section: string | undefined, marker: string) => string;
   readonly moreIntro: (title: string, section: string | undefined, marker: string) => string;
   readonly seeAlso: string;
-  readonly notCovered: (contact: string, suggestUrl: string) => string;
+  /** Without a `suggestUrl` (none configured) the answer offers no link. */
+  readonly notCovered: (contact: string, suggestUrl: string | undefined) => string;
   /** Said first when the quoted atoms are in another language than the answer. */
   readonly otherLanguageNote: (sourceLanguage: string) => string;
 }
@@ -21,7 +22,7 @@ const en: Phrases = {
   seeAlso: 'See also:',
   notCovered: (contact, suggestUrl) =>
     `The atoms do not cover this question yet, so I will not guess.\n\n` +
-    `Please ask ${contact}. You can also [suggest an atom](${suggestUrl}) so that the next person finds the answer here.`,
+    `Please ask ${contact}.${suggestUrl ? ` You can also [suggest an atom](${suggestUrl}) so that the next person finds the answer here.` : ''}`,
   otherLanguageNote: (sourceLanguage) => `_No atom in English answers this yet; the quotes below are in ${sourceLanguage === 'ja' ? 'Japanese' : sourceLanguage}._`,
 };
 
@@ -32,7 +33,7 @@ const ja: Phrases = {
   seeAlso: '関連:',
   notCovered: (contact, suggestUrl) =>
     `この質問に答えるアトムはまだありません。推測では答えません。\n\n` +
-    `${contact} にお問い合わせください。[アトムを提案する](${suggestUrl}) と、次の人がここで答えを見つけられます。`,
+    `${contact} にお問い合わせください。${suggestUrl ? `[アトムを提案する](${suggestUrl}) と、次の人がここで答えを見つけられます。` : ''}`,
   otherLanguageNote: (sourceLanguage) => `_日本語のアトムはまだないため、${sourceLanguage === 'en' ? '英語' : sourceLanguage}のアトムから引用しています。_`,
 };
 

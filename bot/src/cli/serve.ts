@@ -78,7 +78,7 @@ export async function runServe(config: AtomkitConfig, options: ServeOptions, io:
   const mode = config.bot.llm.baseUrl ? `llm (${config.bot.llm.models.map((entry) => modelSettings(entry).name).join(' → ')}, then extractive)` : 'extractive (no language model configured)';
   io.stdout(`atomkit chat service listening on ${server.url}${workers > 1 ? ` (${workers} workers)` : ''}\n`);
   io.stdout(`  answers: ${mode}\n`);
-  io.stdout(`  try: curl -s ${server.url}/api/query -H 'content-type: application/json' -d '{"question":"How do I run the linter?"}'\n`);
+  io.stdout(`  try: curl -s ${server.url}/api/query -H 'content-type: application/json' -d '{"question":"What can you answer?"}'\n`);
   if (options.site) io.stdout(`  site: ${server.url}/\n`);
   await stop();
   await server.close();

@@ -1,14 +1,15 @@
 /**
- * The published atoms as the index pages see them: docs entries that carry atom data, sorted by
- * title, grouped by type or tag.
+ * The published atoms as the index pages see them: the store's atoms, sorted by title, grouped by
+ * type or tag.
  */
-import { getCollection } from 'astro:content';
 import site from 'virtual:atomkit/site';
 import { atomLocale, atomUrl } from '../../../tooling/src/atom/identity.js';
 import type { AtomType } from '../../../tooling/src/atom/schema.js';
 import type { AtomPageInfo } from '../../../tooling/src/site/page-data.js';
+import { sharedStore } from '../shared-store.js';
+import type { AtomStore } from '../store.js';
 
-/** A docs entry that is an atom (the fields the index pages read). */
+/** An atom as lists show it. */
 export interface AtomEntry {
   readonly id: string;
   readonly body?: string;
@@ -17,11 +18,37 @@ export interface AtomEntry {
   readonly untranslatedFrom?: string;
 }
 
-const byTitle = (a: AtomEntry, b: AtomEntry) => a.data.title.localeCompare(b.data.title, 'en');
+/** The store the integration shared for this site. */
+export function atomStore(): AtomStore {
+  const store = sharedStore(site.storeKey);
+  if (!store) throw new Error('atomkit: the atoms were not loaded; is the atomkit plugin in Starlight\'s `plugins`?');
+  return store;
+}
 
-export async function atomEntries(): Promise<AtomEntry[]> {
-  const entries = (await getCollection('docs')) as unknown as { id: string; body?: string; data: Partial<AtomEntry['data']> }[];
-  return entries.filter((entry): entry is AtomEntry => entry.data.atom !== undefined).sort(byTitle);
+// Thousands of index pages list the same atoms: each list is made once per load of the atoms.
+const derived = new WeakMap<AtomStore, { version: number; values: Map<string, unknown> }>();
+
+function once<T>(key: string, make: () => T): T {
+  const store = atomStore();
+  let cache = derived.get(store);
+  if (cache?.version !== store.version) derived.set(store, (cache = { version: store.version, values: new Map() }));
+  if (!cache.values.has(key)) cache.values.set(key, make());
+  return cache.values.get(key) as T;
+}
+
+/** Every published atom, sorted by title. */
+export function atomEntries(): AtomEntry[] {
+  return once('all', () => atomStore().atoms().map((atom) => ({ id: atom.id, body: atom.body, data: { title: atom.title, description: atom.description, atom: atom.atom } })));
+}
+
+/** A locale's atoms by type (see `localeAtomEntries`). */
+export function localeTypes(locale: string | undefined): Map<AtomType, AtomEntry[]> {
+  return once(`types:${locale ?? ''}`, () => groupByType(localeAtomEntries(locale)));
+}
+
+/** A locale's tags with their atoms, most used first (see `localeAtomEntries`). */
+export function localeTags(locale: string | undefined): [string, AtomEntry[]][] {
+  return once(`tags:${locale ?? ''}`, () => groupByTag(localeAtomEntries(locale)));
 }
 
 /**
@@ -29,8 +56,11 @@ export async function atomEntries(): Promise<AtomEntry[]> {
  * another locale lists its translations, then the atoms not translated into it, linked to their
  * fallback pages under the locale and marked with their language.
  */
-export async function localeAtomEntries(locale: string | undefined): Promise<AtomEntry[]> {
-  const entries = await atomEntries();
+export function localeAtomEntries(locale: string | undefined): AtomEntry[] {
+  return once(`entries:${locale ?? ''}`, () => entriesOfLocale(atomEntries(), locale));
+}
+
+function entriesOfLocale(entries: readonly AtomEntry[], locale: string | undefined): AtomEntry[] {
   const own = entries.filter((entry) => atomLocale(entry.data.atom.id, site.locales) === locale);
   if (locale === undefined) return own;
   const translated = new Set(own.map((entry) => entry.id));

@@ -3,7 +3,7 @@
  * defaults filled in, environment overrides applied, paths resolved, then frozen. This is the
  * only place the environment is read for settings.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { FromSchema } from 'json-schema-to-ts';
@@ -11,16 +11,28 @@ import { configSchema } from '../generated/config.schema.js';
 import { validatorFor } from '../schema/validator.js';
 import { explainSchemaErrors } from '../schema/explain.js';
 import { LineIndex, type Position } from '../atom/position.js';
+import { ATOM_TYPES } from '../atom/schema.js';
 
 export type AtomkitConfigFile = FromSchema<typeof configSchema>;
 
+type Filled = DeepRequired<AtomkitConfigFile>;
+
 /** The configuration with every default filled in and every path absolute. */
-export type AtomkitConfig = DeepRequired<AtomkitConfigFile> & {
+export type AtomkitConfig = Omit<Filled, 'site' | 'bot'> & {
   /** Absolute project root (the folder of the config file, or the working directory); configured paths are relative to it. */
   readonly root: string;
   /** Absolute path of the config file, when there is one. */
   readonly file: string | undefined;
-  readonly atoms: DeepRequired<AtomkitConfigFile>['atoms'] & { readonly dirAbs: string; readonly interviewsAbs: string };
+  readonly atoms: Filled['atoms'] & { readonly dirAbs: string; readonly interviewsAbs: string };
+  /** Links that are not configured (nor derived from `repoUrl`) are not shown. */
+  readonly site: Omit<Filled['site'], 'organisation' | 'repoUrl' | 'editUrl'> & {
+    readonly organisation: string | undefined;
+    readonly repoUrl: string | undefined;
+    readonly editUrl: string | undefined;
+  };
+  readonly bot: Omit<Filled['bot'], 'support'> & {
+    readonly support: Omit<Filled['bot']['support'], 'suggestUrl'> & { readonly suggestUrl: string | undefined };
+  };
 };
 
 type DeepRequired<T> = T extends readonly (infer U)[]
@@ -83,20 +95,70 @@ export function loadConfig(options: LoadConfigOptions = {}): AtomkitConfig {
   } else {
     validatorFor(configSchema, { useDefaults: true })(data);
   }
-  const config = data as DeepRequired<AtomkitConfigFile>;
+  const config = data as AtomkitConfigFile & Filled;
   const root = file ? path.dirname(file) : cwd;
   applyEnv(config, env);
-  const resolved = {
+  const dirAbs = path.resolve(root, config.atoms.dir);
+  const { organisation, repoUrl } = config.site as AtomkitConfigFile['site'] & {};
+  const hosted = repoUrl ? repositoryLinks(repoUrl) : undefined;
+  const resolved: AtomkitConfig = {
     ...config,
     root,
     file,
     atoms: {
       ...config.atoms,
-      dirAbs: path.resolve(root, config.atoms.dir),
+      locales: (config.atoms as AtomkitConfigFile['atoms'] & {}).locales ?? localeFolders(dirAbs),
+      dirAbs,
       interviewsAbs: path.resolve(root, config.atoms.interviews),
     },
+    site: {
+      ...config.site,
+      title: config.site.title ?? (organisation ? `${organisation} knowledge base` : 'Knowledge base'),
+      organisation,
+      repoUrl,
+      editUrl: config.site.editUrl ?? hosted?.editUrl,
+    },
+    bot: { ...config.bot, support: { ...config.bot.support, suggestUrl: config.bot.support.suggestUrl ?? hosted?.suggestUrl } },
   };
-  return deepFreeze(resolved) as AtomkitConfig;
+  return deepFreeze(resolved);
+}
+
+/**
+ * The edit and new-issue links of a repository on GitHub or GitLab (their `main` branch); none for
+ * other hosts, whose URL schemes differ.
+ *
+ * @example repositoryLinks('https://github.com/acme/kb').editUrl //=> 'https://github.com/acme/kb/edit/main/'
+ */
+export function repositoryLinks(repoUrl: string): { editUrl: string; suggestUrl: string } | undefined {
+  const url = repoUrl.replace(/\/+$/, '').replace(/\.git$/, '');
+  const host = /^https:\/\/(github\.com|gitlab\.com)\//.exec(url)?.[1];
+  if (!host) return undefined;
+  const gitlab = host === 'gitlab.com';
+  return {
+    editUrl: `${url}/${gitlab ? '-/edit' : 'edit'}/main/`,
+    suggestUrl: `${url}/${gitlab ? '-/issues/new?issue[title]' : 'issues/new?labels=atom-request&title'}={question}`,
+  };
+}
+
+const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
+/**
+ * The locale folders of an atoms folder: top-level folders named like a language tag that are not
+ * an atom type (`faq` is both) and that `Intl` knows as a language.
+ *
+ * @example localeFolders('/kb/atoms') //=> ['ja'] (for atoms/error, atoms/faq, atoms/ja)
+ */
+export function localeFolders(atomsDir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(atomsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  } catch {
+    return [];
+  }
+  const known = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+  return names
+    .filter((name) => LANGUAGE_TAG.test(name) && !(ATOM_TYPES as readonly string[]).includes(name) && known.of(name) !== undefined)
+    .sort();
 }
 
 /** Resolves a configured path against the project root. */
@@ -118,7 +180,7 @@ function keyNode(doc: ReturnType<typeof parseDocument>, pathParts: readonly (str
   return parent?.items?.find((pair) => pair.key?.value === pathParts.at(-1))?.key;
 }
 
-function applyEnv(config: DeepRequired<AtomkitConfigFile>, env: NodeJS.ProcessEnv): void {
+function applyEnv(config: Filled, env: NodeJS.ProcessEnv): void {
   const mutable = config as unknown as {
     index: { embedder: { modelDir?: string; allowRemote: boolean; provider: string; model: string; baseUrl?: string } };
     bot: { llm: { baseUrl?: string; models: string[] }; port: number };

@@ -26,20 +26,17 @@ export const configSchema = {
           "default": "interviews"
         },
         "defaultLanguage": {
-          "description": "BCP 47 tag of atoms without `language`.",
+          "description": "BCP 47 tag of the knowledge base's main language: of atoms without `language`, and of the site's pages without a locale prefix.",
           "type": "string",
           "default": "en"
         },
         "locales": {
-          "description": "Extra site locales: a top-level folder of `atoms/` with this name holds that language's atoms.",
+          "description": "The site's other languages. Each one is a top-level folder of `atoms/` with that name (`atoms/ja/`), holding that language's atoms; its pages live under `/<locale>/`. Unset: every top-level folder of `atoms/` named like a language tag (not an atom type) is a locale. `[]` makes a site with one language.",
           "type": "array",
           "items": {
             "type": "string",
             "pattern": "^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
-          },
-          "default": [
-            "ja"
-          ]
+          }
         }
       },
       "default": {}
@@ -49,31 +46,37 @@ export const configSchema = {
       "type": "object",
       "additionalProperties": false,
       "properties": {
-        "title": {
+        "organisation": {
+          "description": "Who the knowledge base belongs to, e.g. `Acme Logistics`. The site title defaults to `<organisation> knowledge base`.",
           "type": "string",
-          "default": "atomkit knowledge base"
+          "minLength": 1
+        },
+        "title": {
+          "description": "The site's title, in the header of every page and in `llms.txt`. Default: `<organisation> knowledge base`, or `Knowledge base` without an organisation.",
+          "type": "string",
+          "minLength": 1
         },
         "url": {
-          "description": "Origin the site is served from (used for absolute links).",
+          "description": "Origin the site is served from (used for absolute links in `llms.txt`, lint messages and chat answers over MCP).",
           "type": "string",
           "format": "uri",
-          "default": "https://atomkit.dev"
+          "default": "http://localhost:4321"
         },
         "base": {
-          "description": "Base path, e.g. `/my-repo` for a GitHub project page.",
+          "description": "Base path of the knowledge base's pages, e.g. `/my-repo` for a GitHub project page. In a Starlight site of your own, the site's `base` followed by the plugin's `base` (e.g. `/docs/kb`), so chat citations link to the atom pages.",
           "type": "string",
           "pattern": "^(/[A-Za-z0-9._~-]+)*/?$",
           "default": "/"
         },
-        "editUrl": {
-          "description": "URL of the repository folder that holds `atoms/`, for edit links.",
-          "type": "string",
-          "default": "https://github.com/atomkit/atomkit/edit/main/"
-        },
         "repoUrl": {
-          "description": "The docs repository, for \"suggest an atom\" issues.",
+          "description": "The repository that holds the knowledge base, e.g. `https://github.com/acme/handbook`: the site's header links to it. On GitHub or GitLab it also gives `editUrl` (its `main` branch) and `bot.support.suggestUrl` (a new issue) when those are not set. Unset: no repository link.",
           "type": "string",
-          "default": "https://github.com/atomkit/atomkit"
+          "format": "uri"
+        },
+        "editUrl": {
+          "description": "URL of the repository folder that holds the project, for each atom page's edit link, e.g. `https://github.com/acme/handbook/edit/main/`. Unset: derived from `repoUrl`, else no edit links.",
+          "type": "string",
+          "format": "uri"
         }
       },
       "default": {}
@@ -353,14 +356,13 @@ export const configSchema = {
           "additionalProperties": false,
           "properties": {
             "contact": {
-              "description": "Where people go when the atoms do not cover a question.",
+              "description": "Who people ask when the atoms do not cover a question, as the chat assistant names them, e.g. `the platform team (#platform on chat)`.",
               "type": "string",
               "default": "the documentation team"
             },
             "suggestUrl": {
-              "description": "Template of a \"suggest an atom\" link; {question} is replaced.",
-              "type": "string",
-              "default": "https://github.com/atomkit/atomkit/issues/new?labels=atom-request&title={question}"
+              "description": "Template of the \"suggest an atom\" link the chat assistant offers when the atoms do not cover a question; `{question}` is replaced. Unset: a new issue in `site.repoUrl` on GitHub or GitLab, else no link.",
+              "type": "string"
             }
           },
           "default": {}

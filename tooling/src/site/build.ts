@@ -1,21 +1,19 @@
 /**
- * Builds or serves the docs site with Astro's JS API, so `atomkit site build|dev` and `atomkit start`
- * share one code path. The atoms are checked first: an invalid atom stops the build with the
- * linter's messages before Astro starts.
+ * Builds or serves the docs site of a knowledge base with Astro's JS API (Starlight with the
+ * atomkit plugin, `site/src/standalone.ts`), so `atomkit site build|dev` and `atomkit start` share
+ * one code path. The atoms are checked first: an invalid atom stops the build with the linter's
+ * messages before Astro starts. Astro writes only under the knowledge base's project.
  */
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AstroInlineConfig } from 'astro';
-import { SITE_OPTIONS, type SiteConfigOptions } from '../../../site/src/runtime-options.js';
-import { loadAtoms } from '../atom/load.js';
-import { linkRoot } from '../atom/outside-links.js';
-import { AtomCheckError, checkAtoms } from './check.js';
+import type { AtomkitConfig } from '../config/load.js';
+import { standaloneRoot, standaloneSite, type StandaloneOptions } from '../../../site/src/standalone.js';
+import { shareStore, unshareStore } from '../../../site/src/shared-store.js';
+import { AtomStore } from '../../../site/src/store.js';
 
-/** The Astro project of the site. */
-export const SITE_ROOT = fileURLToPath(new URL('../../../site/', import.meta.url));
-
-export interface SiteOptions extends SiteConfigOptions {
+export interface SiteOptions extends StandaloneOptions {
+  readonly config: AtomkitConfig;
   /** Astro's log level. @default 'info' */
   readonly logLevel?: AstroInlineConfig['logLevel'];
 }
@@ -30,27 +28,36 @@ export interface BuiltSite {
 }
 
 /**
- * Builds the site into `outDir` (site/dist by default), Pagefind index included. Builds that run at
- * the same time need output folders inside the working directory: Astro stages an output folder
- * outside it in a shared `<cwd>/.astro`.
+ * Builds the site into `outDir` (`site/dist` of the project by default), Pagefind index included.
  *
  * @throws AtomCheckError when an atom is invalid or a `related` title does not resolve.
  * @example await buildSite({ config: loadConfig() }) //=> { outDir: '/repo/site/dist', atoms: 31, pages: 45 }
  */
 export async function buildSite(options: SiteOptions): Promise<BuiltSite> {
-  const atomsDir = options.atomsDir ?? options.config.atoms.dirAbs;
-  const atoms = loadAtoms({ root: atomsDir, projectRoot: linkRoot(atomsDir, options.config.root), base: options.config.site.base, locales: options.config.atoms.locales });
   const { config } = options;
-  const diagnostics = checkAtoms(atoms, { root: config.root, docsUrl: config.lint.docsUrl, defaultLanguage: config.atoms.defaultLanguage });
-  if (diagnostics.length > 0) throw new AtomCheckError(diagnostics);
-
-  const outDir = path.resolve(options.outDir ?? path.join(SITE_ROOT, 'dist'));
+  const store = new AtomStore({
+    atomsDir: options.atomsDir ?? config.atoms.dirAbs,
+    projectRoot: config.root,
+    base: config.site.base,
+    siteUrl: config.site.url,
+    docsUrl: config.lint.docsUrl,
+    editUrl: config.site.editUrl,
+    defaultLanguage: config.atoms.defaultLanguage,
+    locales: config.atoms.locales,
+    drafts: options.drafts ?? false,
+  });
+  store.load(true);
+  const inline = standaloneSite(config, { ...options, drafts: store.options.drafts });
+  const outDir = path.resolve(inline.outDir!);
   const { build } = await import('astro');
-  await withSiteOptions({ ...options, atomsDir, outDir, checkedAtoms: atoms }, () =>
-    build({ root: SITE_ROOT, mode: 'production', logLevel: options.logLevel ?? 'info' }),
-  );
-  const published = atoms.filter((atom) => atom.header && (options.drafts || atom.header.status !== 'draft')).length;
-  return { outDir, atoms: published, pages: countHtml(outDir) };
+  // The plugin picks up the atoms loaded and checked here instead of reading them a second time.
+  shareStore(store);
+  try {
+    await withAstroEnv('production', () => build({ ...inline, mode: 'production', logLevel: options.logLevel ?? 'info' }), config);
+  } finally {
+    unshareStore(store);
+  }
+  return { outDir, atoms: store.atoms().length, pages: countHtml(outDir) };
 }
 
 export interface DevServer {
@@ -64,9 +71,9 @@ export interface DevServer {
  */
 export async function devSite(options: SiteOptions & { host?: string; port?: number }): Promise<DevServer> {
   const { dev } = await import('astro');
-  const restore = setSiteOptions(options, 'development');
+  const restore = setAstroEnv('development', options.config);
   const server = await dev({
-    root: SITE_ROOT,
+    ...standaloneSite(options.config, options),
     logLevel: options.logLevel ?? 'info',
     server: { host: options.host ?? '127.0.0.1', port: options.port ?? 4321 },
   });
@@ -80,8 +87,8 @@ export async function devSite(options: SiteOptions & { host?: string; port?: num
   };
 }
 
-async function withSiteOptions<T>(options: SiteConfigOptions, run: () => Promise<T>): Promise<T> {
-  const restore = setSiteOptions(options, 'production');
+async function withAstroEnv<T>(nodeEnv: 'production' | 'development', run: () => Promise<T>, config: AtomkitConfig): Promise<T> {
+  const restore = setAstroEnv(nodeEnv, config);
   try {
     return await run();
   } finally {
@@ -97,15 +104,13 @@ async function withSiteOptions<T>(options: SiteConfigOptions, run: () => Promise
 // from a tool a test runner started, would show nothing. They are set aside while Astro runs.
 const VITE_RESERVED_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX', 'NODE_ENV', 'VITEST'];
 
-/** Hands `options` to astro.config.mjs; returns the function that takes them back. */
-function setSiteOptions(options: SiteConfigOptions, nodeEnv: 'production' | 'development'): () => void {
-  const slot = globalThis as { [SITE_OPTIONS]?: SiteConfigOptions };
-  slot[SITE_OPTIONS] = options;
+/** Prepares the environment and Astro's project folder; returns the function that restores the environment. */
+function setAstroEnv(nodeEnv: 'production' | 'development', config: AtomkitConfig): () => void {
+  mkdirSync(standaloneRoot(config), { recursive: true });
   const saved = VITE_RESERVED_ENV.map((key) => [key, process.env[key]] as const);
   for (const [key] of saved) delete process.env[key];
   process.env.NODE_ENV = nodeEnv;
   return () => {
-    delete slot[SITE_OPTIONS];
     for (const [key, value] of saved) {
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;

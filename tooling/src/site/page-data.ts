@@ -60,8 +60,8 @@ export interface PageDataContext {
   /** Published atoms by title (keyed with the linter's `titleKey`), to link `related` entries. */
   readonly published: ReadonlyMap<string, Atom>;
   readonly projectRoot: string;
-  /** URL of the repository folder that holds the project, for edit links. */
-  readonly editUrl: string;
+  /** URL of the repository folder that holds the project, for edit links; none, no edit links. */
+  readonly editUrl: string | undefined;
   /** The site's locales besides the default language (`ja`), and its base path. */
   readonly locales?: readonly string[];
   readonly base?: string;
@@ -86,7 +86,7 @@ export function atomPageData(atom: Atom & { header: AtomHeader }, context: PageD
   return {
     title: header.title,
     description: header.summary,
-    editUrl: source.startsWith('..') || path.isAbsolute(source) ? false : new URL(source, withSlash(context.editUrl)).href,
+    editUrl: !context.editUrl || source.startsWith('..') || path.isAbsolute(source) ? false : new URL(source, withSlash(context.editUrl)).href,
     lastUpdated: new Date(`${header.updated ?? header.created}T00:00:00Z`),
     head: faq.length > 0 ? [{ tag: 'script', attrs: { type: 'application/ld+json' }, content: faqJsonLd(faq) }] : [],
     atom: {

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { projectPath, type AtomkitConfig } from '../config/load.js';
 import type { CliIo } from '../cli/io.js';
+import { packageFile } from '../package/files.js';
 import { fingerprint } from './fingerprint.js';
 
 export interface StartOptions {
@@ -70,11 +71,12 @@ export async function runStart(config: AtomkitConfig, options: StartOptions, io:
     step('search index: up to date');
   }
 
-  // 3. The site, when the atoms, the site's sources or the configuration changed.
-  const { SITE_ROOT, buildSite } = await import('../site/build.js');
-  const siteDir = path.join(SITE_ROOT, 'dist');
+  // 3. The site, when the atoms, atomkit's code or the configuration changed.
+  const { buildSite } = await import('../site/build.js');
+  const { siteOutDir } = await import('../../../site/src/standalone.js');
+  const siteDir = siteOutDir(config);
   const siteInputs = fingerprint(
-    [atomsDir, path.join(SITE_ROOT, 'src'), path.join(SITE_ROOT, 'astro.config.ts'), path.join(config.root, 'tooling/src/site'), path.join(config.root, 'tooling/src/atom')],
+    [atomsDir, packageFile('dist')],
     [JSON.stringify(config.site), JSON.stringify(config.atoms), readOptional(path.join(config.root, 'package-lock.json'))],
   );
   if (options.force || state.site !== siteInputs || !existsSync(path.join(siteDir, 'index.html'))) {

@@ -172,7 +172,7 @@ describe('offline fallback', () => {
 
     const search = memoryIo();
     expect(await main(['-C', project.root, 'search', 'restore', 'the', 'database', '-k', '2'], search)).toBe(0);
-    expect(search.out).toContain('https://atomkit.dev/procedure/restore-database-backup/');
+    expect(search.out).toContain('http://localhost:4321/procedure/restore-database-backup/');
     expect(search.out).toContain('(lexical search only)');
 
     const strict = memoryIo();

@@ -3,8 +3,10 @@ import site from 'virtual:atomkit/site';
 import { atomEntries } from '../lib/atoms.js';
 import { llmsFull } from '../lib/llms.js';
 
-export const GET: APIRoute = async () => {
-  const entries = await atomEntries();
+export const prerender = true;
+
+export const GET: APIRoute = () => {
+  const entries = atomEntries();
   const text = llmsFull(site, entries.map((entry) => ({ title: entry.data.title, atom: entry.data.atom, body: entry.body ?? '' })));
   return new Response(text, { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
 };

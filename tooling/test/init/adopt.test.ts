@@ -1,0 +1,133 @@
+/**
+ * A new team adopts atomkit the way the README says: the packed tarball installed from the npm
+ * cache alone (`--offline`), `atomkit init --yes`, one atom of their own, then lint, index, site
+ * build and serve in their folder. Nothing may be written inside the installed package.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, expect, test } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const temp = mkdtempSync(path.join(os.tmpdir(), 'atomkit-adopt-'));
+let server: ChildProcess | undefined;
+afterAll(() => {
+  server?.kill('SIGKILL');
+  rmSync(temp, { recursive: true, force: true });
+});
+
+const npm = (args: string[], cwd: string) => {
+  const result = spawnSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed (${result.status}):\n${result.stderr}`);
+  return result.stdout;
+};
+
+/** Every file under `dir` with its size and modification time. */
+function snapshot(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .sort()
+    .map((name) => {
+      const info = statSync(path.join(dir, name));
+      return `${name} ${info.size} ${info.mtimeMs}`;
+    });
+}
+
+const ATOM = `---
+title: Restart the orders queue worker
+summary: How on-call engineers restart the orders queue worker when messages stop draining.
+type: procedure
+author: Dana Example
+created: 2026-11-30
+version: 1.0.0
+tags: [orders, queue]
+related: []
+---
+
+## Prerequisites
+
+- Shell access to the orders hosts, and the on-call role in the deploy tool.
+- The queue dashboard open, to see the backlog drain afterwards.
+
+## Steps
+
+1. Check the backlog first. The orders queue worker listens on port 7311 for health checks; run
+   \`curl -s localhost:7311/health\` on the worker host and note the backlog figure it reports.
+2. Drain the worker: \`orders-worker drain --wait 60\`. It stops taking new messages and finishes
+   the ones it holds, so nothing is processed twice.
+3. Restart the service with \`systemctl restart orders-worker\` and wait until the health check on
+   port 7311 answers again.
+4. Watch the backlog on the dashboard for five minutes. It should fall steadily; if it does not,
+   page the orders team lead.
+
+## Verify
+
+The health endpoint reports \`status: ok\`, the backlog falls, and no message appears twice in the
+orders audit log.
+${' The worker keeps its place in the queue across a restart because offsets are committed only after an order is stored.'.repeat(25)}
+`;
+
+test('a packed atomkit installed offline scaffolds, lints, indexes, builds and serves a knowledge base of its own', async () => {
+  // The package exactly as it would be published (dist/ is built by the test setup).
+  const packed = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', temp], ROOT)) as { filename: string; files: { path: string }[] }[];
+  const tarball = path.join(temp, packed[0]!.filename);
+  const shipped = packed[0]!.files.map((file) => file.path);
+  expect(shipped).toContain('dist/browser/widget/atom-chat.js');
+  expect(shipped.filter((file) => /\.test\.|^eval\/|^atoms\/|screenshots|^tooling\/|^patches\//.test(file))).toEqual([]);
+
+  // A tool folder to run `init` from, as `npx atomkit init` would.
+  const tools = path.join(temp, 'tools');
+  mkdirSync(tools);
+  writeFileSync(path.join(tools, 'package.json'), '{"name":"tools","private":true}\n');
+  npm(['install', '--offline', tarball], tools);
+  const init = spawnSync(path.join(tools, 'node_modules/.bin/atomkit'), ['init', 'acme-kb', '--yes', '--name', 'Acme'], { cwd: temp, encoding: 'utf8' });
+  expect(init.stderr).toBe('');
+  expect(init.status).toBe(0);
+
+  const kb = path.join(temp, 'acme-kb');
+  const manifest = JSON.parse(readFileSync(path.join(kb, 'package.json'), 'utf8'));
+  // Not on the registry yet: the team points at the tarball.
+  manifest.devDependencies.atomkit = `file:${tarball}`;
+  writeFileSync(path.join(kb, 'package.json'), JSON.stringify(manifest, null, 2));
+  npm(['install', '--offline'], kb);
+  writeFileSync(path.join(kb, 'atoms/procedure/restart-the-orders-queue-worker.md'), ATOM);
+
+  const installed = path.join(kb, 'node_modules/atomkit');
+  const before = snapshot(installed);
+  const atomkit = (args: string[]) => spawnSync(path.join(kb, 'node_modules/.bin/atomkit'), args, { cwd: kb, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+
+  const lint = atomkit(['lint']);
+  expect(lint.stdout + lint.stderr).toMatch(/0 errors/);
+  expect(lint.status).toBe(0);
+  const index = atomkit(['index']);
+  expect(index.status).toBe(0);
+  expect(index.stderr).toContain('npm install -D'); // the one sentence about the optional model stack
+  const site = atomkit(['site', 'build']);
+  expect(site.stderr).not.toMatch(/error/i);
+  expect(site.status).toBe(0);
+  const page = readFileSync(path.join(kb, 'site/dist/procedure/restart-the-orders-queue-worker/index.html'), 'utf8');
+  expect(page).toContain('Acme knowledge base');
+  expect(page).not.toMatch(/atomkit\.(dev|github\.io)|github\.com\/atomkit/);
+
+  server = spawn(path.join(kb, 'node_modules/.bin/atomkit'), ['serve', '--port', '0', '--site', 'site/dist'], { cwd: kb, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    server!.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    server!.once('exit', (code) => reject(new Error(`serve exited (${code}): ${out}`)));
+  });
+  const response = await fetch(`${url}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'how do I restart the orders queue worker?' }) });
+  expect(response.status).toBe(200);
+  const answer = (await response.json()) as { citations: { url: string }[] };
+  expect(answer.citations[0]?.url).toMatch(/^\/procedure\/restart-the-orders-queue-worker\//);
+  const widget = await fetch(`${url}/widget/atom-chat.js`);
+  expect(widget.status).toBe(200);
+  expect(await widget.text()).toContain('customElements.define("atom-chat"');
+  server.kill('SIGTERM');
+
+  expect(snapshot(installed)).toEqual(before);
+}, 900_000);
