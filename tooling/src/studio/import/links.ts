@@ -1,0 +1,79 @@
+/**
+ * Finds the imported piece a docs link points to, however the source wrote it: relative or
+ * site-absolute, with or without `.md`/`.mdx`/`.html`, a trailing slash, an `index` or `README`
+ * page, a locale or base prefix, a front matter `slug` or Docusaurus `id`, and an anchor, mapped
+ * to the heading anchor on the atom page the piece becomes.
+ */
+import path from 'node:path';
+import type { Piece } from './split.js';
+
+export interface PageRoute {
+  readonly rel: string;
+  readonly data: Readonly<Record<string, unknown>>;
+}
+
+export type LinkResolver = (fromPage: string, url: string) => { piece: Piece; anchor: string | undefined } | undefined;
+
+/**
+ * The resolver for one import.
+ *
+ * @example linkResolver(routes, byPage)('guide/index.md', '../config/#server') //=> { piece: <config/index.md piece with #server>, anchor: 'server' }
+ */
+export function linkResolver(routes: readonly PageRoute[], byPage: ReadonlyMap<string, readonly Piece[]>): LinkResolver {
+  const byKey = new Map<string, string>();
+  const add = (key: string, rel: string) => {
+    if (!byKey.has(key)) byKey.set(key, rel);
+  };
+  for (const route of routes) {
+    if (!byPage.has(route.rel)) continue;
+    add(routeKey(route.rel), route.rel);
+    const dir = path.posix.dirname(route.rel) === '.' ? '' : path.posix.dirname(route.rel);
+    if (typeof route.data.id === 'string') add(routeKey(path.posix.join(dir, route.data.id)), route.rel);
+    if (typeof route.data.slug === 'string') add(routeKey(route.data.slug.startsWith('/') ? route.data.slug : path.posix.join(dir, route.data.slug)), route.rel);
+  }
+  const keys = [...byKey.keys()];
+  const bySuffix = (key: string): string | undefined => {
+    // A locale or base prefix on the link, or a folder above the docs in the import.
+    const matches = keys.filter((candidate) => candidate !== '' && (key.endsWith(`/${candidate}`) || candidate.endsWith(`/${key}`) || candidate === key));
+    matches.sort((a, b) => Math.abs(a.length - key.length) - Math.abs(b.length - key.length));
+    return matches[0] ? byKey.get(matches[0]) : undefined;
+  };
+  return (fromPage, url) => {
+    const hash = url.indexOf('#');
+    const rawPath = (hash < 0 ? url : url.slice(0, hash)).replace(/\?.*$/, '');
+    const anchor = hash < 0 ? undefined : safeDecode(url.slice(hash + 1));
+    let rel: string | undefined;
+    if (rawPath === '') rel = fromPage;
+    else {
+      const decoded = safeDecode(rawPath);
+      const absolute = decoded.startsWith('/');
+      const key = routeKey(absolute ? decoded : path.posix.join(path.posix.dirname(fromPage), decoded));
+      rel = (!absolute ? byKey.get(key) : undefined) ?? (absolute && key === '' ? byKey.get('') : undefined) ?? bySuffix(key) ?? byKey.get(key);
+    }
+    const pieces = rel === undefined ? undefined : byPage.get(rel);
+    if (!pieces || pieces.length === 0) return undefined;
+    const piece = (anchor && pieces.find((candidate) => candidate.anchors.includes(anchor))) || pieces[0]!;
+    const onPage = anchor !== undefined && piece.anchors.includes(anchor) && anchor !== piece.ownAnchor ? anchor : undefined;
+    return { piece, anchor: onPage };
+  };
+}
+
+/** A page path as its route: no extension, no trailing `index`/`README`, no slashes at the ends. */
+function routeKey(file: string): string {
+  return path.posix
+    .normalize(file)
+    .replace(/^(?:\.\/|\/)+/, '')
+    .replace(/\/+$/, '')
+    .replace(/\.(?:mdx?|html?)$/i, '')
+    .replace(/(?:^|\/)(?:index|readme)$/i, '')
+    .replace(/^\.$/, '');
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURI(text);
+  } catch {
+    // A malformed escape is matched as written.
+    return text;
+  }
+}
