@@ -86,11 +86,12 @@ export function classifyPiece(piece: PieceShape): Classification {
   if (CONTRAST.test(heading)) add('pitfall', 3, 'a don\u2019t/avoid heading');
   if (contrasts >= 3) add('pitfall', 1.5, 'don\u2019t/instead contrasts');
 
-  const templates = code.filter((block) => parsesAsConfig(block.lang ?? '', block.value) && block.value.split('\n').length >= 4);
+  const templates = code.filter((block) => parsesAsConfig(block.lang ?? '', block.value));
   if (templates.length > 0) {
     const keys = new Set(templates.flatMap((block) => [...block.value.matchAll(/^\s*"?([\w.-]+)"?\s*[:=]/gm)].map((match) => match[1]!)));
-    const explained = [...keys].filter((key) => new RegExp(`\`${escapeRegExp(key)}\``).test(text)).length;
-    if (explained >= 2) add('config-template', 3, 'a config block with its keys explained');
+    const inlineCode = new Set(all.flatMap((node) => (node.type === 'inlineCode' ? [node.value] : [])));
+    const explained = [...keys].filter((key) => inlineCode.has(key) || new RegExp(`^\\s*(?:[-*]\\s*)?${escapeRegExp(key)}\\b`, 'm').test(text)).length;
+    if (keys.size > 0 && explained >= Math.min(2, keys.size)) add('config-template', 3, 'a config block with its keys explained');
     else add('config-template', 1, 'a config block');
     if (/\b(?:example|sample|template|full|complete|minimal)\b.*\b(?:config|configuration|file|workflow)\b/i.test(`${heading}\n${text}`)) add('config-template', 1, 'an example config file');
   }
