@@ -41,6 +41,19 @@ export function isProblemHeading(text: string): boolean {
   return ERROR_CODE.test(text) || /^error\b/i.test(text) || PROBLEM_WORDS.test(text);
 }
 
+/** A section that reads as one error: a "what went wrong"/"how to fix" sub-heading, or a `**Name**: message` line. */
+export function isProblemSection(nodes: readonly RootContent[]): boolean {
+  return nodes.some((node) => (node.type === 'heading' && ERROR_SECTIONS.test(toString(node).trim())) || namedMessage(node) !== undefined);
+}
+
+/** `**MissingSharp**: Could not find Sharp.` (also inside a blockquote): the name. */
+function namedMessage(node: Nodes): string | undefined {
+  if (node.type === 'blockquote') return node.children.map(namedMessage).find(Boolean);
+  if (node.type !== 'paragraph') return undefined;
+  const [label, after] = node.children;
+  return label?.type === 'strong' && /^[A-Z][a-zA-Z]+$/.test(toString(label)) && after?.type === 'text' && after.value.startsWith(':') ? toString(label) : undefined;
+}
+
 /**
  * Scores a piece and picks its type.
  *
@@ -72,7 +85,7 @@ export function classifyPiece(piece: PieceShape): Classification {
   else if (piece.problem && /^error\b/i.test(heading)) add('error', 3, 'an error message as the heading');
   if (headings.some((h) => ERROR_SECTIONS.test(h))) add('error', 3, 'what went wrong / fix sections');
   if (/\b(?:this error|the error (?:is|occurs|happens)|error (?:occurs|happens) when|will fail|fails with|is thrown|throws)\b/i.test(text)) add('error', 1.5, 'text about an error');
-  if (/^(?:>\s*)?\*\*[A-Z]\w+\*\*\s*:/m.test(nodes.map((node) => toString(node)).join('\n')) && /error/i.test(text)) add('error', 2, 'a named error and its message');
+  if (nodes.some((node) => namedMessage(node) !== undefined)) add('error', 3, 'a named error and its message');
   if (code.some((block) => /^(?:\w*Error|ERR_|error:?)\b/m.test(block.value))) add('error', 1, 'an error in a log');
   if (piece.problem && !headingCode) add('troubleshooting', 3.5, 'one of several problems on its page');
   if (/\b(?:if you see|symptoms?|check (?:that|whether|if)|make sure|try (?:to|running))\b/i.test(text) && piece.problem) add('troubleshooting', 1, 'checks for a symptom');
@@ -144,10 +157,8 @@ export function errorCodesIn(heading: string | undefined, nodes: readonly RootCo
   const all = nodes.flatMap((node) => descendants(node));
   for (const node of all) {
     if (node.type === 'inlineCode' && /^(?:ERR_[A-Z0-9_]+|E[A-Z]{3,}|[A-Z]\w+Error)$/.test(node.value)) found.push(node.value);
-    if (node.type === 'paragraph') {
-      const [label, after] = node.children;
-      if (label?.type === 'strong' && /^[A-Z][a-zA-Z]+$/.test(toString(label)) && after?.type === 'text' && after.value.startsWith(':')) found.push(toString(label));
-    }
+    const name = node.type === 'paragraph' ? namedMessage(node) : undefined;
+    if (name) found.push(name);
     if (node.type === 'code') for (const match of node.value.matchAll(/^\s*((?:\w*Error|ERR_[A-Z0-9_]+)\b:? .{3,})$/gm)) found.push(match[1]!.trim());
   }
   return [...new Set(found.map((code) => code.slice(0, 200)).filter((code) => code.length >= 2))].slice(0, 12);

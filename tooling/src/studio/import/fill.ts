@@ -7,7 +7,7 @@
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../../atom/markdown.js';
-import { REQUIRED_SECTIONS, headingMatches, type SectionSpec } from '../../atom/sections.js';
+import { REQUIRED_SECTIONS, headingMatches, normalizeHeading, type SectionSpec } from '../../atom/sections.js';
 import type { AtomType } from '../../atom/schema.js';
 import { templateSections, type DraftSection } from '../draft.js';
 import { parsesAsConfig } from './classify.js';
@@ -26,16 +26,22 @@ const FIX: Cue = (node, text) =>
   (node.type === 'paragraph' || node.type === 'list') &&
   /^(?:to (?:fix|resolve|solve|avoid|work around)|fix|run |try |you (?:should|can|may|need to|have to) |set |use |install |update |upgrade |remove |add |make sure|ensure|either |if you (?:changed|use|want|need))/i.test(text);
 const VERIFY: Cue = (node, text) => node.type !== 'list' && /\b(?:verify|to confirm|to check|you should (?:now )?see|should print|should output|should show)\b/i.test(text);
-const PREREQUISITE: Cue = (_node, text) => /\b(?:prerequisites?|before you (?:start|begin)|you (?:will )?need|requires?|make sure you have)\b/i.test(text);
+const PREREQUISITE: Cue = (node, text) => node.type !== 'list' && /\b(?:prerequisites?|before you (?:start|begin)|you (?:will )?need|requires?|make sure you have)/i.test(text);
 const VALUES: Cue = (node, text) => node.type === 'table' || (node.type === 'list' && /^(?:type|default|values?|accepts|possible values)\s*:/im.test(text));
 const INSTEAD: Cue = (node, text) => node.type === 'paragraph' && /\b(?:instead|rather|better|recommended|prefer)\b/i.test(text);
 const WHY: Cue = (node, text) => node.type === 'paragraph' && /\b(?:because|this (?:causes|breaks|leads|means)|otherwise|as a result)\b/i.test(text);
 
-/** Where each section after the first may start, by type. */
+/** Headings docs use for a section that atoms name otherwise (lower case), by type: the section's index. */
+const IMPORT_ALIASES: Partial<Record<AtomType, Readonly<Record<string, number>>>> = {
+  error: { 'what went wrong': 0, 'what happened': 0, 'why it happened': 1, 'how to fix it': 2, 'what to do': 2 },
+  troubleshooting: { problem: 0, 'what to check': 1, 'how to fix': 2, workaround: 2 },
+};
+
+/** Where each section may start, by type (a first-section cue makes what precedes it the lead). */
 const STARTS: Record<Exclude<AtomType, 'faq'>, readonly (Cue | 'ordered' | 'code' | 'config' | 'afterTemplate' | undefined)[]> = {
   error: [undefined, CAUSE, FIX],
   troubleshooting: [undefined, undefined, FIX],
-  procedure: [undefined, 'ordered', VERIFY],
+  procedure: [PREREQUISITE, 'ordered', VERIFY],
   playbook: [undefined, 'ordered', undefined],
   'interface-input': [undefined, VALUES, 'code'],
   'config-template': [undefined, 'config', 'afterTemplate'],
@@ -61,7 +67,8 @@ export function fillSections(type: AtomType, markdown: string): FilledBody {
   const dropHeading = new Set<number>();
   blocks.forEach((node, i) => {
     if (node.type !== 'heading') return;
-    const at = specs.findIndex((spec) => headingMatches(texts[i]!, spec));
+    const alias = IMPORT_ALIASES[type]?.[normalizeHeading(texts[i]!)];
+    const at = alias ?? specs.findIndex((spec) => headingMatches(texts[i]!, spec));
     if (at >= 0 && starts[at] === undefined) {
       starts[at] = i;
       dropHeading.add(i);
@@ -69,23 +76,28 @@ export function fillSections(type: AtomType, markdown: string): FilledBody {
   });
   const byHeading = starts.some((start) => start !== undefined);
   if (!byHeading) {
+    // Cues cut only the piece's intro: below its first sub-heading, each sub-section stays whole.
+    const firstHeading = blocks.findIndex((node) => node.type === 'heading');
+    const searchable = firstHeading < 0 ? blocks : blocks.slice(0, firstHeading);
     let from = 0;
     STARTS[type].forEach((cue, s) => {
       if (s === 0 || cue === undefined) return;
-      const found = findStart(blocks, texts, from, cue);
+      const found = findStart(searchable, texts, from, cue);
       if (found !== undefined) {
         starts[s] = found;
         from = found + 1;
       }
     });
+    const firstCue = STARTS[type][0];
+    if (firstCue !== undefined) starts[0] = findStart(searchable.slice(0, starts.find((start) => start !== undefined) ?? searchable.length), texts, 0, firstCue);
   }
-  // Everything before the first section start belongs to the first section, except a
-  // procedure's intro, which reads better as the lead above `## Prerequisites`.
+  // What comes before the first section: the first section's, unless that section was found
+  // further down (by its heading or its cue); then it is the lead above the sections.
   let lead: string | undefined;
-  const first = starts.find((start) => start !== undefined) ?? blocks.length;
-  if (starts[0] === undefined) {
-    if (type === 'procedure' && first > 0 && !texts.slice(0, first).some((text, i) => PREREQUISITE(blocks[i]!, text))) lead = slice(0, first);
-    else starts[0] = 0;
+  const first = Math.min(...starts.filter((start): start is number => start !== undefined), blocks.length);
+  if (first > 0) {
+    if (starts[0] === undefined && STARTS[type][0] === undefined) starts[0] = 0;
+    else lead = slice(0, first);
   }
   const order = specs.map((_, i) => i).filter((i) => starts[i] !== undefined).sort((a, b) => starts[a]! - starts[b]!);
   const sections: DraftSection[] = [];
@@ -120,7 +132,7 @@ function findStart(blocks: readonly RootContent[], texts: readonly string[], fro
     } else if (cue === 'config') {
       if (node.type === 'code' && parsesAsConfig(node.lang ?? '', node.value)) return i;
     } else if (cue === 'afterTemplate') {
-      if (i > from) return i;
+      return i;
     } else if (cue(node, texts[i]!)) return i;
   }
   return undefined;

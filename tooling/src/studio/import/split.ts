@@ -13,7 +13,7 @@ import { headingAnchors } from '../../atom/identity.js';
 import { parseMarkdown } from '../../atom/markdown.js';
 import type { AtomType } from '../../atom/schema.js';
 import { clampTitle } from '../text.js';
-import { classifyPiece, errorCodesIn, isProblemHeading } from './classify.js';
+import { classifyPiece, errorCodesIn, isProblemHeading, isProblemSection } from './classify.js';
 import type { DocPage } from './walk.js';
 
 export interface Piece {
@@ -98,9 +98,14 @@ export function splitPage(page: SourcePage): SplitPage {
   // A page that lists several problems (errors, symptoms) at one heading depth gets one piece per
   // problem; a page of question headings is a FAQ.
   const atDepth = (depth: number) => body.filter((node): node is Heading => node.type === 'heading' && node.depth === depth);
+  const sectionOf = (heading: Heading) => {
+    const from = body.indexOf(heading) + 1;
+    const end = body.findIndex((node, i) => i >= from && node.type === 'heading' && node.depth <= heading.depth);
+    return body.slice(from, end < 0 ? body.length : end);
+  };
   const problemDepth = [2, 3].find((depth) => {
     const headings = atDepth(depth);
-    const problems = headings.filter((heading) => isProblemHeading(plainHeading(heading))).length;
+    const problems = headings.filter((heading) => isProblemHeading(plainHeading(heading)) || isProblemSection(sectionOf(heading))).length;
     return problems >= 2 && problems >= headings.length * 0.4;
   });
   const questions = atDepth(2).filter((heading) => plainHeading(heading).endsWith('?')).length;

@@ -3,7 +3,7 @@
  * (the rest kept as written and reported), headings demoted under the type's sections, the
  * body placed into those sections, `summary` from the page's own words, `error_codes` filled.
  */
-import type { Heading } from 'mdast';
+import type { Heading, RootContent } from 'mdast';
 import { atomId, atomUrl, titleSlug } from '../../atom/identity.js';
 import { parseMarkdown } from '../../atom/markdown.js';
 import type { AtomHeader } from '../../atom/schema.js';
@@ -84,11 +84,11 @@ export function pieceToDraft(piece: Piece, context: PieceContext): PieceDraft {
   return { draft: { header, sections: filled.sections, ...(filled.lead ? { lead: filled.lead } : {}) }, unmapped, resolved, prompts: filled.prompts };
 }
 
-/** The text of the first paragraph that reads as prose (not a label, not a bare link). */
+/** The text of the first paragraph that reads as prose (not a label, not a bare link), `Name:` labels left out. */
 function firstSentenceSource(markdown: string): string {
-  for (const node of parseMarkdown(markdown).children) {
-    if (node.type !== 'paragraph') continue;
-    const text = plainText(markdown.slice(node.position!.start.offset!, node.position!.end.offset!)).trim();
+  const paragraphs = (nodes: readonly RootContent[]): RootContent[] => nodes.flatMap((node) => (node.type === 'paragraph' ? [node] : node.type === 'blockquote' ? paragraphs(node.children) : []));
+  for (const node of paragraphs(parseMarkdown(markdown).children)) {
+    const text = plainText(markdown.slice(node.position!.start.offset!, node.position!.end.offset!)).replace(/^\s*[A-Z][a-zA-Z]+:\s+/, '').trim();
     if (/^[\p{L}\p{N}"'(]/u.test(text) && text.split(/\s+/).length >= 4) return text;
   }
   return '';
