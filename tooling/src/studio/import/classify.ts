@@ -33,6 +33,8 @@ export const ERROR_CODE = /\b(?:[A-Z][A-Z0-9]*_[A-Z0-9]+(?:_[A-Z0-9]+)*|E[A-Z]{3
 /** A heading that names a problem a reader runs into. */
 const PROBLEM_WORDS = /\b(?:errors?|fail(?:s|ed|ure|ing)?|cannot|can't|crash(?:es)?|does not|doesn't|do not work|not working|unexpected(?:ly)?|stall(?:ed|s)?|stop(?:s)? loading|broken|time(?:s)? out|timeout|too large|denied|refused|missing|invalid|outdated|conflicts?|not found|mismatch(?:ed)?|warning|happens)\b/i;
 const ERROR_SECTIONS = /^(?:what went wrong|what it means|cause|causes|why it happens|solution|how to fix|fix|resolution|what to do)\??$/i;
+/** The first word of a step: what the reader does. */
+const IMPERATIVE = /^(?:add|apply|build|call|change|check|choose|clean|click|clone|commit|configure|copy|create|define|delete|deploy|disable|download|edit|enable|ensure|enter|export|generate|go|import|install|log|make|merge|migrate|move|navigate|open|pass|publish|pull|push|put|register|remove|rename|replace|restart|run|select|set|sign|specify|start|stop|switch|test|type|uninstall|update|upgrade|use|verify|wait|write|then|next|finally|first)\b/i;
 const CONTRAST = /\b(?:don't|do not|avoid|never|instead|rather than|anti-pattern|bad practice|not recommended|discouraged)\b/i;
 const OPTION_HEADING = /^(?:`?-{1,2}[\w-]+|`?[\w$@-]+(?:\.[\w$*-]+)+`?|`[^`]+`)(?:[\s,]|$)/;
 const TYPE_LINE = /^\s*(?:[-*]\s*)?(?:\*\*)?(?:type|default|defaults? to|accepts|values?|added in|since)(?:\*\*)?\s*:/im;
@@ -66,7 +68,8 @@ export function classifyPiece(piece: PieceShape): Classification {
     score[type] += points;
     signals.push(`${signal} (${type} +${points})`);
   };
-  score['interface-input'] = 1;
+  // Reference text is the default: one weak signal alone does not outweigh it.
+  score['interface-input'] = 2;
   const nodes = piece.nodes;
   const all = nodes.flatMap((node) => descendants(node));
   const headings = all.filter((node): node is Heading => node.type === 'heading').map((node) => toString(node).trim());
@@ -75,8 +78,10 @@ export function classifyPiece(piece: PieceShape): Classification {
   const lists = nodes.filter((node): node is List => node.type === 'list');
   const text = nodes.filter((node) => node.type === 'paragraph' || node.type === 'list' || node.type === 'blockquote').map((node) => toString(node)).join('\n');
 
-  const steps = lists.filter((list) => list.ordered && list.children.length >= 2);
+  const ordered = lists.filter((list) => list.ordered && list.children.length >= 2);
+  const steps = ordered.filter((list) => list.children.filter((item) => IMPERATIVE.test(toString(item).trim())).length * 2 >= list.children.length);
   if (steps.length > 0) add('procedure', 2 + Math.min(2, steps.reduce((n, list) => n + list.children.length, 0) / 3), 'numbered steps');
+  else if (ordered.length > 0) add('procedure', 1, 'a numbered list');
   if (headings.some((h) => /^(?:step\s*\d|\d+\.\s)/i.test(h))) add('procedure', 2, 'step headings');
   if (/^(?:how to|install|set(?:ting)? up|configur|creat|add|migrat|deploy|publish|upgrad|us(?:e|ing) )/i.test(heading) && steps.length > 0) add('procedure', 1, 'a task heading with steps');
 
@@ -84,9 +89,10 @@ export function classifyPiece(piece: PieceShape): Classification {
   if (headingCode) add('error', 4, `error code \`${headingCode}\` in the heading`);
   else if (piece.problem && /^error\b/i.test(heading)) add('error', 3, 'an error message as the heading');
   if (headings.some((h) => ERROR_SECTIONS.test(h))) add('error', 3, 'what went wrong / fix sections');
-  if (/\b(?:this error|the error (?:is|occurs|happens)|error (?:occurs|happens) when|will fail|fails with|is thrown|throws)\b/i.test(text)) add('error', 1.5, 'text about an error');
+  const aboutProblem = piece.problem || isProblemHeading(heading);
+  if (aboutProblem && /\b(?:this error|the error (?:is|occurs|happens)|error (?:occurs|happens) when|will fail|fails with|is thrown|throws)\b/i.test(text)) add('error', 1.5, 'text about an error');
   if (nodes.some((node) => namedMessage(node) !== undefined)) add('error', 3, 'a named error and its message');
-  if (code.some((block) => /^(?:\w*Error|ERR_|error:?)\b/m.test(block.value))) add('error', 1, 'an error in a log');
+  if (aboutProblem && code.some((block) => /^(?:\w*Error|ERR_|error:?)\b/m.test(block.value))) add('error', 1, 'an error in a log');
   if (piece.problem && !headingCode) add('troubleshooting', 3.5, 'one of several problems on its page');
   if (/\b(?:if you see|symptoms?|check (?:that|whether|if)|make sure|try (?:to|running))\b/i.test(text) && piece.problem) add('troubleshooting', 1, 'checks for a symptom');
 
@@ -104,7 +110,9 @@ export function classifyPiece(piece: PieceShape): Classification {
     const keys = new Set(templates.flatMap((block) => [...block.value.matchAll(/^\s*"?([\w.-]+)"?\s*[:=]/gm)].map((match) => match[1]!)));
     const inlineCode = new Set(all.flatMap((node) => (node.type === 'inlineCode' ? [node.value] : [])));
     const explained = [...keys].filter((key) => inlineCode.has(key) || new RegExp(`^\\s*(?:[-*]\\s*)?${escapeRegExp(key)}\\b`, 'm').test(text)).length;
-    if (keys.size > 0 && explained >= Math.min(2, keys.size)) add('config-template', 3, 'a config block with its keys explained');
+    const whole = templates.some((block) => block.value.split('\n').length >= 6);
+    if (whole && explained >= 2) add('config-template', 3, 'a config file with its keys explained');
+    else if (keys.size > 0 && explained >= Math.min(2, keys.size)) add('config-template', 1.5, 'a config block with its keys explained');
     else add('config-template', 1, 'a config block');
     if (/\b(?:example|sample|template|full|complete|minimal)\b.*\b(?:config|configuration|file|workflow)\b/i.test(`${heading}\n${text}`)) add('config-template', 1, 'an example config file');
   }
