@@ -12,6 +12,9 @@ export interface PageRoute {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
+/** A leading URL segment that is not part of a page's path: a locale, a version, `docs`. */
+const SITE_PREFIX = /^(?:[a-z]{2}(?:-[a-zA-Z]{2,4})?|v\d+(?:\.\d+)*|next|latest|current|docs?|documentation)$/;
+
 export type LinkResolver = (fromPage: string, url: string) => { piece: Piece; anchor: string | undefined } | undefined;
 
 /**
@@ -33,10 +36,15 @@ export function linkResolver(routes: readonly PageRoute[], byPage: ReadonlyMap<s
   }
   const keys = [...byKey.keys()];
   const bySuffix = (key: string): string | undefined => {
-    // A locale or base prefix on the link, or a folder above the docs in the import.
-    const matches = keys.filter((candidate) => candidate !== '' && (key.endsWith(`/${candidate}`) || candidate.endsWith(`/${key}`) || candidate === key));
-    matches.sort((a, b) => Math.abs(a.length - key.length) - Math.abs(b.length - key.length));
-    return matches[0] ? byKey.get(matches[0]) : undefined;
+    // A folder above the docs in the import, or a locale, version or `docs` prefix on the link,
+    // does not matter; any other first segment does (`/blog/x` is not the page `x`).
+    const segments = key.split('/');
+    for (let drop = 0; drop < segments.length && (drop === 0 || SITE_PREFIX.test(segments[drop - 1]!)); drop++) {
+      const tail = segments.slice(drop).join('/');
+      const matches = keys.filter((candidate) => candidate === tail || candidate.endsWith(`/${tail}`)).sort((a, b) => a.length - b.length);
+      if (matches[0] !== undefined) return byKey.get(matches[0]);
+    }
+    return undefined;
   };
   return (fromPage, url) => {
     const hash = url.indexOf('#');
