@@ -61,3 +61,8 @@ describe('normalizePage', () => {
     expect(result.problems[0]).toMatch(/^page\.mdx:1:\d+: not valid MDX \(.+\); read as Markdown$/);
   });
 });
+
+test('blank lines inside code blocks are content and are kept, while runs left by removed markup are cut', () => {
+  const code = '```\nC:\\src>pnpm install\n\n\n\nError: Cannot find module\n```';
+  expect(normalize(`<Since v="1" />\n\n\n\n${code}\n`).markdown).toBe(code);
+});

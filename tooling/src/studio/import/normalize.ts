@@ -20,6 +20,7 @@ import { directive } from 'micromark-extension-directive';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import type { Dialect } from './dialect.js';
 import { mkdocsContainers, spacedContainers } from './containers.js';
+import { parseMarkdown } from '../../atom/markdown.js';
 
 export interface NormalizedPage {
   readonly markdown: string;
@@ -61,7 +62,7 @@ export function normalizePage(body: string, rel: string, context: NormalizeConte
   const problems: string[] = [];
   const dropped: Record<string, number> = {};
   const partials: string[] = [];
-  let source = context.dialect === 'mkdocs' ? mkdocsContainers(body) : spacedContainers(body);
+  const source = context.dialect === 'mkdocs' ? mkdocsContainers(body) : spacedContainers(body);
   let tree: Root;
   let mdx = /\.mdx$/i.test(rel);
   try {
@@ -237,11 +238,22 @@ export function normalizePage(body: string, rel: string, context: NormalizeConte
     return kept.trim() === '' ? '' : kept;
   };
 
-  const markdown = emit(tree)
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-  source = '';
+  const markdown = collapseBlankLines(emit(tree)).trim();
   return { markdown, dropped, partials, problems };
+}
+
+/**
+ * Runs of blank lines (left where markup was removed) cut to one, outside code blocks, whose
+ * blank lines are content.
+ *
+ * @example collapseBlankLines('a\n\n\n\nb') //=> 'a\n\nb'
+ */
+export function collapseBlankLines(markdown: string): string {
+  const code = parseMarkdown(markdown).children.flatMap(function codeIn(node: Nodes): [number, number][] {
+    if (node.type === 'code') return [[node.position!.start.offset!, node.position!.end.offset!]];
+    return 'children' in node ? (node.children as Nodes[]).flatMap(codeIn) : [];
+  });
+  return markdown.replace(/\n{3,}/g, (run, at: number) => (code.some(([start, end]) => at > start && at < end) ? run : '\n\n'));
 }
 
 function parse(source: string, mdx: boolean): Root {

@@ -10,6 +10,7 @@ import type { AtomHeader } from '../../atom/schema.js';
 import type { AtomDraft } from '../draft.js';
 import { summarize, toTag } from '../text.js';
 import { fillSections } from './fill.js';
+import { collapseBlankLines } from './normalize.js';
 import type { Piece } from './split.js';
 
 export interface PieceContext {
@@ -63,7 +64,7 @@ export function pieceToDraft(piece: Piece, context: PieceContext): PieceDraft {
     const destination = (EXTERNAL.test(definition.url) ? undefined : target(definition.url)) ?? definition.url;
     return `[${definition.label}]: ${/[\s()<>]/.test(destination) ? `<${destination}>` : destination}${definition.title ? ` ${JSON.stringify(definition.title)}` : ''}`;
   });
-  markdown = markdown.replace(/\n{3,}/g, '\n\n').trim();
+  markdown = collapseBlankLines(markdown).trim();
   if (definitions.length > 0) markdown = `${markdown}\n\n${definitions.join('\n')}`;
   const content = demoteHeadings(markdown);
   const filled = fillSections(piece.type, content);
