@@ -110,7 +110,8 @@ export function classifyPiece(piece: PieceShape): Classification {
     const keys = new Set(templates.flatMap((block) => [...block.value.matchAll(/^\s*"?([\w.-]+)"?\s*[:=]/gm)].map((match) => match[1]!)));
     const inlineCode = new Set(all.flatMap((node) => (node.type === 'inlineCode' ? [node.value] : [])));
     const explained = [...keys].filter((key) => inlineCode.has(key) || new RegExp(`^\\s*(?:[-*]\\s*)?${escapeRegExp(key)}\\b`, 'm').test(text)).length;
-    const whole = templates.some((block) => block.value.split('\n').length >= 6);
+    // A whole file: long enough to be one, or every key it sets is explained.
+    const whole = templates.some((block) => block.value.split('\n').length >= 6) || (keys.size >= 2 && explained === keys.size);
     if (whole && explained >= 2) add('config-template', 3, 'a config file with its keys explained');
     else if (keys.size > 0 && explained >= Math.min(2, keys.size)) add('config-template', 1.5, 'a config block with its keys explained');
     else add('config-template', 1, 'a config block');
