@@ -57,7 +57,7 @@ export function markupLeft(draft: ImportedDraft): string[] {
     if (node.type === 'paragraph') {
       const text = draft.body.slice(node.position!.start.offset!, node.position!.end.offset!);
       for (const line of text.split('\n')) {
-        if (/^\s*(?::{3,}|!!!\s|\?\?\?\+?\s|===\s+")|^\s*(?:import\s.+\sfrom\s|export\s+(?:const|default)\b)/.test(line)) found.push(line);
+        if (/^\s*(?::{3,}|!!!\s|\?\?\?\+?\s|===\s+"|<<<\s)|^\s*(?:import\s.+\sfrom\s|export\s+(?:const|default)\b)/.test(line)) found.push(line);
       }
     }
   }

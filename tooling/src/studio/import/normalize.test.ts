@@ -66,3 +66,10 @@ test('blank lines inside code blocks are content and are kept, while runs left b
   const code = '```\nC:\\src>pnpm install\n\n\n\nError: Cannot find module\n```';
   expect(normalize(`<Since v="1" />\n\n\n\n${code}\n`).markdown).toBe(code);
 });
+
+test('a VitePress code snippet becomes the fenced code of its region, and a missing one is kept and reported', () => {
+  const files: Record<string, string> = { 'guide/ci.yaml': 'on: push\n#region content\nname: Deploy\njobs: {}\n#endregion content\n' };
+  const result = normalizePage('1. Add the workflow:\n\n   <<< ./ci.yaml#content [.github/workflows/deploy.yml]\n\n<<< ./gone.ts', 'guide/deploy.md', { dialect: 'vitepress', readPage: () => undefined, readFile: (rel) => files[rel] });
+  expect(result.markdown).toBe('1. Add the workflow:\n\n   ```yaml title=".github/workflows/deploy.yml"\n   name: Deploy\n   jobs: {}\n   ```\n\n<<< ./gone.ts');
+  expect(result.problems).toEqual(['guide/deploy.md: the code snippet `./gone.ts` is not in the imported folder; kept as written']);
+});

@@ -35,6 +35,8 @@ export interface NormalizeContext {
   readonly dialect: Dialect;
   /** The text (front matter removed) of another page of the folder, for partials. */
   readonly readPage: (rel: string) => string | undefined;
+  /** Any other text file of the folder, for VitePress `<<<` code snippets. */
+  readonly readFile?: (rel: string) => string | undefined;
 }
 
 type Jsx = MdxJsxFlowElement | MdxJsxTextElement;
@@ -62,7 +64,8 @@ export function normalizePage(body: string, rel: string, context: NormalizeConte
   const problems: string[] = [];
   const dropped: Record<string, number> = {};
   const partials: string[] = [];
-  const source = context.dialect === 'mkdocs' ? mkdocsContainers(body) : spacedContainers(body);
+  const containers = context.dialect === 'mkdocs' ? mkdocsContainers(body) : spacedContainers(body);
+  const source = context.dialect === 'vitepress' ? codeSnippets(containers, rel, context, problems) : containers;
   let tree: Root;
   let mdx = /\.mdx$/i.test(rel);
   try {
@@ -240,6 +243,27 @@ export function normalizePage(body: string, rel: string, context: NormalizeConte
 
   const markdown = collapseBlankLines(emit(tree)).trim();
   return { markdown, dropped, partials, problems };
+}
+
+/** `<<< ./file.ts#region{1,2 ts} [label]` lines of VitePress replaced by the fenced code they import. */
+function codeSnippets(markdown: string, rel: string, context: NormalizeContext, problems: string[]): string {
+  return markdown.replace(/^([ \t]*)<<<[ \t]+(?:@\/)?([^\s#{[]+)(?:#([\w-]+))?(?:\{([^}]*)\})?(?:[ \t]+\[([^\]]*)\])?[ \t]*$/gm, (line, indent: string, file: string, region?: string, options?: string, label?: string) => {
+    const target = path.posix.normalize(path.posix.join(path.posix.dirname(rel), file));
+    let text = context.readFile?.(target);
+    if (text !== undefined && region) {
+      const lines = text.split('\n');
+      const start = lines.findIndex((candidate) => new RegExp(`#region\\s+${region}\\b`).test(candidate));
+      const end = lines.findIndex((candidate, i) => i > start && /#endregion\b/.test(candidate));
+      text = start < 0 ? undefined : lines.slice(start + 1, end < 0 ? undefined : end).join('\n');
+    }
+    if (text === undefined) {
+      problems.push(`${rel}: the code snippet \`${file}${region ? `#${region}` : ''}\` is not in the imported folder; kept as written`);
+      return line;
+    }
+    const lang = options?.split(/\s+/).find((word) => /^[a-z][\w-]*$/i.test(word)) ?? path.posix.extname(file).slice(1);
+    const fence = '`'.repeat(Math.max(3, longestBacktickRun(text) + 1));
+    return [`${fence}${lang}${label ? ` title=${JSON.stringify(label)}` : ''}`, ...text.replace(/\n$/, '').split('\n'), fence].map((part) => (part === '' ? '' : indent + part)).join('\n');
+  });
 }
 
 /**

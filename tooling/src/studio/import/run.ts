@@ -21,6 +21,7 @@ import { reviewJson, reviewMarkdown, type ReviewEntry } from './review.js';
 import { readFrontMatter, splitPage, type Piece } from './split.js';
 import { pieceId, pieceToDraft } from './to-draft.js';
 import { walkDocs } from './walk.js';
+import { readTextFile } from '../text-file.js';
 
 export interface ImportOptions {
   readonly folder: string;
@@ -63,13 +64,19 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
     const front = fronts.get(rel);
     return front && 'content' in front ? front.content : undefined;
   };
+  const readFile = (rel: string) => {
+    // Only files inside the imported folder, never through a link out of it.
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+    const read = readTextFile(path.resolve(folder, rel), config.lint.maxFileBytes, folder);
+    return read.ok ? read.text : undefined;
+  };
   const normalized = pages.flatMap((page) => {
     const front = fronts.get(page.rel)!;
     if ('problem' in front) {
       notes.push(`${page.rel}: ${front.problem}`);
       return [];
     }
-    const result = normalizePage(front.content, page.rel, { dialect, readPage });
+    const result = normalizePage(front.content, page.rel, { dialect, readPage, readFile });
     notes.push(...result.problems);
     return [{ rel: page.rel, data: front.data, result }];
   });
