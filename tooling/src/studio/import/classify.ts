@@ -82,7 +82,7 @@ export function classifyPiece(piece: PieceShape): Classification {
   const steps = ordered.filter((list) => list.children.filter((item) => IMPERATIVE.test(toString(item).trim())).length * 2 >= list.children.length);
   if (steps.length > 0) add('procedure', 2 + Math.min(2, steps.reduce((n, list) => n + list.children.length, 0) / 3), 'numbered steps');
   else if (ordered.length > 0) add('procedure', 1, 'a numbered list');
-  if (headings.some((h) => /^(?:step\s*\d|\d+\.\s)/i.test(h))) add('procedure', 2, 'step headings');
+  if (headings.filter((h) => /^(?:step\s*\d|\d+[.)]\s)/i.test(h)).length >= 2) add('procedure', 3, 'numbered step headings');
   if (/^(?:how to|install|set(?:ting)? up|configur|creat|add|migrat|deploy|publish|upgrad|us(?:e|ing) )/i.test(heading) && steps.length > 0) add('procedure', 1, 'a task heading with steps');
 
   const headingCode = ERROR_CODE.exec(heading)?.[0];

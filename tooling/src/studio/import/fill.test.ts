@@ -34,3 +34,8 @@ describe('fillSections', () => {
     expect(fillSections('faq', '### Does it work on Windows?\n\nYes, it does.\n\n### Why hard links?\n\n```sh\nls -l\n```').lead).toBe('Q: Does it work on Windows?\n\nA: Yes, it does.\n\nQ: Why hard links?\n\nA:\n\n```sh\nls -l\n```');
   });
 });
+
+test('an option that opens with its Type/Default list gets its description as the Input', () => {
+  const body = fillSections('interface-input', '* Default: **false**\n* Type: **Boolean**\n\nDo not run any scripts.\n\n```sh\npnpm install --ignore-scripts\n```');
+  expect(body.sections.map((section) => section.body)).toEqual(['Do not run any scripts.', '* Default: **false**\n* Type: **Boolean**', '```sh\npnpm install --ignore-scripts\n```']);
+});

@@ -62,6 +62,13 @@ export function fillSections(type: AtomType, markdown: string): FilledBody {
   const slice = (from: number, to: number) =>
     from >= to ? '' : markdown.slice(blocks[from]!.position!.start.offset!, blocks[to - 1]!.position!.end.offset!).trim();
   const texts = blocks.map((node) => toString(node).trim());
+  // Reference docs often open an option with its Type/Default list: the sentence saying what the
+  // option is reads first, so it moves above the list (the only reordering the import does).
+  if (type === 'interface-input' && blocks.length > 1 && VALUES(blocks[0]!, texts[0]!) && blocks[1]!.type === 'paragraph') {
+    let end = 1;
+    while (end < blocks.length && blocks[end]!.type === 'paragraph') end++;
+    return fillSections(type, [slice(1, end), slice(0, 1), slice(end, blocks.length)].filter((part) => part !== '').join('\n\n'));
+  }
   // starts[i]: the index of the first block of section i; a heading that names a section wins.
   const starts: (number | undefined)[] = specs.map(() => undefined);
   const dropHeading = new Set<number>();
@@ -128,7 +135,10 @@ function findStart(blocks: readonly RootContent[], texts: readonly string[], fro
     } else if (cue === 'code') {
       // The example: the closing run of code blocks, with the sentence that introduces it.
       const rest = blocks.slice(i);
-      if (node.type === 'code' && rest.every((block) => block.type === 'code' || block.type === 'paragraph')) return i > from && blocks[i - 1]!.type === 'paragraph' && /:\s*$/.test(texts[i - 1]!) ? i - 1 : i;
+      const start = i > from && blocks[i - 1]!.type === 'paragraph' && /:\s*$/.test(texts[i - 1]!) ? i - 1 : i;
+      // The section before keeps the text that says what the input is.
+      const described = blocks.slice(0, start).some((block) => block.type === 'paragraph');
+      if (node.type === 'code' && described && rest.every((block) => block.type === 'code' || block.type === 'paragraph')) return start;
     } else if (cue === 'config') {
       if (node.type === 'code' && parsesAsConfig(node.lang ?? '', node.value)) return i;
     } else if (cue === 'afterTemplate') {
