@@ -81,6 +81,12 @@ export function fillSections(type: AtomType, markdown: string): FilledBody {
       dropHeading.add(i);
     }
   });
+  // One heading that happens to share a section's name (an option called `format`) is not the
+  // page's structure; two are.
+  if (dropHeading.size < 2) {
+    starts.fill(undefined);
+    dropHeading.clear();
+  }
   const byHeading = starts.some((start) => start !== undefined);
   if (!byHeading) {
     // Cues cut only the piece's intro: below its first sub-heading, each sub-section stays whole.
@@ -89,14 +95,17 @@ export function fillSections(type: AtomType, markdown: string): FilledBody {
     let from = 0;
     STARTS[type].forEach((cue, s) => {
       if (s === 0 || cue === undefined) return;
-      const found = findStart(searchable, texts, from, cue);
+      if (cue === 'afterTemplate' && starts[s - 1] === undefined) return;
+      // The template may sit in a sub-section: the section then starts at that sub-heading.
+      const found =
+        cue === 'config' ? configStart(blocks, from, firstHeading) : cue === 'afterTemplate' ? afterTemplate(blocks, starts[s - 1]!, firstHeading) : findStart(searchable, texts, from, cue);
       if (found !== undefined) {
         starts[s] = found;
         from = found + 1;
       }
     });
     const firstCue = STARTS[type][0];
-    if (firstCue !== undefined) starts[0] = findStart(searchable.slice(0, starts.find((start) => start !== undefined) ?? searchable.length), texts, 0, firstCue);
+    if (typeof firstCue === 'function') starts[0] = findStart(searchable.slice(0, starts.find((start) => start !== undefined) ?? searchable.length), texts, 0, firstCue);
   }
   // What comes before the first section: the first section's, unless that section was found
   // further down (by its heading or its cue); then it is the lead above the sections.
@@ -127,7 +136,7 @@ export function fillSections(type: AtomType, markdown: string): FilledBody {
   return { ...(lead ? { lead } : {}), sections, prompts };
 }
 
-function findStart(blocks: readonly RootContent[], texts: readonly string[], from: number, cue: Cue | 'ordered' | 'code' | 'config' | 'afterTemplate'): number | undefined {
+function findStart(blocks: readonly RootContent[], texts: readonly string[], from: number, cue: Cue | 'ordered' | 'code'): number | undefined {
   for (let i = from; i < blocks.length; i++) {
     const node = blocks[i]!;
     if (cue === 'ordered') {
@@ -139,12 +148,24 @@ function findStart(blocks: readonly RootContent[], texts: readonly string[], fro
       // The section before keeps the text that says what the input is.
       const described = blocks.slice(0, start).some((block) => block.type === 'paragraph');
       if (node.type === 'code' && described && rest.every((block) => block.type === 'code' || block.type === 'paragraph')) return start;
-    } else if (cue === 'config') {
-      if (node.type === 'code' && parsesAsConfig(node.lang ?? '', node.value)) return i;
-    } else if (cue === 'afterTemplate') {
-      return i;
     } else if (cue(node, texts[i]!)) return i;
   }
+  return undefined;
+}
+
+/** The first json/yaml template block, or the sub-heading it sits under. */
+function configStart(blocks: readonly RootContent[], from: number, firstHeading: number): number | undefined {
+  const at = blocks.findIndex((node, i) => i >= from && node.type === 'code' && parsesAsConfig(node.lang ?? '', node.value));
+  if (at < 0) return undefined;
+  if (firstHeading < 0 || at < firstHeading) return at;
+  for (let i = at; i >= from; i--) if (blocks[i]!.type === 'heading') return i;
+  return at;
+}
+
+/** Where the parameters start: right after the template block, or at the next sub-heading when it sits in one. */
+function afterTemplate(blocks: readonly RootContent[], templateStart: number, firstHeading: number): number | undefined {
+  const code = blocks.findIndex((node, i) => i >= templateStart && node.type === 'code');
+  for (let i = code + 1; i < blocks.length; i++) if ((firstHeading < 0 || i < firstHeading) || blocks[i]!.type === 'heading') return i;
   return undefined;
 }
 
