@@ -105,7 +105,8 @@ export function classifyPiece(piece: PieceShape): Classification {
   if (CONTRAST.test(heading)) add('pitfall', 3, 'a don\u2019t/avoid heading');
   if (contrasts >= 3) add('pitfall', 1.5, 'don\u2019t/instead contrasts');
 
-  const templates = code.filter((block) => parsesAsConfig(block.lang ?? '', block.value));
+  // A config block inside a step is part of the steps, not a template of its own.
+  const templates = nodes.filter((node): node is Code => node.type === 'code' && parsesAsConfig(node.lang ?? '', node.value));
   if (templates.length > 0) {
     const keys = new Set(templates.flatMap((block) => [...block.value.matchAll(/^\s*"?([\w.-]+)"?\s*[:=]/gm)].map((match) => match[1]!)));
     const inlineCode = new Set(all.flatMap((node) => (node.type === 'inlineCode' ? [node.value] : [])));
