@@ -49,11 +49,12 @@ export function draftCodeBlocks(drafts: readonly ImportedDraft[]): Set<string> {
   return new Set(drafts.flatMap((draft) => nodesOf(draft.tree).flatMap((node) => (node.type === 'code' ? [node.value] : []))));
 }
 
-/** Component markup left in a draft outside code: tags, containers, ESM lines, MkDocs markers. */
+/** Component markup left in a draft outside code: tags, containers, ESM lines, MkDocs markers, heading ids. */
 export function markupLeft(draft: ImportedDraft): string[] {
   const found: string[] = [];
   for (const node of nodesOf(draft.tree)) {
     if (node.type === 'html' && /<\/?[A-Z][\w.]*(?:[\s/>]|$)|^<(?:script|style)\b/m.test(node.value)) found.push(node.value);
+    if (node.type === 'heading' && /\{#[\w.-]+\}\s*$/.test(toString(node))) found.push(toString(node));
     if (node.type === 'paragraph') {
       const text = draft.body.slice(node.position!.start.offset!, node.position!.end.offset!);
       for (const line of text.split('\n')) {

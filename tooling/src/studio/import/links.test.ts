@@ -2,9 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { linkResolver } from './links.js';
 import type { Piece } from './split.js';
 
-const piece = (page: string, title: string, anchors: string[] = [], ownAnchor?: string) => ({ page, title, anchors, ownAnchor }) as unknown as Piece;
+const piece = (page: string, title: string, anchors: string[] = [], ownAnchor?: string, anchorAliases: Record<string, string> = {}) => ({ page, title, anchors, ownAnchor, anchorAliases }) as unknown as Piece;
 const pieces = [
-  piece('docs/guides/deploy.mdx', 'Deploy', ['verify']),
+  piece('docs/guides/deploy.mdx', 'Deploy', ['verify', 'using-npm'], undefined, { 'install-with-npm': 'using-npm' }),
   piece('docs/config/index.md', 'Config', ['server']),
   piece('docs/config/index.md', 'Config: port', ['port', 'port-range'], 'port'),
   piece('docs/errors.md', 'Errors'),
@@ -36,6 +36,7 @@ describe('linkResolver', () => {
     ['an anchor to the piece holding it', 'docs/guides/deploy.mdx', '../config/#port-range', 'Config: port', 'port-range'],
     ['the heading that became the title: no anchor', 'docs/guides/deploy.mdx', '../config/#port', 'Config: port', undefined],
     ['an anchor on the same page', 'docs/guides/deploy.mdx', '#verify', 'Deploy', 'verify'],
+    ['a custom heading id, to the anchor the atom page renders', 'docs/errors.md', '/guides/deploy#install-with-npm', 'Deploy', 'using-npm'],
     ['an unknown anchor: the page, no anchor', 'docs/guides/deploy.mdx', '../errors.md#gone', 'Errors', undefined],
   ])('resolves %s', (_name, from, url, title, anchor) => {
     const found = resolve(from, url);

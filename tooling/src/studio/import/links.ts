@@ -60,9 +60,10 @@ export function linkResolver(routes: readonly PageRoute[], byPage: ReadonlyMap<s
     }
     const pieces = rel === undefined ? undefined : byPage.get(rel);
     if (!pieces || pieces.length === 0) return undefined;
-    const piece = (anchor && pieces.find((candidate) => candidate.anchors.includes(anchor))) || pieces[0]!;
+    const piece = (anchor && pieces.find((candidate) => candidate.anchors.includes(anchor) || candidate.anchorAliases[anchor])) || pieces[0]!;
+    const rendered = anchor === undefined ? undefined : (piece.anchorAliases[anchor] ?? anchor);
     // A faq atom's questions are `Q:` lines, not headings: its page has no anchors.
-    const onPage = anchor !== undefined && piece.anchors.includes(anchor) && anchor !== piece.ownAnchor && piece.type !== 'faq' ? anchor : undefined;
+    const onPage = rendered !== undefined && piece.anchors.includes(rendered) && rendered !== piece.ownAnchor && piece.type !== 'faq' ? rendered : undefined;
     return { piece, anchor: onPage };
   };
 }

@@ -25,6 +25,8 @@ export interface Piece {
   readonly signals: readonly string[];
   /** Heading anchors (as the source page renders them) that land in this piece. */
   readonly anchors: readonly string[];
+  /** Custom heading ids (`{#id}`) of the source, each to the anchor the heading gets on the atom page. */
+  readonly anchorAliases: Readonly<Record<string, string>>;
   /** The anchor of the piece's own heading, which becomes the atom's title (no anchor on its page). */
   readonly ownAnchor: string | undefined;
   /** The piece's Markdown, links not yet rewritten, with its offsets in the page body. */
@@ -58,6 +60,7 @@ export interface SourcePage {
 }
 
 const engines = { toml: (text: string) => parseToml(text) as object };
+const CUSTOM_ID = /\s*\{#([\w.-]+)\}\s*$/;
 const MAX_WORDS = 800;
 const MIN_WORDS = 120;
 
@@ -92,8 +95,11 @@ export function splitPage(page: SourcePage): SplitPage {
   const definitions = new Map<string, Definition>();
   for (const node of tree.children) if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
   const allHeadings = tree.children.filter((node): node is Heading => node.type === 'heading');
-  const anchors = headingAnchors(allHeadings.map((heading) => toString(heading)));
+  const anchors = headingAnchors(allHeadings.map((heading) => toString(heading).replace(CUSTOM_ID, '')));
   const anchorOf = new Map(allHeadings.map((node, i) => [node, anchors[i]!]));
+  // `## Title {#id}` (Docusaurus, VitePress): the id is how the source links to the heading; the
+  // atom page anchors it by its text.
+  const customIdOf = (heading: Heading) => CUSTOM_ID.exec(toString(heading))?.[1];
 
   // A page that lists several problems (errors, symptoms) at one heading depth gets one piece per
   // problem; a page of question headings is a FAQ.
@@ -167,6 +173,8 @@ export function splitPage(page: SourcePage): SplitPage {
     );
     const ownAnchor = piece.heading ? anchorOf.get(piece.heading) : undefined;
     const pieceAnchors = [...(ownAnchor ? [ownAnchor] : []), ...nodes.flatMap((node) => (node.type === 'heading' && node !== piece.heading ? [anchorOf.get(node)!] : []))];
+    const pieceHeadings = [...(piece.heading ? [piece.heading] : []), ...nodes.filter((node): node is Heading => node.type === 'heading' && node !== piece.heading)];
+    const anchorAliases = Object.fromEntries(pieceHeadings.flatMap((heading) => (customIdOf(heading) ? [[customIdOf(heading)!, anchorOf.get(heading)!]] : [])));
     const links: Piece['links'][number][] = [];
     for (const node of nodes) {
       for (const link of linksIn(node)) {
@@ -178,6 +186,11 @@ export function splitPage(page: SourcePage): SplitPage {
     const drops = nodes.flatMap((node) => {
       const at = { start: node.position!.start.offset! - start, end: node.position!.end.offset! - start };
       if (node.type === 'definition') return [{ ...at, text: '' }];
+      const customId = node.type === 'heading' ? CUSTOM_ID.exec(toString(node)) : null;
+      if (node.type === 'heading' && customId && content.startsWith('#', node.position!.start.offset!)) {
+        const textEnd = node.children.at(-1)!.position!.end.offset! - start;
+        return [{ start: textEnd - customId[0].length, end: textEnd, text: '' }];
+      }
       if (node.type === 'heading' && !content.startsWith('#', node.position!.start.offset!)) {
         const first = node.children[0]?.position?.start.offset;
         const last = node.children.at(-1)?.position?.end.offset;
@@ -194,6 +207,7 @@ export function splitPage(page: SourcePage): SplitPage {
       confidence: classification.confidence,
       signals: classification.signals,
       anchors: pieceAnchors,
+      anchorAliases,
       ownAnchor,
       body: markdown,
       bodyOffset: start,
@@ -214,7 +228,7 @@ export function splitPage(page: SourcePage): SplitPage {
 /** A heading as plain text: inline HTML (badges, `<sup>`) left out. */
 export function plainHeading(heading: Heading): string {
   const text = (node: RootContent): string => (node.type === 'html' ? '' : 'children' in node ? (node.children as RootContent[]).map(text).join('') : toString(node));
-  return heading.children.map(text).join('').replace(/\s+/g, ' ').trim();
+  return heading.children.map(text).join('').replace(CUSTOM_ID, '').replace(/\s+/g, ' ').trim();
 }
 
 function referencesIn(node: RootContent | Root): string[] {
