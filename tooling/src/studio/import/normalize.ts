@@ -21,6 +21,7 @@ import { mdxjs } from 'micromark-extension-mdxjs';
 import type { Dialect } from './dialect.js';
 import { mkdocsContainers, spacedContainers } from './containers.js';
 import { parseMarkdown } from '../../atom/markdown.js';
+import { capitalize } from '../text.js';
 
 export interface NormalizedPage {
   readonly markdown: string;
@@ -369,8 +370,4 @@ function longestBacktickRun(text: string): number {
   let longest = 0;
   for (const match of text.matchAll(/`+/g)) longest = Math.max(longest, match[0].length);
   return longest;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
