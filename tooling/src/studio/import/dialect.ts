@@ -29,6 +29,7 @@ export function detectDialect(folder: string, pages: readonly DocPage[]): Dialec
     try {
       names = readdirSync(dir);
     } catch {
+      // A folder above the import that cannot be listed says nothing about the dialect.
       names = [];
     }
     for (const [pattern, dialect] of CONFIG_FILES) {
