@@ -63,6 +63,19 @@ export const REQUIRED_SECTIONS: Readonly<Record<AtomType, readonly SectionSpec[]
   faq: [],
 };
 
+/** The placeholder text `atomkit new` writes outside the sections: the summary and a FAQ pair. */
+export const NEW_ATOM_PROMPTS = {
+  summary: 'One line: what this atom is for and in what context it applies.',
+  question: 'A question a reader would ask about this?',
+  faqQuestion: 'A question a reader would ask?',
+  answer: 'The short answer, in one or two sentences.',
+} as const;
+
+/** Every prompt a template writes into a body, for finding the ones left unedited. */
+export const TEMPLATE_PROMPTS: readonly string[] = [
+  ...new Set([...Object.values(REQUIRED_SECTIONS).flatMap((specs) => specs.map((spec) => spec.prompt)), NEW_ATOM_PROMPTS.question, NEW_ATOM_PROMPTS.faqQuestion, NEW_ATOM_PROMPTS.answer]),
+];
+
 /** The section heading that holds conversational Q/A pairs at the end of any atom. */
 export const FAQ_HEADINGS: readonly string[] = ['faq', 'faqs', 'frequently asked questions', 'よくある質問'];
 

@@ -3,6 +3,7 @@ import bodyFaqFormat from './rules/body-faq-format.js';
 import bodyRequiredSection from './rules/body-required-section.js';
 import bodyStepsNumbered from './rules/body-steps-numbered.js';
 import configTemplateInvalidCodeBlock from './rules/config-template-invalid-code-block.js';
+import contentTemplatePrompt from './rules/content-template-prompt.js';
 import fileBom from './rules/file-bom.js';
 import fileEncoding from './rules/file-encoding.js';
 import fileLineEndings from './rules/file-line-endings.js';
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   bodyRequiredSection,
   bodyStepsNumbered,
   configTemplateInvalidCodeBlock,
+  contentTemplatePrompt,
   fileBom,
   fileEncoding,
   fileLineEndings,

@@ -4,6 +4,7 @@
  * the type's required sections, `related` titles that resolve) before anything is written.
  */
 import { Document, visit, YAMLSeq } from 'yaml';
+import { faqProblems } from '../atom/faq.js';
 import { parseAtomText } from '../atom/parse.js';
 import { atomSchema, type AtomHeader, type AtomType } from '../atom/schema.js';
 import { REQUIRED_SECTIONS, headingMatches, isFaqHeading } from '../atom/sections.js';
@@ -90,10 +91,14 @@ export function checkAtomText(text: string, titles: ReadonlySet<string>): string
   const header = parsed.data as Partial<AtomHeader>;
   if (!header || typeof header !== 'object' || !REQUIRED_SECTIONS[header.type as AtomType]) return problems;
   if (header.type === 'faq') {
-    const stray = parsed.tree.children.find(
-      (node) => node.type !== 'heading' && !(node.type === 'paragraph' && /^\s*[QA]:/.test(parsed.text.slice(node.position?.start.offset, node.position?.end.offset))),
-    );
-    if (stray) problems.push(`${stray.position?.start.line ?? 1}:1 A faq atom holds only \`Q:\` / \`A:\` pairs; found a ${stray.type}.`);
+    // The same check as `body/faq-format`: an answer may run on over several blocks.
+    const first = parsed.tree.children[0]?.position;
+    if (first) {
+      for (const problem of faqProblems(parsed.text.slice(first.start.offset!), first.start.line)) {
+        if (problem.messageId === 'outside-pair' && /^#{1,6}\s/.test(problem.found)) continue;
+        problems.push(`${problem.line}:1 A faq atom holds only \`Q:\` / \`A:\` pairs; found \`${problem.found}\`.`);
+      }
+    }
   } else {
     for (const spec of REQUIRED_SECTIONS[header.type as AtomType]) {
       const section = parsed.sections.find((candidate) => headingMatches(candidate.heading.text, spec));

@@ -11,6 +11,7 @@ import type { AtomkitConfig } from '../config/load.js';
 import type { CliIo } from '../cli/io.js';
 import { titleSlug } from '../atom/identity.js';
 import { ATOM_TYPES, type AtomHeader, type AtomType } from '../atom/schema.js';
+import { NEW_ATOM_PROMPTS } from '../atom/sections.js';
 import { applyChanges } from './changes.js';
 import { renderAtom, templateSections, type DraftSection } from './draft.js';
 import { StudioError } from './errors.js';
@@ -41,7 +42,7 @@ export async function runNew(options: NewOptions, config: AtomkitConfig, io: Cli
 
   const header: AtomHeader = {
     title,
-    summary: 'One line: what this atom is for and in what context it applies.',
+    summary: NEW_ATOM_PROMPTS.summary,
     type,
     status: 'draft',
     author: options.author ?? gitUserName(config.root),
@@ -53,8 +54,8 @@ export async function runNew(options: NewOptions, config: AtomkitConfig, io: Cli
   const sections: DraftSection[] =
     type === 'faq'
       ? []
-      : [...templateSections(type), { heading: 'FAQ', body: 'Q: A question a reader would ask about this?\nA: The short answer, in one or two sentences.' }];
-  const lead = type === 'faq' ? 'Q: A question a reader would ask?\nA: The short answer, in one or two sentences.' : undefined;
+      : [...templateSections(type), { heading: 'FAQ', body: `Q: ${NEW_ATOM_PROMPTS.question}\nA: ${NEW_ATOM_PROMPTS.answer}` }];
+  const lead = type === 'faq' ? `Q: ${NEW_ATOM_PROMPTS.faqQuestion}\nA: ${NEW_ATOM_PROMPTS.answer}` : undefined;
   const text = renderAtom({ header, sections, ...(lead ? { lead } : {}) });
   const near = nearDuplicate(title, kb.byTitle.keys());
   if (near) io.stderr(`warning: the title is close to the existing atom \`${near}\`; make sure it is a different idea.\n`);

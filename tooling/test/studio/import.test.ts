@@ -30,23 +30,25 @@ describe('atomkit import', () => {
       ['Installing the widget service', 'procedure'],
       ['Widget Service', 'interface-input'],
       ['Limits in JSON front matter', 'interface-input'],
-      ['Widget options', 'config-template'],
+      ['Widget options', 'interface-input'],
     ]);
     expect(report.skipped.map((s) => s.rel)).toEqual(['guides/deep/a/b', 'guides/image.md']);
     expect(report.skipped[1]!.reason).toContain('binary');
     expect(report.notes.join('\n')).toContain('guides/broken-front.md: front matter cannot be read');
-    expect(report.notes.join('\n')).toContain('guides/install.md: link to `../nowhere.md` has no imported target; kept as text');
+    expect(report.notes.join('\n')).toContain('guides/install.md: link to `../nowhere.md` has no imported target; kept as written');
     expect(report.written).toBe(4);
     const install = readFileSync(path.join(dir, 'atoms/procedure/installing-the-widget-service.md'), 'utf8');
     expect(install).toContain('tags: [guides, docs, imported]');
     expect(install).toContain('related:\n  - Widget options');
     // Tables and lists arrive intact, and links between pieces point at the new atom pages.
     expect(install).toContain('| file | purpose |\n| --- | --- |\n| `widgets.toml` | configuration |');
-    expect(install).toContain('[the options](/config-template/widget-options/)');
+    expect(install).toContain('[the options](/interface-input/widget-options/)');
+    // A link with no imported target stays a link, as written.
+    expect(install).toContain('[a missing page](../nowhere.md)');
     const index = readFileSync(path.join(dir, 'atoms/interface-input/widget-service.md'), 'utf8');
     expect(index).toContain('summary: The widget service turns orders into widgets for every warehouse in the region.');
-    expect(index).toContain('[options](/config-template/widget-options/#timeouts)');
-    expect(readFileSync(path.join(dir, 'atoms/config-template/widget-options.md'), 'utf8')).toContain('```yaml\ntimeout: 30\n```');
+    expect(index).toContain('[options](/interface-input/widget-options/#timeouts)');
+    expect(readFileSync(path.join(dir, 'atoms/interface-input/widget-options.md'), 'utf8')).toContain('```yaml\ntimeout: 30\n```');
     const lint = await runLint({ config: loadConfig({ cwd: dir }), cwd: dir });
     expect(lint.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });

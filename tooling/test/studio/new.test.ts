@@ -29,6 +29,21 @@ describe('atomkit new', () => {
     expect(lint.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 
+  test('an unedited new atom gets a content/template-prompt warning for every prompt it still holds', async () => {
+    const dir = makeProject();
+    await run(dir, 'new', 'error', 'Store moved');
+    const lint = await runLint({ config: loadConfig({ cwd: dir }), cwd: dir });
+    const prompts = lint.diagnostics.filter((d) => d.code === 'content/template-prompt');
+    expect(prompts.map((d) => [d.severity, d.start.line])).toEqual([
+      ['warn', 3],
+      ['warn', 15],
+      ['warn', 19],
+      ['warn', 23],
+      ['warn', 27],
+      ['warn', 27],
+    ]);
+  });
+
   test('refuses a title that an atom already has, with exit code 1 and the existing file', async () => {
     const dir = makeProject({ 'atoms/pitfall/old.md': atomText({ title: 'Delete the index while serving', type: 'pitfall' }) });
     const result = await run(dir, 'new', 'procedure', 'Delete the index while serving');

@@ -51,6 +51,12 @@ const cases: [string, string, string, string[]][] = [
   ['config-template/invalid-code-block', 'invalid json at its line', configTemplate('```json\n{\n  "a": 1,\n}\n```'), ['config-template/invalid-code-block 23:1']],
   ['config-template/invalid-code-block', 'invalid yaml at its line', configTemplate('```yaml\na: 1\nb: [2\n```'), ['config-template/invalid-code-block 22:6']],
   ['config-template/invalid-code-block', 'no code block', configTemplate('Just words.'), ['config-template/invalid-code-block 18:1']],
+  ['content/template-prompt', 'real content in every section', ok, []],
+  ['content/template-prompt', 'a section prompt left under its heading', header() + procedureBody.replace('## Verify\n\n', '## Verify\n\nHow to check that it worked.\n\n'), ['content/template-prompt 27:1']],
+  ['content/template-prompt', 'a prompt left above pasted content', header() + procedureBody.replace('## Prerequisites\n\n', '## Prerequisites\n\nRole, system state and inputs needed before step 1. Shell access.\n\n'), ['content/template-prompt 16:1']],
+  ['content/template-prompt', 'the sample FAQ pair of `atomkit new`', `${ok}\n## FAQ\n\nQ: A question a reader would ask about this?\nA: The short answer, in one or two sentences.\n`, ['content/template-prompt 31:1', 'content/template-prompt 31:1']],
+  ['content/template-prompt', 'the placeholder summary', header({ summary: '"One line: what this atom is for and in what context it applies."' }) + procedureBody, ['content/template-prompt 3:10']],
+  ['content/template-prompt', 'a prompt quoted or in code as a mention', header() + procedureBody.replace('## Verify\n\n', '## Verify\n\nA Verify that says "How to check that it worked." is empty; so is `How to check that it worked.`\n\n```text\nHow to check that it worked.\n```\n\n'), []],
   ['markdown/final-newline', 'ends with a newline', ok, []],
   ['markdown/final-newline', 'no final newline', ok.trimEnd(), ['markdown/final-newline 27:762']],
 ];

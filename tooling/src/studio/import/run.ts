@@ -1,19 +1,27 @@
 /**
- * `atomkit import <folder>`: existing Markdown docs to draft atoms. Everything is read, split,
- * typed and checked in memory first; then the accepted drafts are written in one batch (all or
- * nothing). The report lists every file, link and piece that could not be mapped.
+ * `atomkit import <folder>`: existing docs (Markdown, MDX, Starlight, Docusaurus, VitePress,
+ * MkDocs) to draft atoms. Everything is read, turned into plain Markdown, split, typed and
+ * checked in memory first; then the accepted drafts are written in one batch (all or nothing).
+ * The review report lists every draft least certain first, with what a reviewer must look at.
  */
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AtomkitConfig } from '../../config/load.js';
 import type { CliIo } from '../../cli/io.js';
+import type { AtomHeader } from '../../atom/schema.js';
 import { StudioError } from '../errors.js';
 import { loadKnowledgeBase } from '../knowledge-base.js';
 import { gitUserName, today } from '../new.js';
 import { planDrafts, writePlan } from '../plan.js';
 import { countBy, printPlan, summaryLine } from '../report.js';
-import { pieceId, pieceToDraft, splitPage, type Piece } from './split.js';
+import { DIALECTS, detectDialect, type Dialect } from './dialect.js';
+import { linkResolver } from './links.js';
+import { normalizePage } from './normalize.js';
+import { reviewJson, reviewMarkdown, type ReviewEntry } from './review.js';
+import { readFrontMatter, splitPage, type Piece } from './split.js';
+import { pieceId, pieceToDraft } from './to-draft.js';
 import { walkDocs } from './walk.js';
+import { readTextFile } from '../text-file.js';
 
 export interface ImportOptions {
   readonly folder: string;
@@ -23,7 +31,15 @@ export interface ImportOptions {
   readonly maxDepth?: number;
   readonly author?: string;
   readonly today?: string;
+  /** The docs tool the folder was written for; detected when absent. */
+  readonly dialect?: string;
+  /** Where to write the review report: `.json` for JSON, anything else Markdown. */
+  readonly report?: string;
+  /** @default 'draft' */
+  readonly status?: string;
 }
+
+const STATUSES = ['draft', 'review'] as const;
 
 export async function runImport(options: ImportOptions, config: AtomkitConfig, io: CliIo): Promise<number> {
   const folder = path.resolve(config.root, options.folder);
@@ -34,11 +50,42 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
     throw new StudioError(`\`${options.folder}\` does not exist.`, 2);
   }
   if (!isDir) throw new StudioError(`\`${options.folder}\` is not a folder; import takes a folder of .md/.mdx docs.`, 2);
+  if (options.dialect !== undefined && !(DIALECTS as readonly string[]).includes(options.dialect)) {
+    throw new StudioError(`Unexpected dialect \`${options.dialect}\`, expected one of ${DIALECTS.map((d) => `\`${d}\``).join(', ')}.`, 2);
+  }
+  const status = options.status ?? 'draft';
+  if (!(STATUSES as readonly string[]).includes(status)) throw new StudioError(`Unexpected status \`${status}\`, expected \`draft\` or \`review\`.`, 2);
   const { pages, skipped } = walkDocs(folder, { maxFileBytes: config.lint.maxFileBytes, ...(options.maxDepth ? { maxDepth: options.maxDepth } : {}) });
+  const dialect = (options.dialect as Dialect | undefined) ?? detectDialect(folder, pages);
   const notes: string[] = skipped.map((item) => `${item.rel}: ${item.reason}`);
+
+  const fronts = new Map(pages.map((page) => [page.rel, readFrontMatter(page)]));
+  const readPage = (rel: string) => {
+    const front = fronts.get(rel);
+    return front && 'content' in front ? front.content : undefined;
+  };
+  const readFile = (rel: string) => {
+    // Only files inside the imported folder, never through a link out of it.
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+    const read = readTextFile(path.resolve(folder, rel), config.lint.maxFileBytes, folder);
+    return read.ok ? read.text : undefined;
+  };
+  const normalized = pages.flatMap((page) => {
+    const front = fronts.get(page.rel)!;
+    if ('problem' in front) {
+      notes.push(`${page.rel}: ${front.problem}`);
+      return [];
+    }
+    const result = normalizePage(front.content, page.rel, { dialect, readPage, readFile });
+    notes.push(...result.problems);
+    return [{ rel: page.rel, data: front.data, result }];
+  });
+  // A page inlined as a partial is part of the pages that import it, not a page of its own.
+  const partials = new Set(normalized.flatMap((page) => page.result.partials));
+  const sources = normalized.filter((page) => !partials.has(page.rel));
   const pieces: Piece[] = [];
-  for (const page of pages) {
-    const split = splitPage(page);
+  for (const page of sources) {
+    const split = splitPage({ rel: page.rel, data: page.data, markdown: page.result.markdown });
     for (const problem of split.problems) notes.push(`${page.rel}: ${problem}`);
     pieces.push(...split.pieces);
   }
@@ -60,34 +107,47 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
     author: options.author ?? gitUserName(config.root),
     today: options.today ?? today(),
     base: config.site.base,
+    status: status as NonNullable<AtomHeader['status']>,
     idOf: (piece: Piece) => (outRel && !outRel.startsWith('..') ? `${outRel}/${pieceId(piece)}` : pieceId(piece)),
-    resolve: (fromPage: string, url: string) => {
-      const [rawPath = '', anchor] = url.split('#');
-      const target = rawPath === '' ? fromPage : path.posix.normalize(path.posix.join(path.posix.dirname(fromPage), decodeURI(rawPath)));
-      const candidates = [target, `${target}.md`, `${target}.mdx`, `${target.replace(/\/$/, '')}/index.md`, `${target.replace(/\/$/, '')}/README.md`];
-      // A site-absolute link (`/docs/api.md`) names the page by its path's tail.
-      const bySuffix = rawPath.startsWith('/') ? [...byPage.keys()].filter((rel) => candidates.some((c) => `/${c}`.endsWith(`/${rel}`) || `/${rel}`.endsWith(c.replace(/^\/+|^(\.\.\/)+/g, '/')))) : [];
-      const page = [...candidates, ...bySuffix].map((candidate) => byPage.get(candidate)).find(Boolean);
-      if (!page) return undefined;
-      const piece = (anchor && page.find((candidate) => candidate.anchors.includes(anchor))) || page[0]!;
-      return { piece, anchor: anchor && piece.anchors.includes(anchor) ? anchor : undefined };
-    },
+    resolve: linkResolver(sources, byPage),
   };
-  const unmapped: string[] = [];
-  const drafts = unique.map((piece) => pieceToDraft(piece, context, unmapped));
+  const built = unique.map((piece) => ({ piece, ...pieceToDraft(piece, context) }));
   const kb = loadKnowledgeBase(config);
-  const plan = planDrafts(drafts, kb, { root: config.root, outDir });
+  const plan = planDrafts(built.map((item) => item.draft), kb, { root: config.root, outDir });
   const written = options.dryRun ? 0 : writePlan(plan, config.root);
   const counts = countBy(plan);
+  const droppedByPage = new Map(normalized.map((page) => [page.rel, page.result.dropped]));
+  const review: ReviewEntry[] = built.map((item, i) => ({
+    path: plan[i]!.path,
+    title: item.piece.title,
+    source: `${item.piece.page}${item.piece.sourceAnchor ? `#${item.piece.sourceAnchor}` : ''}`,
+    type: item.piece.type,
+    confidence: item.piece.confidence,
+    signals: item.piece.signals,
+    prompts: item.prompts,
+    unmappedLinks: item.unmapped,
+    droppedComponents: droppedByPage.get(item.piece.page) ?? {},
+    status: plan[i]!.status,
+  }));
+  const unmappedNotes = built.flatMap((item) => item.unmapped.map((url) => `${item.piece.page}: link to \`${url}\` has no imported target; kept as written`));
+  const figures = {
+    dialect,
+    pages: pages.length,
+    links: { resolved: built.reduce((n, item) => n + item.resolved, 0), unmapped: unmappedNotes.length },
+  };
+  if (options.report) {
+    const reportFile = path.resolve(config.root, options.report);
+    writeFileSync(reportFile, /\.json$/i.test(reportFile) ? reviewJson(review, figures) : reviewMarkdown(review, figures));
+  }
   if (options.json) {
-    io.stdout(`${JSON.stringify({ folder: options.folder, pages: pages.length, skipped, notes: [...notes, ...unmapped], drafts: plan.map(({ text: _t, ...rest }) => rest), written }, null, 2)}\n`);
+    io.stdout(`${JSON.stringify({ folder: options.folder, ...figures, skipped, notes: [...notes, ...unmappedNotes], drafts: plan.map(({ text: _t, ...rest }, i) => ({ ...rest, confidence: review[i]!.confidence })), written }, null, 2)}\n`);
   } else {
     printPlan(io, plan, { dryRun: Boolean(options.dryRun), root: config.root });
-    if (notes.length + unmapped.length > 0) {
-      io.stdout(`\nnot mapped (${notes.length + unmapped.length}):\n`);
-      for (const note of [...notes, ...unmapped]) io.stdout(`  ${note}\n`);
+    if (notes.length + unmappedNotes.length > 0) {
+      io.stdout(`\nnot mapped (${notes.length + unmappedNotes.length}):\n`);
+      for (const note of [...notes, ...unmappedNotes]) io.stdout(`  ${note}\n`);
     }
-    io.stdout(`\n${pages.length} pages read, ${skipped.length} files skipped, ${plan.length} pieces\n`);
+    io.stdout(`\n${pages.length} pages read (${dialect}), ${skipped.length} files skipped, ${plan.length} pieces; ${figures.links.resolved} links resolved, ${figures.links.unmapped} kept as written\n`);
     io.stdout(summaryLine(plan, written, Boolean(options.dryRun)));
   }
   return counts.invalid > 0 ? 1 : 0;

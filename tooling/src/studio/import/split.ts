@@ -1,29 +1,34 @@
 /**
  * Cuts one docs page into draft atoms: front matter read with gray-matter (YAML, JSON, TOML),
  * split at `##` headings into chunk-sized pieces (small sections merged, long ones split at
- * `###`), each piece typed from its content and placed under its type's main section, code
- * blocks and tables kept verbatim, links between pieces turned into `related` and site URLs.
+ * `###`; one piece per problem on a page that lists several), each piece typed from its
+ * structure, with its links, anchors and error codes noted for the draft.
  */
 import path from 'node:path';
 import matter from 'gray-matter';
-import { parse as parseYaml } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
 import type { Definition, Heading, Link, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { atomId, atomUrl, headingAnchors, titleSlug } from '../../atom/identity.js';
+import { headingAnchors } from '../../atom/identity.js';
 import { parseMarkdown } from '../../atom/markdown.js';
-import { REQUIRED_SECTIONS } from '../../atom/sections.js';
-import type { AtomHeader, AtomType } from '../../atom/schema.js';
-import type { AtomDraft, DraftSection } from '../draft.js';
-import { clampTitle, summarize, toTag } from '../text.js';
+import type { AtomType } from '../../atom/schema.js';
+import { clampTitle } from '../text.js';
+import { classifyPiece, errorCodesIn, isProblemHeading, isProblemSection } from './classify.js';
 import type { DocPage } from './walk.js';
 
 export interface Piece {
   readonly page: string;
   readonly title: string;
   readonly type: AtomType;
+  /** How sure the classifier is of `type`, 0-1. */
+  readonly confidence: number;
+  readonly signals: readonly string[];
   /** Heading anchors (as the source page renders them) that land in this piece. */
   readonly anchors: readonly string[];
+  /** Custom heading ids (`{#id}`) of the source, each to the anchor the heading gets on the atom page. */
+  readonly anchorAliases: Readonly<Record<string, string>>;
+  /** The anchor of the piece's own heading, which becomes the atom's title (no anchor on its page). */
+  readonly ownAnchor: string | undefined;
   /** The piece's Markdown, links not yet rewritten, with its offsets in the page body. */
   readonly body: string;
   readonly bodyOffset: number;
@@ -36,6 +41,10 @@ export interface Piece {
   /** The definitions the piece's reference links need, wherever on the page they are. */
   readonly definitions: readonly { label: string; url: string; title: string | null }[];
   readonly sourceAnchor: string | undefined;
+  /** The page's own one-line description (front matter), for the first piece of the page. */
+  readonly description: string | undefined;
+  /** Codes and messages the piece shows, for an error atom's `error_codes`. */
+  readonly errorCodes: readonly string[];
 }
 
 export interface SplitPage {
@@ -43,27 +52,33 @@ export interface SplitPage {
   readonly problems: string[];
 }
 
+/** A docs page after front matter is read and its dialect's markup turned into Markdown. */
+export interface SourcePage {
+  readonly rel: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly markdown: string;
+}
+
 const engines = { toml: (text: string) => parseToml(text) as object };
+const CUSTOM_ID = /\s*\{#([\w.-]+)\}\s*$/;
 const MAX_WORDS = 800;
 const MIN_WORDS = 120;
 
-export function splitPage(page: DocPage): SplitPage {
-  const problems: string[] = [];
-  let content: string;
-  let data: Record<string, unknown> = {};
+/** Reads a page's front matter (YAML, JSON or TOML). */
+export function readFrontMatter(page: DocPage): { data: Record<string, unknown>; content: string } | { problem: string } {
   try {
     const toml = page.text.startsWith('+++');
     const parsed = matter(page.text, toml ? { engines, language: 'toml', delimiters: '+++' } : { engines });
-    content = parsed.content;
-    data = parsed.data as Record<string, unknown>;
+    return { data: parsed.data as Record<string, unknown>, content: parsed.content };
   } catch (error) {
-    return { pieces: [], problems: [`front matter cannot be read: ${(error as Error).message.split('\n')[0]}`] };
+    return { problem: `front matter cannot be read: ${(error as Error).message.split('\n')[0]}` };
   }
-  if (/\.mdx$/i.test(page.rel)) {
-    const before = content;
-    content = content.replace(/^(?:import|export)\s.*$/gm, '');
-    if (before !== content) problems.push('MDX import/export lines dropped; components are kept as text');
-  }
+}
+
+export function splitPage(page: SourcePage): SplitPage {
+  const problems: string[] = [];
+  const content = page.markdown;
+  const data = page.data;
   const tree = parseMarkdown(content);
   const wordCache = new WeakMap<RootContent, number>();
   const nodeWords = (node: RootContent) => {
@@ -74,72 +89,108 @@ export function splitPage(page: DocPage): SplitPage {
   const words = (nodes: readonly RootContent[]) => nodes.reduce((n, node) => n + nodeWords(node), 0);
   const h1 = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
   const pageTitle = (typeof data.title === 'string' && data.title.trim()) || (h1 ? plainHeading(h1) : '') || path.basename(page.rel).replace(/\.mdx?$/i, '').replace(/[-_]+/g, ' ');
-  const body = tree.children.filter((node) => node !== h1);
+  const description = typeof data.description === 'string' && data.description.trim().length >= 10 ? data.description.trim() : undefined;
+  const body = tree.children.filter((node) => node !== h1 && !(node.type === 'heading' && node.depth === 1 && plainHeading(node).toLowerCase() === pageTitle.toLowerCase()));
   if (body.length === 0 || words(body) === 0) return { pieces: [], problems: [...problems, 'the page has no text to import'] };
   const definitions = new Map<string, Definition>();
   for (const node of tree.children) if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
   const allHeadings = tree.children.filter((node): node is Heading => node.type === 'heading');
-  const anchors = headingAnchors(allHeadings.map((heading) => toString(heading)));
+  const anchors = headingAnchors(allHeadings.map((heading) => toString(heading).replace(CUSTOM_ID, '')));
   const anchorOf = new Map(allHeadings.map((node, i) => [node, anchors[i]!]));
+  // `## Title {#id}` (Docusaurus, VitePress): the id is how the source links to the heading; the
+  // atom page anchors it by its text.
+  const customIdOf = (heading: Heading) => CUSTOM_ID.exec(toString(heading))?.[1];
 
-  // Groups: the intro, then one per `##` section; long sections split at `###`.
-  type Group = { heading: Heading | undefined; nodes: RootContent[]; parent?: string };
+  // A page that lists several problems (errors, symptoms) at one heading depth gets one piece per
+  // problem; a page of question headings is a FAQ.
+  const atDepth = (depth: number) => body.filter((node): node is Heading => node.type === 'heading' && node.depth === depth);
+  const sectionOf = (heading: Heading) => {
+    const from = body.indexOf(heading) + 1;
+    const end = body.findIndex((node, i) => i >= from && node.type === 'heading' && node.depth <= heading.depth);
+    return body.slice(from, end < 0 ? body.length : end);
+  };
+  const problemDepth = [2, 3].find((depth) => {
+    const headings = atDepth(depth);
+    const problems = headings.filter((heading) => isProblemHeading(plainHeading(heading)) || isProblemSection(sectionOf(heading))).length;
+    return problems >= 2 && problems >= headings.length * 0.4;
+  });
+  const questions = atDepth(2).filter((heading) => plainHeading(heading).endsWith('?')).length;
+  const faqPage = questions >= 2 && questions >= atDepth(2).length * 0.6;
+
+  type Group = { heading: Heading | undefined; nodes: RootContent[]; parent?: string; solo?: boolean };
   const groups: Group[] = [{ heading: undefined, nodes: [] }];
+  let parent: string | undefined;
   for (const node of body) {
-    if (node.type === 'heading' && node.depth <= 2) groups.push({ heading: node, nodes: [] });
-    else groups.at(-1)!.nodes.push(node);
+    if (node.type === 'heading' && node.depth <= 2) {
+      parent = plainHeading(node);
+      groups.push({ heading: node, nodes: [], ...(problemDepth === 2 ? { solo: true } : {}) });
+    } else if (problemDepth === 3 && node.type === 'heading' && node.depth === 3) {
+      groups.push({ heading: node, nodes: [], solo: true, ...(parent ? { parent } : {}) });
+    } else groups.at(-1)!.nodes.push(node);
   }
   const pieces: Group[] = [];
-  if (words(body) <= MAX_WORDS) pieces.push({ heading: undefined, nodes: body });
+  if (words(body) <= MAX_WORDS && problemDepth === undefined) pieces.push({ heading: undefined, nodes: body });
   else {
     for (const group of groups) {
       if (group.nodes.length === 0 && !group.heading) continue;
-      if (words(group.nodes) > MAX_WORDS) {
+      if (words(group.nodes) > MAX_WORDS && !group.solo) {
         const parts: Group[] = [{ heading: group.heading, nodes: [] }];
         for (const node of group.nodes) {
-          if (node.type === 'heading' && node.depth === 3) parts.push({ heading: node, nodes: [], parent: group.heading ? toString(group.heading) : undefined });
+          if (node.type === 'heading' && node.depth === 3) parts.push({ heading: node, nodes: [], ...(group.heading ? { parent: plainHeading(group.heading) } : {}) });
           else parts.at(-1)!.nodes.push(node);
         }
         if (parts.some((part) => words(part.nodes) > MAX_WORDS)) problems.push(`a section of ${words(group.nodes)} words could not be cut below ${MAX_WORDS}; kept whole`);
-        pieces.push(...parts.filter((part) => part.nodes.length > 0));
+        pieces.push(...parts.filter((part) => part.nodes.length > 0 || part.heading));
       } else pieces.push(group);
     }
   }
-  // Merge small pieces into the one before (their heading becomes a sub-heading).
-  const merged: { heading: Heading | undefined; parent?: string; nodes: RootContent[] }[] = [];
+  // Merge small pieces into the one before (their heading becomes a sub-heading); a problem of a
+  // problem page stays by itself, and so does an empty section heading's successor.
+  const merged: Group[] = [];
   for (const piece of pieces) {
     const last = merged.at(-1);
     const size = words(piece.nodes);
-    if (last && (size < MIN_WORDS || words(last.nodes) < MIN_WORDS) && words(last.nodes) + size <= MAX_WORDS) {
+    const fits = last && !last.solo && !piece.solo && words(last.nodes) + size <= MAX_WORDS;
+    if (last && fits && (faqPage || size < MIN_WORDS || words(last.nodes) < MIN_WORDS)) {
       last.nodes.push(...(piece.heading ? [piece.heading] : []), ...piece.nodes);
-    } else merged.push({ heading: piece.heading, ...(piece.parent ? { parent: piece.parent } : {}), nodes: [...piece.nodes] });
+    } else merged.push({ ...piece, nodes: [...piece.nodes] });
   }
 
   const result: Piece[] = [];
   for (const piece of merged) {
-    const first = piece.nodes[0];
-    const lastNode = piece.nodes.at(-1);
-    if (!first?.position || !lastNode?.position) continue;
+    // A FAQ piece keeps its own question as its first `Q:`.
+    const nodes = faqPage && piece.heading ? [piece.heading, ...piece.nodes] : piece.nodes;
+    const first = nodes[0];
+    const lastNode = nodes.at(-1);
+    if (!first?.position || !lastNode?.position || words(nodes) === 0) continue;
     const start = first.position.start.offset!;
     const end = lastNode.position.end.offset!;
     const headingText = (piece.heading && plainHeading(piece.heading)) || undefined;
     const title = clampTitle(
       headingText === undefined || headingText.toLowerCase() === pageTitle.toLowerCase()
         ? pageTitle
-        : `${pageTitle}: ${piece.parent ? `${piece.parent}: ` : ''}${headingText}`,
+        : `${pageTitle}: ${piece.parent && piece.parent !== headingText ? `${piece.parent}: ` : ''}${headingText}`,
     );
-    const anchors = [...(piece.heading ? [anchorOf.get(piece.heading)!] : []), ...piece.nodes.flatMap((node) => (node.type === 'heading' ? [anchorOf.get(node)!] : []))];
+    const ownAnchor = piece.heading ? anchorOf.get(piece.heading) : undefined;
+    const pieceAnchors = [...(ownAnchor ? [ownAnchor] : []), ...nodes.flatMap((node) => (node.type === 'heading' && node !== piece.heading ? [anchorOf.get(node)!] : []))];
+    const pieceHeadings = [...(piece.heading ? [piece.heading] : []), ...nodes.filter((node): node is Heading => node.type === 'heading' && node !== piece.heading)];
+    const anchorAliases = Object.fromEntries(pieceHeadings.flatMap((heading) => (customIdOf(heading) ? [[customIdOf(heading)!, anchorOf.get(heading)!]] : [])));
     const links: Piece['links'][number][] = [];
-    for (const node of piece.nodes) {
+    for (const node of nodes) {
       for (const link of linksIn(node)) {
-        if (link.position) links.push({ start: link.position.start.offset! - start, end: link.position.end.offset! - start, url: link.url, label: toString(link) });
+        if (link.position) links.push({ start: link.position.start.offset! - start, end: link.position.end.offset! - start, url: link.url, label: content.slice(link.children[0]?.position?.start.offset ?? link.position.start.offset!, link.children.at(-1)?.position?.end.offset ?? link.position.start.offset!) });
       }
     }
     const markdown = content.slice(start, end);
-    const used = new Set(piece.nodes.flatMap(referencesIn));
-    const drops = piece.nodes.flatMap((node) => {
+    const used = new Set(nodes.flatMap(referencesIn));
+    const drops = nodes.flatMap((node) => {
       const at = { start: node.position!.start.offset! - start, end: node.position!.end.offset! - start };
       if (node.type === 'definition') return [{ ...at, text: '' }];
+      const customId = node.type === 'heading' ? CUSTOM_ID.exec(toString(node)) : null;
+      if (node.type === 'heading' && customId && content.startsWith('#', node.position!.start.offset!)) {
+        const textEnd = node.children.at(-1)!.position!.end.offset! - start;
+        return [{ start: textEnd - customId[0].length, end: textEnd, text: '' }];
+      }
       if (node.type === 'heading' && !content.startsWith('#', node.position!.start.offset!)) {
         const first = node.children[0]?.position?.start.offset;
         const last = node.children.at(-1)?.position?.end.offset;
@@ -148,11 +199,16 @@ export function splitPage(page: DocPage): SplitPage {
       }
       return [];
     });
+    const classification = classifyPiece({ heading: headingText, nodes, problem: Boolean(piece.solo), faqPage });
     result.push({
       page: page.rel,
       title,
-      type: inferType(markdown, `${page.rel} ${title}`, piece.nodes),
-      anchors,
+      type: classification.type,
+      confidence: classification.confidence,
+      signals: classification.signals,
+      anchors: pieceAnchors,
+      anchorAliases,
+      ownAnchor,
       body: markdown,
       bodyOffset: start,
       links,
@@ -161,16 +217,18 @@ export function splitPage(page: DocPage): SplitPage {
         const definition = definitions.get(id);
         return definition ? [{ label: definition.label ?? id, url: definition.url, title: definition.title ?? null }] : [];
       }),
-      sourceAnchor: piece.heading ? anchorOf.get(piece.heading) : undefined,
+      sourceAnchor: ownAnchor,
+      description: result.length === 0 ? description : undefined,
+      errorCodes: classification.type === 'error' ? errorCodesIn(headingText, nodes) : [],
     });
   }
   return { pieces: result, problems };
 }
 
 /** A heading as plain text: inline HTML (badges, `<sup>`) left out. */
-function plainHeading(heading: Heading): string {
+export function plainHeading(heading: Heading): string {
   const text = (node: RootContent): string => (node.type === 'html' ? '' : 'children' in node ? (node.children as RootContent[]).map(text).join('') : toString(node));
-  return heading.children.map(text).join('').replace(/\s+/g, ' ').trim();
+  return heading.children.map(text).join('').replace(CUSTOM_ID, '').replace(/\s+/g, ' ').trim();
 }
 
 function referencesIn(node: RootContent | Root): string[] {
@@ -181,129 +239,4 @@ function referencesIn(node: RootContent | Root): string[] {
 function linksIn(node: RootContent | Root): Link[] {
   if (node.type === 'link') return [node];
   return 'children' in node ? (node.children as RootContent[]).flatMap(linksIn) : [];
-}
-
-/** The atom type a piece of docs reads like. */
-export function inferType(markdown: string, context: string, nodes: readonly RootContent[]): AtomType {
-  const where = context.toLowerCase();
-  const hasOrdered = nodes.some((node) => node.type === 'list' && node.ordered);
-  const hasTemplate = nodes.some((node) => node.type === 'code' && parsesAsTemplate(node.lang ?? '', node.value));
-  if (/\b(errors?|exceptions?)\b/.test(where) && !hasOrdered) return 'error';
-  if (/troubleshoot|debugging|common problems|known issues/.test(where)) return 'troubleshooting';
-  if (/pitfall|caveat|gotcha|anti-pattern|avoid|do not|don't/.test(where)) return 'pitfall';
-  if (hasTemplate && /config|setting|option|example/.test(where)) return 'config-template';
-  if (hasOrdered) return 'procedure';
-  return 'interface-input';
-}
-
-/** A json or yaml block that parses (a config-template's template must). */
-function parsesAsTemplate(lang: string, value: string): boolean {
-  try {
-    if (/^json$/i.test(lang)) JSON.parse(value);
-    else if (/^ya?ml$/i.test(lang)) parseYaml(value);
-    else return false;
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The section of each type that holds imported text; the others get the template prompts. */
-const MAIN_SECTION: Record<Exclude<AtomType, 'faq'>, string> = {
-  error: 'What it means',
-  procedure: 'Steps',
-  playbook: 'Action plan',
-  'interface-input': 'Input',
-  troubleshooting: 'Checks',
-  'config-template': 'Template',
-  pitfall: 'What not to do',
-};
-
-export interface PieceContext {
-  readonly folderName: string;
-  readonly author: string;
-  readonly today: string;
-  readonly base: string;
-  /** Where the draft of each piece will live (its atom id), by piece. */
-  readonly idOf: (piece: Piece) => string;
-  /** Finds the piece a relative link points to. */
-  readonly resolve: (fromPage: string, url: string) => { piece: Piece; anchor: string | undefined } | undefined;
-}
-
-/** Builds the draft for a piece; reports links that could not be mapped. */
-export function pieceToDraft(piece: Piece, context: PieceContext, unmapped: string[]): AtomDraft {
-  const related = new Set<string>();
-  const target = (url: string) => {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return url;
-    const found = context.resolve(piece.page, url);
-    if (!found) return undefined;
-    if (found.piece !== piece) related.add(found.piece.title);
-    return `${atomUrl(context.idOf(found.piece), context.base)}${found.anchor ? `#${found.anchor}` : ''}`;
-  };
-  const edits: { start: number; end: number; text: string }[] = [...piece.drops];
-  for (const link of piece.links) {
-    if (/^[a-z][a-z0-9+.-]*:/i.test(link.url) || link.url.startsWith('//')) continue;
-    const url = target(link.url);
-    if (url === undefined) unmapped.push(`${piece.page}: link to \`${link.url}\` has no imported target; kept as text`);
-    edits.push({ start: link.start, end: link.end, text: url === undefined ? escapeLabel(link.label) : `[${escapeLabel(link.label)}](${url})` });
-  }
-  let markdown = piece.body;
-  for (const edit of edits.sort((a, b) => b.start - a.start)) markdown = markdown.slice(0, edit.start) + edit.text + markdown.slice(edit.end);
-  // Reference links keep working: the definitions they use are appended to the piece.
-  const definitions = piece.definitions.map((definition) => {
-    const url = target(definition.url);
-    if (url === undefined) unmapped.push(`${piece.page}: link to \`${definition.url}\` has no imported target; kept as written`);
-    const destination = url ?? definition.url;
-    return `[${definition.label}]: ${/[\s()<>]/.test(destination) ? `<${destination}>` : destination}${definition.title ? ` ${JSON.stringify(definition.title)}` : ''}`;
-  });
-  markdown = markdown.replace(/\n{3,}/g, '\n\n').trim();
-  if (definitions.length > 0) markdown = `${markdown}\n\n${definitions.join('\n')}`;
-  const content = demoteHeadings(markdown);
-  const type = piece.type;
-  const sections: DraftSection[] = type === 'faq' ? [] : REQUIRED_SECTIONS[type].map((spec) => {
-    if (spec.heading === MAIN_SECTION[type]) return { heading: spec.heading, body: content };
-    return { heading: spec.heading, body: spec.numbered ? `1. ${spec.prompt}` : spec.prompt };
-  });
-  const tags = [...new Set([...piece.page.split('/').slice(0, -1), context.folderName].map((segment) => toTag(segment)).filter((t): t is string => t !== undefined)), 'imported'].slice(0, 20);
-  const firstText = content.split(/\n{2,}/).find((block) => /^[A-Za-z\p{L}]/u.test(block.trim())) ?? '';
-  const header: AtomHeader = {
-    title: piece.title,
-    summary: summarize(stripMarkdown(firstText), `${piece.title} (imported from ${piece.page}).`.slice(0, 300)),
-    type,
-    status: 'draft',
-    author: context.author,
-    created: context.today,
-    version: '0.1.0',
-    tags,
-    related: [...related].slice(0, 30),
-    sources: [{ ref: `${context.folderName}/${piece.page}${piece.sourceAnchor ? `#${piece.sourceAnchor}` : ''}`, note: 'imported' }],
-  };
-  return { header, sections };
-}
-
-/** Shifts headings so the piece's own headings sit under the atom's `##` sections. */
-function demoteHeadings(markdown: string): string {
-  let fence: string | undefined;
-  return markdown
-    .split('\n')
-    .map((line) => {
-      const fenceMatch = /^\s*(`{3,}|~{3,})/.exec(line);
-      if (fenceMatch) fence = fence === undefined ? fenceMatch[1]![0] : fenceMatch[1]![0] === fence ? undefined : fence;
-      if (fence !== undefined || fenceMatch) return line;
-      return line.replace(/^(#{1,5})(?=\s)/, (hashes) => '#'.repeat(Math.min(6, Math.max(3, hashes.length + 1))));
-    })
-    .join('\n');
-}
-
-function stripMarkdown(text: string): string {
-  return text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[`*_>#]/g, '').replace(/<[^>]+>/g, '');
-}
-
-function escapeLabel(label: string): string {
-  return label.replace(/([[\]])/g, '\\$1');
-}
-
-/** A stable id for a piece's future atom: `<type>/<titleSlug>`. */
-export function pieceId(piece: Piece): string {
-  return atomId(`${piece.type}/${titleSlug(piece.title) || 'untitled'}`);
 }

@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { parseMarkdown } from '../../atom/markdown.js';
+import { classifyPiece, errorCodesIn } from './classify.js';
+
+const shape = (markdown: string, heading?: string, extra: { problem?: boolean; faqPage?: boolean } = {}) => ({
+  heading,
+  nodes: parseMarkdown(markdown).children,
+  problem: extra.problem ?? false,
+  faqPage: extra.faqPage ?? false,
+});
+
+describe('classifyPiece', () => {
+  test.each([
+    ['an error code as the heading', shape('A modules directory is linked to a different store.\n\nTo fix it, run `pnpm install`.', 'ERR_PNPM_UNEXPECTED_STORE'), 'error'],
+    ['what went wrong / how to fix sections', shape('> **MissingSharp**: Could not find Sharp.\n\n### What went wrong?\n\nNo sharp.\n\n### How to fix\n\nInstall it.'), 'error'],
+    ['numbered imperative steps', shape('1. Install the CLI.\n2. Run `widgets login`.\n3. Check the status.'), 'procedure'],
+    ['a numbered list that is not steps', shape('1. Speed.\n2. Disk space.\n3. Strictness.'), 'interface-input'],
+    ['one of several problems on its page', shape('Requests hang after a while.\n\nCheck the proxy.', 'Requests are stalled forever', { problem: true }), 'troubleshooting'],
+    ['a page of questions', shape('## Does it work on Windows?\n\nYes.', undefined, { faqPage: true }), 'faq'],
+    ['a whole config file with its keys explained', shape('```yaml\nname: ci\non: push\njobs:\n  build:\n    runs-on: ubuntu\n    steps: []\n```\n\n- `name` names the workflow.\n- `jobs` lists the jobs.'), 'config-template'],
+    ['option headings with types and defaults', shape('### --recursive\n\n- Type: Boolean\n- Default: false\n\n### --filter\n\n- Type: String'), 'interface-input'],
+    ["a don't heading", shape('Never commit the lockfile of a library instead of the app.', "Don't commit node_modules"), 'pitfall'],
+  ])('%s', (_name, piece, type) => {
+    expect(classifyPiece(piece).type).toBe(type);
+  });
+
+  test('gives a lower confidence when the signals disagree', () => {
+    const clear = classifyPiece(shape('x', 'ERR_PNPM_X'));
+    const mixed = classifyPiece(shape('1. Install it.\n2. Run it.\n\n```yaml\na: 1\nb: 2\n```\n\n- `a` is one.\n- `b` is two.'));
+    expect(clear.confidence).toBeGreaterThan(mixed.confidence);
+    expect(clear.signals).toEqual(['error code `ERR_PNPM_X` in the heading (error +4)']);
+  });
+});
+
+describe('errorCodesIn', () => {
+  test('finds the codes and messages a log would show', () => {
+    const nodes = parseMarkdown('> **MissingSharp**: Could not find Sharp.\n\nSee `ERR_PNPM_FOO` and `ENOSPC`.\n\n```\nError: Cannot find module x\n```').children;
+    expect(errorCodesIn('ERR_PNPM_BAR', nodes)).toEqual(['ERR_PNPM_BAR', 'MissingSharp', 'ERR_PNPM_FOO', 'ENOSPC', 'Error: Cannot find module x']);
+  });
+
+  test('takes an error message heading as written', () => {
+    expect(errorCodesIn("Error: Cannot find module 'vite'", [])).toEqual(["Error: Cannot find module 'vite'"]);
+  });
+});

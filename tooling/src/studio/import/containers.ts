@@ -1,0 +1,108 @@
+/**
+ * Line transforms that turn the container syntaxes no maintained micromark extension reads into
+ * generic directives (`:::name[label]`), which micromark-extension-directive then parses:
+ * VitePress and Docusaurus titles after a space (`::: tip Title`), MkDocs Material admonitions
+ * (`!!! note "Title"`, collapsible `???`) and content tabs (`=== "Tab"`), whose bodies are indented
+ * by four spaces. Lines inside fenced code are never touched.
+ */
+
+/** `::: tip Title` / `:::warning Title` (not `:::note[Title]` or `:::name{attrs}`, already directives). */
+const SPACED_CONTAINER = /^(\s*)(:{3,})[ \t]*([A-Za-z][\w-]*)(?:[ \t]+([^[{\s].*?))?[ \t]*$/;
+/** `!!! note "Title"`, `??? tip`, `???+ warning ""`, `!!! note inline end`. */
+const MKDOCS_ADMONITION = /^( *)(!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+[^"\s][^"]*?)?(?:[ \t]+"([^"]*)")?[ \t]*$/;
+/** `=== "Tab label"` (`===!` starts a new tab group). */
+const MKDOCS_TAB = /^( *)===!?[ \t]+"([^"]*)"[ \t]*$/;
+const FENCE = /^ *(`{3,}|~{3,})/;
+
+/**
+ * Rewrites VitePress/Docusaurus containers whose title follows the name after a space.
+ *
+ * @example spacedContainers('::: tip Use it\nText\n:::') //=> ':::tip[Use it]\nText\n:::'
+ */
+export function spacedContainers(markdown: string): string {
+  return mapOutsideFences(markdown, (line) => {
+    const match = SPACED_CONTAINER.exec(line);
+    if (!match) return line;
+    const [, indent, colons, name, title] = match;
+    return `${indent}${colons}${name}${title ? `[${escapeLabel(title)}]` : ''}`;
+  });
+}
+
+/**
+ * Rewrites MkDocs Material admonitions and content tabs as directives, recursively: the indented
+ * body is dedented by four spaces and closed by a fence one colon longer than anything inside.
+ *
+ * @example mkdocsContainers('!!! note "Heads up"\n    Text.\n') //=> '::::note[Heads up]\nText.\n::::\n'
+ */
+export function mkdocsContainers(markdown: string): string {
+  const lines = markdown.split('\n');
+  const out: string[] = [];
+  let fence: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const fenceMatch = FENCE.exec(line);
+    if (fence !== undefined) {
+      if (fenceMatch && fenceMatch[1]!.startsWith(fence)) fence = undefined;
+      out.push(line);
+      continue;
+    }
+    if (fenceMatch) {
+      fence = fenceMatch[1];
+      out.push(line);
+      continue;
+    }
+    const admonition = MKDOCS_ADMONITION.exec(line);
+    const tab = admonition ? undefined : MKDOCS_TAB.exec(line);
+    if (!admonition && !tab) {
+      out.push(line);
+      continue;
+    }
+    const indent = (admonition ?? tab)![1]!;
+    const body: string[] = [];
+    let j = i + 1;
+    // The body: lines indented four more than the marker, and blank lines between them.
+    while (j < lines.length && (lines[j]!.trim() === '' || lines[j]!.startsWith(`${indent}    `))) body.push(lines[j++]!);
+    while (body.length > 0 && body.at(-1)!.trim() === '') {
+      body.pop();
+      j--;
+    }
+    const inner = mkdocsContainers(body.map((text) => text.slice(indent.length + 4)).join('\n'));
+    const colons = ':'.repeat(Math.max(3, longestColonRun(inner) + 1));
+    const name = admonition ? admonition[3]! : 'tab';
+    const title = admonition ? admonition[4] : tab![2];
+    out.push(`${indent}${colons}${name}${title ? `[${escapeLabel(title)}]` : ''}`);
+    for (const text of inner.split('\n')) out.push(text === '' ? '' : `${indent}${text}`);
+    out.push(`${indent}${colons}`);
+    i = j - 1;
+  }
+  return out.join('\n');
+}
+
+function mapOutsideFences(markdown: string, map: (line: string) => string): string {
+  let fence: string | undefined;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      const fenceMatch = FENCE.exec(line);
+      if (fence !== undefined) {
+        if (fenceMatch && fenceMatch[1]!.startsWith(fence)) fence = undefined;
+        return line;
+      }
+      if (fenceMatch) {
+        fence = fenceMatch[1];
+        return line;
+      }
+      return map(line);
+    })
+    .join('\n');
+}
+
+function longestColonRun(text: string): number {
+  let longest = 0;
+  for (const match of text.matchAll(/^ *(:{3,})/gm)) longest = Math.max(longest, match[1]!.length);
+  return longest;
+}
+
+function escapeLabel(label: string): string {
+  return label.replace(/([[\]\\])/g, '\\$1');
+}

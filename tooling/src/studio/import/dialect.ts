@@ -1,0 +1,65 @@
+/**
+ * Which docs tool a folder was written for: decides how `:::` containers, `!!!` admonitions and
+ * `.md` pages are read. Found from the tool's config file in the folder or up to two levels
+ * above it, else from front matter keys and syntax only one tool uses.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { DocPage } from './walk.js';
+
+export const DIALECTS = ['markdown', 'starlight', 'docusaurus', 'vitepress', 'mkdocs'] as const;
+export type Dialect = (typeof DIALECTS)[number];
+
+const CONFIG_FILES: readonly [RegExp, Dialect | 'astro'][] = [
+  [/^docusaurus\.config\.(?:js|mjs|cjs|ts)$/, 'docusaurus'],
+  [/^mkdocs\.ya?ml$/, 'mkdocs'],
+  [/^astro\.config\.(?:js|mjs|cjs|ts|mts)$/, 'astro'],
+];
+
+/**
+ * The dialect of a docs folder.
+ *
+ * @example detectDialect('/repo/docs', pages) //=> 'docusaurus' (a docusaurus.config.js in /repo)
+ */
+export function detectDialect(folder: string, pages: readonly DocPage[]): Dialect {
+  let dir = folder;
+  for (let level = 0; level < 3; level++) {
+    if (existsSync(path.join(dir, '.vitepress'))) return 'vitepress';
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      // A folder above the import that cannot be listed says nothing about the dialect.
+      names = [];
+    }
+    for (const [pattern, dialect] of CONFIG_FILES) {
+      const name = names.find((candidate) => pattern.test(candidate));
+      if (!name) continue;
+      if (dialect !== 'astro') return dialect;
+      if (readFileSync(path.join(dir, name), 'utf8').includes('starlight')) return 'starlight';
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return dialectFromPages(pages);
+}
+
+/** Votes from what the pages hold when no config file says. */
+function dialectFromPages(pages: readonly DocPage[]): Dialect {
+  const votes: Record<Dialect, number> = { markdown: 0, starlight: 0, docusaurus: 0, vitepress: 0, mkdocs: 0 };
+  for (const { text } of pages) {
+    const front = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
+    if (/^(?:sidebar_position|sidebar_label|slug|id|pagination_\w+):/m.test(front)) votes.docusaurus += 2;
+    if (/^(?:sidebar|template|hero|banner|tableOfContents|lastUpdated|editUrl):/m.test(front) && !/^layout:/m.test(front)) votes.starlight += 1;
+    if (/^(?:layout|outline|aside|navbar|titleTemplate):/m.test(front)) votes.vitepress += 2;
+    if (/@astrojs\/starlight/.test(text)) votes.starlight += 3;
+    if (/@theme\/|@site\//.test(text)) votes.docusaurus += 3;
+    if (/^:::\w+\[/m.test(text)) votes.starlight += 1;
+    if (/^::: \w+|^:::\s*code-group|<script setup>/m.test(text)) votes.vitepress += 2;
+    if (/^(?:!!!|\?\?\?\+?) \w+|^=== "/m.test(text)) votes.mkdocs += 3;
+    if (/^:::(?:note|tip|info|warning|danger|caution|important)(?: \S.*)?$/m.test(text)) votes.docusaurus += 1;
+  }
+  const [best, score] = (Object.entries(votes) as [Dialect, number][]).sort((a, b) => b[1] - a[1])[0]!;
+  return score > 0 ? best : 'markdown';
+}

@@ -1,0 +1,41 @@
+import { describe, expect, test } from 'vitest';
+import { fillSections } from './fill.js';
+
+describe('fillSections', () => {
+  test('cuts an error at its cause and its fix, in source order', () => {
+    const body = fillSections('error', 'The store moved.\n\nThis happens when the store directory changed.\n\nTo fix it, run `pnpm install`.\n\n```sh\npnpm install\n```');
+    expect(body.sections).toEqual([
+      { heading: 'What it means', body: 'The store moved.' },
+      { heading: 'Causes', body: 'This happens when the store directory changed.' },
+      { heading: 'How to resolve', body: 'To fix it, run `pnpm install`.\n\n```sh\npnpm install\n```' },
+    ]);
+    expect(body.prompts).toEqual([]);
+  });
+
+  test('keeps the prompt only where the source has nothing, and says so', () => {
+    const body = fillSections('procedure', 'Deploy in two steps.\n\n1. Build it.\n2. Ship it.');
+    expect(body.lead).toBe('Deploy in two steps.');
+    expect(body.sections.map((section) => section.body)).toEqual(['Role, system state and inputs needed before step 1.', '1. Build it.\n2. Ship it.', 'How to check that it worked.']);
+    expect(body.prompts).toEqual(['Prerequisites', 'Verify']);
+  });
+
+  test('a docs heading names the section it belongs to', () => {
+    const body = fillSections('error', '> **MissingSharp**: no sharp.\n\n### What went wrong?\n\nNot installed.\n\n### How to fix\n\nInstall it.');
+    expect(body.lead).toBe('> **MissingSharp**: no sharp.');
+    expect(body.sections.map((section) => section.body)).toEqual(['Not installed.', 'What usually causes it, most common first.', 'Install it.']);
+  });
+
+  test('never cuts inside a sub-section', () => {
+    const body = fillSections('interface-input', 'Options of the service.\n\n### port\n\n- Type: `number`\n- Default: `8080`\n\n```yaml\nport: 1\n```');
+    expect(body.sections[0]!.body).toBe('Options of the service.\n\n### port\n\n- Type: `number`\n- Default: `8080`\n\n```yaml\nport: 1\n```');
+  });
+
+  test('turns question headings into Q/A pairs', () => {
+    expect(fillSections('faq', '### Does it work on Windows?\n\nYes, it does.\n\n### Why hard links?\n\n```sh\nls -l\n```').lead).toBe('Q: Does it work on Windows?\n\nA: Yes, it does.\n\nQ: Why hard links?\n\nA:\n\n```sh\nls -l\n```');
+  });
+});
+
+test('an option that opens with its Type/Default list gets its description as the Input', () => {
+  const body = fillSections('interface-input', '* Default: **false**\n* Type: **Boolean**\n\nDo not run any scripts.\n\n```sh\npnpm install --ignore-scripts\n```');
+  expect(body.sections.map((section) => section.body)).toEqual(['Do not run any scripts.', '* Default: **false**\n* Type: **Boolean**', '```sh\npnpm install --ignore-scripts\n```']);
+});

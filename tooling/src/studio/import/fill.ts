@@ -1,0 +1,199 @@
+/**
+ * Places an imported piece's Markdown under its type's required sections without reordering it:
+ * the blocks are cut into consecutive runs, one per section, where the source turns to that
+ * section (a matching sub-heading, a numbered list, "to fix this…", a config block). A section
+ * the source has nothing for keeps its template prompt, which `content/template-prompt` flags.
+ */
+import type { RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { parseMarkdown } from '../../atom/markdown.js';
+import { REQUIRED_SECTIONS, headingMatches, normalizeHeading, type SectionSpec } from '../../atom/sections.js';
+import type { AtomType } from '../../atom/schema.js';
+import { templateSections, type DraftSection } from '../draft.js';
+import { parsesAsConfig } from './classify.js';
+
+export interface FilledBody {
+  readonly lead?: string;
+  readonly sections: DraftSection[];
+  /** Sections left with their template prompt. */
+  readonly prompts: string[];
+}
+
+type Cue = (node: RootContent, text: string) => boolean;
+
+const CAUSE: Cue = (node, text) => node.type === 'paragraph' && /\b(?:happens (?:when|if)|might happen|may happen|occurs (?:when|if)|caused by|because|this means|usually means)\b/i.test(text);
+const FIX: Cue = (node, text) =>
+  (node.type === 'paragraph' || node.type === 'list') &&
+  /^(?:to (?:fix|resolve|solve|avoid|work around)|fix|run |try |you (?:should|can|may|need to|have to) |set |use |install |update |upgrade |remove |add |make sure|ensure|either |if you (?:changed|use|want|need))/i.test(text);
+const VERIFY: Cue = (node, text) => node.type !== 'list' && /\b(?:verify|to confirm|to check|you should (?:now )?see|should print|should output|should show)\b/i.test(text);
+const PREREQUISITE: Cue = (node, text) => node.type !== 'list' && /\b(?:prerequisites?|before you (?:start|begin)|you (?:will )?need|requires?|make sure you have)/i.test(text);
+const VALUES: Cue = (node, text) => node.type === 'table' || (node.type === 'list' && /^(?:type|default|values?|accepts|possible values)\s*:/im.test(text));
+const INSTEAD: Cue = (node, text) => node.type === 'paragraph' && /\b(?:instead|rather|better|recommended|prefer)\b/i.test(text);
+const WHY: Cue = (node, text) => node.type === 'paragraph' && /\b(?:because|this (?:causes|breaks|leads|means)|otherwise|as a result)\b/i.test(text);
+
+/** Headings docs use for a section that atoms name otherwise (lower case), by type: the section's index. */
+const IMPORT_ALIASES: Partial<Record<AtomType, Readonly<Record<string, number>>>> = {
+  error: { 'what went wrong': 0, 'what happened': 0, 'why it happened': 1, 'how to fix it': 2, 'what to do': 2 },
+  troubleshooting: { problem: 0, 'what to check': 1, 'how to fix': 2, workaround: 2 },
+};
+
+/** Where each section may start, by type (a first-section cue makes what precedes it the lead). */
+const STARTS: Record<Exclude<AtomType, 'faq'>, readonly (Cue | 'ordered' | 'code' | 'config' | 'afterTemplate' | undefined)[]> = {
+  error: [undefined, CAUSE, FIX],
+  troubleshooting: [undefined, undefined, FIX],
+  procedure: [PREREQUISITE, 'ordered', VERIFY],
+  playbook: [undefined, 'ordered', undefined],
+  'interface-input': [undefined, VALUES, 'code'],
+  'config-template': [undefined, 'config', 'afterTemplate'],
+  pitfall: [undefined, WHY, INSTEAD],
+};
+
+/**
+ * The draft body of one piece.
+ *
+ * @example fillSections('error', 'Bad store.\n\nTo fix this, run `x`.').sections.map((s) => s.heading)
+ * //=> ['What it means', 'Causes', 'How to resolve'] (Causes keeps its prompt)
+ */
+export function fillSections(type: AtomType, markdown: string): FilledBody {
+  if (type === 'faq') return { lead: toQuestionsAndAnswers(markdown), sections: [], prompts: [] };
+  const specs = REQUIRED_SECTIONS[type];
+  const tree = parseMarkdown(markdown);
+  const blocks = tree.children.filter((node) => node.position);
+  const slice = (from: number, to: number) =>
+    from >= to ? '' : markdown.slice(blocks[from]!.position!.start.offset!, blocks[to - 1]!.position!.end.offset!).trim();
+  const texts = blocks.map((node) => toString(node).trim());
+  // Reference docs often open an option with its Type/Default list: the sentence saying what the
+  // option is reads first, so it moves above the list (the only reordering the import does).
+  if (type === 'interface-input' && blocks.length > 1 && VALUES(blocks[0]!, texts[0]!) && blocks[1]!.type === 'paragraph') {
+    let end = 1;
+    while (end < blocks.length && blocks[end]!.type === 'paragraph') end++;
+    return fillSections(type, [slice(1, end), slice(0, 1), slice(end, blocks.length)].filter((part) => part !== '').join('\n\n'));
+  }
+  // starts[i]: the index of the first block of section i; a heading that names a section wins.
+  const starts: (number | undefined)[] = specs.map(() => undefined);
+  const dropHeading = new Set<number>();
+  blocks.forEach((node, i) => {
+    if (node.type !== 'heading') return;
+    const alias = IMPORT_ALIASES[type]?.[normalizeHeading(texts[i]!)];
+    const at = alias ?? specs.findIndex((spec) => headingMatches(texts[i]!, spec));
+    if (at >= 0 && starts[at] === undefined) {
+      starts[at] = i;
+      dropHeading.add(i);
+    }
+  });
+  // One heading that happens to share a section's name (an option called `format`) is not the
+  // page's structure; two are.
+  if (dropHeading.size < 2) {
+    starts.fill(undefined);
+    dropHeading.clear();
+  }
+  const byHeading = starts.some((start) => start !== undefined);
+  if (!byHeading) {
+    // Cues cut only the piece's intro: below its first sub-heading, each sub-section stays whole.
+    const firstHeading = blocks.findIndex((node) => node.type === 'heading');
+    const searchable = firstHeading < 0 ? blocks : blocks.slice(0, firstHeading);
+    let from = 0;
+    STARTS[type].forEach((cue, s) => {
+      if (s === 0 || cue === undefined) return;
+      if (cue === 'afterTemplate' && starts[s - 1] === undefined) return;
+      // The template may sit in a sub-section: the section then starts at that sub-heading.
+      const found =
+        cue === 'config' ? configStart(blocks, from, firstHeading) : cue === 'afterTemplate' ? afterTemplate(blocks, starts[s - 1]!, firstHeading) : findStart(searchable, texts, from, cue);
+      if (found !== undefined) {
+        starts[s] = found;
+        from = found + 1;
+      }
+    });
+    const firstCue = STARTS[type][0];
+    if (typeof firstCue === 'function') starts[0] = findStart(searchable.slice(0, starts.find((start) => start !== undefined) ?? searchable.length), texts, 0, firstCue);
+  }
+  // What comes before the first section: the first section's, unless that section was found
+  // further down (by its heading or its cue); then it is the lead above the sections.
+  let lead: string | undefined;
+  const first = Math.min(...starts.filter((start): start is number => start !== undefined), blocks.length);
+  if (first > 0) {
+    if (starts[0] === undefined && STARTS[type][0] === undefined) starts[0] = 0;
+    else lead = slice(0, first);
+  }
+  const order = specs.map((_, i) => i).filter((i) => starts[i] !== undefined).sort((a, b) => starts[a]! - starts[b]!);
+  const sections: DraftSection[] = [];
+  const prompts: string[] = [];
+  const templates = templateSections(type);
+  specs.forEach((spec, i) => {
+    const start = starts[i];
+    let body = '';
+    if (start !== undefined) {
+      const next = order[order.indexOf(i) + 1];
+      const end = next === undefined ? blocks.length : starts[next]!;
+      body = slice(dropHeading.has(start) ? start + 1 : start, end);
+    }
+    if (body === '' || !satisfies(spec, body)) {
+      prompts.push(spec.heading);
+      body = body === '' ? templates[i]!.body : `${body}\n\n${templates[i]!.body}`;
+    }
+    sections.push({ heading: spec.heading, body });
+  });
+  return { ...(lead ? { lead } : {}), sections, prompts };
+}
+
+function findStart(blocks: readonly RootContent[], texts: readonly string[], from: number, cue: Cue | 'ordered' | 'code'): number | undefined {
+  for (let i = from; i < blocks.length; i++) {
+    const node = blocks[i]!;
+    if (cue === 'ordered') {
+      if (node.type === 'list' && node.ordered) return i > from && blocks[i - 1]!.type === 'paragraph' && /:\s*$/.test(texts[i - 1]!) ? i - 1 : i;
+    } else if (cue === 'code') {
+      // The example: the closing run of code blocks, with the sentence that introduces it.
+      const rest = blocks.slice(i);
+      const start = i > from && blocks[i - 1]!.type === 'paragraph' && /:\s*$/.test(texts[i - 1]!) ? i - 1 : i;
+      // The section before keeps the text that says what the input is.
+      const described = blocks.slice(0, start).some((block) => block.type === 'paragraph');
+      if (node.type === 'code' && described && rest.every((block) => block.type === 'code' || block.type === 'paragraph')) return start;
+    } else if (cue(node, texts[i]!)) return i;
+  }
+  return undefined;
+}
+
+/** The first json/yaml template block, or the sub-heading it sits under. */
+function configStart(blocks: readonly RootContent[], from: number, firstHeading: number): number | undefined {
+  const at = blocks.findIndex((node, i) => i >= from && node.type === 'code' && parsesAsConfig(node.lang ?? '', node.value));
+  if (at < 0) return undefined;
+  if (firstHeading < 0 || at < firstHeading) return at;
+  for (let i = at; i >= from; i--) if (blocks[i]!.type === 'heading') return i;
+  return at;
+}
+
+/** Where the parameters start: right after the template block, or at the next sub-heading when it sits in one. */
+function afterTemplate(blocks: readonly RootContent[], templateStart: number, firstHeading: number): number | undefined {
+  const code = blocks.findIndex((node, i) => i >= templateStart && node.type === 'code');
+  for (let i = code + 1; i < blocks.length; i++) if ((firstHeading < 0 || i < firstHeading) || blocks[i]!.type === 'heading') return i;
+  return undefined;
+}
+
+/** Does the body give what the section needs (numbered steps, a json/yaml template)? */
+function satisfies(spec: SectionSpec, body: string): boolean {
+  const nodes = parseMarkdown(body).children;
+  if (spec.numbered && !nodes.some((node) => node.type === 'list' && node.ordered)) return false;
+  if (spec.template && !nodes.some((node) => node.type === 'code' && parsesAsConfig(node.lang ?? '', node.value))) return false;
+  return true;
+}
+
+/** Question headings and the blocks under them as `Q:` / `A:` pairs; other headings become bold lines of the answer. */
+function toQuestionsAndAnswers(markdown: string): string {
+  const tree = parseMarkdown(markdown);
+  const parts: string[] = [];
+  let answered = true;
+  for (const node of tree.children) {
+    const text = node.type === 'heading' && !toString(node).trim().endsWith('?') ? `**${toString(node).trim()}**` : markdown.slice(node.position!.start.offset!, node.position!.end.offset!);
+    if (node.type === 'heading' && text.startsWith('**') === false) {
+      parts.push(`Q: ${toString(node).trim()}`);
+      answered = false;
+    } else if (!answered && node.type !== 'code' && !text.includes('\n')) {
+      parts.push(`A: ${text}`);
+      answered = true;
+    } else if (!answered) {
+      parts.push('A:', text);
+      answered = true;
+    } else parts.push(text);
+  }
+  return parts.join('\n\n');
+}

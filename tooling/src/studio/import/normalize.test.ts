@@ -1,0 +1,75 @@
+import { describe, expect, test } from 'vitest';
+import type { Dialect } from './dialect.js';
+import { normalizePage } from './normalize.js';
+
+const pages: Record<string, string> = {
+  'settings/_cpuFlag.mdx': '### --cpu=&lt;name\\>\n\nOverride the CPU architecture of native modules.\n',
+};
+const normalize = (text: string, rel = 'page.mdx', dialect: Dialect = 'starlight') => normalizePage(text, rel, { dialect, readPage: (page) => pages[page] });
+
+describe('normalizePage', () => {
+  test.each([
+    ['Starlight steps become the numbered list they wrap', '<Steps>\n\n1. Build it.\n2. Ship it.\n\n</Steps>', '1. Build it.\n2. Ship it.'],
+    ['tabs become labelled blocks', '<Tabs>\n<TabItem label="npm">\n\n```sh\nnpm i\n```\n\n</TabItem>\n<TabItem label="pnpm">\n\n```sh\npnpm add\n```\n\n</TabItem>\n</Tabs>', '**npm**\n\n```sh\nnpm i\n```\n\n**pnpm**\n\n```sh\npnpm add\n```'],
+    ['an aside becomes a blockquote with its title', '<Aside type="caution" title="Careful">\nKeep the old release.\n</Aside>', '> **Careful**\n>\n> Keep the old release.'],
+    ['an aside without a title is labelled by its type', '<Aside type="tip">\nRun it twice.\n</Aside>', '> **Tip**\n>\n> Run it twice.'],
+    ['a directive aside with a label', ':::caution[Do not]\nDelete it.\n:::', '> **Do not**\n>\n> Delete it.'],
+    ['a Code component with a constant becomes fenced code', "export const example = `a: 1\nb: 2`;\n\n<Code code={example} lang=\"yaml\" title=\"x.yaml\" />", '```yaml title="x.yaml"\na: 1\nb: 2\n```'],
+    ['a FileTree keeps its list', '<FileTree>\n- src/\n  - index.ts\n</FileTree>', '- src/\n  - index.ts'],
+    ['headings inside a component become bold lines, so they never split the page', '<Tabs>\n<TabItem label="A">\n\n## Inside\n\nText.\n\n</TabItem>\n</Tabs>', '**A**\n\n**Inside**\n\nText.'],
+    ['a LinkCard becomes a link', '<LinkCard title="Guides" href="/guides/" description="Start here." />', '[Guides](/guides/): Start here.'],
+  ])('%s', (_name, input, output) => {
+    expect(normalize(input).markdown).toBe(output);
+  });
+
+  test('keeps import and export lines inside code blocks byte for byte, and drops the page’s own', () => {
+    const code = "```js\nimport { defineConfig } from 'astro/config';\nexport default defineConfig({\n  image: {},\n});\n```";
+    const result = normalize(`import { Steps } from '@astrojs/starlight/components';\n\nText.\n\n${code}\n`);
+    expect(result.markdown).toBe(`Text.\n\n${code}`);
+  });
+
+  test('drops an unknown component, keeps its children and counts it', () => {
+    const result = normalize('Works since <Since v="2.1" /> and <Highlight>this text</Highlight>.\n\n<DontEditWarning />\n\n<Callout>\n\nKept.\n\n</Callout>');
+    expect(result.markdown).toBe('Works since  and this text.\n\nKept.');
+    expect(result.dropped).toEqual({ Since: 1, Highlight: 1, Callout: 1 });
+  });
+
+  test('a code block inside a component inside a list keeps its indentation under the item', () => {
+    const result = normalize('1. Install:\n\n   <Tabs>\n   <TabItem label="npm">\n\n   ```sh\n   npm i\n   ```\n\n   </TabItem>\n   </Tabs>\n\n2. Done.');
+    expect(result.markdown).toBe('1. Install:\n\n   **npm**\n\n   ```sh\n   npm i\n   ```\n\n2. Done.');
+  });
+
+  test('inlines a Docusaurus partial where the page uses it, from a .md page', () => {
+    const result = normalize("Flags:\n\nimport CpuFlag from './settings/_cpuFlag.mdx'\n\n<CpuFlag />\n\nEnd.", 'install.md', 'docusaurus');
+    expect(result.markdown).toBe('Flags:\n\n### --cpu=&lt;name\\>\n\nOverride the CPU architecture of native modules.\n\nEnd.');
+    expect(result.partials).toEqual(['settings/_cpuFlag.mdx']);
+  });
+
+  test('reads VitePress containers, code groups and drops <script setup>', () => {
+    const input = '<script setup>\nimport X from "./x.vue"\n</script>\n\n::: tip Inline\nUse it.\n:::\n\n::: code-group\n\n```sh [npm]\nnpm create vite\n```\n\n:::\n\n## Title <NonInheritBadge />';
+    expect(normalize(input, 'guide.md', 'vitepress').markdown).toBe('> **Inline**\n>\n> Use it.\n\n```sh [npm]\nnpm create vite\n```\n\n## Title');
+  });
+
+  test('reads MkDocs admonitions and tabs', () => {
+    const input = '!!! warning "Proxy"\n    Set `HTTPS_PROXY`.\n\n=== "npm"\n\n    ```sh\n    npm i\n    ```\n';
+    expect(normalize(input, 'a.md', 'mkdocs').markdown).toBe('> **Proxy**\n>\n> Set `HTTPS_PROXY`.\n\n**npm**\n\n```sh\nnpm i\n```');
+  });
+
+  test('an .mdx page that is not valid MDX is read as Markdown, with the place it failed', () => {
+    const result = normalize('A list of <pkg> names, {unclosed.\n');
+    expect(result.markdown).toBe('A list of <pkg> names, {unclosed.');
+    expect(result.problems[0]).toMatch(/^page\.mdx:1:\d+: not valid MDX \(.+\); read as Markdown$/);
+  });
+});
+
+test('blank lines inside code blocks are content and are kept, while runs left by removed markup are cut', () => {
+  const code = '```\nC:\\src>pnpm install\n\n\n\nError: Cannot find module\n```';
+  expect(normalize(`<Since v="1" />\n\n\n\n${code}\n`).markdown).toBe(code);
+});
+
+test('a VitePress code snippet becomes the fenced code of its region, and a missing one is kept and reported', () => {
+  const files: Record<string, string> = { 'guide/ci.yaml': 'on: push\n#region content\nname: Deploy\njobs: {}\n#endregion content\n' };
+  const result = normalizePage('1. Add the workflow:\n\n   <<< ./ci.yaml#content [.github/workflows/deploy.yml]\n\n<<< ./gone.ts', 'guide/deploy.md', { dialect: 'vitepress', readPage: () => undefined, readFile: (rel) => files[rel] });
+  expect(result.markdown).toBe('1. Add the workflow:\n\n   ```yaml title=".github/workflows/deploy.yml"\n   name: Deploy\n   jobs: {}\n   ```\n\n<<< ./gone.ts');
+  expect(result.problems).toEqual(['guide/deploy.md: the code snippet `./gone.ts` is not in the imported folder; kept as written']);
+});

@@ -1,0 +1,34 @@
+import { describe, expect, test } from 'vitest';
+import { splitPage } from './split.js';
+
+const split = (markdown: string, title = 'Page') => splitPage({ rel: 'page.md', data: { title }, markdown }).pieces;
+
+describe('splitPage', () => {
+  test('a custom heading id leaves the heading, and links to it find the anchor the atom renders', () => {
+    const [piece] = split('Intro words here for the page.\n\n## Using npm {#pnpm-12-using-npm}\n\nRun it.\n');
+    expect(piece!.anchors).toEqual(['using-npm']);
+    expect(piece!.anchorAliases).toEqual({ 'pnpm-12-using-npm': 'using-npm' });
+    expect(piece!.drops).toEqual([{ start: 44, end: 65, text: '' }]);
+  });
+
+  test('a page that lists several errors gets one piece per error, however short', () => {
+    const pieces = split('## ERR_A\n\nThe store moved.\n\n## ERR_B\n\nThe lockfile is outdated.\n', 'Error Codes');
+    expect(pieces.map((piece) => [piece.title, piece.type, piece.errorCodes])).toEqual([
+      ['Error Codes: ERR_A', 'error', ['ERR_A']],
+      ['Error Codes: ERR_B', 'error', ['ERR_B']],
+    ]);
+  });
+
+  test('a troubleshooting page gets one piece per problem under its category', () => {
+    const pieces = split('## Dev Server\n\n### Requests are stalled forever\n\nCheck the limit.\n\n### Vite crashes with ENOSPC error\n\nRaise the watchers.\n', 'Troubleshooting');
+    expect(pieces.map((piece) => [piece.title, piece.type])).toEqual([
+      ['Troubleshooting: Dev Server: Requests are stalled forever', 'troubleshooting'],
+      ['Troubleshooting: Dev Server: Vite crashes with ENOSPC error', 'error'],
+    ]);
+  });
+
+  test('a page of question headings is a FAQ whose pieces keep their own question', () => {
+    const pieces = split('## Does it work on Windows?\n\nYes.\n\n## Why hard links?\n\nTo save disk space.\n', 'FAQ');
+    expect(pieces.map((piece) => [piece.type, piece.body])).toEqual([['faq', '## Does it work on Windows?\n\nYes.\n\n## Why hard links?\n\nTo save disk space.']]);
+  });
+});

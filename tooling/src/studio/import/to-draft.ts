@@ -1,0 +1,123 @@
+/**
+ * Builds a draft atom from an imported piece: links to imported pages rewritten to their atoms
+ * (the rest kept as written and reported), headings demoted under the type's sections, the
+ * body placed into those sections, `summary` from the page's own words, `error_codes` filled.
+ */
+import type { Heading, RootContent } from 'mdast';
+import { atomId, atomUrl, titleSlug } from '../../atom/identity.js';
+import { parseMarkdown } from '../../atom/markdown.js';
+import type { AtomHeader } from '../../atom/schema.js';
+import type { AtomDraft } from '../draft.js';
+import { summarize, toTag } from '../text.js';
+import { fillSections } from './fill.js';
+import { collapseBlankLines } from './normalize.js';
+import type { Piece } from './split.js';
+
+export interface PieceContext {
+  readonly folderName: string;
+  readonly author: string;
+  readonly today: string;
+  readonly base: string;
+  readonly status: NonNullable<AtomHeader['status']>;
+  /** Where the draft of each piece will live (its atom id), by piece. */
+  readonly idOf: (piece: Piece) => string;
+  /** Finds the piece a link points to, and the anchor on its atom page. */
+  readonly resolve: (fromPage: string, url: string) => { piece: Piece; anchor: string | undefined } | undefined;
+}
+
+export interface PieceDraft {
+  readonly draft: AtomDraft;
+  /** Links to pages that were not imported, kept as written. */
+  readonly unmapped: readonly string[];
+  readonly resolved: number;
+  /** Sections left with their template prompt. */
+  readonly prompts: readonly string[];
+}
+
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+/** Builds the draft for a piece. */
+export function pieceToDraft(piece: Piece, context: PieceContext): PieceDraft {
+  const related = new Set<string>();
+  const unmapped: string[] = [];
+  let resolved = 0;
+  const target = (url: string) => {
+    const found = context.resolve(piece.page, url);
+    if (!found) {
+      unmapped.push(url);
+      return undefined;
+    }
+    resolved++;
+    if (found.piece !== piece) related.add(found.piece.title);
+    return `${atomUrl(context.idOf(found.piece), context.base)}${found.anchor ? `#${found.anchor}` : ''}`;
+  };
+  const edits: { start: number; end: number; text: string }[] = [...piece.drops];
+  for (const link of piece.links) {
+    if (EXTERNAL.test(link.url)) continue;
+    const url = target(link.url);
+    if (url !== undefined) edits.push({ start: link.start, end: link.end, text: `[${link.label}](${url})` });
+  }
+  let markdown = piece.body;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) markdown = markdown.slice(0, edit.start) + edit.text + markdown.slice(edit.end);
+  // Reference links keep working: the definitions they use are appended to the piece.
+  const definitions = piece.definitions.map((definition) => {
+    const destination = (EXTERNAL.test(definition.url) ? undefined : target(definition.url)) ?? definition.url;
+    return `[${definition.label}]: ${/[\s()<>]/.test(destination) ? `<${destination}>` : destination}${definition.title ? ` ${JSON.stringify(definition.title)}` : ''}`;
+  });
+  markdown = collapseBlankLines(markdown).trim();
+  if (definitions.length > 0) markdown = `${markdown}\n\n${definitions.join('\n')}`;
+  const content = demoteHeadings(markdown);
+  const filled = fillSections(piece.type, content);
+  const tags = [...new Set([...piece.page.split('/').slice(0, -1), context.folderName].map((segment) => toTag(segment)).filter((t): t is string => t !== undefined)), 'imported'].slice(0, 20);
+  const header: AtomHeader = {
+    title: piece.title,
+    summary: piece.description ?? summarize(firstSentenceSource(content), `${piece.title}, from the ${context.folderName} docs.`.slice(0, 300)),
+    type: piece.type,
+    status: context.status,
+    author: context.author,
+    created: context.today,
+    version: '0.1.0',
+    tags,
+    related: [...related].slice(0, 30),
+    ...(piece.errorCodes.length > 0 ? { error_codes: [...piece.errorCodes] } : {}),
+    sources: [{ ref: `${context.folderName}/${piece.page}${piece.sourceAnchor ? `#${piece.sourceAnchor}` : ''}`, note: 'imported' }],
+  };
+  return { draft: { header, sections: filled.sections, ...(filled.lead ? { lead: filled.lead } : {}) }, unmapped, resolved, prompts: filled.prompts };
+}
+
+/** The text of the first paragraph that reads as prose (not a label, not a bare link), `Name:` labels left out. */
+function firstSentenceSource(markdown: string): string {
+  const paragraphs = (nodes: readonly RootContent[]): RootContent[] => nodes.flatMap((node) => (node.type === 'paragraph' ? [node] : node.type === 'blockquote' ? paragraphs(node.children) : []));
+  for (const node of paragraphs(parseMarkdown(markdown).children)) {
+    const text = plainText(markdown.slice(node.position!.start.offset!, node.position!.end.offset!)).replace(/^\s*[A-Z][a-zA-Z]+:\s+/, '').trim();
+    if (/^[\p{L}\p{N}"'(]/u.test(text) && text.split(/\s+/).length >= 4) return text;
+  }
+  return '';
+}
+
+/** Shifts ATX headings (never a `#` line in code) so the piece's headings sit under the atom's `##` sections. */
+function demoteHeadings(markdown: string): string {
+  const headings: Heading[] = [];
+  const visit = (node: { type: string; children?: unknown[] }) => {
+    if (node.type === 'heading') headings.push(node as Heading);
+    else if (node.type !== 'code') for (const child of (node.children ?? []) as { type: string; children?: unknown[] }[]) visit(child);
+  };
+  visit(parseMarkdown(markdown));
+  let out = markdown;
+  for (const heading of headings.reverse()) {
+    const at = heading.position!.start.offset!;
+    const hashes = /^#{1,6}/.exec(out.slice(at))?.[0];
+    if (!hashes) continue;
+    out = out.slice(0, at) + '#'.repeat(Math.min(6, Math.max(3, hashes.length + 1))) + out.slice(at + hashes.length);
+  }
+  return out;
+}
+
+function plainText(text: string): string {
+  return text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[`*_>#]/g, '').replace(/<[^>]+>/g, '');
+}
+
+/** A stable id for a piece's future atom: `<type>/<titleSlug>`. */
+export function pieceId(piece: Piece): string {
+  return atomId(`${piece.type}/${titleSlug(piece.title) || 'untitled'}`);
+}
