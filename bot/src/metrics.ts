@@ -34,6 +34,10 @@ export interface BotMetrics {
   readonly llmTokens: Counter<'model' | 'kind'>;
   /** MCP tool calls (both transports), by tool and outcome (`ok`, `tool_error`, `protocol_error`). */
   readonly mcpToolCalls: Counter<'tool' | 'outcome'>;
+  /** Writes lost because the store could not be reached (the response said `stored: false`, or the feedback post got a 503). */
+  readonly storeWriteFailures: Counter<'write'>;
+  /** Reads the answer went without because the store could not be reached. */
+  readonly storeReadFailures: Counter<'read'>;
 }
 
 export interface MetricsOptions {
@@ -129,6 +133,18 @@ export function createMetrics(options: MetricsOptions = {}): BotMetrics {
       name: 'atomkit_llm_tokens_total',
       help: 'Tokens used by language model calls that answered, by model and kind (prompt or completion), as the endpoint reported them.',
       labelNames: ['model', 'kind'],
+      registers,
+    }),
+    storeWriteFailures: new Counter({
+      name: 'atomkit_store_write_failures_total',
+      help: 'Writes the conversation store could not take (database unreachable), by what was written: exchange, unanswered, cache, feedback.',
+      labelNames: ['write'],
+      registers,
+    }),
+    storeReadFailures: new Counter({
+      name: 'atomkit_store_read_failures_total',
+      help: 'Reads from the conversation store that failed (database unreachable) and were answered without it, by what was read: thread, history, cache.',
+      labelNames: ['read'],
       registers,
     }),
     mcpToolCalls: new Counter({

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { answerSchema, type Answer } from '../contract.js';
 import { nowIso, type Db } from './db.js';
+import type { CacheRepository } from './store.js';
 
 export interface CacheKeyParts {
   readonly question: string;
@@ -47,7 +48,7 @@ export function cacheKey(parts: CacheKeyParts): string {
 const FLUSH_EVERY_HITS = 200;
 const FLUSH_EVERY_MS = 5_000;
 
-export class AnswerCache {
+export class AnswerCache implements CacheRepository {
   readonly #db: Db;
   readonly #get;
   readonly #hit;
@@ -73,7 +74,7 @@ export class AnswerCache {
   }
 
   /** The cached answer, or undefined. Rows are only written by `set`, from a checked answer. */
-  get(key: string): Answer | undefined {
+  async get(key: string): Promise<Answer | undefined> {
     const row = this.#get.get(key);
     if (!row) return undefined;
     const pending = this.#pending.get(key);
@@ -82,7 +83,7 @@ export class AnswerCache {
     return JSON.parse(row.answer) as Answer;
   }
 
-  set(key: string, parts: CacheKeyParts, answer: Answer): void {
+  async set(key: string, parts: CacheKeyParts, answer: Answer): Promise<void> {
     this.#put.run({
       key,
       normalized: normalizeQuestion(parts.question),

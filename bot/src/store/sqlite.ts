@@ -2,20 +2,20 @@
 import { openDatabase, type Db } from './db.js';
 import { AnswerCache } from './cache.js';
 import { FeedbackStore } from './feedback.js';
+import type { Store } from './store.js';
 import { ThreadStore } from './threads.js';
 import { UnansweredStore } from './unanswered.js';
 
-export interface Store {
+export interface SqliteStore extends Store {
+  readonly kind: 'sqlite';
   readonly db: Db;
   readonly threads: ThreadStore;
   readonly feedback: FeedbackStore;
   readonly cache: AnswerCache;
   readonly unanswered: UnansweredStore;
-  counts(): { threads: number; messages: number; feedback: number; unanswered: number; cachedAnswers: number };
-  close(): void;
 }
 
-export function openStore(file: string): Store {
+export function openSqliteStore(file: string): SqliteStore {
   const db = openDatabase(file);
   const counts = db.prepare<[], { threads: number; messages: number; feedback: number; unanswered: number; cachedAnswers: number }>(
     `SELECT (SELECT COUNT(*) FROM threads) AS threads, (SELECT COUNT(*) FROM messages) AS messages,
@@ -24,15 +24,27 @@ export function openStore(file: string): Store {
   );
   const cache = new AnswerCache(db);
   return {
+    kind: 'sqlite',
+    location: file,
     db,
     threads: new ThreadStore(db),
     feedback: new FeedbackStore(db),
     cache,
     unanswered: new UnansweredStore(db),
-    counts: () => counts.get()!,
-    close: () => {
+    counts: async () => counts.get()!,
+    coverageRows: async () => ({
+      unanswered: db.prepare('SELECT question, normalized, top_atom_id AS topAtom, created_at AS createdAt FROM unanswered ORDER BY created_at').all() as CoverageUnanswered[],
+      downVotes: db
+        .prepare(`SELECT m.citations AS citations, f.comment AS comment FROM feedback f JOIN messages m ON m.id = f.message_id WHERE f.rating = 'down' ORDER BY f.created_at`)
+        .all() as { citations: string | null; comment: string | null }[],
+    }),
+    // The file is opened once at start; there is no connection to lose.
+    problem: async () => undefined,
+    close: async () => {
       cache.close();
       db.close();
     },
   };
 }
+
+type CoverageUnanswered = { question: string; normalized: string; topAtom: string | null; createdAt: string };

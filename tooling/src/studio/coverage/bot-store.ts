@@ -1,11 +1,13 @@
 /**
  * Reads what the chat service learned from its users, read-only, from its SQLite store (tables
- * `unanswered`, `messages`, `feedback`; see bot/src/store/migrations.ts). A missing file or a
- * store without those tables yields nothing: coverage works before the bot ever ran.
+ * `unanswered`, `messages`, `feedback`; see bot/src/store/migrations.ts) or its PostgreSQL store.
+ * A missing file or a store without those tables yields nothing: coverage works before the bot
+ * ever ran.
  */
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { distance } from 'fastest-levenshtein';
+import type { AtomkitConfig } from '../../config/load.js';
 
 export interface QuestionGroup {
   /** The most frequent wording in the group. */
@@ -62,6 +64,28 @@ export function readBotSignals(dbFile: string, shown = dbFile): BotSignals {
     return { available: false, note: `cannot read the chat store: ${(error as Error).message}`, unanswered: [], downVoted: [] };
   } finally {
     db.close();
+  }
+}
+
+/** The same signals from the PostgreSQL store at `url` (nothing, with a note, when it cannot be read). */
+export async function readPostgresSignals(config: AtomkitConfig, url: string): Promise<BotSignals> {
+  const [{ openPostgresStore }, { postgresSettings }] = await Promise.all([
+    import('../../../../bot/src/store/postgres/store.js'),
+    import('../../../../bot/src/store/postgres/connection.js'),
+  ]);
+  let store;
+  try {
+    store = await openPostgresStore(postgresSettings(config, url), { migrate: false });
+  } catch (error) {
+    return { available: false, note: `cannot open the chat store: ${(error as Error).message}`, unanswered: [], downVoted: [] };
+  }
+  try {
+    const rows = await store.coverageRows();
+    return { available: true, unanswered: groupQuestions(rows.unanswered), downVoted: tallyDownVotes(rows.downVotes) };
+  } catch (error) {
+    return { available: false, note: `cannot read the chat store: ${(error as Error).message}`, unanswered: [], downVoted: [] };
+  } finally {
+    await store.close();
   }
 }
 
