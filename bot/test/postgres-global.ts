@@ -3,7 +3,7 @@
  * use by bot/test/postgres.ts), and its stop after the run.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -11,6 +11,8 @@ import { postgresBin, runAs, SHARED_HOME_KEY } from './postgres.js';
 
 export default function setup(project: TestProject): () => void {
   const home = mkdtempSync(path.join(tmpdir(), 'atomkit-pg-shared-'));
+  // As root the cluster runs as another user, who must be able to reach its folder inside.
+  chmodSync(home, 0o755);
   project.provide(SHARED_HOME_KEY, home);
   return () => {
     const data = path.join(home, 'cluster', 'data');
