@@ -43,6 +43,8 @@ export interface BuildAppOptions {
   readonly rateLimit: { readonly max: number; readonly windowMs: number } | false;
   /** Where the counters live (the `store` class of @fastify/rate-limit); default: this process's memory. */
   readonly rateLimitStore?: RateLimitPluginOptions['store'];
+  /** Reverse proxies whose `X-Forwarded-For` names the client (Fastify's `trustProxy`). @default [] */
+  readonly trustProxy?: readonly string[];
   /** Largest accepted request body in bytes. @default 65536 */
   readonly bodyLimit?: number;
   /** A built site folder (site/dist) served from `/`, so site and API share one origin. */
@@ -74,6 +76,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 64 * 1024,
+    ...(options.trustProxy && options.trustProxy.length > 0 ? { trustProxy: [...options.trustProxy] } : {}),
     // Request logs would repeat every question; failures are logged where they happen.
     logController: new LogController({ disableRequestLogging: true }),
     // Router failures (bad URL encoding, an over-long parameter) skip the error handler: same format.

@@ -154,6 +154,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       settings: answerSettings(config, options.cache),
       maxQuestionChars: bot.maxQuestionChars,
       corsOrigins: bot.cors,
+      trustProxy: bot.trustProxy,
       rateLimit: rate,
       ...(store.kind === 'postgres' ? { rateLimitStore: (await import('./store/postgres/rate-limit.js')).postgresRateLimitStore(store.pool) } : {}),
       siteDir: options.siteDir ? path.resolve(options.siteDir) : undefined,

@@ -340,6 +340,14 @@ export const configSchema = {
           },
           "default": {}
         },
+        "trustProxy": {
+          "description": "Addresses (or CIDR ranges) of the reverse proxies in front of the service, e.g. `[\"127.0.0.1\"]` for nginx on the same machine. Their `X-Forwarded-For` header names the client, so rate limits count per client instead of per proxy. Empty: the connecting address is the client.",
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "default": []
+        },
         "cors": {
           "description": "Origins allowed to call the API from a browser.",
           "type": "array",
