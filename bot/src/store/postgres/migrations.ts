@@ -3,7 +3,8 @@
  * `atomkit_schema.version` records how many have run. The tables hold what the SQLite schema holds
  * (bot/src/store/migrations.ts), plus `threads.last_seq` (a thread's message numbers are handed
  * out by one row update, so replicas writing to one thread never collide) and the shared
- * rate-limit counters.
+ * rate-limit counters. Citations and cached answers are `json`, not `jsonb`: kept as written, key
+ * order included, so an export reads the same from either store.
  */
 import type pg from 'pg';
 
@@ -23,7 +24,7 @@ export const PG_MIGRATIONS: readonly string[] = [
     role text NOT NULL CHECK (role IN ('user', 'assistant')),
     content text NOT NULL,
     language text,
-    citations jsonb,
+    citations json,
     mode text CHECK (mode IN ('llm', 'extractive')),
     model text,
     answered boolean,
@@ -63,7 +64,7 @@ export const PG_MIGRATIONS: readonly string[] = [
     index_hash text NOT NULL,
     mode text NOT NULL,
     model text,
-    answer jsonb NOT NULL,
+    answer json NOT NULL,
     hits integer NOT NULL DEFAULT 0,
     created_at timestamptz NOT NULL,
     last_hit_at timestamptz

@@ -147,10 +147,10 @@ class PostgresThreads implements ThreadRepository {
          RETURNING last_seq)
        INSERT INTO messages (id, thread_id, seq, role, content, language, citations, mode, model, answered, degraded, cached, latency_ms,
          prompt_tokens, completion_tokens, total_tokens, created_at)
-       SELECT $2::text, $1::text, t.last_seq - 1, 'user', $4::text, $5::text, NULL::jsonb, NULL::text, NULL::text, NULL::boolean, NULL::boolean,
+       SELECT $2::text, $1::text, t.last_seq - 1, 'user', $4::text, $5::text, NULL::json, NULL::text, NULL::text, NULL::boolean, NULL::boolean,
          NULL::boolean, NULL::float8, NULL::integer, NULL::integer, NULL::integer, $3::timestamptz FROM t
        UNION ALL
-       SELECT $6::text, $1::text, t.last_seq, 'assistant', $7::text, $5::text, $8::jsonb, $9::text, $10::text, $11::boolean, $12::boolean,
+       SELECT $6::text, $1::text, t.last_seq, 'assistant', $7::text, $5::text, $8::json, $9::text, $10::text, $11::boolean, $12::boolean,
          $13::boolean, $14::float8, $15::integer, $16::integer, $17::integer, $3::timestamptz FROM t`,
       [
         threadId,
@@ -322,7 +322,7 @@ class PostgresAnswerCache implements CacheRepository {
   async set(key: string, parts: CacheKeyParts, answer: Answer): Promise<void> {
     await this.query(
       'cache_set',
-      `INSERT INTO answer_cache (key, normalized, index_hash, mode, model, answer, created_at) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)
+      `INSERT INTO answer_cache (key, normalized, index_hash, mode, model, answer, created_at) VALUES ($1, $2, $3, $4, $5, $6::json, $7)
        ON CONFLICT (key) DO UPDATE SET answer = excluded.answer, created_at = excluded.created_at`,
       [key, normalizeQuestion(parts.question), parts.indexHash, parts.mode, parts.model, JSON.stringify(answerSchema.parse(answer)), nowIso()],
     );
