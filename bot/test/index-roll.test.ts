@@ -68,6 +68,7 @@ describe('index roll', () => {
     expect(answer.answered).toBe(true);
     expect(answer.citations.map((c) => c.atomId)).toContain('faq/zebra-rollout');
     expect(logged.some((line) => line.startsWith('index rolled to'))).toBe(true);
+    expect(await (await server.get('/metrics')).text()).toContain(`index_hash="${(await health()).index.contentHash}"`);
   });
 
   test('a build that cannot be loaded is refused and the loaded index keeps answering', async () => {

@@ -7,7 +7,8 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { postgresBin, runAs, SHARED_HOME_KEY } from './postgres.js';
+import { postgresBin, runAs } from './postgres-cluster.js';
+import { SHARED_HOME_KEY } from './postgres.js';
 
 export default function setup(project: TestProject): () => void {
   const home = mkdtempSync(path.join(tmpdir(), 'atomkit-pg-shared-'));

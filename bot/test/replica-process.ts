@@ -1,7 +1,7 @@
 /** `atomkit serve` as a separate process (`node bin/atomkit.js serve`), as a replica runs in production. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './postgres.js';
+import { freePort } from './postgres-cluster.js';
 
 const BIN = fileURLToPath(new URL('../../bin/atomkit.js', import.meta.url));
 

@@ -6,7 +6,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createWorkspace, type Workspace } from './harness.js';
-import { sharedPostgres, TEST_PASSWORD } from './postgres.js';
+import { TEST_PASSWORD } from './postgres-cluster.js';
+import { sharedPostgres } from './postgres.js';
 import { startReplica, type Replica } from './replica-process.js';
 
 let workspace: Workspace;

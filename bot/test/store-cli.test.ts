@@ -8,7 +8,8 @@ import { loadConfig } from '../../tooling/src/config/load.js';
 import { memoryIo } from '../../tooling/src/cli/io.js';
 import { main } from '../../tooling/src/cli/main.js';
 import { createWorkspace, startTestServer, type Workspace } from './harness.js';
-import { sharedPostgres, TEST_PASSWORD } from './postgres.js';
+import { TEST_PASSWORD } from './postgres-cluster.js';
+import { sharedPostgres } from './postgres.js';
 
 let workspace: Workspace;
 let configFile: string;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { memoryIo } from '../../tooling/src/cli/io.js';
 import { main } from '../../tooling/src/cli/main.js';
 import { createWorkspace, startTestServer, type TestServer, type Workspace } from './harness.js';
-import { freePort, startPostgres, TEST_PASSWORD, type PostgresServer } from './postgres.js';
+import { freePort, startPostgres, TEST_PASSWORD, type PostgresServer } from './postgres-cluster.js';
 
 let workspace: Workspace;
 beforeAll(async () => {
