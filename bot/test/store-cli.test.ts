@@ -3,6 +3,8 @@
  * migrate-from-sqlite`, `atomkit conversations export --store` and `atomkit coverage --store` give
  * what they give on the SQLite store the data came from.
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../tooling/src/config/load.js';
 import { memoryIo } from '../../tooling/src/cli/io.js';
@@ -79,6 +81,15 @@ describe('atomkit store migrate-from-sqlite', () => {
     const wrong = await atomkit(['store', 'migrate-from-sqlite', sqliteFile, '--store', 'sqlite']);
     expect(wrong.code).toBe(2);
     expect(wrong.err).toContain('copies into PostgreSQL');
+  });
+});
+
+describe('bot.store', () => {
+  test('a value that is no connection string is a config error that does not repeat it', () => {
+    const file = path.join(workspace.dir, 'bad-store.config.yaml');
+    writeFileSync(file, `bot:\n  store: "mysql://root:${TEST_PASSWORD}@db/chat"\n`);
+    expect(() => loadConfig({ file, cwd: workspace.dir, env: {} })).toThrow(/`bot.store` has the wrong form .*found a value not repeated here/);
+    expect(() => loadConfig({ file, cwd: workspace.dir, env: {} })).not.toThrow(TEST_PASSWORD);
   });
 });
 

@@ -298,6 +298,7 @@ export const configSchema = {
           "description": "Where threads, feedback, the answer cache, unanswered questions and (with PostgreSQL) the rate-limit counters are kept: `sqlite` (the file `db`, one machine) or a PostgreSQL connection string `postgres://user:password@host:5432/database`, shared by several replicas. Env: ATOMKIT_DATABASE_URL. The password is never printed.",
           "type": "string",
           "pattern": "^(sqlite|postgres(ql)?://.+)$",
+          "writeOnly": true,
           "default": "sqlite"
         },
         "postgres": {

@@ -70,7 +70,9 @@ export const PG_MIGRATIONS: readonly string[] = [
     last_hit_at timestamptz
   );
   CREATE INDEX answer_cache_index_hash ON answer_cache(index_hash);
-  CREATE TABLE rate_limits (
+  -- Unlogged: no write-ahead log and no flush per request; the counters are lost in a crash of the
+  -- database server, which only forgives the current window.
+  CREATE UNLOGGED TABLE rate_limits (
     key text PRIMARY KEY,
     window_start bigint NOT NULL,
     hits integer NOT NULL
