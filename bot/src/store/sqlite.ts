@@ -2,7 +2,7 @@
 import { openDatabase, type Db } from './db.js';
 import { AnswerCache } from './cache.js';
 import { FeedbackStore } from './feedback.js';
-import type { Store } from './store.js';
+import type { CoverageRows, Store } from './store.js';
 import { ThreadStore } from './threads.js';
 import { UnansweredStore } from './unanswered.js';
 
@@ -32,12 +32,7 @@ export function openSqliteStore(file: string): SqliteStore {
     cache,
     unanswered: new UnansweredStore(db),
     counts: async () => counts.get()!,
-    coverageRows: async () => ({
-      unanswered: db.prepare('SELECT question, normalized, top_atom_id AS topAtom, created_at AS createdAt FROM unanswered ORDER BY created_at').all() as CoverageUnanswered[],
-      downVotes: db
-        .prepare(`SELECT m.citations AS citations, f.comment AS comment FROM feedback f JOIN messages m ON m.id = f.message_id WHERE f.rating = 'down' ORDER BY f.created_at`)
-        .all() as { citations: string | null; comment: string | null }[],
-    }),
+    coverageRows: async () => ({ unanswered: unansweredRows(db), downVotes: downVoteRows(db) }),
     // The file is opened once at start; there is no connection to lose.
     problem: async () => undefined,
     close: async () => {
@@ -47,4 +42,14 @@ export function openSqliteStore(file: string): SqliteStore {
   };
 }
 
-type CoverageUnanswered = { question: string; normalized: string; topAtom: string | null; createdAt: string };
+/** What coverage reads of the uncovered questions (also from a store file opened read-only by `atomkit coverage`). */
+export function unansweredRows(db: Db): CoverageRows['unanswered'] {
+  return db.prepare('SELECT question, normalized, top_atom_id AS topAtom, created_at AS createdAt FROM unanswered ORDER BY created_at').all() as CoverageRows['unanswered'];
+}
+
+/** The citations and comments of down-voted answers. */
+export function downVoteRows(db: Db): CoverageRows['downVotes'] {
+  return db
+    .prepare(`SELECT m.citations AS citations, f.comment AS comment FROM feedback f JOIN messages m ON m.id = f.message_id WHERE f.rating = 'down' ORDER BY f.created_at`)
+    .all() as CoverageRows['downVotes'];
+}

@@ -6,7 +6,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type pg from 'pg';
 import { answerSchema, type Answer, type Citation, type ThreadResponse } from '../../contract.js';
-import { normalizeQuestion, type CacheKeyParts } from '../cache.js';
+import { HitTally, normalizeQuestion, type CacheKeyParts } from '../cache.js';
 import { nowIso } from '../db.js';
 import { StoreUnavailableError, type CacheRepository, type CoverageRows, type FeedbackRepository, type Store, type StoreCounts, type ThreadRepository, type UnansweredRepository } from '../store.js';
 import type { ExchangeInput, ExportedExchange, HistoryTurn } from '../threads.js';
@@ -295,27 +295,26 @@ class PostgresUnanswered implements UnansweredRepository {
   }
 }
 
-/** Hit counts are written in batches, as the SQLite cache does. */
-const FLUSH_EVERY_HITS = 200;
-const FLUSH_EVERY_MS = 5_000;
-
 class PostgresAnswerCache implements CacheRepository {
-  /** Hits not yet written: key -> [count, ISO time of the last one]. */
-  readonly #pending = new Map<string, [number, string]>();
-  #pendingHits = 0;
-  readonly #timer: NodeJS.Timeout;
+  /** Hit counts are lost, not retried, when the database is away. */
+  readonly #hits = new HitTally((batch) =>
+    this.query(
+      'cache_hits',
+      `UPDATE answer_cache c SET hits = c.hits + h.n, last_hit_at = h.at
+       FROM unnest($1::text[], $2::int[], $3::timestamptz[]) AS h(key, n, at) WHERE c.key = h.key`,
+      [batch.map(([key]) => key), batch.map(([, [n]]) => n), batch.map(([, [, at]]) => at)],
+    ).then(
+      () => {},
+      () => {},
+    ),
+  );
 
-  constructor(readonly query: Query) {
-    this.#timer = setInterval(() => void this.flush().catch(() => {}), FLUSH_EVERY_MS);
-    this.#timer.unref();
-  }
+  constructor(readonly query: Query) {}
 
   async get(key: string): Promise<Answer | undefined> {
     const { rows } = await this.query<{ answer: unknown }>('cache_get', 'SELECT answer FROM answer_cache WHERE key = $1', [key]);
     if (!rows[0]) return undefined;
-    const pending = this.#pending.get(key);
-    this.#pending.set(key, [(pending?.[0] ?? 0) + 1, nowIso()]);
-    if (++this.#pendingHits >= FLUSH_EVERY_HITS) void this.flush().catch(() => {});
+    this.#hits.add(key);
     return rows[0].answer as Answer;
   }
 
@@ -328,22 +327,7 @@ class PostgresAnswerCache implements CacheRepository {
     );
   }
 
-  /** Writes the hit counts gathered since the last flush (lost, not retried, when the database is away). */
-  async flush(): Promise<void> {
-    if (this.#pending.size === 0) return;
-    const batch = [...this.#pending];
-    this.#pending.clear();
-    this.#pendingHits = 0;
-    await this.query(
-      'cache_hits',
-      `UPDATE answer_cache c SET hits = c.hits + h.n, last_hit_at = h.at
-       FROM unnest($1::text[], $2::int[], $3::timestamptz[]) AS h(key, n, at) WHERE c.key = h.key`,
-      [batch.map(([key]) => key), batch.map(([, [n]]) => n), batch.map(([, [, at]]) => at)],
-    );
-  }
-
   async close(): Promise<void> {
-    clearInterval(this.#timer);
-    await this.flush().catch(() => {});
+    await this.#hits.stop();
   }
 }

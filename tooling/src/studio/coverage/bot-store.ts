@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { distance } from 'fastest-levenshtein';
+import { downVoteRows, unansweredRows } from '../../../../bot/src/store/sqlite.js';
 import type { AtomkitConfig } from '../../config/load.js';
 
 export interface QuestionGroup {
@@ -45,20 +46,8 @@ export function readBotSignals(dbFile: string, shown = dbFile): BotSignals {
   }
   try {
     const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name));
-    const unanswered = tables.has('unanswered')
-      ? groupQuestions(db.prepare('SELECT question, normalized, top_atom_id AS topAtom, created_at AS createdAt FROM unanswered ORDER BY created_at').all() as UnansweredRow[])
-      : [];
-    const downVoted =
-      tables.has('feedback') && tables.has('messages')
-        ? tallyDownVotes(
-            db
-              .prepare(
-                `SELECT m.citations AS citations, f.comment AS comment FROM feedback f JOIN messages m ON m.id = f.message_id
-                 WHERE f.rating = 'down' ORDER BY f.created_at`,
-              )
-              .all() as { citations: string | null; comment: string | null }[],
-          )
-        : [];
+    const unanswered = tables.has('unanswered') ? groupQuestions(unansweredRows(db)) : [];
+    const downVoted = tables.has('feedback') && tables.has('messages') ? tallyDownVotes(downVoteRows(db)) : [];
     return { available: true, unanswered, downVoted };
   } catch (error) {
     return { available: false, note: `cannot read the chat store: ${(error as Error).message}`, unanswered: [], downVoted: [] };
