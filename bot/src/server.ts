@@ -61,8 +61,6 @@ export interface RunningServer {
   backup(): Promise<string>;
   /** Loads the index folder again (what SIGHUP does); resolves with whether a new index is in use. */
   reloadIndex(): Promise<boolean>;
-  /** `sqlite` or the PostgreSQL connection string without its password. */
-  readonly storeLocation: string;
   /** Stops listening, takes no more backups, closes the index and the database. */
   close(): Promise<void>;
 }
@@ -183,7 +181,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       return backupNow(sqlite.db, backupOptions);
     },
     reloadIndex: () => retriever.reload(),
-    storeLocation: store.kind === 'sqlite' ? 'sqlite' : store.location,
     close() {
       closing ??= (async () => {
         await app.close();
