@@ -16,8 +16,8 @@ export interface Replica {
 }
 
 /**
- * Starts `atomkit -c <configFile> serve` on a free port with `args` added; resolves once it prints
- * that it listens, rejects with its output if it stops first.
+ * Starts `atomkit -c <configFile> serve` on a free port with `args` added; resolves once it has
+ * printed its whole banner, rejects with its output if it stops first.
  */
 export async function startReplica(configFile: string, args: readonly string[] = [], env: NodeJS.ProcessEnv = {}): Promise<Replica> {
   const port = await freePort();
@@ -30,7 +30,8 @@ export async function startReplica(configFile: string, args: readonly string[] =
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    const onData = () => output.includes('listening on') && resolve();
+    // The banner's last line: the store it uses is printed before it.
+    const onData = () => output.includes('  try: curl') && resolve();
     child.stdout!.on('data', onData);
     void exited.then((code) => reject(new Error(`atomkit serve stopped before listening (exit ${code}):\n${output}`)));
   });
