@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    globalSetup: ['tooling/test/build-package.setup.ts'],
+    // The package build the CLI tests run, and a PostgreSQL cluster shared by the tests that need one (started on first use).
+    globalSetup: ['tooling/test/build-package.setup.ts', 'bot/test/postgres-global.ts'],
   },
 });

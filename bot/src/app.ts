@@ -11,7 +11,7 @@ import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import cors from '@fastify/cors';
-import rateLimit from '@fastify/rate-limit';
+import rateLimit, { type RateLimitPluginOptions } from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import type { Retriever } from '../../tooling/src/retrieval/api.js';
@@ -41,6 +41,10 @@ export interface BuildAppOptions {
   readonly corsOrigins: readonly string[];
   /** Per-IP limit; `false` turns it off (benchmarks). */
   readonly rateLimit: { readonly max: number; readonly windowMs: number } | false;
+  /** Where the counters live (the `store` class of @fastify/rate-limit); default: this process's memory. */
+  readonly rateLimitStore?: RateLimitPluginOptions['store'];
+  /** Reverse proxies whose `X-Forwarded-For` names the client (Fastify's `trustProxy`). @default [] */
+  readonly trustProxy?: readonly string[];
   /** Largest accepted request body in bytes. @default 65536 */
   readonly bodyLimit?: number;
   /** A built site folder (site/dist) served from `/`, so site and API share one origin. */
@@ -72,6 +76,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 64 * 1024,
+    ...(options.trustProxy && options.trustProxy.length > 0 ? { trustProxy: [...options.trustProxy] } : {}),
     // Request logs would repeat every question; failures are logged where they happen.
     logController: new LogController({ disableRequestLogging: true }),
     // Router failures (bad URL encoding, an over-long parameter) skip the error handler: same format.
@@ -129,6 +134,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await app.register(rateLimit, {
       max: options.rateLimit.max,
       timeWindow: options.rateLimit.windowMs,
+      // A shared counter store that cannot be reached suspends the limit rather than failing every request.
+      ...(options.rateLimitStore ? { store: options.rateLimitStore, skipOnError: true } : {}),
       // Only the API is limited: a page load fetches many site assets, and probes must get through.
       allowList: (request) => !request.url.startsWith('/api/') && request.url.split('?')[0] !== MCP_PATH,
       errorResponseBuilder: (_request, context) =>
@@ -148,7 +155,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     await app.register(mcpRoutes, { answerer, metrics, maxQuestionChars: options.maxQuestionChars, ...options.mcp });
   }
   await app.register(threadRoutes, { threads: options.store.threads });
-  await app.register(feedbackRoutes, { feedback: options.store.feedback });
+  await app.register(feedbackRoutes, { feedback: options.store.feedback, metrics });
   await app.register(healthRoutes, {
     retriever: options.retriever,
     store: options.store,

@@ -1,7 +1,8 @@
 /**
  * Several processes serving the API on one port (Node cluster), for machines with more cores than
  * one process can use. The primary checks the index and migrates the database once, takes the
- * backups, replaces a worker that dies, and gathers every worker's metrics for `GET /metrics`.
+ * backups (SQLite), replaces a worker that dies, passes SIGHUP on (reload the index), and gathers
+ * every worker's metrics for `GET /metrics`.
  */
 import cluster, { type Worker } from 'node:cluster';
 import { createRequire } from 'node:module';
@@ -12,7 +13,7 @@ import { RUNS_COMPILED } from '../../tooling/src/package/files.js';
 import { openRetriever } from '../../tooling/src/retrieval/api.js';
 import type { StartOptions } from './server.js';
 import { scheduleBackups } from './store/backup.js';
-import { openStore } from './store/store.js';
+import { openConfiguredStore } from './store/open.js';
 
 /** What a worker needs to start the same server as the primary was asked for. */
 export interface WorkerSpec {
@@ -22,6 +23,7 @@ export interface WorkerSpec {
   readonly host: string;
   readonly indexDir?: string;
   readonly db?: string;
+  readonly store?: string;
   readonly siteDir?: string;
 }
 
@@ -46,13 +48,16 @@ export async function startCluster(options: StartOptions & { workers: number }):
   const log = options.log ?? (() => {});
   const indexDir = projectPath(config, options.indexDir ?? config.index.dir);
   (await openRetriever({ ...config, index: { ...config.index, dir: indexDir } }, { onWarning: log })).close();
-  const store = openStore(projectPath(config, options.db ?? config.bot.db));
-  const backups = scheduleBackups(store.db, {
-    dir: projectPath(config, config.bot.backup.dir),
-    everyMinutes: config.bot.backup.everyMinutes,
-    keep: config.bot.backup.keep,
-    onError: (error) => log(`backup failed: ${error.message}`),
-  });
+  const store = await openConfiguredStore(config, { store: options.store, db: options.db });
+  const backups =
+    store.kind === 'sqlite'
+      ? scheduleBackups(store.db, {
+          dir: projectPath(config, config.bot.backup.dir),
+          everyMinutes: config.bot.backup.everyMinutes,
+          keep: config.bot.backup.keep,
+          onError: (error) => log(`backup failed: ${error.message}`),
+        })
+      : undefined;
   const aggregator = new AggregatorRegistry();
   const spec: WorkerSpec = {
     configFile: config.file,
@@ -61,6 +66,7 @@ export async function startCluster(options: StartOptions & { workers: number }):
     host: options.host ?? config.bot.host,
     indexDir,
     ...(options.db ? { db: projectPath(config, options.db) } : {}),
+    ...(options.store ? { store: options.store } : {}),
     ...(options.siteDir ? { siteDir: options.siteDir } : {}),
   };
   // Workers run the compiled module; from the TypeScript sources (tests) through tsx, resolved from
@@ -106,8 +112,8 @@ export async function startCluster(options: StartOptions & { workers: number }):
           }),
       ),
     );
-    await backups.stop();
-    store.close();
+    await backups?.stop();
+    await store.close();
   };
   let urls: string[];
   try {
@@ -125,10 +131,14 @@ export async function startCluster(options: StartOptions & { workers: number }):
     throw error;
   }
   started = true;
+  const reloadIndex = () => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGHUP');
+  };
+  process.on('SIGHUP', reloadIndex);
   let closed: Promise<void> | undefined;
   return {
     url: urls[0]!,
     workers: workers.length,
-    close: () => (closed ??= shutdown()),
+    close: () => (closed ??= (process.off('SIGHUP', reloadIndex), shutdown())),
   };
 }

@@ -72,6 +72,8 @@ export const queryResponseSchema = answerSchema.extend({
   messageId: z.string(),
   cached: z.boolean(),
   latencyMs: z.number(),
+  /** Present (false) only when the exchange could not be stored: the database was unreachable. Its ids are then unknown to `/api/threads` and `/api/feedback`. */
+  stored: z.literal(false).optional(),
 });
 export type QueryResponse = z.infer<typeof queryResponseSchema>;
 
@@ -110,7 +112,8 @@ export type FeedbackRequest = z.infer<typeof feedbackRequestSchema>;
 export const feedbackResponseSchema = z.object({ id: z.number().int(), messageId: z.string(), rating: z.enum(['up', 'down']) });
 
 export const healthResponseSchema = z.object({
-  status: z.literal('ok'),
+  /** `degraded`: answering, but the store cannot be reached (exchanges and feedback are not being stored). */
+  status: z.enum(['ok', 'degraded']),
   index: z.object({
     loaded: z.boolean(),
     model: z.string(),
@@ -121,5 +124,7 @@ export const healthResponseSchema = z.object({
     units: z.number(),
   }),
   answering: z.object({ mode: z.enum(['llm', 'extractive']), models: z.array(z.string()) }),
-  counts: z.object({ threads: z.number(), messages: z.number(), feedback: z.number(), unanswered: z.number(), cachedAnswers: z.number() }),
+  store: z.object({ kind: z.enum(['sqlite', 'postgres']), reachable: z.boolean(), problem: z.string().optional() }),
+  /** Absent while the store cannot be reached. */
+  counts: z.object({ threads: z.number(), messages: z.number(), feedback: z.number(), unanswered: z.number(), cachedAnswers: z.number() }).optional(),
 });

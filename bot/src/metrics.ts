@@ -34,6 +34,10 @@ export interface BotMetrics {
   readonly llmTokens: Counter<'model' | 'kind'>;
   /** MCP tool calls (both transports), by tool and outcome (`ok`, `tool_error`, `protocol_error`). */
   readonly mcpToolCalls: Counter<'tool' | 'outcome'>;
+  /** Writes lost because the store could not be reached (the response said `stored: false`, or the feedback post got a 503). */
+  readonly storeWriteFailures: Counter<'write'>;
+  /** Reads the answer went without because the store could not be reached. */
+  readonly storeReadFailures: Counter<'read'>;
 }
 
 export interface MetricsOptions {
@@ -41,8 +45,8 @@ export interface MetricsOptions {
   readonly defaults?: boolean;
   /** How many models are cooling down now, read at each scrape. */
   readonly modelsCoolingDown?: () => number;
-  /** What `atomkit_build_info` labels: the answering model (the first configured; empty when extractive) and the index's content hash. */
-  readonly build?: { readonly model: string; readonly indexHash: string };
+  /** What `atomkit_build_info` labels: the answering model (the first configured; empty when extractive) and the loaded index's content hash (read at each scrape: an index roll changes it). */
+  readonly build?: { readonly model: string; readonly indexHash: () => string };
   /** When the loaded index was built (ISO 8601), read at each scrape. */
   readonly indexBuiltAt?: () => string;
 }
@@ -51,7 +55,8 @@ export function createMetrics(options: MetricsOptions = {}): BotMetrics {
   const registry = new Registry();
   if (options.defaults ?? true) collectDefaultMetrics({ register: registry });
   const registers = [registry];
-  if (options.build) {
+  const build = options.build;
+  if (build) {
     new Gauge({
       name: 'atomkit_build_info',
       help: 'Always 1; the labels say which atomkit version runs, which model answers and which index is loaded.',
@@ -59,7 +64,11 @@ export function createMetrics(options: MetricsOptions = {}): BotMetrics {
       // The same in every worker of a cluster.
       aggregator: 'max',
       registers,
-    }).set({ version: VERSION, model: options.build.model, index_hash: options.build.indexHash }, 1);
+      collect() {
+        this.reset();
+        this.set({ version: VERSION, model: build.model, index_hash: build.indexHash() }, 1);
+      },
+    });
   }
   const builtAt = options.indexBuiltAt;
   if (builtAt) {
@@ -131,6 +140,18 @@ export function createMetrics(options: MetricsOptions = {}): BotMetrics {
       labelNames: ['model', 'kind'],
       registers,
     }),
+    storeWriteFailures: new Counter({
+      name: 'atomkit_store_write_failures_total',
+      help: 'Writes the conversation store could not take (database unreachable), by what was written: exchange, unanswered, cache, feedback.',
+      labelNames: ['write'],
+      registers,
+    }),
+    storeReadFailures: new Counter({
+      name: 'atomkit_store_read_failures_total',
+      help: 'Reads from the conversation store that failed (database unreachable) and were answered without it, by what was read: thread, history, cache.',
+      labelNames: ['read'],
+      registers,
+    }),
     mcpToolCalls: new Counter({
       name: 'atomkit_mcp_tool_calls_total',
       help: 'MCP tool calls, by tool (`unknown` for a name that is no tool) and outcome.',
@@ -147,7 +168,7 @@ export function createMetrics(options: MetricsOptions = {}): BotMetrics {
 export function serviceMetricsOptions(retriever: Pick<Retriever, 'manifest'>, llm: Pick<LlmClient, 'models' | 'coolingDown'> | undefined): MetricsOptions {
   return {
     modelsCoolingDown: () => llm?.coolingDown().length ?? 0,
-    build: { model: llm?.models[0] ?? '', indexHash: retriever.manifest.contentHash },
+    build: { model: llm?.models[0] ?? '', indexHash: () => retriever.manifest.contentHash },
     indexBuiltAt: () => retriever.manifest.builtAt,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Starts the chat service from the configuration: opens the index (failing fast when it is
- * missing or built with another model), the SQLite store and its backup schedule, the LLM client
- * when an endpoint is configured, then listens.
+ * missing or built with another model) and keeps it current, the store (SQLite with its backup
+ * schedule, or PostgreSQL shared with other replicas), the LLM client when an endpoint is
+ * configured, then listens.
  */
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -12,9 +13,10 @@ import type { AnswerSettings } from './answer/answerer.js';
 import { LlmClient } from './answer/llm.js';
 import { AtomCatalog } from './mcp/catalog.js';
 import { createMetrics, serviceMetricsOptions, type BotMetrics } from './metrics.js';
+import { openRollingRetriever, type RollingRetriever } from './index-roll.js';
 import { backupNow, scheduleBackups } from './store/backup.js';
 import { startCheckpointer } from './store/checkpoint.js';
-import { openStore } from './store/store.js';
+import { openConfiguredStore } from './store/open.js';
 import { WIDGET_FILE } from './widget-file.js';
 
 export interface StartOptions {
@@ -26,6 +28,10 @@ export interface StartOptions {
   readonly indexDir?: string;
   /** Overrides `bot.db`. */
   readonly db?: string;
+  /** Overrides `bot.store` (`sqlite` or a PostgreSQL connection string). */
+  readonly store?: string;
+  /** How often the index folder's manifest is checked for a new build (ms). @default 1000 */
+  readonly indexPollMs?: number;
   /** A built site folder to serve from `/`. */
   readonly siteDir?: string;
   /** The widget script served at `/widget/atom-chat.js`. @default the widget prebuilt in the package */
@@ -51,8 +57,10 @@ export interface StartOptions {
 export interface RunningServer {
   readonly url: string;
   readonly app: FastifyInstance;
-  /** Takes an online backup now (into `bot.backup.dir`, keeping `bot.backup.keep`); returns its path. */
+  /** Takes an online backup of the SQLite store now (into `bot.backup.dir`, keeping `bot.backup.keep`); returns its path. */
   backup(): Promise<string>;
+  /** Loads the index folder again (what SIGHUP does); resolves with whether a new index is in use. */
+  reloadIndex(): Promise<boolean>;
   /** Stops listening, takes no more backups, closes the index and the database. */
   close(): Promise<void>;
 }
@@ -95,22 +103,40 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { config } = options;
   const bot = config.bot;
   const log = options.log ?? (() => {});
-  const indexDir = options.indexDir ?? config.index.dir;
-  const retriever = await openRetriever({ ...config, index: { ...config.index, dir: projectPath(config, indexDir) } }, { onWarning: log });
+  const indexDir = projectPath(config, options.indexDir ?? config.index.dir);
+  const retrieverConfig = { ...config, index: { ...config.index, dir: indexDir } };
+  let warned = false;
+  const retriever: RollingRetriever = await openRollingRetriever({
+    // The fallback warning (dense to lexical) is said once, not at every roll.
+    open: () =>
+      openRetriever(retrieverConfig, {
+        onWarning: (line) => {
+          if (!warned) log(line);
+          warned = true;
+        },
+      }),
+    dir: indexDir,
+    pollMs: options.indexPollMs ?? 1000,
+    log,
+  });
   let store;
   try {
-    store = openStore(projectPath(config, options.db ?? bot.db));
+    store = await openConfiguredStore(config, { store: options.store, db: options.db });
   } catch (error) {
     retriever.close();
     throw error;
   }
+  const sqlite = store.kind === 'sqlite' ? store : undefined;
   const backupOptions = { dir: projectPath(config, bot.backup.dir), keep: bot.backup.keep };
-  const checkpointer = startCheckpointer(store.db);
-  const backups = scheduleBackups(store.db, {
-    ...backupOptions,
-    everyMinutes: options.backups === false ? 0 : bot.backup.everyMinutes,
-    onError: (error) => log(`backup failed: ${error.message}`),
-  });
+  // PostgreSQL is backed up with its own tools (README: "Backups").
+  const checkpointer = sqlite ? startCheckpointer(sqlite.db) : undefined;
+  const backups = sqlite
+    ? scheduleBackups(sqlite.db, {
+        ...backupOptions,
+        everyMinutes: options.backups === false ? 0 : bot.backup.everyMinutes,
+        onError: (error) => log(`backup failed: ${error.message}`),
+      })
+    : undefined;
   const llm = llmClient(config, options.env ?? process.env, log);
   const rate = options.rateLimit ?? (bot.rateLimit.enabled ? { max: bot.rateLimit.max, windowMs: bot.rateLimit.windowMs } : false);
   const metrics = createMetrics(serviceMetricsOptions(retriever, llm));
@@ -126,7 +152,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       settings: answerSettings(config, options.cache),
       maxQuestionChars: bot.maxQuestionChars,
       corsOrigins: bot.cors,
+      trustProxy: bot.trustProxy,
       rateLimit: rate,
+      ...(store.kind === 'postgres' ? { rateLimitStore: (await import('./store/postgres/rate-limit.js')).postgresRateLimitStore(store.pool) } : {}),
       siteDir: options.siteDir ? path.resolve(options.siteDir) : undefined,
       widgetFile: options.widgetFile ?? WIDGET_FILE,
       logger: { level: options.logLevel ?? 'warn', redact: ['req.headers.authorization', 'req.headers.cookie'] },
@@ -134,9 +162,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     });
     await app.listen({ port: options.port ?? bot.port, host: options.host ?? bot.host });
   } catch (error) {
-    await backups.stop();
-    await checkpointer.stop();
-    store.close();
+    await backups?.stop();
+    await checkpointer?.stop();
+    await store.close();
     retriever.close();
     throw error;
   }
@@ -148,13 +176,17 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   return {
     url,
     app,
-    backup: () => backupNow(store.db, backupOptions),
+    backup: async () => {
+      if (!sqlite) throw new Error('PostgreSQL is backed up with its own tools (pg_dump, base backups), not by atomkit.');
+      return backupNow(sqlite.db, backupOptions);
+    },
+    reloadIndex: () => retriever.reload(),
     close() {
       closing ??= (async () => {
         await app.close();
-        await backups.stop();
-        await checkpointer.stop();
-        store.close();
+        await backups?.stop();
+        await checkpointer?.stop();
+        await store.close();
         retriever.close();
       })();
       return closing;

@@ -31,6 +31,7 @@ process.on('message', (message: ClusterMessage) => {
 // Ctrl-C reaches every process of the group; the primary decides and stops workers with SIGTERM.
 process.on('SIGINT', () => {});
 process.on('SIGTERM', stop);
+process.on('SIGHUP', () => void server?.reloadIndex());
 
 try {
   const config = loadConfig({ ...(spec.configFile ? { file: spec.configFile } : {}), cwd: spec.root });
@@ -40,6 +41,7 @@ try {
     host: spec.host,
     ...(spec.indexDir ? { indexDir: spec.indexDir } : {}),
     ...(spec.db ? { db: spec.db } : {}),
+    ...(spec.store ? { store: spec.store } : {}),
     ...(spec.siteDir ? { siteDir: spec.siteDir } : {}),
     backups: false,
     onMetrics: (metrics) => {

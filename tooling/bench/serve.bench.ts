@@ -11,6 +11,13 @@
  * and prints the figures (and `BENCH` lines for `npm run bench`). Options: --duration <s> (default 30),
  * --connections <n> (default 50), --feedback <n> (default 10000), --workers <n> (`atomkit serve
  * --workers`, default 1 like the service's own default; 0 runs one process per core).
+ *
+ * `--store postgres` (a throwaway cluster of the PostgreSQL installed here, durable settings) or
+ * `--store postgres://…` (a server of yours) runs the multi-replica comparison instead: one replica
+ * on SQLite, then two replicas (separate processes, each on its own port, the load split between
+ * them) on one PostgreSQL, each with uncached answers and the feedback posts, the rate limit on
+ * (set far above the load, so every request pays for its counter); then the two replicas once more
+ * with the limit off, which prices the shared counter.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +28,8 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { stringify } from 'yaml';
+import pg from 'pg';
+import { startPostgres, type PostgresServer } from '../../bot/test/postgres-cluster.js';
 import { loadConfig } from '../src/config/load.js';
 import { buildIndex } from '../src/retrieval/build.js';
 import { corpusTitle, generateCorpus } from './generate-corpus.js';
@@ -33,6 +42,7 @@ const { values, positionals } = parseArgs({
     connections: { type: 'string', default: '50' },
     feedback: { type: 'string', default: '10000' },
     workers: { type: 'string', default: '1' },
+    store: { type: 'string' },
   },
 });
 const duration = Number(values.duration);
@@ -92,8 +102,8 @@ function writeConfig(name: string, bot: Record<string, unknown>): string {
   return file;
 }
 
-async function startServe(configFile: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(root, 'bin/atomkit.js'), '-c', configFile, 'serve', '--port', '0', '--workers', values.workers], {
+async function startServe(configFile: string, args: readonly string[] = []): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [path.join(root, 'bin/atomkit.js'), '-c', configFile, 'serve', '--port', '0', '--workers', values.workers, ...args], {
     cwd: work,
     env: { ...process.env, ATOMKIT_LLM_BASE_URL: '' },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -177,59 +187,160 @@ console.log(`autocannon: ${connections} connections, ${duration} s per run, 127.
 const results: string[] = [];
 let failed = false;
 
-{
-  const { url, child } = await startServe(writeConfig('nocache', { cache: false }));
-  await load({ url, duration: 3, requests: queryRequests }); // warm-up
-  // With 50 connections always busy, latency is connections / throughput (queueing), so the
-  // latency target is also checked at an offered load just above 150 req/s (autocannon releases
-  // that rate in bursts at the start of each second, so queueing still shows in p95); the most the
-  // service can do is measured first.
-  const max = await load({ url, duration, requests: queryRequests });
-  results.push(line('extractive, cache off, max', max, 'report only', true));
-  console.log(results.at(-1));
-  bench('query cache off max', max);
-  const steady = await load({ url, duration, requests: queryRequests, overallRate: OFFERED_RATE });
-  const ok = steady.requestsPerSecond >= 150 && steady.p95 <= 100 && steady.errors === 0 && steady.non2xx === 0;
-  failed ||= !ok;
-  results.push(line(`extractive, cache off, ${OFFERED_RATE}/s`, steady, '>=150 req/s, p95 <=100 ms, 0 errors', ok));
-  console.log(results.at(-1));
-  bench('query cache off steady', steady);
-  await stop(child);
+if (values.store) await compareStores(values.store);
+else await singleReplica();
+
+async function singleReplica(): Promise<void> {
+  {
+    const { url, child } = await startServe(writeConfig('nocache', { cache: false }));
+    await load({ url, duration: 3, requests: queryRequests }); // warm-up
+    // With 50 connections always busy, latency is connections / throughput (queueing), so the
+    // latency target is also checked at an offered load just above 150 req/s (autocannon releases
+    // that rate in bursts at the start of each second, so queueing still shows in p95); the most the
+    // service can do is measured first.
+    const max = await load({ url, duration, requests: queryRequests });
+    results.push(line('extractive, cache off, max', max, 'report only', true));
+    console.log(results.at(-1));
+    bench('query cache off max', max);
+    const steady = await load({ url, duration, requests: queryRequests, overallRate: OFFERED_RATE });
+    const ok = steady.requestsPerSecond >= 150 && steady.p95 <= 100 && steady.errors === 0 && steady.non2xx === 0;
+    failed ||= !ok;
+    results.push(line(`extractive, cache off, ${OFFERED_RATE}/s`, steady, '>=150 req/s, p95 <=100 ms, 0 errors', ok));
+    console.log(results.at(-1));
+    bench('query cache off steady', steady);
+    await stop(child);
+  }
+
+  {
+    const { url, child } = await startServe(writeConfig('cache', { cache: true }));
+    await load({ url, duration: 3, requests: queryRequests }); // fills the cache
+    const run = await load({ url, duration, requests: queryRequests });
+    const ok = run.requestsPerSecond >= 1000 && run.errors === 0 && run.non2xx === 0;
+    failed ||= !ok;
+    results.push(line('extractive, cache hits', run, '>=1000 req/s, 0 errors', ok));
+    bench('query cache hits', run);
+    console.log(results.at(-1));
+
+    const firstResponse = await fetch(`${url}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: QUESTIONS[0] }) });
+    const first = (await firstResponse.json()) as { messageId: string };
+    // A run full of non-2xx answers says nothing by itself: show what the service answered.
+    if (!firstResponse.ok) console.log(`the service answered ${firstResponse.status}: ${JSON.stringify(first)}`);
+    const started = performance.now();
+    const run2 = await load({
+      url,
+      amount: feedbackPosts,
+      requests: [{ method: 'POST', path: '/api/feedback', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messageId: first.messageId, rating: 'up' }) }],
+    });
+    const seconds = (performance.now() - started) / 1000;
+    await stop(child);
+    const db = new Database(path.join(work, 'cache.sqlite'), { readonly: true });
+    const rows = db.prepare('SELECT COUNT(*) FROM feedback WHERE message_id = ?').pluck().get(first.messageId) as number;
+    db.close();
+    const ok2 = rows === feedbackPosts && run2.errors === 0 && run2.non2xx === 0;
+    emit('feedback posts/s', feedbackPosts / seconds, 'req/s');
+    emit('feedback rows landed', (rows / feedbackPosts) * 100, '%');
+    failed ||= !ok2;
+    results.push(
+      `${'feedback posts'.padEnd(34)} ${feedbackPosts} posts in ${seconds.toFixed(1)} s (${(feedbackPosts / seconds).toFixed(0)}/s), p95 ${run2.p95.toFixed(1)} ms, errors ${run2.errors}, non-2xx ${run2.non2xx}, rows in database ${rows}  target all land: ${ok2 ? 'PASS' : 'FAIL'}`,
+    );
+    console.log(results.at(-1));
+  }
 }
 
-{
-  const { url, child } = await startServe(writeConfig('cache', { cache: true }));
-  await load({ url, duration: 3, requests: queryRequests }); // fills the cache
-  const run = await load({ url, duration, requests: queryRequests });
-  const ok = run.requestsPerSecond >= 1000 && run.errors === 0 && run.non2xx === 0;
-  failed ||= !ok;
-  results.push(line('extractive, cache hits', run, '>=1000 req/s, 0 errors', ok));
-  bench('query cache hits', run);
-  console.log(results.at(-1));
+/** Load split over several replicas at once: the sum of their rates, p95 over every response. */
+async function loadAll(urls: readonly string[], options: Omit<autocannon.Options, 'url'>): Promise<Run> {
+  const times: number[] = [];
+  const runs = await Promise.all(
+    urls.map(
+      (url) =>
+        new Promise<autocannon.Result>((resolve, reject) => {
+          const instance = autocannon({ connections: Math.max(1, Math.round(connections / urls.length)), ...options, url }, (error, done) => (error ? reject(error) : resolve(done)));
+          instance.on('response', (_client, _status, _bytes, responseTime) => void times.push(responseTime));
+        }),
+    ),
+  );
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
+  return {
+    requestsPerSecond: runs.reduce((sum, run) => sum + run.requests.average, 0),
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    errors: runs.reduce((sum, run) => sum + run.errors + run.timeouts, 0),
+    non2xx: runs.reduce((sum, run) => sum + run.non2xx, 0),
+    total: runs.reduce((sum, run) => sum + run.requests.total, 0),
+  };
+}
 
-  const firstResponse = await fetch(`${url}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: QUESTIONS[0] }) });
-  const first = (await firstResponse.json()) as { messageId: string };
-  // A run full of non-2xx answers says nothing by itself: show what the service answered.
-  if (!firstResponse.ok) console.log(`the service answered ${firstResponse.status}: ${JSON.stringify(first)}`);
+/**
+ * Uncached answers, then `feedbackPosts` feedback posts split over `urls`; returns the feedback
+ * message id (its rows are counted by the caller, in the store the replicas share).
+ */
+async function replicaRuns(name: string, urls: readonly string[], countRows: (messageId: string) => Promise<number>): Promise<void> {
+  await loadAll(urls, { duration: 3, requests: queryRequests }); // warm-up
+  const answers = await loadAll(urls, { duration, requests: queryRequests });
+  results.push(line(`${name}: answers, cache off`, answers, 'report only', answers.errors === 0 && answers.non2xx === 0));
+  console.log(results.at(-1));
+  bench(`${name} answers cache off`, answers);
+  const first = (await (await fetch(`${urls[0]}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: QUESTIONS[0] }) })).json()) as { messageId: string };
   const started = performance.now();
-  const run2 = await load({
-    url,
-    amount: feedbackPosts,
+  const posts = await loadAll(urls, {
+    amount: Math.ceil(feedbackPosts / urls.length),
     requests: [{ method: 'POST', path: '/api/feedback', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messageId: first.messageId, rating: 'up' }) }],
   });
   const seconds = (performance.now() - started) / 1000;
-  await stop(child);
-  const db = new Database(path.join(work, 'cache.sqlite'), { readonly: true });
-  const rows = db.prepare('SELECT COUNT(*) FROM feedback WHERE message_id = ?').pluck().get(first.messageId) as number;
-  db.close();
-  const ok2 = rows === feedbackPosts && run2.errors === 0 && run2.non2xx === 0;
-  emit('feedback posts/s', feedbackPosts / seconds, 'req/s');
-  emit('feedback rows landed', (rows / feedbackPosts) * 100, '%');
-  failed ||= !ok2;
+  const rows = await countRows(first.messageId);
+  const sent = Math.ceil(feedbackPosts / urls.length) * urls.length;
+  const ok = rows === sent && posts.errors === 0 && posts.non2xx === 0;
+  failed ||= !ok;
+  emit(`${name} feedback posts/s`, sent / seconds, 'req/s');
+  emit(`${name} feedback p95`, posts.p95, 'ms');
   results.push(
-    `${'feedback posts'.padEnd(34)} ${feedbackPosts} posts in ${seconds.toFixed(1)} s (${(feedbackPosts / seconds).toFixed(0)}/s), p95 ${run2.p95.toFixed(1)} ms, errors ${run2.errors}, non-2xx ${run2.non2xx}, rows in database ${rows}  target all land: ${ok2 ? 'PASS' : 'FAIL'}`,
+    `${`${name}: feedback posts`.padEnd(34)} ${sent} posts in ${seconds.toFixed(1)} s (${(sent / seconds).toFixed(0)}/s), p95 ${posts.p95.toFixed(1)} ms, errors ${posts.errors}, non-2xx ${posts.non2xx}, rows in database ${rows}  target all land: ${ok ? 'PASS' : 'FAIL'}`,
   );
   console.log(results.at(-1));
+}
+
+async function compareStores(store: string): Promise<void> {
+  // Far above what the load reaches: every request pays for its counter, none is refused.
+  const limited = { cache: false, rateLimit: { enabled: true, max: 1_000_000_000, windowMs: 60_000 } };
+  {
+    const { url, child } = await startServe(writeConfig('sqlite-replica', limited));
+    await replicaRuns('SQLite, 1 replica', [url], async (messageId) => {
+      await stop(child);
+      const db = new Database(path.join(work, 'sqlite-replica.sqlite'), { readonly: true });
+      const rows = db.prepare('SELECT COUNT(*) FROM feedback WHERE message_id = ?').pluck().get(messageId) as number;
+      db.close();
+      return rows;
+    });
+  }
+  let cluster: PostgresServer | undefined;
+  if (store === 'postgres') {
+    console.log('Starting a throwaway PostgreSQL cluster (durable settings) ...');
+    cluster = await startPostgres({ durable: true });
+  }
+  try {
+    for (const [name, bot] of [
+      ['PostgreSQL, 2 replicas', limited],
+      ['PostgreSQL, 2 replicas, no limit', { cache: false }],
+    ] as const) {
+      const url = cluster ? await cluster.createDatabase() : store;
+      const config = writeConfig(name.replace(/\W+/g, '-'), bot);
+      const replicas = [];
+      // One at a time: the first migrates, so the second finds the schema in place.
+      for (let i = 0; i < 2; i++) replicas.push(await startServe(config, ['--store', url]));
+      const db = new pg.Pool({ connectionString: url, max: 1 });
+      await replicaRuns(
+        name,
+        replicas.map((replica) => replica.url),
+        async (messageId) => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM feedback WHERE message_id = $1', [messageId])).rows[0]!.n),
+      );
+      await db.end();
+      await Promise.all(replicas.map((replica) => stop(replica.child)));
+    }
+  } finally {
+    await cluster?.remove();
+  }
 }
 
 console.log(`\n${results.join('\n')}`);

@@ -1,14 +1,18 @@
 /**
  * Answers one question: thread check, language, cache, retrieval, then an LLM answer (with
  * fallback) or an extractive one, or "not in the atoms"; the exchange is stored and uncovered
- * questions are recorded for coverage analysis.
+ * questions are recorded for coverage analysis. When the store cannot be reached (PostgreSQL
+ * lost), the question is still answered: reads fall back (no history, cache miss) and a write that
+ * failed is counted and reported in the response (`stored: false`).
  */
+import { v7 as uuidv7 } from 'uuid';
 import type { Retriever, SearchFilters, SearchHit } from '../../../tooling/src/retrieval/api.js';
 import type { Answer, QueryRequest, QueryResponse } from '../contract.js';
 import { ApiError } from '../errors.js';
 import type { BotMetrics } from '../metrics.js';
 import { cacheKey, type CacheKeyParts } from '../store/cache.js';
-import type { Store } from '../store/store.js';
+import { StoreUnavailableError, type Store } from '../store/store.js';
+import type { HistoryTurn } from '../store/threads.js';
 import { MarkerFilter, checkCitations, type Source } from './citations.js';
 import { composeExtractive } from './extractive.js';
 import { detectLanguage } from './language.js';
@@ -75,11 +79,11 @@ export class Answerer {
     const started = performance.now();
     const { store, metrics, settings } = this.deps;
     const { question, threadId, filters } = request;
-    if (threadId !== undefined && !store.threads.exists(threadId)) {
+    if (threadId !== undefined && !(await this.threadExists(threadId))) {
       throw new ApiError('ATOMKIT_ERR_THREAD_NOT_FOUND', 'No conversation has this thread id; omit `threadId` to start a new one.');
     }
     const language = request.language ?? filters?.language ?? detectLanguage(question);
-    const history = threadId ? store.threads.history(threadId, settings.historyTurns) : [];
+    const history = threadId ? await this.#read('history', [], () => store.threads.history(threadId, settings.historyTurns)) : [];
     const mode = this.mode;
     // An LLM answer depends on the conversation so far; an extractive one only on the question.
     const cacheable = settings.cache && (mode === 'extractive' || history.length === 0);
@@ -94,7 +98,7 @@ export class Answerer {
     const key = cacheable ? cacheKey(keyParts) : undefined;
 
     const usage = new UsageTally();
-    let answer: Answer | undefined = key ? store.cache.get(key) : undefined;
+    let answer: Answer | undefined = key ? await this.#read('cache', undefined, () => store.cache.get(key)) : undefined;
     const cached = answer !== undefined;
     let topHit: SearchHit | undefined;
     if (cacheable) (cached ? metrics.cacheHits : metrics.cacheMisses).inc();
@@ -113,23 +117,52 @@ export class Answerer {
         answer = this.#extractive(question, language, hits, false);
         streamWhole(answer.answer, sink);
       }
-      if (key && !answer.degraded) store.cache.set(key, keyParts, answer);
+      const fresh = answer;
+      if (key && !fresh.degraded) await this.#write('cache', () => store.cache.set(key, keyParts, fresh));
     }
 
     const latencyMs = Math.round((performance.now() - started) * 100) / 100;
-    const ids = await store.threads.addExchange({ threadId, question, language, answer, cached, latencyMs, usage: usage.total });
-    if (!answer.answered) {
-      store.unanswered.record({
-        question,
-        language,
-        topScore: topHit?.confidence,
-        topAtomId: topHit?.atomId,
-        threadId: ids.threadId,
-        messageId: ids.messageId,
-      });
+    let ids = { threadId: threadId ?? uuidv7(), messageId: uuidv7() };
+    const exchange = { threadId, question, language, answer, cached, latencyMs, usage: usage.total };
+    const stored = await this.#write('exchange', async () => {
+      ids = await store.threads.addExchange(exchange);
+    });
+    if (!answer.answered && stored) {
+      const { threadId: storedThread, messageId } = ids;
+      await this.#write('unanswered', () =>
+        store.unanswered.record({ question, language, topScore: topHit?.confidence, topAtomId: topHit?.atomId, threadId: storedThread, messageId }),
+      );
     }
     metrics.answers.inc({ mode: answer.mode, answered: String(answer.answered) });
-    return { ...answer, ...ids, cached, latencyMs };
+    return { ...answer, ...ids, cached, latencyMs, ...(stored ? {} : { stored: false }) };
+  }
+
+  /** Is `threadId` known? True when the store cannot tell (unreachable): the question is answered without its history. */
+  threadExists(threadId: string): Promise<boolean> {
+    return this.#read('thread', true, () => this.deps.store.threads.exists(threadId));
+  }
+
+  /** A store read, or `fallback` (counted) when the store cannot be reached. */
+  async #read<T>(what: string, fallback: T, read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      this.deps.metrics.storeReadFailures.inc({ read: what });
+      return fallback;
+    }
+  }
+
+  /** A store write; false (counted) when the store cannot be reached. */
+  async #write(what: string, write: () => Promise<void>): Promise<boolean> {
+    try {
+      await write();
+      return true;
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      this.deps.metrics.storeWriteFailures.inc({ write: what });
+      return false;
+    }
   }
 
   /**
@@ -221,7 +254,7 @@ export class Answerer {
     question: string,
     language: string,
     hits: readonly SearchHit[],
-    history: ReturnType<Store['threads']['history']>,
+    history: readonly HistoryTurn[],
     usage: UsageTally,
     sink: AnswerSink | undefined,
     signal: AbortSignal | undefined,

@@ -4,12 +4,17 @@ import { once } from 'node:events';
 import { projectPath, type AtomkitConfig } from '../../../tooling/src/config/load.js';
 import type { CliIo } from '../../../tooling/src/cli/io.js';
 import { openDatabase } from '../store/db.js';
+import { postgresSettings } from '../store/postgres/connection.js';
+import { isPostgresUrl } from '../store/postgres/url.js';
+import type { ThreadRepository } from '../store/store.js';
 import { ThreadStore } from '../store/threads.js';
 
 export interface ExportOptions {
   readonly since: string;
   readonly out?: string;
   readonly db?: string;
+  /** Overrides `bot.store`. */
+  readonly store?: string;
 }
 
 /** `YYYY-MM-DD` or a full ISO time; returned as the ISO string stored timestamps compare with. */
@@ -25,17 +30,15 @@ export async function runExport(config: AtomkitConfig, options: ExportOptions, i
     io.stderr(`${io.colors.red('error')} --since expects a date like 2026-11-01 (or an ISO time), got \`${options.since}\`.\n`);
     return 2;
   }
-  const file = projectPath(config, options.db ?? config.bot.db);
-  if (!existsSync(file)) {
-    io.stderr(`${io.colors.red('error')} no conversation database at ${file}. It is created by \`atomkit serve\`.\n`);
+  const opened = await openThreads(config, options);
+  if (typeof opened === 'string') {
+    io.stderr(`${io.colors.red('error')} ${opened}\n`);
     return 2;
   }
-  const db = openDatabase(file, { readonly: true });
   try {
-    const threads = new ThreadStore(db);
     const out = options.out ? createWriteStream(projectPath(config, options.out)) : undefined;
     let count = 0;
-    for (const exchange of threads.exportSince(since)) {
+    for await (const exchange of opened.threads.exportSince(since)) {
       const line = `${JSON.stringify(exchange)}\n`;
       if (out) {
         if (!out.write(line)) await once(out, 'drain');
@@ -49,6 +52,29 @@ export async function runExport(config: AtomkitConfig, options: ExportOptions, i
     }
     return 0;
   } finally {
-    db.close();
+    await opened.close();
   }
+}
+
+/** The threads of the configured store, opened to read (SQLite read-only; PostgreSQL without migrating), or why not. */
+async function openThreads(config: AtomkitConfig, options: ExportOptions): Promise<{ threads: ThreadRepository; close(): Promise<void> } | string> {
+  const target = options.store ?? config.bot.store;
+  if (isPostgresUrl(target)) {
+    const { openPostgresStore } = await import('../store/postgres/store.js');
+    try {
+      const store = await openPostgresStore(postgresSettings(config, target), { migrate: false });
+      return { threads: store.threads, close: () => store.close() };
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+  const file = projectPath(config, options.db ?? config.bot.db);
+  if (!existsSync(file)) return `no conversation database at ${file}. It is created by \`atomkit serve\`.`;
+  const db = openDatabase(file, { readonly: true });
+  return {
+    threads: new ThreadStore(db),
+    close: async () => {
+      db.close();
+    },
+  };
 }

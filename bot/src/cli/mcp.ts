@@ -13,7 +13,7 @@ import { connectMcpServer } from '../mcp/server.js';
 import { createTools } from '../mcp/tools.js';
 import { createMetrics } from '../metrics.js';
 import { answerSettings, llmClient } from '../server.js';
-import { openStore } from '../store/store.js';
+import { openConfiguredStore } from '../store/open.js';
 
 export interface McpCliOptions {
   readonly indexDir?: string;
@@ -30,7 +30,14 @@ export async function runMcp(config: AtomkitConfig, options: McpCliOptions, io: 
     io.stderr(`${io.colors.red('error')} ${error.message}\n  ${error.hint}\n`);
     return 2;
   }
-  const store = openStore(projectPath(config, options.db ?? config.bot.db));
+  let store;
+  try {
+    store = await openConfiguredStore(config, { db: options.db });
+  } catch (error) {
+    retriever.close();
+    io.stderr(`${io.colors.red('error')} ${(error as Error).message}\n`);
+    return 2;
+  }
   const llm = llmClient(config, process.env, warn);
   const metrics = createMetrics({ defaults: false });
   const answerer = new Answerer({ retriever, store, metrics, llm, settings: answerSettings(config) });
@@ -52,7 +59,7 @@ export async function runMcp(config: AtomkitConfig, options: McpCliOptions, io: 
     await closed;
   } finally {
     await transport.close();
-    store.close();
+    await store.close();
     retriever.close();
   }
   return 0;

@@ -7,12 +7,15 @@ import type { CliIo } from '../../../tooling/src/cli/io.js';
 import { IndexLoadError } from '../../../tooling/src/retrieval/api.js';
 import { contextWarnings, modelSettings } from '../answer/model-settings.js';
 import { startServer } from '../server.js';
+import { isPostgresUrl, redactUrl } from '../store/postgres/url.js';
+import { StoreUnavailableError } from '../store/store.js';
 
 export interface ServeOptions {
   readonly port?: string;
   readonly host?: string;
   readonly indexDir?: string;
   readonly db?: string;
+  readonly store?: string;
   readonly site?: string;
   readonly workers?: string;
 }
@@ -48,10 +51,14 @@ export async function runServe(config: AtomkitConfig, options: ServeOptions, io:
       return 2;
     }
   }
+  if (options.store !== undefined && options.store !== 'sqlite' && !isPostgresUrl(options.store)) {
+    io.stderr(`${io.colors.red('error')} --store expects \`sqlite\` or a PostgreSQL connection string (postgres://user:password@host:5432/database).\n`);
+    return 2;
+  }
   if (config.bot.llm.baseUrl) {
     for (const line of contextWarnings(config.bot.llm.models, config.bot.llm.maxContextTokens)) io.stderr(`${io.colors.yellow('warning')} ${line}\n`);
   }
-  let server: { url: string; close(): Promise<void> };
+  let server: { url: string; close(): Promise<void>; reloadIndex?: () => Promise<boolean> };
   try {
     const start = {
       config,
@@ -59,6 +66,7 @@ export async function runServe(config: AtomkitConfig, options: ServeOptions, io:
       ...(options.host ? { host: options.host } : {}),
       ...(options.indexDir ? { indexDir: options.indexDir } : {}),
       ...(options.db ? { db: options.db } : {}),
+      ...(options.store ? { store: options.store } : {}),
       ...(options.site ? { siteDir: path.resolve(config.root, options.site) } : {}),
       log: (line: string) => io.stderr(`${io.colors.yellow('warning')} ${line}\n`),
     };
@@ -66,6 +74,14 @@ export async function runServe(config: AtomkitConfig, options: ServeOptions, io:
   } catch (error) {
     if (error instanceof IndexLoadError) {
       io.stderr(`${io.colors.red('error')} ${error.message}\n  ${error.hint}\n`);
+      return 2;
+    }
+    if (error instanceof StoreUnavailableError) {
+      io.stderr(`${io.colors.red('error')} ${error.message}\n  Check that PostgreSQL runs and accepts connections from this host, or set bot.store to \`sqlite\`.\n`);
+      return 2;
+    }
+    if (/newer than this atomkit knows/.test((error as Error).message)) {
+      io.stderr(`${io.colors.red('error')} ${(error as Error).message}\n`);
       return 2;
     }
     const code = (error as NodeJS.ErrnoException).code;
@@ -78,9 +94,15 @@ export async function runServe(config: AtomkitConfig, options: ServeOptions, io:
   const mode = config.bot.llm.baseUrl ? `llm (${config.bot.llm.models.map((entry) => modelSettings(entry).name).join(' → ')}, then extractive)` : 'extractive (no language model configured)';
   io.stdout(`atomkit chat service listening on ${server.url}${workers > 1 ? ` (${workers} workers)` : ''}\n`);
   io.stdout(`  answers: ${mode}\n`);
+  const store = options.store ?? config.bot.store;
+  io.stdout(`  store: ${isPostgresUrl(store) ? redactUrl(store) : `sqlite (${options.db ?? config.bot.db})`}\n`);
   io.stdout(`  try: curl -s ${server.url}/api/query -H 'content-type: application/json' -d '{"question":"What can you answer?"}'\n`);
   if (options.site) io.stdout(`  site: ${server.url}/\n`);
+  // SIGHUP: load the index folder again (a new build is also noticed by itself within a second).
+  const onHangup = () => void server.reloadIndex?.();
+  process.on('SIGHUP', onHangup);
   await stop();
+  process.off('SIGHUP', onHangup);
   await server.close();
   return 0;
 }

@@ -28,7 +28,7 @@ export const queryRoutes: FastifyPluginAsync<QueryRouteOptions> = async (app, { 
       const body = request.body;
       if (!wantsEventStream(request.headers.accept)) return answerer.answer(body);
       // Checked before the stream opens, so an unknown thread is a plain 404.
-      if (body.threadId !== undefined && !answerer.deps.store.threads.exists(body.threadId)) {
+      if (body.threadId !== undefined && !(await answerer.threadExists(body.threadId))) {
         throw new ApiError('ATOMKIT_ERR_THREAD_NOT_FOUND', 'No conversation has this thread id; omit `threadId` to start a new one.');
       }
       const events = openEventStream(reply);

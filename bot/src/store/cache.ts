@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { answerSchema, type Answer } from '../contract.js';
 import { nowIso, type Db } from './db.js';
+import type { CacheRepository } from './store.js';
 
 export interface CacheKeyParts {
   readonly question: string;
@@ -47,42 +48,74 @@ export function cacheKey(parts: CacheKeyParts): string {
 const FLUSH_EVERY_HITS = 200;
 const FLUSH_EVERY_MS = 5_000;
 
-export class AnswerCache {
-  readonly #db: Db;
-  readonly #get;
-  readonly #hit;
-  readonly #put;
-  readonly #count;
-  /** Hits not yet written: key -> [count, ISO time of the last one]. */
+/** Hits to write, per cache key: how many, and the ISO time of the last one. */
+export type HitBatch = [key: string, [count: number, lastAt: string]][];
+
+/** The hits of a cache gathered between two writes, handed to `write` every 200 hits or 5 s. */
+export class HitTally {
   readonly #pending = new Map<string, [number, string]>();
-  #pendingHits = 0;
+  #hits = 0;
   readonly #timer: NodeJS.Timeout;
 
+  constructor(readonly write: (batch: HitBatch) => void | Promise<void>) {
+    this.#timer = setInterval(() => void this.flush(), FLUSH_EVERY_MS);
+    this.#timer.unref();
+  }
+
+  add(key: string): void {
+    const pending = this.#pending.get(key);
+    this.#pending.set(key, [(pending?.[0] ?? 0) + 1, nowIso()]);
+    if (++this.#hits >= FLUSH_EVERY_HITS) void this.flush();
+  }
+
+  /** Writes the hits gathered since the last flush. */
+  flush(): void | Promise<void> {
+    if (this.#pending.size === 0) return;
+    const batch = [...this.#pending];
+    this.#pending.clear();
+    this.#hits = 0;
+    return this.write(batch);
+  }
+
+  /** Flushes and stops the timer. */
+  stop(): void | Promise<void> {
+    clearInterval(this.#timer);
+    return this.flush();
+  }
+}
+
+export class AnswerCache implements CacheRepository {
+  readonly #get;
+  readonly #put;
+  readonly #count;
+  readonly #hits: HitTally;
+
   constructor(db: Db) {
-    this.#db = db;
     this.#get = db.prepare<[string], { answer: string }>('SELECT answer FROM answer_cache WHERE key = ?');
-    this.#hit = db.prepare('UPDATE answer_cache SET hits = hits + ?, last_hit_at = ? WHERE key = ?');
+    const hit = db.prepare('UPDATE answer_cache SET hits = hits + ?, last_hit_at = ? WHERE key = ?');
     this.#put = db.prepare(
       `INSERT INTO answer_cache (key, normalized, index_hash, mode, model, answer, created_at)
        VALUES (@key, @normalized, @indexHash, @mode, @model, @answer, @createdAt)
        ON CONFLICT(key) DO UPDATE SET answer = excluded.answer, created_at = excluded.created_at`,
     );
     this.#count = db.prepare('SELECT COUNT(*) FROM answer_cache').pluck();
-    this.#timer = setInterval(() => this.flush(), FLUSH_EVERY_MS);
-    this.#timer.unref();
+    this.#hits = new HitTally((batch) => {
+      if (!db.open) return;
+      db.transaction(() => {
+        for (const [key, [count, at]] of batch) hit.run(count, at, key);
+      })();
+    });
   }
 
   /** The cached answer, or undefined. Rows are only written by `set`, from a checked answer. */
-  get(key: string): Answer | undefined {
+  async get(key: string): Promise<Answer | undefined> {
     const row = this.#get.get(key);
     if (!row) return undefined;
-    const pending = this.#pending.get(key);
-    this.#pending.set(key, [(pending?.[0] ?? 0) + 1, nowIso()]);
-    if (++this.#pendingHits >= FLUSH_EVERY_HITS) this.flush();
+    this.#hits.add(key);
     return JSON.parse(row.answer) as Answer;
   }
 
-  set(key: string, parts: CacheKeyParts, answer: Answer): void {
+  async set(key: string, parts: CacheKeyParts, answer: Answer): Promise<void> {
     this.#put.run({
       key,
       normalized: normalizeQuestion(parts.question),
@@ -96,19 +129,12 @@ export class AnswerCache {
 
   /** Writes the hit counts gathered since the last flush. */
   flush(): void {
-    if (this.#pending.size === 0 || !this.#db.open) return;
-    const batch = [...this.#pending];
-    this.#pending.clear();
-    this.#pendingHits = 0;
-    this.#db.transaction(() => {
-      for (const [key, [count, at]] of batch) this.#hit.run(count, at, key);
-    })();
+    void this.#hits.flush();
   }
 
   /** Flushes and stops the flush timer. */
   close(): void {
-    clearInterval(this.#timer);
-    this.flush();
+    void this.#hits.stop();
   }
 
   count(): number {

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { startCheckpointer } from './checkpoint.js';
-import { openStore } from './store.js';
+import { openSqliteStore } from './sqlite.js';
 import { englishAnswer, storePerTest } from './test-helpers.js';
 
 const answer = englishAnswer('A long answer. '.repeat(100));
@@ -40,8 +40,8 @@ test('stopping waits for the thread to close its connection', async () => {
   await writeExchanges(10);
   await checkpointer.stop();
   await checkpointer.stop();
-  temp.store.close();
+  await temp.store.close();
   // With the thread's connection closed too, the last close removed the log.
   expect(() => statSync(`${temp.store.db.name}-wal`)).toThrow();
-  temp.store = openStore(path.join(temp.dir, 'bot.sqlite'));
+  temp.store = openSqliteStore(path.join(temp.dir, 'bot.sqlite'));
 });

@@ -1,7 +1,8 @@
 /** Ratings of answers. Every post is kept (a log), so a changed mind is visible too. */
 import { nowIso, type Db } from './db.js';
+import type { FeedbackRepository } from './store.js';
 
-export class FeedbackStore {
+export class FeedbackStore implements FeedbackRepository {
   readonly #insert;
 
   constructor(db: Db) {
@@ -14,7 +15,7 @@ export class FeedbackStore {
   }
 
   /** Returns the new row id, or undefined when no answer has this message id. */
-  add(messageId: string, rating: 'up' | 'down', comment: string | undefined): number | undefined {
+  async add(messageId: string, rating: 'up' | 'down', comment: string | undefined): Promise<number | undefined> {
     const result = this.#insert.run({ messageId, rating, comment: comment ?? null, createdAt: nowIso() });
     return result.changes === 1 ? Number(result.lastInsertRowid) : undefined;
   }

@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import type { Answer } from '../contract.js';
-import { openStore, type Store } from './store.js';
+import { openSqliteStore, type SqliteStore } from './sqlite.js';
 
 export interface TempStore {
   /** The test's temporary folder. */
   readonly dir: string;
   /** The open store; a test that reopens it assigns the new one here, to be closed after it. */
-  store: Store;
+  store: SqliteStore;
 }
 
 /**
@@ -18,13 +18,13 @@ export interface TempStore {
  * file, and closes and removes it after.
  */
 export function storePerTest(file: string): TempStore {
-  const temp = {} as { dir: string; store: Store };
+  const temp = {} as { dir: string; store: SqliteStore };
   beforeEach(() => {
     temp.dir = mkdtempSync(path.join(tmpdir(), 'atomkit-store-'));
-    temp.store = openStore(path.join(temp.dir, file));
+    temp.store = openSqliteStore(path.join(temp.dir, file));
   });
-  afterEach(() => {
-    temp.store.close();
+  afterEach(async () => {
+    await temp.store.close();
     rmSync(temp.dir, { recursive: true, force: true });
   });
   return temp;

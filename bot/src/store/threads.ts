@@ -14,6 +14,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { TokenUsage } from '../answer/llm.js';
 import type { Answer, Citation, ThreadResponse } from '../contract.js';
 import { nowIso, type Db } from './db.js';
+import type { ThreadRepository } from './store.js';
 
 export interface ExchangeInput {
   /** An existing thread (checked by the caller), or undefined to start one. */
@@ -85,7 +86,7 @@ interface PendingExchange {
   reject(error: Error): void;
 }
 
-export class ThreadStore {
+export class ThreadStore implements ThreadRepository {
   readonly #db: Db;
   readonly #queue: PendingExchange[] = [];
   readonly #insertThread;
@@ -114,7 +115,7 @@ export class ThreadStore {
     );
   }
 
-  exists(threadId: string): boolean {
+  async exists(threadId: string): Promise<boolean> {
     return this.#threadById.get(threadId) !== undefined;
   }
 
@@ -196,12 +197,12 @@ export class ThreadStore {
   }
 
   /** The last `turns` questions and answers of a thread, oldest first. */
-  history(threadId: string, turns: number): HistoryTurn[] {
+  async history(threadId: string, turns: number): Promise<HistoryTurn[]> {
     if (turns <= 0) return [];
     return this.#recentMessages.all(threadId, turns * 2).map((row) => ({ role: row.role, content: row.content }));
   }
 
-  get(threadId: string): ThreadResponse | undefined {
+  async get(threadId: string): Promise<ThreadResponse | undefined> {
     const thread = this.#threadById.get(threadId);
     if (!thread) return undefined;
     return {
@@ -228,7 +229,7 @@ export class ThreadStore {
   }
 
   /** Every answered exchange asked at or after `since` (ISO date or time), oldest first. */
-  *exportSince(since: string): Generator<ExportedExchange> {
+  async *exportSince(since: string): AsyncGenerator<ExportedExchange> {
     const rows = this.#db
       .prepare<[string], MessageRow & { question: string; asked_at: string }>(
         `SELECT a.*, q.content AS question, q.created_at AS asked_at

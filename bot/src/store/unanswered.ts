@@ -3,6 +3,7 @@
  */
 import { nowIso, type Db } from './db.js';
 import { normalizeQuestion } from './cache.js';
+import type { UnansweredRepository } from './store.js';
 
 export interface UnansweredInput {
   readonly question: string;
@@ -14,7 +15,7 @@ export interface UnansweredInput {
   readonly messageId: string;
 }
 
-export class UnansweredStore {
+export class UnansweredStore implements UnansweredRepository {
   readonly #insert;
 
   constructor(db: Db) {
@@ -24,7 +25,7 @@ export class UnansweredStore {
     );
   }
 
-  record(input: UnansweredInput): void {
+  async record(input: UnansweredInput): Promise<void> {
     this.#insert.run({
       ...input,
       normalized: normalizeQuestion(input.question),

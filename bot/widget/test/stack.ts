@@ -14,7 +14,7 @@ import { openRetriever } from '../../../tooling/src/retrieval/api.js';
 import { buildSite } from '../../../tooling/src/site/build.js';
 import { buildApp } from '../../src/app.js';
 import { LlmClient } from '../../src/answer/llm.js';
-import { openStore } from '../../src/store/store.js';
+import { openSqliteStore } from '../../src/store/sqlite.js';
 import { WIDGET_FILE } from '../../src/widget-file.js';
 
 /** A project folder with a config, an index and a built site, shared by the servers started on it. */
@@ -90,7 +90,7 @@ export async function startStack(project: WidgetProject, options: StartStackOpti
   const bot = config.bot;
   const dbFile = path.join(project.dir, options.db ?? 'bot.sqlite');
   const retriever = await openRetriever(config, { onWarning: () => {} });
-  const store = openStore(dbFile);
+  const store = openSqliteStore(dbFile);
   const llm = options.llm ? new LlmClient({ ...options.llm, apiKey: 'test-key', timeoutMs: 5_000 }) : undefined;
   const app = await buildApp({
     retriever,
@@ -123,7 +123,7 @@ export async function startStack(project: WidgetProject, options: StartStackOpti
     async close() {
       reader.close();
       await app.close();
-      store.close();
+      await store.close();
       retriever.close();
     },
   };

@@ -8,6 +8,7 @@ import { defineNew } from './commands/new.js';
 import { defineExtract } from './commands/extract.js';
 import { defineSet } from './commands/set.js';
 import { defineCoverage } from './commands/coverage.js';
+import { defineStore } from './commands/store.js';
 import { defineImport } from './commands/import.js';
 import { defineFix } from './commands/fix.js';
 import { defineRename } from './commands/rename.js';
@@ -18,4 +19,4 @@ import { defineSearch } from './commands/search.js';
 import { defineStart } from './commands/start.js';
 import { defineInit } from './commands/init.js';
 
-export const commands: readonly DefineCommand[] = [defineInit, defineStart, defineLint, defineNew, defineExtract, defineSet, defineRename, defineCoverage, defineImport, defineFix, defineIndex, defineSearch, defineEval, defineServe, defineMcp, defineConversations, defineSite];
+export const commands: readonly DefineCommand[] = [defineInit, defineStart, defineLint, defineNew, defineExtract, defineSet, defineRename, defineCoverage, defineImport, defineFix, defineIndex, defineSearch, defineEval, defineServe, defineMcp, defineConversations, defineStore, defineSite];

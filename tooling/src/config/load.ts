@@ -183,7 +183,7 @@ function keyNode(doc: ReturnType<typeof parseDocument>, pathParts: readonly (str
 function applyEnv(config: Filled, env: NodeJS.ProcessEnv): void {
   const mutable = config as unknown as {
     index: { embedder: { modelDir?: string; allowRemote: boolean; provider: string; model: string; baseUrl?: string } };
-    bot: { llm: { baseUrl?: string; models: string[] }; port: number };
+    bot: { llm: { baseUrl?: string; models: string[] }; port: number; store: string };
     site: { base: string; url: string };
     atoms: { dir: string };
   };
@@ -200,6 +200,13 @@ function applyEnv(config: Filled, env: NodeJS.ProcessEnv): void {
   if (env.ATOMKIT_EMBEDDINGS_BASE_URL) embedder.baseUrl = env.ATOMKIT_EMBEDDINGS_BASE_URL;
   if (env.ATOMKIT_LLM_BASE_URL) mutable.bot.llm.baseUrl = env.ATOMKIT_LLM_BASE_URL;
   if (env.ATOMKIT_LLM_MODELS) mutable.bot.llm.models = env.ATOMKIT_LLM_MODELS.split(',').map((m) => m.trim()).filter(Boolean);
+  // Deployments keep the database password out of the config file. The value is never echoed: it holds that password.
+  if (env.ATOMKIT_DATABASE_URL) {
+    if (!/^(sqlite|postgres(ql)?:\/\/.+)$/i.test(env.ATOMKIT_DATABASE_URL)) {
+      throw new ConfigError('ATOMKIT_DATABASE_URL is neither `sqlite` nor a PostgreSQL connection string.', undefined, undefined, 'Set it to postgres://user:password@host:5432/database.');
+    }
+    mutable.bot.store = env.ATOMKIT_DATABASE_URL;
+  }
 }
 
 function deepFreeze<T>(value: T): T {

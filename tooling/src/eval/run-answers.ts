@@ -12,7 +12,7 @@ import { Answerer, type AnswerSettings } from '../../../bot/src/answer/answerer.
 import { LlmClient } from '../../../bot/src/answer/llm.js';
 import { modelSettings } from '../../../bot/src/answer/model-settings.js';
 import { createMetrics } from '../../../bot/src/metrics.js';
-import { openStore } from '../../../bot/src/store/store.js';
+import { openSqliteStore } from '../../../bot/src/store/sqlite.js';
 import { evaluateAnswers, type AnswersReport, type AnswersRun } from './answers.js';
 import { openaiJudge, type Judge } from './judge.js';
 import { loadEvalInputs, questionsPath } from './run-retrieval.js';
@@ -40,7 +40,7 @@ export async function runAnswersEval(options: AnswersEvalOptions): Promise<Answe
   const questions = options.limit ? set.questions.slice(0, options.limit) : set.questions;
   const retriever = options.retriever ?? (await openRetriever(config, options.onWarning ? { onWarning: options.onWarning } : {}));
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'atomkit-eval-answers-'));
-  const store = openStore(path.join(tmp, 'bot.sqlite'));
+  const store = openSqliteStore(path.join(tmp, 'bot.sqlite'));
   try {
     const { llm: llmConfig } = config.bot;
     const settings: AnswerSettings = {
@@ -80,7 +80,7 @@ export async function runAnswersEval(options: AnswersEvalOptions): Promise<Answe
       runs,
     };
   } finally {
-    store.close();
+    await store.close();
     rmSync(tmp, { recursive: true, force: true });
     if (!options.retriever) retriever.close();
   }

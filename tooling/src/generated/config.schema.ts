@@ -286,16 +286,71 @@ export const configSchema = {
           "default": 4321
         },
         "workers": {
-          "description": "Processes serving the API (Node cluster, sharing one port); 0 starts one per CPU core. The rate limit applies per process.",
+          "description": "Processes serving the API (Node cluster, sharing one port); 0 starts one per CPU core. With the SQLite store the rate limit applies per process; with PostgreSQL it is shared by every process and replica.",
           "type": "integer",
           "minimum": 0,
           "maximum": 64,
           "default": 1
         },
         "db": {
-          "description": "SQLite file for threads, feedback and the answer cache.",
+          "description": "SQLite file for threads, feedback and the answer cache (when `store` is `sqlite`).",
           "type": "string",
           "default": ".atomkit/bot.sqlite"
+        },
+        "store": {
+          "description": "Where threads, feedback, the answer cache, unanswered questions and (with PostgreSQL) the rate-limit counters are kept: `sqlite` (the file `db`, one machine) or a PostgreSQL connection string `postgres://user:password@host:5432/database`, shared by several replicas. Env: ATOMKIT_DATABASE_URL. The password is never printed.",
+          "type": "string",
+          "pattern": "^(sqlite|postgres(ql)?://.+)$",
+          "writeOnly": true,
+          "default": "sqlite"
+        },
+        "postgres": {
+          "description": "Connection settings used when `store` is a PostgreSQL connection string.",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "poolSize": {
+              "description": "Connections each process keeps open at most. Replicas × workers × poolSize must stay below the server's `max_connections`.",
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000,
+              "default": 10
+            },
+            "statementTimeoutMs": {
+              "description": "A statement running longer is cancelled (and the write reported as not stored), so a stuck database cannot hold requests.",
+              "type": "integer",
+              "minimum": 100,
+              "default": 5000
+            },
+            "connectTimeoutMs": {
+              "description": "How long to wait for a connection before a store operation fails.",
+              "type": "integer",
+              "minimum": 100,
+              "default": 5000
+            },
+            "tls": {
+              "description": "`disable`: plain TCP; `require`: TLS without checking the certificate; `verify-full`: TLS with the server certificate checked against `ca` (or the system's roots) and the host name. A `sslmode` in the connection string takes precedence.",
+              "enum": [
+                "disable",
+                "require",
+                "verify-full"
+              ],
+              "default": "disable"
+            },
+            "ca": {
+              "description": "PEM file of the certificate authority that signed the server certificate (`tls: verify-full`), relative to the project root.",
+              "type": "string"
+            }
+          },
+          "default": {}
+        },
+        "trustProxy": {
+          "description": "Addresses (or CIDR ranges) of the reverse proxies in front of the service, e.g. `[\"127.0.0.1\"]` for nginx on the same machine. Their `X-Forwarded-For` header names the client, so rate limits count per client instead of per proxy. Empty: the connecting address is the client.",
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "default": []
         },
         "cors": {
           "description": "Origins allowed to call the API from a browser.",

@@ -21,6 +21,8 @@ interface SchemaNode {
   enum?: readonly unknown[];
   pattern?: string;
   propertyNames?: SchemaNode;
+  /** The value is a secret (a connection string with a password): messages never repeat it. */
+  writeOnly?: boolean;
 }
 
 /**
@@ -48,6 +50,7 @@ function explainOne(error: ErrorObject, path: (string | number)[], root: SchemaN
   const name = describePath(path);
   const value = valueAt(data, path);
   const node = schemaAt(root, path);
+  const found = node?.writeOnly ? 'a value not repeated here (it may hold a password)' : describeValue(value);
   const params = error.params as Record<string, unknown>;
   // A key that breaks `propertyNames`: ajv reports the key's own error, then `propertyNames` again.
   if (error.propertyName !== undefined) {
@@ -92,7 +95,7 @@ function explainOne(error: ErrorObject, path: (string | number)[], root: SchemaN
           : expected === 'array' && typeof value === 'string'
             ? `Write a list: [${JSON.stringify(value)}] or one "- item" per line.`
             : undefined;
-      return { path, atKey: false, message: `${capital(name)} must be ${article(expected)}, found ${describeValue(value)}.`, ...(hint ? { hint } : {}) };
+      return { path, atKey: false, message: `${capital(name)} must be ${article(expected)}, found ${found}.`, ...(hint ? { hint } : {}) };
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
@@ -100,21 +103,21 @@ function explainOne(error: ErrorObject, path: (string | number)[], root: SchemaN
       return {
         path,
         atKey: false,
-        message: `Unexpected ${name} ${describeValue(value)}, expected one of ${allowed.map((v) => `\`${v}\``).join(', ')}.`,
+        message: `Unexpected ${name} ${found}, expected one of ${allowed.map((v) => `\`${v}\``).join(', ')}.`,
         ...(guess ? { hint: `Did you mean \`${guess}\`?` } : {}),
       };
     }
     case 'format': {
       const format = String(params.format);
       const example = format === 'date' ? 'a date like 2025-01-31' : format === 'uri' ? 'an absolute URL like https://example.org' : `a valid ${format}`;
-      return { path, atKey: false, message: `${capital(name)} must be ${example}, found ${describeValue(value)}.` };
+      return { path, atKey: false, message: `${capital(name)} must be ${example}, found ${found}.` };
     }
     case 'pattern': {
       const what = node?.description ? ` (${lowerFirst(node.description.replace(/\.$/, ''))})` : '';
-      return { path, atKey: false, message: `${capital(name)} has the wrong form${what}: found ${describeValue(value)}.` };
+      return { path, atKey: false, message: `${capital(name)} has the wrong form${what}: found ${found}.` };
     }
     case 'minLength':
-      return { path, atKey: false, message: `${capital(name)} is too short: expected at least ${String(params.limit)} characters, found ${describeValue(value)}.` };
+      return { path, atKey: false, message: `${capital(name)} is too short: expected at least ${String(params.limit)} characters, found ${found}.` };
     case 'maxLength':
       return { path, atKey: false, message: `${capital(name)} is too long: expected at most ${String(params.limit)} characters, found ${String((value as string).length)}.` };
     case 'minItems':
@@ -125,7 +128,7 @@ function explainOne(error: ErrorObject, path: (string | number)[], root: SchemaN
       return { path: [...path, Number(params.i)], atKey: false, message: `${capital(name)} lists the same item twice (items ${Number(params.j) + 1} and ${Number(params.i) + 1}).` };
     case 'minimum':
     case 'maximum':
-      return { path, atKey: false, message: `${capital(name)} must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params.limit)}, found ${describeValue(value)}.` };
+      return { path, atKey: false, message: `${capital(name)} must be ${error.keyword === 'minimum' ? 'at least' : 'at most'} ${String(params.limit)}, found ${found}.` };
     case 'if':
     case 'anyOf':
     case 'oneOf':

@@ -10,7 +10,8 @@ export const defineConversations: DefineCommand = (program, io, setExitCode) => 
     .requiredOption('--since <date>', 'first day (YYYY-MM-DD) or time (ISO 8601, UTC) to include')
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--db <file>', 'SQLite file of the chat service (default: bot.db)')
-    .action(async (options: { since: string; out?: string; db?: string }, command) => {
+    .option('--store <url>', '`sqlite`, or the PostgreSQL connection string the service uses (default: bot.store, env ATOMKIT_DATABASE_URL)')
+    .action(async (options: { since: string; out?: string; db?: string; store?: string }, command) => {
       const { runExport } = await import('../../../../bot/src/cli/conversations.js');
       setExitCode(await runExport(configFor(command), options, io));
     });

@@ -1,11 +1,14 @@
 /**
  * Reads what the chat service learned from its users, read-only, from its SQLite store (tables
- * `unanswered`, `messages`, `feedback`; see bot/src/store/migrations.ts). A missing file or a
- * store without those tables yields nothing: coverage works before the bot ever ran.
+ * `unanswered`, `messages`, `feedback`; see bot/src/store/migrations.ts) or its PostgreSQL store.
+ * A missing file or a store without those tables yields nothing: coverage works before the bot
+ * ever ran.
  */
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { distance } from 'fastest-levenshtein';
+import { downVoteRows, unansweredRows } from '../../../../bot/src/store/sqlite.js';
+import type { AtomkitConfig } from '../../config/load.js';
 
 export interface QuestionGroup {
   /** The most frequent wording in the group. */
@@ -43,25 +46,35 @@ export function readBotSignals(dbFile: string, shown = dbFile): BotSignals {
   }
   try {
     const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name));
-    const unanswered = tables.has('unanswered')
-      ? groupQuestions(db.prepare('SELECT question, normalized, top_atom_id AS topAtom, created_at AS createdAt FROM unanswered ORDER BY created_at').all() as UnansweredRow[])
-      : [];
-    const downVoted =
-      tables.has('feedback') && tables.has('messages')
-        ? tallyDownVotes(
-            db
-              .prepare(
-                `SELECT m.citations AS citations, f.comment AS comment FROM feedback f JOIN messages m ON m.id = f.message_id
-                 WHERE f.rating = 'down' ORDER BY f.created_at`,
-              )
-              .all() as { citations: string | null; comment: string | null }[],
-          )
-        : [];
+    const unanswered = tables.has('unanswered') ? groupQuestions(unansweredRows(db)) : [];
+    const downVoted = tables.has('feedback') && tables.has('messages') ? tallyDownVotes(downVoteRows(db)) : [];
     return { available: true, unanswered, downVoted };
   } catch (error) {
     return { available: false, note: `cannot read the chat store: ${(error as Error).message}`, unanswered: [], downVoted: [] };
   } finally {
     db.close();
+  }
+}
+
+/** The same signals from the PostgreSQL store at `url` (nothing, with a note, when it cannot be read). */
+export async function readPostgresSignals(config: AtomkitConfig, url: string): Promise<BotSignals> {
+  const [{ openPostgresStore }, { postgresSettings }] = await Promise.all([
+    import('../../../../bot/src/store/postgres/store.js'),
+    import('../../../../bot/src/store/postgres/connection.js'),
+  ]);
+  let store;
+  try {
+    store = await openPostgresStore(postgresSettings(config, url), { migrate: false });
+  } catch (error) {
+    return { available: false, note: `cannot open the chat store: ${(error as Error).message}`, unanswered: [], downVoted: [] };
+  }
+  try {
+    const rows = await store.coverageRows();
+    return { available: true, unanswered: groupQuestions(rows.unanswered), downVoted: tallyDownVotes(rows.downVotes) };
+  } catch (error) {
+    return { available: false, note: `cannot read the chat store: ${(error as Error).message}`, unanswered: [], downVoted: [] };
+  } finally {
+    await store.close();
   }
 }
 

@@ -9,7 +9,8 @@ import { isFaqHeading } from '../../atom/sections.js';
 import { ATOM_TYPES } from '../../atom/schema.js';
 import { readInterview } from '../interview/lint.js';
 import { loadKnowledgeBase, titleOf } from '../knowledge-base.js';
-import { readBotSignals, type BotSignals } from './bot-store.js';
+import { isPostgresUrl } from '../../../../bot/src/store/postgres/url.js';
+import { readBotSignals, readPostgresSignals, type BotSignals } from './bot-store.js';
 
 export interface UncitedPassage {
   readonly ref: string;
@@ -35,9 +36,11 @@ export interface CoverageOptions {
   /** Atoms not changed for this many months are stale. @default 12 */
   readonly staleMonths?: number;
   readonly now?: Date;
+  /** Overrides `bot.store`: where the chat service's questions and votes are read. */
+  readonly store?: string;
 }
 
-export function collectCoverage(config: AtomkitConfig, options: CoverageOptions = {}): CoverageReport {
+export async function collectCoverage(config: AtomkitConfig, options: CoverageOptions = {}): Promise<CoverageReport> {
   const staleMonths = options.staleMonths ?? 12;
   const now = options.now ?? new Date();
   const kb = loadKnowledgeBase(config);
@@ -92,7 +95,8 @@ export function collectCoverage(config: AtomkitConfig, options: CoverageOptions 
   const oneWayRelated = [...relatedOf.entries()].flatMap(([from, related]) =>
     related.filter((to) => relatedOf.has(to) && !relatedOf.get(to)!.includes(from)).map((to) => ({ from, to })),
   );
-  const bot = readBotSignals(path.resolve(config.root, config.bot.db), config.bot.db);
+  const store = options.store ?? config.bot.store;
+  const bot = isPostgresUrl(store) ? await readPostgresSignals(config, store) : readBotSignals(path.resolve(config.root, config.bot.db), config.bot.db);
   return { atoms: atoms.length, byType, byStatus, interviews, uncitedPassages, withoutFaq, orphans, stale, oneWayRelated, staleMonths, bot };
 }
 
