@@ -16,5 +16,6 @@ import { defineSite } from './commands/site.js';
 import { defineIndex } from './commands/index.js';
 import { defineSearch } from './commands/search.js';
 import { defineStart } from './commands/start.js';
+import { defineStudio } from './commands/studio.js';
 
-export const commands: readonly DefineCommand[] = [defineStart, defineLint, defineNew, defineExtract, defineSet, defineRename, defineCoverage, defineImport, defineFix, defineIndex, defineSearch, defineEval, defineServe, defineMcp, defineConversations, defineSite];
+export const commands: readonly DefineCommand[] = [defineStart, defineStudio, defineLint, defineNew, defineExtract, defineSet, defineRename, defineCoverage, defineImport, defineFix, defineIndex, defineSearch, defineEval, defineServe, defineMcp, defineConversations, defineSite];
