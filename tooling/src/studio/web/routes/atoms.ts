@@ -1,6 +1,6 @@
 /**
- * The atom editor's API: `GET /api/atom?path=` opens a file, `POST /api/lint` lints the editor's
- * content as if it were saved, `POST /api/preview` renders a body the way the site does, and
+ * The atom editor's API: `GET /api/atoms` lists the atoms, `GET /api/atom?path=` opens one, `POST /api/lint` lints the editor's
+ * content as if it were saved (`POST /api/split` turns source back into header and body), `POST /api/preview` renders a body the way the site does, and
  * `POST /api/atom/save` writes atomically, refusing to replace a file that changed on disk since
  * it was opened (the answer carries the difference instead).
  */
@@ -93,6 +93,12 @@ export const atomRoutes: FastifyPluginAsync<StudioContext> = async (app, context
     return { text, bodyLine, path: projectRel(config, file), diagnostics: locateFields(text, result.diagnostics), words: result.words, limits: result.limits };
   };
 
+  app.get('/api/atoms', async () => ({
+    atoms: [...linter.atoms()]
+      .map(([shown, atom]) => ({ path: shown, title: atom.entry.title ?? shown, type: atom.type ?? null, status: atom.status ?? 'published' }))
+      .sort((a, b) => a.title.localeCompare(b.title)),
+  }));
+
   app.get<{ Querystring: { path: string } }>(
     '/api/atom',
     { schema: { querystring: { type: 'object', required: ['path'], properties: { path: { type: 'string', minLength: 1, maxLength: 1000 } } } } },
@@ -116,10 +122,16 @@ export const atomRoutes: FastifyPluginAsync<StudioContext> = async (app, context
     },
   );
 
-  app.post<{ Body: EditorContent }>('/api/lint', { schema: { body: contentSchema } }, async (request) => {
-    const { text: _text, ...rest } = lint(request.body);
-    return rest;
-  });
+  app.post<{ Body: EditorContent }>('/api/lint', { schema: { body: contentSchema } }, async (request) => lint(request.body));
+
+  app.post<{ Body: { text: string } }>(
+    '/api/split',
+    { schema: { body: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } } } },
+    async (request) => {
+      const parts = splitAtom(request.body.text);
+      return { header: parts.header ?? null, body: parts.body };
+    },
+  );
 
   app.post<{ Body: { body: string } }>(
     '/api/preview',
