@@ -3,7 +3,7 @@
  * An existing header is edited through the `yaml` document model (header-edit.ts), so comments,
  * key order and quoting of the fields not touched stay as the author wrote them.
  */
-import { isScalar, visit, type Document } from 'yaml';
+import { isCollection, isScalar, visit, type Document } from 'yaml';
 import { parseAtomText } from '../../atom/parse.js';
 import { renderHeader } from '../draft.js';
 import { editHeader } from '../header-edit.js';
@@ -87,7 +87,9 @@ function applyHeader(doc: Document, wanted: Record<string, unknown>): void {
       },
     });
     if (isScalar(node) && typeof node.value === 'string' && QUOTED.test(node.value)) node.type = 'QUOTE_DOUBLE';
-    if (key === 'tags' && 'flow' in node) (node as { flow: boolean }).flow = true;
+    // A list keeps the style it was written in; new tags are a flow list, as `atomkit new` writes them.
+    const old = doc.get(key, true);
+    if (isCollection(node)) node.flow = isCollection(old) ? Boolean(old.flow) : key === 'tags';
     doc.set(key, node);
   }
 }
