@@ -1,6 +1,8 @@
 /** The studio's HTTP API through `inject()`: guards, editor round trips, reader signals, commits. */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -127,5 +129,51 @@ describe('studio signals and commits', () => {
   test('refuses a branch name git would not accept', async () => {
     const response = await post('/api/changes/commit', { branch: 'bad..name', message: 'Nope', paths: ['atoms/faq/x.md'] });
     expect([response.statusCode, response.json().error.code]).toEqual([422, 'ATOMKIT_ERR_GIT']);
+  });
+});
+
+describe('studio drafts from a passage', () => {
+  test('drafts a procedure from two turns with the deterministic extractor, citing exactly those turns', async () => {
+    const draft = (await post('/api/drafts/from-passage', { transcript: 'interviews/operator.md', anchors: ['t-012', 't-013'], type: 'procedure' })).json();
+    expect(draft).toMatchObject({ mode: 'deterministic', header: { type: 'procedure', status: 'draft', sources: [{ ref: 'interviews/operator.md#t-012' }, { ref: 'interviews/operator.md#t-013' }] } });
+    expect(draft.body).toMatch(/^## Steps$/m);
+    expect(draft.path).toMatch(/^atoms\/procedure\/.+\.md$/);
+  });
+
+  test('refuses an anchor the transcript does not have', async () => {
+    const response = await post('/api/drafts/from-passage', { transcript: 'interviews/operator.md', anchors: ['t-999'], type: 'faq' });
+    expect([response.statusCode, response.json().error.message]).toEqual([400, 'interviews/operator.md has no turn #t-999.']);
+  });
+
+  test('asks the configured model when there is one, keeping the selected turns as sources', async () => {
+    const proposal = {
+      title: 'Use the embedding model offline',
+      summary: 'How the operator copies the embedding model to a machine without network access.',
+      type: 'procedure',
+      tags: ['embedding-model'],
+      related: [],
+      error_codes: [],
+      anchors: ['t-012', 't-013'],
+      body: '## Prerequisites\n\nA machine with network access.\n\n## Steps\n\n1. Run `npx atomkit index` there.\n2. Copy the model folder.\n\n## Verify\n\nThe index builds offline.\n',
+    };
+    const model = createServer(async (request, response) => {
+      let body = '';
+      for await (const chunk of request) body += chunk;
+      const asked = JSON.parse(body) as { model: string };
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ id: 'c1', object: 'chat.completion', created: 0, model: asked.model, choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: JSON.stringify({ atoms: [proposal] }) } }] }));
+    });
+    await new Promise<void>((resolve) => model.listen(0, '127.0.0.1', resolve));
+    const kb = copyKnowledgeBase();
+    writeFileSync(path.join(kb, 'atomkit.config.yaml'), `bot:\n  llm:\n    baseUrl: http://127.0.0.1:${(model.address() as AddressInfo).port}/v1\n    models: [test-model]\n`);
+    const withModel = await buildStudioApp({ config: loadConfig({ cwd: kb }), token: TOKEN, clientDir: path.join(kb, '.client') });
+    try {
+      const response = await withModel.inject({ method: 'POST', url: '/api/drafts/from-passage', payload: { transcript: 'interviews/operator.md', anchors: ['t-012', 't-013'], type: 'procedure' }, headers: { host: '127.0.0.1', 'x-atomkit-token': TOKEN } });
+      expect(response.json()).toMatchObject({ mode: 'llm', path: 'atoms/procedure/use-the-embedding-model-offline.md', header: { title: 'Use the embedding model offline', sources: [{ ref: 'interviews/operator.md#t-012' }, { ref: 'interviews/operator.md#t-013' }] } });
+    } finally {
+      await withModel.close();
+      await new Promise((resolve) => model.close(resolve));
+      rmSync(kb, { recursive: true, force: true });
+    }
   });
 });

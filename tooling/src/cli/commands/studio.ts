@@ -9,6 +9,8 @@ export const defineStudio: DefineCommand = (program, io, setExitCode) => {
     .option('--port <n>', 'port to listen on, on 127.0.0.1 only; 0 picks a free one (default: 4322)')
     .action(async (options: { port?: string }, command) => {
       const { runStudio } = await import('../../studio/web/run.js');
-      setExitCode(await runStudio(configFor(command), options, io));
+      const config = configFor(command);
+      const apiKey = process.env[config.bot.llm.apiKeyEnv];
+      setExitCode(await runStudio(config, { ...options, ...(apiKey ? { apiKey } : {}) }, io));
     });
 };

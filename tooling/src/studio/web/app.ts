@@ -27,6 +27,8 @@ export interface StudioAppOptions {
   readonly today?: string;
   /** Overrides git's user.name for new atoms (tests). */
   readonly author?: string;
+  /** The model endpoint's key, read by the CLI from the variable `bot.llm.apiKeyEnv` names. */
+  readonly apiKey?: string;
 }
 
 /** What every route plugin gets. */
@@ -35,6 +37,7 @@ export interface StudioContext {
   readonly linter: LiveLinter;
   readonly today?: string;
   readonly author?: string;
+  readonly apiKey?: string;
 }
 
 /** Header that carries the session token. */
@@ -73,7 +76,7 @@ export async function buildStudioApp(options: StudioAppOptions): Promise<Fastify
       throw new StudioApiError('ATOMKIT_ERR_FORBIDDEN', `This request changes files and needs the session token (header ${TOKEN_HEADER}); reload the studio page.`);
     }
   });
-  const context: StudioContext = { config: options.config, linter: new LiveLinter(options.config), ...(options.today ? { today: options.today } : {}), ...(options.author ? { author: options.author } : {}) };
+  const context: StudioContext = { config: options.config, linter: new LiveLinter(options.config), ...(options.today ? { today: options.today } : {}), ...(options.author ? { author: options.author } : {}), ...(options.apiKey ? { apiKey: options.apiKey } : {}) };
   await app.register(sessionRoutes, context);
   await app.register(interviewRoutes, context);
   await app.register(atomRoutes, context);

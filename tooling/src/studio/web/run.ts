@@ -14,6 +14,8 @@ export const STUDIO_HOST = '127.0.0.1';
 
 export interface StudioOptions {
   readonly port?: string;
+  /** The model endpoint's key (the CLI reads it from the variable `bot.llm.apiKeyEnv` names). */
+  readonly apiKey?: string;
 }
 
 /** Resolves when the process is asked to stop; replaceable in tests. */
@@ -31,7 +33,7 @@ export async function runStudio(config: AtomkitConfig, options: StudioOptions, i
     io.stderr(`${io.colors.red('error')} --port expects a number from 0 to 65535, got \`${options.port}\`.\n`);
     return 2;
   }
-  const app = await buildStudioApp({ config, token: randomBytes(24).toString('base64url'), clientDir: studioClientDir() });
+  const app = await buildStudioApp({ config, token: randomBytes(24).toString('base64url'), clientDir: studioClientDir(), ...(options.apiKey ? { apiKey: options.apiKey } : {}) });
   try {
     await app.listen({ host: STUDIO_HOST, port });
   } catch (error) {

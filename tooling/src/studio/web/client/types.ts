@@ -71,4 +71,6 @@ export interface NewAtom {
   readonly path: string;
   readonly header: Header;
   readonly body: string;
+  /** Why the draft is not what was asked for (the model could not be reached). */
+  readonly note?: string;
 }

@@ -1,7 +1,8 @@
 /**
  * The transcript workspace: `GET /api/interviews` (every transcript with how much of it atoms
  * cite), `GET /api/interview?path=` (its turns, each with the atoms citing it) and
- * `POST /api/drafts/from-passage` (a new atom proposed from selected turns, not yet written).
+ * `POST /api/drafts/from-passage` (a new atom proposed from selected turns by the configured model,
+ * else the deterministic extractor; not yet written).
  */
 import path from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
@@ -118,9 +119,31 @@ export const interviewRoutes: FastifyPluginAsync<StudioContext> = async (app, co
       const turns = interview.turns.filter((turn) => turn.anchor && wanted.has(turn.anchor));
       const missing = [...wanted].filter((anchor) => !turns.some((turn) => turn.anchor === anchor));
       if (missing.length > 0) throw new StudioApiError('ATOMKIT_ERR_INVALID_REQUEST', `${rel} has no turn ${missing.map((a) => `#${a}`).join(', ')}.`);
-      const draft = draftFromPassage(interview, interview.header, turns, request.body.type, { ref: rel, today: context.today ?? today(), text: text! });
+      const extract = { ref: rel, today: context.today ?? today(), text: text! };
+      const sources = turns.map((turn) => ({ ref: `${rel}#${turn.anchor}` }));
+      let draft: AtomDraft | undefined;
+      let note: string | undefined;
+      if (config.bot.llm.baseUrl) {
+        try {
+          const { extractWithModel } = await import('../../extract/llm.js');
+          const result = await extractWithModel(passageOf(interview, turns), interview.header, {
+            ...extract,
+            titles: new Set(linter.vocabulary().titles),
+            llm: config.bot.llm,
+            ...(context.apiKey ? { apiKey: context.apiKey } : {}),
+          });
+          const proposed = result.drafts.find((candidate) => candidate.header.type === request.body.type);
+          if (proposed) draft = { ...proposed, header: { ...proposed.header, sources } };
+          else note = `The model proposed no ${request.body.type} atom for these turns; this draft is the deterministic extractor's.`;
+        } catch (error) {
+          note = `The model could not be asked (${(error as Error).message}); this draft is the deterministic extractor's.`;
+        }
+      }
+      draft ??= draftFromPassage(interview, interview.header, turns, request.body.type, extract);
       const split = splitAtom(renderAtom(draft));
       return {
+        mode: note === undefined && config.bot.llm.baseUrl ? 'llm' : 'deterministic',
+        ...(note ? { note } : {}),
         path: projectRel(config, path.join(config.atoms.dirAbs, draft.header.type, `${titleSlug(draft.header.title) || 'untitled'}.md`)),
         header: split.header,
         body: split.body,
@@ -128,6 +151,11 @@ export const interviewRoutes: FastifyPluginAsync<StudioContext> = async (app, co
     },
   );
 };
+
+/** The transcript reduced to the selected turns, numbered again (extractors look at neighbours by index). */
+function passageOf(interview: ParsedInterview, turns: readonly InterviewTurn[]): ParsedInterview {
+  return { ...interview, turns: turns.map((turn, index) => ({ ...turn, index })) };
+}
 
 /**
  * A draft of `type` from the selected turns: the deterministic extractor's, when it finds one of
@@ -141,9 +169,8 @@ export function draftFromPassage(
   type: AtomType,
   context: { readonly ref: string; readonly today: string; readonly text: string },
 ): AtomDraft {
-  const passage: ParsedInterview = { ...interview, turns: turns.map((turn, index) => ({ ...turn, index })) };
   const sources = turns.map((turn) => ({ ref: `${context.ref}#${turn.anchor}` }));
-  const extracted = extractDeterministic(passage, header, context).find((draft) => draft.header.type === type);
+  const extracted = extractDeterministic(passageOf(interview, turns), header, context).find((draft) => draft.header.type === type);
   if (extracted) return { ...extracted, header: { ...extracted.header, related: [], sources } };
   const question = turns.find((turn) => turn.role === 'interviewer');
   const answers = turns.filter((turn) => turn.role !== 'interviewer');

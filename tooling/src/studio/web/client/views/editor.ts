@@ -32,7 +32,7 @@ export async function renderNewAtom(context: ViewContext): Promise<void> {
   const draft = pending ?? blankAtom(context.session);
   pending = undefined;
   // The path of a new atom follows its type and title until it is saved.
-  mountEditor(context, { path: undefined, base: undefined, hash: null, header: draft.header, body: draft.body });
+  mountEditor(context, { path: undefined, base: undefined, hash: null, header: draft.header, body: draft.body, ...(draft.note ? { note: draft.note } : {}) });
 }
 
 function blankAtom(session: Session): NewAtom {
@@ -52,6 +52,7 @@ interface EditorInput {
   readonly header: Header | null;
   readonly body: string;
   readonly first?: LintAnswer;
+  readonly note?: string;
 }
 
 function mountEditor({ session, main, current }: ViewContext, input: EditorInput): void {
@@ -68,7 +69,7 @@ function mountEditor({ session, main, current }: ViewContext, input: EditorInput
   const pathLabel = h('code', { class: 'path' });
   const words = h('span', { class: 'words', role: 'status' });
   const lintState = h('span', { class: 'lint-state', role: 'status', 'aria-live': 'polite' }, 'Linting…');
-  const messages = h('div', { class: 'messages' });
+  const messages = h('div', { class: 'messages' }, input.note ? notice('info', input.note) : null);
   const formSlot = h('div', { class: 'form-col', role: 'region', 'aria-label': 'Header fields' });
   const bodySlot = h('div', { class: 'cm-host' });
   const problems = h('ol', { class: 'problems', 'aria-label': 'Problems' });
