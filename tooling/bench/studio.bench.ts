@@ -58,6 +58,7 @@ const url = await new Promise<string>((resolve, reject) => {
   child!.once('exit', (code) => reject(new Error(`atomkit studio exited with ${code}`)));
 });
 
+console.error(`studio on ${url}`);
 const browser = await launchChromium();
 const editorUrl = `${url}#/atoms/${encodeURIComponent(rel)}`;
 const loadOnce = async () => {
@@ -70,6 +71,7 @@ const loadOnce = async () => {
   return { ms, context, page };
 };
 const first = await loadOnce();
+console.error(`first load ${first.ms.toFixed(0)} ms`);
 await first.context.close();
 const loads: number[] = [];
 for (let i = 0; i < 5; i++) {

@@ -76,7 +76,12 @@ export async function buildStudioApp(options: StudioAppOptions): Promise<Fastify
       throw new StudioApiError('ATOMKIT_ERR_FORBIDDEN', `This request changes files and needs the session token (header ${TOKEN_HEADER}); reload the studio page.`);
     }
   });
-  const context: StudioContext = { config: options.config, linter: new LiveLinter(options.config), ...(options.today ? { today: options.today } : {}), ...(options.author ? { author: options.author } : {}), ...(options.apiKey ? { apiKey: options.apiKey } : {}) };
+  const linter = new LiveLinter(options.config);
+  linter.watch();
+  // Read the corpus now, not on the first page load.
+  linter.atoms();
+  app.addHook('onClose', async () => linter.close());
+  const context: StudioContext = { config: options.config, linter, ...(options.today ? { today: options.today } : {}), ...(options.author ? { author: options.author } : {}), ...(options.apiKey ? { apiKey: options.apiKey } : {}) };
   await app.register(sessionRoutes, context);
   await app.register(interviewRoutes, context);
   await app.register(atomRoutes, context);

@@ -2,9 +2,10 @@
  * Lint as you type: the text in the editor goes through the same engine, rules and settings as
  * `atomkit lint` (`lintAtom` for the file rules, `lintCorpus` for the cross-file ones), with the
  * rest of the atoms folder as the corpus. The corpus is read header-only and kept in memory, each
- * file re-read only when its size or modification time changed, so a keystroke costs one parse.
+ * file re-read only when its size or modification time changed. A keystroke re-checks the folder
+ * only when a watcher saw something change in it since, so it costs one parse.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { minimatch } from 'minimatch';
 import type { AtomkitConfig } from '../../config/load.js';
@@ -37,14 +38,38 @@ export class LiveLinter {
   readonly #config: AtomkitConfig;
   readonly #settings: EngineSettings;
   readonly #cache = new Map<string, KnownAtom>();
+  #watcher: FSWatcher | undefined;
+  /** Something in the atoms folder changed since the last refresh (always, without a watcher). */
+  #stale = true;
 
   constructor(config: AtomkitConfig) {
     this.#config = config;
     this.#settings = engineSettings(config);
   }
 
-  /** The atoms folder by project-relative path, refreshed from disk. */
+  /** Watches the atoms folder, so lint requests skip re-checking an unchanged folder. */
+  watch(): void {
+    try {
+      this.#watcher = watch(this.#config.atoms.dirAbs, { recursive: true }, () => (this.#stale = true));
+      this.#watcher.on('error', () => this.close());
+    } catch {
+      // No recursive watching here: every lint request re-checks the folder (slower, still right).
+      this.#watcher = undefined;
+    }
+  }
+
+  close(): void {
+    this.#watcher?.close();
+    this.#watcher = undefined;
+    this.#stale = true;
+  }
+
+  /**
+   * The atoms folder by project-relative path, refreshed from disk (checked file by file: lists
+   * shown to people must include what changed a moment ago, watcher event or not).
+   */
   atoms(): ReadonlyMap<string, KnownAtom> {
+    this.#stale = this.#watcher === undefined;
     const config = this.#config;
     const atomsDir = config.atoms.dirAbs;
     const seen = new Set<string>();
@@ -97,7 +122,8 @@ export class LiveLinter {
     const atom = atomFromText(file, text, { root: config.atoms.dirAbs, base: config.site.base, locales: config.atoms.locales, maxFileBytes: config.lint.maxFileBytes, projectRoot: config.root });
     const diagnostics = lintAtom(atom, shown, this.#settings);
     const own = atom.problems.some((p) => p.code.startsWith('file/')) ? undefined : toEntry(factsOfAtom(atom, shown, this.#settings.rule.defaultLanguage));
-    const entries = [...this.atoms()].filter(([key]) => key !== shown).map(([, cached]) => cached.entry);
+    const corpus = this.#stale ? this.atoms() : this.#cache;
+    const entries = [...corpus].filter(([key]) => key !== shown).map(([, cached]) => cached.entry);
     if (own) entries.push(own);
     for (const finding of lintCorpus(entries, this.#settings)) if (finding.diagnostic.file === shown) diagnostics.push(finding.diagnostic);
     return { diagnostics: sortDiagnostics(diagnostics), words: atom.words, limits: wordLimits(atom, this.#settings.rule) };
