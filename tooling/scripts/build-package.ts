@@ -1,7 +1,7 @@
 /**
  * Builds what the atomkit package runs, into dist/: the TypeScript compiled by tsc
  * (tsconfig.build.json), the site plugin's Astro components, styles and public files beside their
- * compiled modules, and the browser code (the chat widget) bundled once, ahead of time. `npm install` runs
+ * compiled modules, and the browser code (the chat widget, the studio) bundled once, ahead of time. `npm install` runs
  * it in a checkout (`prepare`), and `npm pack`/`npm publish` before packing; nothing is compiled
  * or bundled when atomkit runs.
  */
@@ -10,6 +10,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync } from '
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildWidget } from '../../bot/widget/build.js';
+import { buildStudioClient } from '../src/studio/web/build.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DIST = path.join(ROOT, 'dist');
@@ -29,6 +30,7 @@ export async function buildPackage(): Promise<void> {
   copyAssets(path.join(ROOT, 'site/src'), path.join(staging, 'site/src'));
   cpSync(path.join(ROOT, 'site/public'), path.join(staging, 'site/public'), { recursive: true });
   await buildWidget({ outfile: path.join(staging, 'browser/widget/atom-chat.js') });
+  await buildStudioClient(path.join(staging, 'browser/studio'));
   const old = `${DIST}.${process.pid}.old`;
   if (existsSync(DIST)) renameSync(DIST, old);
   renameSync(staging, DIST);

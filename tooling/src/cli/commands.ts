@@ -18,5 +18,6 @@ import { defineIndex } from './commands/index.js';
 import { defineSearch } from './commands/search.js';
 import { defineStart } from './commands/start.js';
 import { defineInit } from './commands/init.js';
+import { defineStudio } from './commands/studio.js';
 
-export const commands: readonly DefineCommand[] = [defineInit, defineStart, defineLint, defineNew, defineExtract, defineSet, defineRename, defineCoverage, defineImport, defineFix, defineIndex, defineSearch, defineEval, defineServe, defineMcp, defineConversations, defineStore, defineSite];
+export const commands: readonly DefineCommand[] = [defineInit, defineStart, defineStudio, defineLint, defineNew, defineExtract, defineSet, defineRename, defineCoverage, defineImport, defineFix, defineIndex, defineSearch, defineEval, defineServe, defineMcp, defineConversations, defineStore, defineSite];

@@ -15,6 +15,8 @@ export interface StartOptions {
   readonly host?: string;
   /** Rebuild the index and the site even when nothing changed. */
   readonly force?: boolean;
+  /** A development machine: print how to open the authoring studio. @default true */
+  readonly development?: boolean;
 }
 
 /** Inputs recorded after each successful build. */
@@ -91,6 +93,11 @@ export async function runStart(config: AtomkitConfig, options: StartOptions, io:
 
   // 4. One origin for the site, the widget and the chat API.
   step(`ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  // In development, authors are a command away from the studio (a process of its own: it writes files).
+  if (options.development !== false) {
+    const { STUDIO_HOST, STUDIO_PORT } = await import('../studio/web/run.js');
+    step(`authoring studio: run \`npx atomkit studio\` and open http://${STUDIO_HOST}:${STUDIO_PORT}/`);
+  }
   const { runServe } = await import('../../../bot/src/cli/serve.js');
   return runServe(config, { site: siteDir, ...(options.port ? { port: options.port } : {}), ...(options.host ? { host: options.host } : {}), workers: '1' }, io);
 }

@@ -11,6 +11,6 @@ export const defineStart: DefineCommand = (program, io, setExitCode) => {
     .option('--force', 'rebuild the index and the site even when nothing changed')
     .action(async (options: { port?: string; host?: string; force?: boolean }, command) => {
       const { runStart } = await import('../../start/start.js');
-      setExitCode(await runStart(configFor(command), options, io));
+      setExitCode(await runStart(configFor(command), { ...options, development: process.env.NODE_ENV !== 'production' }, io));
     });
 };

@@ -1,0 +1,79 @@
+/**
+ * `GET /api/signals`: where readers and the knowledge base say an atom is missing or behind:
+ * questions the chat could not answer and down-voted answers (read-only, from the chat service's
+ * store through its own functions), translations behind their source, and orphans (atoms no other
+ * atom lists in `related`).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyPluginAsync } from 'fastify';
+import { openDatabase } from '../../../../../bot/src/store/db.js';
+import { ThreadStore } from '../../../../../bot/src/store/threads.js';
+import { sourceOf, titleKey } from '../../../lint/corpus.js';
+import { readBotSignals } from '../../coverage/bot-store.js';
+import type { StudioContext } from '../app.js';
+
+export interface DownVotedAnswer {
+  readonly question: string;
+  readonly answer: string;
+  readonly askedAt: string;
+  readonly comments: readonly string[];
+  readonly cited: readonly string[];
+}
+
+/** Answers readers voted down, newest first (at most `limit`). */
+export function downVotedAnswers(dbFile: string, limit = 50): DownVotedAnswer[] {
+  if (!existsSync(dbFile)) return [];
+  const db = openDatabase(dbFile, { readonly: true });
+  try {
+    const out: DownVotedAnswer[] = [];
+    for (const exchange of new ThreadStore(db).exportSince('0000')) {
+      const down = exchange.feedback.filter((feedback) => feedback.rating === 'down');
+      if (down.length === 0) continue;
+      out.push({
+        question: exchange.question,
+        answer: exchange.answer,
+        askedAt: exchange.askedAt,
+        comments: down.flatMap((feedback) => (feedback.comment ? [feedback.comment] : [])),
+        cited: exchange.citations.map((citation) => citation.title),
+      });
+    }
+    return out.reverse().slice(0, limit);
+  } finally {
+    db.close();
+  }
+}
+
+export const signalRoutes: FastifyPluginAsync<StudioContext> = async (app, { config, linter }) => {
+  app.get('/api/signals', async () => {
+    const dbFile = path.resolve(config.root, config.bot.db);
+    const bot = readBotSignals(dbFile, config.bot.db);
+    let downVoted: DownVotedAnswer[] = [];
+    let note = bot.note;
+    try {
+      downVoted = bot.available ? downVotedAnswers(dbFile) : [];
+    } catch (error) {
+      note = `cannot read the down-voted answers: ${(error as Error).message}`;
+    }
+    const atoms = [...linter.atoms()];
+    const entries = atoms.map(([, atom]) => atom.entry);
+    const source = sourceOf(entries);
+    const translationsBehind = atoms.flatMap(([shown, atom]) => {
+      const of = source(atom.entry);
+      if (!of || of.version === undefined || atom.entry.sourceVersion === of.version) return [];
+      return [{ path: shown, title: atom.entry.title ?? shown, language: atom.entry.language, source: of.title ?? of.file, sourcePath: of.file, translated: atom.entry.sourceVersion ?? null, current: of.version }];
+    });
+    const linked = new Set(entries.flatMap((entry) => entry.related.map(titleKey)));
+    const orphans = atoms
+      .filter(([, atom]) => atom.entry.title !== undefined && atom.entry.translationOf === undefined && !linked.has(titleKey(atom.entry.title)))
+      .map(([shown, atom]) => ({ path: shown, title: atom.entry.title! }))
+      .sort((a, b) => a.title.localeCompare(b.title));
+    return {
+      store: { available: bot.available, ...(note ? { note } : {}) },
+      unanswered: bot.unanswered,
+      downVoted,
+      translationsBehind,
+      orphans,
+    };
+  });
+};
