@@ -15,6 +15,7 @@ import type { Question, Split } from './questions.js';
 import type { QuestionResult } from './retrieval.js';
 import { runAnswersEval } from './run-answers.js';
 import { loadEvalInputs, runRetrievalEval } from './run-retrieval.js';
+import { preferredHits } from './ranker.js';
 
 /** The figures of one part of one set (or of a group of parts). */
 export interface PartFigures {
@@ -49,6 +50,8 @@ export interface HeldoutQuestion {
   /** Its retrieval score; null for a question the atoms do not answer. */
   readonly score: QuestionScore | null;
   readonly answered: boolean;
+  /** Confidence of the best hit, as the chat service retrieves (what `bot.minScore` is compared with). */
+  readonly confidence: number;
   readonly precision: number;
   readonly factsFound: number;
   readonly facts: number;
@@ -85,7 +88,12 @@ export async function runHeldoutEval(options: HeldoutOptions): Promise<HeldoutRe
       const retrieval = await runRetrievalEval({ config, inputs, retriever, systems: [system] });
       const answers = await runAnswersEval({ config, inputs, retriever, judge: false });
       const ranked = retrieval.systems.find((s) => s.name === system)?.results ?? [];
-      const questions = joinResults(inputs.set.questions, ranked, answers.runs[0]!);
+      const confidence = new Map<string, number>();
+      for (const q of inputs.set.questions) {
+        const hits = await preferredHits(retriever, { text: q.text, language: q.language }, { k: 8, mode: 'hybrid', minScore: inputs.config.bot.minScore });
+        confidence.set(q.id, hits[0]?.confidence ?? 0);
+      }
+      const questions = joinResults(inputs.set.questions, ranked, answers.runs[0]!, confidence);
       sets.push({
         set: path.relative(config.root, file).split(path.sep).join('/'),
         ...(inputs.set.corpus ? { corpus: path.relative(config.root, inputs.set.corpus).split(path.sep).join('/') } : {}),
@@ -101,7 +109,7 @@ export async function runHeldoutEval(options: HeldoutOptions): Promise<HeldoutRe
   return { generatedAt: new Date().toISOString(), sets };
 }
 
-function joinResults(questions: readonly Question[], ranked: readonly QuestionResult[], run: AnswersRun): HeldoutQuestion[] {
+function joinResults(questions: readonly Question[], ranked: readonly QuestionResult[], run: AnswersRun, confidence: ReadonlyMap<string, number>): HeldoutQuestion[] {
   const ranks = new Map(ranked.map((r) => [r.id, r]));
   const answers = new Map<string, AnswerResult>(run.results.map((r) => [r.id, r]));
   return questions.map((question) => {
@@ -115,6 +123,7 @@ function joinResults(questions: readonly Question[], ranked: readonly QuestionRe
       unanswerable: question.unanswerable,
       score: result?.score ?? null,
       answered: answer.answered,
+      confidence: confidence.get(question.id) ?? 0,
       precision: answer.precision,
       factsFound: answer.factsFound.length,
       facts: question.facts.length,
@@ -135,4 +144,28 @@ export function figures(questions: readonly HeldoutQuestion[]): PartFigures {
     factRecall: mean(withFacts.map((q) => q.factsFound / q.facts)),
     factQuestions: withFacts.length,
   };
+}
+
+/** At most this share of answerable dev questions may be refused at the calibrated threshold. */
+const MAX_ANSWERABLE_REFUSED = 0.05;
+
+/**
+ * The `bot.minScore` the dev parts suggest: the highest threshold that refuses at most
+ * MAX_ANSWERABLE_REFUSED of the answerable dev questions (refusing the most unanswerable ones
+ * that allows). Test parts never take part.
+ *
+ * @example calibrateMinScore([{ split: 'dev', unanswerable: false, confidence: 0.3 }, { split: 'dev', unanswerable: true, confidence: 0.1 }]) //=> 0.3
+ */
+export function calibrateMinScore(questions: readonly Pick<HeldoutQuestion, 'split' | 'unanswerable' | 'confidence'>[]): number {
+  const dev = questions.filter((q) => q.split === 'dev');
+  const answerable = dev.filter((q) => !q.unanswerable).map((q) => q.confidence).sort((a, b) => a - b);
+  if (answerable.length === 0) return 0;
+  // Refusing below the k-th lowest answerable confidence refuses the k questions under it.
+  const allowed = Math.floor(answerable.length * MAX_ANSWERABLE_REFUSED);
+  return answerable[allowed]!;
+}
+
+/** Refusal figures of a threshold: a question is refused when its best confidence is below it. */
+export function refusalAt(questions: readonly Pick<HeldoutQuestion, 'unanswerable' | 'confidence'>[], minScore: number): Refusal {
+  return refusal(questions.map((q) => ({ unanswerable: q.unanswerable, answered: q.confidence >= minScore })));
 }

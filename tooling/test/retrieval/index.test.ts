@@ -26,7 +26,7 @@ describe('atomkit index with the local model', () => {
     const warnings: string[] = [];
     const { dir, manifest, report } = await buildIndex(config, { env: {}, onWarning: (m) => warnings.push(m) });
     expect(warnings).toEqual([]);
-    expect(manifest).toMatchObject({ provider: 'local', model: TEST_MODEL, dense: true, dims: 64, formatVersion: 3 });
+    expect(manifest).toMatchObject({ provider: 'local', model: TEST_MODEL, dense: true, dims: 64, formatVersion: 4 });
     expect(Object.keys(manifest.files).sort()).toEqual(['dense.hnsw', 'lexical-0.json', 'units.sqlite']);
     expect(manifest.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(report.embedded).toBe(report.units);
