@@ -230,6 +230,7 @@ function cut(block: string, budget: number, count: (text: string) => number, lev
     const inner = cut(fenced[2]!, Math.max(8, budget - count(open) - count(close)), count, 0);
     return inner.map((piece) => `${open}\n${piece}\n${close}`);
   }
+  if (level === 0 && /^[ \t]*(`{3,}|~{3,})/m.test(block)) return cutAroundFences(block, budget, count);
   const pieces = CUTS[level]!(block).filter((piece) => piece.trim() !== '');
   if (pieces.length <= 1) return cut(block, budget, count, level + 1);
   const joiner = level === 0 ? '\n' : '';
@@ -249,6 +250,39 @@ function cut(block: string, budget: number, count: (text: string) => number, lev
     }
   }
   if (current.trim() !== '') out.push(...cut(current.trim(), budget, count, level + 1));
+  return out;
+}
+
+/**
+ * Cuts a block holding a fenced code block (a step with its command output) into runs of whole
+ * lines, blank lines and indentation kept. A cut inside the code block closes the fence at the
+ * end of one part and opens it again at the start of the next, so each part is valid Markdown
+ * and nothing after the code block is read as code.
+ */
+function cutAroundFences(block: string, budget: number, count: (text: string) => number): string[] {
+  const out: string[] = [];
+  let current: string[] = [];
+  let tokens = 0;
+  let fence: { open: string; close: string } | undefined;
+  const flush = () => {
+    const lines = fence ? [...current, fence.close] : current;
+    const text = lines.join('\n').replace(/^\n+/, '').trimEnd();
+    if (text.trim() !== '') out.push(text);
+    current = fence ? [fence.open] : [];
+    tokens = fence ? count(fence.open) : 0;
+  };
+  for (const line of block.split('\n')) {
+    const lineTokens = count(line);
+    if (tokens + lineTokens > budget && current.some((l) => l.trim() !== '' && l !== fence?.open)) flush();
+    current.push(line);
+    tokens += lineTokens;
+    const marker = /^([ \t]*)(`{3,}|~{3,})/.exec(line);
+    if (!marker) continue;
+    if (!fence) fence = { open: line, close: `${marker[1]}${marker[2]}` };
+    else if (marker[2]!.startsWith(fence.close.trim()) && line.trim() === marker[2]) fence = undefined;
+  }
+  fence = undefined;
+  flush();
   return out;
 }
 

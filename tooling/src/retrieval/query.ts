@@ -31,6 +31,17 @@ const PHRASES: readonly [RegExp, string][] = [
   [/\bnode\.?js\b/gi, ' node '],
 ];
 
+/**
+ * The question with everyday phrases put the way documentation says them.
+ *
+ * @example normalizePhrases('what port out of the box') //=> 'what port  default '
+ */
+export function normalizePhrases(text: string): string {
+  let normalized = text.normalize('NFKC');
+  for (const [pattern, replacement] of PHRASES) normalized = normalized.replace(pattern, replacement);
+  return normalized;
+}
+
 /** URLs, paths with a folder, host names and e-mail addresses: values, not topics. */
 const CONCRETE_SPAN = /\b[a-z][a-z0-9+.-]*:\/\/\S+|(?:~|\.{1,2})?(?:\/[\w.@-]+){2,}\/?|\b[\w-]+(?:\/[\w.@-]+)+\.[a-z0-9]{1,5}\b|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|app|co|corp|local|internal)\b/gi;
 const HAS_DIGIT = /\d/;
@@ -41,8 +52,7 @@ const NATIVE_JAPANESE = /^[\p{Script=Han}\p{Script=Hiragana}]+$/u;
  * @example analyzeQuery('nodejs on http://x.example.com/a/b', () => true).map((t) => t.term) //=> ['node', 'http', 'x', 'exampl', ...]
  */
 export function analyzeQuery(text: string, known: (term: string) => boolean, vocabulary: () => Iterable<string> = () => []): QueryTerm[] {
-  let normalized = text.normalize('NFKC');
-  for (const [pattern, replacement] of PHRASES) normalized = normalized.replace(pattern, replacement);
+  const normalized = normalizePhrases(text);
   const concrete = new Set<string>();
   for (const [span] of normalized.matchAll(CONCRETE_SPAN)) for (const term of tokenize(span)) concrete.add(term);
   const terms = [...new Set(tokenize(normalized))];

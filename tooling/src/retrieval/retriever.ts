@@ -253,6 +253,12 @@ class IndexRetriever implements Retriever {
     });
   }
 
+  unitsOf(atomId: string): SearchHit[] {
+    if (this.#closed) throw new Error('The retriever is closed.');
+    const labels = [...(this.#labelsByAtom.get(atomId) ?? [])].sort((a, b) => a - b);
+    return labels.map((label) => toHit(this.#unit(label), 0, { confidence: 0, matchedErrorCode: undefined }));
+  }
+
   #termsOfAtom(atomId: string): ReadonlySet<string> {
     let terms = this.#atomTerms.get(atomId);
     if (!terms) {
