@@ -3,7 +3,7 @@
  * test parts grouped as the targets are stated (English, Japanese, other projects' docs), and the
  * test parts per question kind.
  */
-import { figures, type HeldoutQuestion, type HeldoutReport, type PartFigures } from './heldout.js';
+import { calibrateMinScore, figures, refusalAt, type HeldoutQuestion, type HeldoutReport, type PartFigures } from './heldout.js';
 
 const f = (value: number | null) => (value === null ? '-' : value.toFixed(2));
 
@@ -72,6 +72,24 @@ export function testFailures(report: HeldoutReport): string[][] {
       const rank = q.score?.rank ?? null;
       const outcome = q.unanswerable ? (q.answered ? 'answered, but the atoms do not answer it' : '') : !q.answered ? 'refused' : rank === null || rank > 5 ? 'not in the top 5' : '';
       if (outcome) rows.push([set.set, q.id, q.kind, rank === null ? '-' : String(rank), outcome]);
+    }
+  }
+  return rows;
+}
+
+/**
+ * Refusing by the best hit's confidence: at the configured `bot.minScore` and at the threshold the
+ * dev parts suggest, on the dev and the test parts of every set together.
+ */
+export function calibrationRows(report: HeldoutReport): string[][] {
+  const all = report.sets.flatMap((set) => set.questions);
+  const suggested = calibrateMinScore(all);
+  const rows = [['threshold', 'part', 'unanswerable refused', 'answerable refused', 'refusal precision']];
+  const thresholds: [string, number][] = [[`configured bot.minScore ${f(report.minScore)}`, report.minScore], [`dev-calibrated ${suggested.toFixed(3)}`, suggested]];
+  for (const [label, threshold] of thresholds) {
+    for (const split of ['dev', 'test'] as const) {
+      const r = refusalAt(all.filter((q) => q.split === split), threshold);
+      rows.push([label, split, f(r.recall), f(r.answerableRefused), f(r.precision)]);
     }
   }
   return rows;

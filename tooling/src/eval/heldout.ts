@@ -59,6 +59,8 @@ export interface HeldoutQuestion {
 
 export interface HeldoutReport {
   readonly generatedAt: string;
+  /** The configured `bot.minScore` the answers were refused by. */
+  readonly minScore: number;
   readonly sets: readonly SetResult[];
 }
 
@@ -106,7 +108,7 @@ export async function runHeldoutEval(options: HeldoutOptions): Promise<HeldoutRe
       retriever.close();
     }
   }
-  return { generatedAt: new Date().toISOString(), sets };
+  return { generatedAt: new Date().toISOString(), minScore: config.bot.minScore, sets };
 }
 
 function joinResults(questions: readonly Question[], ranked: readonly QuestionResult[], run: AnswersRun, confidence: ReadonlyMap<string, number>): HeldoutQuestion[] {

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AnswersReport } from './answers.js';
 import type { HeldoutReport } from './heldout.js';
-import { heldoutRows, kindRows, targetRows, testFailures } from './heldout-report.js';
+import { calibrationRows, heldoutRows, kindRows, targetRows, testFailures } from './heldout-report.js';
 import type { Metrics } from './metrics.js';
 import { misses, type SystemReport } from './retrieval.js';
 
@@ -177,6 +177,10 @@ function renderHeldoutMarkdown(report: HeldoutReport): string {
     markdownTable(heldoutRows(report)),
     '### Test parts, as the targets are stated\n',
     markdownTable(targetRows(report)),
+    '### Refusing by confidence\n',
+    'A question is refused when the confidence of its best hit is below the threshold. The dev-calibrated threshold is the highest that refuses ' +
+      'at most 5% of the answerable dev questions; the test parts never take part in choosing it.\n',
+    markdownTable(calibrationRows(report)),
     '### Test parts per question kind\n',
     markdownTable(kindRows(report)),
     `### Test questions missed (${failures.length - 1})\n`,

@@ -67,7 +67,7 @@ export function lexicalCoverage(queryTerms: readonly (string | QueryTerm)[], uni
 }
 
 /** What each question word that names a topic no atom mentions leaves of the coverage. */
-const UNKNOWN_TOPIC_FACTOR = 0.5;
+const UNKNOWN_TOPIC_FACTOR = 0.35;
 
 /** Cosine similarity rescaled from the index baseline (0) to identical (1). */
 export function denseConfidence(similarity: number, baseline: { mean: number; std: number } | null | undefined): number {

@@ -11,6 +11,7 @@ export const JAPANESE_GLOSSARY: Readonly<Record<string, string>> = {
   アトム: 'atom',
   アンインストール: 'uninstall',
   インストール: 'install',
+  インターネット: 'internet',
   インデックス: 'index',
   インポート: 'import',
   ウィジェット: 'widget',

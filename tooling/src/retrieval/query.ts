@@ -45,6 +45,7 @@ export function normalizePhrases(text: string): string {
 /** URLs, paths with a folder, host names and e-mail addresses: values, not topics. */
 const CONCRETE_SPAN = /\b[a-z][a-z0-9+.-]*:\/\/\S+|(?:~|\.{1,2})?(?:\/[\w.@-]+){2,}\/?|\b[\w-]+(?:\/[\w.@-]+)+\.[a-z0-9]{1,5}\b|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|app|co|corp|local|internal)\b/gi;
 const HAS_DIGIT = /\d/;
+const PREFIX = /^(auto|re|pre|un|non|multi|sub|co|de|dis|mis)([a-z]{4,})$/;
 /** Kanji and kana words (not katakana loanwords, which name things as English words do). */
 const NATIVE_JAPANESE = /^[\p{Script=Han}\p{Script=Hiragana}]+$/u;
 
@@ -73,6 +74,9 @@ export function analyzeQuery(text: string, known: (term: string) => boolean, voc
       const near = nearest(term, vocab);
       if (near) add(near);
     }
+    // `autocomplete`, `reindex`, `unpublish`: the word after a common prefix.
+    const prefixed = !known(term) ? PREFIX.exec(term) : null;
+    if (prefixed && known(prefixed[2]!)) add(prefixed[2]!);
     return { term, forms, concrete: (concrete.has(term) && !outside.has(term)) || HAS_DIGIT.test(term), everyday: isEveryday(term, tokenize) || NATIVE_JAPANESE.test(term) };
   });
 }
