@@ -104,7 +104,9 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const known = new Set(found.map((hit) => hit.unitId));
   const groups = sectionGroups([...found, ...asked.filter((unit) => !known.has(unit.unitId)).map((unit) => ({ ...unit, confidence: top.confidence }))], hits.length, terms, wanted);
   const best = groups[0];
-  const chosen = best ? [best, ...groups.slice(1, 2).filter((g) => !faq && g.score >= best.score * SECOND_SECTION_RATIO && close(g.hits[0]!, SECOND_SECTION_RATIO))] : [];
+  // Steps are one section: a second one would bury them.
+  const second = intent === 'steps' ? [] : groups.slice(1, 2).filter((g) => !faq && best && g.score >= best.score * SECOND_SECTION_RATIO && close(g.hits[0]!, SECOND_SECTION_RATIO));
+  const chosen = best ? [best, ...second] : [];
   const quotes = chosen.map((group) => {
     // The whole section, every part of it in order, when the atom's units are at hand.
     const whole = siblings.filter((unit) => unit.anchor === group.hits[0]!.anchor);
@@ -113,7 +115,9 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
     return { first: group.hits[0]!, text: intent === 'steps' ? fromStart(text, maxWords * STEPS_BUDGET) : trimToRelevant(text, terms, faq ? Math.round(maxWords / 2) : maxWords) };
   });
   // The direct answer first: the sentence of the atom that holds most of the question.
-  const lead = !faq && intent !== 'steps' ? leadSentence([...found, ...siblings].filter((hit) => hit.atomId === primaryAtom), terms) : undefined;
+  const meaningFirst = intent === 'meaning' ? asked.find((unit) => unit.kind !== 'lead') : undefined;
+  const opening = meaningFirst ? sentencesOf(cleanMarkdown(meaningFirst.text))[0] : undefined;
+  const lead = faq || intent === 'steps' ? undefined : opening && meaningFirst ? { sentence: opening, hit: meaningFirst } : leadSentence([...found, ...siblings].filter((hit) => hit.atomId === primaryAtom), terms);
   if (lead && !quotes.some((q) => q.text.startsWith(lead.sentence))) parts.push(`${lead.sentence} ${cite(lead.hit)}`);
   quotes.forEach(({ first, text }, i) => {
     const intro = faq || parts.length > 0 || i > 0 ? phrases.moreIntro : phrases.quoteIntro;

@@ -189,7 +189,7 @@ function splitParagraphs(text: string): string[] {
 function packBlocks(blocks: readonly string[], budget: number, count: (text: string) => number): { text: string; tokens: number }[] {
   const pieces = blocks.flatMap((block) => {
     const tokens = count(block);
-    return tokens <= budget ? [{ text: block, tokens }] : cut(block, budget, count, 0).map((text) => ({ text, tokens: count(text) }));
+    return tokens <= budget ? [{ text: block, tokens }] : cutListItem(block, budget, count).map((text) => ({ text, tokens: count(text) }));
   });
   const parts: { text: string; tokens: number }[] = [];
   let current: string[] = [];
@@ -251,6 +251,24 @@ function cut(block: string, budget: number, count: (text: string) => number, lev
   }
   if (current.trim() !== '') out.push(...cut(current.trim(), budget, count, level + 1));
   return out;
+}
+
+/**
+ * Cuts a block, and when it is a list item, indents the pieces after the first under the item,
+ * so a step cut in the middle stays one step (and the list its number) when the parts are read
+ * one after another.
+ */
+function cutListItem(block: string, budget: number, count: (text: string) => number): string[] {
+  const marker = /^(\d+[.)]|[-*+])[ \t]+/.exec(block);
+  if (!marker) return cut(block, budget, count, 0);
+  const indent = ' '.repeat(marker[0].length);
+  // The item's content is cut, not the marker: `1.` alone would end the first piece as a "sentence".
+  const content = block.slice(marker[0].length);
+  const pieces = cut(content, Math.max(8, budget - count(marker[0])), count, 0);
+  return pieces.map((piece, i) => {
+    const lines = piece.split('\n').map((line, j) => (line.trim() === '' || line.startsWith(indent) || (i === 0 && j === 0) ? line : `${indent}${line.trimStart()}`));
+    return i === 0 ? `${marker[0]}${lines.join('\n')}` : lines.join('\n');
+  });
 }
 
 /**
