@@ -12,29 +12,13 @@ import { describe, expect, test } from 'vitest';
 import { loadAtoms } from '../../../tooling/src/atom/load.js';
 import type { SearchHit } from '../../../tooling/src/retrieval/api.js';
 import { chunkAtom, estimateTokens, type Unit } from '../../../tooling/src/retrieval/chunk.js';
+import { toHit } from '../../../tooling/src/retrieval/retriever.js';
 import { composeExtractive } from './extractive.js';
 
 const root = fileURLToPath(new URL('../../../atoms/', import.meta.url));
 const atoms = loadAtoms({ root, locales: ['ja'] });
 
-const toHit = (unit: Unit): SearchHit => ({
-  unitId: unit.id,
-  atomId: unit.atomId,
-  title: unit.title,
-  summary: unit.summary,
-  type: unit.type,
-  tags: [...unit.tags],
-  language: unit.language,
-  kind: unit.kind,
-  section: unit.section,
-  anchor: unit.anchor,
-  pageUrl: unit.pageUrl,
-  url: unit.url,
-  text: unit.text,
-  ...(unit.kind === 'faq' ? { question: unit.question, answer: unit.answer } : {}),
-  score: 1,
-  confidence: 0.9,
-});
+const asHit = (unit: Unit): SearchHit => toHit(unit, 1, { confidence: 0.9, matchedErrorCode: undefined });
 
 /** What is wrong with an answer's Markdown, if anything. */
 export function markdownProblems(answer: string): string[] {
@@ -65,7 +49,7 @@ describe('extractive answers over every atom section', () => {
     test(`are well-formed Markdown with units of at most ${maxTokens} tokens`, () => {
       const problems: string[] = [];
       for (const atom of atoms) {
-        const units = chunkAtom(atom, { maxTokens, countTokens: estimateTokens, defaultLanguage: 'en' }).map(toHit);
+        const units = chunkAtom(atom, { maxTokens, countTokens: estimateTokens, defaultLanguage: 'en' }).map(asHit);
         const sections = [...new Map(units.filter((u) => u.kind !== 'faq').map((u) => [u.anchor ?? '', u])).values()];
         for (const hit of sections) {
           for (const question of [`how do I ${hit.section ?? hit.title}`, `what is ${hit.section ?? hit.title}`, hit.section ?? hit.title]) {

@@ -46,3 +46,8 @@ describe('lexicalCoverage of analysed queries', () => {
     expect(lexicalCoverage([term('バックアップ', { forms: ['バックアップ', 'backup'] })], new Set(['backup']), df({ backup: 2 }), 100)).toBe(1);
   });
 });
+
+test('a question whose only words in the atom are pasted values is not covered', () => {
+  const terms = [{ term: '天気', forms: ['天気'], concrete: false, everyday: true }, { term: '3', forms: ['3'], concrete: true, everyday: false }];
+  expect(lexicalCoverage(terms, new Set(['3']), df({ '3': 4 }), 100)).toBe(0);
+});

@@ -43,6 +43,7 @@ export function lexicalCoverage(queryTerms: readonly (string | QueryTerm)[], uni
   let count = 0;
   let counted = 0;
   let unknownTopics = 0;
+  let topics = 0;
   for (const entry of queryTerms) {
     const { forms, concrete, everyday } = typeof entry === 'string' ? { forms: [entry], concrete: false, everyday: false } : entry;
     const match = forms.find((form) => unitTerms.has(form));
@@ -58,12 +59,14 @@ export function lexicalCoverage(queryTerms: readonly (string | QueryTerm)[], uni
     if (match !== undefined) {
       found += weight;
       count++;
+      if (!concrete) topics++;
     }
   }
   // Both the telling words and most of the words must be there: one rare word shared by chance
   // ("capitals" for a question about a capital city) is not a match.
   // Each topic no atom mentions at all (`PostgreSQL`, `Slack`) halves it again.
-  return total > 0 ? (found / total) * (count / counted) * UNKNOWN_TOPIC_FACTOR ** unknownTopics : 0;
+  // Pasted values alone (a number, a path) are no sign that the atom covers the question.
+  return total > 0 && topics > 0 ? (found / total) * (count / counted) * UNKNOWN_TOPIC_FACTOR ** unknownTopics : 0;
 }
 
 /** What each question word that names a topic no atom mentions leaves of the coverage. */

@@ -5,6 +5,7 @@
  */
 const WORDS = `
 able about absolutely actually add after afternoon again ago agree ahead almost alone along already alright although always
+arrive arrived arrives belong contain receive received reach return returned
 amazing annoying another answer anybody anymore anyone anything anyway anywhere apparently appear appreciate around ask asked
 asking attempt available avoid away awesome awful back bad badly basic basically bear beat beautiful became become before begin
 beginning behind believe best better big bigger biggest bit bother bottom box boy brand break bring broke broken brought bug

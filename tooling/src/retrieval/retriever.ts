@@ -373,7 +373,8 @@ function isBoundary(text: string, index: number, edge: string): boolean {
   return !WORD_CHAR.test(edge) || !WORD_CHAR.test(text[index]!);
 }
 
-function toHit(unit: StoredUnit, score: number, extra: { confidence: number; matchedErrorCode: string | undefined }): SearchHit {
+/** A stored unit as a search hit, with its score and confidence. */
+export function toHit(unit: StoredUnit, score: number, extra: { confidence: number; matchedErrorCode: string | undefined }): SearchHit {
   return {
     unitId: unit.id,
     atomId: unit.atomId,

@@ -410,7 +410,7 @@ describe('a damaged index is refused before anything reads it', () => {
     writeFileSync(file, JSON.stringify({ ...manifest, formatVersion: 2 }));
     const error = await openRetriever(built.config(), quiet).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'ATOMKIT_ERR_INDEX_FORMAT' });
-    expect((error as Error).message).toMatch(/has index format 2, this atomkit reads format 3\. Rebuild it with `atomkit index --full`\.$/);
+    expect((error as Error).message).toMatch(/has index format 2, this atomkit reads format 4\. Rebuild it with `atomkit index --full`\.$/);
     const { report } = await buildIndex(built.config(), quiet);
     expect(report.mode).toBe('full');
     (await openRetriever(built.config(), quiet)).close();

@@ -5,7 +5,11 @@ import { configFor } from '../command.js';
 export const defineEval: DefineCommand = (program, io, setExitCode) => {
   const evalCommand = program
     .command('eval')
-    .description('measure retrieval, answers and refusals on the dev and test parts of every question set (eval/questions*.yaml, eval/corpora/*.yaml)')
+    .description('measure retrieval, answers and refusals on the dev and test parts of every question set (eval/questions*.yaml, eval/corpora/*.yaml)');
+  // `atomkit eval` alone runs this one: its options are its own, not the parent's, so they never swallow a subcommand's.
+  evalCommand
+    .command('sets', { isDefault: true })
+    .description('every question set, dev and test parts: retrieval, extractive answers, refusals; writes eval/report.{json,md}')
     .option('--questions <file>', 'only this question set')
     .option('--out <dir>', 'folder for report.json and report.md (default: eval)')
     .option('--no-write', 'print the table without writing the report')
