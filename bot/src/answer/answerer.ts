@@ -7,6 +7,7 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { Retriever, SearchFilters, SearchHit } from '../../../tooling/src/retrieval/api.js';
+import { languagePreferred } from '../../../tooling/src/retrieval/preference.js';
 import type { Answer, QueryRequest, QueryResponse } from '../contract.js';
 import { ApiError } from '../errors.js';
 import type { BotMetrics } from '../metrics.js';
@@ -181,11 +182,8 @@ export class Answerer {
     const best = (hits: readonly SearchHit[]) => Math.max(0, ...hits.map((hit) => hit.confidence));
     let all: SearchHit[];
     try {
-      if (filters?.language) return await retriever.search(question, { k, filters });
-      // The question's language is a preference: atoms in it first, any language when none fit.
-      const preferred = await retriever.search(question, { k, filters: { ...filters, language } });
-      if (confident(preferred)) return preferred;
-      all = await retriever.search(question, { k, ...(filters ? { filters } : {}) });
+      all = await languagePreferred(retriever, question, language, { k, minScore: settings.minScore, ...(filters ? { filters } : {}) });
+      if (filters?.language || confident(all.filter((hit) => baseLanguage(hit.language) === baseLanguage(language)))) return all;
     } catch (error) {
       throw new ApiError('ATOMKIT_ERR_RETRIEVAL_FAILED', `The search index could not answer: ${(error as Error).message}`);
     }
@@ -246,7 +244,8 @@ export class Answerer {
 
   #extractive(question: string, language: string, hits: readonly SearchHit[], degraded: boolean): Answer {
     const confident = hits.filter((hit) => hit.confidence >= this.deps.settings.minScore);
-    const { answer, citations } = composeExtractive(question, confident, { language, minScore: this.deps.settings.minScore });
+    const atomUnits = confident[0] ? (this.deps.retriever.unitsOf?.(confident[0].atomId) ?? []) : [];
+    const { answer, citations } = composeExtractive(question, confident, { language, minScore: this.deps.settings.minScore, atomUnits });
     return { answer, citations, answered: true, mode: 'extractive', model: null, degraded, language };
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { SearchHit } from '../../../tooling/src/retrieval/api.js';
-import { composeExtractive, questionTerms, splitBlocks, trimToRelevant } from './extractive.js';
+import { composeExtractive, questionIntent, questionTerms, splitBlocks, trimToRelevant } from './extractive.js';
 
 const hit = (extra: Partial<SearchHit>): SearchHit => ({
   unitId: 'procedure/run-lint#steps',
@@ -108,5 +108,52 @@ describe('questionTerms', () => {
 
   test('segments Japanese', () => {
     expect(questionTerms('リントを実行する')).toContain('リント');
+  });
+});
+
+describe('composeExtractive: what was asked', () => {
+  const error = (section: string, text: string, extra: Partial<SearchHit> = {}) =>
+    hit({ unitId: `error/x#${section}`, atomId: 'error/x', title: 'frontmatter/schema', type: 'error', section, anchor: section.toLowerCase().replace(/ /g, '-'), text, ...extra });
+  const meaning = error('What it means', 'The header does not match the schema.');
+  const example = error('Example diagnostic', '```text\natoms/x.md:4:7  error  bad type  frontmatter/schema\n```', { confidence: 0.9 });
+  const resolve = error('How to resolve', '1. Fix the first diagnostic.\n2. Lint again.');
+
+  test('answers "what do I do" about a pasted error with the resolution, not the example log', () => {
+    const { answer } = composeExtractive('my PR check fails with frontmatter/schema, what do I do?', [example, meaning], { language: 'en', minScore: 0.2, atomUnits: [meaning, example, resolve] });
+    expect(answer).toContain('How to resolve [1]:\n\n1. Fix the first diagnostic.\n2. Lint again.');
+    expect(answer).not.toContain('bad type');
+  });
+
+  test('quotes a section split into parts whole, from step 1, when only a later part was found', () => {
+    const parts = [
+      hit({ unitId: 'procedure/run-lint#steps@1', text: '1. Open a terminal.\n2. Run:\n\n   ```sh\n   npx atomkit lint\n   ```' }),
+      hit({ unitId: 'procedure/run-lint#steps@2', text: '```sh\n   --quiet\n   ```\n\n3. Fix what it reports.' }),
+    ];
+    const { answer } = composeExtractive('how do I run the linter', [parts[1]!], { language: 'en', minScore: 0.2, atomUnits: parts });
+    expect(answer).toContain('1. Open a terminal.\n2. Run:\n\n   ```sh\n   npx atomkit lint\n   --quiet\n   ```\n\n3. Fix what it reports.');
+  });
+
+  test('answers a "what is" question with the meaning, even when the example ranked higher', () => {
+    const { answer } = composeExtractive('what does the schema error mean', [example, meaning], { language: 'en', minScore: 0.2, atomUnits: [meaning, example, resolve] });
+    expect(answer.startsWith('From **frontmatter/schema** › What it means [1]:\n\nThe header does not match the schema.')).toBe(true);
+  });
+
+  test('leads with the sentence that answers the question before pointing to a long section', () => {
+    const long = hit({ text: `1. Start it with \`npx atomkit serve\`. It listens on \`127.0.0.1:4321\` by default.\n2. ${'Check it. '.repeat(150)}` });
+    const { answer } = composeExtractive('what does serve listen on out of the box', [long], { language: 'en', minScore: 0.2, atomUnits: [long] });
+    expect(answer.split('\n\n').slice(0, 2)).toEqual(['It listens on `127.0.0.1:4321` by default. [1]', 'More in **Run lint locally** › Steps [1].']);
+  });
+});
+
+describe('questionIntent', () => {
+  test.each([
+    ['how do I write my first atom?', 'steps'],
+    ['my PR check fails with frontmatter/schema, what do I do?', 'steps'],
+    ['atoms/x.md:4:7  error  bad  frontmatter/schema', 'steps'],
+    ['what does file/bom mean', 'meaning'],
+    ['file/bom とは', 'meaning'],
+    ['is windows supported', 'other'],
+  ])('%s: %s', (question, intent) => {
+    expect(questionIntent(question, false)).toBe(intent);
   });
 });

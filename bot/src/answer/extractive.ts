@@ -1,14 +1,19 @@
 /**
- * Extractive answers: no language model, only the atoms' own words. A matching FAQ answer leads;
- * otherwise the best section(s) of the top atom are quoted, trimmed to the paragraphs that concern
- * the question (numbered steps and code blocks are never cut), each introduced with its citation.
+ * Extractive answers: no language model, only the atoms' own words. The answer leads with the
+ * direct answer (a matching FAQ answer, or the sentence that best answers the question), then
+ * quotes the section that fits what was asked: the steps or the resolution, from their start, for
+ * "how do I" questions and pasted errors; the meaning for "what is" questions; otherwise the best
+ * matching section, trimmed to the paragraphs that concern the question. Numbered lists, code
+ * blocks and tables are never cut, and HTML or MDX from the atoms is left out.
  */
 import type { SearchHit } from '../../../tooling/src/retrieval/api.js';
 import type { Citation } from '../contract.js';
 import { parseFaq } from '../../../tooling/src/atom/faq.js';
-import { REQUIRED_SECTIONS, headingMatches } from '../../../tooling/src/atom/sections.js';
+import { REQUIRED_SECTIONS, headingMatches, type SectionSpec } from '../../../tooling/src/atom/sections.js';
 import { stemmer } from 'stemmer';
 import { citationFor, type Source } from './citations.js';
+import { cleanMarkdown, joinParts } from './markdown.js';
+import { normalizePhrases } from '../../../tooling/src/retrieval/query.js';
 import { phrasesFor } from './phrases.js';
 
 export interface ExtractiveOptions {
@@ -17,23 +22,50 @@ export interface ExtractiveOptions {
   readonly minScore: number;
   /** Words quoted from one section at most (whole blocks, so a little more is possible). @default 220 */
   readonly maxWords?: number;
+  /**
+   * Every unit of the best atom (`Retriever.unitsOf`), so a section split into several units is
+   * quoted whole, from its start, even when the search found only a later part of it.
+   */
+  readonly atomUnits?: readonly SearchHit[];
 }
 
+/** A section asked for as a list of steps may be quoted up to this many times `maxWords`. */
+const STEPS_BUDGET = 2.5;
 /** A FAQ this close to the best hit's confidence may be the question being asked... */
 const FAQ_LEAD_RATIO = 0.85;
 /** ...when at least this share of the question's terms are in the FAQ's question. */
-const FAQ_MATCH = 0.6;
+const FAQ_MATCH = 0.5;
 /** FAQ candidates are looked for among this many hits. */
 const FAQ_WINDOW = 6;
 /** A second section of the top atom is quoted when it scores at least this share of the best. */
 const SECOND_SECTION_RATIO = 0.75;
 /** Other atoms listed under "See also" when their confidence is at least this close. */
 const SEE_ALSO_RATIO = 0.6;
-/** "How do I ...?" questions want the steps (or the resolution) of a procedure-like atom. */
-const HOW_TO = /^\s*(how (do|can|should|would) (i|we|you)|how to|what (do|should) i do|steps?\b)|手順|方法|どうすれば|どうやって/i;
+/** "How do I ...?" and "what do I do?" questions want the steps (or the resolution) of an atom. */
+const HOW_TO = /\b(how (do|can|should|would|could) (i|we|you)|how to|what (do|should|can) (i|we) do|steps?|fix|resolve|solve|get rid of)\b|手順|方法|どうすれば|どうやって|直し|直す|解決|対処|したい/i;
+/** "What is ...?" and "what does it mean?" questions want the meaning. */
+const WHAT_IS = /\b(what (is|are)|what does .* mean|meaning|means)\b|とは|意味|って何|ってなに|何ですか/i;
+/** A pasted diagnostic or log line: `file:line:col`, an error code, a JSON error body. */
+const PASTED = /:\d+:\d+\b|\b[A-Z][A-Z0-9]*_ERR_[A-Z_]+|\bERR_[A-Z_]+|"(statusCode|code)"\s*:/;
 const STEP_SECTIONS = Object.values(REQUIRED_SECTIONS)
   .flat()
   .filter((spec) => spec.numbered || ['How to resolve', 'Fix'].includes(spec.heading));
+const MEANING_SECTIONS = Object.values(REQUIRED_SECTIONS)
+  .flat()
+  .filter((spec) => ['What it means', 'Symptom', 'Input'].includes(spec.heading));
+
+/** What the question asks for. */
+export type Intent = 'steps' | 'meaning' | 'other';
+
+/**
+ * @example questionIntent('my PR check fails with frontmatter/schema, what do I do?', false) //=> 'steps'
+ * @example questionIntent('what does file/bom mean', false) //=> 'meaning'
+ */
+export function questionIntent(question: string, pastedCode: boolean): Intent {
+  if (WHAT_IS.test(question) && !/\b(how|what (do|should|can) (i|we) do)\b/i.test(question)) return 'meaning';
+  if (HOW_TO.test(question) || pastedCode || PASTED.test(question)) return 'steps';
+  return 'other';
+}
 
 /**
  * Composes a readable answer from hits (best first, all at or above `minScore`).
@@ -61,25 +93,42 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const parts: string[] = [];
   const faq = bestFaq(hits.slice(0, FAQ_WINDOW), terms, (hit) => close(hit, FAQ_LEAD_RATIO));
   const primaryAtom = faq?.atomId ?? top.atomId;
-  if (faq) parts.push(`${faq.answer!.trim()} ${cite(faq)}`);
+  if (faq) parts.push(`${cleanMarkdown(faq.answer!.trim())} ${cite(faq)}`);
 
-  const groups = sectionGroups(
-    hits.filter((hit) => hit.atomId === primaryAtom && hit.kind !== 'faq' && hit.unitId !== faq?.unitId && hit.text.trim() !== ''),
-    hits.length,
-    terms,
-    HOW_TO.test(question),
-  );
+  const intent = questionIntent(question, hits.some((hit) => hit.atomId === primaryAtom && hit.matchedErrorCode !== undefined));
+  const wanted = intent === 'steps' ? STEP_SECTIONS : intent === 'meaning' ? MEANING_SECTIONS : [];
+  const siblings = (options.atomUnits ?? []).filter((unit) => unit.atomId === primaryAtom && unit.kind !== 'faq' && unit.text.trim() !== '');
+  // The section the question asks for is quoted even when the search ranked another part of the atom higher.
+  const asked = siblings.filter((unit) => unit.section !== undefined && wanted.some((spec) => headingMatches(unit.section!, spec)));
+  const found = hits.filter((hit) => hit.atomId === primaryAtom && hit.kind !== 'faq' && hit.unitId !== faq?.unitId && hit.text.trim() !== '');
+  const known = new Set(found.map((hit) => hit.unitId));
+  const groups = sectionGroups([...found, ...asked.filter((unit) => !known.has(unit.unitId)).map((unit) => ({ ...unit, confidence: top.confidence }))], hits.length, terms, wanted);
   const best = groups[0];
-  const chosen = best ? [best, ...groups.slice(1, 2).filter((g) => !faq && g.score >= best.score * SECOND_SECTION_RATIO && close(g.hits[0]!, SECOND_SECTION_RATIO))] : [];
-  chosen.forEach((group, i) => {
-    const intro = faq || i > 0 ? phrases.moreIntro : phrases.quoteIntro;
-    const first = group.hits[0]!;
-    const text = group.hits.map((hit) => stripHeading(hit.text, hit.section)).join('\n\n');
-    parts.push(`${intro(first.title, first.section, cite(first))}\n\n${trimToRelevant(text, terms, faq ? Math.round(maxWords / 2) : maxWords)}`);
+  // Steps are one section: a second one would bury them.
+  const second = intent === 'steps' ? [] : groups.slice(1, 2).filter((g) => !faq && best && g.score >= best.score * SECOND_SECTION_RATIO && close(g.hits[0]!, SECOND_SECTION_RATIO));
+  const chosen = best ? [best, ...second] : [];
+  const quotes = chosen.map((group) => {
+    // The whole section, every part of it in order, when the atom's units are at hand.
+    const whole = siblings.filter((unit) => unit.anchor === group.hits[0]!.anchor);
+    const units = whole.length >= group.hits.length ? whole.sort((a, b) => part(a) - part(b)) : group.hits;
+    const text = cleanMarkdown(joinParts(units.map((hit) => stripHeading(hit.text, hit.section))));
+    return { first: group.hits[0]!, text: intent === 'steps' ? fromStart(text, maxWords * STEPS_BUDGET) : trimToRelevant(text, terms, faq ? Math.round(maxWords / 2) : maxWords) };
+  });
+  // The direct answer first: the sentence of the atom that holds most of the question.
+  const meaningFirst = intent === 'meaning' ? asked.find((unit) => unit.kind !== 'lead') : undefined;
+  const opening = meaningFirst ? sentencesOf(cleanMarkdown(meaningFirst.text))[0] : undefined;
+  const lead = faq || intent === 'steps' ? undefined : opening && meaningFirst ? { sentence: opening, hit: meaningFirst } : leadSentence([...found, ...siblings].filter((hit) => hit.atomId === primaryAtom), terms);
+  if (lead && !quotes.some((q) => q.text.startsWith(lead.sentence))) parts.push(`${lead.sentence} ${cite(lead.hit)}`);
+  quotes.forEach(({ first, text }, i) => {
+    const intro = faq || parts.length > 0 || i > 0 ? phrases.moreIntro : phrases.quoteIntro;
+    const line = intro(first.title, first.section, cite(first));
+    // After a direct answer, a long section is pointed to rather than quoted: the answer stays a few lines.
+    if (lead && wordCount(text) > maxWords) parts.push(line.replace(/:$/, '.'));
+    else parts.push(`${line}\n\n${text}`);
   });
   if (parts.length === 0) {
     // Only FAQ units that did not match the question well: quote the best one as it is.
-    parts.push(`${phrases.quoteIntro(top.title, top.section, cite(top))}\n\n${trimToRelevant(top.answer ?? top.text, terms, maxWords)}`);
+    parts.push(`${phrases.quoteIntro(top.title, top.section, cite(top))}\n\n${trimToRelevant(cleanMarkdown(top.answer ?? top.text), terms, maxWords)}`);
   }
 
   const seen = new Set([primaryAtom]);
@@ -125,6 +174,11 @@ function bestFaq(hits: readonly SearchHit[], terms: readonly string[], eligible:
   return best?.hit;
 }
 
+/** The part number of a unit of a split section (`…@2`), 0 when not split. */
+function part(hit: SearchHit): number {
+  return Number(/@(\d+)$/.exec(hit.unitId)?.[1] ?? 0);
+}
+
 interface SectionGroup {
   /** The retrieved parts of one section, in document order. */
   readonly hits: SearchHit[];
@@ -136,7 +190,7 @@ interface SectionGroup {
  * groups by how well they fit the question: retrieval rank, share of the question's terms, and,
  * for "how do I" questions, being the steps or resolution section.
  */
-function sectionGroups(hits: readonly SearchHit[], total: number, terms: readonly string[], howTo: boolean): SectionGroup[] {
+function sectionGroups(hits: readonly SearchHit[], total: number, terms: readonly string[], wanted: readonly SectionSpec[]): SectionGroup[] {
   const byAnchor = new Map<string, { hits: SearchHit[]; rank: number }>();
   hits.forEach((hit, rank) => {
     const key = hit.anchor ?? '';
@@ -144,23 +198,25 @@ function sectionGroups(hits: readonly SearchHit[], total: number, terms: readonl
     group.hits.push(hit);
     byAnchor.set(key, group);
   });
-  const part = (hit: SearchHit) => Number(/@(\d+)$/.exec(hit.unitId)?.[1] ?? 0);
   return [...byAnchor.values()]
     .map(({ hits: groupHits, rank }) => {
       const first = groupHits[0]!;
       const text = `${first.section ?? ''} ${groupHits.map((h) => h.text).join(' ')}`;
       const overlap = terms.length > 0 ? termHits(text, terms) / terms.length : 0;
-      const steps = howTo && first.section !== undefined && STEP_SECTIONS.some((spec) => headingMatches(first.section!, spec)) ? 0.5 : 0;
-      return { hits: [...groupHits].sort((a, b) => part(a) - part(b)), score: (1 - rank / Math.max(1, total)) * 0.5 + overlap + steps };
+      const asked = first.section !== undefined && wanted.some((spec) => headingMatches(first.section!, spec)) ? 1 : 0;
+      return { hits: [...groupHits].sort((a, b) => part(a) - part(b)), score: (1 - rank / Math.max(1, total)) * 0.5 + overlap + asked };
     })
     .sort((a, b) => b.score - a.score);
 }
 
-/** Removes the unit's own heading line, which the intro already names. */
+/**
+ * Removes the unit's own heading line, which the intro already names. Leading indentation stays:
+ * a later part of a section may begin inside a list item.
+ */
 function stripHeading(text: string, section: string | undefined): string {
-  const trimmed = text.trim();
-  const match = /^#{1,6}\s+(.*)\n+/.exec(trimmed);
-  if (match && (section === undefined || match[1]!.trim() === section.trim())) return trimmed.slice(match[0].length).trim();
+  const trimmed = text.replace(/^\s*\n/, '').trimEnd();
+  const match = /^\s*#{1,6}\s+(.*)\n+/.exec(trimmed);
+  if (match && (section === undefined || match[1]!.trim() === section.trim())) return trimmed.slice(match[0].length).replace(/^\s*\n/, '');
   return trimmed;
 }
 
@@ -253,6 +309,52 @@ export function trimToRelevant(markdown: string, terms: readonly string[], maxWo
   return out.join('\n\n');
 }
 
+/**
+ * The opening blocks of a section, in order, up to about `maxWords`: a list of steps is read from
+ * step 1, and a block is never cut (a list, code block or table stays whole).
+ *
+ * @example fromStart('1. One\n2. Two\n\nAfter.', 100) //=> '1. One\n2. Two\n\nAfter.'
+ */
+export function fromStart(markdown: string, maxWords: number): string {
+  const blocks = splitBlocks(markdown);
+  const out: string[] = [];
+  let words = 0;
+  for (const block of blocks) {
+    if (out.length > 0 && words + block.words > maxWords) {
+      out.push('…');
+      break;
+    }
+    out.push(block.text);
+    words += block.words;
+  }
+  return out.join('\n\n');
+}
+
+/** Sentences of a unit's prose (not code, tables or headings), list markers dropped. */
+function sentencesOf(markdown: string): string[] {
+  const prose = markdown
+    .replace(/^\s*(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\s*\1\s*$/gm, '\n\n')
+    .split(/\n{2,}/)
+    .filter((block) => !/^\s*(#|\||>|Q:|A:)/.test(block))
+    .map((block) => block.replace(/^\s*(\d+[.)]|[-*+])\s+/gm, '').replace(/\s+/g, ' ').trim());
+  return prose.flatMap((block) => [...SENTENCES.segment(block)].map((s) => s.segment.trim())).filter((s) => s.length >= 12 && wordCount(s) <= 60);
+}
+
+const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** The sentence of the hits that names the largest share of the question's terms (at least half). */
+function leadSentence(hits: readonly SearchHit[], terms: readonly string[]): { sentence: string; hit: SearchHit } | undefined {
+  if (terms.length === 0) return undefined;
+  let best: { sentence: string; hit: SearchHit; score: number } | undefined;
+  for (const hit of hits) {
+    for (const sentence of sentencesOf(cleanMarkdown(hit.text))) {
+      const score = termHits(sentence, terms);
+      if (score > (best?.score ?? 0)) best = { sentence, hit, score };
+    }
+  }
+  return best && best.score >= Math.max(1, Math.ceil(terms.length / 2)) ? best : undefined;
+}
+
 const STOPWORDS = new Set(
   'a an and are as at be but by can do does for from how i if in into is it its me my no not of on or our so that the their then there these this to was we what when where which who why will with you your'.split(' '),
 );
@@ -300,7 +402,7 @@ function* words(text: string): Generator<{ word: string; term: string; cjk: bool
  */
 export function questionTerms(question: string): string[] {
   const terms = new Set<string>();
-  for (const { word, term, cjk } of words(question)) {
+  for (const { word, term, cjk } of words(normalizePhrases(question))) {
     if (STOPWORDS.has(word) || (!cjk && word.length < 2) || (cjk && /^\p{Script=Hiragana}{1,2}$/u.test(word))) continue;
     terms.add(term);
   }

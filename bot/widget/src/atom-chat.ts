@@ -111,6 +111,7 @@ export class AtomChatElement extends HTMLElement {
   #countdown: ReturnType<typeof setInterval> | undefined;
   #themeObserver: MutationObserver | undefined;
   #colorSchemeListener: AbortController | undefined;
+  #scrollListener: AbortController | undefined;
 
   constructor() {
     super();
@@ -153,6 +154,29 @@ export class AtomChatElement extends HTMLElement {
     }
     this.#shown = false;
     this.#syncOpen();
+    this.#moveAsideOnScroll();
+  }
+
+  /**
+   * The launcher never sits on what the reader is reading: it slides aside while the page scrolls
+   * down, comes back when it scrolls up, and at the end of the page it stands in the space the
+   * element reserves there (its own block size), below the last line of content.
+   */
+  #moveAsideOnScroll(): void {
+    this.#scrollListener?.abort();
+    this.#scrollListener = new AbortController();
+    let last = window.scrollY;
+    const update = (): void => {
+      const y = window.scrollY;
+      const end = document.documentElement.scrollHeight - window.innerHeight;
+      const atEnd = y >= end - this.#refs.launcher.offsetHeight - 24;
+      const down = y > last + 4;
+      const up = y < last - 4;
+      if (atEnd || up || y <= 0) delete this.#refs.launcher.dataset.aside;
+      else if (down) this.#refs.launcher.dataset.aside = '';
+      if (down || up) last = y;
+    };
+    window.addEventListener('scroll', update, { passive: true, signal: this.#scrollListener.signal });
   }
 
   disconnectedCallback(): void {
@@ -160,6 +184,8 @@ export class AtomChatElement extends HTMLElement {
     this.#themeObserver = undefined;
     this.#colorSchemeListener?.abort();
     this.#colorSchemeListener = undefined;
+    this.#scrollListener?.abort();
+    this.#scrollListener = undefined;
     this.#controller?.abort();
     if (this.#countdown !== undefined) clearInterval(this.#countdown);
   }
@@ -340,6 +366,7 @@ export class AtomChatElement extends HTMLElement {
       this.#restored = true;
       this.#threadMemory.set(response.threadId);
       view.finish(response);
+      this.#showStart(view.element);
       this.#refs.status.textContent = '';
       this.#emit('atom-chat-answer', response);
     } catch (error) {
@@ -472,6 +499,20 @@ export class AtomChatElement extends HTMLElement {
     this.#refs.empty.remove();
     this.#refs.log.append(node);
     this.#scrollToEnd();
+  }
+
+  /**
+   * Scrolls the log so a new answer's first line is in view: the question and the answer's start
+   * when both fit, the answer's start otherwise. A reader who scrolled elsewhere meanwhile keeps
+   * their place only if the answer's start is already visible.
+   */
+  #showStart(answer: HTMLElement): void {
+    const { log } = this.#refs;
+    const top = answer.offsetTop - log.offsetTop;
+    const question = answer.previousElementSibling instanceof HTMLElement ? answer.previousElementSibling.offsetTop - log.offsetTop : top;
+    const firstLine = 48;
+    if (top >= log.scrollTop && top + firstLine <= log.scrollTop + log.clientHeight) return;
+    log.scrollTop = top - question + firstLine <= log.clientHeight ? question - 16 : top - 8;
   }
 
   #scrollToEnd(): void {

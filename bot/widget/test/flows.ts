@@ -468,3 +468,63 @@ export async function takeScreenshots(browser: Browser, target: FlowTarget, ques
   }
   return files;
 }
+
+/**
+ * Asks two questions in a short panel: when each answer is complete, its first line is in view
+ * in the conversation (not its end, and not scrolled away above).
+ */
+export async function flowAnswerStartsInView(browser: Browser, target: FlowTarget, questions: readonly string[]): Promise<void> {
+  const { context, page } = await openPage(browser, target, { viewport: { width: 1280, height: 520 } });
+  try {
+    await openWidget(page);
+    for (const question of questions) {
+      const { answer } = await ask(page, question);
+      const [log, first] = await Promise.all([widget(page).locator('.log').boundingBox(), answer.locator('.answer > :first-child').boundingBox()]);
+      assert.ok(log && first, 'the log and the answer are rendered');
+      assert.ok(first.y >= log.y - 1 && first.y + Math.min(first.height, 20) <= log.y + log.height + 1, `the answer's first line is in view (line at ${Math.round(first.y)}px, log ${Math.round(log.y)}-${Math.round(log.y + log.height)}px)`);
+    }
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The launcher never sits on the page's text: it moves aside while the page scrolls down, returns
+ * when it scrolls up, and at the end of the page it stands below the last line of content.
+ */
+export async function flowLauncherClearsContent(browser: Browser, target: FlowTarget): Promise<void> {
+  const { context, page } = await openPage(browser, target, { viewport: { width: 1280, height: 400 } });
+  try {
+    const launcher = widget(page).locator('.launcher');
+    const onScreen = async () => {
+      const box = await launcher.boundingBox();
+      return box !== null && box.y < 400;
+    };
+    await page.mouse.wheel(0, 200);
+    await page.waitForFunction(() => window.scrollY > 0);
+    await page.waitForTimeout(300);
+    assert.equal(await onScreen(), false, 'scrolling down moves the launcher aside');
+    await page.mouse.wheel(0, -100);
+    await page.waitForTimeout(300);
+    assert.equal(await onScreen(), true, 'scrolling up brings it back');
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForTimeout(300);
+    const box = await launcher.boundingBox();
+    assert.ok(box && box.y < 400, 'at the end of the page the launcher is shown');
+    // Every text of the page (outside the widget) ends above the launcher.
+    const lowest = await page.evaluate(() => {
+      let bottom = 0;
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.textContent?.trim() === '' || node.parentElement?.closest('atom-chat')) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const rect of range.getClientRects()) if (rect.width > 0 && rect.right > window.innerWidth - 400) bottom = Math.max(bottom, rect.bottom);
+      }
+      return bottom;
+    });
+    assert.ok(lowest <= box!.y, `the last line of content (${Math.round(lowest)}px) ends above the launcher (${Math.round(box!.y)}px)`);
+  } finally {
+    await context.close();
+  }
+}

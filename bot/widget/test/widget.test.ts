@@ -56,6 +56,15 @@ describe('<atom-chat> on a docs page', { timeout: 60_000 }, () => {
     await flows.flowKeyboardOnly(browser, target, ROTATE);
   });
 
+  test("scrolls each new answer so its first line is in view", async () => {
+    const pasted = ['I got this in the webhook logs, what does it mean?', ...Array.from({ length: 14 }, (_, i) => `2026-03-0${(i % 9) + 1}T10:00:0${i % 10}Z delivery ${4100 + i} failed: WHK-401 signature mismatch`)].join('\n');
+    await flows.flowAnswerStartsInView(browser, target, [ROTATE, pasted]);
+  });
+
+  test("keeps the launcher off the page's text: aside while scrolling down, below the content at the end", async () => {
+    await flows.flowLauncherClearsContent(browser, target);
+  });
+
   test('covers a 390x844 phone screen and stays usable there', async () => {
     await flows.flowPhone(browser, target, ROTATE);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { containsFact, evaluateAnswers, scoreAnswer, type AnswerLike } from './answers.js';
+import { containsFact, evaluateAnswers, refusal, scoreAnswer, type AnswerLike } from './answers.js';
 import type { Judge } from './judge.js';
 import { parseQuestionSet } from './questions.js';
 
@@ -70,5 +70,27 @@ describe('evaluateAnswers', () => {
   test('counts answers that fell back from the model', async () => {
     const run = await evaluateAnswers({ questions, answer: async (q) => answer('x', [], { mode: q.id === 'q1' ? 'llm' : 'extractive', degraded: q.id === 'q2' }) });
     expect(run).toMatchObject({ mode: 'llm', degraded: 1 });
+  });
+});
+
+describe('refusal', () => {
+  test('measures refusals against the questions the atoms do not answer', () => {
+    const results = [
+      { unanswerable: true, answered: false },
+      { unanswerable: true, answered: true },
+      { unanswerable: false, answered: false },
+      { unanswerable: false, answered: true },
+      { unanswerable: false, answered: true },
+      { unanswerable: false, answered: true },
+    ];
+    expect(refusal(results)).toEqual({ unanswerable: 2, precision: 0.5, recall: 0.5, answerableRefused: 0.25 });
+    expect(refusal([{ unanswerable: false, answered: true }])).toEqual({ unanswerable: 0, precision: null, recall: null, answerableRefused: 0 });
+  });
+
+  test('leaves unanswerable questions out of citation precision and fact recall, and reports dev and test parts', async () => {
+    const { questions: both } = parseQuestionSet('questions:\n  - {id: q1, text: why is version a number, kind: paraphrase, gold: [error/frontmatter-schema]}\n  - {id: none, text: slack bot?, kind: vague, unanswerable: true}\n', 'q.yaml');
+    const run = await evaluateAnswers({ questions: both, answer: async (q) => (q.unanswerable ? answer('not covered', [], { answered: false }) : answer('x', ['error/frontmatter-schema'])) });
+    expect(run).toMatchObject({ citationPrecision: 1, answerable: 1, refusal: { precision: 1, recall: 1, answerableRefused: 0 } });
+    expect(Object.keys(run.bySplit).sort()).toEqual([...new Set(both.map((q) => q.split))].sort());
   });
 });

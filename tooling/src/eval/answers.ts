@@ -4,7 +4,7 @@
  * when a judge is given, an LLM's verdict on correctness.
  */
 import type { Judge } from './judge.js';
-import type { Question } from './questions.js';
+import type { Question, Split } from './questions.js';
 
 /** What the eval needs of an answer (the chat service's `Answer` has these fields). */
 export interface AnswerLike {
@@ -20,6 +20,9 @@ export type AnswerFn = (question: Question) => Promise<AnswerLike>;
 export interface AnswerResult {
   readonly id: string;
   readonly kind: string;
+  readonly split: Split;
+  /** The atoms do not answer the question: refusing it is right. */
+  readonly unanswerable: boolean;
   readonly answered: boolean;
   /** Distinct cited atom ids, in citation order. */
   readonly cited: readonly string[];
@@ -34,10 +37,25 @@ export interface AnswerResult {
 
 export interface AnswersGroup {
   readonly n: number;
+  /** Questions the atoms answer: citation and fact figures are means over these. */
+  readonly answerable: number;
   readonly citationPrecision: number;
   readonly citationRecall: number;
   readonly factRecall: number;
   readonly factQuestions: number;
+  readonly refusal: Refusal;
+}
+
+/**
+ * How well "not in the atoms" follows what the atoms cover. Precision: share of refusals that
+ * were of unanswerable questions; recall: share of unanswerable questions refused; answerable
+ * refused: share of answerable questions refused (null when the group has none of that kind).
+ */
+export interface Refusal {
+  readonly unanswerable: number;
+  readonly precision: number | null;
+  readonly recall: number | null;
+  readonly answerableRefused: number | null;
 }
 
 /** One pass over the questions in one answering mode. */
@@ -46,9 +64,11 @@ export interface AnswersRun extends AnswersGroup {
   readonly mode: 'llm' | 'extractive';
   /** Answers that fell back to extractive because the model failed. */
   readonly degraded: number;
+  /** Share of all questions answered (not refused). */
   readonly answeredRate: number;
   readonly judge?: { readonly model: string; readonly correctness: number; readonly judged: number } | { readonly unavailable: string };
   readonly byKind: Record<string, AnswersGroup>;
+  readonly bySplit: Partial<Record<Split, AnswersGroup>>;
   readonly results: readonly AnswerResult[];
 }
 
@@ -81,10 +101,12 @@ export function scoreAnswer(question: Question, answer: AnswerLike): Omit<Answer
   return {
     id: question.id,
     kind: question.kind,
+    split: question.split,
+    unanswerable: question.unanswerable,
     answered: answer.answered,
     cited,
     precision: cited.length === 0 ? 0 : goodCitations / cited.length,
-    recall: goodCitations / gold.size,
+    recall: gold.size === 0 ? 0 : goodCitations / gold.size,
     factsFound,
     factsMissed: question.facts.filter((fact) => !factsFound.includes(fact)),
   };
@@ -131,6 +153,11 @@ export async function evaluateAnswers(options: AnswersOptions): Promise<AnswersR
   else if (options.judgeUnavailable) judge = { unavailable: options.judgeUnavailable };
   const byKind: Record<string, AnswersGroup> = {};
   for (const kind of [...new Set(results.map((r) => r.kind))].sort()) byKind[kind] = group(results.filter((r) => r.kind === kind), options.questions);
+  const bySplit: Partial<Record<Split, AnswersGroup>> = {};
+  for (const split of ['dev', 'test'] as const) {
+    const part = results.filter((r) => r.split === split);
+    if (part.length > 0) bySplit[split] = group(part, options.questions);
+  }
   return {
     mode,
     degraded,
@@ -138,19 +165,39 @@ export async function evaluateAnswers(options: AnswersOptions): Promise<AnswersR
     ...group(results, options.questions),
     ...(judge ? { judge } : {}),
     byKind,
+    bySplit,
     results,
   };
 }
 
 function group(results: readonly AnswerResult[], questions: readonly Question[]): AnswersGroup {
   const factCounts = new Map(questions.map((q) => [q.id, q.facts.length]));
-  const withFacts = results.filter((r) => (factCounts.get(r.id) ?? 0) > 0);
+  const answerable = results.filter((r) => !r.unanswerable);
+  const withFacts = answerable.filter((r) => (factCounts.get(r.id) ?? 0) > 0);
   return {
     n: results.length,
-    citationPrecision: mean(results.map((r) => r.precision)),
-    citationRecall: mean(results.map((r) => r.recall)),
+    answerable: answerable.length,
+    citationPrecision: mean(answerable.map((r) => r.precision)),
+    citationRecall: mean(answerable.map((r) => r.recall)),
     factRecall: mean(withFacts.map((r) => r.factsFound.length / (factCounts.get(r.id) ?? 1))),
     factQuestions: withFacts.length,
+    refusal: refusal(results),
+  };
+}
+
+/**
+ * @example refusal([{ unanswerable: true, answered: false }, { unanswerable: false, answered: true }]).recall //=> 1
+ */
+export function refusal(results: readonly Pick<AnswerResult, 'unanswerable' | 'answered'>[]): Refusal {
+  const refused = results.filter((r) => !r.answered);
+  const unanswerable = results.filter((r) => r.unanswerable);
+  const answerable = results.length - unanswerable.length;
+  const right = refused.filter((r) => r.unanswerable).length;
+  return {
+    unanswerable: unanswerable.length,
+    precision: refused.length === 0 ? null : right / refused.length,
+    recall: unanswerable.length === 0 ? null : right / unanswerable.length,
+    answerableRefused: answerable === 0 ? null : (refused.length - right) / answerable,
   };
 }
 

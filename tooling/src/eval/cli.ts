@@ -11,6 +11,7 @@ import type { CliIo } from '../cli/io.js';
 import { UsageError } from '../cli/main.js';
 import { packageFile } from '../package/files.js';
 import { IndexLoadError } from '../retrieval/api.js';
+import { CorpusError } from './corpus.js';
 import { QuestionSetError } from './questions.js';
 import { SYSTEM_NAMES, type SystemName } from './ranker.js';
 import { answersRows, readReport, retrievalRows, textTable, writeReport } from './report.js';
@@ -64,6 +65,32 @@ export async function evalRetrievalCommand(config: AtomkitConfig, options: Retri
     const failures = checkThresholds(report.systems, loadThresholds(path.join(config.root, 'eval', 'thresholds.json')));
     for (const f of failures) io.stderr(`${io.colors.red('below threshold')} ${f.system} ${f.metric} ${f.actual === null ? 'did not run' : f.actual.toFixed(3)} < ${f.minimum}\n`);
     return failures.length > 0 ? 1 : 0;
+  });
+}
+
+export interface HeldoutCommandOptions {
+  questions?: string;
+  out?: string;
+  write?: boolean;
+}
+
+export async function evalHeldoutCommand(config: AtomkitConfig, options: HeldoutCommandOptions, io: CliIo): Promise<number> {
+  return reportErrors(io, async () => {
+    const { runHeldoutEval } = await import('./heldout.js');
+    const { heldoutRows } = await import('./heldout-report.js');
+    const report = await runHeldoutEval({
+      config,
+      ...(options.questions ? { files: [path.resolve(process.cwd(), options.questions)] } : {}),
+      onSet: (file) => io.stderr(io.colors.dim(`${path.relative(process.cwd(), file) || file}\n`)),
+      onWarning: (message) => io.stderr(`${io.colors.yellow('warning')} ${message.split('\n')[0]}\n`),
+    });
+    io.stdout(textTable(heldoutRows(report)));
+    if (options.write !== false) {
+      const dir = outDir(config, options.out);
+      const written = writeReport(dir, { ...readReport(dir), heldout: report });
+      io.stdout(`Report: ${path.relative(process.cwd(), written.md) || written.md}, ${path.relative(process.cwd(), written.json) || written.json}\n`);
+    }
+    return 0;
   });
 }
 
@@ -139,7 +166,7 @@ async function reportErrors(io: CliIo, run: () => Promise<number>): Promise<numb
       io.stderr(`${io.colors.red('error')} ${error.message}\n  ${io.colors.dim(error.hint)}\n`);
       return 2;
     }
-    if (error instanceof EvalError) {
+    if (error instanceof EvalError || error instanceof CorpusError) {
       io.stderr(`${io.colors.red('error')} ${error.message}\n`);
       return 2;
     }

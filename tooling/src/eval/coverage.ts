@@ -1,7 +1,7 @@
 /**
- * Checks a question set against the atoms it is about: every gold id names an atom, and no
- * question is a copy of an atom title or FAQ question (such a question measures string matching,
- * not whether people find answers).
+ * Checks a question set against the atoms it is about: every gold id names an atom, every source
+ * page was imported as at least one atom, and no question is a copy of an atom title or FAQ
+ * question (such a question measures string matching, not whether people find answers).
  */
 import { parseFaq } from '../atom/faq.js';
 import type { Atom } from '../atom/load.js';
@@ -45,4 +45,41 @@ export function checkQuestions(questions: readonly Question[], atoms: readonly A
     if (copyOf) problems.push({ questionId: question.id, line: question.line, message: `The question is a copy of ${copyOf}; ask it the way a user would.` });
   }
   return problems;
+}
+
+/**
+ * Turns the `sources` of questions about an imported corpus into gold atom ids: the atoms whose
+ * header `sources` name that page (`atomkit import` records `<folder name>/<page path>`), in the
+ * order the question lists its pages. A page no atom came from is a problem of the set.
+ *
+ * @example resolveSources(questions, atoms, 'docs').questions[0].gold //=> ['error/error-codes']
+ */
+export function resolveSources(questions: readonly Question[], atoms: readonly Atom[], folderName: string): { questions: Question[]; problems: QuestionProblem[] } {
+  const byPage = new Map<string, string[]>();
+  for (const atom of atoms) {
+    for (const ref of sourceRefs(atom)) {
+      const page = ref.split('#')[0]!;
+      const rel = page.startsWith(`${folderName}/`) ? page.slice(folderName.length + 1) : page;
+      byPage.set(rel, [...(byPage.get(rel) ?? []), atom.id]);
+    }
+  }
+  const problems: QuestionProblem[] = [];
+  const resolved = questions.map((question) => {
+    if (question.sources.length === 0) return question;
+    const gold: string[] = [];
+    for (const page of question.sources) {
+      const ids = byPage.get(page);
+      if (!ids) problems.push({ questionId: question.id, line: question.line, message: `No atom was imported from the source page \`${page}\`.` });
+      for (const id of [...(ids ?? [])].sort()) if (!gold.includes(id)) gold.push(id);
+    }
+    return { ...question, gold };
+  });
+  return { questions: resolved, problems };
+}
+
+/** The header's source refs, read from the raw header too: a draft need not pass the schema to say where it came from. */
+function sourceRefs(atom: Atom): string[] {
+  const sources = atom.header?.sources ?? (atom.data as { sources?: unknown } | undefined)?.sources;
+  if (!Array.isArray(sources)) return [];
+  return sources.map((source: unknown) => (source as { ref?: unknown } | null)?.ref).filter((ref): ref is string => typeof ref === 'string');
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadQuestionSet, parseQuestionSet, QuestionSetError } from './questions.js';
+import { loadQuestionSet, parseQuestionSet, QuestionSetError, splitOf } from './questions.js';
 
 const valid = `questions:
   - id: schema-tags
@@ -96,5 +96,39 @@ describe('loadQuestionSet', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'atomkit-questions-'));
     writeFileSync(path.join(dir, 'q.yaml'), valid);
     expect(loadQuestionSet(path.join(dir, 'q.yaml')).questions).toHaveLength(2);
+  });
+});
+
+describe('question sets: parts, unanswerable questions and source pages', () => {
+  test('splits questions into dev and test by their id alone, about half each', () => {
+    const ids = Array.from({ length: 400 }, (_, i) => `q-${i}`);
+    const test = ids.filter((id) => splitOf(id) === 'test').length;
+    expect(test).toBeGreaterThan(150);
+    expect(test).toBeLessThan(250);
+    expect(ids.map(splitOf)).toEqual(ids.map(splitOf));
+    const set = parseQuestionSet('questions:\n  - {id: q-1, text: how?, kind: vague, gold: [a/b]}\n', 'q.yaml');
+    expect(set.questions[0]?.split).toBe(splitOf('q-1'));
+  });
+
+  test('reads a question the atoms do not answer, and one about a source page of a corpus', () => {
+    const set = parseQuestionSet(
+      'corpus: ../docs\nquestions:\n  - {id: none, text: slack bot?, kind: vague, unanswerable: true}\n  - {id: page, text: lockfile?, kind: keyword, sources: [errors.md]}\n',
+      '/kb/eval/corpora/x.yaml',
+    );
+    expect(set.corpus).toBe('/kb/eval/docs');
+    expect(set.questions.map((q) => [q.id, q.unanswerable, q.gold, q.sources])).toEqual([
+      ['none', true, [], []],
+      ['page', false, [], ['errors.md']],
+    ]);
+  });
+
+  test.each([
+    ['no answer', 'questions:\n  - {id: a, text: how?, kind: vague}\n', /no answer; expected exactly one of `gold`, `sources` or `unanswerable: true`/],
+    ['two answers', 'questions:\n  - {id: a, text: how?, kind: vague, gold: [x/y], unanswerable: true}\n', /more than one kind of answer/],
+    ['sources without a corpus', 'questions:\n  - {id: a, text: how?, kind: vague, sources: [a.md]}\n', /names `sources`, but the set has no `corpus`/],
+  ])('refuses a question with %s, at its line', (_, text, message) => {
+    const error = errorOf(text);
+    expect(error.message).toMatch(message);
+    expect(error.start.line).toBe(2);
   });
 });

@@ -3,7 +3,9 @@
  * against `schemas/questions.schema.json` with its defaults filled in, and checked for duplicate
  * ids. A bad file is one QuestionSetError with file, line and column, never a stack trace.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { isMap, parseDocument, type Document } from 'yaml';
 import type { FromSchema } from 'json-schema-to-ts';
 import { questionsSchema } from '../generated/questions.schema.js';
@@ -15,18 +17,37 @@ type QuestionSetFile = FromSchema<typeof questionsSchema>;
 type QuestionEntry = QuestionSetFile['questions'][number];
 export type QuestionKind = QuestionEntry['kind'];
 
+/** Which part of a set a question is in: tuning looks at `dev` only, `test` is only reported. */
+export type Split = 'dev' | 'test';
+
 /** One question, defaults filled in, with the line it starts on. */
-export type Question = Readonly<Omit<QuestionEntry, 'language' | 'gold' | 'facts'>> & {
+export type Question = Readonly<Omit<QuestionEntry, 'language' | 'gold' | 'facts' | 'sources' | 'unanswerable'>> & {
   readonly language: string;
+  /** Atoms that answer it; empty for an unanswerable question, and for `sources` until they are resolved. */
   readonly gold: readonly string[];
+  readonly sources: readonly string[];
+  readonly unanswerable: boolean;
   readonly facts: readonly string[];
+  readonly split: Split;
   readonly line: number;
 };
 
 export interface QuestionSet {
   /** Absolute path of the file, or a label for text given directly. */
   readonly file: string;
+  /** Absolute path of the docs folder the questions are about, when the set names one. */
+  readonly corpus?: string;
   readonly questions: readonly Question[];
+}
+
+/**
+ * The part of its set a question is in, from a hash of its id alone: the same question is in the
+ * same part in every run, on every machine, whatever else the set holds.
+ *
+ * @example splitOf('more-bom-keyword') //=> 'dev'
+ */
+export function splitOf(id: string): Split {
+  return createHash('sha256').update(id).digest()[0]! < 128 ? 'dev' : 'test';
 }
 
 export const QUESTION_KINDS: readonly QuestionKind[] = questionsSchema.properties.questions.items.properties.kind.enum;
@@ -96,9 +117,22 @@ export function parseQuestionSet(text: string, file: string): QuestionSet {
       throw new QuestionSetError(`Duplicate question id \`${entry.id}\` (first used on line ${first}).`, file, lines.position(offsetOf(doc, ['questions', index, 'id'], false) ?? offset));
     }
     seen.set(entry.id, line);
-    return { ...entry, language: entry.language ?? 'en', gold: entry.gold, facts: entry.facts ?? [], line };
+    const answers = [entry.gold, entry.sources, entry.unanswerable].filter((given) => given !== undefined).length;
+    if (answers !== 1) {
+      throw new QuestionSetError(
+        `Question \`${entry.id}\` gives ${answers === 0 ? 'no answer' : 'more than one kind of answer'}; expected exactly one of \`gold\`, \`sources\` or \`unanswerable: true\`.`,
+        file,
+        lines.position(offset),
+      );
+    }
+    if (entry.sources && !(data as QuestionSetFile).corpus) {
+      throw new QuestionSetError(`Question \`${entry.id}\` names \`sources\`, but the set has no \`corpus\` folder they are in.`, file, lines.position(offsetOf(doc, ['questions', index, 'sources'], false) ?? offset));
+    }
+    const { sources, unanswerable, ...rest } = entry;
+    return { ...rest, language: entry.language ?? 'en', gold: entry.gold ?? [], sources: sources ?? [], unanswerable: unanswerable === true, facts: entry.facts ?? [], split: splitOf(entry.id), line };
   });
-  return { file, questions };
+  const corpus = (data as QuestionSetFile).corpus;
+  return { file, ...(corpus ? { corpus: path.resolve(path.dirname(file), corpus) } : {}), questions };
 }
 
 /** Offset of the YAML node at `path` (or its key), falling back to the nearest parent that exists. */

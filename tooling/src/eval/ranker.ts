@@ -4,6 +4,7 @@
  * could not run in this configuration.
  */
 import type { Retriever, SearchHit } from '../retrieval/api.js';
+import { languagePreferred } from '../retrieval/preference.js';
 import { distinctInOrder, MAX_RANK } from './metrics.js';
 
 export type SystemName = 'lexical' | 'dense' | 'hybrid' | 'hybrid+rerank' | 'pagefind';
@@ -56,12 +57,7 @@ export function retrieverRanker(retriever: Retriever, mode: 'lexical' | 'dense' 
  * others; otherwise all languages are ranked together.
  */
 export async function preferredHits(retriever: Retriever, query: Query, options: { k: number; mode: 'lexical' | 'dense' | 'hybrid'; minScore: number }): Promise<SearchHit[]> {
-  const { k, mode } = options;
-  const preferred = await retriever.search(query.text, { k, mode, filters: { language: query.language } });
-  const all = await retriever.search(query.text, { k, mode });
-  if ((preferred[0]?.confidence ?? 0) < options.minScore) return all;
-  const seen = new Set(preferred.map((hit) => hit.unitId));
-  return [...preferred, ...all.filter((hit) => !seen.has(hit.unitId))];
+  return languagePreferred(retriever, query.text, query.language, options);
 }
 
 /** Distinct atom ids of unit hits, best first, cut at MAX_RANK. */

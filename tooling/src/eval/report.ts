@@ -6,6 +6,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AnswersReport } from './answers.js';
+import type { HeldoutReport } from './heldout.js';
+import { calibrationRows, heldoutRows, kindRows, targetRows, testFailures } from './heldout-report.js';
 import type { Metrics } from './metrics.js';
 import { misses, type SystemReport } from './retrieval.js';
 
@@ -27,6 +29,8 @@ export interface RetrievalReport {
 }
 
 export interface EvalReport {
+  /** Every question set, dev and test parts (`atomkit eval`). */
+  readonly heldout?: HeldoutReport;
   readonly retrieval?: RetrievalReport;
   readonly answers?: AnswersReport;
 }
@@ -35,7 +39,7 @@ export interface EvalReport {
 export function readReport(dir: string): EvalReport {
   const file = path.join(dir, 'report.json');
   if (!existsSync(file)) return {};
-  let data: { retrieval?: { systems?: unknown }; answers?: { runs?: unknown } };
+  let data: { heldout?: { sets?: unknown }; retrieval?: { systems?: unknown }; answers?: { runs?: unknown } };
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
@@ -45,7 +49,8 @@ export function readReport(dir: string): EvalReport {
   // A part written by another version of atomkit is dropped rather than misread.
   const retrievalOk = Array.isArray(data?.retrieval?.systems) && (data.retrieval.systems as SystemReport[]).every((s) => (s.results ?? []).every((r) => typeof r?.score?.hit5 === 'number'));
   const answersOk = Array.isArray(data?.answers?.runs);
-  return { ...(retrievalOk ? { retrieval: data.retrieval as RetrievalReport } : {}), ...(answersOk ? { answers: data.answers as AnswersReport } : {}) };
+  const heldoutOk = Array.isArray(data?.heldout?.sets);
+  return { ...(heldoutOk ? { heldout: data.heldout as HeldoutReport } : {}), ...(retrievalOk ? { retrieval: data.retrieval as RetrievalReport } : {}), ...(answersOk ? { answers: data.answers as AnswersReport } : {}) };
 }
 
 /** Writes report.json and report.md; returns their paths. */
@@ -129,7 +134,8 @@ function breakdownRows(systems: readonly SystemReport[], pick: (s: SystemReport)
 }
 
 export function renderReportMarkdown(report: EvalReport): string {
-  const parts = ['# atomkit evaluation report\n', 'Written by `atomkit eval retrieval` and `atomkit eval answers`; the data is in `report.json`.\n'];
+  const parts = ['# atomkit evaluation report\n', 'Written by `atomkit eval`, `atomkit eval retrieval` and `atomkit eval answers`; the data is in `report.json`.\n'];
+  if (report.heldout) parts.push(renderHeldoutMarkdown(report.heldout));
   const retrieval = report.retrieval;
   if (retrieval) {
     const { index } = retrieval;
@@ -157,6 +163,29 @@ export function renderReportMarkdown(report: EvalReport): string {
   const answers = report.answers;
   if (answers) parts.push('## Answers\n', renderAnswersMarkdown(answers));
   return parts.join('\n');
+}
+
+function renderHeldoutMarkdown(report: HeldoutReport): string {
+  const systems = [...new Set(report.sets.map((set) => set.system))].join(', ');
+  const failures = testFailures(report);
+  return [
+    '## Dev and test parts of every question set\n',
+    `${report.generatedAt}, search: ${systems}, answers: extractive. Each set is split by a hash of the question id into a dev part, ` +
+      'which tuning may look at, and a test part, which is only reported. Retrieval figures count answerable questions; ' +
+      'refusal precision is the share of refusals that were of questions the atoms do not answer, refusal recall the share of those refused, ' +
+      '"answerable refused" the share of answerable questions refused; citation precision and fact recall are over answerable questions.\n',
+    markdownTable(heldoutRows(report)),
+    '### Test parts, as the targets are stated\n',
+    markdownTable(targetRows(report)),
+    '### Refusing by confidence\n',
+    'A question is refused when the confidence of its best hit is below the threshold. The dev-calibrated threshold is the highest that refuses ' +
+      'at most 5% of the answerable dev questions; the test parts never take part in choosing it.\n',
+    markdownTable(calibrationRows(report)),
+    '### Test parts per question kind\n',
+    markdownTable(kindRows(report)),
+    `### Test questions missed (${failures.length - 1})\n`,
+    failures.length > 1 ? markdownTable(failures) : '',
+  ].join('\n');
 }
 
 /** Rows of the answers table: one per answering mode. */

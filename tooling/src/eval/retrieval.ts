@@ -3,13 +3,14 @@
  * atom type of the gold atoms and per question language.
  */
 import { aggregate, aggregateBy, scoreRanking, type Metrics, type QuestionScore } from './metrics.js';
-import type { Question } from './questions.js';
+import type { Question, Split } from './questions.js';
 import type { Ranker, SystemName, Unavailable } from './ranker.js';
 
 export interface QuestionResult {
   readonly id: string;
   readonly kind: string;
   readonly language: string;
+  readonly split: Split;
   readonly gold: readonly string[];
   /** Atom types of the gold atoms. */
   readonly types: readonly string[];
@@ -26,6 +27,8 @@ export interface SystemReport {
   readonly byKind?: Record<string, Metrics>;
   readonly byType?: Record<string, Metrics>;
   readonly byLanguage?: Record<string, Metrics>;
+  /** The dev part (tuned on) and the test part (only reported). */
+  readonly bySplit?: Record<string, Metrics>;
   /** Questions the system returned nothing for. */
   readonly noResults?: number;
   /** Per-question latency. */
@@ -55,7 +58,7 @@ export async function evaluateRanker(ranker: Ranker, { questions, atomTypes, onQ
     const ranked = await ranker.rank({ text: question.text, language: question.language });
     const ms = performance.now() - started;
     const types = question.gold.map((id) => atomTypes.get(id) ?? 'unknown');
-    results.push({ id: question.id, kind: question.kind, language: question.language, gold: question.gold, types, ranked, score: scoreRanking(ranked, question.gold), ms });
+    results.push({ id: question.id, kind: question.kind, language: question.language, split: question.split, gold: question.gold, types, ranked, score: scoreRanking(ranked, question.gold), ms });
     onQuestion?.(ranker.name, results.length, questions.length);
   }
   const score = (result: QuestionResult) => result.score;
@@ -65,6 +68,7 @@ export async function evaluateRanker(ranker: Ranker, { questions, atomTypes, onQ
     byKind: aggregateBy(results, (r) => [r.kind], score),
     byType: aggregateBy(results, (r) => r.types, score),
     byLanguage: aggregateBy(results, (r) => [r.language], score),
+    bySplit: aggregateBy(results, (r) => [r.split], score),
     noResults: results.filter((r) => r.ranked.length === 0).length,
     latencyMs: { p50: percentile(results.map((r) => r.ms), 0.5), p95: percentile(results.map((r) => r.ms), 0.95) },
     results,

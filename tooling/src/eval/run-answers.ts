@@ -15,7 +15,7 @@ import { createMetrics } from '../../../bot/src/metrics.js';
 import { openSqliteStore } from '../../../bot/src/store/sqlite.js';
 import { evaluateAnswers, type AnswersReport, type AnswersRun } from './answers.js';
 import { openaiJudge, type Judge } from './judge.js';
-import { loadEvalInputs, questionsPath } from './run-retrieval.js';
+import { loadEvalInputs, questionsPath, type EvalInputs } from './run-retrieval.js';
 
 export interface AnswersEvalOptions {
   readonly config: AtomkitConfig;
@@ -30,13 +30,14 @@ export interface AnswersEvalOptions {
   readonly apiKey?: string;
   /** An already open retriever (tests); else the configured index is opened. */
   readonly retriever?: Retriever;
+  /** The set already loaded (`loadEvalInputs`). */
+  readonly inputs?: EvalInputs;
   readonly onWarning?: (message: string) => void;
 }
 
 export async function runAnswersEval(options: AnswersEvalOptions): Promise<AnswersReport> {
-  const { config } = options;
-  const questionsFile = options.questionsFile ?? questionsPath(config);
-  const { set, atoms } = loadEvalInputs(config, questionsFile);
+  const questionsFile = options.questionsFile ?? questionsPath(options.config);
+  const { set, atoms, config } = options.inputs ?? (await loadEvalInputs(options.config, questionsFile, options.onWarning));
   const questions = options.limit ? set.questions.slice(0, options.limit) : set.questions;
   const retriever = options.retriever ?? (await openRetriever(config, options.onWarning ? { onWarning: options.onWarning } : {}));
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'atomkit-eval-answers-'));
@@ -75,7 +76,7 @@ export async function runAnswersEval(options: AnswersEvalOptions): Promise<Answe
     }
     return {
       generatedAt: new Date().toISOString(),
-      questionSet: path.relative(config.root, set.file).split(path.sep).join('/'),
+      questionSet: path.relative(options.config.root, set.file).split(path.sep).join('/'),
       questions: questions.length,
       runs,
     };

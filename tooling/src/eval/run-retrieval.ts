@@ -8,7 +8,8 @@ import { loadAtoms, type Atom } from '../atom/load.js';
 import { linkRoot } from '../atom/outside-links.js';
 import { OptionalDependencyMissing } from '../package/optional.js';
 import { openRetriever, type Retriever } from '../retrieval/api.js';
-import { checkQuestions } from './coverage.js';
+import { checkQuestions, resolveSources, type QuestionProblem } from './coverage.js';
+import { prepareCorpus } from './corpus.js';
 import { loadQuestionSet, QuestionSetError, type QuestionSet } from './questions.js';
 import { retrieverRanker, type Ranker, type SystemName, type Unavailable } from './ranker.js';
 import { evaluateRankers } from './retrieval.js';
@@ -26,6 +27,8 @@ export interface RetrievalEvalOptions {
   readonly reranker?: string;
   /** An already open retriever (tests); else the configured index is opened. */
   readonly retriever?: Retriever;
+  /** The set already loaded (`loadEvalInputs`), so a run of several parts imports a corpus once. */
+  readonly inputs?: EvalInputs;
   readonly onProgress?: (system: SystemName, done: number, total: number) => void;
   readonly onWarning?: (message: string) => void;
 }
@@ -37,20 +40,35 @@ export function questionsPath(config: Pick<AtomkitConfig, 'root'>): string {
   return path.join(config.root, 'eval', 'questions.yaml');
 }
 
-/** Loads the question set and the atoms, and refuses a set whose gold ids or texts are wrong. */
-export function loadEvalInputs(config: AtomkitConfig, questionsFile = questionsPath(config)): { set: QuestionSet; atoms: Atom[] } {
-  const set = loadQuestionSet(questionsFile);
-  const atoms = loadAtoms({ root: config.atoms.dirAbs, projectRoot: linkRoot(config.atoms.dirAbs, config.root), base: config.site.base, locales: config.atoms.locales, maxFileBytes: config.lint.maxFileBytes });
-  const [problem, ...more] = checkQuestions(set.questions, atoms);
-  if (problem) {
-    throw new QuestionSetError(`Question \`${problem.questionId}\`: ${problem.message}${more.length > 0 ? ` (and ${more.length} more problems)` : ''}`, set.file, { line: problem.line, column: 1 });
-  }
-  return { set, atoms };
+export interface EvalInputs {
+  /** The set, with the gold atoms of `sources` questions resolved. */
+  readonly set: QuestionSet;
+  readonly atoms: Atom[];
+  /** The configuration the set is measured in: the project's, or its corpus workspace's. */
+  readonly config: AtomkitConfig;
+}
+
+/**
+ * Loads the question set and the atoms it is about (importing and indexing its corpus first when
+ * it names one), and refuses a set whose gold ids, source pages or texts are wrong.
+ */
+export async function loadEvalInputs(config: AtomkitConfig, questionsFile = questionsPath(config), onWarning?: (message: string) => void): Promise<EvalInputs> {
+  const loaded = loadQuestionSet(questionsFile);
+  const target = loaded.corpus ? await prepareCorpus(config, loaded.file, loaded.corpus, onWarning) : config;
+  const atoms = loadAtoms({ root: target.atoms.dirAbs, projectRoot: linkRoot(target.atoms.dirAbs, target.root), base: target.site.base, locales: target.atoms.locales, maxFileBytes: target.lint.maxFileBytes });
+  const resolved = loaded.corpus ? resolveSources(loaded.questions, atoms, path.basename(loaded.corpus)) : { questions: [...loaded.questions], problems: [] };
+  const set = { ...loaded, questions: resolved.questions };
+  throwProblems(set, [...resolved.problems, ...checkQuestions(set.questions, atoms)]);
+  return { set, atoms, config: target };
+}
+
+function throwProblems(set: QuestionSet, [problem, ...more]: readonly QuestionProblem[]): void {
+  if (!problem) return;
+  throw new QuestionSetError(`Question \`${problem.questionId}\`: ${problem.message}${more.length > 0 ? ` (and ${more.length} more problems)` : ''}`, set.file, { line: problem.line, column: 1 });
 }
 
 export async function runRetrievalEval(options: RetrievalEvalOptions): Promise<RetrievalReport> {
-  const { config } = options;
-  const { set, atoms } = loadEvalInputs(config, options.questionsFile);
+  const { set, atoms, config } = options.inputs ?? (await loadEvalInputs(options.config, options.questionsFile, options.onWarning));
   const wanted = new Set(options.systems ?? DEFAULT_SYSTEMS);
   const retriever = options.retriever ?? (await openRetriever(config, options.onWarning ? { onWarning: options.onWarning } : {}));
   const rankers: (Ranker | Unavailable)[] = [];
@@ -67,14 +85,15 @@ export async function runRetrievalEval(options: RetrievalEvalOptions): Promise<R
     if (wanted.has('pagefind')) rankers.push(await pagefindRanker(options.siteDist, config, atoms));
     else rankers.push(notRequested('pagefind', '--pagefind'));
     const systems = await evaluateRankers(rankers, {
-      questions: set.questions,
+      // A question the atoms do not answer has no rank; refusing it is measured with the answers.
+      questions: set.questions.filter((q) => !q.unanswerable),
       atomTypes: new Map(atoms.filter((a) => a.header).map((a) => [a.id, a.header?.type ?? 'unknown'])),
       ...(options.onProgress ? { onQuestion: options.onProgress } : {}),
     });
     const { manifest } = retriever;
     return {
       generatedAt: new Date().toISOString(),
-      questionSet: path.relative(config.root, set.file).split(path.sep).join('/'),
+      questionSet: path.relative(options.config.root, set.file).split(path.sep).join('/'),
       questions: set.questions.length,
       atoms: atoms.length,
       index: { provider: manifest.provider, model: manifest.model, dense: retriever.dense, atomsRevision: manifest.atomsRevision, contentHash: manifest.contentHash },

@@ -3,7 +3,7 @@ export const questionsSchema = {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://atomkit.dev/schemas/questions.schema.json",
   "title": "atomkit evaluation question set",
-  "description": "eval/questions.yaml: questions people ask about the atoms, each with the atoms that answer it. `atomkit eval` measures retrieval and answers against it.",
+  "description": "A question set (eval/questions*.yaml, eval/corpora/*.yaml): questions people ask, each with the atoms or source pages that answer it, or marked as not answered by the atoms. `atomkit eval` splits every set into a dev part (tune on it) and a test part (report only) by a hash of each question id, and measures retrieval, answers and refusals on both.",
   "type": "object",
   "additionalProperties": false,
   "required": [
@@ -23,8 +23,7 @@ export const questionsSchema = {
         "required": [
           "id",
           "text",
-          "kind",
-          "gold"
+          "kind"
         ],
         "properties": {
           "id": {
@@ -57,7 +56,7 @@ export const questionsSchema = {
             "default": "en"
           },
           "gold": {
-            "description": "Ids of the atoms that answer the question (their path under `atoms/` without `.md`), most complete answer first.",
+            "description": "Ids of the atoms that answer the question (their path under `atoms/` without `.md`), most complete answer first. Give exactly one of `gold`, `sources` or `unanswerable`.",
             "type": "array",
             "minItems": 1,
             "uniqueItems": true,
@@ -67,6 +66,23 @@ export const questionsSchema = {
               "pattern": "^[^/\\s][^\\s]*$",
               "maxLength": 200
             }
+          },
+          "sources": {
+            "description": "Paths of the source pages (relative to the set's `corpus` folder) whose imported atoms answer the question, most complete first: answers named this way survive changes to how the importer splits and titles pages.",
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": true,
+            "maxItems": 5,
+            "items": {
+              "type": "string",
+              "pattern": "^[^/\\s][^\\s]*$",
+              "maxLength": 300
+            }
+          },
+          "unanswerable": {
+            "description": "The atoms do not answer this question: the assistant should say so (refuse) rather than quote an unrelated atom. Refusal precision and recall are measured on these.",
+            "type": "boolean",
+            "const": true
           },
           "facts": {
             "description": "Short strings a correct answer must contain (matched case-insensitively, ignoring runs of white space).",
@@ -86,6 +102,12 @@ export const questionsSchema = {
           }
         }
       }
+    },
+    "corpus": {
+      "description": "A folder of existing docs (.md/.mdx) the questions are about, relative to this file. `atomkit eval` imports it with `atomkit import` into `.atomkit/eval-corpora/` and indexes it at run time; questions then name their answers by `sources`.",
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 1000
     }
   }
 } as const;

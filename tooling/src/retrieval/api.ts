@@ -121,6 +121,11 @@ export interface Retriever {
   readonly dense: boolean;
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
   /**
+   * Every unit of an atom in document order (confidence 0, score 0), so an answer can quote a
+   * whole section from its start; empty for an unknown atom.
+   */
+  unitsOf?(atomId: string): SearchHit[];
+  /**
    * Why the index can no longer answer (a sentence naming the command that rebuilds it), or
    * undefined while it can: the chunk store was changed in place since it was verified, or a search
    * could not read it. Cheap (one `stat`), for health checks.

@@ -14,7 +14,7 @@ import type { FileDigest, IndexManifest } from './api.js';
  * 3: the manifest records each file's size and sha256. A format-2 index is refused rather than
  * loaded unverified, because hnswlib trusts its file and a damaged one kills the process.
  */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 export const FILES = {
   manifest: 'manifest.json',

@@ -83,3 +83,30 @@ describe('estimateTokens', () => {
     expect(estimateTokens('日本語')).toBe(3);
   });
 });
+
+describe('chunkAtom: long steps', () => {
+  const step = [
+    '1. Read the output:',
+    '',
+    '   ```text',
+    ...Array.from({ length: 30 }, (_, i) => `   atoms/x.md:${i + 1}:1  error  something is wrong on this line  rule/code`),
+    '',
+    '       hint: quote the value',
+    '   ```',
+    '',
+    '   Then fix it.',
+    '2. Lint again.',
+  ].join('\n');
+
+  test('a code block cut between parts is closed and reopened, blank lines and indentation kept', () => {
+    const parts = chunkAtom(atom(`## How to resolve\n\n${step}\n`), options).map((u) => u.text);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const text of parts) {
+      const fences = text.split('\n').filter((line) => /^\s*```/.test(line)).length;
+      expect(fences % 2).toBe(0);
+    }
+    const all = parts.join('\n');
+    expect(all).toContain('\n       hint: quote the value');
+    expect(all).toContain('\n   Then fix it.');
+  });
+});

@@ -189,7 +189,7 @@ function splitParagraphs(text: string): string[] {
 function packBlocks(blocks: readonly string[], budget: number, count: (text: string) => number): { text: string; tokens: number }[] {
   const pieces = blocks.flatMap((block) => {
     const tokens = count(block);
-    return tokens <= budget ? [{ text: block, tokens }] : cut(block, budget, count, 0).map((text) => ({ text, tokens: count(text) }));
+    return tokens <= budget ? [{ text: block, tokens }] : cutListItem(block, budget, count).map((text) => ({ text, tokens: count(text) }));
   });
   const parts: { text: string; tokens: number }[] = [];
   let current: string[] = [];
@@ -230,6 +230,7 @@ function cut(block: string, budget: number, count: (text: string) => number, lev
     const inner = cut(fenced[2]!, Math.max(8, budget - count(open) - count(close)), count, 0);
     return inner.map((piece) => `${open}\n${piece}\n${close}`);
   }
+  if (level === 0 && /^[ \t]*(`{3,}|~{3,})/m.test(block)) return cutAroundFences(block, budget, count);
   const pieces = CUTS[level]!(block).filter((piece) => piece.trim() !== '');
   if (pieces.length <= 1) return cut(block, budget, count, level + 1);
   const joiner = level === 0 ? '\n' : '';
@@ -249,6 +250,57 @@ function cut(block: string, budget: number, count: (text: string) => number, lev
     }
   }
   if (current.trim() !== '') out.push(...cut(current.trim(), budget, count, level + 1));
+  return out;
+}
+
+/**
+ * Cuts a block, and when it is a list item, indents the pieces after the first under the item,
+ * so a step cut in the middle stays one step (and the list its number) when the parts are read
+ * one after another.
+ */
+function cutListItem(block: string, budget: number, count: (text: string) => number): string[] {
+  const marker = /^(\d+[.)]|[-*+])[ \t]+/.exec(block);
+  if (!marker) return cut(block, budget, count, 0);
+  const indent = ' '.repeat(marker[0].length);
+  // The item's content is cut, not the marker: `1.` alone would end the first piece as a "sentence".
+  const content = block.slice(marker[0].length);
+  const pieces = cut(content, Math.max(8, budget - count(marker[0])), count, 0);
+  return pieces.map((piece, i) => {
+    const lines = piece.split('\n').map((line, j) => (line.trim() === '' || line.startsWith(indent) || (i === 0 && j === 0) ? line : `${indent}${line.trimStart()}`));
+    return i === 0 ? `${marker[0]}${lines.join('\n')}` : lines.join('\n');
+  });
+}
+
+/**
+ * Cuts a block holding a fenced code block (a step with its command output) into runs of whole
+ * lines, blank lines and indentation kept. A cut inside the code block closes the fence at the
+ * end of one part and opens it again at the start of the next, so each part is valid Markdown
+ * and nothing after the code block is read as code.
+ */
+function cutAroundFences(block: string, budget: number, count: (text: string) => number): string[] {
+  const out: string[] = [];
+  let current: string[] = [];
+  let tokens = 0;
+  let fence: { open: string; close: string } | undefined;
+  const flush = () => {
+    const lines = fence ? [...current, fence.close] : current;
+    const text = lines.join('\n').replace(/^\n+/, '').trimEnd();
+    if (text.trim() !== '') out.push(text);
+    current = fence ? [fence.open] : [];
+    tokens = fence ? count(fence.open) : 0;
+  };
+  for (const line of block.split('\n')) {
+    const lineTokens = count(line);
+    if (tokens + lineTokens > budget && current.some((l) => l.trim() !== '' && l !== fence?.open)) flush();
+    current.push(line);
+    tokens += lineTokens;
+    const marker = /^([ \t]*)(`{3,}|~{3,})/.exec(line);
+    if (!marker) continue;
+    if (!fence) fence = { open: line, close: `${marker[1]}${marker[2]}` };
+    else if (marker[2]!.startsWith(fence.close.trim()) && line.trim() === marker[2]) fence = undefined;
+  }
+  fence = undefined;
+  flush();
   return out;
 }
 

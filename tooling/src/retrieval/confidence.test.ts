@@ -25,3 +25,29 @@ describe('confidence', () => {
     expect(confidence({ ...base, errorCodeMatch: true })).toBe(0.9);
   });
 });
+
+describe('lexicalCoverage of analysed queries', () => {
+  const term = (t: string, extra: { concrete?: boolean; everyday?: boolean; forms?: string[] } = {}) => ({ term: t, forms: extra.forms ?? [t], concrete: extra.concrete ?? false, everyday: extra.everyday ?? false });
+  const counts = df({ image: 5, remot: 5, allow: 5 });
+
+  test('does not hold a pasted value the atom lacks against it, and counts one it has', () => {
+    const pasted = [term('remot'), term('image'), term('allow'), term('cdn', { concrete: true }), term('png', { concrete: true })];
+    expect(lexicalCoverage(pasted, new Set(['remot', 'image', 'allow']), counts, 100)).toBe(1);
+  });
+
+  test('ignores an everyday word no atom uses, and cuts coverage for a topic no atom mentions', () => {
+    const atom = new Set(['remot', 'image']);
+    expect(lexicalCoverage([term('remot'), term('image'), term('stuck', { everyday: true })], atom, counts, 100)).toBe(1);
+    const topic = lexicalCoverage([term('remot'), term('image'), term('slack')], atom, counts, 100);
+    expect(topic).toBeLessThan(0.1);
+  });
+
+  test('counts a term as found when the atom has any of its forms', () => {
+    expect(lexicalCoverage([term('バックアップ', { forms: ['バックアップ', 'backup'] })], new Set(['backup']), df({ backup: 2 }), 100)).toBe(1);
+  });
+});
+
+test('a question whose only words in the atom are pasted values is not covered', () => {
+  const terms = [{ term: '天気', forms: ['天気'], concrete: false, everyday: true }, { term: '3', forms: ['3'], concrete: true, everyday: false }];
+  expect(lexicalCoverage(terms, new Set(['3']), df({ '3': 4 }), 100)).toBe(0);
+});

@@ -16,9 +16,11 @@
  * - Both on: the mean of the two. An exact error-code match lifts the hit to at least 0.9.
  */
 
+import type { QueryTerm } from './query.js';
+
 export interface ConfidenceInputs {
-  /** Distinct content terms of the query. */
-  readonly queryTerms: readonly string[];
+  /** Distinct content terms of the query (see `analyzeQuery`), or plain terms. */
+  readonly queryTerms: readonly (string | QueryTerm)[];
   /** Terms the hit is judged on: the retriever passes those of every unit of the hit's atom. */
   readonly unitTerms: ReadonlySet<string>;
   /** Document frequency of a term among units (0 when unseen). */
@@ -35,24 +37,40 @@ export interface ConfidenceInputs {
  * @example lexicalCoverage(['backup', 'restore'], new Set(['backup', 'restore', 'disk']), () => 3, 100) //=> 1
  * @example lexicalCoverage(['backup', 'restore'], new Set(['backup']), () => 3, 100) //=> 0.25
  */
-export function lexicalCoverage(queryTerms: readonly string[], unitTerms: ReadonlySet<string>, df: (term: string) => number, units: number): number {
+export function lexicalCoverage(queryTerms: readonly (string | QueryTerm)[], unitTerms: ReadonlySet<string>, df: (term: string) => number, units: number): number {
   let total = 0;
   let found = 0;
   let count = 0;
-  for (const term of queryTerms) {
-    const seen = df(term);
+  let counted = 0;
+  let unknownTopics = 0;
+  let topics = 0;
+  for (const entry of queryTerms) {
+    const { forms, concrete, everyday } = typeof entry === 'string' ? { forms: [entry], concrete: false, everyday: false } : entry;
+    const match = forms.find((form) => unitTerms.has(form));
+    // A pasted value (a URL, a path, an id) no atom states is neither required nor held against a match.
+    if (concrete && match === undefined) continue;
+    const seen = match !== undefined ? df(match) : Math.max(...forms.map(df));
+    if (seen === 0 && everyday) continue;
+    if (seen === 0) unknownTopics++;
     // A word no atom uses is the strongest sign the question is about something else: double weight.
     const weight = Math.log(1 + units / (1 + seen)) * (seen === 0 ? 2 : 1);
     total += weight;
-    if (unitTerms.has(term)) {
+    counted++;
+    if (match !== undefined) {
       found += weight;
       count++;
+      if (!concrete) topics++;
     }
   }
   // Both the telling words and most of the words must be there: one rare word shared by chance
   // ("capitals" for a question about a capital city) is not a match.
-  return total > 0 ? (found / total) * (count / queryTerms.length) : 0;
+  // Each topic no atom mentions at all (`PostgreSQL`, `Slack`) halves it again.
+  // Pasted values alone (a number, a path) are no sign that the atom covers the question.
+  return total > 0 && topics > 0 ? (found / total) * (count / counted) * UNKNOWN_TOPIC_FACTOR ** unknownTopics : 0;
 }
+
+/** What each question word that names a topic no atom mentions leaves of the coverage. */
+const UNKNOWN_TOPIC_FACTOR = 0.35;
 
 /** Cosine similarity rescaled from the index baseline (0) to identical (1). */
 export function denseConfidence(similarity: number, baseline: { mean: number; std: number } | null | undefined): number {

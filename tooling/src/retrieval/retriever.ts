@@ -15,7 +15,8 @@ import { readDense, searchDense, similarityTo, type DenseIndex } from './dense.j
 import { EmbedderUnavailableError, type Embedder } from './embedders/embedder.js';
 import { configuredModel, loadEmbedder } from './embedders/load.js';
 import { loadLexical, searchLexical, selectQueryTerms, type LexicalDoc } from './lexical.js';
-import { normalizeCode, queryTerms } from './tokenize.js';
+import { analyzeQuery } from './query.js';
+import { normalizeCode } from './tokenize.js';
 import { UnitStore, type StoredUnit, type UnitMeta } from './store.js';
 
 /** Reciprocal rank fusion constant (the usual 60: flattens the head of each list). */
@@ -206,10 +207,12 @@ class IndexRetriever implements Retriever {
 
     const fused = new Map<number, number>();
     const add = (label: number, value: number) => fused.set(label, (fused.get(label) ?? 0) + value);
-    const terms = queryTerms(text);
     const df = (term: string) => this.#df.get(term) ?? 0;
+    const terms = analyzeQuery(text, (term) => df(term) > 0, () => this.#df.keys());
     if (useLexical) {
-      const searched = selectQueryTerms(terms, df, this.#meta.size);
+      // Each word in the forms the atoms may use; a pasted value or a typo the index does not know is left out for a form it does.
+      const forms = terms.flatMap((t) => (t.forms.some((form) => df(form) > 0) ? t.forms.filter((form) => df(form) > 0) : t.concrete ? [] : t.forms));
+      const searched = selectQueryTerms(forms, df, this.#meta.size);
       searchLexical(this.lexical, searched, depth, keep, (term) => df(term) > 0).forEach((hit, rank) => add(hit.label, 1 / (RRF_K + rank + 1)));
     }
     let vector: Float32Array | undefined;
@@ -248,6 +251,12 @@ class IndexRetriever implements Retriever {
         matchedErrorCode,
       });
     });
+  }
+
+  unitsOf(atomId: string): SearchHit[] {
+    if (this.#closed) throw new Error('The retriever is closed.');
+    const labels = [...(this.#labelsByAtom.get(atomId) ?? [])].sort((a, b) => a - b);
+    return labels.map((label) => toHit(this.#unit(label), 0, { confidence: 0, matchedErrorCode: undefined }));
   }
 
   #termsOfAtom(atomId: string): ReadonlySet<string> {
@@ -364,7 +373,8 @@ function isBoundary(text: string, index: number, edge: string): boolean {
   return !WORD_CHAR.test(edge) || !WORD_CHAR.test(text[index]!);
 }
 
-function toHit(unit: StoredUnit, score: number, extra: { confidence: number; matchedErrorCode: string | undefined }): SearchHit {
+/** A stored unit as a search hit, with its score and confidence. */
+export function toHit(unit: StoredUnit, score: number, extra: { confidence: number; matchedErrorCode: string | undefined }): SearchHit {
   return {
     unitId: unit.id,
     atomId: unit.atomId,

@@ -35,3 +35,15 @@ describe('normalizeCode', () => {
     expect(normalizeCode('ＥＲＲ  42')).toBe('err 42');
   });
 });
+
+describe('tokenize: small words', () => {
+  test("drops the possessive 's and one-letter parts of contractions", () => {
+    expect(tokenize("last month's chats")).toEqual(['last', 'month', 'chat']);
+    expect(tokenize("what's the port")).toEqual(['port']);
+  });
+
+  test('drops short runs of hiragana (particles and endings), keeping kanji and katakana words', () => {
+    expect(tokenize('怒られたらどうする')).not.toContain('たら');
+    expect(tokenize('バックアップから戻したい')).toContain('バックアップ');
+  });
+});

@@ -13,7 +13,8 @@ between both but by can could did do does doing down during each few for from fu
 here hers him his how i if in into is it its itself just me more most my no nor not now of off on once only or
 other our ours out over own same she should so some such than that the their theirs them then there these they
 this those through to too under until up very was we were what when where which while who whom why will with
-would you your yours yourself isn't aren't doesn't don't can't won't it's i'm i've let's get got`.split(/\s+/);
+would you your yours yourself isn't aren't doesn't don't can't won't it's i'm i've let's get got we're you're
+they're i'd i'll we've you've that's there's here's didn't wasn't weren't haven't hasn't shouldn't wouldn't couldn't`.split(/\s+/);
 // Particles and copulas that carry no topic in Japanese queries.
 const JAPANESE_STOP = 'の を は が に で と も へ や か な ね よ から まで より です ます でした ました する した して ある いる こと もの ため どう 何 なに ください'.split(' ');
 
@@ -21,6 +22,10 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([...ENGLISH_STOP, ...JAPA
 
 const LATIN_WORD = /^[a-z]+$/;
 const JOINERS = /[._:'’-]/;
+/** Short runs of hiragana are particles, endings and fillers (って, たら, だけど), not topics. */
+const HIRAGANA_FILLER = /^\p{Script=Hiragana}{1,3}$/u;
+/** `what's`, `month's`: the possessive or contracted `'s` adds nothing. */
+const APOSTROPHE_S = /['’]s$/;
 
 /**
  * Index terms of a text, in order, repeats kept.
@@ -32,10 +37,11 @@ export function tokenize(text: string): string[] {
   const terms: string[] = [];
   for (const { segment, isWordLike } of segmenter.segment(text.normalize('NFKC').toLowerCase())) {
     if (!isWordLike) continue;
-    addTerm(terms, segment);
+    const word = segment.replace(APOSTROPHE_S, '');
+    addTerm(terms, word);
     // `config.yaml`, `snake_case`, `don't`: also index the parts, so either form finds it.
-    if (JOINERS.test(segment) || segment.includes('_')) {
-      for (const part of segment.split(/[._:'’_-]+/)) if (part !== '' && part !== segment) addTerm(terms, part);
+    if (JOINERS.test(word) || word.includes('_')) {
+      for (const part of word.split(/[._:'’_-]+/)) if (part.length > 1 && part !== word) addTerm(terms, part);
     }
   }
   return terms;
@@ -47,7 +53,7 @@ export function queryTerms(text: string): string[] {
 }
 
 function addTerm(terms: string[], word: string): void {
-  if (STOP_WORDS.has(word)) return;
+  if (STOP_WORDS.has(word) || HIRAGANA_FILLER.test(word)) return;
   terms.push(LATIN_WORD.test(word) && word.length > 2 ? stemmer(word) : word);
 }
 

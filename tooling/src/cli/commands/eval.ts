@@ -3,7 +3,20 @@ import type { DefineCommand } from '../command.js';
 import { configFor } from '../command.js';
 
 export const defineEval: DefineCommand = (program, io, setExitCode) => {
-  const evalCommand = program.command('eval').description('measure retrieval and answers on the question set (eval/questions.yaml)');
+  const evalCommand = program
+    .command('eval')
+    .description('measure retrieval, answers and refusals on the dev and test parts of every question set (eval/questions*.yaml, eval/corpora/*.yaml)');
+  // `atomkit eval` alone runs this one: its options are its own, not the parent's, so they never swallow a subcommand's.
+  evalCommand
+    .command('sets', { isDefault: true })
+    .description('every question set, dev and test parts: retrieval, extractive answers, refusals; writes eval/report.{json,md}')
+    .option('--questions <file>', 'only this question set')
+    .option('--out <dir>', 'folder for report.json and report.md (default: eval)')
+    .option('--no-write', 'print the table without writing the report')
+    .action(async (options, command) => {
+      const { evalHeldoutCommand } = await import('../../eval/cli.js');
+      setExitCode(await evalHeldoutCommand(configFor(command), options, io));
+    });
   evalCommand
     .command('retrieval')
     .description('hit@1/3/5, MRR and nDCG@5 of lexical, dense, hybrid (and Pagefind) search; writes eval/report.{json,md}')

@@ -1,0 +1,30 @@
+import { describe, expect, test } from 'vitest';
+import { cleanMarkdown, joinParts } from './markdown.js';
+
+describe('cleanMarkdown', () => {
+  test('leaves out MDX components, imports, HTML comments and tags, keeping the text inside inline tags', () => {
+    const mdx = "import Tabs from '@theme/Tabs';\n\n<DontEditWarning />\n\nPress <kbd>Ctrl</kbd> and C.<br/>\n\n<!-- hidden -->\n\n<Tabs>\n\nText.\n\n</Tabs>";
+    expect(cleanMarkdown(mdx)).toBe('Press Ctrl and C.\n\nText.');
+  });
+
+  test('turns admonitions into a bold label and drops their closing line', () => {
+    expect(cleanMarkdown(':::tip\n\nUse `pnpm`.\n\n:::')).toBe('**Tip:**\n\nUse `pnpm`.');
+    expect(cleanMarkdown('::: warning Careful\nIt breaks.\n:::')).toBe('**Careful:**\nIt breaks.');
+  });
+
+  test('never touches code blocks or code spans', () => {
+    const text = 'Run `<Tabs>` here:\n\n```tsx\n<Tabs>\n\n:::tip\n</Tabs>\n```';
+    expect(cleanMarkdown(text)).toBe(text);
+  });
+});
+
+describe('joinParts', () => {
+  test('joins a code block the indexer closed at the end of one part and reopened in the next', () => {
+    const parts = ['4. Read it:\n\n   ```text\n   line 1\n   ```', '```text\n       hint: quote it\n\n   summary\n   ```', '5. Fix it.'];
+    expect(joinParts(parts)).toBe('4. Read it:\n\n   ```text\n   line 1\n       hint: quote it\n\n   summary\n   ```\n\n5. Fix it.');
+  });
+
+  test('keeps the indentation of a part that begins inside a list item', () => {
+    expect(joinParts(['1. One:\n   ```sh\n   a\n   ```', '   Then this.\n2. Two.'])).toBe('1. One:\n   ```sh\n   a\n   ```\n\n   Then this.\n2. Two.');
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * Markdown from atoms made fit to show in an answer: the HTML and MDX an imported page may carry
+ * (components, tags, comments, `import` lines, `:::` admonitions) left out or turned into
+ * Markdown, code blocks untouched; and the parts of a section that was indexed in pieces joined
+ * back into one, so a code block cut between two parts reads as one block again.
+ */
+
+const FENCE = /^\s*(`{3,}|~{3,})/;
+
+/**
+ * @example cleanMarkdown('<DontEditWarning />\n\n:::tip\nUse `pnpm`.\n:::') //=> '**Tip:** Use `pnpm`.'
+ */
+export function cleanMarkdown(markdown: string): string {
+  const out: string[] = [];
+  let fence: string | undefined;
+  for (const line of markdown.split('\n')) {
+    const marker = FENCE.exec(line);
+    if (fence) {
+      out.push(line);
+      if (marker && marker[1]!.startsWith(fence) && line.trim() === marker[1]) fence = undefined;
+      continue;
+    }
+    if (marker) {
+      fence = marker[1]!;
+      out.push(line);
+      continue;
+    }
+    const cleaned = cleanLine(line);
+    if (cleaned !== null) out.push(cleaned);
+  }
+  return out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** Admonition openers (`:::tip`, `::: warning Title`) and their closers. */
+const ADMONITION = /^\s*:{3,}\s*([a-z-]+)?\s*(.*)$/i;
+/** A line that is only a component or tag (`<Tabs>`, `</TabItem>`, `<DontEditWarning />`), or an MDX import/export. */
+const TAG_LINE = /^\s*(<\/?[A-Za-z][\w.:-]*(\s[^<>]*)?\/?>\s*)+$|^\s*(import|export)\s.+\sfrom\s+['"][^'"]+['"];?\s*$|^\s*<!--.*-->\s*$|^\s*\{\/\*.*\*\/\}\s*$/;
+const INLINE_TAG = /<\/?[A-Za-z][\w.:-]*(\s[^<>]*)?\/?>/g;
+
+function cleanLine(line: string): string | null {
+  if (TAG_LINE.test(line)) return null;
+  const admonition = ADMONITION.exec(line);
+  if (admonition) {
+    const [, kind, title] = admonition;
+    if (!kind || kind === 'code-group') return title ? title : null;
+    const label = kind.charAt(0).toUpperCase() + kind.slice(1);
+    return `**${title ? title : label}:**`;
+  }
+  // Inline tags outside code spans: `<kbd>Ctrl</kbd>` keeps `Ctrl`.
+  return line
+    .split(/(`+[^`]*`+)/)
+    .map((piece, i) => (i % 2 === 1 ? piece : piece.replace(INLINE_TAG, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')))
+    .join('');
+}
+
+/**
+ * Joins the parts of a section in order. Where one part ends by closing a code block that the
+ * next part opens again (the indexer cuts long blocks that way), the two fence lines are dropped.
+ *
+ * @example joinParts(['a:\n```sh\none\n```', '```sh\ntwo\n```']) //=> 'a:\n```sh\none\ntwo\n```'
+ */
+export function joinParts(parts: readonly string[]): string {
+  let text = '';
+  let openLine: string | undefined;
+  for (const part of parts) {
+    // Leading indentation stays: a part may begin inside a list item.
+    const trimmed = part.replace(/^\s*\n/, '').trimEnd();
+    if (text !== '' && openLine !== undefined) {
+      const lines = text.split('\n');
+      const first = trimmed.split('\n')[0]!;
+      if (FENCE.test(lines.at(-1)!) && lines.at(-1)!.trim() === fenceOf(openLine) && first.trim() === openLine.trim()) {
+        text = `${lines.slice(0, -1).join('\n')}\n${trimmed.split('\n').slice(1).join('\n')}`;
+        openLine = lastOpenedFence(text);
+        continue;
+      }
+    }
+    text = text === '' ? trimmed : `${text}\n\n${trimmed}`;
+    openLine = lastOpenedFence(text);
+  }
+  return text.trim() === '' ? '' : text;
+}
+
+function fenceOf(line: string): string {
+  return FENCE.exec(line)?.[1] ?? '';
+}
+
+/** The opening line of the last code block of the text (closed or not). */
+function lastOpenedFence(text: string): string | undefined {
+  let fence: string | undefined;
+  let last: string | undefined;
+  for (const line of text.split('\n')) {
+    const marker = FENCE.exec(line);
+    if (!marker) continue;
+    if (fence && marker[1]!.startsWith(fence) && line.trim() === marker[1]) fence = undefined;
+    else if (!fence) {
+      fence = marker[1]!;
+      last = line;
+    }
+  }
+  return last;
+}

@@ -1,0 +1,96 @@
+/**
+ * The held-out tables of the evaluation report: every set's dev and test parts side by side, the
+ * test parts grouped as the targets are stated (English, Japanese, other projects' docs), and the
+ * test parts per question kind.
+ */
+import { calibrateMinScore, figures, refusalAt, type HeldoutQuestion, type HeldoutReport, type PartFigures } from './heldout.js';
+
+const f = (value: number | null) => (value === null ? '-' : value.toFixed(2));
+
+const HEADER = ['set', 'part', 'questions', 'hit@1', 'hit@5', 'MRR', 'unanswerable', 'refusal precision', 'refusal recall', 'answerable refused', 'citation precision', 'fact recall'];
+
+function row(label: string, part: string, p: PartFigures): string[] {
+  const r = p.retrieval;
+  return [
+    label,
+    part,
+    String(p.questions),
+    f(r.hit1),
+    f(r.hit5),
+    f(r.mrr),
+    String(p.refusal.unanswerable),
+    f(p.refusal.precision),
+    f(p.refusal.recall),
+    f(p.refusal.answerableRefused),
+    f(p.citationPrecision),
+    p.factQuestions > 0 ? f(p.factRecall) : '-',
+  ];
+}
+
+/** One row per set and part. */
+export function heldoutRows(report: HeldoutReport): string[][] {
+  const rows = [HEADER];
+  for (const set of report.sets) for (const [part, p] of Object.entries(set.parts)) if (p) rows.push(row(set.set, part, p));
+  return rows;
+}
+
+/** The test parts of all sets, grouped the way the targets are stated. */
+export function targetRows(report: HeldoutReport): string[][] {
+  const test = (pick: (set: HeldoutReport['sets'][number]) => boolean, language?: string) =>
+    report.sets.filter(pick).flatMap((set) => set.questions.filter((q) => q.split === 'test' && (language === undefined || q.language.split('-')[0] === language)));
+  const own = (set: HeldoutReport['sets'][number]) => set.corpus === undefined;
+  const groups: [string, HeldoutQuestion[]][] = [
+    ['English, this project', test(own, 'en')],
+    ['Japanese, this project', test(own, 'ja')],
+    ["other projects' docs", test((set) => set.corpus !== undefined)],
+    ['all', test(() => true)],
+  ];
+  return [HEADER, ...groups.filter(([, qs]) => qs.length > 0).map(([label, qs]) => row(label, 'test', figures(qs)))];
+}
+
+/** The test parts of all sets per question kind (questions the atoms do not answer are their own group). */
+export function kindRows(report: HeldoutReport): string[][] {
+  const test = report.sets.flatMap((set) => set.questions.filter((q) => q.split === 'test'));
+  const kinds = [...new Set(test.map((q) => (q.unanswerable ? 'not in the atoms' : q.kind)))].sort();
+  return [
+    ['kind', 'questions', 'hit@1', 'hit@5', 'MRR', 'answered', 'citation precision', 'fact recall'],
+    ...kinds.map((kind) => {
+      const group = test.filter((q) => (q.unanswerable ? 'not in the atoms' : q.kind) === kind);
+      const p = figures(group);
+      const answered = group.filter((q) => q.answered).length / group.length;
+      const ranked = kind !== 'not in the atoms';
+      return [kind, String(group.length), ranked ? f(p.retrieval.hit1) : '-', ranked ? f(p.retrieval.hit5) : '-', ranked ? f(p.retrieval.mrr) : '-', f(answered), ranked ? f(p.citationPrecision) : '-', ranked && p.factQuestions > 0 ? f(p.factRecall) : '-'];
+    }),
+  ];
+}
+
+/** Test questions a set missed (not in the top 5, or refused although answerable, or answered although not). */
+export function testFailures(report: HeldoutReport): string[][] {
+  const rows = [['set', 'question', 'kind', 'rank', 'outcome']];
+  for (const set of report.sets) {
+    for (const q of set.questions.filter((question) => question.split === 'test')) {
+      const rank = q.score?.rank ?? null;
+      const outcome = q.unanswerable ? (q.answered ? 'answered, but the atoms do not answer it' : '') : !q.answered ? 'refused' : rank === null || rank > 5 ? 'not in the top 5' : '';
+      if (outcome) rows.push([set.set, q.id, q.kind, rank === null ? '-' : String(rank), outcome]);
+    }
+  }
+  return rows;
+}
+
+/**
+ * Refusing by the best hit's confidence: at the configured `bot.minScore` and at the threshold the
+ * dev parts suggest, on the dev and the test parts of every set together.
+ */
+export function calibrationRows(report: HeldoutReport): string[][] {
+  const all = report.sets.flatMap((set) => set.questions);
+  const suggested = calibrateMinScore(all);
+  const rows = [['threshold', 'part', 'unanswerable refused', 'answerable refused', 'refusal precision']];
+  const thresholds: [string, number][] = [[`configured bot.minScore ${f(report.minScore)}`, report.minScore], [`dev-calibrated ${suggested.toFixed(3)}`, suggested]];
+  for (const [label, threshold] of thresholds) {
+    for (const split of ['dev', 'test'] as const) {
+      const r = refusalAt(all.filter((q) => q.split === split), threshold);
+      rows.push([label, split, f(r.recall), f(r.answerableRefused), f(r.precision)]);
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,33 @@
+import { describe, expect, test } from 'vitest';
+import { calibrateMinScore, figures, refusalAt, type HeldoutQuestion } from './heldout.js';
+
+const q = (split: 'dev' | 'test', unanswerable: boolean, confidence: number, rank: number | null = 1): HeldoutQuestion => ({
+  id: `${split}-${confidence}-${unanswerable}`,
+  split,
+  kind: 'vague',
+  language: 'en',
+  unanswerable,
+  score: unanswerable ? null : { rank, hit1: rank === 1 ? 1 : 0, hit3: rank !== null && rank <= 3 ? 1 : 0, hit5: rank !== null && rank <= 5 ? 1 : 0, rr: rank ? 1 / rank : 0, ndcg5: 0 },
+  answered: true,
+  confidence,
+  precision: 1,
+  factsFound: 1,
+  facts: 1,
+});
+
+describe('calibrateMinScore', () => {
+  test('picks from the dev part only the highest threshold that refuses at most 5% of answerable questions', () => {
+    const dev = Array.from({ length: 20 }, (_, i) => q('dev', false, 0.1 + i * 0.01));
+    const questions = [...dev, q('dev', true, 0.05), q('test', false, 0.01), q('test', true, 0.5)];
+    expect(calibrateMinScore(questions)).toBeCloseTo(0.11, 5);
+    expect(refusalAt(questions.filter((x) => x.split === 'dev'), 0.11)).toEqual({ unanswerable: 1, precision: 0.5, recall: 1, answerableRefused: 0.05 });
+  });
+});
+
+describe('figures', () => {
+  test('counts retrieval over answerable questions and refusals over all', () => {
+    const part = figures([q('test', false, 0.5, 1), q('test', false, 0.5, 7), q('test', true, 0.01)]);
+    expect(part.retrieval).toMatchObject({ n: 2, hit1: 0.5, hit5: 0.5 });
+    expect(part.refusal).toMatchObject({ unanswerable: 1, recall: 0 });
+  });
+});

@@ -1,0 +1,173 @@
+/**
+ * `atomkit eval`: every question set of the project (eval/questions*.yaml, and eval/corpora/*.yaml
+ * about other projects' imported docs), each measured on its dev part (what tuning may look at)
+ * and its test part (only ever reported): retrieval, extractive answers, and refusals of the
+ * questions the atoms do not answer.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { AtomkitConfig } from '../config/load.js';
+import { openRetriever } from '../retrieval/api.js';
+import type { AnswerResult, AnswersRun, Refusal } from './answers.js';
+import { refusal } from './answers.js';
+import { aggregate, type Metrics, type QuestionScore } from './metrics.js';
+import type { Question, Split } from './questions.js';
+import type { QuestionResult } from './retrieval.js';
+import { runAnswersEval } from './run-answers.js';
+import { loadEvalInputs, runRetrievalEval } from './run-retrieval.js';
+import { preferredHits } from './ranker.js';
+
+/** The figures of one part of one set (or of a group of parts). */
+export interface PartFigures {
+  readonly questions: number;
+  /** Retrieval over the answerable questions. */
+  readonly retrieval: Metrics;
+  readonly refusal: Refusal;
+  readonly citationPrecision: number;
+  readonly factRecall: number;
+  readonly factQuestions: number;
+}
+
+export interface SetResult {
+  /** The set file, relative to the project root. */
+  readonly set: string;
+  /** The corpus folder, for sets about imported docs. */
+  readonly corpus?: string;
+  readonly atoms: number;
+  /** `lexical`, or `hybrid` when the index has dense vectors. */
+  readonly system: string;
+  readonly parts: Partial<Record<Split, PartFigures>>;
+  readonly questions: readonly HeldoutQuestion[];
+}
+
+/** One question's outcome, enough to group figures any way. */
+export interface HeldoutQuestion {
+  readonly id: string;
+  readonly split: Split;
+  readonly kind: string;
+  readonly language: string;
+  readonly unanswerable: boolean;
+  /** Its retrieval score; null for a question the atoms do not answer. */
+  readonly score: QuestionScore | null;
+  readonly answered: boolean;
+  /** Confidence of the best hit, as the chat service retrieves (what `bot.minScore` is compared with). */
+  readonly confidence: number;
+  readonly precision: number;
+  readonly factsFound: number;
+  readonly facts: number;
+}
+
+export interface HeldoutReport {
+  readonly generatedAt: string;
+  /** The configured `bot.minScore` the answers were refused by. */
+  readonly minScore: number;
+  readonly sets: readonly SetResult[];
+}
+
+/** The project's question sets, in a stable order. */
+export function questionSetFiles(root: string): string[] {
+  const list = (dir: string, pattern: RegExp) => (existsSync(dir) ? readdirSync(dir).filter((name) => pattern.test(name)).sort().map((name) => path.join(dir, name)) : []);
+  return [...list(path.join(root, 'eval'), /^questions.*\.ya?ml$/), ...list(path.join(root, 'eval', 'corpora'), /\.ya?ml$/)];
+}
+
+export interface HeldoutOptions {
+  readonly config: AtomkitConfig;
+  /** @default every set `questionSetFiles` finds */
+  readonly files?: readonly string[];
+  readonly onSet?: (file: string) => void;
+  readonly onWarning?: (message: string) => void;
+}
+
+export async function runHeldoutEval(options: HeldoutOptions): Promise<HeldoutReport> {
+  const { config } = options;
+  const sets: SetResult[] = [];
+  for (const file of options.files ?? questionSetFiles(config.root)) {
+    options.onSet?.(file);
+    const inputs = await loadEvalInputs(config, file, options.onWarning);
+    const retriever = await openRetriever(inputs.config, options.onWarning ? { onWarning: options.onWarning } : {});
+    try {
+      const system = retriever.dense ? 'hybrid' : 'lexical';
+      const retrieval = await runRetrievalEval({ config, inputs, retriever, systems: [system] });
+      const answers = await runAnswersEval({ config, inputs, retriever, judge: false });
+      const ranked = retrieval.systems.find((s) => s.name === system)?.results ?? [];
+      const confidence = new Map<string, number>();
+      for (const q of inputs.set.questions) {
+        const hits = await preferredHits(retriever, { text: q.text, language: q.language }, { k: 8, mode: 'hybrid', minScore: inputs.config.bot.minScore });
+        confidence.set(q.id, hits[0]?.confidence ?? 0);
+      }
+      const questions = joinResults(inputs.set.questions, ranked, answers.runs[0]!, confidence);
+      sets.push({
+        set: path.relative(config.root, file).split(path.sep).join('/'),
+        ...(inputs.set.corpus ? { corpus: path.relative(config.root, inputs.set.corpus).split(path.sep).join('/') } : {}),
+        atoms: inputs.atoms.length,
+        system,
+        parts: { dev: figures(questions.filter((q) => q.split === 'dev')), test: figures(questions.filter((q) => q.split === 'test')) },
+        questions,
+      });
+    } finally {
+      retriever.close();
+    }
+  }
+  return { generatedAt: new Date().toISOString(), minScore: config.bot.minScore, sets };
+}
+
+function joinResults(questions: readonly Question[], ranked: readonly QuestionResult[], run: AnswersRun, confidence: ReadonlyMap<string, number>): HeldoutQuestion[] {
+  const ranks = new Map(ranked.map((r) => [r.id, r]));
+  const answers = new Map<string, AnswerResult>(run.results.map((r) => [r.id, r]));
+  return questions.map((question) => {
+    const answer = answers.get(question.id)!;
+    const result = ranks.get(question.id);
+    return {
+      id: question.id,
+      split: question.split,
+      kind: question.kind,
+      language: question.language,
+      unanswerable: question.unanswerable,
+      score: result?.score ?? null,
+      answered: answer.answered,
+      confidence: confidence.get(question.id) ?? 0,
+      precision: answer.precision,
+      factsFound: answer.factsFound.length,
+      facts: question.facts.length,
+    };
+  });
+}
+
+/** Figures of any group of question outcomes. */
+export function figures(questions: readonly HeldoutQuestion[]): PartFigures {
+  const answerable = questions.filter((q) => !q.unanswerable);
+  const withFacts = answerable.filter((q) => q.facts > 0);
+  const mean = (values: readonly number[]) => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
+  return {
+    questions: questions.length,
+    retrieval: aggregate(answerable.flatMap((q) => (q.score ? [q.score] : []))),
+    refusal: refusal(questions),
+    citationPrecision: mean(answerable.map((q) => q.precision)),
+    factRecall: mean(withFacts.map((q) => q.factsFound / q.facts)),
+    factQuestions: withFacts.length,
+  };
+}
+
+/** At most this share of answerable dev questions may be refused at the calibrated threshold. */
+const MAX_ANSWERABLE_REFUSED = 0.05;
+
+/**
+ * The `bot.minScore` the dev parts suggest: the highest threshold that refuses at most
+ * MAX_ANSWERABLE_REFUSED of the answerable dev questions (refusing the most unanswerable ones
+ * that allows). Test parts never take part.
+ *
+ * @example calibrateMinScore([{ split: 'dev', unanswerable: false, confidence: 0.3 }, { split: 'dev', unanswerable: true, confidence: 0.1 }]) //=> 0.3
+ */
+export function calibrateMinScore(questions: readonly Pick<HeldoutQuestion, 'split' | 'unanswerable' | 'confidence'>[]): number {
+  const dev = questions.filter((q) => q.split === 'dev');
+  const answerable = dev.filter((q) => !q.unanswerable).map((q) => q.confidence).sort((a, b) => a - b);
+  if (answerable.length === 0) return 0;
+  // Refusing below the k-th lowest answerable confidence refuses the k questions under it.
+  const allowed = Math.floor(answerable.length * MAX_ANSWERABLE_REFUSED);
+  return answerable[allowed]!;
+}
+
+/** Refusal figures of a threshold: a question is refused when its best confidence is below it. */
+export function refusalAt(questions: readonly Pick<HeldoutQuestion, 'unanswerable' | 'confidence'>[], minScore: number): Refusal {
+  return refusal(questions.map((q) => ({ unanswerable: q.unanswerable, answered: q.confidence >= minScore })));
+}

@@ -1,0 +1,34 @@
+import { describe, expect, test } from 'vitest';
+import type { Retriever, SearchHit, SearchOptions } from './api.js';
+import { languagePreferred } from './preference.js';
+
+const hit = (atomId: string, language: string, confidence: number, extra: Partial<SearchHit> = {}): SearchHit =>
+  ({ unitId: `${atomId}#`, atomId, language, confidence, score: confidence, kind: 'section', text: '', title: atomId, summary: '', type: 'error', tags: [], section: undefined, anchor: undefined, pageUrl: '/', url: '/', ...extra }) as SearchHit;
+
+/** A retriever over fixed hits (best first) that applies the language filter as the index does. */
+function retriever(hits: SearchHit[]): Retriever {
+  return {
+    manifest: {} as Retriever['manifest'],
+    dense: false,
+    search: async (_query: string, options: SearchOptions = {}) => hits.filter((h) => !options.filters?.language || h.language === options.filters.language),
+    problem: () => undefined,
+    close: () => {},
+  };
+}
+
+describe('languagePreferred', () => {
+  test("puts the question's language first when its best atom covers the question about as well", async () => {
+    const hits = [hit('error/en', 'en', 0.6), hit('ja/error/ja', 'ja', 0.55)];
+    expect((await languagePreferred(retriever(hits), 'q', 'ja', { k: 8, minScore: 0.1 })).map((h) => h.atomId)).toEqual(['ja/error/ja', 'error/en']);
+  });
+
+  test('ranks all languages together when the only good answer is in another language', async () => {
+    const hits = [hit('procedure/backup', 'en', 0.7), hit('ja/faq/faq', 'ja', 0.2)];
+    expect((await languagePreferred(retriever(hits), 'q', 'ja', { k: 8, minScore: 0.1 })).map((h) => h.atomId)).toEqual(['procedure/backup', 'ja/faq/faq']);
+  });
+
+  test('puts an atom whose error code the question quotes first, whatever its language', async () => {
+    const hits = [hit('ja/faq/faq', 'ja', 0.95), hit('error/api', 'en', 0.9, { matchedErrorCode: 'ATOMKIT_ERR_UNSUPPORTED_MEDIA_TYPE' })];
+    expect((await languagePreferred(retriever(hits), 'q', 'ja', { k: 8, minScore: 0.1 }))[0]?.atomId).toBe('error/api');
+  });
+});

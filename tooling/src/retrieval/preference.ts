@@ -1,0 +1,41 @@
+/**
+ * The question's language as a preference, not a filter: atoms in that language first when the
+ * best of them covers the question about as well as the best atom in any language, otherwise all
+ * languages ranked together (a Japanese question whose answer exists only in English finds it);
+ * and an atom whose error code the question quotes first in any case.
+ */
+import type { Retriever, SearchFilters, SearchHit, SearchOptions } from './api.js';
+
+/** The preferred language's best hit must reach this share of the overall best confidence to go first. */
+const PREFERRED_SHARE = 0.8;
+
+export interface PreferenceOptions {
+  readonly k: number;
+  readonly mode?: SearchOptions['mode'];
+  /** Other filters (a `language` filter among them is strict and turns the preference off). */
+  readonly filters?: SearchFilters;
+  /** Confidence the preferred language's best hit needs at least (config `bot.minScore`). */
+  readonly minScore: number;
+}
+
+/**
+ * @example (await languagePreferred(retriever, 'ヘッダーのエラー', 'ja', { k: 8, minScore: 0.15 }))[0].language //=> 'ja'
+ */
+export async function languagePreferred(retriever: Retriever, question: string, language: string, options: PreferenceOptions): Promise<SearchHit[]> {
+  const { k, mode, filters } = options;
+  const base = { k, ...(mode ? { mode } : {}) };
+  if (filters?.language) return retriever.search(question, { ...base, filters });
+  const preferred = await retriever.search(question, { ...base, filters: { ...filters, language } });
+  const all = await retriever.search(question, { ...base, ...(filters ? { filters } : {}) });
+  const best = (hits: readonly SearchHit[]) => Math.max(0, ...hits.map((hit) => hit.confidence));
+  const quoted = all.filter((hit) => hit.matchedErrorCode !== undefined);
+  const first = best(preferred) >= options.minScore && best(preferred) >= best(all) * PREFERRED_SHARE ? preferred : [];
+  const seen = new Set<string>();
+  const merged: SearchHit[] = [];
+  for (const hit of [...quoted, ...first, ...all]) {
+    if (seen.has(hit.unitId)) continue;
+    seen.add(hit.unitId);
+    merged.push(hit);
+  }
+  return merged.slice(0, k);
+}

@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest';
+import { analyzeQuery, normalizePhrases, withinOneEdit } from './query.js';
+
+const vocabulary = ['search', 'complet', 'backup', 'databas', 'default', 'serv', 'listen'];
+const known = (term: string) => vocabulary.includes(term);
+const analyze = (text: string) => analyzeQuery(text, known, () => vocabulary);
+const byTerm = (text: string) => Object.fromEntries(analyze(text).map((t) => [t.term, t]));
+
+describe('analyzeQuery', () => {
+  test('marks URLs, paths, hosts and numbers pasted from a log as concrete values', () => {
+    const terms = byTerm('fetch failed https://cdn.example.com/models/x.onnx from intranet.example.corp at /var/log/kb/app.log after 41 s');
+    expect(terms['cdn']?.concrete).toBe(true);
+    expect(terms['onnx']?.concrete).toBe(true);
+    expect(terms['intranet']?.concrete).toBe(true);
+    expect(terms['41']?.concrete).toBe(true);
+    expect(terms['fetch']?.concrete).toBe(false);
+  });
+
+  test('keeps a word that is also written outside the pasted value as a topic word', () => {
+    expect(byTerm('models fail: https://hub.example.com/models/x')['model']?.concrete).toBe(false);
+  });
+
+  test('gives a Japanese loanword its English word, so English atoms match', () => {
+    expect(byTerm('チャットのデータベースをバックアップから戻したい')['バックアップ']?.forms).toEqual(['バックアップ', 'backup']);
+  });
+
+  test('corrects a long word one edit from exactly one known word, and strips a common prefix', () => {
+    expect(byTerm('serach')['serach']?.forms).toEqual(['serach']);
+    expect(analyzeQuery('databsae', (t) => t === 'databas', () => ['databas'])[0]?.forms).toEqual(['databsa', 'databas']);
+    expect(byTerm('autocomplete')['autocomplet']?.forms).toEqual(['autocomplet', 'complet']);
+  });
+
+  test('never corrects a short unknown word: it may be a name the atoms do not mention', () => {
+    expect(analyzeQuery('slack', (t) => t === 'stack', () => ['stack'])[0]?.forms).toEqual(['slack']);
+  });
+
+  test('tells everyday words from topic words', () => {
+    const terms = byTerm("I'm stuck, can atoms live in PostgreSQL? 担当チーム");
+    expect(terms['stuck']?.everyday).toBe(true);
+    expect(terms['postgresql']?.everyday).toBe(false);
+    expect(terms['担当']?.everyday).toBe(true);
+    expect(terms['チーム']?.everyday).toBe(false);
+  });
+
+  test('reads "out of the box" as default', () => {
+    expect(normalizePhrases('what does serve listen on out of the box')).toContain('default');
+    expect(analyze('what does serve listen on out of the box').map((t) => t.term)).toEqual(['serv', 'listen', 'default']);
+  });
+});
+
+describe('withinOneEdit', () => {
+  test.each([
+    ['serach', 'search', true],
+    ['search', 'searches', false],
+    ['indx', 'index', true],
+    ['index', 'inde', true],
+    ['lint', 'mint', true],
+    ['lint', 'mild', false],
+  ])('%s and %s: %s', (a, b, expected) => {
+    expect(withinOneEdit(a, b)).toBe(expected);
+  });
+});

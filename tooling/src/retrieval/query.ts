@@ -1,0 +1,109 @@
+/**
+ * What a question asks for, as search terms: each content word with the other forms it may take
+ * in the atoms (a Japanese loanword's English word, a typo's one known neighbour, a phrase such as "out of the box" as `default`), and whether it is a concrete value
+ * pasted from a log (a URL, a path, a host, a number, an id) that an atom cannot be expected to
+ * contain.
+ */
+import { isEveryday } from './everyday-words.js';
+import { englishFor } from './glossary.js';
+import { tokenize } from './tokenize.js';
+
+export interface QueryTerm {
+  /** The term as the tokenizer makes it. */
+  readonly term: string;
+  /** Forms the same word may take in the atoms (the term itself first). */
+  readonly forms: readonly string[];
+  /** A value pasted from a log: found, it counts; missing, it is not held against a match. */
+  readonly concrete: boolean;
+  /**
+   * An everyday word (English small talk, Japanese kanji and kana words): one no atom uses says
+   * nothing about coverage. Other words no atom uses (a product, a format, a Japanese loanword)
+   * name a topic the atoms do not cover.
+   */
+  readonly everyday: boolean;
+}
+
+/** Phrases people use for what documentation calls by another word. */
+const PHRASES: readonly [RegExp, string][] = [
+  [/\bout of the box\b/gi, ' default '],
+  [/\bby default\b/gi, ' default '],
+  [/\bhealth ?check\b/gi, ' health '],
+  [/\bnode\.?js\b/gi, ' node '],
+];
+
+/**
+ * The question with everyday phrases put the way documentation says them.
+ *
+ * @example normalizePhrases('what port out of the box') //=> 'what port  default '
+ */
+export function normalizePhrases(text: string): string {
+  let normalized = text.normalize('NFKC');
+  for (const [pattern, replacement] of PHRASES) normalized = normalized.replace(pattern, replacement);
+  return normalized;
+}
+
+/** URLs, paths with a folder, host names and e-mail addresses: values, not topics. */
+const CONCRETE_SPAN = /\b[a-z][a-z0-9+.-]*:\/\/\S+|(?:~|\.{1,2})?(?:\/[\w.@-]+){2,}\/?|\b[\w-]+(?:\/[\w.@-]+)+\.[a-z0-9]{1,5}\b|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|app|co|corp|local|internal)\b/gi;
+const HAS_DIGIT = /\d/;
+const PREFIX = /^(auto|re|pre|un|non|multi|sub|co|de|dis|mis)([a-z]{4,})$/;
+/** Kanji and kana words (not katakana loanwords, which name things as English words do). */
+const NATIVE_JAPANESE = /^[\p{Script=Han}\p{Script=Hiragana}]+$/u;
+
+/**
+ * @example analyzeQuery('nodejs on http://x.example.com/a/b', () => true).map((t) => t.term) //=> ['node', 'http', 'x', 'exampl', ...]
+ */
+export function analyzeQuery(text: string, known: (term: string) => boolean, vocabulary: () => Iterable<string> = () => []): QueryTerm[] {
+  const normalized = normalizePhrases(text);
+  const concrete = new Set<string>();
+  for (const [span] of normalized.matchAll(CONCRETE_SPAN)) for (const term of tokenize(span)) concrete.add(term);
+  const terms = [...new Set(tokenize(normalized))];
+  // A term also written outside any pasted value is a topic word after all.
+  const outside = new Set(tokenize(normalized.replace(CONCRETE_SPAN, ' ')));
+  let vocab: string[] | undefined;
+  return terms.map((term) => {
+    const forms = [term];
+    const add = (form: string) => {
+      if (form !== '' && !forms.includes(form)) forms.push(form);
+    };
+    const english = englishFor(term);
+    if (english) for (const form of tokenize(english)) add(form);
+    // Only long words: a short unknown word is as likely a name the atoms never mention (`slack`)
+    // as a typo, and one edit away from some known word (`stack`) all the same.
+    if (!known(term) && /^[a-z]{7,}$/.test(term)) {
+      vocab ??= [...vocabulary()];
+      const near = nearest(term, vocab);
+      if (near) add(near);
+    }
+    // `autocomplete`, `reindex`, `unpublish`: the word after a common prefix.
+    const prefixed = !known(term) ? PREFIX.exec(term) : null;
+    if (prefixed && known(prefixed[2]!)) add(prefixed[2]!);
+    return { term, forms, concrete: (concrete.has(term) && !outside.has(term)) || HAS_DIGIT.test(term), everyday: isEveryday(term, tokenize) || NATIVE_JAPANESE.test(term) };
+  });
+}
+
+/** The known word one edit away (a typo), when there is exactly one. */
+function nearest(term: string, vocabulary: readonly string[]): string | undefined {
+  let found: string | undefined;
+  for (const word of vocabulary) {
+    if (Math.abs(word.length - term.length) > 1 || !withinOneEdit(term, word)) continue;
+    if (found !== undefined) return undefined;
+    found = word;
+  }
+  return found;
+}
+
+/**
+ * @example withinOneEdit('serach', 'search') //=> true
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    // One substitution, or two neighbouring letters swapped.
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}

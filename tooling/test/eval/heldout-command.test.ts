@@ -1,0 +1,85 @@
+/**
+ * `atomkit eval` end to end on the fixture project plus a question set about another project's
+ * docs: every set measured on its dev and test parts, the docs imported and indexed at run time
+ * under `.atomkit/eval-corpora`, and refusals of questions the atoms do not answer.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { memoryIo } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+import { loadConfig } from '../../src/config/load.js';
+import { buildIndex } from '../../src/retrieval/build.js';
+
+const fixture = fileURLToPath(new URL('./fixtures/project', import.meta.url));
+let project: string;
+
+async function run(...args: string[]) {
+  const io = memoryIo();
+  const code = await main(['--cwd', project, ...args], io);
+  return { code, out: io.out, err: io.err };
+}
+
+beforeAll(async () => {
+  project = mkdtempSync(path.join(os.tmpdir(), 'atomkit-eval-heldout-'));
+  cpSync(fixture, project, { recursive: true });
+  const docs = path.join(project, 'vendor-docs', 'docs');
+  mkdirSync(path.join(docs, 'cli'), { recursive: true });
+  writeFileSync(path.join(docs, 'errors.md'), '---\ntitle: Error codes\n---\n\n## ERR_WIDGET_LOCKED\n\nThe widget lockfile is out of date. Run `widget install` to refresh it.\n');
+  writeFileSync(path.join(docs, 'cli', 'install.md'), '---\ntitle: widget install\n---\n\nInstalls every dependency of the project.\n\n## Options\n\n### --frozen\n\nFail instead of updating the lockfile.\n');
+  mkdirSync(path.join(project, 'eval', 'corpora'), { recursive: true });
+  writeFileSync(
+    path.join(project, 'eval', 'corpora', 'widget.yaml'),
+    [
+      'corpus: ../../vendor-docs/docs',
+      'questions:',
+      '  - {id: w-locked, text: "ERR_WIDGET_LOCKED lockfile out of date", kind: pasted-error, sources: [errors.md]}',
+      '  - {id: w-frozen, text: make install fail when the lockfile would change, kind: paraphrase, sources: [cli/install.md]}',
+      '  - {id: w-none, text: how do I deploy to kubernetes with helm, kind: vague, unanswerable: true}',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    path.join(project, 'eval', 'questions.none.yaml'),
+    'questions:\n  - {id: none-capital, text: what is the capital of Australia, kind: vague, unanswerable: true}\n  - {id: none-slack, text: can the bot answer in Slack channels, kind: vague, unanswerable: true}\n',
+  );
+  await buildIndex(loadConfig({ cwd: project, env: {} }), { onWarning: () => {} });
+}, 60_000);
+
+afterAll(() => {
+  rmSync(project, { recursive: true, force: true });
+});
+
+test('reports dev and test parts of every set, imports the corpus under .atomkit, and refuses what the atoms do not answer', async () => {
+  const { code, out } = await run('eval');
+  expect(code).toBe(0);
+  expect(out).toMatch(/^set\s+part\s+questions\s+hit@1\s+hit@5\s+MRR\s+unanswerable\s+refusal precision\s+refusal recall/m);
+  for (const set of ['eval/questions.yaml', 'eval/questions.none.yaml', 'eval/corpora/widget.yaml']) expect(out).toMatch(new RegExp(`^${set.replace(/\./g, '\\.')}\\s+(dev|test)\\s`, 'm'));
+  const report = JSON.parse(readFileSync(path.join(project, 'eval/report.json'), 'utf8'));
+  const sets = Object.fromEntries(report.heldout.sets.map((s: { set: string }) => [s.set, s]));
+  const widget = sets['eval/corpora/widget.yaml'];
+  expect(widget.corpus).toBe('vendor-docs/docs');
+  expect(widget.questions.find((q: { id: string }) => q.id === 'w-locked').score.rank).toBe(1);
+  expect(widget.questions.find((q: { id: string }) => q.id === 'w-none').answered).toBe(false);
+  expect(sets['eval/questions.none.yaml'].questions.every((q: { answered: boolean }) => !q.answered)).toBe(true);
+  expect(readdirSync(path.join(project, '.atomkit', 'eval-corpora'))).toEqual([expect.stringMatching(/^widget-[0-9a-f]{10}$/)]);
+  expect(readdirSync(path.join(project, 'vendor-docs', 'docs')).sort()).toEqual(['cli', 'errors.md']);
+  const md = readFileSync(path.join(project, 'eval/report.md'), 'utf8');
+  expect(md).toContain('## Dev and test parts of every question set');
+  expect(md).toContain('### Refusing by confidence');
+  expect(md).toContain('### Test parts per question kind');
+}, 60_000);
+
+test('a set whose corpus folder is missing is one clear error, exit 2', async () => {
+  writeFileSync(path.join(project, 'eval', 'corpora', 'gone.yaml'), 'corpus: ../../no-such-docs\nquestions:\n  - {id: g, text: anything, kind: vague, sources: [a.md]}\n');
+  try {
+    const { code, err } = await run('eval', '--questions', path.join(project, 'eval', 'corpora', 'gone.yaml'), '--no-write');
+    expect(code).toBe(2);
+    expect(err).toMatch(/The corpus folder .*no-such-docs named by eval\/corpora\/gone\.yaml does not exist\./);
+    expect(existsSync(path.join(project, '.atomkit', 'eval-corpora'))).toBe(true);
+  } finally {
+    rmSync(path.join(project, 'eval', 'corpora', 'gone.yaml'));
+  }
+});
