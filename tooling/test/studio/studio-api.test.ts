@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openStore } from '../../../bot/src/store/store.js';
+import { openSqliteStore } from '../../../bot/src/store/sqlite.js';
 import { loadConfig } from '../../src/config/load.js';
 import { buildStudioApp } from '../../src/studio/web/app.js';
 import { copyKnowledgeBase } from './studio-process.js';
@@ -99,7 +99,7 @@ describe('studio editor API', () => {
 
 describe('studio signals and commits', () => {
   test('lists unanswered questions and down-voted answers from the chat store', async () => {
-    const store = openStore(path.join(root, '.atomkit', 'bot.sqlite'));
+    const store = openSqliteStore(path.join(root, '.atomkit', 'bot.sqlite'));
     const answer = (answered: boolean) => ({ answer: 'Text.', citations: [], answered, mode: 'extractive' as const, model: null, degraded: false, language: 'en' });
     const unanswered = await store.threads.addExchange({ threadId: undefined, question: 'Can atomkit import Confluence pages?', language: 'en', answer: answer(false), cached: false, latencyMs: 1 });
     store.unanswered.record({ question: 'Can atomkit import Confluence pages?', language: 'en', topScore: undefined, topAtomId: undefined, ...unanswered });

@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchChromium } from '../../../bot/widget/test/browser.js';
-import { openStore } from '../../../bot/src/store/store.js';
+import { openSqliteStore } from '../../../bot/src/store/sqlite.js';
 import { buildClient, copyKnowledgeBase, startStudio } from './studio-process.js';
 
 const out = fileURLToPath(new URL('../../src/studio/web/screenshots/', import.meta.url));
@@ -16,7 +16,7 @@ mkdirSync(out, { recursive: true });
 const root = copyKnowledgeBase();
 // A draft to review and a few reader signals, so no view is empty.
 execFileSync(process.execPath, [path.join(fileURLToPath(new URL('../../../', import.meta.url)), 'bin/atomkit.js'), '--cwd', root, 'extract', 'interviews/operator.md'], { stdio: 'ignore' });
-const store = openStore(path.join(root, '.atomkit', 'bot.sqlite'));
+const store = openSqliteStore(path.join(root, '.atomkit', 'bot.sqlite'));
 const answer = (text: string, answered: boolean) => ({ answer: text, citations: [], answered, mode: 'extractive' as const, model: null, degraded: false, language: 'en' });
 for (const question of ['How do I rotate the signing key of the widget?', 'Can atomkit import Confluence pages?', 'How do I rotate the widget signing key']) {
   const { threadId, messageId } = await store.threads.addExchange({ threadId: undefined, question, language: 'en', answer: answer('Not in the atoms.', false), cached: false, latencyMs: 12 });

@@ -22,12 +22,12 @@ export interface DownVotedAnswer {
 }
 
 /** Answers readers voted down, newest first (at most `limit`). */
-export function downVotedAnswers(dbFile: string, limit = 50): DownVotedAnswer[] {
+export async function downVotedAnswers(dbFile: string, limit = 50): Promise<DownVotedAnswer[]> {
   if (!existsSync(dbFile)) return [];
   const db = openDatabase(dbFile, { readonly: true });
   try {
     const out: DownVotedAnswer[] = [];
-    for (const exchange of new ThreadStore(db).exportSince('0000')) {
+    for await (const exchange of new ThreadStore(db).exportSince('0000')) {
       const down = exchange.feedback.filter((feedback) => feedback.rating === 'down');
       if (down.length === 0) continue;
       out.push({
@@ -51,7 +51,7 @@ export const signalRoutes: FastifyPluginAsync<StudioContext> = async (app, { con
     let downVoted: DownVotedAnswer[] = [];
     let note = bot.note;
     try {
-      downVoted = bot.available ? downVotedAnswers(dbFile) : [];
+      downVoted = bot.available ? await downVotedAnswers(dbFile) : [];
     } catch (error) {
       note = `cannot read the down-voted answers: ${(error as Error).message}`;
     }
