@@ -46,6 +46,9 @@ export function atomkitIntegration(options: AtomkitIntegrationOptions): AstroInt
         const resolved = `\0${VIRTUAL_MODULE}`;
         updateConfig({
           vite: {
+            // Installed, the plugin's pages live in node_modules/atomkit, which Vite would leave to
+            // Node to load as it is; they import Astro's virtual modules, so Vite must bundle them.
+            ssr: { noExternal: ['atomkit'] },
             plugins: [
               externalsFromImporter(),
               {
