@@ -25,6 +25,9 @@ export interface AtomkitIntegrationOptions {
   readonly notFound: boolean;
 }
 
+/** Packages Vite must bundle into the server build rather than leave to Node. */
+const BUNDLED = ['atomkit', '@astrojs/starlight'];
+
 export function atomkitIntegration(options: AtomkitIntegrationOptions): AstroIntegration {
   let store: AtomStore;
   return {
@@ -48,7 +51,11 @@ export function atomkitIntegration(options: AtomkitIntegrationOptions): AstroInt
           vite: {
             // Installed, the plugin's pages live in node_modules/atomkit, which Vite would leave to
             // Node to load as it is; they import Astro's virtual modules, so Vite must bundle them.
-            ssr: { noExternal: ['atomkit'] },
+            // Starlight too: Astro finds it by the project's package.json, and a knowledge base
+            // built without a site of its own has its Astro project in .atomkit/site, without one.
+            // Astro 7 prerenders in an environment of its own, which takes the shared `resolve`.
+            ssr: { noExternal: BUNDLED },
+            resolve: { noExternal: BUNDLED },
             plugins: [
               externalsFromImporter(),
               {

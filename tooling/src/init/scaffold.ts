@@ -1,6 +1,6 @@
 /**
  * The files of a new knowledge base: the example atoms, transcript and workflows that ship in
- * `templates/init/`, plus the configuration and package.json made from the answers. Nothing is
+ * `tooling/templates/init/`, plus the configuration and package.json made from the answers. Nothing is
  * written unless every file can be: an existing file is never overwritten.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,7 @@ export function scaffoldFiles(answers: InitAnswers, packageName: string): Scaffo
   return [
     { path: 'atomkit.config.yaml', content: configYaml(answers) },
     { path: 'package.json', content: `${JSON.stringify(packageJson(packageName), null, 2)}\n` },
-    ...templateFiles(packageFile('templates', 'init')),
+    ...templateFiles(packageFile('tooling', 'templates', 'init')),
   ];
 }
 

@@ -74,7 +74,7 @@ test('a packed atomkit installed offline scaffolds, lints, indexes, builds and s
   const tarball = path.join(temp, packed[0]!.filename);
   const shipped = packed[0]!.files.map((file) => file.path);
   expect(shipped).toContain('dist/browser/widget/atom-chat.js');
-  expect(shipped.filter((file) => /\.test\.|^eval\/|^atoms\/|screenshots|^tooling\/|^patches\//.test(file))).toEqual([]);
+  expect(shipped.filter((file) => /\.test\.|^eval\/|^atoms\/|screenshots|^tooling\/(?!templates\/)|^patches\//.test(file))).toEqual([]);
 
   // A tool folder to run `init` from, as `npx atomkit init` would.
   const tools = path.join(temp, 'tools');

@@ -11,7 +11,7 @@ import type { Diagnostic } from '../../src/lint/types.js';
 import { packageFile } from '../../src/package/files.js';
 import { parseInterviewText } from '../../src/studio/interview/parse.js';
 
-const TEMPLATES = packageFile('templates', 'init');
+const TEMPLATES = packageFile('tooling', 'templates', 'init');
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const BIN = packageFile('bin', 'atomkit.js');
 let kb: string;
