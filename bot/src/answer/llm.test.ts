@@ -19,8 +19,9 @@ beforeEach(() => {
   fake.behave('spare', { kind: 'reply', text: 'Run `npx atomkit lint`.' });
 });
 
+// No test here waits for the watchdog: a generous timeout keeps a busy machine from failing a model.
 function client(cooldownMs = 60_000): LlmClient {
-  return new LlmClient({ baseUrl: fake.baseUrl, apiKey: undefined, models: ['flaky', 'spare'], timeoutMs: 400, cooldownMs, now: () => clock.now });
+  return new LlmClient({ baseUrl: fake.baseUrl, apiKey: undefined, models: ['flaky', 'spare'], timeoutMs: 10_000, cooldownMs, now: () => clock.now });
 }
 
 describe('LlmClient cool-down', () => {
