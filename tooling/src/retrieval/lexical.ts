@@ -131,6 +131,35 @@ export function searchLexical(
   return hits.sort((a, b) => b.score - a.score || a.label - b.label).slice(0, limit);
 }
 
+/** Share of an atom's other matching units added to each of its units' scores. */
+const OTHER_UNITS_SHARE = 0.1;
+/** How many of an atom's other units count: a long atom is not favoured for its length. */
+const OTHER_UNITS = 3;
+
+/**
+ * Each unit's score plus a small share of the best other units of the same atom: an atom that
+ * answers a question in several sections outranks one section that happens to repeat a word, and
+ * the share is of its best few other units, not of all of them.
+ *
+ * @example shareAcrossAtom([{ label: 1, score: 4 }, { label: 2, score: 2 }, { label: 3, score: 3 }], (l) => (l === 3 ? 'b' : 'a'))
+ * //=> [{ label: 1, score: 4.2 }, { label: 3, score: 3 }, { label: 2, score: 2.2 }]
+ */
+export function shareAcrossAtom(hits: readonly LexicalHit[], atomOf: (label: number) => string): LexicalHit[] {
+  const byAtom = new Map<string, number[]>();
+  for (const hit of hits) {
+    const atom = atomOf(hit.label);
+    const scores = byAtom.get(atom) ?? [];
+    scores.push(hit.score);
+    byAtom.set(atom, scores);
+  }
+  const bonus = new Map<string, number>();
+  for (const [atom, scores] of byAtom) {
+    const others = scores.sort((a, b) => b - a).slice(1, 1 + OTHER_UNITS);
+    bonus.set(atom, OTHER_UNITS_SHARE * others.reduce((a, b) => a + b, 0));
+  }
+  return hits.map((hit) => ({ label: hit.label, score: hit.score + bonus.get(atomOf(hit.label))! })).sort((a, b) => b.score - a.score || a.label - b.label);
+}
+
 /** Units per lexical shard: a rebuild after one edit rewrites one shard, not the whole index. */
 export const UNITS_PER_SHARD = 4000;
 
