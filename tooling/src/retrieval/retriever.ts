@@ -258,6 +258,7 @@ class IndexRetriever implements Retriever {
           similarity: useDense ? similarity : undefined,
           baseline: this.manifest.denseBaseline,
           errorCodeMatch: matchedErrorCode !== undefined,
+          language: unit.language,
         }),
         matchedErrorCode,
       });
@@ -273,8 +274,12 @@ class IndexRetriever implements Retriever {
   /** Rank of each atom by its lexical coverage of the query, ties in the order given. */
   #coverageRanks(atomIds: readonly string[], terms: readonly QueryTerm[], df: (term: string) => number): Map<string, number> {
     const atoms = [...new Set(atomIds)];
-    const coverage = new Map(atoms.map((atomId) => [atomId, lexicalCoverage(terms, this.#termsOfAtom(atomId), df, this.#meta.size)]));
+    const coverage = new Map(atoms.map((atomId) => [atomId, lexicalCoverage(terms, this.#termsOfAtom(atomId), df, this.#meta.size, this.#languageOf(atomId))]));
     return new Map(atoms.sort((a, b) => coverage.get(b)! - coverage.get(a)!).map((atomId, rank) => [atomId, rank]));
+  }
+
+  #languageOf(atomId: string): string {
+    return this.#meta.get(this.#labelsByAtom.get(atomId)![0]!)!.language;
   }
 
   #termsOfAtom(atomId: string): ReadonlySet<string> {

@@ -95,3 +95,28 @@ test('an atom that covers the question across its sections outranks an atom whos
   ]);
   expect((await atomsFor(retriever, 'webhook secret expires'))[0]).toBe('procedure/rotate-signing-credentials');
 });
+
+test('a Japanese question whose answer exists only in English finds the English atom by its Latin-script terms', async () => {
+  const japanese = (topic: string, title: string): AtomSpec => ({
+    file: `ja/procedure/${topic}.md`,
+    title,
+    summary: `${title}の手順です。`,
+    language: 'ja',
+    body: `## 手順\n\n1. 管理画面を開きます。\n2. ${title}を行い、エラーがないか確認します。\n\n## 確認\n\n設定が保存され、終了コードが 0 であることを確認します。`,
+  });
+  const retriever = await indexOf([
+    ...others,
+    japanese('backups', 'バックアップを取る'),
+    japanese('deploys', 'デプロイする'),
+    japanese('alerts', 'アラートを設定する'),
+    { ...japanese('editor', 'エディタを設定する'), body: '## 手順\n\n1. コードの改行の前に空白を残さないようにします。\n2. 保存します。' },
+    {
+      file: 'error/file-line-endings.md',
+      title: 'Line endings are not LF',
+      summary: 'The file uses CRLF line endings; the linter expects LF.',
+      type: 'error',
+      body: '## What it means\n\nThe file has CRLF line endings.\n\n## How to resolve\n\nSave the file with LF line endings, or set `core.autocrlf` to false.',
+    },
+  ]);
+  expect((await atomsFor(retriever, 'CRLF の改行コードを直したい', 'ja'))[0]).toBe('error/file-line-endings');
+});
