@@ -6,7 +6,7 @@
  */
 import { isEveryday } from './everyday-words.js';
 import { englishFor } from './glossary.js';
-import { tokenize } from './tokenize.js';
+import { hyphenatedCompounds, tokenize } from './tokenize.js';
 
 export interface QueryTerm {
   /** The term as the tokenizer makes it. */
@@ -56,7 +56,9 @@ export function analyzeQuery(text: string, known: (term: string) => boolean, voc
   const normalized = normalizePhrases(text);
   const concrete = new Set<string>();
   for (const [span] of normalized.matchAll(CONCRETE_SPAN)) for (const term of tokenize(span)) concrete.add(term);
-  const terms = [...new Set(tokenize(normalized))];
+  // A hyphenated word written as one is only another way to find it: no atom writing it so, its parts carry the question.
+  const compounds = new Set(hyphenatedCompounds(normalized).flatMap((compound) => tokenize(compound)));
+  const terms = [...new Set(tokenize(normalized))].filter((term) => !compounds.has(term) || known(term));
   // A term also written outside any pasted value is a topic word after all.
   const outside = new Set(tokenize(normalized.replace(CONCRETE_SPAN, ' ')));
   let vocab: string[] | undefined;

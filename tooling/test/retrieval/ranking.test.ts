@@ -120,3 +120,23 @@ test('a Japanese question whose answer exists only in English finds the English 
   ]);
   expect((await atomsFor(retriever, 'CRLF の改行コードを直したい', 'ja'))[0]).toBe('error/file-line-endings');
 });
+
+test('a hyphenated option in the question finds the atom that writes it in camelCase', async () => {
+  const retriever = await indexOf([
+    ...others,
+    {
+      file: 'interface-input/install-settings.md',
+      title: 'Install settings',
+      summary: 'Settings of the install command.',
+      type: 'interface-input',
+      body: '## Input\n\n`ignoreScripts`: when true, no lifecycle scripts of dependencies run during an install.',
+    },
+    {
+      file: 'procedure/run-scripts.md',
+      title: 'Run package scripts',
+      summary: 'Run the scripts a package defines.',
+      body: '## Steps\n\n1. List the scripts.\n2. Run one of the scripts by name.',
+    },
+  ]);
+  expect((await atomsFor(retriever, 'ignore-scripts'))[0]).toBe('interface-input/install-settings');
+});
