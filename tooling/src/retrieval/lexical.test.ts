@@ -53,6 +53,14 @@ describe('lexical search', () => {
     expect(labels(['interview', 'rotat'])).toEqual([1, 2, 5]);
   });
 
+  test("a term's weight scales what it adds, so a word's other form counts less than the word as written", () => {
+    const index = createLexical();
+    index.addAll([doc(1, { title: 'Run the server' }), doc(2, { title: 'Serve the site' })]);
+    const known = () => true;
+    const score = (weight?: (term: string) => number) => searchLexical([index], ['serv', 'server'], 10, undefined, known, weight).find((h) => h.label === 2)!.score;
+    expect(score((t) => (t === 'serv' ? 0.5 : 1))).toBeCloseTo(score() / 2, 10);
+  });
+
   test('long queries search their rarest terms, and drop terms most units contain', () => {
     const df = (term: string) => ({ common: 900, mid: 50, rare: 2 })[term] ?? 0;
     expect(selectQueryTerms(['common', 'mid', 'rare'], df, 1000)).toEqual(['rare', 'mid']);

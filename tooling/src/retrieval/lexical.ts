@@ -108,7 +108,8 @@ export function selectQueryTerms(terms: readonly string[], df: (term: string) =>
  * knows is spelt right: only a long one also matches words one edit away (`interview` finds
  * `interviewee`, which the stemmer keeps apart), and only the last one the words it begins. Typo
  * matching every known term took half of a query's time and changed no figure of
- * `atomkit eval` (retrieval and answers) on the question sets.
+ * `atomkit eval` (retrieval and answers) on the question sets. `weight` scales a term's score (a
+ * word's other forms count less than the word as written).
  */
 export function searchLexical(
   shards: readonly MiniSearch<LexicalDoc>[],
@@ -116,6 +117,7 @@ export function searchLexical(
   limit: number,
   keep?: (label: number) => boolean,
   known: (term: string) => boolean = () => false,
+  weight: (term: string) => number = () => 1,
 ): LexicalHit[] {
   if (terms.length === 0) return [];
   const hits: LexicalHit[] = [];
@@ -124,6 +126,7 @@ export function searchLexical(
       tokenize: () => [...terms],
       fuzzy: (term) => (known(term) ? term.length >= 8 && 1 : term.length >= 6 && 0.15),
       prefix: (term, i, all) => term.length >= 4 && (i === all.length - 1 || !known(term)),
+      boostTerm: (term) => weight(term),
       ...(keep ? { filter: (result) => keep(result.id as number) } : {}),
     });
     for (const result of results.slice(0, limit)) hits.push({ label: result.id as number, score: result.score });

@@ -47,6 +47,11 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('copied as-is', (t) => t === 'copi').map((t) => t.term)).toEqual(['copi']);
   });
 
+  test('reads an agent noun also as its verb when the atoms use that: server is also serve', () => {
+    expect(byTerm('server port')['server']?.forms).toEqual(['server', 'serv']);
+    expect(byTerm('header')['header']?.forms).toEqual(['header']);
+  });
+
   test('reads "out of the box" as default', () => {
     expect(normalizePhrases('what does serve listen on out of the box')).toContain('default');
     expect(analyze('what does serve listen on out of the box').map((t) => t.term)).toEqual(['serv', 'listen', 'default']);

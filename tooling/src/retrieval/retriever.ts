@@ -25,6 +25,8 @@ const RRF_K = 60;
 const DEPTH = 50;
 /** Lexical candidates searched per one kept, so an atom's other matching sections can lift its best one. */
 const ATOM_POOL = 4;
+/** Weight of a word's other forms (`serv` for `server`, `backup` for `バックアップ`) against the word as written. */
+const OTHER_FORM_WEIGHT = 0.5;
 const MAX_QUERY_CHARS = 4000;
 /** Parsed units kept in memory (about 2 KB each). */
 const MAX_CACHED_UNITS = 20_000;
@@ -218,7 +220,10 @@ class IndexRetriever implements Retriever {
       const forms = terms.flatMap((t) => (t.forms.some((form) => df(form) > 0) ? t.forms.filter((form) => df(form) > 0) : t.concrete ? [] : t.forms));
       const searched = selectQueryTerms(forms, df, this.#meta.size);
       const atomOf = (label: number) => this.#meta.get(label)!.atomId;
-      const units = shareAcrossAtom(searchLexical(this.lexical, searched, depth * ATOM_POOL, keep, (term) => df(term) > 0), atomOf).slice(0, depth);
+      // The word as the question writes it counts more than the other forms it may take.
+      const asWritten = new Set(terms.map((t) => t.term));
+      const weight = (term: string) => (asWritten.has(term) ? 1 : OTHER_FORM_WEIGHT);
+      const units = shareAcrossAtom(searchLexical(this.lexical, searched, depth * ATOM_POOL, keep, (term) => df(term) > 0, weight), atomOf).slice(0, depth);
       units.forEach((hit, rank) => add(hit.label, 1 / (RRF_K + rank + 1)));
       // The same candidates ranked by how much of the question their whole atom covers, fused
       // in as a second list: BM25 ranks sections, but the answer is the atom that has all of it.
