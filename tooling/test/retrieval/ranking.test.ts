@@ -62,7 +62,7 @@ async function indexOf(atoms: readonly AtomSpec[]): Promise<Retriever> {
 }
 
 async function atomsFor(retriever: Retriever, question: string, language = 'en'): Promise<string[]> {
-  const hits = await languagePreferred(retriever, question, language, { k: 20, mode: 'lexical', minScore: 0.11 });
+  const hits = await languagePreferred(retriever, question, language, { k: 20, mode: 'lexical', minScore: 0.115 });
   return [...new Set(hits.map((hit) => hit.atomId))];
 }
 
