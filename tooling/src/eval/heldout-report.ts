@@ -111,7 +111,7 @@ export function calibrationRows(report: HeldoutReport): string[][] {
   const all = report.sets.flatMap((set) => set.questions);
   const suggested = calibrateMinScore(all);
   const rows = [['threshold', 'part', 'unanswerable refused', 'answerable refused', 'refusal precision']];
-  const thresholds: [string, number][] = [[`configured bot.minScore ${f(report.minScore)}`, report.minScore], [`dev-calibrated ${suggested.toFixed(3)}`, suggested]];
+  const thresholds: [string, number][] = [[`configured bot.minScore ${report.minScore}`, report.minScore], [`dev-calibrated ${suggested.toFixed(3)}`, suggested]];
   for (const [label, threshold] of thresholds) {
     for (const split of ['dev', 'test'] as const) {
       const r = refusalAt(all.filter((q) => q.split === split), threshold);
