@@ -72,20 +72,32 @@ export interface HeldoutCommandOptions {
   questions?: string;
   out?: string;
   write?: boolean;
+  part?: string;
+  misses?: boolean;
 }
+
+const PARTS = ['dev', 'test', 'all'] as const;
 
 export async function evalHeldoutCommand(config: AtomkitConfig, options: HeldoutCommandOptions, io: CliIo): Promise<number> {
   return reportErrors(io, async () => {
+    const part = options.part ?? 'all';
+    if (!PARTS.includes(part as (typeof PARTS)[number])) throw new UsageError(`Unknown part \`${part}\` in --part, expected one of ${PARTS.join(', ')}.`);
     const { runHeldoutEval } = await import('./heldout.js');
-    const { heldoutRows } = await import('./heldout-report.js');
+    const { heldoutRows, missRows } = await import('./heldout-report.js');
     const report = await runHeldoutEval({
       config,
+      part: part as (typeof PARTS)[number],
       ...(options.questions ? { files: [path.resolve(process.cwd(), options.questions)] } : {}),
       onSet: (file) => io.stderr(io.colors.dim(`${path.relative(process.cwd(), file) || file}\n`)),
       onWarning: (message) => io.stderr(`${io.colors.yellow('warning')} ${message.split('\n')[0]}\n`),
     });
     io.stdout(textTable(heldoutRows(report)));
-    if (options.write !== false) {
+    if (options.misses) {
+      const misses = missRows(report);
+      io.stdout(`\n${misses.length - 1} missed:\n${misses.length > 1 ? textTable(misses) : ''}`);
+    }
+    // The report holds every part: a run of one part leaves it as it was.
+    if (options.write !== false && part === 'all') {
       const dir = outDir(config, options.out);
       const written = writeReport(dir, { ...readReport(dir), heldout: report });
       io.stdout(`Report: ${path.relative(process.cwd(), written.md) || written.md}, ${path.relative(process.cwd(), written.json) || written.json}\n`);

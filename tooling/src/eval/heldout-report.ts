@@ -64,14 +64,40 @@ export function kindRows(report: HeldoutReport): string[][] {
   ];
 }
 
+/**
+ * What went wrong with a question, or '' when nothing did: an answerable one not in the top 5 or
+ * refused, or one the atoms do not answer answered all the same.
+ */
+export function missOutcome(q: HeldoutQuestion): string {
+  const rank = q.score?.rank ?? null;
+  if (q.unanswerable) return q.answered ? 'answered, but the atoms do not answer it' : '';
+  if (rank === null || rank > 5) return 'not in the top 5';
+  return q.answered ? '' : 'refused';
+}
+
 /** Test questions a set missed (not in the top 5, or refused although answerable, or answered although not). */
 export function testFailures(report: HeldoutReport): string[][] {
   const rows = [['set', 'question', 'kind', 'rank', 'outcome']];
   for (const set of report.sets) {
     for (const q of set.questions.filter((question) => question.split === 'test')) {
-      const rank = q.score?.rank ?? null;
-      const outcome = q.unanswerable ? (q.answered ? 'answered, but the atoms do not answer it' : '') : !q.answered ? 'refused' : rank === null || rank > 5 ? 'not in the top 5' : '';
-      if (outcome) rows.push([set.set, q.id, q.kind, rank === null ? '-' : String(rank), outcome]);
+      const outcome = missOutcome(q);
+      if (outcome) rows.push([set.set, q.id, q.kind, q.score?.rank == null ? '-' : String(q.score.rank), outcome]);
+    }
+  }
+  return rows;
+}
+
+/**
+ * Every question of a run that went wrong, with what it asked, its gold atoms, and the best hit and
+ * its confidence: what `atomkit eval --misses` prints for the part it ran.
+ */
+export function missRows(report: HeldoutReport): string[][] {
+  const rows = [['set', 'part', 'question', 'gold', 'rank', 'first', 'confidence', 'outcome']];
+  for (const set of report.sets) {
+    for (const q of set.questions) {
+      const outcome = missOutcome(q);
+      if (!outcome) continue;
+      rows.push([set.set, q.split, q.text.replace(/\s+/g, ' '), q.gold.join(', ') || '-', q.score?.rank == null ? '-' : String(q.score.rank), q.first ?? '-', f(q.confidence), outcome]);
     }
   }
   return rows;
@@ -85,7 +111,7 @@ export function calibrationRows(report: HeldoutReport): string[][] {
   const all = report.sets.flatMap((set) => set.questions);
   const suggested = calibrateMinScore(all);
   const rows = [['threshold', 'part', 'unanswerable refused', 'answerable refused', 'refusal precision']];
-  const thresholds: [string, number][] = [[`configured bot.minScore ${f(report.minScore)}`, report.minScore], [`dev-calibrated ${suggested.toFixed(3)}`, suggested]];
+  const thresholds: [string, number][] = [[`configured bot.minScore ${report.minScore}`, report.minScore], [`dev-calibrated ${suggested.toFixed(3)}`, suggested]];
   for (const [label, threshold] of thresholds) {
     for (const split of ['dev', 'test'] as const) {
       const r = refusalAt(all.filter((q) => q.split === split), threshold);

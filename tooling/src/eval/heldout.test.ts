@@ -3,6 +3,8 @@ import { calibrateMinScore, figures, refusalAt, type HeldoutQuestion } from './h
 
 const q = (split: 'dev' | 'test', unanswerable: boolean, confidence: number, rank: number | null = 1): HeldoutQuestion => ({
   id: `${split}-${confidence}-${unanswerable}`,
+  text: 'a question',
+  gold: unanswerable ? [] : ['faq/x'],
   split,
   kind: 'vague',
   language: 'en',
@@ -10,6 +12,7 @@ const q = (split: 'dev' | 'test', unanswerable: boolean, confidence: number, ran
   score: unanswerable ? null : { rank, hit1: rank === 1 ? 1 : 0, hit3: rank !== null && rank <= 3 ? 1 : 0, hit5: rank !== null && rank <= 5 ? 1 : 0, rr: rank ? 1 / rank : 0, ndcg5: 0 },
   answered: true,
   confidence,
+  first: null,
   precision: 1,
   factsFound: 1,
   facts: 1,

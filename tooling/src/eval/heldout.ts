@@ -43,6 +43,9 @@ export interface SetResult {
 /** One question's outcome, enough to group figures any way. */
 export interface HeldoutQuestion {
   readonly id: string;
+  readonly text: string;
+  /** Atoms that answer it (empty when the atoms do not). */
+  readonly gold: readonly string[];
   readonly split: Split;
   readonly kind: string;
   readonly language: string;
@@ -52,6 +55,8 @@ export interface HeldoutQuestion {
   readonly answered: boolean;
   /** Confidence of the best hit, as the chat service retrieves (what `bot.minScore` is compared with). */
   readonly confidence: number;
+  /** The atom of the best hit, when there is one. */
+  readonly first: string | null;
   readonly precision: number;
   readonly factsFound: number;
   readonly facts: number;
@@ -70,8 +75,13 @@ export function questionSetFiles(root: string): string[] {
   return [...list(path.join(root, 'eval'), /^questions.*\.ya?ml$/), ...list(path.join(root, 'eval', 'corpora'), /\.ya?ml$/)];
 }
 
+/** Which questions of each set a run measures: tuning runs `dev`, reports run `all`. */
+export type Part = Split | 'all';
+
 export interface HeldoutOptions {
   readonly config: AtomkitConfig;
+  /** @default 'all' */
+  readonly part?: Part;
   /** @default every set `questionSetFiles` finds */
   readonly files?: readonly string[];
   readonly onSet?: (file: string) => void;
@@ -80,28 +90,32 @@ export interface HeldoutOptions {
 
 export async function runHeldoutEval(options: HeldoutOptions): Promise<HeldoutReport> {
   const { config } = options;
+  const part = options.part ?? 'all';
   const sets: SetResult[] = [];
   for (const file of options.files ?? questionSetFiles(config.root)) {
     options.onSet?.(file);
-    const inputs = await loadEvalInputs(config, file, options.onWarning);
+    const loaded = await loadEvalInputs(config, file, options.onWarning);
+    // The other part's questions are never searched, so nothing of them can be seen.
+    const inputs = part === 'all' ? loaded : { ...loaded, set: { ...loaded.set, questions: loaded.set.questions.filter((q) => q.split === part) } };
     const retriever = await openRetriever(inputs.config, options.onWarning ? { onWarning: options.onWarning } : {});
     try {
       const system = retriever.dense ? 'hybrid' : 'lexical';
       const retrieval = await runRetrievalEval({ config, inputs, retriever, systems: [system] });
       const answers = await runAnswersEval({ config, inputs, retriever, judge: false });
       const ranked = retrieval.systems.find((s) => s.name === system)?.results ?? [];
-      const confidence = new Map<string, number>();
+      const best = new Map<string, BestHit>();
       for (const q of inputs.set.questions) {
         const hits = await preferredHits(retriever, { text: q.text, language: q.language }, { k: 8, mode: 'hybrid', minScore: inputs.config.bot.minScore });
-        confidence.set(q.id, hits[0]?.confidence ?? 0);
+        best.set(q.id, { confidence: hits[0]?.confidence ?? 0, atomId: hits[0]?.atomId ?? null });
       }
-      const questions = joinResults(inputs.set.questions, ranked, answers.runs[0]!, confidence);
+      const questions = joinResults(inputs.set.questions, ranked, answers.runs[0]!, best);
+      const splits: readonly Split[] = part === 'all' ? ['dev', 'test'] : [part];
       sets.push({
         set: path.relative(config.root, file).split(path.sep).join('/'),
         ...(inputs.set.corpus ? { corpus: path.relative(config.root, inputs.set.corpus).split(path.sep).join('/') } : {}),
         atoms: inputs.atoms.length,
         system,
-        parts: { dev: figures(questions.filter((q) => q.split === 'dev')), test: figures(questions.filter((q) => q.split === 'test')) },
+        parts: Object.fromEntries(splits.map((split) => [split, figures(questions.filter((q) => q.split === split))])),
         questions,
       });
     } finally {
@@ -111,7 +125,12 @@ export async function runHeldoutEval(options: HeldoutOptions): Promise<HeldoutRe
   return { generatedAt: new Date().toISOString(), minScore: config.bot.minScore, sets };
 }
 
-function joinResults(questions: readonly Question[], ranked: readonly QuestionResult[], run: AnswersRun, confidence: ReadonlyMap<string, number>): HeldoutQuestion[] {
+interface BestHit {
+  readonly confidence: number;
+  readonly atomId: string | null;
+}
+
+function joinResults(questions: readonly Question[], ranked: readonly QuestionResult[], run: AnswersRun, best: ReadonlyMap<string, BestHit>): HeldoutQuestion[] {
   const ranks = new Map(ranked.map((r) => [r.id, r]));
   const answers = new Map<string, AnswerResult>(run.results.map((r) => [r.id, r]));
   return questions.map((question) => {
@@ -119,13 +138,16 @@ function joinResults(questions: readonly Question[], ranked: readonly QuestionRe
     const result = ranks.get(question.id);
     return {
       id: question.id,
+      text: question.text,
+      gold: question.gold,
       split: question.split,
       kind: question.kind,
       language: question.language,
       unanswerable: question.unanswerable,
       score: result?.score ?? null,
       answered: answer.answered,
-      confidence: confidence.get(question.id) ?? 0,
+      confidence: best.get(question.id)?.confidence ?? 0,
+      first: best.get(question.id)?.atomId ?? null,
       precision: answer.precision,
       factsFound: answer.factsFound.length,
       facts: question.facts.length,

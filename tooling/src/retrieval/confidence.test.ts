@@ -42,6 +42,18 @@ describe('lexicalCoverage of analysed queries', () => {
     expect(topic).toBeLessThan(0.1);
   });
 
+  test('does not hold a Japanese word other atoms use against an English atom, which could not contain it', () => {
+    const terms = [term('改行'), term('crlf'), term('警告')];
+    const counts = df({ 改行: 3, crlf: 2, 警告: 9 });
+    expect(lexicalCoverage(terms, new Set(['crlf']), counts, 100, 'en')).toBe(1);
+    expect(lexicalCoverage(terms, new Set(['crlf']), counts, 100, 'ja')).toBeLessThan(0.5);
+  });
+
+  test('still counts a Japanese word no atom uses against an English atom: it names a topic none covers', () => {
+    const terms = [term('crlf'), term('スラック')];
+    expect(lexicalCoverage(terms, new Set(['crlf']), df({ crlf: 2 }), 100, 'en')).toBeLessThan(0.2);
+  });
+
   test('counts a term as found when the atom has any of its forms', () => {
     expect(lexicalCoverage([term('バックアップ', { forms: ['バックアップ', 'backup'] })], new Set(['backup']), df({ backup: 2 }), 100)).toBe(1);
   });

@@ -31,13 +31,30 @@ export interface ConfidenceInputs {
   readonly similarity?: number | undefined;
   readonly baseline?: { mean: number; std: number } | null | undefined;
   readonly errorCodeMatch?: boolean;
+  /** The hit's atom language (BCP 47): words in a script it is not written in are not held against it. */
+  readonly language?: string;
+}
+
+/** Languages written with Han, kana or Hangul; atoms in the others cannot hold a word in those scripts. */
+const CJK_LANGUAGES = new Set(['ja', 'zh', 'ko']);
+const CJK_WORD = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+$/u;
+
+/**
+ * Whether a term is written in a script atoms in the language cannot contain: a Japanese word for an
+ * English atom.
+ *
+ * @example foreignScript('改行', 'en') //=> true
+ * @example foreignScript('crlf', 'ja') //=> false
+ */
+export function foreignScript(term: string, language: string): boolean {
+  return !CJK_LANGUAGES.has(language.toLowerCase().split('-')[0]!) && CJK_WORD.test(term);
 }
 
 /**
  * @example lexicalCoverage(['backup', 'restore'], new Set(['backup', 'restore', 'disk']), () => 3, 100) //=> 1
  * @example lexicalCoverage(['backup', 'restore'], new Set(['backup']), () => 3, 100) //=> 0.25
  */
-export function lexicalCoverage(queryTerms: readonly (string | QueryTerm)[], unitTerms: ReadonlySet<string>, df: (term: string) => number, units: number): number {
+export function lexicalCoverage(queryTerms: readonly (string | QueryTerm)[], unitTerms: ReadonlySet<string>, df: (term: string) => number, units: number, language?: string): number {
   let total = 0;
   let found = 0;
   let count = 0;
@@ -50,6 +67,9 @@ export function lexicalCoverage(queryTerms: readonly (string | QueryTerm)[], uni
     // A pasted value (a URL, a path, an id) no atom states is neither required nor held against a match.
     if (concrete && match === undefined) continue;
     const seen = match !== undefined ? df(match) : Math.max(...forms.map(df));
+    // A Japanese word with no English form that other atoms use: an English atom could not say it,
+    // so its absence says nothing (a word no atom uses still names a topic none covers).
+    if (match === undefined && seen > 0 && language !== undefined && forms.every((form) => foreignScript(form, language))) continue;
     if (seen === 0 && everyday) continue;
     if (seen === 0) unknownTopics++;
     // A word no atom uses is the strongest sign the question is about something else: double weight.
@@ -79,7 +99,7 @@ export function denseConfidence(similarity: number, baseline: { mean: number; st
 }
 
 export function confidence(inputs: ConfidenceInputs): number {
-  const lexical = lexicalCoverage(inputs.queryTerms, inputs.unitTerms, inputs.df, inputs.units);
+  const lexical = lexicalCoverage(inputs.queryTerms, inputs.unitTerms, inputs.df, inputs.units, inputs.language);
   const value = inputs.similarity === undefined ? lexical : (lexical + denseConfidence(inputs.similarity, inputs.baseline)) / 2;
   return Math.round((inputs.errorCodeMatch ? Math.max(value, 0.9) : value) * 1000) / 1000;
 }

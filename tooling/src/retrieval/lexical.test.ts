@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createLexical, searchLexical, selectQueryTerms, shardOf, type LexicalDoc } from './lexical.js';
+import { createLexical, searchLexical, selectQueryTerms, shardOf, shareAcrossAtom, type LexicalDoc } from './lexical.js';
 import { tokenize } from './tokenize.js';
 
 const doc = (id: number, fields: Partial<LexicalDoc>): LexicalDoc => ({
@@ -53,11 +53,33 @@ describe('lexical search', () => {
     expect(labels(['interview', 'rotat'])).toEqual([1, 2, 5]);
   });
 
+  test("a term's weight scales what it adds, so a word's other form counts less than the word as written", () => {
+    const index = createLexical();
+    index.addAll([doc(1, { title: 'Run the server' }), doc(2, { title: 'Serve the site' })]);
+    const known = () => true;
+    const score = (weight?: (term: string) => number) => searchLexical([index], ['serv', 'server'], 10, undefined, known, weight).find((h) => h.label === 2)!.score;
+    expect(score((t) => (t === 'serv' ? 0.5 : 1))).toBeCloseTo(score() / 2, 10);
+  });
+
   test('long queries search their rarest terms, and drop terms most units contain', () => {
     const df = (term: string) => ({ common: 900, mid: 50, rare: 2 })[term] ?? 0;
     expect(selectQueryTerms(['common', 'mid', 'rare'], df, 1000)).toEqual(['rare', 'mid']);
     expect(selectQueryTerms(['common'], df, 1000)).toEqual(['common']);
     expect(selectQueryTerms(Array.from({ length: 30 }, (_, i) => `t${i}`), () => 1, 1000)).toHaveLength(8);
+  });
+
+  test("a unit gains a share of its atom's best other units, so an atom matching in several sections outranks one matching once", () => {
+    const atomOf = (label: number) => (label < 10 ? 'several' : 'once');
+    const hits = shareAcrossAtom([{ label: 10, score: 5 }, { label: 1, score: 4.5 }, { label: 2, score: 4 }, { label: 3, score: 3 }], atomOf);
+    expect(hits.map((h) => h.label)).toEqual([1, 10, 2, 3]);
+    expect(hits[0]!.score).toBeCloseTo(4.5 + 0.1 * (4 + 3), 10);
+  });
+
+  test('a long atom gains from its best three other units only, not from its length', () => {
+    const long = Array.from({ length: 40 }, (_, i) => ({ label: i, score: 1 }));
+    const short = [{ label: 100, score: 1 }, { label: 101, score: 1 }, { label: 102, score: 1 }, { label: 103, score: 1 }];
+    const hits = shareAcrossAtom([...long, ...short], (label) => (label < 100 ? 'long' : 'short'));
+    expect(hits.find((h) => h.label === 0)!.score).toBeCloseTo(hits.find((h) => h.label === 100)!.score, 10);
   });
 
   test('every unit of a file lands in the same shard, spread over all shards', () => {

@@ -108,7 +108,8 @@ export function selectQueryTerms(terms: readonly string[], df: (term: string) =>
  * knows is spelt right: only a long one also matches words one edit away (`interview` finds
  * `interviewee`, which the stemmer keeps apart), and only the last one the words it begins. Typo
  * matching every known term took half of a query's time and changed no figure of
- * `atomkit eval` (retrieval and answers) on the question sets.
+ * `atomkit eval` (retrieval and answers) on the question sets. `weight` scales a term's score (a
+ * word's other forms count less than the word as written).
  */
 export function searchLexical(
   shards: readonly MiniSearch<LexicalDoc>[],
@@ -116,6 +117,7 @@ export function searchLexical(
   limit: number,
   keep?: (label: number) => boolean,
   known: (term: string) => boolean = () => false,
+  weight: (term: string) => number = () => 1,
 ): LexicalHit[] {
   if (terms.length === 0) return [];
   const hits: LexicalHit[] = [];
@@ -124,11 +126,41 @@ export function searchLexical(
       tokenize: () => [...terms],
       fuzzy: (term) => (known(term) ? term.length >= 8 && 1 : term.length >= 6 && 0.15),
       prefix: (term, i, all) => term.length >= 4 && (i === all.length - 1 || !known(term)),
+      boostTerm: (term) => weight(term),
       ...(keep ? { filter: (result) => keep(result.id as number) } : {}),
     });
     for (const result of results.slice(0, limit)) hits.push({ label: result.id as number, score: result.score });
   }
   return hits.sort((a, b) => b.score - a.score || a.label - b.label).slice(0, limit);
+}
+
+/** Share of an atom's other matching units added to each of its units' scores. */
+const OTHER_UNITS_SHARE = 0.1;
+/** How many of an atom's other units count: a long atom is not favoured for its length. */
+const OTHER_UNITS = 3;
+
+/**
+ * Each unit's score plus a small share of the best other units of the same atom: an atom that
+ * answers a question in several sections outranks one section that happens to repeat a word, and
+ * the share is of its best few other units, not of all of them.
+ *
+ * @example shareAcrossAtom([{ label: 1, score: 4 }, { label: 2, score: 2 }, { label: 3, score: 3 }], (l) => (l === 3 ? 'b' : 'a'))
+ * //=> [{ label: 1, score: 4.2 }, { label: 3, score: 3 }, { label: 2, score: 2.2 }]
+ */
+export function shareAcrossAtom(hits: readonly LexicalHit[], atomOf: (label: number) => string): LexicalHit[] {
+  const byAtom = new Map<string, number[]>();
+  for (const hit of hits) {
+    const atom = atomOf(hit.label);
+    const scores = byAtom.get(atom) ?? [];
+    scores.push(hit.score);
+    byAtom.set(atom, scores);
+  }
+  const bonus = new Map<string, number>();
+  for (const [atom, scores] of byAtom) {
+    const others = scores.sort((a, b) => b - a).slice(1, 1 + OTHER_UNITS);
+    bonus.set(atom, OTHER_UNITS_SHARE * others.reduce((a, b) => a + b, 0));
+  }
+  return hits.map((hit) => ({ label: hit.label, score: hit.score + bonus.get(atomOf(hit.label))! })).sort((a, b) => b.score - a.score || a.label - b.label);
 }
 
 /** Units per lexical shard: a rebuild after one edit rewrites one shard, not the whole index. */

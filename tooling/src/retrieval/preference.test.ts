@@ -31,4 +31,11 @@ describe('languagePreferred', () => {
     const hits = [hit('ja/faq/faq', 'ja', 0.95), hit('error/api', 'en', 0.9, { matchedErrorCode: 'ATOMKIT_ERR_UNSUPPORTED_MEDIA_TYPE' })];
     expect((await languagePreferred(retriever(hits), 'q', 'ja', { k: 8, minScore: 0.1 }))[0]?.atomId).toBe('error/api');
   });
+
+  test("of an atom and its translation that both quote the error code, puts the question's language first", async () => {
+    const code = { matchedErrorCode: 'frontmatter/schema' };
+    const hits = [hit('ja/error/schema', 'ja', 0.9, code), hit('error/schema', 'en', 0.9, code), hit('error/other', 'en', 0.5)];
+    expect((await languagePreferred(retriever(hits), 'q', 'en', { k: 8, minScore: 0.1 })).map((h) => h.atomId)).toEqual(['error/schema', 'ja/error/schema', 'error/other']);
+    expect((await languagePreferred(retriever(hits), 'q', 'ja-JP', { k: 8, minScore: 0.1 }))[0]?.atomId).toBe('ja/error/schema');
+  });
 });

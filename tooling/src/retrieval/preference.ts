@@ -2,7 +2,8 @@
  * The question's language as a preference, not a filter: atoms in that language first when the
  * best of them covers the question about as well as the best atom in any language, otherwise all
  * languages ranked together (a Japanese question whose answer exists only in English finds it);
- * and an atom whose error code the question quotes first in any case.
+ * and an atom whose error code the question quotes first in any case (in the question's language
+ * first, when its translation quotes the code too).
  */
 import type { Retriever, SearchFilters, SearchHit, SearchOptions } from './api.js';
 
@@ -28,7 +29,10 @@ export async function languagePreferred(retriever: Retriever, question: string, 
   const preferred = await retriever.search(question, { ...base, filters: { ...filters, language } });
   const all = await retriever.search(question, { ...base, ...(filters ? { filters } : {}) });
   const best = (hits: readonly SearchHit[]) => Math.max(0, ...hits.map((hit) => hit.confidence));
-  const quoted = all.filter((hit) => hit.matchedErrorCode !== undefined);
+  // Of the atoms quoting the error code (an atom and its translation both do), the question's language first.
+  const quotes = all.filter((hit) => hit.matchedErrorCode !== undefined);
+  const inLanguage = (hit: SearchHit) => hit.language.toLowerCase().split('-')[0] === language.toLowerCase().split('-')[0];
+  const quoted = [...quotes.filter(inLanguage), ...quotes.filter((hit) => !inLanguage(hit))];
   const first = best(preferred) >= options.minScore && best(preferred) >= best(all) * PREFERRED_SHARE ? preferred : [];
   const seen = new Set<string>();
   const merged: SearchHit[] = [];

@@ -42,6 +42,16 @@ describe('analyzeQuery', () => {
     expect(terms['チーム']?.everyday).toBe(false);
   });
 
+  test('searches a hyphenated word also written as one when an atom writes it so, and otherwise leaves that form out', () => {
+    expect(analyzeQuery('set ignore-scripts', (t) => ['ignor', 'script', 'ignorescript'].includes(t)).map((t) => t.term)).toEqual(['set', 'ignor', 'script', 'ignorescript']);
+    expect(analyzeQuery('copied as-is', (t) => t === 'copi').map((t) => t.term)).toEqual(['copi']);
+  });
+
+  test('reads an agent noun also as its verb when the atoms use that: server is also serve', () => {
+    expect(byTerm('server port')['server']?.forms).toEqual(['server', 'serv']);
+    expect(byTerm('header')['header']?.forms).toEqual(['header']);
+  });
+
   test('reads "out of the box" as default', () => {
     expect(normalizePhrases('what does serve listen on out of the box')).toContain('default');
     expect(analyze('what does serve listen on out of the box').map((t) => t.term)).toEqual(['serv', 'listen', 'default']);

@@ -1,12 +1,13 @@
 /**
  * What a question asks for, as search terms: each content word with the other forms it may take
- * in the atoms (a Japanese loanword's English word, a typo's one known neighbour, a phrase such as "out of the box" as `default`), and whether it is a concrete value
+ * in the atoms (a Japanese loanword's English word, a typo's one known neighbour, an agent noun's
+ * verb, a phrase such as "out of the box" as `default`), and whether it is a concrete value
  * pasted from a log (a URL, a path, a host, a number, an id) that an atom cannot be expected to
  * contain.
  */
 import { isEveryday } from './everyday-words.js';
 import { englishFor } from './glossary.js';
-import { tokenize } from './tokenize.js';
+import { hyphenatedCompounds, tokenize } from './tokenize.js';
 
 export interface QueryTerm {
   /** The term as the tokenizer makes it. */
@@ -45,6 +46,8 @@ export function normalizePhrases(text: string): string {
 /** URLs, paths with a folder, host names and e-mail addresses: values, not topics. */
 const CONCRETE_SPAN = /\b[a-z][a-z0-9+.-]*:\/\/\S+|(?:~|\.{1,2})?(?:\/[\w.@-]+){2,}\/?|\b[\w-]+(?:\/[\w.@-]+)+\.[a-z0-9]{1,5}\b|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|app|co|corp|local|internal)\b/gi;
 const HAS_DIGIT = /\d/;
+/** An agent noun and its verb's stem: `server` -> `serv`, `linter` -> `lint`. */
+const AGENT = /^([a-z]{3,})er$/;
 const PREFIX = /^(auto|re|pre|un|non|multi|sub|co|de|dis|mis)([a-z]{4,})$/;
 /** Kanji and kana words (not katakana loanwords, which name things as English words do). */
 const NATIVE_JAPANESE = /^[\p{Script=Han}\p{Script=Hiragana}]+$/u;
@@ -56,7 +59,9 @@ export function analyzeQuery(text: string, known: (term: string) => boolean, voc
   const normalized = normalizePhrases(text);
   const concrete = new Set<string>();
   for (const [span] of normalized.matchAll(CONCRETE_SPAN)) for (const term of tokenize(span)) concrete.add(term);
-  const terms = [...new Set(tokenize(normalized))];
+  // A hyphenated word written as one is only another way to find it: no atom writing it so, its parts carry the question.
+  const compounds = new Set(hyphenatedCompounds(normalized).flatMap((compound) => tokenize(compound)));
+  const terms = [...new Set(tokenize(normalized))].filter((term) => !compounds.has(term) || known(term));
   // A term also written outside any pasted value is a topic word after all.
   const outside = new Set(tokenize(normalized.replace(CONCRETE_SPAN, ' ')));
   let vocab: string[] | undefined;
@@ -74,6 +79,9 @@ export function analyzeQuery(text: string, known: (term: string) => boolean, voc
       const near = nearest(term, vocab);
       if (near) add(near);
     }
+    // `server` is also `serve`, `linter` also `lint`: the thing named for what it does.
+    const agent = AGENT.exec(term);
+    if (agent && known(agent[1]!)) add(agent[1]!);
     // `autocomplete`, `reindex`, `unpublish`: the word after a common prefix.
     const prefixed = !known(term) ? PREFIX.exec(term) : null;
     if (prefixed && known(prefixed[2]!)) add(prefixed[2]!);

@@ -10,12 +10,12 @@ import type MiniSearch from 'minisearch';
 import type { AtomkitConfig } from '../config/load.js';
 import { IndexLoadError, type IndexManifest, type OpenRetrieverOptions, type Retriever, type SearchHit, type SearchOptions } from './api.js';
 import { FILES, artifactFiles, currentIndexDir, indexDir, readManifest, verifyFile } from './artifact.js';
-import { confidence } from './confidence.js';
+import { confidence, lexicalCoverage } from './confidence.js';
 import { readDense, searchDense, similarityTo, type DenseIndex } from './dense.js';
 import { EmbedderUnavailableError, type Embedder } from './embedders/embedder.js';
 import { configuredModel, loadEmbedder } from './embedders/load.js';
-import { loadLexical, searchLexical, selectQueryTerms, type LexicalDoc } from './lexical.js';
-import { analyzeQuery } from './query.js';
+import { loadLexical, searchLexical, selectQueryTerms, shareAcrossAtom, type LexicalDoc } from './lexical.js';
+import { analyzeQuery, type QueryTerm } from './query.js';
 import { normalizeCode } from './tokenize.js';
 import { UnitStore, type StoredUnit, type UnitMeta } from './store.js';
 
@@ -23,6 +23,10 @@ import { UnitStore, type StoredUnit, type UnitMeta } from './store.js';
 const RRF_K = 60;
 /** Candidates taken from each list before fusion. */
 const DEPTH = 50;
+/** Lexical candidates searched per one kept, so an atom's other matching sections can lift its best one. */
+const ATOM_POOL = 4;
+/** Weight of a word's other forms (`serv` for `server`, `backup` for `バックアップ`) against the word as written. */
+const OTHER_FORM_WEIGHT = 0.5;
 const MAX_QUERY_CHARS = 4000;
 /** Parsed units kept in memory (about 2 KB each). */
 const MAX_CACHED_UNITS = 20_000;
@@ -206,6 +210,8 @@ class IndexRetriever implements Retriever {
     const depth = Math.max(DEPTH, k * 3);
 
     const fused = new Map<number, number>();
+    /** Each candidate atom's rank by coverage of the query: it also breaks ties of the fused score. */
+    let coverageRank = new Map<string, number>();
     const add = (label: number, value: number) => fused.set(label, (fused.get(label) ?? 0) + value);
     const df = (term: string) => this.#df.get(term) ?? 0;
     const terms = analyzeQuery(text, (term) => df(term) > 0, () => this.#df.keys());
@@ -213,7 +219,16 @@ class IndexRetriever implements Retriever {
       // Each word in the forms the atoms may use; a pasted value or a typo the index does not know is left out for a form it does.
       const forms = terms.flatMap((t) => (t.forms.some((form) => df(form) > 0) ? t.forms.filter((form) => df(form) > 0) : t.concrete ? [] : t.forms));
       const searched = selectQueryTerms(forms, df, this.#meta.size);
-      searchLexical(this.lexical, searched, depth, keep, (term) => df(term) > 0).forEach((hit, rank) => add(hit.label, 1 / (RRF_K + rank + 1)));
+      const atomOf = (label: number) => this.#meta.get(label)!.atomId;
+      // The word as the question writes it counts more than the other forms it may take.
+      const asWritten = new Set(terms.map((t) => t.term));
+      const weight = (term: string) => (asWritten.has(term) ? 1 : OTHER_FORM_WEIGHT);
+      const units = shareAcrossAtom(searchLexical(this.lexical, searched, depth * ATOM_POOL, keep, (term) => df(term) > 0, weight), atomOf).slice(0, depth);
+      units.forEach((hit, rank) => add(hit.label, 1 / (RRF_K + rank + 1)));
+      // The same candidates ranked by how much of the question their whole atom covers, fused
+      // in as a second list: BM25 ranks sections, but the answer is the atom that has all of it.
+      coverageRank = this.#coverageRanks(units.map((hit) => atomOf(hit.label)), terms, df);
+      for (const hit of units) add(hit.label, 1 / (RRF_K + coverageRank.get(atomOf(hit.label))! + 1));
     }
     let vector: Float32Array | undefined;
     const similarities = new Map<number, number>();
@@ -230,7 +245,8 @@ class IndexRetriever implements Retriever {
       for (const label of this.#labelsByAtom.get(atomId) ?? []) if (!keep || keep(label)) add(label, 2 / (RRF_K + 1));
     }
 
-    const ranked = [...fused].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k);
+    const byCoverage = (label: number) => coverageRank.get(this.#meta.get(label)!.atomId) ?? Infinity;
+    const ranked = [...fused].sort((a, b) => b[1] - a[1] || byCoverage(a[0]) - byCoverage(b[0]) || a[0] - b[0]).slice(0, k);
     return ranked.map(([label, score]) => {
       const unit = this.#unit(label);
       let similarity = similarities.get(label);
@@ -247,6 +263,7 @@ class IndexRetriever implements Retriever {
           similarity: useDense ? similarity : undefined,
           baseline: this.manifest.denseBaseline,
           errorCodeMatch: matchedErrorCode !== undefined,
+          language: unit.language,
         }),
         matchedErrorCode,
       });
@@ -257,6 +274,17 @@ class IndexRetriever implements Retriever {
     if (this.#closed) throw new Error('The retriever is closed.');
     const labels = [...(this.#labelsByAtom.get(atomId) ?? [])].sort((a, b) => a - b);
     return labels.map((label) => toHit(this.#unit(label), 0, { confidence: 0, matchedErrorCode: undefined }));
+  }
+
+  /** Rank of each atom by its lexical coverage of the query, ties in the order given. */
+  #coverageRanks(atomIds: readonly string[], terms: readonly QueryTerm[], df: (term: string) => number): Map<string, number> {
+    const atoms = [...new Set(atomIds)];
+    const coverage = new Map(atoms.map((atomId) => [atomId, lexicalCoverage(terms, this.#termsOfAtom(atomId), df, this.#meta.size, this.#languageOf(atomId))]));
+    return new Map(atoms.sort((a, b) => coverage.get(b)! - coverage.get(a)!).map((atomId, rank) => [atomId, rank]));
+  }
+
+  #languageOf(atomId: string): string {
+    return this.#meta.get(this.#labelsByAtom.get(atomId)![0]!)!.language;
   }
 
   #termsOfAtom(atomId: string): ReadonlySet<string> {

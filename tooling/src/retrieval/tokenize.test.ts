@@ -20,6 +20,12 @@ describe('tokenize', () => {
     );
   });
 
+  test('indexes a hyphenated word also as one word, the form its camelCase spelling takes', () => {
+    expect(tokenize('ignore-scripts')).toEqual(['ignor', 'script', 'ignorescript']);
+    expect(tokenize('ignoreScripts')).toEqual(['ignorescript']);
+    expect(tokenize('2026-01-07 and e2e-tests')).not.toContain('20260107');
+  });
+
   test('returns nothing for punctuation, emoji and empty text', () => {
     expect(tokenize('  ?!… 🙂 ---')).toEqual([]);
   });

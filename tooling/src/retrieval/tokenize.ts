@@ -22,6 +22,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([...ENGLISH_STOP, ...JAPA
 
 const LATIN_WORD = /^[a-z]+$/;
 const JOINERS = /[._:'’-]/;
+const JOINER_RUN = /[._:'’-]+/;
+const HYPHENATED = /(?<![\w-])[a-z][a-z\d]*(?:-[a-z][a-z\d]*)+(?![\w-])/gi;
 /** Short runs of hiragana are particles, endings and fillers (って, たら, だけど), not topics. */
 const HIRAGANA_FILLER = /^\p{Script=Hiragana}{1,3}$/u;
 /** `what's`, `month's`: the possessive or contracted `'s` adds nothing. */
@@ -32,19 +34,33 @@ const APOSTROPHE_S = /['’]s$/;
  *
  * @example tokenize('Fixing the Frontmatter schemas') //=> ['fix', 'frontmatt', 'schema']
  * @example tokenize('スキーマのエラー') //=> ['スキーマ', 'エラー']
+ * @example tokenize('ignoreScripts or ignore-scripts') //=> ['ignorescript', 'ignor', 'script', 'ignorescript']
  */
 export function tokenize(text: string): string[] {
   const terms: string[] = [];
-  for (const { segment, isWordLike } of segmenter.segment(text.normalize('NFKC').toLowerCase())) {
+  const normalized = text.normalize('NFKC').toLowerCase();
+  for (const { segment, isWordLike } of segmenter.segment(normalized)) {
     if (!isWordLike) continue;
     const word = segment.replace(APOSTROPHE_S, '');
     addTerm(terms, word);
     // `config.yaml`, `snake_case`, `don't`: also index the parts, so either form finds it.
-    if (JOINERS.test(word) || word.includes('_')) {
-      for (const part of word.split(/[._:'’_-]+/)) if (part.length > 1 && part !== word) addTerm(terms, part);
+    if (JOINERS.test(word)) {
+      for (const part of word.split(JOINER_RUN)) if (part.length > 1 && part !== word) addTerm(terms, part);
     }
   }
+  // `ignore-scripts` is also `ignorescripts`, the word `ignoreScripts` is indexed as.
+  for (const compound of hyphenatedCompounds(normalized)) addTerm(terms, compound);
   return terms;
+}
+
+/**
+ * Hyphenated words written as one (before stemming): `ignore-scripts` is also the `ignorescripts`
+ * a camelCase `ignoreScripts` is indexed as.
+ *
+ * @example hyphenatedCompounds('set ignore-scripts, not 2026-01-07') //=> ['ignorescripts']
+ */
+export function hyphenatedCompounds(text: string): string[] {
+  return [...text.normalize('NFKC').matchAll(HYPHENATED)].map(([compound]) => compound.toLowerCase().replace(/-/g, ''));
 }
 
 /** The distinct content terms of a query. */

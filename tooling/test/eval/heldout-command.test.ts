@@ -41,6 +41,18 @@ beforeAll(async () => {
       '',
     ].join('\n'),
   );
+  // By the hash of their ids, parts-b and parts-c are in the dev part, parts-a and parts-f in the test part.
+  writeFileSync(
+    path.join(project, 'eval', 'questions.parts.yaml'),
+    [
+      'questions:',
+      '  - {id: parts-b, text: how do I empty the ingest queue, kind: paraphrase, gold: [procedure/drain-the-ingest-queue]}',
+      '  - {id: parts-c, text: what day do invoices arrive, kind: keyword, gold: [procedure/drain-the-ingest-queue]}',
+      '  - {id: parts-a, text: a held-out question about invoices arriving, kind: keyword, gold: [procedure/drain-the-ingest-queue]}',
+      '  - {id: parts-f, text: the held-out unanswerable question about helm charts, kind: vague, unanswerable: true}',
+      '',
+    ].join('\n'),
+  );
   writeFileSync(
     path.join(project, 'eval', 'questions.none.yaml'),
     'questions:\n  - {id: none-capital, text: what is the capital of Australia, kind: vague, unanswerable: true}\n  - {id: none-slack, text: can the bot answer in Slack channels, kind: vague, unanswerable: true}\n',
@@ -71,6 +83,34 @@ test('reports dev and test parts of every set, imports the corpus under .atomkit
   expect(md).toContain('### Refusing by confidence');
   expect(md).toContain('### Test parts per question kind');
 }, 60_000);
+
+test('--part dev measures and prints only the dev part, and leaves the report of every part as it was', async () => {
+  const report = path.join(project, 'eval', 'report.json');
+  const before = existsSync(report) ? readFileSync(report, 'utf8') : undefined;
+  const { code, out } = await run('eval', '--part', 'dev', '--questions', path.join(project, 'eval', 'questions.parts.yaml'));
+  expect(code).toBe(0);
+  expect(out).toMatch(/^eval\/questions\.parts\.yaml\s+dev\s+2\s/m);
+  expect(out).not.toMatch(/^eval\/questions\.parts\.yaml\s+test\s/m);
+  expect(existsSync(report) ? readFileSync(report, 'utf8') : undefined).toBe(before);
+});
+
+test('--misses lists the missed questions of the part run, with gold atoms, the best hit and its confidence, and nothing of the other part', async () => {
+  const { code, out } = await run('eval', '--part', 'dev', '--misses', '--questions', path.join(project, 'eval', 'questions.parts.yaml'));
+  expect(code).toBe(0);
+  expect(out).toContain('1 missed:');
+  expect(out).toMatch(/^set\s+part\s+question\s+gold\s+rank\s+first\s+confidence\s+outcome/m);
+  expect(out).toMatch(/^eval\/questions\.parts\.yaml\s+dev\s+what day do invoices arrive\s+procedure\/drain-the-ingest-queue\s+-\s+faq\/billing-questions\s+\d\.\d\d\s+not in the top 5$/m);
+  expect(out).not.toContain('held-out');
+  const test = await run('eval', '--part', 'test', '--misses', '--no-write', '--questions', path.join(project, 'eval', 'questions.parts.yaml'));
+  expect(test.out).toContain('a held-out question about invoices arriving');
+  expect(test.out).not.toContain('what day do invoices arrive');
+});
+
+test('an unknown --part is a usage error, exit 2', async () => {
+  const { code, err } = await run('eval', '--part', 'train', '--no-write');
+  expect(code).toBe(2);
+  expect(err).toContain('Unknown part `train` in --part, expected one of dev, test, all.');
+});
 
 test('a set whose corpus folder is missing is one clear error, exit 2', async () => {
   writeFileSync(path.join(project, 'eval', 'corpora', 'gone.yaml'), 'corpus: ../../no-such-docs\nquestions:\n  - {id: g, text: anything, kind: vague, sources: [a.md]}\n');

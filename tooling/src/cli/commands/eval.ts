@@ -11,6 +11,8 @@ export const defineEval: DefineCommand = (program, io, setExitCode) => {
     .command('sets', { isDefault: true })
     .description('every question set, dev and test parts: retrieval, extractive answers, refusals; writes eval/report.{json,md}')
     .option('--questions <file>', 'only this question set')
+    .option('--part <part>', 'dev (what tuning may look at), test or all; only all writes the report', 'all')
+    .option('--misses', "also list the part's missed questions: the question, its gold atoms, the best hit and its confidence")
     .option('--out <dir>', 'folder for report.json and report.md (default: eval)')
     .option('--no-write', 'print the table without writing the report')
     .action(async (options, command) => {

@@ -1,0 +1,142 @@
+/**
+ * How the lexical ranking orders atoms, on small real indexes (SQLite chunk store and MiniSearch
+ * files, no embedding model): one behaviour per test, each with atoms written for it.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, expect, test } from 'vitest';
+import { loadConfig } from '../../src/config/load.js';
+import { openRetriever, type Retriever } from '../../src/retrieval/api.js';
+import { buildIndex } from '../../src/retrieval/build.js';
+import { languagePreferred } from '../../src/retrieval/preference.js';
+
+interface AtomSpec {
+  readonly file: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly type?: string;
+  readonly tags?: readonly string[];
+  readonly language?: string;
+  readonly errorCodes?: readonly string[];
+  readonly body: string;
+}
+
+const roots: string[] = [];
+const retrievers: Retriever[] = [];
+
+afterEach(() => {
+  for (const retriever of retrievers.splice(0)) retriever.close();
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+/** A project holding exactly these atoms, indexed lexically, and its retriever. */
+async function indexOf(atoms: readonly AtomSpec[]): Promise<Retriever> {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'atomkit-ranking-'));
+  roots.push(root);
+  for (const atom of atoms) {
+    const file = path.join(root, 'atoms', atom.file);
+    mkdirSync(path.dirname(file), { recursive: true });
+    const header = [
+      '---',
+      `title: ${JSON.stringify(atom.title)}`,
+      `summary: ${JSON.stringify(atom.summary)}`,
+      `type: ${atom.type ?? 'procedure'}`,
+      'author: docs-team',
+      'created: 2026-01-10',
+      'version: 1.0.0',
+      `tags: [${(atom.tags ?? ['ops']).join(', ')}]`,
+      'related: []',
+      ...(atom.language ? [`language: ${atom.language}`] : []),
+      ...(atom.errorCodes ? ['error_codes:', ...atom.errorCodes.map((code) => `  - ${JSON.stringify(code)}`)] : []),
+      '---',
+      '',
+    ];
+    writeFileSync(file, `${header.join('\n')}${atom.body.trim()}\n`);
+  }
+  const config = loadConfig({ cwd: root, env: { ATOMKIT_EMBEDDER: 'none' } });
+  await buildIndex(config, { onWarning: () => {} });
+  const retriever = await openRetriever(config, { onWarning: () => {} });
+  retrievers.push(retriever);
+  return retriever;
+}
+
+async function atomsFor(retriever: Retriever, question: string, language = 'en'): Promise<string[]> {
+  const hits = await languagePreferred(retriever, question, language, { k: 20, mode: 'lexical', minScore: 0.115 });
+  return [...new Set(hits.map((hit) => hit.atomId))];
+}
+
+const filler = (topic: string) => `This section is about ${topic} and nothing else that the question asks.`;
+
+/** Atoms about other things, so that the words of a question are rare, as in a real knowledge base. */
+const others: AtomSpec[] = ['backups', 'billing', 'search', 'deploys', 'alerts', 'quotas', 'exports', 'imports'].map((topic) => ({
+  file: `procedure/${topic}.md`,
+  title: `Manage ${topic}`,
+  summary: `Everyday work on ${topic}.`,
+  body: `## Steps\n\n${filler(topic)}\n\n## Verify\n\n${filler(`checking ${topic}`)}`,
+}));
+
+test('an atom that covers the question across its sections outranks an atom whose title matches part of it', async () => {
+  const retriever = await indexOf([
+    ...others,
+    {
+      file: 'procedure/rotate-signing-credentials.md',
+      title: 'Rotate signing credentials',
+      summary: 'Replace the credentials outgoing calls are signed with before they run out.',
+      body: `## Steps\n\n1. Open the webhook settings in the admin console.\n2. Create new credentials and deploy them.\n\n## Expiry\n\nA secret expires after 90 days; the console warns a week before.\n\n## Verify\n\n${filler('verification')}`,
+    },
+    {
+      file: 'interface-input/webhook-secret-format.md',
+      title: 'Webhook secret format',
+      summary: 'The characters and length a webhook secret may have.',
+      type: 'interface-input',
+      body: 'A webhook secret has 32 to 64 characters, letters and digits only.',
+    },
+  ]);
+  expect((await atomsFor(retriever, 'webhook secret expires'))[0]).toBe('procedure/rotate-signing-credentials');
+});
+
+test('a Japanese question whose answer exists only in English finds the English atom by its Latin-script terms', async () => {
+  const japanese = (topic: string, title: string): AtomSpec => ({
+    file: `ja/procedure/${topic}.md`,
+    title,
+    summary: `${title}の手順です。`,
+    language: 'ja',
+    body: `## 手順\n\n1. 管理画面を開きます。\n2. ${title}を行い、エラーがないか確認します。\n\n## 確認\n\n設定が保存され、終了コードが 0 であることを確認します。`,
+  });
+  const retriever = await indexOf([
+    ...others,
+    japanese('backups', 'バックアップを取る'),
+    japanese('deploys', 'デプロイする'),
+    japanese('alerts', 'アラートを設定する'),
+    { ...japanese('editor', 'エディタを設定する'), body: '## 手順\n\n1. コードの改行の前に空白を残さないようにします。\n2. 保存します。' },
+    {
+      file: 'error/file-line-endings.md',
+      title: 'Line endings are not LF',
+      summary: 'The file uses CRLF line endings; the linter expects LF.',
+      type: 'error',
+      body: '## What it means\n\nThe file has CRLF line endings.\n\n## How to resolve\n\nSave the file with LF line endings, or set `core.autocrlf` to false.',
+    },
+  ]);
+  expect((await atomsFor(retriever, 'CRLF の改行コードを直したい', 'ja'))[0]).toBe('error/file-line-endings');
+});
+
+test('a hyphenated option in the question finds the atom that writes it in camelCase', async () => {
+  const retriever = await indexOf([
+    ...others,
+    {
+      file: 'interface-input/install-settings.md',
+      title: 'Install settings',
+      summary: 'Settings of the install command.',
+      type: 'interface-input',
+      body: '## Input\n\n`ignoreScripts`: when true, no lifecycle scripts of dependencies run during an install.',
+    },
+    {
+      file: 'procedure/run-scripts.md',
+      title: 'Run package scripts',
+      summary: 'Run the scripts a package defines.',
+      body: '## Steps\n\n1. List the scripts.\n2. Run one of the scripts by name.',
+    },
+  ]);
+  expect((await atomsFor(retriever, 'ignore-scripts'))[0]).toBe('interface-input/install-settings');
+});
