@@ -91,7 +91,7 @@ export async function startStack(project: WidgetProject, options: StartStackOpti
   const dbFile = path.join(project.dir, options.db ?? 'bot.sqlite');
   const retriever = await openRetriever(config, { onWarning: () => {} });
   const store = openSqliteStore(dbFile);
-  const llm = options.llm ? new LlmClient({ ...options.llm, apiKey: 'test-key', timeoutMs: 5_000 }) : undefined;
+  const llm = options.llm ? await LlmClient.create({ ...options.llm, apiKey: 'test-key', timeoutMs: 5_000 }) : undefined;
   const app = await buildApp({
     retriever,
     store,
