@@ -9,15 +9,12 @@ import { migrate } from './migrations.js';
 
 export type Db = Database;
 
-/** How long a statement waits for another process's write lock (one store file, several workers). */
-const BUSY_TIMEOUT_MS = 5000;
-
 /**
  * @example pragma(openDatabase('.atomkit/bot.sqlite'), 'journal_mode') //=> 'wal'
  */
 export function openDatabase(file: string, options: { readonly?: boolean } = {}): Db {
   if (!options.readonly) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = openSqlite(file, { readOnly: options.readonly ?? false, busyTimeoutMs: BUSY_TIMEOUT_MS });
+  const db = openSqlite(file, { readOnly: options.readonly ?? false });
   if (!options.readonly) {
     db.exec('PRAGMA journal_mode = WAL');
     // With WAL, NORMAL loses at most the last transactions on power loss, never consistency.

@@ -41,6 +41,19 @@ describe('openSqlite', () => {
     }
   });
 
+  test('waits 5 s for another connection\'s lock by default, then fails as SQLITE_BUSY', () => {
+    expect(pragma(db, 'busy_timeout')).toBe(5000);
+    const other = openSqlite(path.join(dir, 'test.sqlite'), { busyTimeoutMs: 50 });
+    try {
+      expect(pragma(other, 'busy_timeout')).toBe(50);
+      db.exec('BEGIN IMMEDIATE');
+      expect(() => other.exec('INSERT INTO t (n) VALUES (1)')).toThrow('database is locked');
+      db.exec('COMMIT');
+    } finally {
+      other.close();
+    }
+  });
+
   test('a file that is not SQLite fails as a SQLite error at the first read', () => {
     const junk = path.join(dir, 'junk.sqlite');
     writeFileSync(junk, 'not a database'.repeat(400));

@@ -13,7 +13,11 @@ export interface OpenOptions {
   readonly readOnly?: boolean;
   /** Refuse to create the file when it does not exist. @default false */
   readonly mustExist?: boolean;
-  /** How long a statement waits for another connection's lock before it fails with SQLITE_BUSY (milliseconds). @default 0 */
+  /**
+   * How long a statement waits for another connection's lock before it fails with SQLITE_BUSY
+   * (milliseconds): another process on the same file (a second build, a worker of the chat
+   * service) makes it wait, not fail. @default 5000
+   */
   readonly busyTimeoutMs?: number;
 }
 
@@ -25,7 +29,7 @@ export interface OpenOptions {
  */
 export function openSqlite(file: string, options: OpenOptions = {}): Database {
   if ((options.readOnly || options.mustExist) && !existsSync(file)) throw new Error(`${file} does not exist`);
-  return new DatabaseSync(file, { readOnly: options.readOnly ?? false, timeout: options.busyTimeoutMs ?? 0 });
+  return new DatabaseSync(file, { readOnly: options.readOnly ?? false, timeout: options.busyTimeoutMs ?? 5000 });
 }
 
 /** A prepared statement with typed parameters and rows (node:sqlite's rows are untyped records). */
