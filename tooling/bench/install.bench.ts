@@ -49,9 +49,11 @@ try {
   const runs: Record<keyof typeof sides, Installed[]> = { atomkit: [], 'bare Starlight': [] };
   let lastAtomkit: Installed | undefined;
   let lastBare: Installed | undefined;
-  // Alternating, so a busy neighbour on a shared machine slows both sides alike.
+  // Alternating, so a busy neighbour on a shared machine slows both sides alike; who goes first
+  // alternates too, since the second install of a round finds the shared packages freshly read.
   for (let round = 0; round < rounds; round++) {
-    for (const [side, specs] of Object.entries(sides) as [keyof typeof sides, string[]][]) {
+    const order = Object.entries(sides) as [keyof typeof sides, string[]][];
+    for (const [side, specs] of round % 2 === 0 ? order : order.reverse()) {
       const run = install(specs);
       runs[side].push(run);
       process.stderr.write(`round ${round + 1}/${rounds}, ${side}: ${run.seconds.toFixed(1)} s, ${mb(run.bytes)} MB\n`);

@@ -18,9 +18,9 @@
  */
 import type OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import { LLM_ANSWERS, loadOpenAI, type OpenAISdk } from '../../../tooling/src/package/openai.js';
 import { Cooldown } from './cooldown.js';
 import { modelSettings, RefusedFields, sendWithSupportedFields, type ModelEntry, type ModelSettings } from './model-settings.js';
-import { LLM_ANSWERS, loadOpenAI, type OpenAISdk } from '../../../tooling/src/package/openai.js';
 import { ThinkingFilter, stripThinking } from './thinking.js';
 
 export interface LlmOptions {
