@@ -10,7 +10,7 @@
  * Usage: npm run bench:install [-- --rounds <n>]
  */
 import { spawnSync } from 'node:child_process';
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -136,7 +136,9 @@ function packageAt(dir: string, visitNested: (nodeModules: string) => void): Tre
     }
   };
   walk(dir);
-  const scripts = Object.fromEntries(INSTALL_SCRIPTS.flatMap((name) => (json.scripts?.[name] ? [[name, json.scripts[name]]] : [])));
+  const scripts: TreePackage['scripts'] = Object.fromEntries(INSTALL_SCRIPTS.flatMap((name) => (json.scripts?.[name] ? [[name, json.scripts[name]]] : [])));
+  // npm's default for a package with a binding.gyp and neither script: it compiles the addon.
+  if (!scripts.install && !scripts.preinstall && existsSync(path.join(dir, 'binding.gyp'))) scripts.install = 'node-gyp rebuild (npm default: binding.gyp)';
   return { id: `${json.name}@${json.version}`, bytes, scripts };
 }
 
