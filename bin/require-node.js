@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 
 const { engines } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-/** `[major, minor]` of the oldest supported Node.js, from `engines.node` (`>=22.12`). */
+/** `[major, minor]` of the oldest supported Node.js, from `engines.node` (`>=22.16`: node:sqlite with backups and busy timeouts). */
 const [minMajor, minMinor = 0] = /^>=\s*(\d+)(?:\.(\d+))?/.exec(engines.node).slice(1).map((part) => Number(part ?? 0));
 
 /** The sentence to print when `version` (e.g. `v20.20.2`) is too old, or undefined when it is new enough. */

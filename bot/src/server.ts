@@ -65,11 +65,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The configured language model client, or undefined for extractive answers. */
-export function llmClient(config: AtomkitConfig, env: NodeJS.ProcessEnv, log: (line: string) => void): LlmClient | undefined {
+/**
+ * The configured language model client, or undefined for extractive answers.
+ *
+ * @throws OptionalDependencyMissing when a model is configured but the `openai` package is not installed.
+ */
+export async function llmClient(config: AtomkitConfig, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<LlmClient | undefined> {
   const { llm } = config.bot;
   if (!llm.baseUrl) return undefined;
-  return new LlmClient({
+  return LlmClient.create({
     baseUrl: llm.baseUrl,
     apiKey: env[llm.apiKeyEnv],
     models: llm.models,
@@ -103,6 +107,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { config } = options;
   const bot = config.bot;
   const log = options.log ?? (() => {});
+  // First: a configured model without its package stops the start before anything is opened.
+  const llm = await llmClient(config, options.env ?? process.env, log);
   const indexDir = projectPath(config, options.indexDir ?? config.index.dir);
   const retrieverConfig = { ...config, index: { ...config.index, dir: indexDir } };
   let warned = false;
@@ -137,7 +143,6 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         onError: (error) => log(`backup failed: ${error.message}`),
       })
     : undefined;
-  const llm = llmClient(config, options.env ?? process.env, log);
   const rate = options.rateLimit ?? (bot.rateLimit.enabled ? { max: bot.rateLimit.max, windowMs: bot.rateLimit.windowMs } : false);
   const metrics = createMetrics(serviceMetricsOptions(retriever, llm));
   options.onMetrics?.(metrics);

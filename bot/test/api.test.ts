@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openSqlite } from '../../tooling/src/sqlite/database.js';
 import { queryResponseSchema, threadResponseSchema, type QueryResponse } from '../src/contract.js';
 import { createWorkspace, readEvents, startTestServer, streamedText, type TestServer, type Workspace } from './harness.js';
 
@@ -54,7 +54,7 @@ describe('POST /api/query (extractive)', () => {
       suggestUrl: `https://example.org/issues/new?title=${encodeURIComponent(question)}`,
     });
     expect(answer.answer).toContain('the docs team (docs@example.org)');
-    const db = new Database(server.dbFile, { readonly: true });
+    const db = openSqlite(server.dbFile, { readOnly: true });
     const row = db.prepare('SELECT question, normalized, message_id FROM unanswered WHERE question = ?').get(question);
     db.close();
     expect(row).toEqual({ question, normalized: 'what is the airspeed velocity of an unladen swallow', message_id: answer.messageId });
@@ -110,7 +110,7 @@ describe('threads and feedback', () => {
     const response = await server.post('/api/feedback', { messageId: answer.messageId, rating: 'down', comment: 'Missing the example.' });
     expect(response.status).toBe(201);
     expect(await response.json()).toMatchObject({ messageId: answer.messageId, rating: 'down' });
-    const db = new Database(server.dbFile, { readonly: true });
+    const db = openSqlite(server.dbFile, { readOnly: true });
     expect(db.prepare('SELECT rating, comment FROM feedback WHERE message_id = ?').get(answer.messageId)).toEqual({ rating: 'down', comment: 'Missing the example.' });
     db.close();
   });
@@ -168,8 +168,8 @@ describe('operations', () => {
     const file = await server.backup();
     expect(path.dirname(file)).toBe(path.resolve(server.config.root, server.config.bot.backup.dir));
     expect(readdirSync(path.dirname(file))).toContain(path.basename(file));
-    const copy = new Database(file, { readonly: true });
-    expect(copy.prepare('SELECT COUNT(*) FROM threads').pluck().get()).toBeGreaterThan(0);
+    const copy = openSqlite(file, { readOnly: true });
+    expect(copy.prepare('SELECT COUNT(*) AS n FROM threads').get()!.n).toBeGreaterThan(0);
     copy.close();
   });
 });

@@ -26,12 +26,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import Database from 'better-sqlite3';
 import { stringify } from 'yaml';
 import pg from 'pg';
 import { startPostgres, type PostgresServer } from '../../bot/test/postgres-cluster.js';
 import { loadConfig } from '../src/config/load.js';
 import { buildIndex } from '../src/retrieval/build.js';
+import { openSqlite } from '../src/sqlite/database.js';
 import { corpusTitle, generateCorpus } from './generate-corpus.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -233,8 +233,8 @@ async function singleReplica(): Promise<void> {
     });
     const seconds = (performance.now() - started) / 1000;
     await stop(child);
-    const db = new Database(path.join(work, 'cache.sqlite'), { readonly: true });
-    const rows = db.prepare('SELECT COUNT(*) FROM feedback WHERE message_id = ?').pluck().get(first.messageId) as number;
+    const db = openSqlite(path.join(work, 'cache.sqlite'), { readOnly: true });
+    const rows = (db.prepare('SELECT COUNT(*) AS n FROM feedback WHERE message_id = ?').get(first.messageId) as { n: number }).n;
     db.close();
     const ok2 = rows === feedbackPosts && run2.errors === 0 && run2.non2xx === 0;
     emit('feedback posts/s', feedbackPosts / seconds, 'req/s');
@@ -308,8 +308,8 @@ async function compareStores(store: string): Promise<void> {
     const { url, child } = await startServe(writeConfig('sqlite-replica', limited));
     await replicaRuns('SQLite, 1 replica', [url], async (messageId) => {
       await stop(child);
-      const db = new Database(path.join(work, 'sqlite-replica.sqlite'), { readonly: true });
-      const rows = db.prepare('SELECT COUNT(*) FROM feedback WHERE message_id = ?').pluck().get(messageId) as number;
+      const db = openSqlite(path.join(work, 'sqlite-replica.sqlite'), { readOnly: true });
+      const rows = (db.prepare('SELECT COUNT(*) AS n FROM feedback WHERE message_id = ?').get(messageId) as { n: number }).n;
       db.close();
       return rows;
     });

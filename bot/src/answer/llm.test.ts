@@ -1,3 +1,4 @@
+import * as openai from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { USAGE, startFakeOpenAi, type FakeOpenAi } from '../../test/openai-server.js';
 import { LlmClient, LlmUnavailableError, type LlmCall, type LlmOptions } from './llm.js';
@@ -21,7 +22,7 @@ beforeEach(() => {
 
 // No test here waits for the watchdog: a generous timeout keeps a busy machine from failing a model.
 function client(cooldownMs = 60_000): LlmClient {
-  return new LlmClient({ baseUrl: fake.baseUrl, apiKey: undefined, models: ['flaky', 'spare'], timeoutMs: 10_000, cooldownMs, now: () => clock.now });
+  return new LlmClient({ baseUrl: fake.baseUrl, apiKey: undefined, models: ['flaky', 'spare'], timeoutMs: 10_000, cooldownMs, now: () => clock.now }, openai);
 }
 
 describe('LlmClient cool-down', () => {
@@ -121,7 +122,7 @@ async function ask(llm: LlmClient, streamed: boolean, calls: LlmCall[] = []) {
 }
 
 function withModels(models: LlmOptions['models'], extra: Partial<LlmOptions> = {}): LlmClient {
-  return new LlmClient({ baseUrl: fake.baseUrl, apiKey: undefined, models, timeoutMs: 2000, cooldownMs: 60_000, now: () => clock.now, ...extra });
+  return new LlmClient({ baseUrl: fake.baseUrl, apiKey: undefined, models, timeoutMs: 2000, cooldownMs: 60_000, now: () => clock.now, ...extra }, openai);
 }
 
 describe.each([

@@ -16,8 +16,9 @@
  * text leaves this module (thinking.ts). A streamed request asks for token usage, which arrives in
  * a chunk after the one with the `finish_reason`.
  */
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import { LLM_ANSWERS, loadOpenAI, type OpenAISdk } from '../../../tooling/src/package/openai.js';
 import { Cooldown } from './cooldown.js';
 import { modelSettings, RefusedFields, sendWithSupportedFields, type ModelEntry, type ModelSettings } from './model-settings.js';
 import { ThinkingFilter, stripThinking } from './thinking.js';
@@ -132,12 +133,26 @@ export class LlmClient {
   readonly #cooldown: Cooldown;
   readonly #settings: readonly ModelSettings[];
   readonly #refused = new RefusedFields();
+  readonly #sdk: OpenAISdk;
 
-  constructor(readonly options: LlmOptions) {
+  /**
+   * A client on the `openai` package.
+   *
+   * @throws OptionalDependencyMissing when the package is not installed.
+   */
+  static async create(options: LlmOptions): Promise<LlmClient> {
+    return new LlmClient(options, await loadOpenAI(LLM_ANSWERS));
+  }
+
+  constructor(
+    readonly options: LlmOptions,
+    sdk: OpenAISdk,
+  ) {
     if (options.models.length === 0) throw new TypeError('Expected at least one model, got none');
+    this.#sdk = sdk;
     this.#settings = options.models.map(modelSettings);
     this.#cooldown = new Cooldown(options.cooldownMs ?? 0, options.now);
-    this.#client = new OpenAI({
+    this.#client = new sdk.OpenAI({
       baseURL: options.baseUrl,
       apiKey: options.apiKey ?? 'not-needed',
       // Fallback to the next model is the retry; retrying a dead model only adds latency.
@@ -190,7 +205,7 @@ export class LlmClient {
           this.#cooldown.abandoned(model);
           throw error;
         }
-        const failure = classify(model, error);
+        const failure = classify(model, error, this.#sdk);
         this.#cooldown.failed(model, failure.reason);
         failures.push(failure);
         options.onCall?.({ model, outcome: failure.reason, ...measured(timing) });
@@ -366,7 +381,7 @@ function checkFinish(finish: string | undefined): void {
 }
 
 /** Names why a model failed, without echoing anything the endpoint sent back. */
-export function classify(model: string, error: unknown): LlmFailure {
+function classify(model: string, error: unknown, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError }: OpenAISdk): LlmFailure {
   if (error instanceof TimeoutError || error instanceof APIConnectionTimeoutError) return { model, reason: 'timeout', detail: 'no reply in time' };
   if (error instanceof APIError && !(error instanceof APIConnectionError) && !(error instanceof APIUserAbortError) && typeof error.status === 'number') {
     const status = error.status;

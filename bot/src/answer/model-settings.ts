@@ -8,7 +8,6 @@
  * "temperature"`, code `unsupported_value` or `unsupported_parameter`). Such a parameter is left
  * out for that model from then on, and the request is sent again: the model is not down.
  */
-import { APIError } from 'openai';
 import type { AtomkitConfig } from '../../../tooling/src/config/load.js';
 
 type ConfiguredModel = Exclude<AtomkitConfig['bot']['llm']['models'][number], string>;
@@ -82,12 +81,13 @@ export function requestFields(settings: ModelSettings, dropped: ReadonlySet<stri
  * is possible); undefined for any other error.
  */
 export function unsupportedParameter(error: unknown, sent: Readonly<Record<string, unknown>>): string | undefined {
-  if (!(error instanceof APIError) || error.status !== 400) return undefined;
-  const named = typeof error.param === 'string' && error.param !== '' ? error.param : /unsupported (?:parameter|value)s?:? '([\w.]+)'/i.exec(error.message)?.[1];
+  // The shape of the `openai` package's APIError, read without loading the package (an optional peer).
+  if (!(error instanceof Error) || (error as { status?: unknown }).status !== 400) return undefined;
+  const { param, code } = error as { param?: unknown; code?: unknown };
+  const named = typeof param === 'string' && param !== '' ? param : /unsupported (?:parameter|value)s?:? '([\w.]+)'/i.exec(error.message)?.[1];
   const field = named?.split('.')[0];
   if (field === undefined || !(field in sent) || CORE_FIELDS.has(field)) return undefined;
-  const code = typeof error.code === 'string' ? error.code : '';
-  return /unsupported|not supported|unrecognized|unknown|extra/i.test(`${code} ${error.message}`) ? field : undefined;
+  return /unsupported|not supported|unrecognized|unknown|extra/i.test(`${typeof code === 'string' ? code : ''} ${error.message}`) ? field : undefined;
 }
 
 /**

@@ -22,6 +22,7 @@ export interface McpCliOptions {
 
 export async function runMcp(config: AtomkitConfig, options: McpCliOptions, io: CliIo): Promise<number> {
   const warn = (line: string) => io.stderr(`${io.colors.yellow('warning')} ${line}\n`);
+  const llm = await llmClient(config, process.env, warn);
   let retriever;
   try {
     retriever = await openRetriever({ ...config, index: { ...config.index, dir: projectPath(config, options.indexDir ?? config.index.dir) } }, { onWarning: warn });
@@ -38,7 +39,6 @@ export async function runMcp(config: AtomkitConfig, options: McpCliOptions, io: 
     io.stderr(`${io.colors.red('error')} ${(error as Error).message}\n`);
     return 2;
   }
-  const llm = llmClient(config, process.env, warn);
   const metrics = createMetrics({ defaults: false });
   const answerer = new Answerer({ retriever, store, metrics, llm, settings: answerSettings(config) });
   const transport = new StdioServerTransport();

@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { AtomkitConfig } from '../../../tooling/src/config/load.js';
 import type { CliIo } from '../../../tooling/src/cli/io.js';
+import { LLM_ANSWERS, loadOpenAI } from '../../../tooling/src/package/openai.js';
 import { IndexLoadError } from '../../../tooling/src/retrieval/api.js';
 import { contextWarnings, modelSettings } from '../answer/model-settings.js';
 import { startServer } from '../server.js';
@@ -56,6 +57,8 @@ export async function runServe(config: AtomkitConfig, options: ServeOptions, io:
     return 2;
   }
   if (config.bot.llm.baseUrl) {
+    // Said once at start, before any worker starts, and not at the first question.
+    await loadOpenAI(LLM_ANSWERS);
     for (const line of contextWarnings(config.bot.llm.models, config.bot.llm.maxContextTokens)) io.stderr(`${io.colors.yellow('warning')} ${line}\n`);
   }
   let server: { url: string; close(): Promise<void>; reloadIndex?: () => Promise<boolean> };

@@ -4,10 +4,10 @@
  * no conversations yet (ids are kept, so feedback still points at its answer).
  */
 import { existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import type pg from 'pg';
 import { projectPath, type AtomkitConfig } from '../../../tooling/src/config/load.js';
 import type { CliIo } from '../../../tooling/src/cli/io.js';
+import { openSqlite, pragma, type Database } from '../../../tooling/src/sqlite/database.js';
 import { MIGRATIONS } from '../store/migrations.js';
 import { postgresSettings } from '../store/postgres/connection.js';
 import { isPostgresUrl } from '../store/postgres/url.js';
@@ -53,14 +53,14 @@ export async function runMigrateFromSqlite(config: AtomkitConfig, options: Migra
   if (!isPostgresUrl(target)) return fail('migrate-from-sqlite copies into PostgreSQL: give --store postgres://… or set bot.store (or ATOMKIT_DATABASE_URL).');
   const file = projectPath(config, options.file);
   if (!existsSync(file)) return fail(`no SQLite store at ${file}.`);
-  let source: Database.Database;
+  let source: Database;
   try {
-    source = new Database(file, { readonly: true, fileMustExist: true });
+    source = openSqlite(file, { readOnly: true });
   } catch (error) {
     return fail(`cannot open ${file}: ${(error as Error).message}`);
   }
   try {
-    const version = source.pragma('user_version', { simple: true }) as number;
+    const version = pragma(source, 'user_version') as number;
     if (version !== MIGRATIONS.length) {
       return fail(`${file} is at schema version ${version}, this atomkit copies version ${MIGRATIONS.length}: ${version < MIGRATIONS.length ? 'start `atomkit serve` on it once to migrate it' : 'upgrade atomkit'}.`);
     }
@@ -86,7 +86,7 @@ export async function runMigrateFromSqlite(config: AtomkitConfig, options: Migra
 }
 
 /** Copies every table in one transaction; returns rows per table, or why it refused. */
-async function copy(source: Database.Database, pool: pg.Pool): Promise<Record<string, number> | string> {
+async function copy(source: Database, pool: pg.Pool): Promise<Record<string, number> | string> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

@@ -1,9 +1,10 @@
 /**
- * Periodic online backups with SQLite's backup API (`db.backup()`): the service keeps answering
+ * Periodic online backups with SQLite's backup API (`backup()` of node:sqlite): the service keeps answering
  * while a consistent copy is written, and only the newest `keep` copies are kept.
  */
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { backup } from 'node:sqlite';
 import type { Db } from './db.js';
 
 export interface BackupOptions {
@@ -28,7 +29,7 @@ export async function backupNow(db: Db, options: Pick<BackupOptions, 'dir' | 'ke
   mkdirSync(options.dir, { recursive: true });
   const stamp = new Date().toISOString().replace(/[-:.]/g, '');
   const file = path.join(options.dir, `bot-${stamp}.sqlite`);
-  await db.backup(file);
+  await backup(db, file);
   const copies = readdirSync(options.dir)
     .filter((name) => BACKUP_FILE.test(name))
     .sort();

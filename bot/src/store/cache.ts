@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { answerSchema, type Answer } from '../contract.js';
+import { prepare, transaction } from '../../../tooling/src/sqlite/database.js';
 import { nowIso, type Db } from './db.js';
 import type { CacheRepository } from './store.js';
 
@@ -91,19 +92,19 @@ export class AnswerCache implements CacheRepository {
   readonly #hits: HitTally;
 
   constructor(db: Db) {
-    this.#get = db.prepare<[string], { answer: string }>('SELECT answer FROM answer_cache WHERE key = ?');
+    this.#get = prepare<[string], { answer: string }>(db, 'SELECT answer FROM answer_cache WHERE key = ?');
     const hit = db.prepare('UPDATE answer_cache SET hits = hits + ?, last_hit_at = ? WHERE key = ?');
     this.#put = db.prepare(
       `INSERT INTO answer_cache (key, normalized, index_hash, mode, model, answer, created_at)
        VALUES (@key, @normalized, @indexHash, @mode, @model, @answer, @createdAt)
        ON CONFLICT(key) DO UPDATE SET answer = excluded.answer, created_at = excluded.created_at`,
     );
-    this.#count = db.prepare('SELECT COUNT(*) FROM answer_cache').pluck();
+    this.#count = prepare<[], { n: number }>(db, 'SELECT COUNT(*) AS n FROM answer_cache');
     this.#hits = new HitTally((batch) => {
-      if (!db.open) return;
-      db.transaction(() => {
+      if (!db.isOpen) return;
+      transaction(db, () => {
         for (const [key, [count, at]] of batch) hit.run(count, at, key);
-      })();
+      });
     });
   }
 
@@ -138,6 +139,6 @@ export class AnswerCache implements CacheRepository {
   }
 
   count(): number {
-    return this.#count.get() as number;
+    return this.#count.get()!.n;
   }
 }

@@ -8,21 +8,20 @@
  * The serving connection keeps a higher automatic threshold, so the log stays bounded if the
  * thread falls behind or cannot run.
  */
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './db.js';
 
 /** Pages (4 KB) the log may reach before the serving connection checkpoints by itself. */
 const FALLBACK_PAGES = 10_000;
 
-// Plain CommonJS, so it runs in a worker whether the service runs from sources or a bundle.
+// Plain CommonJS, so it runs in a worker whether the service runs from sources or compiled.
 const SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.file, { fileMustExist: true });
+const { DatabaseSync } = require('node:sqlite');
+const db = new DatabaseSync(workerData.file);
 const timer = setInterval(() => {
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    db.exec('PRAGMA wal_checkpoint(PASSIVE)');
   } catch {
     // Another process of a cluster is checkpointing the same file: the next tick tries again.
   }
@@ -41,11 +40,8 @@ export interface Checkpointer {
 
 /** Starts checkpointing `db`'s file every `everyMs` from a worker thread. */
 export function startCheckpointer(db: Db, everyMs = 250): Checkpointer {
-  db.pragma(`wal_autocheckpoint = ${FALLBACK_PAGES}`);
-  const worker = new Worker(SOURCE, {
-    eval: true,
-    workerData: { driver: createRequire(import.meta.url).resolve('better-sqlite3'), file: db.name, everyMs },
-  });
+  db.exec(`PRAGMA wal_autocheckpoint = ${FALLBACK_PAGES}`);
+  const worker = new Worker(SOURCE, { eval: true, workerData: { file: db.location(), everyMs } });
   // A thread that fails only leaves checkpoints to the serving connection's threshold.
   worker.on('error', () => {});
   worker.unref();

@@ -4,23 +4,22 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite, type Database } from '../../../tooling/src/sqlite/database.js';
 import { migrate } from './migrations.js';
 
-export type Db = Database.Database;
+export type Db = Database;
 
 /**
- * @example openDatabase('.atomkit/bot.sqlite').pragma('journal_mode', { simple: true }) //=> 'wal'
+ * @example pragma(openDatabase('.atomkit/bot.sqlite'), 'journal_mode') //=> 'wal'
  */
 export function openDatabase(file: string, options: { readonly?: boolean } = {}): Db {
   if (!options.readonly) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
-  db.pragma('busy_timeout = 5000');
+  const db = openSqlite(file, { readOnly: options.readonly ?? false });
   if (!options.readonly) {
-    db.pragma('journal_mode = WAL');
+    db.exec('PRAGMA journal_mode = WAL');
     // With WAL, NORMAL loses at most the last transactions on power loss, never consistency.
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
+    db.exec('PRAGMA synchronous = NORMAL');
+    db.exec('PRAGMA foreign_keys = ON');
     migrate(db);
   }
   return db;

@@ -9,7 +9,7 @@
  * An assistant message's `prompt_tokens`, `completion_tokens` and `total_tokens` are what its
  * model calls used, as the endpoint reported them (`atomkit conversations export` carries them).
  */
-import type Database from 'better-sqlite3';
+import { pragma, transaction, type Database } from '../../../tooling/src/sqlite/database.js';
 
 export const MIGRATIONS: readonly string[] = [
   // 1: threads, messages, feedback, unanswered questions, answer cache.
@@ -79,16 +79,16 @@ export const MIGRATIONS: readonly string[] = [
 ];
 
 /** Runs the migrations the database has not seen, each in its own transaction. */
-export function migrate(db: Database.Database): { from: number; to: number } {
-  const from = db.pragma('user_version', { simple: true }) as number;
+export function migrate(db: Database): { from: number; to: number } {
+  const from = pragma(db, 'user_version') as number;
   if (from > MIGRATIONS.length) {
     throw new Error(`The database is at schema version ${from}, newer than this atomkit knows (${MIGRATIONS.length}). Upgrade atomkit.`);
   }
   for (let version = from; version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
+    transaction(db, () => {
       db.exec(MIGRATIONS[version]!);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
+      db.exec(`PRAGMA user_version = ${version + 1}`);
+    });
   }
   return { from, to: MIGRATIONS.length };
 }

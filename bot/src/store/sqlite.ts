@@ -1,4 +1,5 @@
 /** The chat service's SQLite store: one connection and the tables' repositories over it. */
+import { prepare } from '../../../tooling/src/sqlite/database.js';
 import { openDatabase, type Db } from './db.js';
 import { AnswerCache } from './cache.js';
 import { FeedbackStore } from './feedback.js';
@@ -17,7 +18,8 @@ export interface SqliteStore extends Store {
 
 export function openSqliteStore(file: string): SqliteStore {
   const db = openDatabase(file);
-  const counts = db.prepare<[], { threads: number; messages: number; feedback: number; unanswered: number; cachedAnswers: number }>(
+  const counts = prepare<[], { threads: number; messages: number; feedback: number; unanswered: number; cachedAnswers: number }>(
+    db,
     `SELECT (SELECT COUNT(*) FROM threads) AS threads, (SELECT COUNT(*) FROM messages) AS messages,
             (SELECT COUNT(*) FROM feedback) AS feedback, (SELECT COUNT(*) FROM unanswered) AS unanswered,
             (SELECT COUNT(*) FROM answer_cache) AS cachedAnswers`,

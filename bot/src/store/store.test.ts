@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
+import { openSqlite, pragma } from '../../../tooling/src/sqlite/database.js';
 import { backupNow } from './backup.js';
 import { cacheKey, normalizeQuestion } from './cache.js';
 import { MIGRATIONS } from './migrations.js';
@@ -15,12 +15,12 @@ const temp = storePerTest('nested/bot.sqlite');
 
 describe('openSqliteStore', () => {
   test('creates the file in WAL mode at the latest schema version', () => {
-    expect(temp.store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(temp.store.db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(pragma(temp.store.db, 'journal_mode')).toBe('wal');
+    expect(pragma(temp.store.db, 'user_version')).toBe(MIGRATIONS.length);
   });
 
   test('refuses a database from a newer atomkit', async () => {
-    temp.store.db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    temp.store.db.exec(`PRAGMA user_version = ${MIGRATIONS.length + 1}`);
     await temp.store.close();
     expect(() => openSqliteStore(path.join(temp.dir, 'nested', 'bot.sqlite'))).toThrow(/newer than this atomkit knows/);
     temp.store = openSqliteStore(path.join(temp.dir, 'other.sqlite'));
@@ -30,12 +30,12 @@ describe('openSqliteStore', () => {
 describe('migration 2 (token usage)', () => {
   test('keeps the answers of a version 1 database, with unknown usage, and stores the usage of new ones', async () => {
     const file = path.join(temp.dir, 'v1.sqlite');
-    const v1 = new Database(file);
+    const v1 = openSqlite(file);
     v1.exec(MIGRATIONS[0]!);
     v1.exec(`INSERT INTO threads VALUES ('t', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
       INSERT INTO messages (id, thread_id, seq, role, content, created_at) VALUES ('q', 't', 1, 'user', 'How?', '2026-01-01T00:00:00Z');
       INSERT INTO messages (id, thread_id, seq, role, content, mode, created_at) VALUES ('a', 't', 2, 'assistant', 'So.', 'llm', '2026-01-01T00:00:00Z');`);
-    v1.pragma('user_version = 1');
+    v1.exec('PRAGMA user_version = 1');
     v1.close();
     const store = openSqliteStore(file);
     try {
@@ -79,7 +79,7 @@ describe('AnswerCache (SQLite)', () => {
     await temp.store.cache.get(cacheKey(parts));
     await temp.store.cache.get(cacheKey(parts));
     temp.store.cache.flush();
-    expect(temp.store.db.prepare('SELECT hits FROM answer_cache').pluck().get()).toBe(2);
+    expect(temp.store.db.prepare('SELECT hits FROM answer_cache').get()!.hits).toBe(2);
   });
 });
 
@@ -103,8 +103,8 @@ describe('backupNow', () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
     expect(readdirSync(backups).sort()).toEqual(files.slice(1).map((f) => path.basename(f)).sort());
-    const copy = new Database(files[2]!, { readonly: true });
-    expect(copy.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(2);
+    const copy = openSqlite(files[2]!, { readOnly: true });
+    expect(copy.prepare('SELECT COUNT(*) AS n FROM messages').get()!.n).toBe(2);
     copy.close();
   });
 });

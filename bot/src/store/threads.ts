@@ -13,6 +13,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { TokenUsage } from '../answer/llm.js';
 import type { Answer, Citation, ThreadResponse } from '../contract.js';
+import { prepare, transaction } from '../../../tooling/src/sqlite/database.js';
 import { nowIso, type Db } from './db.js';
 import type { ThreadRepository } from './store.js';
 
@@ -101,16 +102,17 @@ export class ThreadStore implements ThreadRepository {
     this.#db = db;
     this.#insertThread = db.prepare('INSERT INTO threads (id, created_at, updated_at) VALUES (?, ?, ?)');
     this.#touchThread = db.prepare('UPDATE threads SET updated_at = ? WHERE id = ?');
-    this.#nextSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE thread_id = ?').pluck();
+    this.#nextSeq = prepare<[string], { seq: number }>(db, 'SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM messages WHERE thread_id = ?');
     this.#insertMessage = db.prepare(
       `INSERT INTO messages (id, thread_id, seq, role, content, language, citations, mode, model, answered, degraded, cached, latency_ms,
          prompt_tokens, completion_tokens, total_tokens, created_at)
        VALUES (@id, @thread_id, @seq, @role, @content, @language, @citations, @mode, @model, @answered, @degraded, @cached, @latency_ms,
          @prompt_tokens, @completion_tokens, @total_tokens, @created_at)`,
     );
-    this.#threadById = db.prepare<[string], { id: string; created_at: string }>('SELECT id, created_at FROM threads WHERE id = ?');
-    this.#messagesOf = db.prepare<[string], MessageRow>('SELECT * FROM messages WHERE thread_id = ? ORDER BY seq');
-    this.#recentMessages = db.prepare<[string, number], MessageRow>(
+    this.#threadById = prepare<[string], { id: string; created_at: string }>(db, 'SELECT id, created_at FROM threads WHERE id = ?');
+    this.#messagesOf = prepare<[string], MessageRow>(db, 'SELECT * FROM messages WHERE thread_id = ? ORDER BY seq');
+    this.#recentMessages = prepare<[string, number], MessageRow>(
+      db,
       'SELECT * FROM (SELECT * FROM messages WHERE thread_id = ? ORDER BY seq DESC LIMIT ?) ORDER BY seq',
     );
   }
@@ -135,15 +137,15 @@ export class ThreadStore implements ThreadRepository {
     const batch = this.#queue.splice(0);
     if (batch.length === 0) return;
     try {
-      this.#db.transaction(() => {
+      transaction(this.#db, () => {
         for (const pending of batch) this.#write(pending);
-      })();
+      });
       for (const pending of batch) pending.resolve({ threadId: pending.threadId, messageId: pending.messageId });
     } catch {
       // One exchange that cannot be written must not fail the others: retry them one by one.
       for (const pending of batch) {
         try {
-          this.#db.transaction(() => this.#write(pending))();
+          transaction(this.#db, () => this.#write(pending));
           pending.resolve({ threadId: pending.threadId, messageId: pending.messageId });
         } catch (error) {
           pending.reject(error as Error);
@@ -159,7 +161,7 @@ export class ThreadStore implements ThreadRepository {
       this.#insertThread.run(threadId, now, now);
     } else {
       this.#touchThread.run(now, threadId);
-      seq = this.#nextSeq.get(threadId) as number;
+      seq = this.#nextSeq.get(threadId)!.seq;
     }
     const base = { thread_id: threadId, language: input.language, created_at: now, prompt_tokens: null, completion_tokens: null, total_tokens: null };
     this.#insertMessage.run({
@@ -230,14 +232,14 @@ export class ThreadStore implements ThreadRepository {
 
   /** Every answered exchange asked at or after `since` (ISO date or time), oldest first. */
   async *exportSince(since: string): AsyncGenerator<ExportedExchange> {
-    const rows = this.#db
-      .prepare<[string], MessageRow & { question: string; asked_at: string }>(
-        `SELECT a.*, q.content AS question, q.created_at AS asked_at
+    const rows = prepare<[string], MessageRow & { question: string; asked_at: string }>(
+      this.#db,
+      `SELECT a.*, q.content AS question, q.created_at AS asked_at
          FROM messages a JOIN messages q ON q.thread_id = a.thread_id AND q.seq = a.seq - 1
          WHERE a.role = 'assistant' AND q.created_at >= ? ORDER BY q.created_at, a.thread_id, a.seq`,
-      )
-      .iterate(since);
-    const feedbackOf = this.#db.prepare<[string], { rating: string; comment: string | null; created_at: string }>(
+    ).iterate(since);
+    const feedbackOf = prepare<[string], { rating: string; comment: string | null; created_at: string }>(
+      this.#db,
       'SELECT rating, comment, created_at FROM feedback WHERE message_id = ? ORDER BY id',
     );
     for (const row of rows) {

@@ -26,8 +26,12 @@ export class UnansweredStore implements UnansweredRepository {
   }
 
   async record(input: UnansweredInput): Promise<void> {
+    // Named one by one: node:sqlite refuses a key the statement does not name.
     this.#insert.run({
-      ...input,
+      question: input.question,
+      language: input.language,
+      threadId: input.threadId,
+      messageId: input.messageId,
       normalized: normalizeQuestion(input.question),
       topScore: input.topScore ?? null,
       topAtomId: input.topAtomId ?? null,

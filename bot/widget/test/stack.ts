@@ -7,11 +7,11 @@
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { loadConfig, type AtomkitConfig } from '../../../tooling/src/config/load.js';
 import { buildIndex } from '../../../tooling/src/retrieval/build.js';
 import { openRetriever } from '../../../tooling/src/retrieval/api.js';
 import { buildSite } from '../../../tooling/src/site/build.js';
+import { openSqlite, prepare } from '../../../tooling/src/sqlite/database.js';
 import { buildApp } from '../../src/app.js';
 import { LlmClient } from '../../src/answer/llm.js';
 import { openSqliteStore } from '../../src/store/sqlite.js';
@@ -91,7 +91,7 @@ export async function startStack(project: WidgetProject, options: StartStackOpti
   const dbFile = path.join(project.dir, options.db ?? 'bot.sqlite');
   const retriever = await openRetriever(config, { onWarning: () => {} });
   const store = openSqliteStore(dbFile);
-  const llm = options.llm ? new LlmClient({ ...options.llm, apiKey: 'test-key', timeoutMs: 5_000 }) : undefined;
+  const llm = options.llm ? await LlmClient.create({ ...options.llm, apiKey: 'test-key', timeoutMs: 5_000 }) : undefined;
   const app = await buildApp({
     retriever,
     store,
@@ -114,8 +114,8 @@ export async function startStack(project: WidgetProject, options: StartStackOpti
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const reader = new Database(dbFile, { readonly: true, fileMustExist: true });
-  const feedback = reader.prepare<[string], { rating: string; comment: string | null }>('SELECT rating, comment FROM feedback WHERE message_id = ? ORDER BY id');
+  const reader = openSqlite(dbFile, { readOnly: true });
+  const feedback = prepare<[string], { rating: string; comment: string | null }>(reader, 'SELECT rating, comment FROM feedback WHERE message_id = ? ORDER BY id');
   return {
     url: `http://127.0.0.1:${port}`,
     dbFile,

@@ -8,6 +8,7 @@ import { commands } from './commands.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
 import { packageVersion } from '../package/files.js';
+import { OptionalDependencyMissing } from '../package/optional.js';
 
 const version = packageVersion();
 
@@ -46,7 +47,7 @@ function reportFatal(error: unknown, io: CliIo): number {
     if (error.hint) io.stderr(`  ${pc.dim(error.hint)}\n`);
     return 2;
   }
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof OptionalDependencyMissing) {
     io.stderr(`${pc.red('error')} ${error.message}\n`);
     return 2;
   }

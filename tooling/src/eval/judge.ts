@@ -3,8 +3,8 @@
  * it sees the question, the reference atoms, the facts a correct answer must contain and the
  * answer, and replies with a score (1 correct, 0.5 partly, 0 wrong) as JSON.
  */
-import OpenAI from 'openai';
 import { modelSettings, sendWithSupportedFields, type ModelEntry } from '../../../bot/src/answer/model-settings.js';
+import { loadOpenAI } from '../package/openai.js';
 import { stripThinking } from '../../../bot/src/answer/thinking.js';
 
 export interface JudgeInput {
@@ -45,7 +45,9 @@ const SYSTEM_PROMPT = [
 /** Reference text beyond this many characters is cut (atoms are short; this bounds the prompt). */
 const MAX_REFERENCE_CHARS = 12_000;
 
-export function openaiJudge(options: JudgeOptions): Judge {
+/** @throws OptionalDependencyMissing when the `openai` package is not installed. */
+export async function openaiJudge(options: JudgeOptions): Promise<Judge> {
+  const { OpenAI } = await loadOpenAI('The LLM judge of `atomkit eval`');
   const client = new OpenAI({ baseURL: options.baseUrl, apiKey: options.apiKey || 'unused', timeout: options.timeoutMs ?? 60_000, maxRetries: 1 });
   const settings = modelSettings(options.model);
   const refused = new Set<string>();

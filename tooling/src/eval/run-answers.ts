@@ -60,7 +60,7 @@ export async function runAnswersEval(options: AnswersEvalOptions): Promise<Answe
     const judgeModel = options.judgeModel !== undefined ? (llmConfig.models.find((entry) => modelSettings(entry).name === options.judgeModel) ?? options.judgeModel) : llmConfig.models[0];
     const judge: Judge | undefined =
       endpoint && judgeModel && options.judge !== false
-        ? openaiJudge({ baseUrl: endpoint, model: judgeModel, timeoutMs: llmConfig.timeoutMs, ...(options.apiKey ? { apiKey: options.apiKey } : {}) })
+        ? await openaiJudge({ baseUrl: endpoint, model: judgeModel, timeoutMs: llmConfig.timeoutMs, ...(options.apiKey ? { apiKey: options.apiKey } : {}) })
         : undefined;
     const judgeUnavailable = !endpoint ? 'no LLM endpoint configured (bot.llm.baseUrl or ATOMKIT_LLM_BASE_URL)' : options.judge === false ? 'turned off (--no-judge)' : 'no judge model';
     const atomTexts = new Map(atoms.map((atom) => [atom.id, atom.text]));
@@ -70,7 +70,7 @@ export async function runAnswersEval(options: AnswersEvalOptions): Promise<Answe
     const extractive = new Answerer({ ...deps, llm: undefined });
     runs.push(await evaluateAnswers({ ...common, answer: (q) => extractive.answer({ question: q.text, language: q.language }) }));
     if (endpoint) {
-      const client = new LlmClient({ baseUrl: endpoint, apiKey: options.apiKey, models: llmConfig.models, timeoutMs: llmConfig.timeoutMs });
+      const client = await LlmClient.create({ baseUrl: endpoint, apiKey: options.apiKey, models: llmConfig.models, timeoutMs: llmConfig.timeoutMs });
       const withLlm = new Answerer({ ...deps, llm: client });
       runs.push(await evaluateAnswers({ ...common, answer: (q) => withLlm.answer({ question: q.text, language: q.language }) }));
     }

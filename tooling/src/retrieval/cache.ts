@@ -6,7 +6,7 @@
  */
 import { mkdirSync, renameSync, rmSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openSqlite, pragma, prepare, transaction, type Database, type Statement } from '../sqlite/database.js';
 
 /** 'ATKE' — marks the file as an atomkit embedding cache. */
 const APPLICATION_ID = 0x41544b45;
@@ -19,16 +19,16 @@ export interface CacheOpenResult {
 }
 
 export class EmbeddingCache {
-  readonly #db: Database.Database;
-  readonly #get: Database.Statement<[string, string], { vector: Buffer; dims: number }>;
-  readonly #put: Database.Statement<[string, string, number, Buffer, number]>;
-  readonly #touch: Database.Statement<[number, string, string]>;
+  readonly #db: Database;
+  readonly #get: Statement<[string, string], { vector: Uint8Array; dims: number }>;
+  readonly #put: Statement<[string, string, number, Uint8Array, number]>;
+  readonly #touch: Statement<[number, string, string]>;
 
-  private constructor(db: Database.Database) {
+  private constructor(db: Database) {
     this.#db = db;
-    this.#get = db.prepare('SELECT vector, dims FROM embeddings WHERE model = ? AND hash = ?');
-    this.#put = db.prepare('INSERT OR REPLACE INTO embeddings (model, hash, dims, vector, used_at) VALUES (?, ?, ?, ?, ?)');
-    this.#touch = db.prepare('UPDATE embeddings SET used_at = ? WHERE model = ? AND hash = ?');
+    this.#get = prepare(db, 'SELECT vector, dims FROM embeddings WHERE model = ? AND hash = ?');
+    this.#put = prepare(db, 'INSERT OR REPLACE INTO embeddings (model, hash, dims, vector, used_at) VALUES (?, ?, ?, ?, ?)');
+    this.#touch = prepare(db, 'UPDATE embeddings SET used_at = ? WHERE model = ? AND hash = ?');
   }
 
   /** Opens (or creates) the cache at `file`, replacing it when it is not a valid cache. */
@@ -46,10 +46,10 @@ export class EmbeddingCache {
         for (const suffix of ['-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
       }
     }
-    const db = new Database(file);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID) {
+    const db = openSqlite(file);
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = NORMAL');
+    if (pragma(db, 'application_id') !== APPLICATION_ID) {
       db.exec(`
         CREATE TABLE IF NOT EXISTS embeddings (
           model TEXT NOT NULL,
@@ -60,8 +60,8 @@ export class EmbeddingCache {
           PRIMARY KEY (model, hash)
         ) WITHOUT ROWID;
       `);
-      db.pragma(`application_id = ${APPLICATION_ID}`);
-      db.pragma(`user_version = ${FORMAT_VERSION}`);
+      db.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
+      db.exec(`PRAGMA user_version = ${FORMAT_VERSION}`);
     }
     return { cache: new EmbeddingCache(db), rebuilt };
   }
@@ -71,22 +71,22 @@ export class EmbeddingCache {
     const row = this.#get.get(model, hash);
     if (!row || (dims !== undefined && row.dims !== dims) || row.vector.byteLength !== row.dims * 4) return undefined;
     this.#touch.run(Date.now(), model, hash);
-    // Copy out: the Buffer may not be 4-byte aligned.
+    // Copy out: the bytes may not be 4-byte aligned.
     return new Float32Array(row.vector.buffer.slice(row.vector.byteOffset, row.vector.byteOffset + row.vector.byteLength));
   }
 
   putMany(model: string, entries: readonly { hash: string; vector: Float32Array }[]): void {
     const now = Date.now();
-    this.#db.transaction(() => {
+    transaction(this.#db, () => {
       for (const { hash, vector } of entries) {
-        this.#put.run(model, hash, vector.length, Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength), now);
+        this.#put.run(model, hash, vector.length, new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength), now);
       }
-    })();
+    });
   }
 
   /** Runs `fn` in one transaction (many `get`s are much faster that way). */
   batch<T>(fn: () => T): T {
-    return this.#db.transaction(fn)();
+    return transaction(this.#db, fn);
   }
 
   count(model?: string): number {
@@ -103,14 +103,14 @@ export class EmbeddingCache {
 
 /** Why the file is not a usable cache, or undefined when it is. */
 function check(file: string): string | undefined {
-  let db: Database.Database | undefined;
+  let db: Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    const applicationId = db.pragma('application_id', { simple: true });
+    db = openSqlite(file, { readOnly: true });
+    const applicationId = pragma(db, 'application_id');
     if (applicationId !== APPLICATION_ID) return 'it is not an atomkit embedding cache (foreign SQLite file)';
-    const version = db.pragma('user_version', { simple: true });
+    const version = pragma(db, 'user_version');
     if (version !== FORMAT_VERSION) return `it has cache format ${String(version)}, expected ${FORMAT_VERSION}`;
-    const quick = db.pragma('quick_check', { simple: true });
+    const quick = pragma(db, 'quick_check');
     if (quick !== 'ok') return `SQLite reports damage (${String(quick)})`;
     const columns = (db.prepare("SELECT name FROM pragma_table_info('embeddings')").all() as { name: string }[]).map((c) => c.name).sort();
     if (columns.join(',') !== 'dims,hash,model,used_at,vector') return 'its embeddings table has an unexpected shape';

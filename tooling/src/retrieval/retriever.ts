@@ -5,9 +5,9 @@
  */
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import type MiniSearch from 'minisearch';
 import type { AtomkitConfig } from '../config/load.js';
+import { isSqliteError } from '../sqlite/database.js';
 import { IndexLoadError, type IndexManifest, type OpenRetrieverOptions, type Retriever, type SearchHit, type SearchOptions } from './api.js';
 import { FILES, artifactFiles, currentIndexDir, indexDir, readManifest, verifyFile } from './artifact.js';
 import { confidence, lexicalCoverage } from './confidence.js';
@@ -179,7 +179,7 @@ class IndexRetriever implements Retriever {
       return await this.#search(query, options);
     } catch (error) {
       // The chunk store is read lazily: damage that reached it after loading shows up here.
-      if (!(error instanceof Database.SqliteError)) throw error;
+      if (!isSqliteError(error)) throw error;
       this.#failure ??= damaged(this.#storeFile.shown, `${FILES.units} cannot be read (${error.message})`);
       throw new Error(this.#failure);
     }

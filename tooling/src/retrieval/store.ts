@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import Database from 'better-sqlite3';
+import type { SQLInputValue, StatementSync } from 'node:sqlite';
+import { openSqlite, pragma, transaction, type Database, type Statement } from '../sqlite/database.js';
 import type { Unit } from './chunk.js';
 import { sha256 } from './chunk.js';
 
@@ -40,28 +41,33 @@ export interface FileStamp {
 }
 
 export class UnitStore {
-  readonly db: Database.Database;
-  readonly #statements = new Map<string, Database.Statement>();
+  readonly db: Database;
+  readonly #statements = new Map<string, StatementSync>();
 
-  private constructor(db: Database.Database) {
+  private constructor(db: Database) {
     this.db = db;
   }
 
-  /** Statements are prepared once: a full build runs the same few tens of thousands of times. */
-  #sql(sql: string): Database.Statement {
-    let statement = this.#statements.get(sql);
+  /**
+   * Statements are prepared once: a full build runs the same few tens of thousands of times.
+   * `arrays` returns each row as an array of its columns (no object per row for whole tables).
+   */
+  #sql<Row = Record<string, unknown>>(sql: string, { arrays = false } = {}): Statement<SQLInputValue[], Row> {
+    const key = `${arrays ? 'arrays' : 'objects'}:${sql}`;
+    let statement = this.#statements.get(key);
     if (!statement) {
       statement = this.db.prepare(sql);
-      this.#statements.set(sql, statement);
+      statement.setReturnArrays(arrays);
+      this.#statements.set(key, statement);
     }
-    return statement;
+    return statement as unknown as Statement<SQLInputValue[], Row>;
   }
 
   /** Creates the tables in a new file. */
   static create(file: string): UnitStore {
-    const db = new Database(file);
-    db.pragma('journal_mode = OFF');
-    db.pragma('synchronous = OFF');
+    const db = openSqlite(file);
+    db.exec('PRAGMA journal_mode = OFF');
+    db.exec('PRAGMA synchronous = OFF');
     db.exec(`
       CREATE TABLE files (path TEXT PRIMARY KEY, hash TEXT NOT NULL, mtime REAL NOT NULL, size INTEGER NOT NULL, atom_id TEXT NOT NULL, skipped TEXT) WITHOUT ROWID;
       CREATE TABLE units (
@@ -82,8 +88,8 @@ export class UnitStore {
       CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
       CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
     `);
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-    db.pragma(`user_version = ${STORE_VERSION}`);
+    db.exec(`PRAGMA application_id = ${APPLICATION_ID}`);
+    db.exec(`PRAGMA user_version = ${STORE_VERSION}`);
     return new UnitStore(db);
   }
 
@@ -94,21 +100,21 @@ export class UnitStore {
    * @throws Error saying what is wrong; any SQLite error (a damaged file) is reported the same way.
    */
   static open(file: string, options: { readonly?: boolean } = {}): UnitStore {
-    let db: Database.Database | undefined;
+    let db: Database | undefined;
     try {
-      db = new Database(file, { readonly: options.readonly ?? false, fileMustExist: true });
-      if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID || db.pragma('user_version', { simple: true }) !== STORE_VERSION) {
+      db = openSqlite(file, { readOnly: options.readonly ?? false, mustExist: true });
+      if (pragma(db, 'application_id') !== APPLICATION_ID || pragma(db, 'user_version') !== STORE_VERSION) {
         throw new Error('it is not an atomkit unit store of this version');
       }
       for (const [table, columns] of Object.entries(COLUMNS)) {
-        const found = (db.pragma(`table_info(${table})`) as { name: string }[]).map((column) => column.name);
+        const found = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((column) => column.name);
         if (found.length === 0) throw new Error(`it has no \`${table}\` table`);
         const missing = columns.filter((column) => !found.includes(column));
         if (missing.length > 0) throw new Error(`its \`${table}\` table lacks ${missing.map((column) => `\`${column}\``).join(', ')}`);
       }
       if (!options.readonly) {
-        db.pragma('journal_mode = OFF');
-        db.pragma('synchronous = OFF');
+        db.exec('PRAGMA journal_mode = OFF');
+        db.exec('PRAGMA synchronous = OFF');
       }
       return new UnitStore(db);
     } catch (error) {
@@ -119,21 +125,19 @@ export class UnitStore {
 
   /** What the previous build saw of each file: content hash, modification time and size. */
   files(): Map<string, FileStamp> {
-    const rows = this.#sql('SELECT path, hash, mtime, size FROM files').all() as ({ path: string } & FileStamp)[];
+    const rows = this.#sql<{ path: string } & FileStamp>('SELECT path, hash, mtime, size FROM files').all();
     return new Map(rows.map(({ path, ...stamp }) => [path, stamp]));
   }
 
   skippedFiles(): { path: string; atomId: string; reason: string }[] {
-    return (this.#sql('SELECT path, atom_id AS atomId, skipped AS reason FROM files WHERE skipped IS NOT NULL ORDER BY path').all() as {
-      path: string;
-      atomId: string;
-      reason: string;
-    }[]);
+    return this.#sql<{ path: string; atomId: string; reason: string }>(
+      'SELECT path, atom_id AS atomId, skipped AS reason FROM files WHERE skipped IS NOT NULL ORDER BY path',
+    ).all();
   }
 
   /** Removes a file and its units; returns the removed units (for document frequencies and the vector index). */
   removeFile(path: string): { label: number; unit: StoredUnit; terms: string[] }[] {
-    const rows = this.#sql('SELECT label, data, terms FROM units WHERE file = ?').all(path) as { label: number; data: string; terms: string }[];
+    const rows = this.#sql<{ label: number; data: string; terms: string }>('SELECT label, data, terms FROM units WHERE file = ?').all(path);
     this.#sql('DELETE FROM units WHERE file = ?').run(path);
     this.#sql('DELETE FROM files WHERE path = ?').run(path);
     return rows.map((row) => ({ label: row.label, unit: JSON.parse(row.data) as StoredUnit, terms: splitTerms(row.terms) }));
@@ -155,8 +159,8 @@ export class UnitStore {
    * the vector index may still hold them as deleted entries.
    */
   nextLabel(): number {
-    const stored = this.#sql("SELECT value FROM meta WHERE key = 'next_label'").get() as { value: number } | undefined;
-    const max = (this.#sql('SELECT max(label) AS max FROM units').get() as { max: number | null }).max ?? -1;
+    const stored = this.#sql<{ value: number }>("SELECT value FROM meta WHERE key = 'next_label'").get();
+    const max = this.#sql<{ max: number | null }>('SELECT max(label) AS max FROM units').get()!.max ?? -1;
     return Math.max(stored?.value ?? 0, max + 1);
   }
 
@@ -185,48 +189,40 @@ export class UnitStore {
   }
 
   termFrequencies(): Map<string, number> {
-    const rows = this.#sql('SELECT term, df FROM terms').raw().all() as [string, number][];
+    const rows = this.#sql<[string, number]>('SELECT term, df FROM terms', { arrays: true }).all();
     return new Map(rows);
   }
 
   meta(): UnitMeta[] {
-    const rows = this.#sql('SELECT label, id, atom_id, type, language, tags FROM units ORDER BY label').raw().all() as [
-      number,
-      string,
-      string,
-      string,
-      string,
-      string,
-    ][];
+    const rows = this.#sql<[number, string, string, string, string, string]>('SELECT label, id, atom_id, type, language, tags FROM units ORDER BY label', {
+      arrays: true,
+    }).all();
     return rows.map(([label, id, atomId, type, language, tags]) => ({ label, id, atomId, type, language, tags: JSON.parse(tags) as string[] }));
   }
 
   unitsPerFile(): Map<string, number> {
-    return new Map(this.#sql('SELECT file, count(*) FROM units GROUP BY file').raw().all() as [string, number][]);
+    return new Map(this.#sql<[string, number]>('SELECT file, count(*) FROM units GROUP BY file', { arrays: true }).all());
   }
 
   /** Every error code of every indexed atom. */
   errorCodes(): { atomId: string; code: string }[] {
-    const rows = this
-      .#sql("SELECT DISTINCT atom_id AS atomId, value AS code FROM units, json_each(units.data, '$.errorCodes')")
-      .all() as { atomId: string; code: string }[];
-    return rows;
+    return this.#sql<{ atomId: string; code: string }>("SELECT DISTINCT atom_id AS atomId, value AS code FROM units, json_each(units.data, '$.errorCodes')").all();
   }
 
   unit(label: number): StoredUnit | undefined {
-    const row = this.#sql('SELECT data FROM units WHERE label = ?').get(label) as { data: string } | undefined;
+    const row = this.#sql<{ data: string }>('SELECT data FROM units WHERE label = ?').get(label);
     return row ? (JSON.parse(row.data) as StoredUnit) : undefined;
   }
 
   /** A unit's distinct lexical terms (tokenizing again at query time would cost more than the search). */
   terms(label: number): string[] {
-    const terms = this.#sql('SELECT terms FROM units WHERE label = ?').pluck().get(label) as string | undefined;
-    return terms === undefined ? [] : splitTerms(terms);
+    const row = this.#sql<{ terms: string }>('SELECT terms FROM units WHERE label = ?').get(label);
+    return row === undefined ? [] : splitTerms(row.terms);
   }
 
   /** Every unit, in label order (a full rebuild of the vector and lexical indexes). */
   *all(): Generator<{ label: number; unit: StoredUnit }> {
-    for (const row of this.#sql('SELECT label, data FROM units ORDER BY label').iterate() as Iterable<{ label: number; data: string }>) {
+    for (const row of this.#sql<{ label: number; data: string }>('SELECT label, data FROM units ORDER BY label').iterate()) {
       yield { label: row.label, unit: JSON.parse(row.data) as StoredUnit };
     }
   }
@@ -234,14 +230,14 @@ export class UnitStore {
   /** sha256 over every unit's id and data, in id order: same atoms and settings, same hash. */
   contentHash(): string {
     const hash = createHash('sha256');
-    for (const [id, dataHash] of this.#sql('SELECT id, data_hash FROM units ORDER BY id').raw().iterate() as Iterable<[string, string]>) {
+    for (const [id, dataHash] of this.#sql<[string, string]>('SELECT id, data_hash FROM units ORDER BY id', { arrays: true }).iterate()) {
       hash.update(`${id}\0${dataHash}\n`);
     }
     return hash.digest('hex');
   }
 
   counts(): { atoms: number; units: number; splitUnits: number; faqUnits: number; skippedAtoms: number } {
-    const get = (sql: string) => (this.#sql(sql).get() as { n: number }).n;
+    const get = (sql: string) => this.#sql<{ n: number }>(sql).get()!.n;
     return {
       atoms: get('SELECT count(*) AS n FROM files WHERE skipped IS NULL'),
       units: get('SELECT count(*) AS n FROM units'),
@@ -252,7 +248,7 @@ export class UnitStore {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return transaction(this.db, fn);
   }
 
   close(): void {

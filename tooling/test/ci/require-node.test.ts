@@ -10,21 +10,21 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const tooOld = nodeTooOld as (version: string) => string | undefined;
 
 describe('nodeTooOld', () => {
-  test.each(['v20.20.2', 'v22.11.0', 'v18.0.0'])('refuses %s in one sentence that names the Node.js needed and how to get it', (version) => {
+  test.each(['v20.20.2', 'v22.11.0', 'v22.15.1', 'v18.0.0'])('refuses %s in one sentence that names the Node.js needed and how to get it', (version) => {
     const message = tooOld(version)!;
-    expect(message).toContain('Node.js 22.12 or newer');
+    expect(message).toContain('Node.js 22.16 or newer');
     expect(message).toContain(version);
     expect(message).toMatch(/nodejs\.org|nvm install 24/);
     expect(message.split(/[.:] (?=[A-Z])/)).toHaveLength(1);
   });
 
-  test.each(['v22.12.0', 'v22.20.1', 'v24.0.0', 'v26.1.0'])('accepts %s', (version) => {
+  test.each(['v22.16.0', 'v22.20.1', 'v24.0.0', 'v26.1.0'])('accepts %s', (version) => {
     expect(tooOld(version)).toBeUndefined();
   });
 
   test('reads the oldest version from engines.node in package.json', () => {
     const { engines } = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8'));
-    expect(engines.node).toBe('>=22.12');
+    expect(engines.node).toBe('>=22.16');
   });
 });
 

@@ -14,7 +14,7 @@ const input = { question: 'Why does lint reject version: 1.0?', answer: 'Quote i
 describe('openaiJudge through the openai client', () => {
   test('sends the question, reference, facts and answer and reads the score', async () => {
     server = await startFakeOpenAi(() => '{"score": 1, "reason": "states the fix"}');
-    const judge = openaiJudge({ baseUrl: server.baseUrl, model: 'judge-1', apiKey: 'sk-test' });
+    const judge = await openaiJudge({ baseUrl: server.baseUrl, model: 'judge-1', apiKey: 'sk-test' });
     expect(await judge.judge(input)).toEqual({ score: 1, reason: 'states the fix' });
     const [request] = server.requests;
     expect(request?.model).toBe('judge-1');
@@ -25,13 +25,13 @@ describe('openaiJudge through the openai client', () => {
 
   test('returns no verdict when the model does not answer in JSON', async () => {
     server = await startFakeOpenAi(() => 'I think it is fine.');
-    const judge = openaiJudge({ baseUrl: server.baseUrl, model: 'judge-1' });
+    const judge = await openaiJudge({ baseUrl: server.baseUrl, model: 'judge-1' });
     expect(await judge.judge(input)).toBeUndefined();
   });
 
   test('rejects when the endpoint fails, so the caller can report it', async () => {
     server = await startFakeOpenAi(() => 400);
-    const judge = openaiJudge({ baseUrl: server.baseUrl, model: 'judge-1' });
+    const judge = await openaiJudge({ baseUrl: server.baseUrl, model: 'judge-1' });
     await expect(judge.judge(input)).rejects.toThrow(/400/);
   });
 });
@@ -49,7 +49,7 @@ describe('openaiJudge with model settings', () => {
   ] as const)('reads the verdict of %s', async (_name, behavior) => {
     scripted = await startScriptedOpenAi();
     scripted.behave('o4-mini', behavior);
-    const judge = openaiJudge({ baseUrl: scripted.baseUrl, model: { name: 'o4-mini', temperature: 0 } });
+    const judge = await openaiJudge({ baseUrl: scripted.baseUrl, model: { name: 'o4-mini', temperature: 0 } });
     expect(judge.model).toBe('o4-mini');
     expect(await judge.judge(input)).toEqual({ score: 1, reason: 'states the fix' });
   });

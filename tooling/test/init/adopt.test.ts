@@ -129,5 +129,18 @@ test('a packed atomkit installed offline scaffolds, lints, indexes, builds and s
   expect(await widget.text()).toContain('customElements.define("atom-chat"');
   server.kill('SIGTERM');
 
+  // openai and pg are optional peers: a model endpoint or a PostgreSQL store configured without
+  // its package stops serve at start, in one sentence.
+  for (const [env, sentence] of [
+    [{ ATOMKIT_LLM_BASE_URL: 'http://127.0.0.1:9/v1' }, 'Answers from a language model (bot.llm) needs the optional package openai: install it next to atomkit (`npm install -D openai`)'],
+    [{ ATOMKIT_DATABASE_URL: 'postgres://kb@127.0.0.1:9/kb' }, 'The PostgreSQL store (bot.store: postgres://…) needs the optional package pg: install it next to atomkit (`npm install -D pg`)'],
+  ] as const) {
+    const configured = spawnSync(path.join(kb, 'node_modules/.bin/atomkit'), ['serve', '--port', '0'], { cwd: kb, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+    expect(configured.status).toBe(2);
+    expect(configured.stdout).not.toContain('listening');
+    expect(configured.stderr).toContain(sentence);
+    expect(configured.stderr).not.toMatch(/^\s+at /m);
+  }
+
   expect(snapshot(installed)).toEqual(before);
 }, 900_000);

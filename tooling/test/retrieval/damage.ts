@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { DatabaseSync } from 'node:sqlite';
 
 /** Bytes that are not what any index file holds there: a fixed pattern, so every run does the same damage. */
 export function garbage(length: number): Buffer {
@@ -27,7 +27,7 @@ export function garbageMidFile(file: string, length = 8192): void {
 
 /** `DROP TABLE` in a chunk store (or any SQLite file). */
 export function dropTable(file: string, table: string): void {
-  const db = new Database(file);
+  const db = new DatabaseSync(file);
   try {
     db.exec(`DROP TABLE ${table}`);
   } finally {

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import hnswlib from 'hnswlib-node';
@@ -295,11 +296,10 @@ describe('loading refuses what it cannot trust', () => {
     expect(report.embedded).toBe(report.units);
     expect(statSync(cacheFile).size).toBeGreaterThan(8192);
 
-    const Database = (await import('better-sqlite3')).default;
     const { rmSync } = await import('node:fs');
     rmSync(cacheFile);
     for (const suffix of ['-wal', '-shm']) rmSync(`${cacheFile}${suffix}`, { force: true });
-    const foreign = new Database(cacheFile);
+    const foreign = new DatabaseSync(cacheFile);
     foreign.exec('CREATE TABLE embeddings (model TEXT, hash TEXT, dims INT, vector BLOB, used_at INT)');
     foreign.close();
     const { cache, rebuilt } = EmbeddingCache.open(cacheFile);
@@ -376,7 +376,7 @@ describe('a damaged index is refused before anything reads it', () => {
     expect(await refusal()).toContain('units.sqlite cannot be used: it has no `terms` table');
 
     for (const [name, bytes] of pristine) writeFileSync(path.join(dir, name), bytes);
-    const db = new (await import('better-sqlite3')).default(path.join(dir, 'units.sqlite'));
+    const db = new DatabaseSync(path.join(dir, 'units.sqlite'));
     db.exec('ALTER TABLE units DROP COLUMN data_hash');
     db.close();
     resign(dir);

@@ -8,11 +8,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from '../../../bot/widget/test/browser.js';
 import * as flows from '../../../bot/widget/test/flows.js';
+import { openSqlite } from '../../src/sqlite/database.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const LINT_QUESTION = 'how do I check my atoms for mistakes on my own machine before pushing?';
@@ -82,7 +82,7 @@ describe('atomkit start', { timeout: 90_000 }, () => {
 
   test('feedback from the widget reaches the database', async () => {
     const messageId = await flows.flowFeedback(browser, target, LINT_QUESTION, 'Show the --changed flag first.');
-    const db = new Database(path.join(project, '.atomkit', 'bot.sqlite'), { readonly: true, fileMustExist: true });
+    const db = openSqlite(path.join(project, '.atomkit', 'bot.sqlite'), { readOnly: true });
     try {
       const rows = db.prepare('SELECT rating, comment FROM feedback WHERE message_id = ?').all(messageId);
       expect(rows).toEqual([{ rating: 'down', comment: 'Show the --changed flag first.' }]);

@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { migrate } from '../../../bot/src/store/migrations.js';
+import { openSqlite } from '../../src/sqlite/database.js';
 import { atomText, copyFixture, makeProject, run } from './helpers.js';
 
 interface Coverage {
@@ -34,7 +34,7 @@ function project(): string {
 
 function seedStore(dir: string): void {
   mkdirSync(path.join(dir, '.atomkit'), { recursive: true });
-  const db = new Database(path.join(dir, '.atomkit/bot.sqlite'));
+  const db = openSqlite(path.join(dir, '.atomkit/bot.sqlite'));
   migrate(db);
   const now = '2026-11-20T10:00:00.000Z';
   db.prepare('INSERT INTO threads VALUES (?, ?, ?)').run('th1', now, now);

@@ -1,10 +1,12 @@
 /**
  * Connecting to PostgreSQL: the pool from the `bot.postgres` settings, and which failures mean
- * "the database cannot be reached" (the service keeps answering) rather than a bug.
+ * "the database cannot be reached" (the service keeps answering) rather than a bug. The `pg`
+ * package is an optional peer dependency, loaded only when a PostgreSQL store is configured.
  */
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
+import type pg from 'pg';
 import { projectPath, type AtomkitConfig } from '../../../../tooling/src/config/load.js';
+import { importOptional } from '../../../../tooling/src/package/optional.js';
 
 export interface PostgresSettings {
   /** `postgres://user:password@host:port/database`. */
@@ -26,9 +28,14 @@ export function postgresSettings(config: AtomkitConfig, url: string): PostgresSe
   return { url, poolSize, statementTimeoutMs, connectTimeoutMs, tls, ca: ca ? readFileSync(projectPath(config, ca), 'utf8') : undefined };
 }
 
-/** A pool that never throws from an idle connection's failure (the next query reports it instead). */
-export function createPool(settings: PostgresSettings, options: { max?: number } = {}): pg.Pool {
-  const pool = new pg.Pool({
+/**
+ * A pool that never throws from an idle connection's failure (the next query reports it instead).
+ *
+ * @throws OptionalDependencyMissing when the `pg` package is not installed.
+ */
+export async function createPool(settings: PostgresSettings, options: { max?: number } = {}): Promise<pg.Pool> {
+  const { default: driver } = await importOptional<{ default: typeof pg }>('pg', 'The PostgreSQL store (bot.store: postgres://…)');
+  const pool = new driver.Pool({
     connectionString: settings.url,
     max: options.max ?? settings.poolSize,
     statement_timeout: settings.statementTimeoutMs,

@@ -30,7 +30,7 @@ type Query = <R extends pg.QueryResultRow>(name: string, text: string, values?: 
  */
 export async function openPostgresStore(settings: PostgresSettings, options: { migrate?: boolean } = {}): Promise<PostgresStore> {
   const location = redactUrl(settings.url);
-  const pool = createPool(settings);
+  const pool = await createPool(settings);
   try {
     if (options.migrate === false) await assertSchemaCurrent(pool);
     else await migratePostgres(pool);

@@ -3,7 +3,9 @@
  * client, in batches of `index.embedder.batchSize`. The client retries failed requests (429,
  * 5xx, connection errors) with exponential backoff and honours `Retry-After`.
  */
+import { loadOpenAI } from '../../package/openai.js';
 import type { AtomkitConfig } from '../../config/load.js';
+import { OptionalDependencyMissing } from '../../package/optional.js';
 import { estimateTokens } from '../chunk.js';
 import { EmbedderUnavailableError, normalize, type Embedder } from './embedder.js';
 
@@ -18,7 +20,12 @@ export interface OpenAiEmbedderOptions {
 
 export async function loadOpenAiEmbedder(config: AtomkitConfig, options: OpenAiEmbedderOptions): Promise<Embedder> {
   const settings = config.index.embedder;
-  const { default: OpenAI } = await import('openai');
+  let OpenAI;
+  try {
+    ({ OpenAI } = await loadOpenAI('The openai embedder (index.embedder.provider: openai)'));
+  } catch (error) {
+    throw error instanceof OptionalDependencyMissing ? new EmbedderUnavailableError(error.message) : error;
+  }
   const apiKey = options.env[settings.apiKeyEnv];
   if (!settings.baseUrl && !apiKey) {
     throw new EmbedderUnavailableError(

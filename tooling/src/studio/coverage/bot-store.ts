@@ -5,10 +5,10 @@
  * ever ran.
  */
 import { existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import { distance } from 'fastest-levenshtein';
 import { downVoteRows, unansweredRows } from '../../../../bot/src/store/sqlite.js';
 import type { AtomkitConfig } from '../../config/load.js';
+import { openSqlite, type Database } from '../../sqlite/database.js';
 
 export interface QuestionGroup {
   /** The most frequent wording in the group. */
@@ -38,9 +38,9 @@ export interface BotSignals {
 /** @param shown How to name the file in notes (a project-relative path). */
 export function readBotSignals(dbFile: string, shown = dbFile): BotSignals {
   if (!existsSync(dbFile)) return { available: false, note: `no chat store at ${shown}`, unanswered: [], downVoted: [] };
-  let db: Database.Database;
+  let db: Database;
   try {
-    db = new Database(dbFile, { readonly: true, fileMustExist: true });
+    db = openSqlite(dbFile, { readOnly: true });
   } catch (error) {
     return { available: false, note: `cannot open the chat store: ${(error as Error).message}`, unanswered: [], downVoted: [] };
   }

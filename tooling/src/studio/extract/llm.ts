@@ -5,7 +5,8 @@
  * titles, cited anchors that exist). Invalid proposals are sent back once with their problems;
  * what is still invalid is reported, never written.
  */
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
+import { loadOpenAI } from '../../package/openai.js';
 import { modelSettings, RefusedFields, sendWithSupportedFields, type ModelSettings } from '../../../../bot/src/answer/model-settings.js';
 import { stripThinking } from '../../../../bot/src/answer/thinking.js';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
@@ -76,6 +77,7 @@ interface Proposal {
 
 /** Asks the model for drafts, chunk by chunk of the transcript. */
 export async function extractWithModel(interview: ParsedInterview, header: InterviewHeader, options: ModelExtractOptions): Promise<ModelExtractResult> {
+  const { OpenAI } = await loadOpenAI('Extraction with a model (bot.llm)');
   const client = new OpenAI({
     baseURL: options.llm.baseUrl,
     apiKey: options.apiKey ?? 'not-set',
