@@ -89,6 +89,26 @@ describe('trimToRelevant', () => {
   });
 });
 
+describe('trimToRelevant in a section of sub-headed keys', () => {
+  const key = (name: string, text: string) => `#### ${name}\n\n* Default: **false**\n* Type: **Boolean**\n\n${text}`;
+  const settings = [
+    key('autoInstallPeers', `When true, missing peers are installed. ${'More about installing. '.repeat(30)}`),
+    key('strictPeerDependencies', 'If this is enabled, commands will fail if there is a missing or invalid peer dependency in the tree.'),
+    key('dedupePeers', `Peers are deduplicated. ${'More about deduplication. '.repeat(30)}`),
+  ].join('\n\n');
+
+  test('quotes the key whose name and description hold the question, from its heading, the heading in bold', () => {
+    const out = trimToRelevant(settings, questionTerms('make the install fail on missing or invalid peer dependencies'), 80);
+    expect(out).toBe(
+      '…\n\n**strictPeerDependencies**\n\n* Default: **false**\n* Type: **Boolean**\n\nIf this is enabled, commands will fail if there is a missing or invalid peer dependency in the tree.',
+    );
+  });
+
+  test('leaves a section without sub-headings to the paragraph trimming', () => {
+    expect(trimToRelevant(`${'Filler words here. '.repeat(40)}\n\nThe strict mode fails.`, ['strict'], 20)).toBe('…\n\nThe strict mode fails.');
+  });
+});
+
 describe('splitBlocks', () => {
   test('keeps a numbered list with blank lines and indented code as one block', () => {
     const blocks = splitBlocks('Intro.\n\n1. One\n\n2. Two:\n\n   ```sh\n   run\n\n   more\n   ```\n\n3. Three\n\nAfter.');
@@ -142,6 +162,15 @@ describe('composeExtractive: what was asked', () => {
     const long = hit({ text: `1. Start it with \`npx atomkit serve\`. It listens on \`127.0.0.1:4321\` by default.\n2. ${'Check it. '.repeat(150)}` });
     const { answer } = composeExtractive('what does serve listen on out of the box', [long], { language: 'en', minScore: 0.2, atomUnits: [long] });
     expect(answer.split('\n\n').slice(0, 2)).toEqual(['It listens on `127.0.0.1:4321` by default. [1]', 'More in **Run lint locally** › Steps [1].']);
+  });
+});
+
+describe('composeExtractive: a direct answer said once', () => {
+  test('drops the lead sentence when the quote opens with it', () => {
+    const section = hit({ section: 'Input', text: '#### strictPeerDependencies\n\nIf this is enabled, commands will fail on a missing peer dependency.\n\n#### other\n\n' + 'Unrelated words. '.repeat(120) });
+    const { answer } = composeExtractive('fail on missing peer dependency', [section], { language: 'en', minScore: 0.2, atomUnits: [section] });
+    expect(answer.match(/commands will fail/g)).toHaveLength(1);
+    expect(answer.startsWith('From **Run lint locally** › Input [1]:\n\n**strictPeerDependencies**\n\nIf this is enabled')).toBe(true);
   });
 });
 

@@ -39,6 +39,8 @@ const FAQ_MATCH = 0.5;
 const FAQ_WINDOW = 6;
 /** A second section of the top atom is quoted when it scores at least this share of the best. */
 const SECOND_SECTION_RATIO = 0.75;
+/** Another sub-headed part of a section is quoted beside the best when it scores at least this share of it. */
+const SAME_SUBSECTION_SCORE = 0.9;
 /** Other atoms listed under "See also" when their confidence is at least this close. */
 const SEE_ALSO_RATIO = 0.6;
 /** "How do I ...?" and "what do I do?" questions want the steps (or the resolution) of an atom. */
@@ -118,12 +120,16 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const meaningFirst = intent === 'meaning' ? asked.find((unit) => unit.kind !== 'lead') : undefined;
   const opening = meaningFirst ? sentencesOf(cleanMarkdown(meaningFirst.text))[0] : undefined;
   const lead = faq || intent === 'steps' ? undefined : opening && meaningFirst ? { sentence: opening, hit: meaningFirst } : leadSentence([...found, ...siblings].filter((hit) => hit.atomId === primaryAtom), terms);
-  if (lead && !quotes.some((q) => q.text.startsWith(lead.sentence))) parts.push(`${lead.sentence} ${cite(lead.hit)}`);
+  // After a direct answer, a section that could not be trimmed (one long list, table or code
+  // block) is pointed to rather than quoted: the answer stays a few lines.
+  const pointed = (text: string) => lead !== undefined && wordCount(text) > maxWords;
+  // A quote that opens with the direct answer is the direct answer: saying it twice buries the rest.
+  const leadQuoted = lead !== undefined && quotes.some((q) => !pointed(q.text) && opensWith(q.text, lead.sentence));
+  if (lead && !leadQuoted) parts.push(`${lead.sentence} ${cite(lead.hit)}`);
   quotes.forEach(({ first, text }, i) => {
     const intro = faq || parts.length > 0 || i > 0 ? phrases.moreIntro : phrases.quoteIntro;
     const line = intro(first.title, first.section, cite(first));
-    // After a direct answer, a long section is pointed to rather than quoted: the answer stays a few lines.
-    if (lead && wordCount(text) > maxWords) parts.push(line.replace(/:$/, '.'));
+    if (pointed(text)) parts.push(line.replace(/:$/, '.'));
     else parts.push(`${line}\n\n${text}`);
   });
   if (parts.length === 0) {
@@ -148,6 +154,20 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
     parts.unshift(phrases.otherLanguageNote(baseLanguage(quoted)));
   }
   return { answer: parts.join('\n\n'), citations: sources.map(citationFor) };
+}
+
+/** Words at the start of a quote a direct answer may sit in and still count as its opening. */
+const OPENING_WORDS = 60;
+
+/**
+ * Does the quote state the sentence within its first OPENING_WORDS words (Markdown marks and line
+ * breaks aside)?
+ *
+ * @example opensWith('**strictPeerDependencies**\n\nIf this is enabled, it fails.', 'If this is enabled, it fails.') //=> true
+ */
+function opensWith(quote: string, sentence: string): boolean {
+  const plain = (text: string) => text.replace(/[`*_>#|]/g, '').replace(/\s+/g, ' ').trim();
+  return plain(quote).split(' ').slice(0, OPENING_WORDS + wordCount(sentence)).join(' ').includes(plain(sentence));
 }
 
 /**
@@ -282,6 +302,8 @@ export function trimToRelevant(markdown: string, terms: readonly string[], maxWo
   const blocks = splitBlocks(markdown);
   const total = blocks.reduce((sum, b) => sum + b.words, 0);
   if (total <= maxWords) return blocks.map((b) => b.text).join('\n\n');
+  const headed = relevantSubsections(markdown, terms, maxWords);
+  if (headed !== undefined) return headed;
   const scores = blocks.map((b) => termHits(b.text, terms));
   const keep = new Set<number>();
   let words = 0;
@@ -305,6 +327,89 @@ export function trimToRelevant(markdown: string, terms: readonly string[], maxWo
   kept.forEach((i, j) => {
     if (i > 0 && kept[j - 1] !== i - 1) out.push('…');
     out.push(blocks[i]!.text);
+  });
+  return out.join('\n\n');
+}
+
+/** A heading inside a section (`#### strictPeerDependencies`) and the lines under it, down to the next heading as high. */
+interface Subsection {
+  readonly heading: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const HEADING_LINE = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+
+/** The sub-headed parts of a section (a reference page's keys or options), code blocks skipped. */
+function subsections(lines: readonly string[]): Subsection[] {
+  const headings = headingLines(lines);
+  return headings.map((h, i) => {
+    const next = headings.slice(i + 1).find((later) => later.level <= h.level);
+    return { heading: h.text, start: h.line, end: next?.line ?? lines.length };
+  });
+}
+
+/** The heading lines of Markdown, code blocks skipped. */
+function headingLines(lines: readonly string[]): { line: number; level: number; text: string }[] {
+  const headings: { line: number; level: number; text: string }[] = [];
+  let fence: string | undefined;
+  lines.forEach((line, i) => {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (marker && marker[1]!.startsWith(fence)) fence = undefined;
+      return;
+    }
+    if (marker) fence = marker[1]!;
+    const heading = HEADING_LINE.exec(line);
+    if (!fence && heading) headings.push({ line: i, level: heading[1]!.length, text: heading[2]! });
+  });
+  return headings;
+}
+
+/**
+ * Headings inside a quote written as bold lines: the quote sits under the answer's own intro,
+ * and a heading there would outrank it.
+ *
+ * @example headingsAsBold('#### autoInstallPeers\n\nWhen true...') //=> '**autoInstallPeers**\n\nWhen true...'
+ */
+export function headingsAsBold(markdown: string): string {
+  const lines = markdown.split('\n');
+  for (const { line, text } of headingLines(lines)) lines[line] = `**${text}**`;
+  return lines.join('\n');
+}
+
+/**
+ * In a long section made of sub-headed parts, the parts that answer the question, each quoted
+ * from its heading (so a reference page answers with the key it documents, its default and its
+ * description), up to about `maxWords`. A heading naming the question's terms counts twice. None
+ * when the section has no sub-headings or none of them concerns the question.
+ */
+function relevantSubsections(markdown: string, terms: readonly string[], maxWords: number): string | undefined {
+  const lines = markdown.split('\n');
+  const parts = subsections(lines).map((sub) => {
+    const body = lines.slice(sub.start + 1, sub.end).join('\n');
+    return { ...sub, score: 2 * termHits(sub.heading, terms, true) + termHits(body, terms, true) };
+  });
+  const first = parts[0]?.start ?? 0;
+  // What comes before the first sub-heading is a part too.
+  if (first > 0) parts.unshift({ heading: '', start: 0, end: first, score: termHits(lines.slice(0, first).join('\n'), terms, true) });
+  const best = Math.max(0, ...parts.map((p) => p.score));
+  if (best === 0) return undefined;
+  const chosen: (typeof parts)[number][] = [];
+  let words = 0;
+  for (const candidate of [...parts].sort((a, b) => b.score - a.score || a.start - b.start)) {
+    if (candidate.score < best * SAME_SUBSECTION_SCORE) break;
+    if (chosen.some((c) => candidate.start < c.end && c.start < candidate.end)) continue;
+    const text = lines.slice(candidate.start, candidate.end).join('\n');
+    if (chosen.length > 0 && words + wordCount(text) > maxWords) continue;
+    chosen.push(candidate);
+    words += wordCount(text);
+  }
+  chosen.sort((a, b) => a.start - b.start);
+  const out: string[] = [];
+  chosen.forEach((sub, i) => {
+    if (sub.start > 0 && (i === 0 || chosen[i - 1]!.end !== sub.start)) out.push('…');
+    out.push(fromStart(headingsAsBold(lines.slice(sub.start, sub.end).join('\n')), maxWords));
   });
   return out.join('\n\n');
 }
@@ -380,16 +485,32 @@ function stem(word: string): string {
  * Word segments of a text, lower case, Latin words stemmed, with their unstemmed form. Text
  * without CJK is split by a regular expression (much faster than Intl.Segmenter).
  */
-function* words(text: string): Generator<{ word: string; term: string; cjk: boolean }> {
-  const lower = text.normalize('NFKC').toLowerCase();
-  if (!CJK.test(lower)) {
-    for (const [word] of lower.matchAll(LATIN_WORD)) yield { word, term: stem(word), cjk: false };
+function* words(text: string, camelParts: boolean): Generator<{ word: string; term: string; cjk: boolean }> {
+  const normalized = text.normalize('NFKC');
+  if (!CJK.test(normalized)) {
+    for (const [word] of normalized.matchAll(LATIN_WORD)) yield* latinWord(word, camelParts);
     return;
   }
-  for (const { segment, isWordLike } of SEGMENTER.segment(lower)) {
+  for (const { segment, isWordLike } of SEGMENTER.segment(normalized)) {
     if (!isWordLike) continue;
-    const cjk = CJK.test(segment);
-    yield { word: segment, term: cjk ? segment : stem(segment), cjk };
+    if (CJK.test(segment)) yield { word: segment.toLowerCase(), term: segment.toLowerCase(), cjk: true };
+    else yield* latinWord(segment, camelParts);
+  }
+}
+
+const CAMEL_PART = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g;
+
+/**
+ * A Latin word, lower case and stemmed, and with `camelParts` the words of a camelCase identifier
+ * too, so that a text naming `strictPeerDependencies` answers "fail on missing peer dependencies".
+ */
+function* latinWord(word: string, camelParts: boolean): Generator<{ word: string; term: string; cjk: boolean }> {
+  const lower = word.toLowerCase();
+  yield { word: lower, term: stem(lower), cjk: false };
+  if (!camelParts || !/[a-z][A-Z]/.test(word)) return;
+  for (const [part] of word.matchAll(CAMEL_PART)) {
+    const partLower = part.toLowerCase();
+    if (partLower.length > 1 && !STOPWORDS.has(partLower)) yield { word: partLower, term: stem(partLower), cjk: false };
   }
 }
 
@@ -402,7 +523,7 @@ function* words(text: string): Generator<{ word: string; term: string; cjk: bool
  */
 export function questionTerms(question: string): string[] {
   const terms = new Set<string>();
-  for (const { word, term, cjk } of words(normalizePhrases(question))) {
+  for (const { word, term, cjk } of words(normalizePhrases(question), false)) {
     if (STOPWORDS.has(word) || (!cjk && word.length < 2) || (cjk && /^\p{Script=Hiragana}{1,2}$/u.test(word))) continue;
     terms.add(term);
   }
@@ -412,6 +533,8 @@ export function questionTerms(question: string): string[] {
 interface TextTerms {
   /** The stemmed words of the text. */
   readonly present: ReadonlySet<string>;
+  /** The same, with the words of camelCase identifiers too. */
+  readonly withParts: ReadonlySet<string>;
   /** The text folded as `words` folds it, when it has CJK (where segmentation varies, so terms are looked for anywhere). */
   readonly cjk: string | undefined;
 }
@@ -427,19 +550,26 @@ function termsOf(text: string): TextTerms {
   let entry = textTerms.get(text);
   if (!entry) {
     const present = new Set<string>();
-    for (const { term } of words(text)) present.add(term);
+    for (const { term } of words(text, false)) present.add(term);
+    const withParts = new Set(present);
+    for (const { term } of words(text, true)) withParts.add(term);
     const lower = text.normalize('NFKC').toLowerCase();
-    entry = { present, cjk: CJK.test(lower) ? lower : undefined };
+    entry = { present, withParts, cjk: CJK.test(lower) ? lower : undefined };
     if (textTerms.size >= MAX_TEXTS) textTerms.clear();
     textTerms.set(text, entry);
   }
   return entry;
 }
 
-/** How many of the terms the text has (as stemmed words; CJK terms anywhere, segmentation varies). */
-function termHits(text: string, terms: readonly string[]): number {
-  const { present, cjk } = termsOf(text);
-  return terms.reduce((sum, term) => sum + (present.has(term) || (cjk !== undefined && CJK.test(term) && cjk.includes(term)) ? 1 : 0), 0);
+/**
+ * How many of the terms the text has (as stemmed words; CJK terms anywhere, segmentation varies).
+ * With `camelParts`, the words inside camelCase identifiers count: a reference page names a
+ * setting by its key, a question by what it does.
+ */
+function termHits(text: string, terms: readonly string[], camelParts = false): number {
+  const { present, withParts, cjk } = termsOf(text);
+  const words = camelParts ? withParts : present;
+  return terms.reduce((sum, term) => sum + (words.has(term) || (cjk !== undefined && CJK.test(term) && cjk.includes(term)) ? 1 : 0), 0);
 }
 
 function wordCount(text: string): number {
