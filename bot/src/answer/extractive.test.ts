@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { SearchHit } from '../../../tooling/src/retrieval/api.js';
-import { composeExtractive, questionIntent, questionTerms, splitBlocks, trimToRelevant } from './extractive.js';
+import { composeExtractive, fromStart, leadingItems, questionIntent, questionTerms, splitBlocks, trimToRelevant } from './extractive.js';
 
 const hit = (extra: Partial<SearchHit>): SearchHit => ({
   unitId: 'procedure/run-lint#steps',
@@ -46,6 +46,32 @@ describe('composeExtractive', () => {
     expect(answer.startsWith('Yes. Pass its path to `npx atomkit lint`. [1]\n\nMore in **Run lint locally** › Steps [2]:')).toBe(true);
     expect(citations.map((c) => c.url)).toEqual(['/procedure/run-lint/#faq', '/procedure/run-lint/#steps']);
     expect(citations[0]!.section).toBe('Can I lint a single atom?');
+  });
+
+  const skipFaq = hit({
+    unitId: 'procedure/run-lint#faq-5',
+    kind: 'faq',
+    section: 'A full lint of a big knowledge base is slow. Can it skip atoms that did not change?',
+    question: 'A full lint of a big knowledge base is slow. Can it skip atoms that did not change?',
+    answer: 'Yes: `npx atomkit lint --cache` parses only the atoms whose content changed.',
+    url: '/procedure/run-lint/#faq',
+  });
+  const longSteps = hit({ text: [1, 2, 3, 4, 5, 6].map((n) => `${n}. Step ${n} ${'word '.repeat(60).trim()}.`).join('\n') });
+  const slowQuestion = 'linting our 3000 atoms locally takes ages every time, can it skip the files nobody touched?';
+
+  test('leads with the FAQ the search ranked first when it shares two words of a long question besides the title, then quotes half a budget of the section', () => {
+    const { answer } = composeExtractive(slowQuestion, [skipFaq, longSteps], { language: 'en', minScore: 0.2, atomUnits: [longSteps], maxWords: 140 });
+    expect(answer.split('\n\n').slice(0, 4)).toEqual([
+      'Yes: `npx atomkit lint --cache` parses only the atoms whose content changed. [1]',
+      'More in **Run lint locally** › Steps [2]:',
+      `1. Step 1 ${'word '.repeat(60).trim()}.`,
+      '…',
+    ]);
+  });
+
+  test('does not lead with a FAQ ranked below the first hit that shares too little of the question', () => {
+    const { answer } = composeExtractive(slowQuestion, [longSteps, skipFaq], { language: 'en', minScore: 0.2, atomUnits: [longSteps] });
+    expect(answer).not.toContain('--cache');
   });
 
   test('lists close hits from other atoms under "See also", and ignores weak ones', () => {
@@ -109,6 +135,23 @@ describe('trimToRelevant in a section of sub-headed keys', () => {
   });
 });
 
+describe('a list longer than the budget', () => {
+  const step = (n: number) => `${n}. Step ${n} ${'word '.repeat(30).trim()}:\n\n   \`\`\`sh\n   run ${n}\n\n   again ${n}\n   \`\`\``;
+  const steps = [1, 2, 3, 4, 5].map(step).join('\n\n');
+
+  test('is quoted from step 1 and cut after a whole step, its code block with it', () => {
+    expect(fromStart(`Intro.\n\n${steps}`, 80)).toBe(`Intro.\n\n${[1, 2].map(step).join('\n\n')}\n\n…`);
+  });
+
+  test('keeps at least its first step', () => {
+    expect(leadingItems(steps, 5).text).toBe(step(1));
+  });
+
+  test('is read from its first step when trimmed to what the question asks', () => {
+    expect(trimToRelevant(steps, ['again'], 80)).toBe(`${[1, 2].map(step).join('\n\n')}\n\n…`);
+  });
+});
+
 describe('splitBlocks', () => {
   test('keeps a numbered list with blank lines and indented code as one block', () => {
     const blocks = splitBlocks('Intro.\n\n1. One\n\n2. Two:\n\n   ```sh\n   run\n\n   more\n   ```\n\n3. Three\n\nAfter.');
@@ -159,9 +202,15 @@ describe('composeExtractive: what was asked', () => {
   });
 
   test('leads with the sentence that answers the question before pointing to a long section', () => {
-    const long = hit({ text: `1. Start it with \`npx atomkit serve\`. It listens on \`127.0.0.1:4321\` by default.\n2. ${'Check it. '.repeat(150)}` });
+    const long = hit({ text: `${'Filler words are here. '.repeat(70)}It listens on \`127.0.0.1:4321\` by default. ${'Check it. '.repeat(20)}` });
     const { answer } = composeExtractive('what does serve listen on out of the box', [long], { language: 'en', minScore: 0.2, atomUnits: [long] });
     expect(answer.split('\n\n').slice(0, 2)).toEqual(['It listens on `127.0.0.1:4321` by default. [1]', 'More in **Run lint locally** › Steps [1].']);
+  });
+
+  test('quotes the first step of a long list once when that step holds the answer', () => {
+    const long = hit({ text: `1. Start it with \`npx atomkit serve\`. It listens on \`127.0.0.1:4321\` by default.\n2. ${'Check it. '.repeat(150)}` });
+    const { answer } = composeExtractive('what does serve listen on out of the box', [long], { language: 'en', minScore: 0.2, atomUnits: [long] });
+    expect(answer.split('\n\n').slice(0, 3)).toEqual(['From **Run lint locally** › Steps [1]:', '1. Start it with `npx atomkit serve`. It listens on `127.0.0.1:4321` by default.', '…']);
   });
 });
 

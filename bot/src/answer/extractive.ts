@@ -35,6 +35,8 @@ const STEPS_BUDGET = 2.5;
 const FAQ_LEAD_RATIO = 0.85;
 /** ...when at least this share of the question's terms are in the FAQ's question. */
 const FAQ_MATCH = 0.5;
+/** ...or the search ranked it first and it shares this many of the question's terms besides its atom's title. */
+const FAQ_PICK_TERMS = 2;
 /** FAQ candidates are looked for among this many hits. */
 const FAQ_WINDOW = 6;
 /** A second section of the top atom is quoted when it scores at least this share of the best. */
@@ -122,7 +124,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const lead = faq || intent === 'steps' ? undefined : opening && meaningFirst ? { sentence: opening, hit: meaningFirst } : leadSentence([...found, ...siblings].filter((hit) => hit.atomId === primaryAtom), terms);
   // After a direct answer, a section that could not be trimmed (one long list, table or code
   // block) is pointed to rather than quoted: the answer stays a few lines.
-  const pointed = (text: string) => lead !== undefined && wordCount(text) > maxWords;
+  const pointed = (text: string) => (lead !== undefined || faq !== undefined) && wordCount(text) > maxWords;
   // A quote that opens with the direct answer is the direct answer: saying it twice buries the rest.
   const leadQuoted = lead !== undefined && quotes.some((q) => !pointed(q.text) && opensWith(q.text, lead.sentence));
   if (lead && !leadQuoted) parts.push(`${lead.sentence} ${cite(lead.hit)}`);
@@ -187,8 +189,12 @@ function bestFaq(hits: readonly SearchHit[], terms: readonly string[], eligible:
             .map((pair): SearchHit => ({ ...hit, kind: 'faq', section: pair.question, question: pair.question, answer: pair.answer }));
     for (const candidate of candidates) {
       if (!candidate.question || !candidate.answer?.trim()) continue;
-      const share = termHits(candidate.question, terms) / terms.length;
-      if (share >= FAQ_MATCH && (!best || share > best.share)) best = { hit: candidate, share };
+      const matched = termsIn(candidate.question, terms);
+      const share = matched.length / terms.length;
+      // The search's own first pick, when it is a FAQ, is asked in other words: a long question
+      // rarely repeats half its words in a FAQ's. Words of the atom's title say only what it is about.
+      const searchPick = hit === hits[0] && hit.kind === 'faq' && termsIn(hit.title, matched).length <= matched.length - FAQ_PICK_TERMS;
+      if ((share >= FAQ_MATCH || searchPick) && (!best || share > best.share)) best = { hit: candidate, share };
     }
   }
   return best?.hit;
@@ -325,8 +331,11 @@ export function trimToRelevant(markdown: string, terms: readonly string[], maxWo
   const kept = [...keep].sort((a, b) => a - b);
   const out: string[] = [];
   kept.forEach((i, j) => {
-    if (i > 0 && kept[j - 1] !== i - 1) out.push('…');
-    out.push(blocks[i]!.text);
+    if (i > 0 && kept[j - 1] !== i - 1 && out.at(-1) !== '…') out.push('…');
+    const block = blocks[i]!;
+    // A list longer than the whole budget is read from its first item, as far as the budget goes.
+    if (block.kind === 'list' && block.words > maxWords) out.push(leadingItems(block.text, maxWords).text, '…');
+    else out.push(block.text);
   });
   return out.join('\n\n');
 }
@@ -425,7 +434,12 @@ export function fromStart(markdown: string, maxWords: number): string {
   const out: string[] = [];
   let words = 0;
   for (const block of blocks) {
-    if (out.length > 0 && words + block.words > maxWords) {
+    if (words + block.words > maxWords) {
+      // A list longer than what is left is cut after a whole item (a step keeps its code block);
+      // any other block is quoted whole when it comes first, or left out.
+      const items = block.kind === 'list' ? leadingItems(block.text, maxWords - words) : undefined;
+      if (items !== undefined && (items.words <= maxWords - words || out.length === 0)) out.push(items.text);
+      else if (out.length === 0) out.push(block.text);
       out.push('…');
       break;
     }
@@ -433,6 +447,36 @@ export function fromStart(markdown: string, maxWords: number): string {
     words += block.words;
   }
   return out.join('\n\n');
+}
+
+/**
+ * The first items of a list that fit in `maxWords` (at least the first item), cut between two
+ * items at the list's own indentation, code blocks inside items skipped.
+ *
+ * @example leadingItems('1. One two\n2. Three four', 3).text //=> '1. One two'
+ */
+export function leadingItems(list: string, maxWords: number): { text: string; words: number } {
+  const lines = list.split('\n');
+  const indent = /^\s*/.exec(lines[0]!)![0].length;
+  const starts: number[] = [];
+  let fence: string | undefined;
+  lines.forEach((line, i) => {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (marker && marker[1]!.startsWith(fence)) fence = undefined;
+      return;
+    }
+    if (marker) fence = marker[1]!;
+    else if (/^\s*(\d+[.)]|[-*+])\s/.test(line) && /^\s*/.exec(line)![0].length === indent) starts.push(i);
+  });
+  let end = starts[1] ?? lines.length;
+  for (let k = 2; k <= starts.length; k++) {
+    const next = starts[k] ?? lines.length;
+    if (wordCount(lines.slice(0, next).join('\n')) > maxWords) break;
+    end = next;
+  }
+  const text = lines.slice(0, end).join('\n').trimEnd();
+  return { text, words: wordCount(text) };
 }
 
 /** Sentences of a unit's prose (not code, tables or headings), list markers dropped. */
@@ -567,9 +611,14 @@ function termsOf(text: string): TextTerms {
  * setting by its key, a question by what it does.
  */
 function termHits(text: string, terms: readonly string[], camelParts = false): number {
+  return termsIn(text, terms, camelParts).length;
+}
+
+/** The terms the text has. */
+function termsIn(text: string, terms: readonly string[], camelParts = false): string[] {
   const { present, withParts, cjk } = termsOf(text);
   const words = camelParts ? withParts : present;
-  return terms.reduce((sum, term) => sum + (words.has(term) || (cjk !== undefined && CJK.test(term) && cjk.includes(term)) ? 1 : 0), 0);
+  return terms.filter((term) => words.has(term) || (cjk !== undefined && CJK.test(term) && cjk.includes(term)));
 }
 
 function wordCount(text: string): number {
