@@ -9,7 +9,7 @@
 import type { SearchHit } from '../../../tooling/src/retrieval/api.js';
 import type { Citation } from '../contract.js';
 import { parseFaq } from '../../../tooling/src/atom/faq.js';
-import { REQUIRED_SECTIONS, headingMatches, type SectionSpec } from '../../../tooling/src/atom/sections.js';
+import { REQUIRED_SECTIONS, headingMatches, normalizeHeading, type SectionSpec } from '../../../tooling/src/atom/sections.js';
 import { stemmer } from 'stemmer';
 import { citationFor, type Source } from './citations.js';
 import { cleanMarkdown, joinParts } from './markdown.js';
@@ -57,6 +57,16 @@ const STEP_SECTIONS = Object.values(REQUIRED_SECTIONS)
 const MEANING_SECTIONS = Object.values(REQUIRED_SECTIONS)
   .flat()
   .filter((spec) => ['What it means', 'Symptom', 'Input'].includes(spec.heading));
+/**
+ * Sections that say what the reader sees (the symptom, the alert, the diagnostic as printed): a
+ * question that describes a problem shares most words with them, and they tell the reader nothing new.
+ */
+const RESTATING_SECTIONS: readonly Pick<SectionSpec, 'accepts'>[] = [
+  ...Object.values(REQUIRED_SECTIONS)
+    .flat()
+    .filter((spec) => ['Symptom', 'Trigger'].includes(spec.heading)),
+  { accepts: ['example diagnostic', 'example diagnostics', '診断メッセージの例'] },
+];
 
 /** What the question asks for. */
 export type Intent = 'steps' | 'meaning' | 'other';
@@ -106,7 +116,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const asked = siblings.filter((unit) => unit.section !== undefined && wanted.some((spec) => headingMatches(unit.section!, spec)));
   const found = hits.filter((hit) => hit.atomId === primaryAtom && hit.kind !== 'faq' && hit.unitId !== faq?.unitId && hit.text.trim() !== '');
   const known = new Set(found.map((hit) => hit.unitId));
-  const groups = sectionGroups([...found, ...asked.filter((unit) => !known.has(unit.unitId)).map((unit) => ({ ...unit, confidence: top.confidence }))], hits.length, terms, wanted);
+  const groups = sectionGroups([...found, ...asked.filter((unit) => !known.has(unit.unitId)).map((unit) => ({ ...unit, confidence: top.confidence }))], hits.length, terms, wanted, intent);
   const best = groups[0];
   // Steps are one section: a second one would bury them.
   const second = intent === 'steps' ? [] : groups.slice(1, 2).filter((g) => !faq && best && g.score >= best.score * SECOND_SECTION_RATIO && close(g.hits[0]!, SECOND_SECTION_RATIO));
@@ -216,7 +226,7 @@ interface SectionGroup {
  * groups by how well they fit the question: retrieval rank, share of the question's terms, and,
  * for "how do I" questions, being the steps or resolution section.
  */
-function sectionGroups(hits: readonly SearchHit[], total: number, terms: readonly string[], wanted: readonly SectionSpec[]): SectionGroup[] {
+function sectionGroups(hits: readonly SearchHit[], total: number, terms: readonly string[], wanted: readonly SectionSpec[], intent: Intent): SectionGroup[] {
   const byAnchor = new Map<string, { hits: SearchHit[]; rank: number }>();
   hits.forEach((hit, rank) => {
     const key = hit.anchor ?? '';
@@ -229,8 +239,10 @@ function sectionGroups(hits: readonly SearchHit[], total: number, terms: readonl
       const first = groupHits[0]!;
       const text = `${first.section ?? ''} ${groupHits.map((h) => h.text).join(' ')}`;
       const overlap = terms.length > 0 ? termHits(text, terms) / terms.length : 0;
-      const asked = first.section !== undefined && wanted.some((spec) => headingMatches(first.section!, spec)) ? 1 : 0;
-      return { hits: [...groupHits].sort((a, b) => part(a) - part(b)), score: (1 - rank / Math.max(1, total)) * 0.5 + overlap + asked };
+      const is = (specs: readonly Pick<SectionSpec, 'accepts'>[]) => first.section !== undefined && specs.some((spec) => spec.accepts.includes(normalizeHeading(first.section!)));
+      const asked = is(wanted) ? 1 : 0;
+      const restating = intent !== 'meaning' && is(RESTATING_SECTIONS) ? 1 : 0;
+      return { hits: [...groupHits].sort((a, b) => part(a) - part(b)), score: (1 - rank / Math.max(1, total)) * 0.5 + overlap + asked - restating };
     })
     .sort((a, b) => b.score - a.score);
 }
