@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { SearchHit } from '../../../tooling/src/retrieval/api.js';
-import { composeExtractive, fromStart, leadingItems, questionIntent, questionTerms, splitBlocks, trimToRelevant } from './extractive.js';
+import { composeExtractive, fromStart, leadingItems, listItems, questionIntent, questionTerms, splitBlocks, trimToRelevant, wordCount } from './extractive.js';
 
 const hit = (extra: Partial<SearchHit>): SearchHit => ({
   unitId: 'procedure/run-lint#steps',
@@ -147,8 +147,25 @@ describe('a list longer than the budget', () => {
     expect(leadingItems(steps, 5).text).toBe(step(1));
   });
 
-  test('is read from its first step when trimmed to what the question asks', () => {
+  test('is read from its first step when trimmed to what the question asks and every step holds it', () => {
     expect(trimToRelevant(steps, ['again'], 80)).toBe(`${[1, 2].map(step).join('\n\n')}\n\n…`);
+  });
+
+  test('is trimmed to the step that holds the question, the gaps marked, when only a later one does', () => {
+    expect(trimToRelevant(steps.replace('again 4', 'sarif 4'), ['sarif'], 80)).toBe(`…\n\n${step(4).replace('again 4', 'sarif 4')}\n\n…`);
+  });
+
+  test('keeps the blank lines between the items it keeps', () => {
+    expect(listItems('1. One\n\n2. Two')).toEqual(['1. One\n', '2. Two']);
+    expect(leadingItems('1. One\n\n2. Two\n\n3. Three', 4).text).toBe('1. One\n\n2. Two');
+  });
+});
+
+describe('wordCount', () => {
+  test('counts Japanese by characters, about three to an English word, so one budget bounds both', () => {
+    expect(wordCount('Run the linter')).toBe(3);
+    expect(wordCount('リンターを実行します')).toBe(4);
+    expect(wordCount('`npx atomkit lint` を実行します')).toBe(5);
   });
 });
 
@@ -194,6 +211,19 @@ describe('composeExtractive: what was asked', () => {
     ];
     const { answer } = composeExtractive('how do I run the linter', [parts[1]!], { language: 'en', minScore: 0.2, atomUnits: parts });
     expect(answer).toContain('1. Open a terminal.\n2. Run:\n\n   ```sh\n   npx atomkit lint\n   --quiet\n   ```\n\n3. Fix what it reports.');
+  });
+
+  test('does not quote the example diagnostic back to someone who describes the error in words', () => {
+    const { answer } = composeExtractive('lint rejects my header with bad type frontmatter/schema', [example], { language: 'en', minScore: 0.2, atomUnits: [meaning, example, resolve] });
+    expect(answer).not.toContain('bad type');
+  });
+
+  test('quotes a section of the atom the search did not find when its words fit the question best', () => {
+    const faq = hit({ unitId: 'procedure/run-lint#faq-1', kind: 'faq', question: 'Which settings come from environment variables?', answer: 'Several, with `ATOMKIT_` variables.', section: 'FAQ' });
+    const params = hit({ unitId: 'procedure/run-lint#parameters', section: 'Parameters', anchor: 'parameters', text: 'Override settings with environment variables: `ATOMKIT_SITE_URL`, `ATOMKIT_MODEL_DIR`.' });
+    const steps = hit({});
+    const { answer } = composeExtractive('which settings can I override with environment variables in CI?', [faq], { language: 'en', minScore: 0.2, atomUnits: [steps, params] });
+    expect(answer).toContain('More in **Run lint locally** › Parameters [2]:\n\nOverride settings with environment variables: `ATOMKIT_SITE_URL`');
   });
 
   test('answers a "what is" question with the meaning, even when the example ranked higher', () => {

@@ -116,7 +116,9 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const asked = siblings.filter((unit) => unit.section !== undefined && wanted.some((spec) => headingMatches(unit.section!, spec)));
   const found = hits.filter((hit) => hit.atomId === primaryAtom && hit.kind !== 'faq' && hit.unitId !== faq?.unitId && hit.text.trim() !== '');
   const known = new Set(found.map((hit) => hit.unitId));
-  const groups = sectionGroups([...found, ...asked.filter((unit) => !known.has(unit.unitId)).map((unit) => ({ ...unit, confidence: top.confidence }))], hits.length, terms, wanted, intent);
+  // Every other section of the atom may answer too, when its words fit the question better than what the search found.
+  const unfound = siblings.filter((unit) => !known.has(unit.unitId) && unit.kind !== 'lead').map((unit) => ({ ...unit, confidence: top.confidence }));
+  const groups = sectionGroups([...found, ...unfound], found.length, hits.length, terms, wanted, intent);
   const best = groups[0];
   // Steps are one section: a second one would bury them.
   const second = intent === 'steps' ? [] : groups.slice(1, 2).filter((g) => !faq && best && g.score >= best.score * SECOND_SECTION_RATIO && close(g.hits[0]!, SECOND_SECTION_RATIO));
@@ -132,9 +134,10 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const meaningFirst = intent === 'meaning' ? asked.find((unit) => unit.kind !== 'lead') : undefined;
   const opening = meaningFirst ? sentencesOf(cleanMarkdown(meaningFirst.text))[0] : undefined;
   const lead = faq || intent === 'steps' ? undefined : opening && meaningFirst ? { sentence: opening, hit: meaningFirst } : leadSentence([...found, ...siblings].filter((hit) => hit.atomId === primaryAtom), terms);
-  // After a direct answer, a section that could not be trimmed (one long list, table or code
-  // block) is pointed to rather than quoted: the answer stays a few lines.
-  const pointed = (text: string) => (lead !== undefined || faq !== undefined) && wordCount(text) > maxWords;
+  // After a direct answer, a section that could not be trimmed (one long table or code block) is
+  // pointed to rather than quoted: the answer stays a few lines. Steps asked for are quoted,
+  // within their own budget.
+  const pointed = (text: string) => intent !== 'steps' && (lead !== undefined || faq !== undefined) && wordCount(text) > maxWords;
   // A quote that opens with the direct answer is the direct answer: saying it twice buries the rest.
   const leadQuoted = lead !== undefined && quotes.some((q) => !pointed(q.text) && opensWith(q.text, lead.sentence));
   if (lead && !leadQuoted) parts.push(`${lead.sentence} ${cite(lead.hit)}`);
@@ -226,11 +229,12 @@ interface SectionGroup {
  * groups by how well they fit the question: retrieval rank, share of the question's terms, and,
  * for "how do I" questions, being the steps or resolution section.
  */
-function sectionGroups(hits: readonly SearchHit[], total: number, terms: readonly string[], wanted: readonly SectionSpec[], intent: Intent): SectionGroup[] {
+function sectionGroups(hits: readonly SearchHit[], found: number, total: number, terms: readonly string[], wanted: readonly SectionSpec[], intent: Intent): SectionGroup[] {
   const byAnchor = new Map<string, { hits: SearchHit[]; rank: number }>();
-  hits.forEach((hit, rank) => {
+  hits.forEach((hit, i) => {
     const key = hit.anchor ?? '';
-    const group = byAnchor.get(key) ?? { hits: [], rank };
+    // Units the search did not find rank last.
+    const group = byAnchor.get(key) ?? { hits: [], rank: i < found ? i : total };
     group.hits.push(hit);
     byAnchor.set(key, group);
   });
@@ -345,8 +349,8 @@ export function trimToRelevant(markdown: string, terms: readonly string[], maxWo
   kept.forEach((i, j) => {
     if (i > 0 && kept[j - 1] !== i - 1 && out.at(-1) !== '…') out.push('…');
     const block = blocks[i]!;
-    // A list longer than the whole budget is read from its first item, as far as the budget goes.
-    if (block.kind === 'list' && block.words > maxWords) out.push(leadingItems(block.text, maxWords).text, '…');
+    // A list longer than the whole budget is cut to the items that concern the question.
+    if (block.kind === 'list' && block.words > maxWords) out.push(relevantItems(block.text, terms, maxWords));
     else out.push(block.text);
   });
   return out.join('\n\n');
@@ -462,12 +466,12 @@ export function fromStart(markdown: string, maxWords: number): string {
 }
 
 /**
- * The first items of a list that fit in `maxWords` (at least the first item), cut between two
- * items at the list's own indentation, code blocks inside items skipped.
+ * The items of a list, each with what is indented under it (a step keeps its code block), cut at
+ * the list's own indentation, code blocks skipped.
  *
- * @example leadingItems('1. One two\n2. Three four', 3).text //=> '1. One two'
+ * @example listItems('1. One\n   more\n\n2. Two') //=> ['1. One\n   more\n', '2. Two']
  */
-export function leadingItems(list: string, maxWords: number): { text: string; words: number } {
+export function listItems(list: string): string[] {
   const lines = list.split('\n');
   const indent = /^\s*/.exec(lines[0]!)![0].length;
   const starts: number[] = [];
@@ -481,14 +485,52 @@ export function leadingItems(list: string, maxWords: number): { text: string; wo
     if (marker) fence = marker[1]!;
     else if (/^\s*(\d+[.)]|[-*+])\s/.test(line) && /^\s*/.exec(line)![0].length === indent) starts.push(i);
   });
-  let end = starts[1] ?? lines.length;
-  for (let k = 2; k <= starts.length; k++) {
-    const next = starts[k] ?? lines.length;
-    if (wordCount(lines.slice(0, next).join('\n')) > maxWords) break;
-    end = next;
-  }
-  const text = lines.slice(0, end).join('\n').trimEnd();
+  if (starts[0] !== 0) starts.unshift(0);
+  // Blank lines stay with the item before them, so items joined by `\n` read as the atom wrote them.
+  return starts.map((start, k) => lines.slice(start, starts[k + 1] ?? lines.length).join('\n'));
+}
+
+/**
+ * The first items of a list that fit in `maxWords` (at least the first item).
+ *
+ * @example leadingItems('1. One two\n2. Three four', 3).text //=> '1. One two'
+ */
+export function leadingItems(list: string, maxWords: number): { text: string; words: number } {
+  const items = listItems(list);
+  let end = 1;
+  while (end < items.length && wordCount(items.slice(0, end + 1).join('\n')) <= maxWords) end++;
+  const text = items.slice(0, end).join('\n').trimEnd();
   return { text, words: wordCount(text) };
+}
+
+/**
+ * The items of a list that hold the question's terms, in order, up to about `maxWords`, gaps
+ * marked `…`; the first items when none does.
+ */
+function relevantItems(list: string, terms: readonly string[], maxWords: number): string {
+  const items = listItems(list);
+  const scores = items.map((item) => termHits(item, terms));
+  const keep = new Set<number>();
+  let words = 0;
+  for (const i of items.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b)) {
+    if (scores[i] === 0) break;
+    const size = wordCount(items[i]!);
+    if (keep.size > 0 && words + size > maxWords) continue;
+    keep.add(i);
+    words += size;
+  }
+  if (keep.size === 0) return `${leadingItems(list, maxWords).text}\n\n…`;
+  const kept = [...keep].sort((a, b) => a - b);
+  const out: string[] = [];
+  kept.forEach((i, j) => {
+    if (i > 0 && (j === 0 || kept[j - 1] !== i - 1)) out.push('…');
+    // Items kept side by side stay one list, as the atom wrote them.
+    if (j > 0 && kept[j - 1] === i - 1) out[out.length - 1] += `\n${items[i]}`;
+    else out.push(items[i]!);
+  });
+  for (let k = 0; k < out.length; k++) out[k] = out[k]!.trimEnd();
+  if (kept.at(-1)! < items.length - 1) out.push('…');
+  return out.join('\n\n');
 }
 
 /** Sentences of a unit's prose (not code, tables or headings), list markers dropped. */
@@ -633,8 +675,24 @@ function termsIn(text: string, terms: readonly string[], camelParts = false): st
   return terms.filter((term) => words.has(term) || (cjk !== undefined && CJK.test(term) && cjk.includes(term)));
 }
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+/**
+ * Japanese characters that say as much as one English word: this knowledge base's Japanese
+ * translations hold about 3.2 for each word of their English atom (code and Latin words aside).
+ */
+const CJK_CHARS_PER_WORD = 3.2;
+const CJK_CHARS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
+/**
+ * Length in English words, Japanese (which has no spaces) counted by characters, so that one
+ * budget bounds answers in both.
+ *
+ * @example wordCount('Run the linter') //=> 3
+ * @example wordCount('リンターを実行します') //=> 4
+ */
+export function wordCount(text: string): number {
+  const cjk = text.match(CJK_CHARS)?.length ?? 0;
+  const latin = text.replace(CJK_CHARS, ' ').split(/\s+/).filter(Boolean).length;
+  return latin + Math.ceil(cjk / CJK_CHARS_PER_WORD);
 }
 
 /** `ja-JP` -> `ja`. */
