@@ -226,6 +226,26 @@ describe('composeExtractive: what was asked', () => {
     expect(answer).toContain('More in **Run lint locally** › Parameters [2]:\n\nOverride settings with environment variables: `ATOMKIT_SITE_URL`');
   });
 
+  const pitfall = (section: string, text: string) =>
+    hit({ unitId: `pitfall/p#${section}`, atomId: 'pitfall/p', title: 'Huge config templates', type: 'pitfall', section, anchor: section.toLowerCase().replace(/ /g, '-'), text });
+  const dont = pitfall('What not to do', 'Do not paste a 300-line production config into a template.');
+  const why = pitfall('Why', 'People copy all of it, and the keys that matter drown.');
+  const instead = pitfall('What to do instead', 'Keep the smallest complete configuration that works.');
+
+  test('goes on with what to do instead when the section that fits a question about a problem is not that', () => {
+    const { answer } = composeExtractive('is it fine to paste our entire production config into a template?', [dont, why], { language: 'en', minScore: 0.2, atomUnits: [dont, why, instead] });
+    expect(answer).toContain('› What not to do [1]:');
+    expect(answer).toContain('› What to do instead [2]:\n\nKeep the smallest complete configuration that works.');
+    expect(answer).not.toContain('People copy');
+  });
+
+  test('answers "what goes wrong" with the consequences, then what to do instead', () => {
+    const { answer } = composeExtractive('what goes wrong if I paste a whole config?', [dont, why], { language: 'en', minScore: 0.2, atomUnits: [dont, why, instead] });
+    expect(answer.indexOf('People copy')).toBeGreaterThan(-1);
+    expect(answer.indexOf('People copy')).toBeLessThan(answer.indexOf('smallest complete configuration'));
+    expect(answer).not.toContain('Do not paste');
+  });
+
   test('answers a "what is" question with the meaning, even when the example ranked higher', () => {
     const { answer } = composeExtractive('what does the schema error mean', [example, meaning], { language: 'en', minScore: 0.2, atomUnits: [meaning, example, resolve] });
     expect(answer.startsWith('From **frontmatter/schema** › What it means [1]:\n\nThe header does not match the schema.')).toBe(true);
@@ -261,6 +281,9 @@ describe('questionIntent', () => {
     ['what does file/bom mean', 'meaning'],
     ['file/bom とは', 'meaning'],
     ['is windows supported', 'other'],
+    ['what goes wrong if I edit the title line by hand?', 'why'],
+    ['why does the check fail on a file I never changed', 'why'],
+    ['なぜ CI で落ちるの？', 'why'],
   ])('%s: %s', (question, intent) => {
     expect(questionIntent(question, false)).toBe(intent);
   });

@@ -57,6 +57,15 @@ const STEP_SECTIONS = Object.values(REQUIRED_SECTIONS)
 const MEANING_SECTIONS = Object.values(REQUIRED_SECTIONS)
   .flat()
   .filter((spec) => ['What it means', 'Symptom', 'Input'].includes(spec.heading));
+/** "Why ...?" and "what goes wrong if ...?" questions want the causes or the consequences. */
+const WHY = /\b(why|what (goes|can go|could go|would go) wrong|what happens (if|when))\b|なぜ|どうして|何が起き|何が問題/i;
+const WHY_SECTIONS = Object.values(REQUIRED_SECTIONS)
+  .flat()
+  .filter((spec) => ['Causes', 'Why'].includes(spec.heading));
+/** What to do about a problem: an error's resolution, a troubleshooting fix, a pitfall's better way, a playbook's plan. */
+const RESOLUTION_SECTIONS = Object.values(REQUIRED_SECTIONS)
+  .flat()
+  .filter((spec) => ['How to resolve', 'Fix', 'What to do instead', 'Action plan'].includes(spec.heading));
 /**
  * Sections that say what the reader sees (the symptom, the alert, the diagnostic as printed): a
  * question that describes a problem shares most words with them, and they tell the reader nothing new.
@@ -69,15 +78,17 @@ const RESTATING_SECTIONS: readonly Pick<SectionSpec, 'accepts'>[] = [
 ];
 
 /** What the question asks for. */
-export type Intent = 'steps' | 'meaning' | 'other';
+export type Intent = 'steps' | 'meaning' | 'why' | 'other';
 
 /**
  * @example questionIntent('my PR check fails with frontmatter/schema, what do I do?', false) //=> 'steps'
  * @example questionIntent('what does file/bom mean', false) //=> 'meaning'
+ * @example questionIntent('what goes wrong if I edit the title by hand?', false) //=> 'why'
  */
 export function questionIntent(question: string, pastedCode: boolean): Intent {
   if (WHAT_IS.test(question) && !/\b(how|what (do|should|can) (i|we) do)\b/i.test(question)) return 'meaning';
   if (HOW_TO.test(question) || pastedCode || PASTED.test(question)) return 'steps';
+  if (WHY.test(question)) return 'why';
   return 'other';
 }
 
@@ -110,7 +121,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   if (faq) parts.push(`${cleanMarkdown(faq.answer!.trim())} ${cite(faq)}`);
 
   const intent = questionIntent(question, hits.some((hit) => hit.atomId === primaryAtom && hit.matchedErrorCode !== undefined));
-  const wanted = intent === 'steps' ? STEP_SECTIONS : intent === 'meaning' ? MEANING_SECTIONS : [];
+  const wanted = intent === 'steps' ? STEP_SECTIONS : intent === 'meaning' ? MEANING_SECTIONS : intent === 'why' ? WHY_SECTIONS : [];
   const siblings = (options.atomUnits ?? []).filter((unit) => unit.atomId === primaryAtom && unit.kind !== 'faq' && unit.text.trim() !== '');
   // The section the question asks for is quoted even when the search ranked another part of the atom higher.
   const asked = siblings.filter((unit) => unit.section !== undefined && wanted.some((spec) => headingMatches(unit.section!, spec)));
@@ -120,8 +131,15 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const unfound = siblings.filter((unit) => !known.has(unit.unitId) && unit.kind !== 'lead').map((unit) => ({ ...unit, confidence: top.confidence }));
   const groups = sectionGroups([...found, ...unfound], found.length, hits.length, terms, wanted, intent);
   const best = groups[0];
-  // Steps are one section: a second one would bury them.
-  const second = intent === 'steps' ? [] : groups.slice(1, 2).filter((g) => !faq && best && g.score >= best.score * SECOND_SECTION_RATIO && close(g.hits[0]!, SECOND_SECTION_RATIO));
+  // Steps are one section: a second one would bury them. An answer about a problem that does not
+  // quote what to do about it goes on with that.
+  const resolution = best && !isSection(best, RESOLUTION_SECTIONS) ? groups.find((g) => isSection(g, RESOLUTION_SECTIONS)) : undefined;
+  const second =
+    intent === 'steps' || faq
+      ? []
+      : resolution
+        ? [resolution]
+        : groups.slice(1, 2).filter((g) => best && g.score >= best.score * SECOND_SECTION_RATIO && close(g.hits[0]!, SECOND_SECTION_RATIO));
   const chosen = best ? [best, ...second] : [];
   const quotes = chosen.map((group) => {
     // The whole section, every part of it in order, when the atom's units are at hand.
@@ -211,6 +229,11 @@ function bestFaq(hits: readonly SearchHit[], terms: readonly string[], eligible:
     }
   }
   return best?.hit;
+}
+
+function isSection(group: SectionGroup, specs: readonly SectionSpec[]): boolean {
+  const heading = group.hits[0]!.section;
+  return heading !== undefined && specs.some((spec) => headingMatches(heading, spec));
 }
 
 /** The part number of a unit of a split section (`…@2`), 0 when not split. */
