@@ -397,21 +397,26 @@ function subsections(lines: readonly string[]): Subsection[] {
   });
 }
 
-/** The heading lines of Markdown, code blocks skipped. */
-function headingLines(lines: readonly string[]): { line: number; level: number; text: string }[] {
-  const headings: { line: number; level: number; text: string }[] = [];
+/** The numbers of the lines of Markdown outside code blocks (fence lines excluded). */
+function proseLines(lines: readonly string[]): number[] {
+  const out: number[] = [];
   let fence: string | undefined;
   lines.forEach((line, i) => {
     const marker = /^\s*(`{3,}|~{3,})/.exec(line);
     if (fence) {
       if (marker && marker[1]!.startsWith(fence)) fence = undefined;
-      return;
-    }
-    if (marker) fence = marker[1]!;
-    const heading = HEADING_LINE.exec(line);
-    if (!fence && heading) headings.push({ line: i, level: heading[1]!.length, text: heading[2]! });
+    } else if (marker) fence = marker[1]!;
+    else out.push(i);
   });
-  return headings;
+  return out;
+}
+
+/** The heading lines of Markdown, code blocks skipped. */
+function headingLines(lines: readonly string[]): { line: number; level: number; text: string }[] {
+  return proseLines(lines).flatMap((i) => {
+    const heading = HEADING_LINE.exec(lines[i]!);
+    return heading ? [{ line: i, level: heading[1]!.length, text: heading[2]! }] : [];
+  });
 }
 
 /**
@@ -497,17 +502,7 @@ export function fromStart(markdown: string, maxWords: number): string {
 export function listItems(list: string): string[] {
   const lines = list.split('\n');
   const indent = /^\s*/.exec(lines[0]!)![0].length;
-  const starts: number[] = [];
-  let fence: string | undefined;
-  lines.forEach((line, i) => {
-    const marker = /^\s*(`{3,}|~{3,})/.exec(line);
-    if (fence) {
-      if (marker && marker[1]!.startsWith(fence)) fence = undefined;
-      return;
-    }
-    if (marker) fence = marker[1]!;
-    else if (/^\s*(\d+[.)]|[-*+])\s/.test(line) && /^\s*/.exec(line)![0].length === indent) starts.push(i);
-  });
+  const starts = proseLines(lines).filter((i) => /^\s*(\d+[.)]|[-*+])\s/.test(lines[i]!) && /^\s*/.exec(lines[i]!)![0].length === indent);
   if (starts[0] !== 0) starts.unshift(0);
   // Blank lines stay with the item before them, so items joined by `\n` read as the atom wrote them.
   return starts.map((start, k) => lines.slice(start, starts[k + 1] ?? lines.length).join('\n'));
