@@ -1,10 +1,17 @@
 /**
  * Extractive answers: no language model, only the atoms' own words. The answer leads with the
  * direct answer (a matching FAQ answer, or the sentence that best answers the question), then
- * quotes the section that fits what was asked: the steps or the resolution, from their start, for
- * "how do I" questions and pasted errors; the meaning for "what is" questions; otherwise the best
- * matching section, trimmed to the paragraphs that concern the question. Numbered lists, code
- * blocks and tables are never cut, and HTML or MDX from the atoms is left out.
+ * quotes the section of the answering atom that fits what was asked: the steps or the resolution,
+ * from their start, for "how do I" questions and pasted errors; the meaning for "what is"
+ * questions; the causes for "why" questions; otherwise the best matching section (never the
+ * symptom or diagnostic the reader just described), trimmed to the paragraphs, sub-headed keys or
+ * list items that concern the question, followed, for a problem, by what to do about it. It cites
+ * only the atoms it quotes, plus at most two close "see also" atoms that name the question.
+ *
+ * Length bound: at most two sections, each quoted up to about `maxWords` (220) words, steps up
+ * to 2.5 times that, half after a FAQ answer; Japanese counts about 3.2 characters to a word.
+ * A block is never cut inside: a code block or table is quoted whole or pointed to, a list is cut
+ * only between whole items (marked `…`). HTML or MDX from the atoms is left out.
  */
 import type { SearchHit } from '../../../tooling/src/retrieval/api.js';
 import type { Citation } from '../contract.js';
