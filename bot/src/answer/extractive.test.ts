@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { SearchHit } from '../../../tooling/src/retrieval/api.js';
-import { composeExtractive, questionIntent, questionTerms, splitBlocks, trimToRelevant } from './extractive.js';
+import { composeExtractive, fromStart, leadingItems, listItems, questionIntent, questionTerms, splitBlocks, trimToRelevant, wordCount } from './extractive.js';
 
 const hit = (extra: Partial<SearchHit>): SearchHit => ({
   unitId: 'procedure/run-lint#steps',
@@ -48,6 +48,32 @@ describe('composeExtractive', () => {
     expect(citations[0]!.section).toBe('Can I lint a single atom?');
   });
 
+  const skipFaq = hit({
+    unitId: 'procedure/run-lint#faq-5',
+    kind: 'faq',
+    section: 'A full lint of a big knowledge base is slow. Can it skip atoms that did not change?',
+    question: 'A full lint of a big knowledge base is slow. Can it skip atoms that did not change?',
+    answer: 'Yes: `npx atomkit lint --cache` parses only the atoms whose content changed.',
+    url: '/procedure/run-lint/#faq',
+  });
+  const longSteps = hit({ text: [1, 2, 3, 4, 5, 6].map((n) => `${n}. Step ${n} ${'word '.repeat(60).trim()}.`).join('\n') });
+  const slowQuestion = 'linting our 3000 atoms locally takes ages every time, can it skip the files nobody touched?';
+
+  test('leads with the FAQ the search ranked first when it shares two words of a long question besides the title, then quotes half a budget of the section', () => {
+    const { answer } = composeExtractive(slowQuestion, [skipFaq, longSteps], { language: 'en', minScore: 0.2, atomUnits: [longSteps], maxWords: 140 });
+    expect(answer.split('\n\n').slice(0, 4)).toEqual([
+      'Yes: `npx atomkit lint --cache` parses only the atoms whose content changed. [1]',
+      'More in **Run lint locally** › Steps [2]:',
+      `1. Step 1 ${'word '.repeat(60).trim()}.`,
+      '…',
+    ]);
+  });
+
+  test('does not lead with a FAQ ranked below the first hit that shares too little of the question', () => {
+    const { answer } = composeExtractive(slowQuestion, [longSteps, skipFaq], { language: 'en', minScore: 0.2, atomUnits: [longSteps] });
+    expect(answer).not.toContain('--cache');
+  });
+
   test('lists close hits from other atoms under "See also", and ignores weak ones', () => {
     const other = hit({ unitId: 'error/x#fix', atomId: 'error/x', title: 'Linter error X', section: 'How to resolve', url: '/error/x/#how-to-resolve', confidence: 0.7 });
     const weak = hit({ unitId: 'error/y#fix', atomId: 'error/y', title: 'Weak', url: '/error/y/', confidence: 0.1 });
@@ -86,6 +112,60 @@ describe('trimToRelevant', () => {
 
   test('quotes a short section whole', () => {
     expect(trimToRelevant('One.\n\nTwo.', ['nothing'], 60)).toBe('One.\n\nTwo.');
+  });
+});
+
+describe('trimToRelevant in a section of sub-headed keys', () => {
+  const key = (name: string, text: string) => `#### ${name}\n\n* Default: **false**\n* Type: **Boolean**\n\n${text}`;
+  const settings = [
+    key('autoInstallPeers', `When true, missing peers are installed. ${'More about installing. '.repeat(30)}`),
+    key('strictPeerDependencies', 'If this is enabled, commands will fail if there is a missing or invalid peer dependency in the tree.'),
+    key('dedupePeers', `Peers are deduplicated. ${'More about deduplication. '.repeat(30)}`),
+  ].join('\n\n');
+
+  test('quotes the key whose name and description hold the question, from its heading, the heading in bold', () => {
+    const out = trimToRelevant(settings, questionTerms('make the install fail on missing or invalid peer dependencies'), 80);
+    expect(out).toBe(
+      '…\n\n**strictPeerDependencies**\n\n* Default: **false**\n* Type: **Boolean**\n\nIf this is enabled, commands will fail if there is a missing or invalid peer dependency in the tree.',
+    );
+  });
+
+  test('leaves a section without sub-headings to the paragraph trimming', () => {
+    expect(trimToRelevant(`${'Filler words here. '.repeat(40)}\n\nThe strict mode fails.`, ['strict'], 20)).toBe('…\n\nThe strict mode fails.');
+  });
+});
+
+describe('a list longer than the budget', () => {
+  const step = (n: number) => `${n}. Step ${n} ${'word '.repeat(30).trim()}:\n\n   \`\`\`sh\n   run ${n}\n\n   again ${n}\n   \`\`\``;
+  const steps = [1, 2, 3, 4, 5].map(step).join('\n\n');
+
+  test('is quoted from step 1 and cut after a whole step, its code block with it', () => {
+    expect(fromStart(`Intro.\n\n${steps}`, 80)).toBe(`Intro.\n\n${[1, 2].map(step).join('\n\n')}\n\n…`);
+  });
+
+  test('keeps at least its first step', () => {
+    expect(leadingItems(steps, 5).text).toBe(step(1));
+  });
+
+  test('is read from its first step when trimmed to what the question asks and every step holds it', () => {
+    expect(trimToRelevant(steps, ['again'], 80)).toBe(`${[1, 2].map(step).join('\n\n')}\n\n…`);
+  });
+
+  test('is trimmed to the step that holds the question, the gaps marked, when only a later one does', () => {
+    expect(trimToRelevant(steps.replace('again 4', 'sarif 4'), ['sarif'], 80)).toBe(`…\n\n${step(4).replace('again 4', 'sarif 4')}\n\n…`);
+  });
+
+  test('keeps the blank lines between the items it keeps', () => {
+    expect(listItems('1. One\n\n2. Two')).toEqual(['1. One\n', '2. Two']);
+    expect(leadingItems('1. One\n\n2. Two\n\n3. Three', 4).text).toBe('1. One\n\n2. Two');
+  });
+});
+
+describe('wordCount', () => {
+  test('counts Japanese by characters, about three to an English word, so one budget bounds both', () => {
+    expect(wordCount('Run the linter')).toBe(3);
+    expect(wordCount('リンターを実行します')).toBe(4);
+    expect(wordCount('`npx atomkit lint` を実行します')).toBe(5);
   });
 });
 
@@ -133,15 +213,63 @@ describe('composeExtractive: what was asked', () => {
     expect(answer).toContain('1. Open a terminal.\n2. Run:\n\n   ```sh\n   npx atomkit lint\n   --quiet\n   ```\n\n3. Fix what it reports.');
   });
 
+  test('does not quote the example diagnostic back to someone who describes the error in words', () => {
+    const { answer } = composeExtractive('lint rejects my header with bad type frontmatter/schema', [example], { language: 'en', minScore: 0.2, atomUnits: [meaning, example, resolve] });
+    expect(answer).not.toContain('bad type');
+  });
+
+  test('quotes a section of the atom the search did not find when its words fit the question best', () => {
+    const faq = hit({ unitId: 'procedure/run-lint#faq-1', kind: 'faq', question: 'Which settings come from environment variables?', answer: 'Several, with `ATOMKIT_` variables.', section: 'FAQ' });
+    const params = hit({ unitId: 'procedure/run-lint#parameters', section: 'Parameters', anchor: 'parameters', text: 'Override settings with environment variables: `ATOMKIT_SITE_URL`, `ATOMKIT_MODEL_DIR`.' });
+    const steps = hit({});
+    const { answer } = composeExtractive('which settings can I override with environment variables in CI?', [faq], { language: 'en', minScore: 0.2, atomUnits: [steps, params] });
+    expect(answer).toContain('More in **Run lint locally** › Parameters [2]:\n\nOverride settings with environment variables: `ATOMKIT_SITE_URL`');
+  });
+
+  const pitfall = (section: string, text: string) =>
+    hit({ unitId: `pitfall/p#${section}`, atomId: 'pitfall/p', title: 'Huge config templates', type: 'pitfall', section, anchor: section.toLowerCase().replace(/ /g, '-'), text });
+  const dont = pitfall('What not to do', 'Do not paste a 300-line production config into a template.');
+  const why = pitfall('Why', 'People copy all of it, and the keys that matter drown.');
+  const instead = pitfall('What to do instead', 'Keep the smallest complete configuration that works.');
+
+  test('goes on with what to do instead when the section that fits a question about a problem is not that', () => {
+    const { answer } = composeExtractive('is it fine to paste our entire production config into a template?', [dont, why], { language: 'en', minScore: 0.2, atomUnits: [dont, why, instead] });
+    expect(answer).toContain('› What not to do [1]:');
+    expect(answer).toContain('› What to do instead [2]:\n\nKeep the smallest complete configuration that works.');
+    expect(answer).not.toContain('People copy');
+  });
+
+  test('answers "what goes wrong" with the consequences, then what to do instead', () => {
+    const { answer } = composeExtractive('what goes wrong if I paste a whole config?', [dont, why], { language: 'en', minScore: 0.2, atomUnits: [dont, why, instead] });
+    expect(answer.indexOf('People copy')).toBeGreaterThan(-1);
+    expect(answer.indexOf('People copy')).toBeLessThan(answer.indexOf('smallest complete configuration'));
+    expect(answer).not.toContain('Do not paste');
+  });
+
   test('answers a "what is" question with the meaning, even when the example ranked higher', () => {
     const { answer } = composeExtractive('what does the schema error mean', [example, meaning], { language: 'en', minScore: 0.2, atomUnits: [meaning, example, resolve] });
     expect(answer.startsWith('From **frontmatter/schema** › What it means [1]:\n\nThe header does not match the schema.')).toBe(true);
   });
 
   test('leads with the sentence that answers the question before pointing to a long section', () => {
-    const long = hit({ text: `1. Start it with \`npx atomkit serve\`. It listens on \`127.0.0.1:4321\` by default.\n2. ${'Check it. '.repeat(150)}` });
+    const long = hit({ text: `${'Filler words are here. '.repeat(70)}It listens on \`127.0.0.1:4321\` by default. ${'Check it. '.repeat(20)}` });
     const { answer } = composeExtractive('what does serve listen on out of the box', [long], { language: 'en', minScore: 0.2, atomUnits: [long] });
     expect(answer.split('\n\n').slice(0, 2)).toEqual(['It listens on `127.0.0.1:4321` by default. [1]', 'More in **Run lint locally** › Steps [1].']);
+  });
+
+  test('quotes the first step of a long list once when that step holds the answer', () => {
+    const long = hit({ text: `1. Start it with \`npx atomkit serve\`. It listens on \`127.0.0.1:4321\` by default.\n2. ${'Check it. '.repeat(150)}` });
+    const { answer } = composeExtractive('what does serve listen on out of the box', [long], { language: 'en', minScore: 0.2, atomUnits: [long] });
+    expect(answer.split('\n\n').slice(0, 3)).toEqual(['From **Run lint locally** › Steps [1]:', '1. Start it with `npx atomkit serve`. It listens on `127.0.0.1:4321` by default.', '…']);
+  });
+});
+
+describe('composeExtractive: a direct answer said once', () => {
+  test('drops the lead sentence when the quote opens with it', () => {
+    const section = hit({ section: 'Input', text: '#### strictPeerDependencies\n\nIf this is enabled, commands will fail on a missing peer dependency.\n\n#### other\n\n' + 'Unrelated words. '.repeat(120) });
+    const { answer } = composeExtractive('fail on missing peer dependency', [section], { language: 'en', minScore: 0.2, atomUnits: [section] });
+    expect(answer.match(/commands will fail/g)).toHaveLength(1);
+    expect(answer.startsWith('From **Run lint locally** › Input [1]:\n\n**strictPeerDependencies**\n\nIf this is enabled')).toBe(true);
   });
 });
 
@@ -153,6 +281,9 @@ describe('questionIntent', () => {
     ['what does file/bom mean', 'meaning'],
     ['file/bom とは', 'meaning'],
     ['is windows supported', 'other'],
+    ['what goes wrong if I edit the title line by hand?', 'why'],
+    ['why does the check fail on a file I never changed', 'why'],
+    ['なぜ CI で落ちるの？', 'why'],
   ])('%s: %s', (question, intent) => {
     expect(questionIntent(question, false)).toBe(intent);
   });

@@ -1,15 +1,22 @@
 /**
  * Extractive answers: no language model, only the atoms' own words. The answer leads with the
  * direct answer (a matching FAQ answer, or the sentence that best answers the question), then
- * quotes the section that fits what was asked: the steps or the resolution, from their start, for
- * "how do I" questions and pasted errors; the meaning for "what is" questions; otherwise the best
- * matching section, trimmed to the paragraphs that concern the question. Numbered lists, code
- * blocks and tables are never cut, and HTML or MDX from the atoms is left out.
+ * quotes the section of the answering atom that fits what was asked: the steps or the resolution,
+ * from their start, for "how do I" questions and pasted errors; the meaning for "what is"
+ * questions; the causes for "why" questions; otherwise the best matching section (never the
+ * symptom or diagnostic the reader just described), trimmed to the paragraphs, sub-headed keys or
+ * list items that concern the question, followed, for a problem, by what to do about it. It cites
+ * only the atoms it quotes, plus at most two close "see also" atoms that name the question.
+ *
+ * Length bound: at most two sections, each quoted up to about `maxWords` (220) words, steps up
+ * to 2.5 times that, half after a FAQ answer; Japanese counts about 3.2 characters to a word.
+ * A block is never cut inside: a code block or table is quoted whole or pointed to, a list is cut
+ * only between whole items (marked `…`). HTML or MDX from the atoms is left out.
  */
 import type { SearchHit } from '../../../tooling/src/retrieval/api.js';
 import type { Citation } from '../contract.js';
 import { parseFaq } from '../../../tooling/src/atom/faq.js';
-import { REQUIRED_SECTIONS, headingMatches, type SectionSpec } from '../../../tooling/src/atom/sections.js';
+import { REQUIRED_SECTIONS, headingMatches, normalizeHeading, type SectionSpec } from '../../../tooling/src/atom/sections.js';
 import { stemmer } from 'stemmer';
 import { citationFor, type Source } from './citations.js';
 import { cleanMarkdown, joinParts } from './markdown.js';
@@ -35,10 +42,14 @@ const STEPS_BUDGET = 2.5;
 const FAQ_LEAD_RATIO = 0.85;
 /** ...when at least this share of the question's terms are in the FAQ's question. */
 const FAQ_MATCH = 0.5;
+/** ...or the search ranked it first and it shares this many of the question's terms besides its atom's title. */
+const FAQ_PICK_TERMS = 2;
 /** FAQ candidates are looked for among this many hits. */
 const FAQ_WINDOW = 6;
 /** A second section of the top atom is quoted when it scores at least this share of the best. */
 const SECOND_SECTION_RATIO = 0.75;
+/** Another sub-headed part of a section is quoted beside the best when it scores at least this share of it. */
+const SAME_SUBSECTION_SCORE = 0.9;
 /** Other atoms listed under "See also" when their confidence is at least this close. */
 const SEE_ALSO_RATIO = 0.6;
 /** "How do I ...?" and "what do I do?" questions want the steps (or the resolution) of an atom. */
@@ -53,17 +64,38 @@ const STEP_SECTIONS = Object.values(REQUIRED_SECTIONS)
 const MEANING_SECTIONS = Object.values(REQUIRED_SECTIONS)
   .flat()
   .filter((spec) => ['What it means', 'Symptom', 'Input'].includes(spec.heading));
+/** "Why ...?" and "what goes wrong if ...?" questions want the causes or the consequences. */
+const WHY = /\b(why|what (goes|can go|could go|would go) wrong|what happens (if|when))\b|なぜ|どうして|何が起き|何が問題/i;
+const WHY_SECTIONS = Object.values(REQUIRED_SECTIONS)
+  .flat()
+  .filter((spec) => ['Causes', 'Why'].includes(spec.heading));
+/** What to do about a problem: an error's resolution, a troubleshooting fix, a pitfall's better way, a playbook's plan. */
+const RESOLUTION_SECTIONS = Object.values(REQUIRED_SECTIONS)
+  .flat()
+  .filter((spec) => ['How to resolve', 'Fix', 'What to do instead', 'Action plan'].includes(spec.heading));
+/**
+ * Sections that say what the reader sees (the symptom, the alert, the diagnostic as printed): a
+ * question that describes a problem shares most words with them, and they tell the reader nothing new.
+ */
+const RESTATING_SECTIONS: readonly Pick<SectionSpec, 'accepts'>[] = [
+  ...Object.values(REQUIRED_SECTIONS)
+    .flat()
+    .filter((spec) => ['Symptom', 'Trigger'].includes(spec.heading)),
+  { accepts: ['example diagnostic', 'example diagnostics', '診断メッセージの例'] },
+];
 
 /** What the question asks for. */
-export type Intent = 'steps' | 'meaning' | 'other';
+export type Intent = 'steps' | 'meaning' | 'why' | 'other';
 
 /**
  * @example questionIntent('my PR check fails with frontmatter/schema, what do I do?', false) //=> 'steps'
  * @example questionIntent('what does file/bom mean', false) //=> 'meaning'
+ * @example questionIntent('what goes wrong if I edit the title by hand?', false) //=> 'why'
  */
 export function questionIntent(question: string, pastedCode: boolean): Intent {
   if (WHAT_IS.test(question) && !/\b(how|what (do|should|can) (i|we) do)\b/i.test(question)) return 'meaning';
   if (HOW_TO.test(question) || pastedCode || PASTED.test(question)) return 'steps';
+  if (WHY.test(question)) return 'why';
   return 'other';
 }
 
@@ -96,16 +128,25 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   if (faq) parts.push(`${cleanMarkdown(faq.answer!.trim())} ${cite(faq)}`);
 
   const intent = questionIntent(question, hits.some((hit) => hit.atomId === primaryAtom && hit.matchedErrorCode !== undefined));
-  const wanted = intent === 'steps' ? STEP_SECTIONS : intent === 'meaning' ? MEANING_SECTIONS : [];
+  const wanted = intent === 'steps' ? STEP_SECTIONS : intent === 'meaning' ? MEANING_SECTIONS : intent === 'why' ? WHY_SECTIONS : [];
   const siblings = (options.atomUnits ?? []).filter((unit) => unit.atomId === primaryAtom && unit.kind !== 'faq' && unit.text.trim() !== '');
   // The section the question asks for is quoted even when the search ranked another part of the atom higher.
   const asked = siblings.filter((unit) => unit.section !== undefined && wanted.some((spec) => headingMatches(unit.section!, spec)));
   const found = hits.filter((hit) => hit.atomId === primaryAtom && hit.kind !== 'faq' && hit.unitId !== faq?.unitId && hit.text.trim() !== '');
   const known = new Set(found.map((hit) => hit.unitId));
-  const groups = sectionGroups([...found, ...asked.filter((unit) => !known.has(unit.unitId)).map((unit) => ({ ...unit, confidence: top.confidence }))], hits.length, terms, wanted);
+  // Every other section of the atom may answer too, when its words fit the question better than what the search found.
+  const unfound = siblings.filter((unit) => !known.has(unit.unitId) && unit.kind !== 'lead').map((unit) => ({ ...unit, confidence: top.confidence }));
+  const groups = sectionGroups([...found, ...unfound], found.length, hits.length, terms, wanted, intent);
   const best = groups[0];
-  // Steps are one section: a second one would bury them.
-  const second = intent === 'steps' ? [] : groups.slice(1, 2).filter((g) => !faq && best && g.score >= best.score * SECOND_SECTION_RATIO && close(g.hits[0]!, SECOND_SECTION_RATIO));
+  // Steps are one section: a second one would bury them. An answer about a problem that does not
+  // quote what to do about it goes on with that.
+  const resolution = best && !isSection(best, RESOLUTION_SECTIONS) ? groups.find((g) => isSection(g, RESOLUTION_SECTIONS)) : undefined;
+  const second =
+    intent === 'steps' || faq
+      ? []
+      : resolution
+        ? [resolution]
+        : groups.slice(1, 2).filter((g) => best && g.score >= best.score * SECOND_SECTION_RATIO && close(g.hits[0]!, SECOND_SECTION_RATIO));
   const chosen = best ? [best, ...second] : [];
   const quotes = chosen.map((group) => {
     // The whole section, every part of it in order, when the atom's units are at hand.
@@ -118,12 +159,17 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const meaningFirst = intent === 'meaning' ? asked.find((unit) => unit.kind !== 'lead') : undefined;
   const opening = meaningFirst ? sentencesOf(cleanMarkdown(meaningFirst.text))[0] : undefined;
   const lead = faq || intent === 'steps' ? undefined : opening && meaningFirst ? { sentence: opening, hit: meaningFirst } : leadSentence([...found, ...siblings].filter((hit) => hit.atomId === primaryAtom), terms);
-  if (lead && !quotes.some((q) => q.text.startsWith(lead.sentence))) parts.push(`${lead.sentence} ${cite(lead.hit)}`);
+  // After a direct answer, a section that could not be trimmed (one long table or code block) is
+  // pointed to rather than quoted: the answer stays a few lines. Steps asked for are quoted,
+  // within their own budget.
+  const pointed = (text: string) => intent !== 'steps' && (lead !== undefined || faq !== undefined) && wordCount(text) > maxWords;
+  // A quote that opens with the direct answer is the direct answer: saying it twice buries the rest.
+  const leadQuoted = lead !== undefined && quotes.some((q) => !pointed(q.text) && opensWith(q.text, lead.sentence));
+  if (lead && !leadQuoted) parts.push(`${lead.sentence} ${cite(lead.hit)}`);
   quotes.forEach(({ first, text }, i) => {
     const intro = faq || parts.length > 0 || i > 0 ? phrases.moreIntro : phrases.quoteIntro;
     const line = intro(first.title, first.section, cite(first));
-    // After a direct answer, a long section is pointed to rather than quoted: the answer stays a few lines.
-    if (lead && wordCount(text) > maxWords) parts.push(line.replace(/:$/, '.'));
+    if (pointed(text)) parts.push(line.replace(/:$/, '.'));
     else parts.push(`${line}\n\n${text}`);
   });
   if (parts.length === 0) {
@@ -150,6 +196,20 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   return { answer: parts.join('\n\n'), citations: sources.map(citationFor) };
 }
 
+/** Words at the start of a quote a direct answer may sit in and still count as its opening. */
+const OPENING_WORDS = 60;
+
+/**
+ * Does the quote state the sentence within its first OPENING_WORDS words (Markdown marks and line
+ * breaks aside)?
+ *
+ * @example opensWith('**strictPeerDependencies**\n\nIf this is enabled, it fails.', 'If this is enabled, it fails.') //=> true
+ */
+function opensWith(quote: string, sentence: string): boolean {
+  const plain = (text: string) => text.replace(/[`*_>#|]/g, '').replace(/\s+/g, ' ').trim();
+  return plain(quote).split(' ').slice(0, OPENING_WORDS + wordCount(sentence)).join(' ').includes(plain(sentence));
+}
+
 /**
  * The FAQ (a FAQ unit, or a `Q:`/`A:` pair inside a unit such as the body of a `faq` atom) whose
  * question holds the largest share of the question's terms, if that share is at least FAQ_MATCH.
@@ -167,11 +227,20 @@ function bestFaq(hits: readonly SearchHit[], terms: readonly string[], eligible:
             .map((pair): SearchHit => ({ ...hit, kind: 'faq', section: pair.question, question: pair.question, answer: pair.answer }));
     for (const candidate of candidates) {
       if (!candidate.question || !candidate.answer?.trim()) continue;
-      const share = termHits(candidate.question, terms) / terms.length;
-      if (share >= FAQ_MATCH && (!best || share > best.share)) best = { hit: candidate, share };
+      const matched = termsIn(candidate.question, terms);
+      const share = matched.length / terms.length;
+      // The search's own first pick, when it is a FAQ, is asked in other words: a long question
+      // rarely repeats half its words in a FAQ's. Words of the atom's title say only what it is about.
+      const searchPick = hit === hits[0] && hit.kind === 'faq' && termsIn(hit.title, matched).length <= matched.length - FAQ_PICK_TERMS;
+      if ((share >= FAQ_MATCH || searchPick) && (!best || share > best.share)) best = { hit: candidate, share };
     }
   }
   return best?.hit;
+}
+
+function isSection(group: SectionGroup, specs: readonly SectionSpec[]): boolean {
+  const heading = group.hits[0]!.section;
+  return heading !== undefined && specs.some((spec) => headingMatches(heading, spec));
 }
 
 /** The part number of a unit of a split section (`…@2`), 0 when not split. */
@@ -190,11 +259,12 @@ interface SectionGroup {
  * groups by how well they fit the question: retrieval rank, share of the question's terms, and,
  * for "how do I" questions, being the steps or resolution section.
  */
-function sectionGroups(hits: readonly SearchHit[], total: number, terms: readonly string[], wanted: readonly SectionSpec[]): SectionGroup[] {
+function sectionGroups(hits: readonly SearchHit[], found: number, total: number, terms: readonly string[], wanted: readonly SectionSpec[], intent: Intent): SectionGroup[] {
   const byAnchor = new Map<string, { hits: SearchHit[]; rank: number }>();
-  hits.forEach((hit, rank) => {
+  hits.forEach((hit, i) => {
     const key = hit.anchor ?? '';
-    const group = byAnchor.get(key) ?? { hits: [], rank };
+    // Units the search did not find rank last.
+    const group = byAnchor.get(key) ?? { hits: [], rank: i < found ? i : total };
     group.hits.push(hit);
     byAnchor.set(key, group);
   });
@@ -203,8 +273,10 @@ function sectionGroups(hits: readonly SearchHit[], total: number, terms: readonl
       const first = groupHits[0]!;
       const text = `${first.section ?? ''} ${groupHits.map((h) => h.text).join(' ')}`;
       const overlap = terms.length > 0 ? termHits(text, terms) / terms.length : 0;
-      const asked = first.section !== undefined && wanted.some((spec) => headingMatches(first.section!, spec)) ? 1 : 0;
-      return { hits: [...groupHits].sort((a, b) => part(a) - part(b)), score: (1 - rank / Math.max(1, total)) * 0.5 + overlap + asked };
+      const is = (specs: readonly Pick<SectionSpec, 'accepts'>[]) => first.section !== undefined && specs.some((spec) => spec.accepts.includes(normalizeHeading(first.section!)));
+      const asked = is(wanted) ? 1 : 0;
+      const restating = intent !== 'meaning' && is(RESTATING_SECTIONS) ? 1 : 0;
+      return { hits: [...groupHits].sort((a, b) => part(a) - part(b)), score: (1 - rank / Math.max(1, total)) * 0.5 + overlap + asked - restating };
     })
     .sort((a, b) => b.score - a.score);
 }
@@ -282,6 +354,8 @@ export function trimToRelevant(markdown: string, terms: readonly string[], maxWo
   const blocks = splitBlocks(markdown);
   const total = blocks.reduce((sum, b) => sum + b.words, 0);
   if (total <= maxWords) return blocks.map((b) => b.text).join('\n\n');
+  const headed = relevantSubsections(markdown, terms, maxWords);
+  if (headed !== undefined) return headed;
   const scores = blocks.map((b) => termHits(b.text, terms));
   const keep = new Set<number>();
   let words = 0;
@@ -303,8 +377,99 @@ export function trimToRelevant(markdown: string, terms: readonly string[], maxWo
   const kept = [...keep].sort((a, b) => a - b);
   const out: string[] = [];
   kept.forEach((i, j) => {
-    if (i > 0 && kept[j - 1] !== i - 1) out.push('…');
-    out.push(blocks[i]!.text);
+    if (i > 0 && kept[j - 1] !== i - 1 && out.at(-1) !== '…') out.push('…');
+    const block = blocks[i]!;
+    // A list longer than the whole budget is cut to the items that concern the question.
+    if (block.kind === 'list' && block.words > maxWords) out.push(relevantItems(block.text, terms, maxWords));
+    else out.push(block.text);
+  });
+  return out.join('\n\n');
+}
+
+/** A heading inside a section (`#### strictPeerDependencies`) and the lines under it, down to the next heading as high. */
+interface Subsection {
+  readonly heading: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const HEADING_LINE = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+
+/** The sub-headed parts of a section (a reference page's keys or options), code blocks skipped. */
+function subsections(lines: readonly string[]): Subsection[] {
+  const headings = headingLines(lines);
+  return headings.map((h, i) => {
+    const next = headings.slice(i + 1).find((later) => later.level <= h.level);
+    return { heading: h.text, start: h.line, end: next?.line ?? lines.length };
+  });
+}
+
+/** The numbers of the lines of Markdown outside code blocks (fence lines excluded). */
+function proseLines(lines: readonly string[]): number[] {
+  const out: number[] = [];
+  let fence: string | undefined;
+  lines.forEach((line, i) => {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (marker && marker[1]!.startsWith(fence)) fence = undefined;
+    } else if (marker) fence = marker[1]!;
+    else out.push(i);
+  });
+  return out;
+}
+
+/** The heading lines of Markdown, code blocks skipped. */
+function headingLines(lines: readonly string[]): { line: number; level: number; text: string }[] {
+  return proseLines(lines).flatMap((i) => {
+    const heading = HEADING_LINE.exec(lines[i]!);
+    return heading ? [{ line: i, level: heading[1]!.length, text: heading[2]! }] : [];
+  });
+}
+
+/**
+ * Headings inside a quote written as bold lines: the quote sits under the answer's own intro,
+ * and a heading there would outrank it.
+ *
+ * @example headingsAsBold('#### autoInstallPeers\n\nWhen true...') //=> '**autoInstallPeers**\n\nWhen true...'
+ */
+export function headingsAsBold(markdown: string): string {
+  const lines = markdown.split('\n');
+  for (const { line, text } of headingLines(lines)) lines[line] = `**${text}**`;
+  return lines.join('\n');
+}
+
+/**
+ * In a long section made of sub-headed parts, the parts that answer the question, each quoted
+ * from its heading (so a reference page answers with the key it documents, its default and its
+ * description), up to about `maxWords`. A heading naming the question's terms counts twice. None
+ * when the section has no sub-headings or none of them concerns the question.
+ */
+function relevantSubsections(markdown: string, terms: readonly string[], maxWords: number): string | undefined {
+  const lines = markdown.split('\n');
+  const parts = subsections(lines).map((sub) => {
+    const body = lines.slice(sub.start + 1, sub.end).join('\n');
+    return { ...sub, score: 2 * termHits(sub.heading, terms, true) + termHits(body, terms, true) };
+  });
+  const first = parts[0]?.start ?? 0;
+  // What comes before the first sub-heading is a part too.
+  if (first > 0) parts.unshift({ heading: '', start: 0, end: first, score: termHits(lines.slice(0, first).join('\n'), terms, true) });
+  const best = Math.max(0, ...parts.map((p) => p.score));
+  if (best === 0) return undefined;
+  const chosen: (typeof parts)[number][] = [];
+  let words = 0;
+  for (const candidate of [...parts].sort((a, b) => b.score - a.score || a.start - b.start)) {
+    if (candidate.score < best * SAME_SUBSECTION_SCORE) break;
+    if (chosen.some((c) => candidate.start < c.end && c.start < candidate.end)) continue;
+    const text = lines.slice(candidate.start, candidate.end).join('\n');
+    if (chosen.length > 0 && words + wordCount(text) > maxWords) continue;
+    chosen.push(candidate);
+    words += wordCount(text);
+  }
+  chosen.sort((a, b) => a.start - b.start);
+  const out: string[] = [];
+  chosen.forEach((sub, i) => {
+    if (sub.start > 0 && (i === 0 || chosen[i - 1]!.end !== sub.start)) out.push('…');
+    out.push(fromStart(headingsAsBold(lines.slice(sub.start, sub.end).join('\n')), maxWords));
   });
   return out.join('\n\n');
 }
@@ -320,13 +485,76 @@ export function fromStart(markdown: string, maxWords: number): string {
   const out: string[] = [];
   let words = 0;
   for (const block of blocks) {
-    if (out.length > 0 && words + block.words > maxWords) {
+    if (words + block.words > maxWords) {
+      // A list longer than what is left is cut after a whole item (a step keeps its code block);
+      // any other block is quoted whole when it comes first, or left out.
+      const items = block.kind === 'list' ? leadingItems(block.text, maxWords - words) : undefined;
+      if (items !== undefined && (items.words <= maxWords - words || out.length === 0)) out.push(items.text);
+      else if (out.length === 0) out.push(block.text);
       out.push('…');
       break;
     }
     out.push(block.text);
     words += block.words;
   }
+  return out.join('\n\n');
+}
+
+/**
+ * The items of a list, each with what is indented under it (a step keeps its code block), cut at
+ * the list's own indentation, code blocks skipped.
+ *
+ * @example listItems('1. One\n   more\n\n2. Two') //=> ['1. One\n   more\n', '2. Two']
+ */
+export function listItems(list: string): string[] {
+  const lines = list.split('\n');
+  const indent = /^\s*/.exec(lines[0]!)![0].length;
+  const starts = proseLines(lines).filter((i) => /^\s*(\d+[.)]|[-*+])\s/.test(lines[i]!) && /^\s*/.exec(lines[i]!)![0].length === indent);
+  if (starts[0] !== 0) starts.unshift(0);
+  // Blank lines stay with the item before them, so items joined by `\n` read as the atom wrote them.
+  return starts.map((start, k) => lines.slice(start, starts[k + 1] ?? lines.length).join('\n'));
+}
+
+/**
+ * The first items of a list that fit in `maxWords` (at least the first item).
+ *
+ * @example leadingItems('1. One two\n2. Three four', 3).text //=> '1. One two'
+ */
+export function leadingItems(list: string, maxWords: number): { text: string; words: number } {
+  const items = listItems(list);
+  let end = 1;
+  while (end < items.length && wordCount(items.slice(0, end + 1).join('\n')) <= maxWords) end++;
+  const text = items.slice(0, end).join('\n').trimEnd();
+  return { text, words: wordCount(text) };
+}
+
+/**
+ * The items of a list that hold the question's terms, in order, up to about `maxWords`, gaps
+ * marked `…`; the first items when none does.
+ */
+function relevantItems(list: string, terms: readonly string[], maxWords: number): string {
+  const items = listItems(list);
+  const scores = items.map((item) => termHits(item, terms));
+  const keep = new Set<number>();
+  let words = 0;
+  for (const i of items.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b)) {
+    if (scores[i] === 0) break;
+    const size = wordCount(items[i]!);
+    if (keep.size > 0 && words + size > maxWords) continue;
+    keep.add(i);
+    words += size;
+  }
+  if (keep.size === 0) return `${leadingItems(list, maxWords).text}\n\n…`;
+  const kept = [...keep].sort((a, b) => a - b);
+  const out: string[] = [];
+  kept.forEach((i, j) => {
+    if (i > 0 && (j === 0 || kept[j - 1] !== i - 1)) out.push('…');
+    // Items kept side by side stay one list, as the atom wrote them.
+    if (j > 0 && kept[j - 1] === i - 1) out[out.length - 1] += `\n${items[i]}`;
+    else out.push(items[i]!);
+  });
+  for (let k = 0; k < out.length; k++) out[k] = out[k]!.trimEnd();
+  if (kept.at(-1)! < items.length - 1) out.push('…');
   return out.join('\n\n');
 }
 
@@ -380,16 +608,32 @@ function stem(word: string): string {
  * Word segments of a text, lower case, Latin words stemmed, with their unstemmed form. Text
  * without CJK is split by a regular expression (much faster than Intl.Segmenter).
  */
-function* words(text: string): Generator<{ word: string; term: string; cjk: boolean }> {
-  const lower = text.normalize('NFKC').toLowerCase();
-  if (!CJK.test(lower)) {
-    for (const [word] of lower.matchAll(LATIN_WORD)) yield { word, term: stem(word), cjk: false };
+function* words(text: string, camelParts: boolean): Generator<{ word: string; term: string; cjk: boolean }> {
+  const normalized = text.normalize('NFKC');
+  if (!CJK.test(normalized)) {
+    for (const [word] of normalized.matchAll(LATIN_WORD)) yield* latinWord(word, camelParts);
     return;
   }
-  for (const { segment, isWordLike } of SEGMENTER.segment(lower)) {
+  for (const { segment, isWordLike } of SEGMENTER.segment(normalized)) {
     if (!isWordLike) continue;
-    const cjk = CJK.test(segment);
-    yield { word: segment, term: cjk ? segment : stem(segment), cjk };
+    if (CJK.test(segment)) yield { word: segment.toLowerCase(), term: segment.toLowerCase(), cjk: true };
+    else yield* latinWord(segment, camelParts);
+  }
+}
+
+const CAMEL_PART = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g;
+
+/**
+ * A Latin word, lower case and stemmed, and with `camelParts` the words of a camelCase identifier
+ * too, so that a text naming `strictPeerDependencies` answers "fail on missing peer dependencies".
+ */
+function* latinWord(word: string, camelParts: boolean): Generator<{ word: string; term: string; cjk: boolean }> {
+  const lower = word.toLowerCase();
+  yield { word: lower, term: stem(lower), cjk: false };
+  if (!camelParts || !/[a-z][A-Z]/.test(word)) return;
+  for (const [part] of word.matchAll(CAMEL_PART)) {
+    const partLower = part.toLowerCase();
+    if (partLower.length > 1 && !STOPWORDS.has(partLower)) yield { word: partLower, term: stem(partLower), cjk: false };
   }
 }
 
@@ -402,7 +646,7 @@ function* words(text: string): Generator<{ word: string; term: string; cjk: bool
  */
 export function questionTerms(question: string): string[] {
   const terms = new Set<string>();
-  for (const { word, term, cjk } of words(normalizePhrases(question))) {
+  for (const { word, term, cjk } of words(normalizePhrases(question), false)) {
     if (STOPWORDS.has(word) || (!cjk && word.length < 2) || (cjk && /^\p{Script=Hiragana}{1,2}$/u.test(word))) continue;
     terms.add(term);
   }
@@ -412,6 +656,8 @@ export function questionTerms(question: string): string[] {
 interface TextTerms {
   /** The stemmed words of the text. */
   readonly present: ReadonlySet<string>;
+  /** The same, with the words of camelCase identifiers too. */
+  readonly withParts: ReadonlySet<string>;
   /** The text folded as `words` folds it, when it has CJK (where segmentation varies, so terms are looked for anywhere). */
   readonly cjk: string | undefined;
 }
@@ -427,23 +673,51 @@ function termsOf(text: string): TextTerms {
   let entry = textTerms.get(text);
   if (!entry) {
     const present = new Set<string>();
-    for (const { term } of words(text)) present.add(term);
+    for (const { term } of words(text, false)) present.add(term);
+    const withParts = new Set(present);
+    for (const { term } of words(text, true)) withParts.add(term);
     const lower = text.normalize('NFKC').toLowerCase();
-    entry = { present, cjk: CJK.test(lower) ? lower : undefined };
+    entry = { present, withParts, cjk: CJK.test(lower) ? lower : undefined };
     if (textTerms.size >= MAX_TEXTS) textTerms.clear();
     textTerms.set(text, entry);
   }
   return entry;
 }
 
-/** How many of the terms the text has (as stemmed words; CJK terms anywhere, segmentation varies). */
-function termHits(text: string, terms: readonly string[]): number {
-  const { present, cjk } = termsOf(text);
-  return terms.reduce((sum, term) => sum + (present.has(term) || (cjk !== undefined && CJK.test(term) && cjk.includes(term)) ? 1 : 0), 0);
+/**
+ * How many of the terms the text has (as stemmed words; CJK terms anywhere, segmentation varies).
+ * With `camelParts`, the words inside camelCase identifiers count: a reference page names a
+ * setting by its key, a question by what it does.
+ */
+function termHits(text: string, terms: readonly string[], camelParts = false): number {
+  return termsIn(text, terms, camelParts).length;
 }
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
+/** The terms the text has. */
+function termsIn(text: string, terms: readonly string[], camelParts = false): string[] {
+  const { present, withParts, cjk } = termsOf(text);
+  const words = camelParts ? withParts : present;
+  return terms.filter((term) => words.has(term) || (cjk !== undefined && CJK.test(term) && cjk.includes(term)));
+}
+
+/**
+ * Japanese characters that say as much as one English word: this knowledge base's Japanese
+ * translations hold about 3.2 for each word of their English atom (code and Latin words aside).
+ */
+const CJK_CHARS_PER_WORD = 3.2;
+const CJK_CHARS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
+/**
+ * Length in English words, Japanese (which has no spaces) counted by characters, so that one
+ * budget bounds answers in both.
+ *
+ * @example wordCount('Run the linter') //=> 3
+ * @example wordCount('リンターを実行します') //=> 4
+ */
+export function wordCount(text: string): number {
+  const cjk = text.match(CJK_CHARS)?.length ?? 0;
+  const latin = text.replace(CJK_CHARS, ' ').split(/\s+/).filter(Boolean).length;
+  return latin + Math.ceil(cjk / CJK_CHARS_PER_WORD);
 }
 
 /** `ja-JP` -> `ja`. */

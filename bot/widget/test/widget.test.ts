@@ -70,7 +70,7 @@ describe('<atom-chat> on a docs page', { timeout: 60_000 }, () => {
   });
 
   test('shows a hostile atom quoted in an answer as text: no script, handler or javascript: link runs', async () => {
-    await flows.flowXssInert(browser, target, 'Why does the handheld scanner show a blank screen after the firmware update?');
+    await flows.flowXssInert(browser, target, 'What does it mean when the handheld scanner shows a blank screen after the firmware update?');
   });
 
   test('says when the atoms do not cover a question, with the support contact and a "suggest an atom" link', async () => {
