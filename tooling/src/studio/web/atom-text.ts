@@ -4,7 +4,7 @@
  * key order and quoting of the fields not touched stay as the author wrote them.
  */
 import { isCollection, isScalar, visit, type Document } from 'yaml';
-import { parseAtomText } from '../../atom/parse.js';
+import { parseAtomText, type ParsedAtomText } from '../../atom/parse.js';
 import { renderHeader } from '../draft.js';
 import { editHeader } from '../header-edit.js';
 
@@ -25,7 +25,11 @@ const QUOTED = /^(?:\d{4}-\d{2}-\d{2}|\d+\.\d+\.\d+.*)$/;
  * @example splitAtom('---\ntitle: X\n---\n\nBody\n') //=> { header: { title: 'X' }, body: 'Body\n', bodyLine: 5 }
  */
 export function splitAtom(text: string): AtomParts {
-  const parsed = parseAtomText(text);
+  return splitParsed(parseAtomText(text));
+}
+
+/** `splitAtom` of text already parsed. */
+export function splitParsed(parsed: ParsedAtomText): AtomParts {
   const header = parsed.frontmatter;
   const data = parsed.data;
   if (!header || data === null || typeof data !== 'object' || Array.isArray(data)) return { header: undefined, body: parsed.text, bodyLine: 1 };

@@ -15,7 +15,7 @@ import type { Diagnostic } from '../../../lint/types.js';
 import { atomRemarkPlugins } from '../../../site/markdown-plugins.js';
 import { applyChanges, unifiedDiff } from '../../changes.js';
 import { readTextFile } from '../../text-file.js';
-import { composeAtom, splitAtom } from '../atom-text.js';
+import { composeAtom, splitAtom, splitParsed } from '../atom-text.js';
 import type { StudioContext } from '../app.js';
 import { StudioApiError } from '../errors.js';
 import { knowledgeFile, projectRel } from '../writable-paths.js';
@@ -101,12 +101,14 @@ export const atomRoutes: FastifyPluginAsync<StudioContext> = async (app, context
   app.get<{ Querystring: { path: string } }>(
     '/api/atom',
     { schema: { querystring: { type: 'object', required: ['path'], properties: { path: { type: 'string', minLength: 1, maxLength: 1000 } } } } },
-    async (request) => {
+    async (request, reply) => {
       const file = knowledgeFile(config, request.query.path, 'atoms');
       const read = readTextFile(file, config.lint.maxFileBytes, config.root);
       if (!read.ok) throw new StudioApiError('ATOMKIT_ERR_NOT_FOUND', `Cannot open ${request.query.path}: ${read.reason}`);
-      const parts = splitAtom(read.text);
+      const started = performance.now();
       const linted = linter.lint(read.text, file);
+      const parts = splitParsed(linted.atom);
+      void reply.header('server-timing', `lint;dur=${(performance.now() - started).toFixed(1)}`);
       return {
         path: projectRel(config, file),
         text: read.text,

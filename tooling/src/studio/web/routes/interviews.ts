@@ -98,7 +98,7 @@ export const interviewRoutes: FastifyPluginAsync<StudioContext> = async (app, co
     return summary;
   };
 
-  app.get('/api/interviews', async () => {
+  const list = () => {
     const map = citedNow();
     const files = findAtomFiles(config.atoms.interviewsAbs, config.root).filter((file) => /\.md$/i.test(file));
     for (const file of summaries.keys()) if (!files.includes(file)) summaries.delete(file);
@@ -107,7 +107,10 @@ export const interviewRoutes: FastifyPluginAsync<StudioContext> = async (app, co
       return { ...summary, passages: passages.length, cited: passages.filter((key) => map.has(key)).length };
     });
     return { interviews };
-  });
+  };
+  // The transcript list is the first page: parsed now, not when it is first asked for.
+  list();
+  app.get('/api/interviews', async () => list());
 
   app.get<{ Querystring: { path: string } }>(
     '/api/interview',
