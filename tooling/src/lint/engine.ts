@@ -89,13 +89,16 @@ export function lintAtom(atom: Atom, file: string, settings: EngineSettings): Di
 }
 
 /** Runs the cross-file rules over the whole corpus. */
-export function lintCorpus(entries: readonly CorpusEntry[], settings: EngineSettings): CorpusFinding[] {
+export function lintCorpus(entries: readonly CorpusEntry[], settings: EngineSettings, focus?: ReadonlySet<string>): CorpusFinding[] {
   const out: CorpusFinding[] = [];
+  const wanted = focus ? (entry: CorpusEntry) => focus.has(entry.file) : () => true;
   for (const rule of CORPUS_RULES) {
     if ((settings.severities.get(rule.meta.code) ?? rule.meta.defaultSeverity) === 'off') continue;
     rule.checkCorpus(entries, {
       settings: settings.rule,
+      wanted,
       report(entry, report) {
+        if (!wanted(entry)) return;
         const diagnostic = toDiagnostic(rule.meta, report, entry.file, settings);
         if (diagnostic) out.push({ diagnostic, involves: [`file:${entry.file}`, ...(report.involves ?? [])] });
       },

@@ -105,6 +105,12 @@ export interface CorpusEntry extends Omit<EntryFacts, 'positions'> {
 
 export interface CorpusContext {
   readonly settings: RuleSettings;
+  /**
+   * Whether the findings of `entry` are wanted: all of them in a full lint, one atom's in the
+   * studio. Rules skip the work of an unwanted entry (locating values, suggesting titles), never
+   * the indexing of the corpus its findings are about.
+   */
+  wanted(entry: CorpusEntry): boolean;
   report(entry: CorpusEntry, report: Report): void;
 }
 

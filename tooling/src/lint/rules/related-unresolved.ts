@@ -24,6 +24,7 @@ const rule: CorpusRule = {
       shown.push(entry.title);
     }
     for (const entry of entries) {
+      if (!ctx.wanted(entry)) continue;
       entry.related.forEach((title, i) => {
         const key = titleKey(title);
         // Locating a value may parse the file (unchanged atoms are read header-only): only on a finding.

@@ -12,7 +12,7 @@ const rule: CorpusRule = {
   checkCorpus(entries, ctx) {
     for (const group of groupBy(entries, (entry) => entry.slug)) {
       if (group.length < 2) continue;
-      for (const entry of group) {
+      for (const entry of group.filter(ctx.wanted)) {
         const others = group.filter((other) => other !== entry);
         ctx.report(entry, {
           messageId: 'duplicate',

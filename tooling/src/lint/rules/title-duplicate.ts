@@ -16,7 +16,7 @@ const rule: CorpusRule = {
     );
     for (const group of groups) {
       if (group.length < 2) continue;
-      for (const entry of group) {
+      for (const entry of group.filter(ctx.wanted)) {
         const others = group.filter((other) => other !== entry);
         ctx.report(entry, {
           messageId: 'duplicate',

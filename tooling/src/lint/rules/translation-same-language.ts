@@ -11,7 +11,7 @@ const rule: CorpusRule = {
   },
   checkCorpus(entries, ctx) {
     const source = sourceOf(entries);
-    for (const entry of entries) {
+    for (const entry of entries.filter(ctx.wanted)) {
       const original = source(entry);
       if (!original || original.language !== entry.language) continue;
       ctx.report(entry, {

@@ -18,7 +18,7 @@ const rule: CorpusRule = {
     const titles = entries.filter((e) => e.title !== undefined && e.translationOf === undefined).map((e) => e.title!);
     const keys = new Set(entries.map((e) => (e.title === undefined ? '' : titleKey(e.title))));
     for (const entry of entries) {
-      if (entry.translationOf === undefined || keys.has(titleKey(entry.translationOf))) continue;
+      if (!ctx.wanted(entry) || entry.translationOf === undefined || keys.has(titleKey(entry.translationOf))) continue;
       const suggestion = didYouMean(entry.translationOf, titles.filter((t) => t !== entry.title), TITLE_SUGGESTION);
       ctx.report(entry, {
         messageId: suggestion === undefined ? 'missingNoGuess' : 'missing',

@@ -14,7 +14,7 @@ const rule: CorpusRule = {
   },
   checkCorpus(entries, ctx) {
     const source = sourceOf(entries);
-    for (const entry of entries) {
+    for (const entry of entries.filter(ctx.wanted)) {
       const original = source(entry);
       if (!original?.version) continue;
       const involves = [`file:${original.file}`];

@@ -78,8 +78,9 @@ export async function buildStudioApp(options: StudioAppOptions): Promise<Fastify
   });
   const linter = new LiveLinter(options.config);
   linter.watch();
-  // Read the corpus now, not on the first page load.
-  linter.atoms();
+  // Read the corpus and lint one atom now, not on the first page load: its parse, the rules and
+  // the completion lists are ready (compiled, cached) before anyone asks.
+  linter.warmUp();
   app.addHook('onClose', async () => linter.close());
   const context: StudioContext = { config: options.config, linter, ...(options.today ? { today: options.today } : {}), ...(options.author ? { author: options.author } : {}), ...(options.apiKey ? { apiKey: options.apiKey } : {}) };
   await app.register(sessionRoutes, context);

@@ -4,7 +4,7 @@
  * key order and quoting of the fields not touched stay as the author wrote them.
  */
 import { isCollection, isScalar, visit, type Document } from 'yaml';
-import { parseAtomText } from '../../atom/parse.js';
+import { parseAtomText, type ParsedAtomText } from '../../atom/parse.js';
 import { renderHeader } from '../draft.js';
 import { editHeader } from '../header-edit.js';
 
@@ -25,7 +25,11 @@ const QUOTED = /^(?:\d{4}-\d{2}-\d{2}|\d+\.\d+\.\d+.*)$/;
  * @example splitAtom('---\ntitle: X\n---\n\nBody\n') //=> { header: { title: 'X' }, body: 'Body\n', bodyLine: 5 }
  */
 export function splitAtom(text: string): AtomParts {
-  const parsed = parseAtomText(text);
+  return splitParsed(parseAtomText(text));
+}
+
+/** `splitAtom` of text already parsed. */
+export function splitParsed(parsed: ParsedAtomText): AtomParts {
   const header = parsed.frontmatter;
   const data = parsed.data;
   if (!header || data === null || typeof data !== 'object' || Array.isArray(data)) return { header: undefined, body: parsed.text, bodyLine: 1 };
@@ -62,9 +66,9 @@ export function composeAtom(base: string | undefined, header: Readonly<Record<st
   const wanted = cleanHeader(header);
   const tail = body.endsWith('\n') || body === '' ? body : `${body}\n`;
   let head: string | undefined;
-  if (base !== undefined && splitAtom(base).header) {
-    const parsed = parseAtomText(base);
-    const edited = parseAtomText(editHeader(parsed.text, (doc) => applyHeader(doc, wanted)).text);
+  const baseHead = base === undefined ? undefined : headerOf(base);
+  if (baseHead !== undefined) {
+    const edited = parseAtomText(editHeader(baseHead, (doc) => applyHeader(doc, wanted)).text);
     const yamlEnd = edited.frontmatter!.yamlOffset + edited.frontmatter!.yaml.length;
     const closeEnd = edited.text.indexOf('\n', yamlEnd);
     head = closeEnd === -1 ? `${edited.text}\n` : edited.text.slice(0, closeEnd + 1);
@@ -72,6 +76,25 @@ export function composeAtom(base: string | undefined, header: Readonly<Record<st
   head ??= renderHeader(wanted);
   const text = `${head}\n${tail}`;
   return { text, bodyLine: lineOf(text, head.length + 1) };
+}
+
+/**
+ * The header lines of `base` (normalized as parsed), when it has a header that is a mapping. The
+ * editor sends the same base with every keystroke: it is parsed, body and all, once.
+ */
+let lastHeader: { base: string; head: string | undefined } | undefined;
+function headerOf(base: string): string | undefined {
+  if (lastHeader?.base === base) return lastHeader.head;
+  const parsed = parseAtomText(base);
+  const header = parsed.frontmatter;
+  const data = parsed.data;
+  let head: string | undefined;
+  if (header && data !== null && typeof data === 'object' && !Array.isArray(data)) {
+    const closeEnd = parsed.text.indexOf('\n', header.yamlOffset + header.yaml.length);
+    head = closeEnd === -1 ? `${parsed.text}\n` : parsed.text.slice(0, closeEnd + 1);
+  }
+  lastHeader = { base, head };
+  return head;
 }
 
 function applyHeader(doc: Document, wanted: Record<string, unknown>): void {

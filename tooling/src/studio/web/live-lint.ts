@@ -3,22 +3,27 @@
  * `atomkit lint` (`lintAtom` for the file rules, `lintCorpus` for the cross-file ones), with the
  * rest of the atoms folder as the corpus. The corpus is read header-only and kept in memory, each
  * file re-read only when its size or modification time changed. A keystroke re-checks the folder
- * only when a watcher saw something change in it since, so it costs one parse.
+ * only when a watcher saw something change in it since, so it costs one parse, and the cross-file
+ * rules do the work of that one atom's findings only (the rest of the corpus is indexed, not
+ * checked: a broken link elsewhere costs nothing per keystroke).
  */
 import { readFileSync, statSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import type { AtomkitConfig } from '../../config/load.js';
 import { atomFromText, findAtomFiles } from '../../atom/load.js';
 import { linkRoot } from '../../atom/outside-links.js';
 import { factsOfAtom, headerData, readHeaderEntry, toEntry } from '../../lint/corpus.js';
 import { lintAtom, lintCorpus, sortDiagnostics, type EngineSettings } from '../../lint/engine.js';
 import { engineSettings, projectFile } from '../../lint/run.js';
+import type { Atom } from '../../atom/load.js';
 import type { CorpusEntry, Diagnostic } from '../../lint/types.js';
 import { wordLimits, type AtomWordLimits } from '../../lint/word-limits.js';
 
 export interface LiveLintResult {
   readonly diagnostics: Diagnostic[];
+  /** The text as parsed for linting (header positions for the form). */
+  readonly atom: Atom;
   readonly words: number;
   readonly limits: AtomWordLimits;
 }
@@ -34,6 +39,9 @@ export interface KnownAtom {
   readonly sources: readonly string[];
 }
 
+/** How many atoms `warmUp` lints. */
+const WARM_UP_ATOMS = 6;
+
 export class LiveLinter {
   readonly #config: AtomkitConfig;
   readonly #settings: EngineSettings;
@@ -41,10 +49,14 @@ export class LiveLinter {
   #watcher: FSWatcher | undefined;
   /** Something in the atoms folder changed since the last refresh (always, without a watcher). */
   #stale = true;
+  #revision = 0;
+  readonly #ignored: readonly Minimatch[];
+  #vocabulary: { revision: number; titles: string[]; tags: string[] } | undefined;
 
   constructor(config: AtomkitConfig) {
     this.#config = config;
     this.#settings = engineSettings(config);
+    this.#ignored = config.lint.ignore.map((glob) => new Minimatch(glob, { dot: true }));
   }
 
   /** Watches the atoms folder, so lint requests skip re-checking an unchanged folder. */
@@ -64,11 +76,19 @@ export class LiveLinter {
     this.#stale = true;
   }
 
+  /** The studio wrote in the atoms folder: the next list must show it, before any watcher event. */
+  invalidate(): void {
+    this.#stale = true;
+  }
+
   /**
-   * The atoms folder by project-relative path, refreshed from disk (checked file by file: lists
-   * shown to people must include what changed a moment ago, watcher event or not).
+   * The atoms folder by project-relative path, refreshed from disk, file by file, when the watcher
+   * saw a change (or `invalidate` was called) since the last refresh, and always without a
+   * watcher. Every page load lists the atoms: a check of all 1,000 files each time took longer
+   * than the rest of the page.
    */
   atoms(): ReadonlyMap<string, KnownAtom> {
+    if (!this.#stale) return this.#cache;
     this.#stale = this.#watcher === undefined;
     const config = this.#config;
     const atomsDir = config.atoms.dirAbs;
@@ -76,7 +96,7 @@ export class LiveLinter {
     for (const file of findAtomFiles(atomsDir, linkRoot(atomsDir, config.root))) {
       if (file === atomsDir) continue;
       const shown = projectFile(config, file);
-      if (config.lint.ignore.some((glob) => minimatch(shown, glob, { dot: true }))) continue;
+      if (this.#ignored.some((glob) => glob.match(shown))) continue;
       seen.add(shown);
       let stamp: string;
       try {
@@ -94,21 +114,52 @@ export class LiveLinter {
         file: shown,
       });
       this.#cache.set(shown, { stamp, entry, ...headerFields(file) });
+      this.#revision++;
     }
-    for (const shown of this.#cache.keys()) if (!seen.has(shown)) this.#cache.delete(shown);
+    for (const shown of this.#cache.keys()) {
+      if (seen.has(shown)) continue;
+      this.#cache.delete(shown);
+      this.#revision++;
+    }
     return this.#cache;
+  }
+
+  /** Changes each time `atoms()` finds the folder changed: what is derived from the atoms can be kept until it does. */
+  get revision(): number {
+    return this.#revision;
+  }
+
+  /**
+   * Reads the corpus and lints a few of its atoms, so the first page does not pay for either: the
+   * parser and rules run several times slower until the engine has compiled them, and opening an
+   * atom took a quarter of a second instead of a few milliseconds.
+   */
+  warmUp(): void {
+    this.vocabulary();
+    for (const shown of [...this.#cache.keys()].slice(0, WARM_UP_ATOMS)) {
+      const file = path.resolve(this.#config.root, shown);
+      try {
+        this.lint(readFileSync(file, 'utf8'), file);
+      } catch {
+        // Unreadable: whoever opens it sees why.
+      }
+    }
   }
 
   /** Titles and tags of the knowledge base, for completion. */
   vocabulary(): { titles: string[]; tags: string[] } {
-    const titles = new Set<string>();
-    const tags = new Set<string>();
-    for (const { entry, tags: own } of this.atoms().values()) {
-      if (entry.title !== undefined) titles.add(entry.title);
-      for (const tag of own) tags.add(tag);
+    const atoms = this.atoms();
+    if (this.#vocabulary?.revision !== this.#revision) {
+      const titles = new Set<string>();
+      const tags = new Set<string>();
+      for (const { entry, tags: own } of atoms.values()) {
+        if (entry.title !== undefined) titles.add(entry.title);
+        for (const tag of own) tags.add(tag);
+      }
+      const sorted = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b));
+      this.#vocabulary = { revision: this.#revision, titles: sorted(titles), tags: sorted(tags) };
     }
-    const sorted = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b));
-    return { titles: sorted(titles), tags: sorted(tags) };
+    return { titles: this.#vocabulary.titles, tags: this.#vocabulary.tags };
   }
 
   /**
@@ -122,11 +173,12 @@ export class LiveLinter {
     const atom = atomFromText(file, text, { root: config.atoms.dirAbs, base: config.site.base, locales: config.atoms.locales, maxFileBytes: config.lint.maxFileBytes, projectRoot: config.root });
     const diagnostics = lintAtom(atom, shown, this.#settings);
     const own = atom.problems.some((p) => p.code.startsWith('file/')) ? undefined : toEntry(factsOfAtom(atom, shown, this.#settings.rule.defaultLanguage));
-    const corpus = this.#stale ? this.atoms() : this.#cache;
-    const entries = [...corpus].filter(([key]) => key !== shown).map(([, cached]) => cached.entry);
+    const corpus = this.atoms();
+    const entries: CorpusEntry[] = [];
+    for (const [key, cached] of corpus) if (key !== shown) entries.push(cached.entry);
     if (own) entries.push(own);
-    for (const finding of lintCorpus(entries, this.#settings)) if (finding.diagnostic.file === shown) diagnostics.push(finding.diagnostic);
-    return { diagnostics: sortDiagnostics(diagnostics), words: atom.words, limits: wordLimits(atom, this.#settings.rule) };
+    for (const finding of lintCorpus(entries, this.#settings, new Set([shown]))) diagnostics.push(finding.diagnostic);
+    return { diagnostics: sortDiagnostics(diagnostics), atom, words: atom.words, limits: wordLimits(atom, this.#settings.rule) };
   }
 }
 

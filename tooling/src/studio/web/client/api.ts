@@ -39,7 +39,29 @@ export async function api<T>(method: 'GET' | 'POST', url: string, body?: unknown
   return payload as T;
 }
 
-export const get = <T>(url: string) => api<T>('GET', url);
+/** GETs started before the view that makes them has loaded (see `prefetch`), by URL. */
+const early = new Map<string, Promise<unknown>>();
+
+/**
+ * Starts the GET a view is about to make, so it runs while the view's code loads; the view's
+ * `get` of the same URL takes it over. `forgetPrefetched` drops what no view took.
+ */
+export function prefetch(url: string): void {
+  const started = api('GET', url);
+  // The view that takes it over sees the failure; until then it is not unhandled.
+  started.catch(() => {});
+  early.set(url, started);
+}
+
+export function forgetPrefetched(): void {
+  early.clear();
+}
+
+export const get = <T>(url: string) => {
+  const started = early.get(url);
+  early.delete(url);
+  return (started as Promise<T> | undefined) ?? api<T>('GET', url);
+};
 export const post = <T>(url: string, body: unknown, signal?: AbortSignal) => api<T>('POST', url, body, signal);
 
 /** `?path=` for a project-relative path. */

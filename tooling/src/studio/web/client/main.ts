@@ -1,56 +1,88 @@
 /**
  * The studio's browser client: one page, a view per hash route. Each view renders into `<main>`;
- * a view that is left (the route changed) stops updating it.
+ * a view that is left (the route changed) stops updating it. Views are loaded when first shown,
+ * so the first one does not wait for the code of the others (the editor's CodeMirror above all).
  */
 import './studio.css';
-import { get } from './api.js';
+import { forgetPrefetched, get, prefetch, withPath } from './api.js';
 import { h, notice, replace } from './dom.js';
 import type { Session } from './types.js';
-import { renderAtomList } from './views/atoms.js';
-import { renderChanges } from './views/changes.js';
-import { renderEditor, renderNewAtom } from './views/editor.js';
-import { renderInterviews, renderTranscript } from './views/interviews.js';
-import { renderReview } from './views/review.js';
-import { renderSignals } from './views/signals.js';
+import { guard, type ViewContext } from './view-context.js';
 
-/** What every view gets: the session, the element to render into, and whether it is still shown. */
-export interface ViewContext {
-  readonly session: Session;
-  readonly main: HTMLElement;
-  readonly current: () => boolean;
-}
+type Render = (context: ViewContext, arg: string) => Promise<void>;
+
+/** What each view GETs first, from its route's file argument; fetched while its code loads. */
+const FIRST_DATA: Record<string, (arg: string) => string> = {
+  interviews: (arg) => (arg ? withPath('/api/interview', arg) : '/api/interviews'),
+  atoms: (arg) => (arg ? withPath('/api/atom', arg) : '/api/atoms'),
+  review: () => '/api/review',
+  signals: () => '/api/signals',
+  changes: () => '/api/changes',
+};
+
+/** The view a route shows, from its first segment and whether it names a file. */
+const VIEWS: Record<string, (hasArg: boolean) => Promise<Render>> = {
+  interviews: async (hasArg) => {
+    const { renderInterviews, renderTranscript } = await import('./views/interviews.js');
+    return hasArg ? renderTranscript : renderInterviews;
+  },
+  atoms: async (hasArg) => (hasArg ? (await import('./views/editor.js')).renderEditor : (await import('./views/atoms.js')).renderAtomList),
+  new: async () => (await import('./views/editor.js')).renderNewAtom,
+  review: async () => {
+    const { renderReview } = await import('./views/review.js');
+    return (context) => renderReview(context);
+  },
+  signals: async () => (await import('./views/signals.js')).renderSignals,
+  changes: async () => {
+    const { renderChanges } = await import('./views/changes.js');
+    return (context) => renderChanges(context);
+  },
+};
 
 const main = document.getElementById('main')!;
-let session: Session | undefined;
 let generation = 0;
-/** Set by a view with unsaved work; asked before the route changes. */
-export const guard: { unsaved?: () => boolean } = {};
 
-async function route(): Promise<void> {
+function parseRoute(): { view: string; arg: string } {
   const hash = decodeURIComponent(location.hash.replace(/^#\/?/, ''));
   const [view = 'interviews', ...rest] = hash.split('/');
-  const arg = rest.join('/');
+  return { view: view || 'interviews', arg: rest.join('/') };
+}
+
+async function route(session: Promise<Session>): Promise<void> {
+  const { view, arg } = parseRoute();
   const mine = ++generation;
-  const context: ViewContext = { session: session!, main, current: () => mine === generation };
   for (const link of document.querySelectorAll<HTMLAnchorElement>('nav a')) {
     if (link.dataset.view === (view === 'new' ? 'atoms' : view)) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
   document.body.dataset.view = view;
+  const current = () => mine === generation;
   try {
-    if (view === 'interviews' && arg) await renderTranscript(context, arg);
-    else if (view === 'interviews') await renderInterviews(context);
-    else if (view === 'atoms' && arg) await renderEditor(context, arg);
-    else if (view === 'atoms') await renderAtomList(context);
-    else if (view === 'new') await renderNewAtom(context);
-    else if (view === 'review') await renderReview(context);
-    else if (view === 'signals') await renderSignals(context);
-    else if (view === 'changes') await renderChanges(context);
-    else replace(main, notice('error', `There is no view "${view}".`, h('p', {}, h('a', { href: '#/interviews' }, 'Go to the transcripts'))));
+    const load = VIEWS[view];
+    if (!load) {
+      replace(main, notice('error', `There is no view "${view}".`, h('p', {}, h('a', { href: '#/interviews' }, 'Go to the transcripts'))));
+      return;
+    }
+    // The view's code, its data and the session arrive side by side.
+    forgetPrefetched();
+    const data = FIRST_DATA[view]?.(arg);
+    if (data) prefetch(data);
+    const [render, shared] = await Promise.all([load(arg !== ''), session]);
+    if (current()) await render({ session: shared, main, current }, arg);
   } catch (error) {
-    if (context.current()) replace(main, notice('error', (error as Error).message));
+    if (current()) replace(main, notice('error', (error as Error).message));
   }
 }
+
+const session = get<Session>('/api/session');
+session.then(
+  (shared) => {
+    document.getElementById('project')!.textContent = shared.project;
+    document.title = `${shared.project} · atomkit studio`;
+  },
+  // route() shows the failure.
+  () => {},
+);
 
 let lastHash = location.hash;
 window.addEventListener('hashchange', () => {
@@ -60,17 +92,10 @@ window.addEventListener('hashchange', () => {
   }
   guard.unsaved = undefined;
   lastHash = location.hash;
-  void route();
+  void route(session);
 });
 window.addEventListener('beforeunload', (event) => {
   if (guard.unsaved?.()) event.preventDefault();
 });
 
-try {
-  session = await get<Session>('/api/session');
-  document.getElementById('project')!.textContent = session.project;
-  document.title = `${session.project} · atomkit studio`;
-  await route();
-} catch (error) {
-  replace(main, notice('error', (error as Error).message));
-}
+void route(session);

@@ -10,12 +10,12 @@ import path from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import type { MarkdownRenderer } from '@astrojs/markdown-remark';
 import { titleSlug } from '../../../atom/identity.js';
-import { parseAtomText } from '../../../atom/parse.js';
+import type { ParsedAtomText } from '../../../atom/parse.js';
 import type { Diagnostic } from '../../../lint/types.js';
 import { atomRemarkPlugins } from '../../../site/markdown-plugins.js';
 import { applyChanges, unifiedDiff } from '../../changes.js';
 import { readTextFile } from '../../text-file.js';
-import { composeAtom, splitAtom } from '../atom-text.js';
+import { composeAtom, splitAtom, splitParsed } from '../atom-text.js';
 import type { StudioContext } from '../app.js';
 import { StudioApiError } from '../errors.js';
 import { knowledgeFile, projectRel } from '../writable-paths.js';
@@ -64,8 +64,7 @@ export function newAtomPath(context: StudioContext, header: Record<string, unkno
 }
 
 /** Marks each header diagnostic with the field (and list item) it points into. */
-export function locateFields(text: string, diagnostics: readonly Diagnostic[]): EditorDiagnostic[] {
-  const parsed = parseAtomText(text);
+export function locateFields(parsed: ParsedAtomText, diagnostics: readonly Diagnostic[]): EditorDiagnostic[] {
   const data = parsed.data;
   if (!parsed.frontmatter || !data || typeof data !== 'object' || Array.isArray(data)) return [...diagnostics];
   const headerEnd = parsed.frontmatter.range.end?.line ?? 1;
@@ -90,7 +89,7 @@ export const atomRoutes: FastifyPluginAsync<StudioContext> = async (app, context
     const rel = content.path ?? newAtomPath(context, content.header);
     const file = knowledgeFile(config, rel, 'atoms');
     const result = linter.lint(text, file);
-    return { text, bodyLine, path: projectRel(config, file), diagnostics: locateFields(text, result.diagnostics), words: result.words, limits: result.limits };
+    return { text, bodyLine, path: projectRel(config, file), diagnostics: locateFields(result.atom, result.diagnostics), words: result.words, limits: result.limits };
   };
 
   app.get('/api/atoms', async () => ({
@@ -102,12 +101,14 @@ export const atomRoutes: FastifyPluginAsync<StudioContext> = async (app, context
   app.get<{ Querystring: { path: string } }>(
     '/api/atom',
     { schema: { querystring: { type: 'object', required: ['path'], properties: { path: { type: 'string', minLength: 1, maxLength: 1000 } } } } },
-    async (request) => {
+    async (request, reply) => {
       const file = knowledgeFile(config, request.query.path, 'atoms');
       const read = readTextFile(file, config.lint.maxFileBytes, config.root);
       if (!read.ok) throw new StudioApiError('ATOMKIT_ERR_NOT_FOUND', `Cannot open ${request.query.path}: ${read.reason}`);
-      const parts = splitAtom(read.text);
+      const started = performance.now();
       const linted = linter.lint(read.text, file);
+      const parts = splitParsed(linted.atom);
+      void reply.header('server-timing', `lint;dur=${(performance.now() - started).toFixed(1)}`);
       return {
         path: projectRel(config, file),
         text: read.text,
@@ -115,14 +116,20 @@ export const atomRoutes: FastifyPluginAsync<StudioContext> = async (app, context
         header: parts.header ?? null,
         body: parts.body,
         bodyLine: parts.bodyLine,
-        diagnostics: locateFields(read.text, linted.diagnostics),
+        diagnostics: locateFields(linted.atom, linted.diagnostics),
         words: linted.words,
         limits: linted.limits,
       };
     },
   );
 
-  app.post<{ Body: EditorContent }>('/api/lint', { schema: { body: contentSchema } }, async (request) => lint(request.body));
+  app.post<{ Body: EditorContent }>('/api/lint', { schema: { body: contentSchema } }, async (request, reply) => {
+    const started = performance.now();
+    const answer = lint(request.body);
+    // How long the server took, for the browser's timing of lint as you type (the benchmark reads it).
+    void reply.header('server-timing', `lint;dur=${(performance.now() - started).toFixed(1)}`);
+    return answer;
+  });
 
   app.post<{ Body: { text: string } }>(
     '/api/split',
@@ -163,7 +170,10 @@ export const atomRoutes: FastifyPluginAsync<StudioContext> = async (app, context
           diff: unifiedDiff({ file, before: onDisk, after: text }, config.root),
         });
       }
-      if (onDisk !== text) applyChanges([{ file, before: onDisk, after: text }]);
+      if (onDisk !== text) {
+        applyChanges([{ file, before: onDisk, after: text }]);
+        linter.invalidate();
+      }
       return { path: rel, hash: sha256(text), text, diagnostics };
     },
   );

@@ -4,6 +4,7 @@
  * `POST /api/drafts/from-passage` (a new atom proposed from selected turns by the configured model,
  * else the deterministic extractor; not yet written).
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
 import { findAtomFiles } from '../../../atom/load.js';
@@ -19,7 +20,7 @@ import { capitalize, clampTitle, sentences, summarize, toTag } from '../../text.
 import { splitAtom } from '../atom-text.js';
 import type { StudioContext } from '../app.js';
 import { StudioApiError } from '../errors.js';
-import type { LiveLinter } from '../live-lint.js';
+import type { KnownAtom } from '../live-lint.js';
 import { knowledgeFile, projectRel } from '../writable-paths.js';
 
 export interface CitingAtom {
@@ -28,9 +29,9 @@ export interface CitingAtom {
 }
 
 /** Atoms citing each passage, keyed `interviews/x.md#t-004`. */
-export function citations(linter: LiveLinter): Map<string, CitingAtom[]> {
+export function citations(atoms: ReadonlyMap<string, KnownAtom>): Map<string, CitingAtom[]> {
   const out = new Map<string, CitingAtom[]>();
-  for (const [shown, atom] of linter.atoms()) {
+  for (const [shown, atom] of atoms) {
     for (const ref of atom.sources) {
       const list = out.get(ref) ?? [];
       list.push({ title: atom.entry.title ?? shown, path: shown });
@@ -38,6 +39,18 @@ export function citations(linter: LiveLinter): Map<string, CitingAtom[]> {
     }
   }
   return out;
+}
+
+/** A transcript as the list shows it; `passages` are the keys of its citable turns. */
+interface TranscriptSummary {
+  readonly path: string;
+  readonly title: string;
+  readonly interviewee: string | undefined;
+  readonly role: string | undefined;
+  readonly date: string | undefined;
+  readonly system: string | undefined;
+  readonly passages: readonly string[];
+  readonly errors: number;
 }
 
 export const interviewRoutes: FastifyPluginAsync<StudioContext> = async (app, context) => {
@@ -49,36 +62,62 @@ export const interviewRoutes: FastifyPluginAsync<StudioContext> = async (app, co
     return { file, rel: projectRel(config, file), ...result };
   };
 
-  app.get('/api/interviews', async () => {
-    const cited = citations(linter);
-    const interviews = findAtomFiles(config.atoms.interviewsAbs, config.root)
-      .filter((file) => /\.md$/i.test(file))
-      .map((file) => {
-        const rel = projectRel(config, file);
-        const { interview, diagnostics } = readInterview(file, { projectRoot: config.root });
-        const header = interview?.header;
-        const passages = (interview?.turns ?? []).filter((turn) => turn.anchor && turn.role !== 'interviewer');
-        return {
-          path: rel,
-          title: header?.title ?? path.basename(file, '.md'),
-          interviewee: header?.interviewee,
-          role: header?.role,
-          date: header?.date,
-          system: header?.system,
-          passages: passages.length,
-          cited: passages.filter((turn) => cited.has(`${rel}#${turn.anchor}`)).length,
-          errors: diagnostics.filter((d) => d.severity === 'error').length,
-        };
-      });
+  // The first view lists every transcript with its coverage: what that takes from parsing every
+  // transcript and indexing every atom's sources is kept until a file changes.
+  let cited: { revision: number; map: Map<string, CitingAtom[]> } | undefined;
+  const citedNow = () => {
+    const atoms = linter.atoms();
+    if (cited?.revision !== linter.revision) cited = { revision: linter.revision, map: citations(atoms) };
+    return cited.map;
+  };
+  const summaries = new Map<string, { stamp: string; summary: TranscriptSummary }>();
+  const summaryOf = (file: string): TranscriptSummary => {
+    let stamp: string;
+    try {
+      const stats = statSync(file);
+      stamp = `${stats.size}:${stats.mtimeMs}`;
+    } catch {
+      stamp = 'unreadable';
+    }
+    const known = summaries.get(file);
+    if (known?.stamp === stamp) return known.summary;
+    const rel = projectRel(config, file);
+    const { interview, diagnostics } = readInterview(file, { projectRoot: config.root });
+    const header = interview?.header;
+    const summary: TranscriptSummary = {
+      path: rel,
+      title: header?.title ?? path.basename(file, '.md'),
+      interviewee: header?.interviewee,
+      role: header?.role,
+      date: header?.date,
+      system: header?.system,
+      passages: (interview?.turns ?? []).filter((turn) => turn.anchor && turn.role !== 'interviewer').map((turn) => `${rel}#${turn.anchor}`),
+      errors: diagnostics.filter((d) => d.severity === 'error').length,
+    };
+    summaries.set(file, { stamp, summary });
+    return summary;
+  };
+
+  const list = () => {
+    const map = citedNow();
+    const files = findAtomFiles(config.atoms.interviewsAbs, config.root).filter((file) => /\.md$/i.test(file));
+    for (const file of summaries.keys()) if (!files.includes(file)) summaries.delete(file);
+    const interviews = files.map((file) => {
+      const { passages, ...summary } = summaryOf(file);
+      return { ...summary, passages: passages.length, cited: passages.filter((key) => map.has(key)).length };
+    });
     return { interviews };
-  });
+  };
+  // The transcript list is the first page: parsed now, not when it is first asked for.
+  list();
+  app.get('/api/interviews', async () => list());
 
   app.get<{ Querystring: { path: string } }>(
     '/api/interview',
     { schema: { querystring: { type: 'object', required: ['path'], properties: { path: { type: 'string', minLength: 1, maxLength: 1000 } } } } },
     async (request) => {
       const { rel, interview, diagnostics } = read(request.query.path);
-      const cited = citations(linter);
+      const cited = citedNow();
       return {
         path: rel,
         header: interview?.header ?? null,

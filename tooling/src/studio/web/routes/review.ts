@@ -98,6 +98,7 @@ export const reviewRoutes: FastifyPluginAsync<StudioContext> = async (app, conte
       return { file, rel, before, after: editHeader(before, (doc) => doc.set('status', next)).text, status: next };
     });
     applyChanges(changes.map(({ file, before, after }) => ({ file, before, after })));
+    linter.invalidate();
     return { accepted: changes.map(({ rel, status }) => ({ path: rel, status })) };
   });
 
@@ -110,6 +111,7 @@ export const reviewRoutes: FastifyPluginAsync<StudioContext> = async (app, conte
       return file;
     });
     for (const file of files) rmSync(file);
+    linter.invalidate();
     return { discarded: request.body.paths };
   });
 };

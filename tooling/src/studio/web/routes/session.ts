@@ -13,13 +13,15 @@ export const sessionRoutes: FastifyPluginAsync<StudioContext> = async (app, cont
   const scaffolds = Object.fromEntries(
     ATOM_TYPES.map((type) => [type, splitAtom(renderAtom({ header: { title: 'x' } as never, sections: templateSections(type), ...(type === 'faq' ? { lead: 'Q: A question a reader would ask?\nA: The short answer.' } : {}) })).body]),
   );
+  // Asking git costs a process per page load; the name is read once per studio run.
+  const author = context.author ?? gitUserName(config.root);
   app.get('/api/session', async () => ({
     project: path.basename(config.root),
     atomsDir: path.relative(config.root, config.atoms.dirAbs).split(path.sep).join('/'),
     interviewsDir: path.relative(config.root, config.atoms.interviewsAbs).split(path.sep).join('/'),
     schema: atomSchema,
     scaffolds,
-    author: context.author ?? gitUserName(config.root),
+    author,
     today: context.today ?? today(),
     llm: Boolean(config.bot.llm.baseUrl),
     ...context.linter.vocabulary(),

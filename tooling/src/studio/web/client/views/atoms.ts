@@ -1,7 +1,7 @@
 /** Every atom, filterable by title, path, type or status: the way into the editor for atoms no other view lists. */
 import { get } from '../api.js';
 import { atomHref, h, plural, replace } from '../dom.js';
-import type { ViewContext } from '../main.js';
+import type { ViewContext } from '../view-context.js';
 
 interface AtomRow {
   readonly path: string;

@@ -5,7 +5,7 @@
  */
 import { get, post } from '../api.js';
 import { atomHref, confirmDialog, h, notice, plural, replace } from '../dom.js';
-import type { ViewContext } from '../main.js';
+import type { ViewContext } from '../view-context.js';
 
 interface Changes {
   readonly git: boolean;

@@ -11,16 +11,8 @@ import { ApiFailure, get, post, withPath } from '../api.js';
 import { createBodyEditor, showDiagnostics } from '../code-editor.js';
 import { announce, atomHref, confirmDialog, diffView, h, notice, plural, replace } from '../dom.js';
 import { createHeaderForm, type HeaderForm } from '../header-form.js';
-import { guard, type ViewContext } from '../main.js';
 import type { Diagnostic, Header, LintAnswer, NewAtom, OpenedAtom, Session } from '../types.js';
-
-let pending: NewAtom | undefined;
-
-/** Opens the editor on an atom that is not written yet (from a passage, a signal, or blank). */
-export function openNewAtom(draft: NewAtom): void {
-  pending = draft;
-  location.hash = '#/new';
-}
+import { guard, takePendingAtom, type ViewContext } from '../view-context.js';
 
 export async function renderEditor(context: ViewContext, path: string): Promise<void> {
   const opened = await get<OpenedAtom>(withPath('/api/atom', path));
@@ -29,8 +21,7 @@ export async function renderEditor(context: ViewContext, path: string): Promise<
 }
 
 export async function renderNewAtom(context: ViewContext): Promise<void> {
-  const draft = pending ?? blankAtom(context.session);
-  pending = undefined;
+  const draft = takePendingAtom() ?? blankAtom(context.session);
   // The path of a new atom follows its type and title until it is saved.
   mountEditor(context, { path: undefined, base: undefined, hash: null, header: draft.header, body: draft.body, ...(draft.note ? { note: draft.note } : {}) });
 }
@@ -63,7 +54,8 @@ function mountEditor({ session, main, current }: ViewContext, input: EditorInput
   let bodyLine = input.first?.bodyLine ?? 1;
   let form: HeaderForm | undefined;
   let lastType = typeof input.header?.type === 'string' ? input.header.type : undefined;
-  let diagnostics: Diagnostic[] = [];
+  // What the last lint answer drew; an answer that finds the same only clears the busy state (most keystrokes).
+  let drawn = '';
 
   const heading = h('h1', { class: 'atom-title' });
   const pathLabel = h('code', { class: 'path' });
@@ -89,6 +81,7 @@ function mountEditor({ session, main, current }: ViewContext, input: EditorInput
     return { ...(path ? { path } : {}), ...(base !== undefined ? { base } : {}), header: form.value(), body: view.state.doc.toString() };
   };
   const mountForm = (header: Header) => {
+    drawn = '';
     form = createHeaderForm(session, header, () => changed());
     replace(formSlot, form.element);
   };
@@ -97,10 +90,15 @@ function mountEditor({ session, main, current }: ViewContext, input: EditorInput
   let saved = JSON.stringify(content());
   guard.unsaved = () => current() && JSON.stringify(content()) !== saved;
 
-  // Lint as you type: one request in flight; changes made meanwhile are linted as soon as it returns.
+  // Lint as you type, without waiting for a pause: one request in flight, and the changes made
+  // meanwhile go in one request as soon as it returns (the server lints requests one after the
+  // other, so a second request sent early would only queue behind the first). An answer about
+  // text that has changed since is not shown. The problems list is busy until the diagnostics
+  // shown are those of the text in the editor.
   let inflight = false;
   let dirty = false;
   const lint = async () => {
+    problems.setAttribute('aria-busy', 'true');
     if (inflight) {
       dirty = true;
       return;
@@ -120,8 +118,14 @@ function mountEditor({ session, main, current }: ViewContext, input: EditorInput
   };
 
   const show = (answer: LintAnswer) => {
-    diagnostics = answer.diagnostics;
-    bodyLine = sourceMode ? 1 : answer.bodyLine;
+    const shownBodyLine = sourceMode ? 1 : answer.bodyLine;
+    const key = JSON.stringify([shownBodyLine, answer.path, answer.words, answer.limits, answer.diagnostics]);
+    if (key === drawn) {
+      problems.setAttribute('aria-busy', 'false');
+      return;
+    }
+    drawn = key;
+    bodyLine = shownBodyLine;
     pathLabel.textContent = answer.path;
     const header = answer.diagnostics.filter((d) => d.start.line < bodyLine);
     form?.show(header);
@@ -153,6 +157,7 @@ function mountEditor({ session, main, current }: ViewContext, input: EditorInput
             ),
           )),
     );
+    problems.setAttribute('aria-busy', 'false');
     heading.textContent = titleOf() || 'Untitled atom';
   };
 

@@ -5,9 +5,8 @@
  */
 import { get, post, withPath } from '../api.js';
 import { announce, atomHref, h, notice, plural, replace } from '../dom.js';
-import type { ViewContext } from '../main.js';
 import type { NewAtom } from '../types.js';
-import { openNewAtom } from './editor.js';
+import { openNewAtom, type ViewContext } from '../view-context.js';
 
 interface InterviewRow {
   readonly path: string;

@@ -6,7 +6,7 @@
  */
 import { get, post } from '../api.js';
 import { announce, atomHref, confirmDialog, h, notice, plural, replace } from '../dom.js';
-import type { ViewContext } from '../main.js';
+import type { ViewContext } from '../view-context.js';
 
 interface ReviewItem {
   readonly path: string;

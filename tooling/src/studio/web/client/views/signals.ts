@@ -5,9 +5,8 @@
  */
 import { get } from '../api.js';
 import { atomHref, h, notice, plural, replace } from '../dom.js';
-import type { ViewContext } from '../main.js';
 import type { Session } from '../types.js';
-import { openNewAtom } from './editor.js';
+import { openNewAtom, type ViewContext } from '../view-context.js';
 
 interface Signals {
   readonly store: { available: boolean; note?: string };
