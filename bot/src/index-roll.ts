@@ -94,6 +94,9 @@ export async function openRollingRetriever(options: RollOptions): Promise<Rollin
         release(generation);
       }
     },
+    unitsOf(atomId: string): SearchHit[] {
+      return current.retriever.unitsOf(atomId);
+    },
     problem() {
       const problem = current.retriever.problem();
       // The files changed under the loaded index: most likely a new build was just swapped in.

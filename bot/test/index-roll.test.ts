@@ -8,7 +8,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { stringify } from 'yaml';
 import { loadConfig } from '../../tooling/src/config/load.js';
+import { openRetriever } from '../../tooling/src/retrieval/api.js';
 import { buildIndex } from '../../tooling/src/retrieval/build.js';
+import { openRollingRetriever } from '../src/index-roll.js';
 import { createWorkspace, FIXTURE_ATOMS, startTestServer, type TestServer, type Workspace } from './harness.js';
 
 let workspace: Workspace;
@@ -40,6 +42,21 @@ const waitFor = async (what: () => Promise<boolean>) => {
 };
 
 describe('index roll', () => {
+  test("hands out every unit of an atom as the index itself does, so the service's answers quote whole sections as the evaluation measures them", async () => {
+    const config = buildConfig();
+    const direct = await openRetriever(config);
+    const rolling = await openRollingRetriever({ open: () => openRetriever(config) });
+    try {
+      const [best] = await direct.search('How do I run the linter locally?');
+      const units = rolling.unitsOf(best!.atomId);
+      expect(units.length).toBeGreaterThan(1);
+      expect(units).toEqual(direct.unitsOf(best!.atomId));
+    } finally {
+      rolling.close();
+      direct.close();
+    }
+  });
+
   test('a new build swapped into the index folder is served without a failed request, and new atoms are found', async () => {
     const before = await health();
     const statuses: number[] = [];

@@ -6,6 +6,7 @@
  * failed is counted and reported in the response (`stored: false`).
  */
 import { v7 as uuidv7 } from 'uuid';
+import { packageVersion } from '../../../tooling/src/package/files.js';
 import type { Retriever, SearchFilters, SearchHit } from '../../../tooling/src/retrieval/api.js';
 import { languagePreferred } from '../../../tooling/src/retrieval/preference.js';
 import type { Answer, QueryRequest, QueryResponse } from '../contract.js';
@@ -20,6 +21,8 @@ import { detectLanguage } from './language.js';
 import { LlmUnavailableError, type LlmCall, type LlmClient, type TokenUsage } from './llm.js';
 import { phrasesFor } from './phrases.js';
 import { buildMessages, translationPrompt } from './prompt.js';
+
+const VERSION = packageVersion();
 
 export interface AnswerSettings {
   readonly minScore: number;
@@ -95,6 +98,7 @@ export class Answerer {
       model: this.deps.llm?.models[0] ?? null,
       language,
       filters: filters ?? null,
+      answerer: `atomkit ${VERSION}; minScore ${settings.minScore}; k ${settings.k ?? 8}`,
     };
     const key = cacheable ? cacheKey(keyParts) : undefined;
 
@@ -244,7 +248,7 @@ export class Answerer {
 
   #extractive(question: string, language: string, hits: readonly SearchHit[], degraded: boolean): Answer {
     const confident = hits.filter((hit) => hit.confidence >= this.deps.settings.minScore);
-    const atomUnits = confident[0] ? (this.deps.retriever.unitsOf?.(confident[0].atomId) ?? []) : [];
+    const atomUnits = confident[0] ? this.deps.retriever.unitsOf(confident[0].atomId) : [];
     const { answer, citations } = composeExtractive(question, confident, { language, minScore: this.deps.settings.minScore, atomUnits });
     return { answer, citations, answered: true, mode: 'extractive', model: null, degraded, language };
   }

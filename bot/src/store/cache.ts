@@ -17,6 +17,12 @@ export interface CacheKeyParts {
   readonly model: string | null;
   readonly language: string;
   readonly filters?: unknown;
+  /**
+   * What else decides an answer: atomkit's version (its answering code) and the settings that
+   * shape answers, such as `bot.minScore`. An upgrade or a new threshold must not keep serving
+   * answers composed before it.
+   */
+  readonly answerer: string;
 }
 
 /**
@@ -40,7 +46,7 @@ const CACHE_FORMAT = 1;
 export function cacheKey(parts: CacheKeyParts): string {
   return createHash('sha256')
     .update(
-      JSON.stringify([CACHE_FORMAT, normalizeQuestion(parts.question), parts.indexHash, parts.mode, parts.model, parts.language, parts.filters ?? null]),
+      JSON.stringify([CACHE_FORMAT, normalizeQuestion(parts.question), parts.indexHash, parts.mode, parts.model, parts.language, parts.filters ?? null, parts.answerer]),
     )
     .digest('hex');
 }

@@ -128,17 +128,19 @@ describe.each(backends)('the %s store', (_name, open) => {
   });
 
   test('the answer cache returns what was stored under the same normalized question', async () => {
-    const parts = { question: 'How do I lint?', indexHash: 'h1', mode: 'extractive' as const, model: null, language: 'en' };
+    const parts = { question: 'How do I lint?', indexHash: 'h1', mode: 'extractive' as const, model: null, language: 'en', answerer: 'atomkit 1.0.0; minScore 0.1' };
     await store.cache.set(cacheKey(parts), parts, answer);
     expect(await store.cache.get(cacheKey({ ...parts, question: '  how do I LINT ' }))).toEqual(answer);
     expect((await store.counts()).cachedAnswers).toBe(1);
   });
 
-  test('the answer cache misses for another index content hash, mode or model', async () => {
-    const parts = { question: 'How do I lint?', indexHash: 'h1', mode: 'extractive' as const, model: null, language: 'en' };
+  test('the answer cache misses for another index content hash, mode, model, atomkit version or answer settings', async () => {
+    const parts = { question: 'How do I lint?', indexHash: 'h1', mode: 'extractive' as const, model: null, language: 'en', answerer: 'atomkit 1.0.0; minScore 0.1' };
     await store.cache.set(cacheKey(parts), parts, answer);
     expect(await store.cache.get(cacheKey({ ...parts, indexHash: 'h2' }))).toBeUndefined();
     expect(await store.cache.get(cacheKey({ ...parts, mode: 'llm', model: 'm' }))).toBeUndefined();
+    expect(await store.cache.get(cacheKey({ ...parts, answerer: 'atomkit 1.1.0; minScore 0.1' }))).toBeUndefined();
+    expect(await store.cache.get(cacheKey({ ...parts, answerer: 'atomkit 1.0.0; minScore 0.2' }))).toBeUndefined();
   });
 
   test('unanswered questions and down-voted answers are what coverage reads', async () => {

@@ -72,7 +72,7 @@ describe('ThreadStore (SQLite)', () => {
 });
 
 describe('AnswerCache (SQLite)', () => {
-  const parts = { question: 'How do I lint?', indexHash: 'h1', mode: 'extractive' as const, model: null, language: 'en' };
+  const parts = { question: 'How do I lint?', indexHash: 'h1', mode: 'extractive' as const, model: null, language: 'en', answerer: 'atomkit 1.0.0; minScore 0.1' };
 
   test('counts hits in batches', async () => {
     await temp.store.cache.set(cacheKey(parts), parts, answer);

@@ -122,9 +122,10 @@ export interface Retriever {
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
   /**
    * Every unit of an atom in document order (confidence 0, score 0), so an answer can quote a
-   * whole section from its start; empty for an unknown atom.
+   * whole section from its start; empty for an unknown atom. Every retriever has it: an answer
+   * composed without it quotes only the parts of a section the search returned.
    */
-  unitsOf?(atomId: string): SearchHit[];
+  unitsOf(atomId: string): SearchHit[];
   /**
    * Why the index can no longer answer (a sentence naming the command that rebuilds it), or
    * undefined while it can: the chunk store was changed in place since it was verified, or a search

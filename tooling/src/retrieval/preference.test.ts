@@ -11,6 +11,7 @@ function retriever(hits: SearchHit[]): Retriever {
     manifest: {} as Retriever['manifest'],
     dense: false,
     search: async (_query: string, options: SearchOptions = {}) => hits.filter((h) => !options.filters?.language || h.language === options.filters.language),
+    unitsOf: (atomId: string) => hits.filter((h) => h.atomId === atomId),
     problem: () => undefined,
     close: () => {},
   };
