@@ -23,6 +23,8 @@ import { phrasesFor } from './phrases.js';
 import { buildMessages, translationPrompt } from './prompt.js';
 
 const VERSION = packageVersion();
+/** Units retrieved per question when `k` is not set. */
+const DEFAULT_K = 8;
 
 export interface AnswerSettings {
   readonly minScore: number;
@@ -98,7 +100,7 @@ export class Answerer {
       model: this.deps.llm?.models[0] ?? null,
       language,
       filters: filters ?? null,
-      answerer: `atomkit ${VERSION}; minScore ${settings.minScore}; k ${settings.k ?? 8}`,
+      answerer: `atomkit ${VERSION}; minScore ${settings.minScore}; k ${settings.k ?? DEFAULT_K}`,
     };
     const key = cacheable ? cacheKey(keyParts) : undefined;
 
@@ -179,7 +181,7 @@ export class Answerer {
     question: string,
     language: string,
     filters: SearchFilters | undefined,
-    { usage = new UsageTally(), signal, k = this.deps.settings.k ?? 8 }: { usage?: UsageTally; signal?: AbortSignal; k?: number } = {},
+    { usage = new UsageTally(), signal, k = this.deps.settings.k ?? DEFAULT_K }: { usage?: UsageTally; signal?: AbortSignal; k?: number } = {},
   ): Promise<SearchHit[]> {
     const { retriever, settings } = this.deps;
     const confident = (hits: readonly SearchHit[]) => hits.some((hit) => hit.confidence >= settings.minScore);
