@@ -75,12 +75,18 @@ describe('composeExtractive', () => {
   });
 
   test('lists close hits from other atoms under "See also", and ignores weak ones', () => {
-    const other = hit({ unitId: 'error/x#fix', atomId: 'error/x', title: 'Linter error X', section: 'How to resolve', url: '/error/x/#how-to-resolve', confidence: 0.7 });
+    const other = hit({ unitId: 'error/x#fix', atomId: 'error/x', title: 'Linter error X on every run', section: 'How to resolve', url: '/error/x/#how-to-resolve', confidence: 0.7 });
     const weak = hit({ unitId: 'error/y#fix', atomId: 'error/y', title: 'Weak', url: '/error/y/', confidence: 0.1 });
     const { answer, citations } = composeExtractive('run the linter', [hit({}), other, weak], { language: 'en', minScore: 0.2 });
-    expect(answer).toContain('See also: **Linter error X** › How to resolve [2]');
+    expect(answer).toContain('See also: **Linter error X on every run** › How to resolve [2]');
     expect(citations.map((c) => c.n)).toEqual([1, 2]);
     expect(answer).not.toContain('Weak');
+  });
+
+  test('leaves out of "See also" an atom that shares only one word of a question of two', () => {
+    const otherSense = hit({ unitId: 'config/llm#template', atomId: 'config/llm', title: 'Size the context window of a model', section: 'Template', url: '/config/llm/', confidence: 0.7 });
+    const { answer } = composeExtractive('windows supported', [hit({ title: 'Line endings on Windows' }), otherSense], { language: 'en', minScore: 0.2 });
+    expect(answer).not.toContain('See also');
   });
 
   test('writes the fixed sentences in Japanese for a Japanese question, saying first that the quoted atom is in English', () => {

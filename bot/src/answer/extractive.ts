@@ -181,9 +181,11 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const others: string[] = [];
   for (const hit of hits) {
     if (others.length === 2) break;
-    // Confidence alone lets unrelated atoms in on common words; a see-also must name half the question's terms.
+    // Confidence alone lets unrelated atoms in on common words; a see-also must name half the
+    // question's terms, and two of them when it has two or more: one shared word of a short
+    // question is as often another sense of it (`Windows` and a context window).
     const named = termHits(`${hit.title} ${hit.summary} ${hit.section ?? ''} ${hit.question ?? ''} ${hit.tags.join(' ')}`, terms);
-    if (seen.has(hit.atomId) || !close(hit, SEE_ALSO_RATIO) || named < Math.max(1, Math.ceil(terms.length / 2))) continue;
+    if (seen.has(hit.atomId) || !close(hit, SEE_ALSO_RATIO) || named < Math.min(terms.length, Math.max(2, Math.ceil(terms.length / 2)))) continue;
     seen.add(hit.atomId);
     others.push(`**${hit.title}**${hit.kind === 'lead' || !hit.section ? '' : ` › ${hit.kind === 'faq' ? (hit.question ?? hit.section) : hit.section}`} ${cite(hit)}`);
   }

@@ -48,6 +48,11 @@ describe('tokenize: small words', () => {
     expect(tokenize("what's the port")).toEqual(['port']);
   });
 
+  test('a contraction that is a stop word leaves no parts behind, with either apostrophe', () => {
+    expect(tokenize("a threshold for 'I don't know'")).toEqual(['threshold', 'know']);
+    expect(tokenize('it doesn’t start')).toEqual(['start']);
+  });
+
   test('drops short runs of hiragana (particles and endings), keeping kanji and katakana words', () => {
     expect(tokenize('怒られたらどうする')).not.toContain('たら');
     expect(tokenize('バックアップから戻したい')).toContain('バックアップ');

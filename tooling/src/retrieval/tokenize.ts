@@ -26,6 +26,8 @@ const JOINER_RUN = /[._:'’-]+/;
 const HYPHENATED = /(?<![\w-])[a-z][a-z\d]*(?:-[a-z][a-z\d]*)+(?![\w-])/gi;
 /** Short runs of hiragana are particles, endings and fillers (って, たら, だけど), not topics. */
 const HIRAGANA_FILLER = /^\p{Script=Hiragana}{1,3}$/u;
+/** `don’t` is `don't`: the stop words are written with the straight one. */
+const CURLY_APOSTROPHE = /’/g;
 /** `what's`, `month's`: the possessive or contracted `'s` adds nothing. */
 const APOSTROPHE_S = /['’]s$/;
 
@@ -41,10 +43,11 @@ export function tokenize(text: string): string[] {
   const normalized = text.normalize('NFKC').toLowerCase();
   for (const { segment, isWordLike } of segmenter.segment(normalized)) {
     if (!isWordLike) continue;
-    const word = segment.replace(APOSTROPHE_S, '');
+    const word = segment.replace(CURLY_APOSTROPHE, "'").replace(APOSTROPHE_S, '');
     addTerm(terms, word);
-    // `config.yaml`, `snake_case`, `don't`: also index the parts, so either form finds it.
-    if (JOINERS.test(word)) {
+    // `config.yaml`, `snake_case`: also index the parts, so either form finds it (not those of a
+    // stop word: `don't` is not about `don`).
+    if (JOINERS.test(word) && !STOP_WORDS.has(word)) {
       for (const part of word.split(JOINER_RUN)) if (part.length > 1 && part !== word) addTerm(terms, part);
     }
   }
