@@ -13,7 +13,8 @@ import type { FileDigest, IndexManifest } from './api.js';
  * Bumped when the artifact layout or unit shape changes; older indexes are rebuilt, never misread.
  * 3: the manifest records each file's size and sha256. A format-2 index is refused rather than
  * loaded unverified, because hnswlib trusts its file and a damaged one kills the process.
- * 5: the tokenizer no longer indexes the parts of contractions that are stop words (`don`).
+ * 5: the tokenizer no longer indexes the parts of contractions that are stop words (`don`), and
+ *    a template prompt left in a section is not indexed.
  */
 export const FORMAT_VERSION = 5;
 

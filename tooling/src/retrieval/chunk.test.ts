@@ -65,6 +65,14 @@ describe('chunkAtom', () => {
     expect(units.every((u) => estimateTokens(u.embedText) <= 64 + 4)).toBe(true);
   });
 
+  test('a section holding only the prompt its template left (an imported draft) has no unit; one with its own text keeps it', () => {
+    const units = chunkAtom(atom('## Symptom\n\nThe build fails on Windows.\n\n## Checks\n\nWhat to check, in order, and what each result means.\n\n## Fix\n\nHow to make it work again.\n\nRemove the `&` from the path.\n'), options);
+    expect(units.map((u) => [u.section, u.text])).toEqual([
+      ['Symptom', 'The build fails on Windows.'],
+      ['Fix', 'Remove the `&` from the path.'],
+    ]);
+  });
+
   test('an atom without a valid header has no units', () => {
     const broken = atomFromText('/kb/atoms/x.md', '---\ntitle: X\n---\n\n## A\n\nB\n', { root: '/kb/atoms' });
     expect(chunkAtom(broken, options)).toEqual([]);

@@ -9,7 +9,7 @@ import type { RootContent } from 'mdast';
 import type { Atom } from '../atom/load.js';
 import { sectionUrl } from '../atom/identity.js';
 import { parseFaq } from '../atom/faq.js';
-import { isFaqHeading } from '../atom/sections.js';
+import { TEMPLATE_PROMPTS, isFaqHeading } from '../atom/sections.js';
 
 export type UnitKind = 'lead' | 'section' | 'faq';
 
@@ -158,6 +158,8 @@ export function estimateTokens(text: string): number {
   return Math.ceil(tokens);
 }
 
+const TEMPLATE_PROMPT_SET: ReadonlySet<string> = new Set(TEMPLATE_PROMPTS);
+
 const estimateSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -176,6 +178,9 @@ function blockTexts(text: string, nodes: readonly RootContent[]): string[] {
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) continue;
     const source = text.slice(start, end).trim();
+    // A prompt the template left for the author (an imported draft's empty Checks or Fix) says
+    // nothing about the atom's subject: searched, it matches "check" and "fix"; quoted, it answers nothing.
+    if (node.type === 'paragraph' && TEMPLATE_PROMPT_SET.has(source.replace(/\s+/g, ' '))) continue;
     if (source !== '') blocks.push(source);
   }
   return blocks;
