@@ -17,7 +17,7 @@ import { StoreUnavailableError, type Store } from '../store/store.js';
 import type { HistoryTurn } from '../store/threads.js';
 import { MarkerFilter, checkCitations, type Source } from './citations.js';
 import { composeExtractive } from './extractive.js';
-import { detectLanguage } from './language.js';
+import { baseLanguage, detectLanguage } from './language.js';
 import { LlmUnavailableError, type LlmCall, type LlmClient, type TokenUsage } from './llm.js';
 import { phrasesFor } from './phrases.js';
 import { buildMessages, translationPrompt } from './prompt.js';
@@ -348,9 +348,4 @@ export function chunks(text: string): string[] {
   }
   if (current !== '') out.push(current);
   return out;
-}
-
-/** `ja-JP` -> `ja`. */
-function baseLanguage(tag: string): string {
-  return tag.split('-')[0]!.toLowerCase();
 }

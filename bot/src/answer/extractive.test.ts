@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { SearchHit } from '../../../tooling/src/retrieval/api.js';
-import { composeExtractive, fromStart, leadingItems, listItems, questionIntent, questionTerms, splitBlocks, trimToRelevant, wordCount } from './extractive.js';
+import { composeExtractive } from './extractive.js';
 
 const hit = (extra: Partial<SearchHit>): SearchHit => ({
   unitId: 'procedure/run-lint#steps',
@@ -102,101 +102,6 @@ describe('composeExtractive', () => {
   });
 });
 
-describe('trimToRelevant', () => {
-  const long = [
-    'Intro paragraph about linting in general and why it matters to every author of atoms.',
-    'word '.repeat(80).trim(),
-    'To lint a single file, pass its path:',
-    '```sh\nnpx atomkit lint atoms/x.md\n```',
-    'filler '.repeat(80).trim(),
-  ].join('\n\n');
-
-  test('keeps the paragraphs that mention the question, with the code block after them, and marks the gaps', () => {
-    const out = trimToRelevant(long, ['single', 'file'], 60);
-    expect(out).toBe('…\n\nTo lint a single file, pass its path:\n\n```sh\nnpx atomkit lint atoms/x.md\n```');
-  });
-
-  test('quotes a short section whole', () => {
-    expect(trimToRelevant('One.\n\nTwo.', ['nothing'], 60)).toBe('One.\n\nTwo.');
-  });
-});
-
-describe('trimToRelevant in a section of sub-headed keys', () => {
-  const key = (name: string, text: string) => `#### ${name}\n\n* Default: **false**\n* Type: **Boolean**\n\n${text}`;
-  const settings = [
-    key('autoInstallPeers', `When true, missing peers are installed. ${'More about installing. '.repeat(30)}`),
-    key('strictPeerDependencies', 'If this is enabled, commands will fail if there is a missing or invalid peer dependency in the tree.'),
-    key('dedupePeers', `Peers are deduplicated. ${'More about deduplication. '.repeat(30)}`),
-  ].join('\n\n');
-
-  test('quotes the key whose name and description hold the question, from its heading, the heading in bold', () => {
-    const out = trimToRelevant(settings, questionTerms('make the install fail on missing or invalid peer dependencies'), 80);
-    expect(out).toBe(
-      '…\n\n**strictPeerDependencies**\n\n* Default: **false**\n* Type: **Boolean**\n\nIf this is enabled, commands will fail if there is a missing or invalid peer dependency in the tree.',
-    );
-  });
-
-  test('leaves a section without sub-headings to the paragraph trimming', () => {
-    expect(trimToRelevant(`${'Filler words here. '.repeat(40)}\n\nThe strict mode fails.`, ['strict'], 20)).toBe('…\n\nThe strict mode fails.');
-  });
-});
-
-describe('a list longer than the budget', () => {
-  const step = (n: number) => `${n}. Step ${n} ${'word '.repeat(30).trim()}:\n\n   \`\`\`sh\n   run ${n}\n\n   again ${n}\n   \`\`\``;
-  const steps = [1, 2, 3, 4, 5].map(step).join('\n\n');
-
-  test('is quoted from step 1 and cut after a whole step, its code block with it', () => {
-    expect(fromStart(`Intro.\n\n${steps}`, 80)).toBe(`Intro.\n\n${[1, 2].map(step).join('\n\n')}\n\n…`);
-  });
-
-  test('keeps at least its first step', () => {
-    expect(leadingItems(steps, 5).text).toBe(step(1));
-  });
-
-  test('is read from its first step when trimmed to what the question asks and every step holds it', () => {
-    expect(trimToRelevant(steps, ['again'], 80)).toBe(`${[1, 2].map(step).join('\n\n')}\n\n…`);
-  });
-
-  test('is trimmed to the step that holds the question, the gaps marked, when only a later one does', () => {
-    expect(trimToRelevant(steps.replace('again 4', 'sarif 4'), ['sarif'], 80)).toBe(`…\n\n${step(4).replace('again 4', 'sarif 4')}\n\n…`);
-  });
-
-  test('keeps the blank lines between the items it keeps', () => {
-    expect(listItems('1. One\n\n2. Two')).toEqual(['1. One\n', '2. Two']);
-    expect(leadingItems('1. One\n\n2. Two\n\n3. Three', 4).text).toBe('1. One\n\n2. Two');
-  });
-});
-
-describe('wordCount', () => {
-  test('counts Japanese by characters, about three to an English word, so one budget bounds both', () => {
-    expect(wordCount('Run the linter')).toBe(3);
-    expect(wordCount('リンターを実行します')).toBe(4);
-    expect(wordCount('`npx atomkit lint` を実行します')).toBe(5);
-  });
-});
-
-describe('splitBlocks', () => {
-  test('keeps a numbered list with blank lines and indented code as one block', () => {
-    const blocks = splitBlocks('Intro.\n\n1. One\n\n2. Two:\n\n   ```sh\n   run\n\n   more\n   ```\n\n3. Three\n\nAfter.');
-    expect(blocks.map((b) => b.kind)).toEqual(['other', 'list', 'other']);
-    expect(blocks[1]!.text).toContain('3. Three');
-  });
-});
-
-describe('questionTerms', () => {
-  test('drops stop words and keeps content words', () => {
-    expect(questionTerms('How do I run the linter?')).toEqual(['run', 'linter']);
-  });
-
-  test('stems English words so other forms of a word match', () => {
-    expect(questionTerms('How do I run the linters locally?')).toEqual(['run', 'linter', 'local']);
-  });
-
-  test('segments Japanese', () => {
-    expect(questionTerms('リントを実行する')).toContain('リント');
-  });
-});
-
 describe('composeExtractive: what was asked', () => {
   const error = (section: string, text: string, extra: Partial<SearchHit> = {}) =>
     hit({ unitId: `error/x#${section}`, atomId: 'error/x', title: 'frontmatter/schema', type: 'error', section, anchor: section.toLowerCase().replace(/ /g, '-'), text, ...extra });
@@ -276,21 +181,5 @@ describe('composeExtractive: a direct answer said once', () => {
     const { answer } = composeExtractive('fail on missing peer dependency', [section], { language: 'en', minScore: 0.2, atomUnits: [section] });
     expect(answer.match(/commands will fail/g)).toHaveLength(1);
     expect(answer.startsWith('From **Run lint locally** › Input [1]:\n\n**strictPeerDependencies**\n\nIf this is enabled')).toBe(true);
-  });
-});
-
-describe('questionIntent', () => {
-  test.each([
-    ['how do I write my first atom?', 'steps'],
-    ['my PR check fails with frontmatter/schema, what do I do?', 'steps'],
-    ['atoms/x.md:4:7  error  bad  frontmatter/schema', 'steps'],
-    ['what does file/bom mean', 'meaning'],
-    ['file/bom とは', 'meaning'],
-    ['is windows supported', 'other'],
-    ['what goes wrong if I edit the title line by hand?', 'why'],
-    ['why does the check fail on a file I never changed', 'why'],
-    ['なぜ CI で落ちるの？', 'why'],
-  ])('%s: %s', (question, intent) => {
-    expect(questionIntent(question, false)).toBe(intent);
   });
 });

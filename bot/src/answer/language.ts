@@ -33,3 +33,12 @@ export function languageName(tag: string): string {
     return tag;
   }
 }
+
+/**
+ * The primary subtag, lower case: languages are compared by it.
+ *
+ * @example baseLanguage('ja-JP') //=> 'ja'
+ */
+export function baseLanguage(tag: string): string {
+  return tag.split('-')[0]!.toLowerCase();
+}

@@ -1,0 +1,18 @@
+import { describe, expect, test } from 'vitest';
+import { questionIntent } from './intent.js';
+
+describe('questionIntent', () => {
+  test.each([
+    ['how do I write my first atom?', 'steps'],
+    ['my PR check fails with frontmatter/schema, what do I do?', 'steps'],
+    ['atoms/x.md:4:7  error  bad  frontmatter/schema', 'steps'],
+    ['what does file/bom mean', 'meaning'],
+    ['file/bom とは', 'meaning'],
+    ['is windows supported', 'other'],
+    ['what goes wrong if I edit the title line by hand?', 'why'],
+    ['why does the check fail on a file I never changed', 'why'],
+    ['なぜ CI で落ちるの？', 'why'],
+  ])('%s: %s', (question, intent) => {
+    expect(questionIntent(question, false)).toBe(intent);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * What a question asks for (steps, a meaning, causes, or anything else) and which atom sections
+ * answer each kind, by the headings the atom types require (`REQUIRED_SECTIONS`). Kept apart from
+ * the answer's composition so the wording rules for each kind of question sit in one place.
+ */
+import { REQUIRED_SECTIONS, type SectionSpec } from '../../../tooling/src/atom/sections.js';
+
+/** "How do I ...?" and "what do I do?" questions want the steps (or the resolution) of an atom. */
+const HOW_TO = /\b(how (do|can|should|would|could) (i|we|you)|how to|what (do|should|can) (i|we) do|steps?|fix|resolve|solve|get rid of)\b|手順|方法|どうすれば|どうやって|直し|直す|解決|対処|したい/i;
+/** "What is ...?" and "what does it mean?" questions want the meaning. */
+const WHAT_IS = /\b(what (is|are)|what does .* mean|meaning|means)\b|とは|意味|って何|ってなに|何ですか/i;
+/** A pasted diagnostic or log line: `file:line:col`, an error code, a JSON error body. */
+const PASTED = /:\d+:\d+\b|\b[A-Z][A-Z0-9]*_ERR_[A-Z_]+|\bERR_[A-Z_]+|"(statusCode|code)"\s*:/;
+/** Sections a "how do I" question wants: numbered steps, or the resolution of a problem. */
+export const STEP_SECTIONS = Object.values(REQUIRED_SECTIONS)
+  .flat()
+  .filter((spec) => spec.numbered || ['How to resolve', 'Fix'].includes(spec.heading));
+/** Sections a "what is" question wants: what an error means, a symptom, an input. */
+export const MEANING_SECTIONS = Object.values(REQUIRED_SECTIONS)
+  .flat()
+  .filter((spec) => ['What it means', 'Symptom', 'Input'].includes(spec.heading));
+/** "Why ...?" and "what goes wrong if ...?" questions want the causes or the consequences. */
+const WHY = /\b(why|what (goes|can go|could go|would go) wrong|what happens (if|when))\b|なぜ|どうして|何が起き|何が問題/i;
+/** Sections a "why" question wants: the causes of an error, why a pitfall is one. */
+export const WHY_SECTIONS = Object.values(REQUIRED_SECTIONS)
+  .flat()
+  .filter((spec) => ['Causes', 'Why'].includes(spec.heading));
+/** What to do about a problem: an error's resolution, a troubleshooting fix, a pitfall's better way, a playbook's plan. */
+export const RESOLUTION_SECTIONS = Object.values(REQUIRED_SECTIONS)
+  .flat()
+  .filter((spec) => ['How to resolve', 'Fix', 'What to do instead', 'Action plan'].includes(spec.heading));
+/**
+ * Sections that say what the reader sees (the symptom, the alert, the diagnostic as printed): a
+ * question that describes a problem shares most words with them, and they tell the reader nothing new.
+ */
+export const RESTATING_SECTIONS: readonly Pick<SectionSpec, 'accepts'>[] = [
+  ...Object.values(REQUIRED_SECTIONS)
+    .flat()
+    .filter((spec) => ['Symptom', 'Trigger'].includes(spec.heading)),
+  { accepts: ['example diagnostic', 'example diagnostics', '診断メッセージの例'] },
+];
+
+/** What the question asks for. */
+export type Intent = 'steps' | 'meaning' | 'why' | 'other';
+
+/**
+ * @example questionIntent('my PR check fails with frontmatter/schema, what do I do?', false) //=> 'steps'
+ * @example questionIntent('what does file/bom mean', false) //=> 'meaning'
+ * @example questionIntent('what goes wrong if I edit the title by hand?', false) //=> 'why'
+ */
+export function questionIntent(question: string, pastedCode: boolean): Intent {
+  if (WHAT_IS.test(question) && !/\b(how|what (do|should|can) (i|we) do)\b/i.test(question)) return 'meaning';
+  if (HOW_TO.test(question) || pastedCode || PASTED.test(question)) return 'steps';
+  if (WHY.test(question)) return 'why';
+  return 'other';
+}

@@ -1,0 +1,24 @@
+import { describe, expect, test } from 'vitest';
+import { questionTerms, wordCount } from './terms.js';
+
+describe('wordCount', () => {
+  test('counts Japanese by characters, about three to an English word, so one budget bounds both', () => {
+    expect(wordCount('Run the linter')).toBe(3);
+    expect(wordCount('リンターを実行します')).toBe(4);
+    expect(wordCount('`npx atomkit lint` を実行します')).toBe(5);
+  });
+});
+
+describe('questionTerms', () => {
+  test('drops stop words and keeps content words', () => {
+    expect(questionTerms('How do I run the linter?')).toEqual(['run', 'linter']);
+  });
+
+  test('stems English words so other forms of a word match', () => {
+    expect(questionTerms('How do I run the linters locally?')).toEqual(['run', 'linter', 'local']);
+  });
+
+  test('segments Japanese', () => {
+    expect(questionTerms('リントを実行する')).toContain('リント');
+  });
+});

@@ -1,0 +1,289 @@
+/**
+ * Cutting a section of an atom down to what a question needs, in whole Markdown blocks: a code
+ * block or table is kept whole or left out, a list is cut only between whole items, a section of
+ * sub-headed keys (a reference page) is cut to the keys that concern the question, and every gap
+ * is marked `…`. Its own module because the rules for what may be cut are Markdown rules, apart
+ * from the rules for which section answers (extractive.ts).
+ */
+import { termHits, wordCount } from './terms.js';
+
+/** Another sub-headed part of a section is quoted beside the best when it scores at least this share of it. */
+const SAME_SUBSECTION_SCORE = 0.9;
+
+/** A Markdown block: a paragraph, a whole list, a fenced code block, a table, a quote. */
+interface Block {
+  readonly text: string;
+  readonly kind: 'code' | 'list' | 'other';
+  readonly words: number;
+}
+
+/**
+ * Splits Markdown into blocks on blank lines, keeping fenced code and whole lists (including
+ * code indented under a step) together.
+ */
+export function splitBlocks(markdown: string): Block[] {
+  const blocks: Block[] = [];
+  const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
+  let current: string[] = [];
+  let fence: string | undefined;
+  const kindOf = (text: string): Block['kind'] => (/^\s*(`{3,}|~{3,})/.test(text) ? 'code' : /^\s*(\d+[.)]|[-*+])\s/.test(text) ? 'list' : 'other');
+  const flush = () => {
+    const raw = current.join('\n');
+    const text = raw.trim();
+    current = [];
+    if (text === '') return;
+    const kind = kindOf(text);
+    const indented = /^[ \t]{2,}\S/.test(raw);
+    const previous = blocks.at(-1);
+    // A list interrupted by blank lines, or anything indented under a list item, stays one block.
+    if (previous?.kind === 'list' && (kind === 'list' || indented)) {
+      const body = indented ? raw.replace(/^\n+/, '').trimEnd() : text;
+      blocks[blocks.length - 1] = { text: `${previous.text}\n\n${body}`, kind: 'list', words: previous.words + wordCount(text) };
+      return;
+    }
+    blocks.push({ text, kind, words: wordCount(text) });
+  };
+  for (const line of lines) {
+    const fenceMatch = /^\s*(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      current.push(line);
+      if (fenceMatch && fenceMatch[1]!.startsWith(fence)) fence = undefined;
+      continue;
+    }
+    if (fenceMatch) {
+      if (current.length > 0 && !/^\s+/.test(line)) flush();
+      fence = fenceMatch[1]!;
+      current.push(line);
+      continue;
+    }
+    if (line.trim() === '') flush();
+    else current.push(line);
+  }
+  flush();
+  return blocks;
+}
+
+/**
+ * Keeps the blocks of a section that mention the question's terms (with the code block right
+ * after a kept block, which usually shows what it says), in order, up to about `maxWords`.
+ * A short section is quoted whole.
+ */
+export function trimToRelevant(markdown: string, terms: readonly string[], maxWords: number): string {
+  const blocks = splitBlocks(markdown);
+  const total = blocks.reduce((sum, b) => sum + b.words, 0);
+  if (total <= maxWords) return blocks.map((b) => b.text).join('\n\n');
+  const headed = relevantSubsections(markdown, terms, maxWords);
+  if (headed !== undefined) return headed;
+  const scores = blocks.map((b) => termHits(b.text, terms));
+  const keep = new Set<number>();
+  let words = 0;
+  const take = (i: number) => {
+    if (keep.has(i)) return;
+    keep.add(i);
+    words += blocks[i]!.words;
+  };
+  const order = blocks.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
+  for (const i of order) {
+    if (scores[i] === 0 && keep.size > 0) break;
+    if (keep.size > 0 && words + blocks[i]!.words > maxWords) continue;
+    take(i);
+    const next = blocks[i + 1];
+    if (next?.kind === 'code' && words + next.words <= maxWords * 1.5) take(i + 1);
+  }
+  // Nothing matched by term: the opening of the section is the best guess.
+  if (keep.size === 0) take(0);
+  const kept = [...keep].sort((a, b) => a - b);
+  const out: string[] = [];
+  kept.forEach((i, j) => {
+    if (i > 0 && kept[j - 1] !== i - 1 && out.at(-1) !== '…') out.push('…');
+    const block = blocks[i]!;
+    // A list longer than the whole budget is cut to the items that concern the question.
+    if (block.kind === 'list' && block.words > maxWords) out.push(relevantItems(block.text, terms, maxWords));
+    else out.push(block.text);
+  });
+  return out.join('\n\n');
+}
+
+/** A heading inside a section (`#### strictPeerDependencies`) and the lines under it, down to the next heading as high. */
+interface Subsection {
+  readonly heading: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const HEADING_LINE = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+
+/** The sub-headed parts of a section (a reference page's keys or options), code blocks skipped. */
+function subsections(lines: readonly string[]): Subsection[] {
+  const headings = headingLines(lines);
+  return headings.map((h, i) => {
+    const next = headings.slice(i + 1).find((later) => later.level <= h.level);
+    return { heading: h.text, start: h.line, end: next?.line ?? lines.length };
+  });
+}
+
+/** The numbers of the lines of Markdown outside code blocks (fence lines excluded). */
+function proseLines(lines: readonly string[]): number[] {
+  const out: number[] = [];
+  let fence: string | undefined;
+  lines.forEach((line, i) => {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line);
+    if (fence) {
+      if (marker && marker[1]!.startsWith(fence)) fence = undefined;
+    } else if (marker) fence = marker[1]!;
+    else out.push(i);
+  });
+  return out;
+}
+
+/** The heading lines of Markdown, code blocks skipped. */
+function headingLines(lines: readonly string[]): { line: number; level: number; text: string }[] {
+  return proseLines(lines).flatMap((i) => {
+    const heading = HEADING_LINE.exec(lines[i]!);
+    return heading ? [{ line: i, level: heading[1]!.length, text: heading[2]! }] : [];
+  });
+}
+
+/**
+ * Headings inside a quote written as bold lines: the quote sits under the answer's own intro,
+ * and a heading there would outrank it.
+ *
+ * @example headingsAsBold('#### autoInstallPeers\n\nWhen true...') //=> '**autoInstallPeers**\n\nWhen true...'
+ */
+export function headingsAsBold(markdown: string): string {
+  const lines = markdown.split('\n');
+  for (const { line, text } of headingLines(lines)) lines[line] = `**${text}**`;
+  return lines.join('\n');
+}
+
+/**
+ * In a long section made of sub-headed parts, the parts that answer the question, each quoted
+ * from its heading (so a reference page answers with the key it documents, its default and its
+ * description), up to about `maxWords`. A heading naming the question's terms counts twice. None
+ * when the section has no sub-headings or none of them concerns the question.
+ */
+function relevantSubsections(markdown: string, terms: readonly string[], maxWords: number): string | undefined {
+  const lines = markdown.split('\n');
+  const parts = subsections(lines).map((sub) => {
+    const body = lines.slice(sub.start + 1, sub.end).join('\n');
+    return { ...sub, score: 2 * termHits(sub.heading, terms, true) + termHits(body, terms, true) };
+  });
+  const first = parts[0]?.start ?? 0;
+  // What comes before the first sub-heading is a part too.
+  if (first > 0) parts.unshift({ heading: '', start: 0, end: first, score: termHits(lines.slice(0, first).join('\n'), terms, true) });
+  const best = Math.max(0, ...parts.map((p) => p.score));
+  if (best === 0) return undefined;
+  const chosen: (typeof parts)[number][] = [];
+  let words = 0;
+  for (const candidate of [...parts].sort((a, b) => b.score - a.score || a.start - b.start)) {
+    if (candidate.score < best * SAME_SUBSECTION_SCORE) break;
+    if (chosen.some((c) => candidate.start < c.end && c.start < candidate.end)) continue;
+    const text = lines.slice(candidate.start, candidate.end).join('\n');
+    if (chosen.length > 0 && words + wordCount(text) > maxWords) continue;
+    chosen.push(candidate);
+    words += wordCount(text);
+  }
+  chosen.sort((a, b) => a.start - b.start);
+  const out: string[] = [];
+  chosen.forEach((sub, i) => {
+    if (sub.start > 0 && (i === 0 || chosen[i - 1]!.end !== sub.start)) out.push('…');
+    out.push(fromStart(headingsAsBold(lines.slice(sub.start, sub.end).join('\n')), maxWords));
+  });
+  return out.join('\n\n');
+}
+
+/**
+ * The opening blocks of a section, in order, up to about `maxWords`: a list of steps is read from
+ * step 1, and a block is never cut (a list, code block or table stays whole).
+ *
+ * @example fromStart('1. One\n2. Two\n\nAfter.', 100) //=> '1. One\n2. Two\n\nAfter.'
+ */
+export function fromStart(markdown: string, maxWords: number): string {
+  const blocks = splitBlocks(markdown);
+  const out: string[] = [];
+  let words = 0;
+  for (const block of blocks) {
+    if (words + block.words > maxWords) {
+      // A list longer than what is left is cut after a whole item (a step keeps its code block);
+      // any other block is quoted whole when it comes first, or left out.
+      const items = block.kind === 'list' ? leadingItems(block.text, maxWords - words) : undefined;
+      if (items !== undefined && (items.words <= maxWords - words || out.length === 0)) out.push(items.text);
+      else if (out.length === 0) out.push(block.text);
+      out.push('…');
+      break;
+    }
+    out.push(block.text);
+    words += block.words;
+  }
+  return out.join('\n\n');
+}
+
+/**
+ * The items of a list, each with what is indented under it (a step keeps its code block), cut at
+ * the list's own indentation, code blocks skipped.
+ *
+ * @example listItems('1. One\n   more\n\n2. Two') //=> ['1. One\n   more\n', '2. Two']
+ */
+export function listItems(list: string): string[] {
+  const lines = list.split('\n');
+  const indent = /^\s*/.exec(lines[0]!)![0].length;
+  const starts = proseLines(lines).filter((i) => /^\s*(\d+[.)]|[-*+])\s/.test(lines[i]!) && /^\s*/.exec(lines[i]!)![0].length === indent);
+  if (starts[0] !== 0) starts.unshift(0);
+  // Blank lines stay with the item before them, so items joined by `\n` read as the atom wrote them.
+  return starts.map((start, k) => lines.slice(start, starts[k + 1] ?? lines.length).join('\n'));
+}
+
+/**
+ * The first items of a list that fit in `maxWords` (at least the first item).
+ *
+ * @example leadingItems('1. One two\n2. Three four', 3).text //=> '1. One two'
+ */
+export function leadingItems(list: string, maxWords: number): { text: string; words: number } {
+  const items = listItems(list);
+  let end = 1;
+  while (end < items.length && wordCount(items.slice(0, end + 1).join('\n')) <= maxWords) end++;
+  const text = items.slice(0, end).join('\n').trimEnd();
+  return { text, words: wordCount(text) };
+}
+
+/**
+ * The items of a list that hold the question's terms, in order, up to about `maxWords`, gaps
+ * marked `…`; the first items when none does.
+ */
+function relevantItems(list: string, terms: readonly string[], maxWords: number): string {
+  const items = listItems(list);
+  const scores = items.map((item) => termHits(item, terms));
+  const keep = new Set<number>();
+  let words = 0;
+  for (const i of items.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b)) {
+    if (scores[i] === 0) break;
+    const size = wordCount(items[i]!);
+    if (keep.size > 0 && words + size > maxWords) continue;
+    keep.add(i);
+    words += size;
+  }
+  if (keep.size === 0) return `${leadingItems(list, maxWords).text}\n\n…`;
+  const kept = [...keep].sort((a, b) => a - b);
+  const out: string[] = [];
+  kept.forEach((i, j) => {
+    if (i > 0 && (j === 0 || kept[j - 1] !== i - 1)) out.push('…');
+    // Items kept side by side stay one list, as the atom wrote them.
+    if (j > 0 && kept[j - 1] === i - 1) out[out.length - 1] += `\n${items[i]}`;
+    else out.push(items[i]!);
+  });
+  for (let k = 0; k < out.length; k++) out[k] = out[k]!.trimEnd();
+  if (kept.at(-1)! < items.length - 1) out.push('…');
+  return out.join('\n\n');
+}
+
+/** Sentences of a unit's prose (not code, tables or headings), list markers dropped. */
+export function sentencesOf(markdown: string): string[] {
+  const prose = markdown
+    .replace(/^\s*(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\s*\1\s*$/gm, '\n\n')
+    .split(/\n{2,}/)
+    .filter((block) => !/^\s*(#|\||>|Q:|A:)/.test(block))
+    .map((block) => block.replace(/^\s*(\d+[.)]|[-*+])\s+/gm, '').replace(/\s+/g, ' ').trim());
+  return prose.flatMap((block) => [...SENTENCES.segment(block)].map((s) => s.segment.trim())).filter((s) => s.length >= 12 && wordCount(s) <= 60);
+}
+
+const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
