@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { AtomkitConfig } from '../../../tooling/src/config/load.js';
 import type { CliIo } from '../../../tooling/src/cli/io.js';
+import { onStopSignal, type StopSignal } from '../../../tooling/src/cli/stop-signal.js';
 import { LLM_ANSWERS, loadOpenAI } from '../../../tooling/src/package/openai.js';
 import { IndexLoadError } from '../../../tooling/src/retrieval/api.js';
 import { contextWarnings, modelSettings } from '../answer/model-settings.js';
@@ -21,16 +22,7 @@ export interface ServeOptions {
   readonly workers?: string;
 }
 
-/** Resolves when the process is asked to stop; replaceable in tests. */
-export type StopSignal = () => Promise<void>;
-
-const onSignal: StopSignal = () =>
-  new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
-
-export async function runServe(config: AtomkitConfig, options: ServeOptions, io: CliIo, stop: StopSignal = onSignal): Promise<number> {
+export async function runServe(config: AtomkitConfig, options: ServeOptions, io: CliIo, stop: StopSignal = onStopSignal): Promise<number> {
   let port: number | undefined;
   if (options.port !== undefined) {
     port = Number(options.port);

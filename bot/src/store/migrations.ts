@@ -10,6 +10,7 @@
  * model calls used, as the endpoint reported them (`atomkit conversations export` carries them).
  */
 import { pragma, transaction, type Database } from '../../../tooling/src/sqlite/database.js';
+import { assertKnownVersion } from './schema-version.js';
 
 export const MIGRATIONS: readonly string[] = [
   // 1: threads, messages, feedback, unanswered questions, answer cache.
@@ -81,9 +82,7 @@ export const MIGRATIONS: readonly string[] = [
 /** Runs the migrations the database has not seen, each in its own transaction. */
 export function migrate(db: Database): { from: number; to: number } {
   const from = pragma(db, 'user_version') as number;
-  if (from > MIGRATIONS.length) {
-    throw new Error(`The database is at schema version ${from}, newer than this atomkit knows (${MIGRATIONS.length}). Upgrade atomkit.`);
-  }
+  assertKnownVersion(from, MIGRATIONS.length);
   for (let version = from; version < MIGRATIONS.length; version++) {
     transaction(db, () => {
       db.exec(MIGRATIONS[version]!);

@@ -7,6 +7,7 @@
  * order included, so an export reads the same from either store.
  */
 import type pg from 'pg';
+import { assertKnownVersion } from '../schema-version.js';
 
 export const PG_MIGRATIONS: readonly string[] = [
   // 1: threads, messages (with token usage), feedback, unanswered questions, answer cache, rate limits.
@@ -95,7 +96,7 @@ export async function migratePostgres(pool: pg.Pool): Promise<{ from: number; to
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     const from = await readVersion(client);
-    assertKnown(from);
+    assertKnownVersion(from, PG_MIGRATIONS.length);
     for (let version = from; version < PG_MIGRATIONS.length; version++) await client.query(PG_MIGRATIONS[version]!);
     if (from === 0) await client.query('CREATE TABLE atomkit_schema (version integer NOT NULL)');
     await client.query('DELETE FROM atomkit_schema');
@@ -118,7 +119,7 @@ export async function migratePostgres(pool: pg.Pool): Promise<{ from: number; to
  */
 export async function assertSchemaCurrent(pool: pg.Pool): Promise<void> {
   const version = await readVersion(pool);
-  assertKnown(version);
+  assertKnownVersion(version, PG_MIGRATIONS.length);
   if (version === 0) throw new Error('the database holds no atomkit tables yet; they are created when `atomkit serve` first starts with it');
   if (version < PG_MIGRATIONS.length) throw new Error(`the database is at schema version ${version}; start \`atomkit serve\` once to migrate it to ${PG_MIGRATIONS.length}`);
 }
@@ -128,10 +129,4 @@ async function readVersion(client: pg.Pool | pg.PoolClient): Promise<number> {
   if (!exists[0]?.found) return 0;
   const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM atomkit_schema');
   return rows[0]?.version ?? 0;
-}
-
-function assertKnown(version: number): void {
-  if (version > PG_MIGRATIONS.length) {
-    throw new Error(`The database is at schema version ${version}, newer than this atomkit knows (${PG_MIGRATIONS.length}). Upgrade atomkit.`);
-  }
 }

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AtomkitConfig } from '../../config/load.js';
 import type { CliIo } from '../../cli/io.js';
+import { onStopSignal, type StopSignal } from '../../cli/stop-signal.js';
 import { buildStudioApp } from './app.js';
 import { studioClientDir } from './build.js';
 
@@ -18,16 +19,7 @@ export interface StudioOptions {
   readonly apiKey?: string;
 }
 
-/** Resolves when the process is asked to stop; replaceable in tests. */
-export type StopSignal = () => Promise<void>;
-
-const onSignal: StopSignal = () =>
-  new Promise((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
-
-export async function runStudio(config: AtomkitConfig, options: StudioOptions, io: CliIo, stop: StopSignal = onSignal): Promise<number> {
+export async function runStudio(config: AtomkitConfig, options: StudioOptions, io: CliIo, stop: StopSignal = onStopSignal): Promise<number> {
   const port = options.port === undefined ? STUDIO_PORT : Number(options.port);
   if (options.port !== undefined && (!/^\d+$/.test(options.port) || port > 65535)) {
     io.stderr(`${io.colors.red('error')} --port expects a number from 0 to 65535, got \`${options.port}\`.\n`);
