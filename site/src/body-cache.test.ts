@@ -15,11 +15,13 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A renderer that counts its calls and says which call rendered a body. */
 function countingRenderer(): BodyRenderer & { calls: number } {
-  const render = (async (body: string) => {
-    render.calls++;
-    return { html: `<p>${body} #${render.calls}</p>`, headings: [{ depth: 2, slug: 'a', text: 'A' }] };
-  }) as BodyRenderer & { calls: number };
-  render.calls = 0;
+  const render = Object.assign(
+    async (body: string) => {
+      render.calls++;
+      return { html: `<p>${body} #${render.calls}</p>`, headings: [{ depth: 2, slug: 'a', text: 'A' }] };
+    },
+    { calls: 0 },
+  );
   return render;
 }
 

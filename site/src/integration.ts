@@ -37,9 +37,9 @@ export function atomkitIntegration(options: AtomkitIntegrationOptions): AstroInt
   return {
     name: 'atomkit',
     hooks: {
-      'astro:config:setup': ({ command, injectRoute, updateConfig, logger }) => {
+      'astro:config:setup': ({ command, config, injectRoute, updateConfig, logger }) => {
         const dev = command === 'dev';
-        const storeOptions: AtomStoreOptions = { ...options.store, drafts: options.store.drafts ?? dev };
+        const storeOptions: AtomStoreOptions = { ...options.store, drafts: options.store.drafts ?? dev, cacheDir: fileURLToPath(config.cacheDir) };
         // `buildSite()` may have loaded and checked the atoms already.
         const ready = sharedStore(storeKey(storeOptions));
         store = ready ?? new AtomStore(storeOptions);
