@@ -64,6 +64,7 @@ export function bodyCache(render: BodyRenderer, options: BodyCacheOptions): Body
       try {
         names = readdirSync(options.dir);
       } catch {
+        // No folder: nothing was kept.
         return;
       }
       for (const name of names) if (!used.has(name)) rmSync(path.join(options.dir, name), { force: true });

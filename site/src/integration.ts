@@ -108,11 +108,11 @@ export function atomkitIntegration(options: AtomkitIntegrationOptions): AstroInt
 }
 
 /**
- * The renderer of atom bodies, and the plugins and settings it runs (for the fingerprint of the
- * bodies it renders). Atom bodies go through the atom remark plugins first, then through what the site's own unified
- * pipeline holds (Starlight's directives and heading ids, Expressive Code), as `.md` pages do;
- * heading ids are github-slugger's, the anchors `headingAnchors()` gives chat citations. A site on
- * another Markdown processor has its plugins left out: they are not remark plugins.
+ * The renderer of atom bodies, with the plugins and settings it runs (the fingerprint of what it
+ * renders). Atom bodies go through the atom remark plugins first, then through what the site's own
+ * unified pipeline holds (Starlight's directives and heading ids, Expressive Code), as `.md` pages
+ * do; heading ids are github-slugger's, the anchors `headingAnchors()` gives chat citations. A site
+ * on another Markdown processor has its plugins left out: they are not remark plugins.
  */
 async function bodyRenderer(config: AstroConfig): Promise<{ render: BodyRenderer; pipeline: unknown }> {
   const { markdown } = config;

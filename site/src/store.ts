@@ -3,8 +3,8 @@
  * like the linter does, turned into page data once, and rendered to HTML page by page (so a build
  * of 10,000 atoms never holds 10,000 rendered bodies). An atom that did not change since the last
  * build is loaded without parsing its body (`atom-faq-cache.ts`), and its page takes the body
- * rendered then (`body-cache.ts`). No content collection is involved: the
- * knowledge base lives beside a site's own `docs`, never in it.
+ * rendered then (`body-cache.ts`). No content collection is involved: the knowledge base lives
+ * beside a site's own `docs`, never in it.
  *
  * The store is made in Node by the integration and read by the pages through `shared-store.ts`.
  */
