@@ -2,13 +2,16 @@
  * The Astro integration the Starlight plugin adds: the knowledge base's routes (one for its pages,
  * two for `llms.txt`), its options for the pages as `virtual:atomkit/site`, and the atom store the
  * pages read (loaded when Astro starts, given the Markdown pipeline once Astro's configuration is
- * final, reloaded in dev when an atom changes).
+ * final, reloaded in dev when an atom changes). Rendered bodies are kept in Astro's cache folder
+ * for the next build (`body-cache.ts`).
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { isUnifiedProcessor, unified } from '@astrojs/markdown-remark';
 import { atomRemarkPlugins } from '../../tooling/src/site/markdown-plugins.js';
 import { formatDiagnostic } from '../../tooling/src/site/check.js';
+import { bodyCache, pipelineFingerprint, type BodyCache } from './body-cache.js';
 import { externalsFromImporter } from './externals.js';
 import { sibling } from './sibling.js';
 import { VIRTUAL_MODULE, type SiteRuntimeOptions } from './runtime-options.js';
@@ -30,12 +33,13 @@ const BUNDLED = ['atomkit', '@astrojs/starlight'];
 
 export function atomkitIntegration(options: AtomkitIntegrationOptions): AstroIntegration {
   let store: AtomStore;
+  let bodies: BodyCache | undefined;
   return {
     name: 'atomkit',
     hooks: {
-      'astro:config:setup': ({ command, injectRoute, updateConfig, logger }) => {
+      'astro:config:setup': ({ command, config, injectRoute, updateConfig, logger }) => {
         const dev = command === 'dev';
-        const storeOptions: AtomStoreOptions = { ...options.store, drafts: options.store.drafts ?? dev };
+        const storeOptions: AtomStoreOptions = { ...options.store, drafts: options.store.drafts ?? dev, cacheDir: fileURLToPath(config.cacheDir) };
         // `buildSite()` may have loaded and checked the atoms already.
         const ready = sharedStore(storeKey(storeOptions));
         store = ready ?? new AtomStore(storeOptions);
@@ -67,8 +71,12 @@ export function atomkitIntegration(options: AtomkitIntegrationOptions): AstroInt
           },
         });
       },
-      'astro:config:done': async ({ config }) => {
-        store.setRenderer(await bodyRenderer(config));
+      'astro:config:done': async ({ config, logger }) => {
+        const { render, pipeline } = await bodyRenderer(config);
+        const fingerprint = await pipelineFingerprint(pipeline, render);
+        // Kept where Astro keeps its own content store between builds.
+        bodies = fingerprint ? bodyCache(render, { dir: fileURLToPath(new URL('atomkit/bodies/', config.cacheDir)), fingerprint, warn: (message) => logger.warn(message) }) : undefined;
+        store.setRenderer(bodies?.render ?? render);
       },
       'astro:server:setup': ({ server, logger }) => {
         const root = path.resolve(store.options.atomsDir);
@@ -90,29 +98,37 @@ export function atomkitIntegration(options: AtomkitIntegrationOptions): AstroInt
         server.watcher.on('change', onChange);
         server.watcher.on('unlink', onChange);
       },
-      'astro:build:done': () => unshareStore(store),
+      'astro:build:done': () => {
+        bodies?.prune();
+        unshareStore(store);
+      },
       'astro:server:done': () => unshareStore(store),
     },
   };
 }
 
 /**
- * Atom bodies go through the atom remark plugins first, then through what the site's own unified
- * pipeline holds (Starlight's directives and heading ids, Expressive Code), as `.md` pages do;
- * heading ids are github-slugger's, the anchors `headingAnchors()` gives chat citations. A site on
- * another Markdown processor has its plugins left out: they are not remark plugins.
+ * The renderer of atom bodies, with the plugins and settings it runs (the fingerprint of what it
+ * renders). Atom bodies go through the atom remark plugins first, then through what the site's own
+ * unified pipeline holds (Starlight's directives and heading ids, Expressive Code), as `.md` pages
+ * do; heading ids are github-slugger's, the anchors `headingAnchors()` gives chat citations. A site
+ * on another Markdown processor has its plugins left out: they are not remark plugins.
  */
-async function bodyRenderer(config: AstroConfig): Promise<BodyRenderer> {
+async function bodyRenderer(config: AstroConfig): Promise<{ render: BodyRenderer; pipeline: unknown }> {
   const { markdown } = config;
   const host = isUnifiedProcessor(markdown.processor) ? markdown.processor.options : undefined;
-  const processor = unified({
+  const plugins = {
     remarkPlugins: [...atomRemarkPlugins, ...(host?.remarkPlugins ?? [])],
     rehypePlugins: [...(host?.rehypePlugins ?? [])],
     ...(host ? { remarkRehype: host.remarkRehype } : {}),
-  });
-  const renderer = await processor.createRenderer({ syntaxHighlight: markdown.syntaxHighlight, shikiConfig: markdown.shikiConfig, gfm: markdown.gfm, smartypants: markdown.smartypants });
-  return async (body) => {
-    const { code, metadata } = await renderer.render(body);
-    return { html: code, headings: metadata.headings };
+  };
+  const settings = { syntaxHighlight: markdown.syntaxHighlight, shikiConfig: markdown.shikiConfig, gfm: markdown.gfm, smartypants: markdown.smartypants };
+  const renderer = await unified(plugins).createRenderer(settings);
+  return {
+    render: async (body) => {
+      const { code, metadata } = await renderer.render(body);
+      return { html: code, headings: metadata.headings };
+    },
+    pipeline: { ...plugins, ...settings },
   };
 }

@@ -1,11 +1,14 @@
 /**
  * The atoms the site publishes, held in memory for its pages: read from the atoms folder, checked
  * like the linter does, turned into page data once, and rendered to HTML page by page (so a build
- * of 10,000 atoms never holds 10,000 rendered bodies). No content collection is involved: the
- * knowledge base lives beside a site's own `docs`, never in it.
+ * of 10,000 atoms never holds 10,000 rendered bodies). An atom that did not change since the last
+ * build is loaded without parsing its body (`atom-faq-cache.ts`), and its page takes the body
+ * rendered then (`body-cache.ts`). No content collection is involved: the knowledge base lives
+ * beside a site's own `docs`, never in it.
  *
  * The store is made in Node by the integration and read by the pages through `shared-store.ts`.
  */
+import path from 'node:path';
 import { loadAtoms, type Atom } from '../../tooling/src/atom/load.js';
 import { linkRoot } from '../../tooling/src/atom/outside-links.js';
 import type { AtomHeader } from '../../tooling/src/atom/schema.js';
@@ -13,6 +16,7 @@ import { titleKey } from '../../tooling/src/lint/corpus.js';
 import { projectFile } from '../../tooling/src/lint/run.js';
 import { AtomCheckError, checkAtoms, type SiteDiagnostic } from '../../tooling/src/site/check.js';
 import { atomBody, atomPageData, translationKey, type AtomPageData } from '../../tooling/src/site/page-data.js';
+import { AtomFaqCache } from './atom-faq-cache.js';
 
 export interface AtomStoreOptions {
   /** Absolute path of the atoms folder. */
@@ -30,6 +34,8 @@ export interface AtomStoreOptions {
   readonly locales: readonly string[];
   /** Publish `status: draft` atoms. */
   readonly drafts: boolean;
+  /** Where what the store takes from unchanged atoms is kept between builds (Astro's `cacheDir`); none, it is not kept. */
+  readonly cacheDir?: string;
 }
 
 /** One published atom: what its page shows, and its Markdown body to render. */
@@ -52,8 +58,11 @@ export class AtomStore {
   #bySlug = new Map<string, StoredAtom>();
   #renderer: BodyRenderer | undefined;
   #version = 0;
+  readonly #faq: AtomFaqCache;
 
-  constructor(readonly options: AtomStoreOptions) {}
+  constructor(readonly options: AtomStoreOptions) {
+    this.#faq = new AtomFaqCache(options.cacheDir && path.join(options.cacheDir, 'atomkit', 'atoms.json'));
+  }
 
   /**
    * Reads and checks the atoms folder. With `strict` (builds), problems throw; otherwise (dev)
@@ -61,10 +70,16 @@ export class AtomStore {
    *
    * @throws AtomCheckError in strict mode when an atom is invalid.
    */
-  load(strict: boolean, atoms?: readonly Atom[]): SiteDiagnostic[] {
+  load(strict: boolean): SiteDiagnostic[] {
     const { options } = this;
-    const loaded = atoms ?? loadAtoms({ root: options.atomsDir, projectRoot: linkRoot(options.atomsDir, options.projectRoot), base: options.base, locales: options.locales });
-    const diagnostics = atoms ? [] : checkAtoms(loaded, { root: options.projectRoot, docsUrl: options.docsUrl, defaultLanguage: options.defaultLanguage });
+    const loaded = loadAtoms({
+      root: options.atomsDir,
+      projectRoot: linkRoot(options.atomsDir, options.projectRoot),
+      base: options.base,
+      locales: options.locales,
+      parseBody: this.#faq.needsBody,
+    });
+    const diagnostics = checkAtoms(loaded, { root: options.projectRoot, docsUrl: options.docsUrl, defaultLanguage: options.defaultLanguage });
     if (strict && diagnostics.length > 0) throw new AtomCheckError(diagnostics);
     this.#publish(loaded, new Set(diagnostics.map((diagnostic) => diagnostic.file)));
     return diagnostics;
@@ -104,8 +119,10 @@ export class AtomStore {
     const translations = new Map<string, Atom>();
     for (const atom of published) if (atom.locale && atom.header.translation_of) translations.set(translationKey(atom.locale, atom.header.translation_of), atom);
     const context = { published: byTitle, projectRoot: options.projectRoot, editUrl: options.editUrl, locales: options.locales, base: options.base, translations };
-    // Only page data and the body are kept: the parsed trees go once the atoms are checked.
-    const stored = published.map((atom) => ({ ...atomPageData(atom, context), id: atom.slug, body: atomBody(atom) }));
+    // Only page data and the body are kept: the parsed trees go once the atoms are checked (an
+    // atom unchanged since the last load has none: its FAQ was kept).
+    const stored = published.map((atom) => ({ ...atomPageData(atom, context, this.#faq.faq(atom)), id: atom.slug, body: atomBody(atom) }));
+    this.#faq.save();
     stored.sort((a, b) => a.title.localeCompare(b.title, 'en'));
     this.#atoms = stored;
     this.#bySlug = new Map(stored.map((atom) => [atom.id, atom]));

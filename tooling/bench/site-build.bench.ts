@@ -1,7 +1,7 @@
 /**
  * Site build benchmark: atomkit (`buildSite()`, Starlight with the atomkit plugin) against a plain
  * Starlight site of the same versions whose docs are the same generated files
- * (generate-corpus.ts), built alternately, cold, each in a process of its own: wall time, HTML
+ * (generate-corpus.ts), built alternately, each in a process of its own: wall time, HTML
  * pages written and peak RSS (Pagefind's indexer is a child process and not included). atomkit runs
  * compiled, from `dist/` (`npm run build`).
  *
@@ -24,8 +24,14 @@ interface Measured {
   readonly rssMb: number;
 }
 
+const USAGE = `Usage: npm run bench:site [-- <sizes...>]   (default: 1000 10000)
+Three alternating rounds where a build takes a minute or two (up to 2,000 atoms), one above; the
+first round builds with cold caches on both sides, the median round counts.
+`;
+
 const [mode, dir] = process.argv.slice(2);
 if (mode === '--child') await child(process.argv[3]!, dir === undefined ? '' : process.argv[4]!);
+else if (mode === '--help' || mode === '-h') process.stdout.write(USAGE);
 else await main();
 
 async function main(): Promise<void> {
@@ -46,6 +52,9 @@ async function main(): Promise<void> {
       for (let round = 0; round < roundsFor(count); round++) {
         const order = round % 2 === 0 ? (['atomkit', 'starlight'] as const) : (['starlight', 'atomkit'] as const);
         for (const kind of order) runs[kind].push(run(kind, path.join(root, kind === 'atomkit' ? 'kb' : 'plain')));
+        // Both sides keep what they derived from unchanged files in their project (Astro's content
+        // store, atomkit's body cache): the first round builds cold, the others as a rebuild does.
+        process.stdout.write(`${count} atoms, round ${round + 1}${round === 0 ? ' (cold caches)' : ''}: atomkit ${runs.atomkit[round]!.seconds} s, plain Starlight ${runs.starlight[round]!.seconds} s\n`);
       }
       const atomkit = median(runs.atomkit);
       const plain = median(runs.starlight);

@@ -7,7 +7,7 @@ import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'no
 import path from 'node:path';
 import { atomId, atomLocale, atomSlug, atomUrl } from './identity.js';
 import { LINK_OUTSIDE_MESSAGE, linksOutside } from './outside-links.js';
-import { parseAtomText, unparsedAtomText, type ParsedAtomText } from './parse.js';
+import { parseAtomText, unparsedAtomText, type ParsedAtomText, type ParseOptions } from './parse.js';
 import { FILE_START } from './position.js';
 import { atomSchema, type AtomHeader } from './schema.js';
 import { validatorFor } from '../schema/validator.js';
@@ -27,7 +27,7 @@ export interface Atom extends ParsedAtomText {
   readonly header: AtomHeader | undefined;
 }
 
-export interface LoadOptions {
+export interface LoadOptions extends ParseOptions {
   /** Absolute path of the atoms folder. */
   readonly root: string;
   /** Site base path for URLs. @default '/' */
@@ -148,7 +148,7 @@ export function atomFromText(file: string, text: string, options: LoadOptions): 
 }
 
 function fromText(file: string, text: string, options: LoadOptions): Atom {
-  const parsed = parseAtomText(text);
+  const parsed = parseAtomText(text, options);
   const validate = validatorFor(atomSchema);
   const header = parsed.data !== undefined && validate(parsed.data) ? (parsed.data as AtomHeader) : undefined;
   return { ...parsed, ...identity(file, options), header };

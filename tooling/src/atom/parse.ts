@@ -75,12 +75,21 @@ const OPEN = /^---[ \t]*$/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 
+export interface ParseOptions {
+  /**
+   * Whether to parse the body of this text (BOM removed, line endings normalized). A caller that
+   * already knows what it needs from a body skips its parse, the larger part of the work: the atom
+   * then has an empty tree, no sections or headings and no words. @default every body is parsed
+   */
+  readonly parseBody?: (text: string) => boolean;
+}
+
 /**
  * Parses atom text.
  *
  * @example parseAtomText('---\ntitle: X\n---\n\nBody').data //=> { title: 'X' }
  */
-export function parseAtomText(input: string): ParsedAtomText {
+export function parseAtomText(input: string, options: ParseOptions = {}): ParsedAtomText {
   const bom = input.charCodeAt(0) === 0xfeff;
   const unbommed = bom ? input.slice(1) : input;
   const crlf = unbommed.includes('\r\n');
@@ -123,6 +132,19 @@ export function parseAtomText(input: string): ParsedAtomText {
       }
     }
   }
+
+  const parsed: Omit<ParsedAtomText, 'tree' | 'lead' | 'sections' | 'headings' | 'words'> = {
+    text,
+    bom,
+    crlf,
+    frontmatter: split,
+    data,
+    problems,
+    lines,
+    positionOf: (path) => (split ? valueRange(split, lines, path) : FILE_START),
+    keyPositionOf: (path) => (split ? keyRange(split, lines, path) : FILE_START),
+  };
+  if (options.parseBody?.(text) === false) return { ...parsed, tree: { type: 'root', children: [] }, lead: [], sections: [], headings: [], words: 0 };
 
   // Mask the header with blanks (newlines kept) so body positions are file positions.
   const bodyStart = split ? lines.lineStart(split.range.end!.line + 1) : 0;
@@ -173,22 +195,7 @@ export function parseAtomText(input: string): ParsedAtomText {
   }
   close(trimEnd(text));
 
-  return {
-    text,
-    bom,
-    crlf,
-    frontmatter: split,
-    data,
-    tree,
-    lead,
-    sections,
-    headings,
-    words: countWords(tree),
-    problems,
-    lines,
-    positionOf: (path) => (split ? valueRange(split, lines, path) : FILE_START),
-    keyPositionOf: (path) => (split ? keyRange(split, lines, path) : FILE_START),
-  };
+  return { ...parsed, tree, lead, sections, headings, words: countWords(tree) };
 }
 
 /** Counts words the way a reader would (Intl.Segmenter, so Japanese counts too). */

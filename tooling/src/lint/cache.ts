@@ -9,10 +9,11 @@
  * restore from a CI cache on another machine: nothing in it depends on modification times.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileResult } from './parallel.js';
+import { codeHash } from '../package/code-hash.js';
 import { packageFile } from '../package/files.js';
 
 const FORMAT = 1;
@@ -106,38 +107,8 @@ export function openLintCache(file: string, fingerprint: string): LintCache {
 const CODE_ROOT = fileURLToPath(new URL('../', import.meta.url));
 /** The code and schemas that decide a file's diagnostics. */
 const SOURCE_DIRS = [...['atom', 'lint', 'schema', 'text', 'generated'].map((dir) => path.join(CODE_ROOT, dir)), packageFile('schemas')];
-/** What was installed: the project's lockfile, or npm's record of the installed tree. */
-const INSTALL_RECORDS = ['package-lock.json', 'node_modules/.package-lock.json', '../.package-lock.json'];
-
-let codeHash: string | undefined;
-
-/** A hash of atomkit's lint code and the packages it runs (computed once per process). */
-function lintCodeHash(): string {
-  if (codeHash) return codeHash;
-  const hash = createHash('sha1');
-  const add = (file: string) => {
-    try {
-      hash.update(file).update(readFileSync(file));
-    } catch {
-      // A missing file changes the hash by its absence.
-    }
-  };
-  add(packageFile('package.json'));
-  for (const abs of SOURCE_DIRS) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(abs, { recursive: true, encoding: 'utf8' }).sort();
-    } catch {
-      continue;
-    }
-    for (const name of names) if (/\.(?:ts|js|json)$/.test(name) && !/\.test\.ts$/.test(name)) add(path.join(abs, name));
-  }
-  const record = INSTALL_RECORDS.map((rel) => packageFile(rel)).find((file) => existsSync(file));
-  if (record) add(record);
-  return (codeHash = hash.digest('base64url'));
-}
 
 /** The fingerprint of a run: settings that shape per-file results, plus the code that produces them. */
 export function lintFingerprint(settings: unknown): string {
-  return createHash('sha1').update(lintCodeHash()).update(JSON.stringify(settings)).digest('base64url');
+  return createHash('sha1').update(codeHash(SOURCE_DIRS)).update(JSON.stringify(settings)).digest('base64url');
 }

@@ -35,6 +35,8 @@ export interface BuiltSite {
  */
 export async function buildSite(options: SiteOptions): Promise<BuiltSite> {
   const { config } = options;
+  const drafts = options.drafts ?? false;
+  const inline = standaloneSite(config, { ...options, drafts });
   const store = new AtomStore({
     atomsDir: options.atomsDir ?? config.atoms.dirAbs,
     projectRoot: config.root,
@@ -44,10 +46,10 @@ export async function buildSite(options: SiteOptions): Promise<BuiltSite> {
     editUrl: config.site.editUrl,
     defaultLanguage: config.atoms.defaultLanguage,
     locales: config.atoms.locales,
-    drafts: options.drafts ?? false,
+    drafts,
+    cacheDir: inline.cacheDir!,
   });
   store.load(true);
-  const inline = standaloneSite(config, { ...options, drafts: store.options.drafts });
   const outDir = path.resolve(inline.outDir!);
   const { build } = await import('astro');
   // The plugin picks up the atoms loaded and checked here instead of reading them a second time.

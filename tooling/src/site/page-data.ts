@@ -77,11 +77,11 @@ export function translationKey(locale: string, sourceTitle: string): string {
 /**
  * The page data of a schema-valid atom.
  *
+ * @param faq Its FAQ pairs, when the caller has them already (the atom's body was not parsed).
  * @example atomPageData(atom, ctx).atom.related //=> [{ title: 'Run lint locally', url: '/procedure/run-lint-locally/' }]
  */
-export function atomPageData(atom: Atom & { header: AtomHeader }, context: PageDataContext): AtomPageData {
+export function atomPageData(atom: Atom & { header: AtomHeader }, context: PageDataContext, faq: readonly FaqText[] = atomFaq(atom).map(({ question, answer }) => ({ question, answer }))): AtomPageData {
   const header = atom.header;
-  const faq = atomFaq(atom).map(({ question, answer }) => ({ question, answer }));
   const source = path.relative(context.projectRoot, atom.file).split(path.sep).join('/');
   return {
     title: header.title,
