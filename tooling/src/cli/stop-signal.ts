@@ -1,6 +1,6 @@
 /**
  * Waiting until the process is asked to stop (Ctrl+C, or SIGTERM from a service manager), for the
- * commands that serve until then and close cleanly after (`atomkit serve`, `atomkit studio`).
+ * commands that serve until then and close cleanly after (`atomkit serve`, `atomkit studio`, `atomkit site dev`).
  */
 
 /** Resolves when the process is asked to stop; replaceable in tests. */

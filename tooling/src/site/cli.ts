@@ -5,6 +5,7 @@ import type { CliIo } from '../cli/io.js';
 import { UsageError } from '../cli/main.js';
 import { buildSite, devSite } from './build.js';
 import { AtomCheckError, formatDiagnostic } from './check.js';
+import { onStopSignal } from '../cli/stop-signal.js';
 
 export async function runSiteBuild(config: AtomkitConfig, options: { atoms?: string; out?: string; drafts?: boolean }, io: CliIo): Promise<number> {
   const started = performance.now();
@@ -37,11 +38,7 @@ export async function runSiteDev(config: AtomkitConfig, options: { atoms?: strin
     port,
   });
   io.stdout(`Serving the docs site at ${server.url} (edit an atom and the page reloads; Ctrl+C stops)\n`);
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await onStopSignal();
   await server.stop();
   return 0;
 }
