@@ -1,7 +1,7 @@
 /** Checks over an imported corpus: code kept, markup gone, links resolved. Shared by the import tests. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import matter from 'gray-matter';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Link, Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
@@ -25,9 +25,9 @@ export function readDrafts(atomsDir: string): ImportedDraft[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (entry.name.endsWith('.md')) {
-        const parsed = matter(readFileSync(full, 'utf8'));
+        const parsed = parseFrontmatter(readFileSync(full, 'utf8'));
         const id = atomId(path.relative(atomsDir, full));
-        out.push({ id, url: atomUrl(id, '/'), header: parsed.data, body: parsed.content, tree: fromMarkdown(parsed.content) });
+        out.push({ id, url: atomUrl(id, '/'), header: parsed.frontmatter, body: parsed.content, tree: fromMarkdown(parsed.content) });
       }
     }
   };
@@ -37,7 +37,7 @@ export function readDrafts(atomsDir: string): ImportedDraft[] {
 
 /** The fenced code blocks of a source page (front matter removed), read as its format reads them. */
 export function sourceCodeBlocks(text: string, mdx: boolean): string[] {
-  const content = matter(text).content;
+  const content = parseFrontmatter(text).content;
   const tree = mdx ? fromMarkdown(content, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] }) : fromMarkdown(content);
   return nodesOf(tree)
     .filter((node) => node.type === 'code' && /^[ \t]*(?:`{3,}|~{3,})/.test(content.slice(node.position!.start.offset!, node.position!.end.offset!).split('\n')[0]!))

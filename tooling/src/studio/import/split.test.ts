@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { splitPage } from './split.js';
+import { readFrontMatter, splitPage } from './split.js';
 
 const split = (markdown: string, title = 'Page') => splitPage({ rel: 'page.md', data: { title }, markdown }).pieces;
 
@@ -30,5 +30,25 @@ describe('splitPage', () => {
   test('a page of question headings is a FAQ whose pieces keep their own question', () => {
     const pieces = split('## Does it work on Windows?\n\nYes.\n\n## Why hard links?\n\nTo save disk space.\n', 'FAQ');
     expect(pieces.map((piece) => [piece.type, piece.body])).toEqual([['faq', '## Does it work on Windows?\n\nYes.\n\n## Why hard links?\n\nTo save disk space.']]);
+  });
+});
+
+describe('readFrontMatter', () => {
+  const read = (text: string) => readFrontMatter({ rel: 'page.md', text });
+
+  test.each([
+    ['YAML, a date read as a date', '---\ntitle: A\ncreated: 2024-01-02\n---\n\nBody\n', { title: 'A', created: new Date('2024-01-02') }, '\nBody\n'],
+    ['YAML with CRLF line ends', '---\r\ntitle: A\r\n---\r\nBody\r\n', { title: 'A' }, 'Body\r\n'],
+    ['YAML after a byte order mark', '\uFEFF---\ntitle: A\n---\nBody', { title: 'A' }, 'Body'],
+    ['JSON tagged `---json`', '---json\n{ "title": "A", "weight": 3 }\n---\nBody', { title: 'A', weight: 3 }, 'Body'],
+    ['TOML between `+++`', '+++\ntitle = "A"\nweight = 3\n+++\n\nBody', { title: 'A', weight: 3 }, '\nBody'],
+    ['an empty block', '---\n---\nBody', {}, 'Body'],
+    ['none', '# Body\n', {}, '# Body\n'],
+  ])('%s: the data, and the Markdown after the closing line', (_name, text, data, content) => {
+    expect(read(text)).toEqual({ data, content });
+  });
+
+  test('YAML that does not parse is a problem naming the parser error, not a throw', () => {
+    expect(read('---\ntitle: [unclosed\n---\nBody')).toEqual({ problem: expect.stringMatching(/^front matter cannot be read: \S/) });
   });
 });

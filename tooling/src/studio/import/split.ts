@@ -1,12 +1,11 @@
 /**
- * Cuts one docs page into draft atoms: front matter read with gray-matter (YAML, JSON, TOML),
+ * Cuts one docs page into draft atoms: front matter read as Astro reads it (YAML, JSON, TOML),
  * split at `##` headings into chunk-sized pieces (small sections merged, long ones split at
  * `###`; one piece per problem on a page that lists several), each piece typed from its
  * structure, with its links, anchors and error codes noted for the draft.
  */
 import path from 'node:path';
-import matter from 'gray-matter';
-import { parse as parseToml } from 'smol-toml';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Definition, Heading, Link, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { headingAnchors } from '../../atom/identity.js';
@@ -59,7 +58,8 @@ export interface SourcePage {
   readonly markdown: string;
 }
 
-const engines = { toml: (text: string) => parseToml(text) as object };
+/** `---json`: the language tag gray-matter and Hexo read; JSON is YAML, so only the tag goes. */
+const JSON_TAG = /^---json[ \t]*(?=\r?\n)/;
 const CUSTOM_ID = /\s*\{#([\w.-]+)\}\s*$/;
 const MAX_WORDS = 800;
 const MIN_WORDS = 120;
@@ -67,9 +67,9 @@ const MIN_WORDS = 120;
 /** Reads a page's front matter (YAML, JSON or TOML). */
 export function readFrontMatter(page: DocPage): { data: Record<string, unknown>; content: string } | { problem: string } {
   try {
-    const toml = page.text.startsWith('+++');
-    const parsed = matter(page.text, toml ? { engines, language: 'toml', delimiters: '+++' } : { engines });
-    return { data: parsed.data as Record<string, unknown>, content: parsed.content };
+    const parsed = parseFrontmatter(page.text.replace(/^\uFEFF/, '').replace(JSON_TAG, '---'));
+    // The line break that ends the closing delimiter belongs to it, not to the Markdown.
+    return { data: parsed.frontmatter, content: parsed.rawFrontmatter ? parsed.content.replace(/^\r?\n/, '') : parsed.content };
   } catch (error) {
     return { problem: `front matter cannot be read: ${(error as Error).message.split('\n')[0]}` };
   }
