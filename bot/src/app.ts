@@ -21,7 +21,7 @@ import { ApiError, toErrorResponse } from './errors.js';
 import { defaultPolicy, frameAncestorSources, RESOURCE_POLICY, staticPolicy } from './http/security-headers.js';
 import { useZod } from './http/zod.js';
 import type { AtomCatalog } from './mcp/catalog.js';
-import { MCP_PATH, mcpRoutes } from './mcp/http.js';
+import { MCP_PATH, mcpRoutesOrMissing } from './mcp/optional.js';
 import { createMetrics, serviceMetricsOptions, type BotMetrics } from './metrics.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
@@ -55,7 +55,10 @@ export interface BuildAppOptions {
   /** What `GET /metrics` serves. @default this app's registry */
   readonly metricsText?: () => Promise<string>;
   readonly logger?: FastifyServerOptions['logger'];
-  /** Serve the MCP server at `/mcp`: the atoms it reads and lists, and the site origin its URLs are on. */
+  /**
+   * Serve the MCP server at `/mcp`: the atoms it reads and lists, and the site origin its URLs are on.
+   * Without its optional SDK, `/mcp` answers 501 with the package to install.
+   */
   readonly mcp?: { readonly catalog: AtomCatalog; readonly siteUrl: string } | undefined;
 }
 
@@ -152,7 +155,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(queryRoutes, { answerer, maxQuestionChars: options.maxQuestionChars });
   if (options.mcp) {
-    await app.register(mcpRoutes, { answerer, metrics, maxQuestionChars: options.maxQuestionChars, ...options.mcp });
+    const mcp = await mcpRoutesOrMissing();
+    if ('routes' in mcp) await app.register(mcp.routes, { answerer, metrics, maxQuestionChars: options.maxQuestionChars, ...options.mcp });
+    else {
+      app.post(MCP_PATH, async () => {
+        throw new ApiError('ATOMKIT_ERR_MCP_UNAVAILABLE', mcp.missing);
+      });
+    }
   }
   await app.register(threadRoutes, { threads: options.store.threads });
   await app.register(feedbackRoutes, { feedback: options.store.feedback, metrics });

@@ -23,6 +23,7 @@ export const ERRORS = {
   ATOMKIT_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, description: 'The body is not `application/json`.' },
   ATOMKIT_ERR_RATE_LIMITED: { status: 429, description: 'Too many requests from this address; retry after `Retry-After` seconds.' },
   ATOMKIT_ERR_INTERNAL: { status: 500, description: 'An unexpected failure; details are in the server log only.' },
+  ATOMKIT_ERR_MCP_UNAVAILABLE: { status: 501, description: 'The MCP server is off: the optional package @modelcontextprotocol/sdk is not installed next to atomkit (the message says how to install it).' },
   ATOMKIT_ERR_RETRIEVAL_FAILED: { status: 503, description: 'The search index could not answer.' },
   ATOMKIT_ERR_STORE_UNAVAILABLE: { status: 503, description: 'The conversation store (PostgreSQL) cannot be reached, so feedback or a thread cannot be stored or read; retry after `Retry-After` seconds. Questions are still answered.' },
 } as const satisfies Record<string, ErrorSpec>;

@@ -83,6 +83,7 @@ describe('atomkit serve', () => {
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     release();
     expect(await running).toBe(0);
+    expect(io.out).toContain(`\n  mcp: ${url}/mcp\n`);
   });
 });
 

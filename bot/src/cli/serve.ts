@@ -8,6 +8,7 @@ import { onStopSignal, type StopSignal } from '../../../tooling/src/cli/stop-sig
 import { LLM_ANSWERS, loadOpenAI } from '../../../tooling/src/package/openai.js';
 import { IndexLoadError } from '../../../tooling/src/retrieval/api.js';
 import { contextWarnings, modelSettings } from '../answer/model-settings.js';
+import { MCP_PATH, mcpRoutesOrMissing } from '../mcp/optional.js';
 import { startServer } from '../server.js';
 import { isPostgresUrl, redactUrl } from '../store/postgres/url.js';
 import { StoreUnavailableError } from '../store/store.js';
@@ -91,6 +92,8 @@ export async function runServe(config: AtomkitConfig, options: ServeOptions, io:
   io.stdout(`  answers: ${mode}\n`);
   const store = options.store ?? config.bot.store;
   io.stdout(`  store: ${isPostgresUrl(store) ? redactUrl(store) : `sqlite (${options.db ?? config.bot.db})`}\n`);
+  const mcp = await mcpRoutesOrMissing();
+  io.stdout(`  mcp: ${'missing' in mcp ? `off. ${mcp.missing}` : `${server.url}${MCP_PATH}`}\n`);
   io.stdout(`  try: curl -s ${server.url}/api/query -H 'content-type: application/json' -d '{"question":"What can you answer?"}'\n`);
   if (options.site) io.stdout(`  site: ${server.url}/\n`);
   // SIGHUP: load the index folder again (a new build is also noticed by itself within a second).

@@ -7,10 +7,9 @@
 import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { BotMetrics } from '../metrics.js';
+import { MCP_PATH } from './optional.js';
 import { connectMcpServer } from './server.js';
 import { createTools, type ToolDeps } from './tools.js';
-
-export const MCP_PATH = '/mcp';
 
 /** Request headers that describe the body Fastify already read, not the one handed on. */
 const BODY_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection']);

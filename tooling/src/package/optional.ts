@@ -1,8 +1,8 @@
 /**
  * Optional dependencies: the local embedding model (transformers.js with ONNX Runtime, about 430 MB),
- * the HNSW vector index (a native addon) and the browser driver of the Pagefind baseline. Lint,
- * lexical search, extractive answers and the site work without them; the one command that needs
- * one says which package to install.
+ * the HNSW vector index (a native addon), the browser driver of the Pagefind baseline, the MCP SDK
+ * (with express, some 80 packages), among others. Lint, lexical search, extractive answers and the
+ * site work without them; the one command that needs one says which package to install.
  */
 
 /** An optional package that is not installed; its message is the one sentence to print. */
@@ -18,13 +18,15 @@ export class OptionalDependencyMissing extends Error {
 
 /**
  * Imports `name`, or throws OptionalDependencyMissing when it is not installed. Any other failure
- * (a broken install, a native addon built for another Node.js) is thrown as it is.
+ * (a broken install, a native addon built for another Node.js) is thrown as it is. `load` imports
+ * a module of atomkit's own instead, one that imports the package throughout (the MCP server).
  *
  * @example const { pipeline } = await importOptional<typeof import('@huggingface/transformers')>('@huggingface/transformers', 'Dense retrieval with a local model')
+ * @example const { mcpRoutes } = await importOptional<typeof import('./http.js')>('@modelcontextprotocol/sdk', 'The MCP server', () => import('./http.js'))
  */
-export async function importOptional<T>(name: string, purpose: string): Promise<T> {
+export async function importOptional<T>(name: string, purpose: string, load: () => Promise<T> = () => import(name) as Promise<T>): Promise<T> {
   try {
-    return (await import(name)) as T;
+    return await load();
   } catch (error) {
     if (isMissing(error, name)) throw new OptionalDependencyMissing(name, purpose);
     throw error;

@@ -111,14 +111,15 @@ test('a packed atomkit installed offline scaffolds, lints, indexes, builds and s
   expect(page).not.toMatch(/atomkit\.(dev|github\.io)|github\.com\/atomkit/);
 
   server = spawn(path.join(kb, 'node_modules/.bin/atomkit'), ['serve', '--port', '0', '--site', 'site/dist'], { cwd: kb, stdio: ['ignore', 'pipe', 'pipe'] });
+  let started = '';
   const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
     server!.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match) resolve(match[1]!);
+      started += chunk.toString();
+      const match = /listening on (http:\/\/\S+)/.exec(started);
+      // The MCP line is the last of the summary.
+      if (match && /\n {2}mcp: .*\n/.test(started)) resolve(match[1]!);
     });
-    server!.once('exit', (code) => reject(new Error(`serve exited (${code}): ${out}`)));
+    server!.once('exit', (code) => reject(new Error(`serve exited (${code}): ${started}`)));
   });
   const response = await fetch(`${url}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'how do I restart the orders queue worker?' }) });
   expect(response.status).toBe(200);
@@ -127,7 +128,23 @@ test('a packed atomkit installed offline scaffolds, lints, indexes, builds and s
   const widget = await fetch(`${url}/widget/atom-chat.js`);
   expect(widget.status).toBe(200);
   expect(await widget.text()).toContain('customElements.define("atom-chat"');
+
+  // The MCP SDK is an optional peer too: serve starts without it and says so, `/mcp` answers in the
+  // API's error format, and `atomkit mcp` stops in one sentence.
+  const mcpSentence = 'The MCP server (`atomkit mcp`, and `/mcp` of `atomkit serve`) needs the optional package @modelcontextprotocol/sdk: install it next to atomkit (`npm install -D @modelcontextprotocol/sdk`)';
+  expect(started).toContain(`  mcp: off. ${mcpSentence}`);
+  const mcp = await fetch(`${url}/mcp`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+  });
+  expect(mcp.status).toBe(501);
+  expect(await mcp.json()).toEqual({ error: { code: 'ATOMKIT_ERR_MCP_UNAVAILABLE', message: expect.stringContaining(mcpSentence) } });
   server.kill('SIGTERM');
+  const stdio = atomkit(['mcp']);
+  expect(stdio.status).toBe(2);
+  expect(stdio.stdout).toBe('');
+  expect(stdio.stderr.trim().split('\n')).toEqual([expect.stringContaining(mcpSentence)]);
 
   // openai and pg are optional peers: a model endpoint or a PostgreSQL store configured without
   // its package stops serve at start, in one sentence.

@@ -9,7 +9,8 @@ export const defineMcp: DefineCommand = (program, io, setExitCode) => {
     .option('--index-dir <dir>', 'search index folder built by `atomkit index` (default: index.dir)')
     .option('--db <file>', 'SQLite file for threads and the answer cache (default: bot.db)')
     .action(async (options: { indexDir?: string; db?: string }, command) => {
-      const { runMcp } = await import('../../../../bot/src/cli/mcp.js');
+      const { loadWithMcpSdk } = await import('../../../../bot/src/mcp/optional.js');
+      const { runMcp } = await loadWithMcpSdk(() => import('../../../../bot/src/cli/mcp.js'));
       setExitCode(await runMcp(configFor(command), options, io));
     });
 };
