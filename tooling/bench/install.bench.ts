@@ -3,8 +3,9 @@
  * packed (`npm pack`, as it would be published) and installed with astro and Starlight into a
  * fresh folder (`npm install -D <tarball> astro @astrojs/starlight`), alternately with a bare
  * Starlight site of the versions atomkit peers on, three rounds each, from a warm npm cache and the
- * registry alone (`CI=true`, `--prefer-offline`): median wall time and `du -sb node_modules` of both
- * and their ratios. Then, of the last atomkit install: the largest packages a bare Starlight site
+ * registry alone (`CI=true`, `--prefer-offline`): median wall time, CPU time and `du -sb node_modules`
+ * of both and their ratios. On a shared machine the wall time swings with the neighbours' load; the
+ * CPU time (user + system of npm and everything it runs) is the work itself and swings far less. Then, of the last atomkit install: the largest packages a bare Starlight site
  * does not install, and every package with an install script (what each runs).
  *
  * Usage: npm run bench:install [-- --rounds <n>]
@@ -23,6 +24,7 @@ const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall'] as const;
 
 interface Installed {
   readonly seconds: number;
+  readonly cpuSeconds: number;
   readonly bytes: number;
   readonly dir: string;
 }
@@ -56,21 +58,24 @@ try {
     for (const [side, specs] of round % 2 === 0 ? order : order.reverse()) {
       const run = install(specs);
       runs[side].push(run);
-      process.stderr.write(`round ${round + 1}/${rounds}, ${side}: ${run.seconds.toFixed(1)} s, ${mb(run.bytes)} MB\n`);
+      process.stderr.write(`round ${round + 1}/${rounds}, ${side}: ${run.seconds.toFixed(1)} s (CPU ${run.cpuSeconds.toFixed(1)} s), ${mb(run.bytes)} MB\n`);
       const previous = side === 'atomkit' ? lastAtomkit : lastBare;
       if (previous) rmSync(previous.dir, { recursive: true, force: true });
       if (side === 'atomkit') lastAtomkit = run;
       else lastBare = run;
     }
   }
-  const median = (side: keyof typeof sides, key: 'seconds' | 'bytes') => medianOf(runs[side].map((run) => run[key]));
+  const median = (side: keyof typeof sides, key: 'seconds' | 'cpuSeconds' | 'bytes') => medianOf(runs[side].map((run) => run[key]));
   for (const side of Object.keys(sides) as (keyof typeof sides)[]) {
     process.stdout.write(`BENCH ${JSON.stringify({ name: `install, ${side}`, value: round1(median(side, 'seconds')), unit: 's', rounds })}\n`);
+    process.stdout.write(`BENCH ${JSON.stringify({ name: `install CPU time, ${side}`, value: round1(median(side, 'cpuSeconds')), unit: 's', rounds })}\n`);
     process.stdout.write(`BENCH ${JSON.stringify({ name: `install size, ${side}`, value: mb(median(side, 'bytes')), unit: 'MB', rounds })}\n`);
   }
   const timeRatio = median('atomkit', 'seconds') / median('bare Starlight', 'seconds');
+  const cpuRatio = median('atomkit', 'cpuSeconds') / median('bare Starlight', 'cpuSeconds');
   const sizeRatio = median('atomkit', 'bytes') / median('bare Starlight', 'bytes');
   process.stdout.write(`BENCH ${JSON.stringify({ name: 'install, atomkit / bare Starlight', value: round2(timeRatio), unit: 'x', target: '<= 1.5' })}\n`);
+  process.stdout.write(`BENCH ${JSON.stringify({ name: 'install CPU time, atomkit / bare Starlight', value: round2(cpuRatio), unit: 'x', target: '<= 1.5' })}\n`);
   process.stdout.write(`BENCH ${JSON.stringify({ name: 'install size, atomkit / bare Starlight', value: round2(sizeRatio), unit: 'x', target: '<= 1.5' })}\n`);
 
   const atomkitTree = treePackages(path.join(lastAtomkit!.dir, 'node_modules'));
@@ -78,7 +83,7 @@ try {
   const extra = atomkitTree.filter((pkg) => !bareIds.has(pkg.id)).sort((a, b) => b.bytes - a.bytes);
   const lines = [
     `machine: ${os.cpus().length} cores, Node ${process.version}, npm ${npm(['--version'], work).stdout.trim()}, load average ${os.loadavg()[0]!.toFixed(1)}`,
-    `medians of ${rounds} rounds: atomkit ${round1(median('atomkit', 'seconds'))} s, ${mb(median('atomkit', 'bytes'))} MB | bare Starlight ${round1(median('bare Starlight', 'seconds'))} s, ${mb(median('bare Starlight', 'bytes'))} MB | ratios ${timeRatio.toFixed(2)} (time), ${sizeRatio.toFixed(2)} (size)`,
+    `medians of ${rounds} rounds: atomkit ${round1(median('atomkit', 'seconds'))} s (CPU ${round1(median('atomkit', 'cpuSeconds'))} s), ${mb(median('atomkit', 'bytes'))} MB | bare Starlight ${round1(median('bare Starlight', 'seconds'))} s (CPU ${round1(median('bare Starlight', 'cpuSeconds'))} s), ${mb(median('bare Starlight', 'bytes'))} MB | ratios ${timeRatio.toFixed(2)} (time), ${cpuRatio.toFixed(2)} (CPU time), ${sizeRatio.toFixed(2)} (size)`,
     `packages only atomkit installs: ${extra.length}, ${mb(extra.reduce((sum, pkg) => sum + pkg.bytes, 0))} MB; the largest:`,
     ...extra.slice(0, 10).map((pkg) => `  ${String(mb(pkg.bytes)).padStart(6)} MB  ${pkg.id}`),
     'packages with an install script in the atomkit install:',
@@ -93,20 +98,34 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-function npm(args: readonly string[], cwd: string): { stdout: string; seconds: number } {
+function npm(args: readonly string[], cwd: string): { stdout: string; seconds: number; cpuSeconds: number } {
   const started = performance.now();
+  const cpuBefore = childrenCpuSeconds();
   const result = spawnSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' }, maxBuffer: 64 * 2 ** 20 });
   if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed (${result.status}):\n${result.stderr}`);
-  return { stdout: result.stdout, seconds: (performance.now() - started) / 1000 };
+  return { stdout: result.stdout, seconds: (performance.now() - started) / 1000, cpuSeconds: childrenCpuSeconds() - cpuBefore };
+}
+
+/**
+ * User + system CPU seconds of every finished child of this process and of their children (npm
+ * waits for what it runs): `cutime` + `cstime` of /proc/self/stat, in clock ticks of 1/100 s.
+ * NaN where there is no /proc.
+ */
+function childrenCpuSeconds(): number {
+  if (!existsSync('/proc/self/stat')) return Number.NaN;
+  // The fields after the command name (which may hold spaces) start at field 3, the state.
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[16 - 3]) + Number(fields[17 - 3])) / 100;
 }
 
 /** `npm install -D <specs>` into a new folder, from the cache where it can. */
 function install(specs: readonly string[]): Installed {
   const dir = mkdtempSync(path.join(work, 'project-'));
   writeFileSync(path.join(dir, 'package.json'), '{ "name": "bench-project", "private": true }\n');
-  const { seconds } = npm(['install', '-D', '--prefer-offline', ...specs], dir);
+  const { seconds, cpuSeconds } = npm(['install', '-D', '--prefer-offline', ...specs], dir);
   const du = spawnSync('du', ['-sb', 'node_modules'], { cwd: dir, encoding: 'utf8' });
-  return { seconds, bytes: Number(du.stdout.split('\t')[0]), dir };
+  return { seconds, cpuSeconds, bytes: Number(du.stdout.split('\t')[0]), dir };
 }
 
 /** Every package folder under `nodeModules` (nested ones too), each with its own bytes only. */
