@@ -78,6 +78,8 @@ export function atomkitIntegration(options: AtomkitIntegrationOptions): AstroInt
         bodies = fingerprint ? bodyCache(render, { dir: fileURLToPath(new URL('atomkit/bodies/', config.cacheDir)), fingerprint, warn: (message) => logger.warn(message) }) : undefined;
         store.setRenderer(bodies?.render ?? render);
       },
+      // Before Vite bundles the pages: an atom that fails the checks stops the build here.
+      'astro:build:start': () => store.loaded(),
       'astro:server:setup': ({ server, logger }) => {
         const root = path.resolve(store.options.atomsDir);
         server.watcher.add(root);
