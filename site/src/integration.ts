@@ -78,6 +78,16 @@ export function atomkitIntegration(options: AtomkitIntegrationOptions): AstroInt
         bodies = fingerprint ? bodyCache(render, { dir: fileURLToPath(new URL('atomkit/bodies/', config.cacheDir)), fingerprint, warn: (message) => logger.warn(message) }) : undefined;
         store.setRenderer(bodies?.render ?? render);
       },
+      // Before Vite bundles the pages: an atom that fails the checks stops the build here.
+      'astro:build:start': async ({ logger }) => {
+        try {
+          await store.loaded();
+        } catch (error) {
+          // `buildSite()` reports the atoms' problems; Astro would add a line blaming this hook.
+          logger.options.level = 'silent';
+          throw error;
+        }
+      },
       'astro:server:setup': ({ server, logger }) => {
         const root = path.resolve(store.options.atomsDir);
         server.watcher.add(root);

@@ -1,8 +1,9 @@
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { packageFile } from '../../tooling/src/package/files.js';
 import { AtomStore, type AtomStoreOptions } from './store.js';
 
 const FIXTURE_ATOMS = fileURLToPath(new URL('../test/fixtures/atoms/', import.meta.url));
@@ -70,5 +71,31 @@ describe('AtomStore with a cache folder', () => {
     const file = path.join(options.atomsDir, 'error', 'payment-gateway-timeout.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^type: error$/m, 'type: eror'));
     expect(() => loaded()).toThrow(/frontmatter\/schema/);
+  });
+});
+
+// The worker runs the compiled store, as `atomkit site build` does (the sources load in the process).
+const compiled = async () => ((await import(pathToFileURL(packageFile('dist', 'site', 'src', 'store.js')).href)) as typeof import('./store.js')).AtomStore;
+
+describe('AtomStore loaded in a worker thread', () => {
+  test('publishes the same page data as a load in the process', async () => {
+    const Store = await compiled();
+    const inProcess = new Store(options);
+    inProcess.load(true);
+    const inWorker = new Store({ ...options, cacheDir: path.join(scratch, 'other-cache') });
+    await inWorker.loadInWorker();
+    expect(inWorker.atoms().length).toBeGreaterThan(0);
+    expect(inWorker.atoms()).toEqual(inProcess.atoms());
+    expect(inWorker.get('faq/inventory-questions')?.atom.faq).toHaveLength(2);
+  });
+
+  test('refuses an atom whose inline markup nests too deep, at file:line:col, and publishes nothing', async () => {
+    const Store = await compiled();
+    const file = path.join(options.atomsDir, 'pitfall', 'deep.md');
+    writeFileSync(file, `---\ntitle: Deep\nsummary: Emphasis in emphasis.\ntype: pitfall\nauthor: t\ncreated: 2025-01-01\nversion: 1.0.0\ntags: [a]\nrelated: []\n---\n\n${'*a '.repeat(200)}x${' a*'.repeat(200)}\n`);
+    const store = new Store(options);
+    await expect(store.loadInWorker()).rejects.toMatchObject({ name: 'AtomCheckError', diagnostics: [expect.objectContaining({ file: 'atoms/pitfall/deep.md', start: expect.objectContaining({ line: 12 }), code: 'file/too-deep' })] });
+    await expect(store.loaded()).rejects.toThrow(/file\/too-deep/);
+    expect(store.atoms()).toEqual([]);
   });
 });

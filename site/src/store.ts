@@ -9,6 +9,7 @@
  * The store is made in Node by the integration and read by the pages through `shared-store.ts`.
  */
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { loadAtoms, type Atom } from '../../tooling/src/atom/load.js';
 import { linkRoot } from '../../tooling/src/atom/outside-links.js';
 import type { AtomHeader } from '../../tooling/src/atom/schema.js';
@@ -17,6 +18,7 @@ import { projectFile } from '../../tooling/src/lint/run.js';
 import { AtomCheckError, checkAtoms, type SiteDiagnostic } from '../../tooling/src/site/check.js';
 import { atomBody, atomPageData, translationKey, type AtomPageData } from '../../tooling/src/site/page-data.js';
 import { AtomFaqCache } from './atom-faq-cache.js';
+import { sibling } from './sibling.js';
 
 export interface AtomStoreOptions {
   /** Absolute path of the atoms folder. */
@@ -50,6 +52,12 @@ export interface RenderedBody {
   readonly headings: readonly { depth: number; slug: string; text: string }[];
 }
 
+/** What a load in a worker sends back: structured-clone data only, no parsed trees. */
+export interface LoadedAtoms {
+  readonly diagnostics: SiteDiagnostic[];
+  readonly atoms: readonly StoredAtom[];
+}
+
 /** Renders an atom body with the site's Markdown pipeline (see `integration.ts`). */
 export type BodyRenderer = (body: string) => Promise<RenderedBody>;
 
@@ -58,6 +66,7 @@ export class AtomStore {
   #bySlug = new Map<string, StoredAtom>();
   #renderer: BodyRenderer | undefined;
   #version = 0;
+  #loading: Promise<void> = Promise.resolve();
   readonly #faq: AtomFaqCache;
 
   constructor(readonly options: AtomStoreOptions) {
@@ -81,8 +90,40 @@ export class AtomStore {
     });
     const diagnostics = checkAtoms(loaded, { root: options.projectRoot, docsUrl: options.docsUrl, defaultLanguage: options.defaultLanguage });
     if (strict && diagnostics.length > 0) throw new AtomCheckError(diagnostics);
-    this.#publish(loaded, new Set(diagnostics.map((diagnostic) => diagnostic.file)));
+    this.#adopt(this.#publish(loaded, new Set(diagnostics.map((diagnostic) => diagnostic.file))));
     return diagnostics;
+  }
+
+  /**
+   * `load(true)` in a worker thread (`store-worker.ts`), so parsing the atoms, most of what a cold
+   * build does besides Astro's own work, runs while Astro starts; only page data and diagnostics
+   * cross back. The pages wait for it (`loaded()`), so no atom is rendered before every atom was
+   * checked, too deep ones refused.
+   *
+   * @throws (the promise rejects) AtomCheckError when an atom is invalid.
+   */
+  loadInWorker(): Promise<void> {
+    const entry = sibling(import.meta.url, 'store-worker', 'script');
+    // From the TypeScript sources (this repository's tests), Node cannot start the worker's module.
+    if (entry.endsWith('.ts')) {
+      this.#loading = Promise.resolve().then(() => void this.load(true));
+      return this.#loading;
+    }
+    this.#loading = new Promise<LoadedAtoms>((resolve, reject) => {
+      const worker = new Worker(entry, { workerData: this.options });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`atomkit: the atoms were not loaded (the loader stopped with exit code ${code}).`)));
+    }).then(({ diagnostics, atoms }) => {
+      if (diagnostics.length > 0) throw new AtomCheckError(diagnostics);
+      this.#adopt(atoms);
+    });
+    return this.#loading;
+  }
+
+  /** Settles once the atoms are loaded (at once unless `loadInWorker()` runs). */
+  loaded(): Promise<void> {
+    return this.#loading;
   }
 
   /** Every published atom, sorted by title. */
@@ -109,7 +150,8 @@ export class AtomStore {
     return this.#renderer(atom.body);
   }
 
-  #publish(atoms: readonly Atom[], broken: ReadonlySet<string>): void {
+  /** Page data and bodies of the atoms to publish, sorted by title. */
+  #publish(atoms: readonly Atom[], broken: ReadonlySet<string>): StoredAtom[] {
     const { options } = this;
     const published = atoms.filter(
       (atom): atom is Atom & { header: AtomHeader } =>
@@ -123,7 +165,10 @@ export class AtomStore {
     // atom unchanged since the last load has none: its FAQ was kept).
     const stored = published.map((atom) => ({ ...atomPageData(atom, context, this.#faq.faq(atom)), id: atom.slug, body: atomBody(atom) }));
     this.#faq.save();
-    stored.sort((a, b) => a.title.localeCompare(b.title, 'en'));
+    return stored.sort((a, b) => a.title.localeCompare(b.title, 'en'));
+  }
+
+  #adopt(stored: readonly StoredAtom[]): void {
     this.#atoms = stored;
     this.#bySlug = new Map(stored.map((atom) => [atom.id, atom]));
     this.#version++;
