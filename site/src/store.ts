@@ -67,10 +67,14 @@ export class AtomStore {
   #renderer: BodyRenderer | undefined;
   #version = 0;
   #loading: Promise<void> = Promise.resolve();
-  readonly #faq: AtomFaqCache;
+  /** Read on the first load in this thread: a store that loads in a worker never needs it. */
+  #faqCache: AtomFaqCache | undefined;
 
-  constructor(readonly options: AtomStoreOptions) {
-    this.#faq = new AtomFaqCache(options.cacheDir && path.join(options.cacheDir, 'atomkit', 'atoms.json'));
+  constructor(readonly options: AtomStoreOptions) {}
+
+  get #faq(): AtomFaqCache {
+    this.#faqCache ??= new AtomFaqCache(this.options.cacheDir && path.join(this.options.cacheDir, 'atomkit', 'atoms.json'));
+    return this.#faqCache;
   }
 
   /**
