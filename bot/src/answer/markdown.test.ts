@@ -24,6 +24,15 @@ describe('joinParts', () => {
     expect(joinParts(parts)).toBe('4. Read it:\n\n   ```text\n   line 1\n       hint: quote it\n\n   summary\n   ```\n\n5. Fix it.');
   });
 
+  test('joins a table the indexer cut between parts into one table under one head', () => {
+    const head = '| Option | Meaning |\n| --- | --- |';
+    expect(joinParts([`Options:\n\n${head}\n| a | 1 |`, `${head}\n| b | 2 |`, 'After.'])).toBe(`Options:\n\n${head}\n| a | 1 |\n| b | 2 |\n\nAfter.`);
+  });
+
+  test('keeps two tables with different heads apart', () => {
+    expect(joinParts(['| a |\n| - |\n| 1 |', '| b |\n| - |\n| 2 |'])).toBe('| a |\n| - |\n| 1 |\n\n| b |\n| - |\n| 2 |');
+  });
+
   test('keeps the indentation of a part that begins inside a list item', () => {
     expect(joinParts(['1. One:\n   ```sh\n   a\n   ```', '   Then this.\n2. Two.'])).toBe('1. One:\n   ```sh\n   a\n   ```\n\n   Then this.\n2. Two.');
   });

@@ -2,8 +2,9 @@
  * Markdown from atoms made fit to show in an answer: the HTML and MDX an imported page may carry
  * (components, tags, comments, `import` lines, `:::` admonitions) left out or turned into
  * Markdown, code blocks untouched; and the parts of a section that was indexed in pieces joined
- * back into one, so a code block cut between two parts reads as one block again.
+ * back into one, so a code block or table cut between two parts reads as one block again.
  */
+import { tableHead } from '../../../tooling/src/text/markdown-table.js';
 
 const FENCE = /^\s*(`{3,}|~{3,})/;
 
@@ -58,7 +59,9 @@ function cleanLine(line: string): string | null {
 
 /**
  * Joins the parts of a section in order. Where one part ends by closing a code block that the
- * next part opens again (the indexer cuts long blocks that way), the two fence lines are dropped.
+ * next part opens again (the indexer cuts long blocks that way), the two fence lines are dropped;
+ * where the next part goes on with the rows of the table the last one ends with, under the same
+ * head again, that head is dropped.
  *
  * @example joinParts(['a:\n```sh\none\n```', '```sh\ntwo\n```']) //=> 'a:\n```sh\none\ntwo\n```'
  */
@@ -77,6 +80,12 @@ export function joinParts(parts: readonly string[]): string {
         continue;
       }
     }
+    // A table cut between parts: the next part repeats its head, which the rows go on under.
+    const head = tableHead(trimmed);
+    if (text !== '' && head !== undefined && lastTableHead(text) === head) {
+      text = `${text}\n${trimmed.split('\n').slice(2).join('\n')}`;
+      continue;
+    }
     text = text === '' ? trimmed : `${text}\n\n${trimmed}`;
     openLine = lastOpenedFence(text);
   }
@@ -85,6 +94,14 @@ export function joinParts(parts: readonly string[]): string {
 
 function fenceOf(line: string): string {
   return FENCE.exec(line)?.[1] ?? '';
+}
+
+/** The head of the table the text ends with, if it ends with one. */
+function lastTableHead(text: string): string | undefined {
+  const lines = text.split('\n');
+  let start = lines.length;
+  while (start > 0 && lines[start - 1]!.includes('|')) start--;
+  return start < lines.length ? tableHead(lines.slice(start).join('\n')) : undefined;
 }
 
 /** The opening line of the last code block of the text (closed or not). */

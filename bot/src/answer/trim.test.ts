@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { questionTerms } from './terms.js';
-import { fromStart, leadingItems, listItems, splitBlocks, trimToRelevant } from './trim.js';
+import { fromStart, leadingItems, listItems, relevantRows, splitBlocks, trimToRelevant } from './trim.js';
 
 describe('trimToRelevant', () => {
   const long = [
@@ -64,6 +64,25 @@ describe('a list longer than the budget', () => {
   test('keeps the blank lines between the items it keeps', () => {
     expect(listItems('1. One\n\n2. Two')).toEqual(['1. One\n', '2. Two']);
     expect(leadingItems('1. One\n\n2. Two\n\n3. Three', 4).text).toBe('1. One\n\n2. Two');
+  });
+});
+
+describe('a table longer than the budget', () => {
+  const rows = ['host', 'port', 'strictPort', 'open', 'cors'].map((name) => `| \`--${name}\` | ${name === 'strictPort' ? 'Exit if the port is already in use' : `Sets ${name} ${'and more '.repeat(8).trim()}`} |`);
+  const table = `| Option | Meaning |\n| --- | --- |\n${rows.join('\n')}`;
+
+  test('is cut to its head and the rows that hold the question, a row marking each gap', () => {
+    expect(trimToRelevant(`Options of the dev server:\n\n${table}`, questionTerms('fail when the port is already in use'), 30)).toBe(
+      `…\n\n| Option | Meaning |\n| --- | --- |\n| … |\n${rows[2]}\n| … |`,
+    );
+  });
+
+  test('keeps its opening row when no row holds the question', () => {
+    expect(relevantRows(table, ['nothing'], 10)).toBe(`| Option | Meaning |\n| --- | --- |\n${rows[0]}\n| … |`);
+  });
+
+  test('is one block with its head', () => {
+    expect(splitBlocks(`Intro.\n\n${table}`).map((b) => b.kind)).toEqual(['other', 'table']);
   });
 });
 

@@ -1,10 +1,11 @@
 /**
  * Cutting a section of an atom down to what a question needs, in whole Markdown blocks: a code
- * block or table is kept whole or left out, a list is cut only between whole items, a section of
- * sub-headed keys (a reference page) is cut to the keys that concern the question, and every gap
- * is marked `…`. Its own module because the rules for what may be cut are Markdown rules, apart
+ * block is kept whole or left out, a list is cut only between whole items and a table only
+ * between whole rows (under its head), a section of sub-headed keys (a reference page) is cut to
+ * the keys that concern the question, and every gap is marked `…`. Its own module because the rules for what may be cut are Markdown rules, apart
  * from the rules for which section answers (extractive.ts).
  */
+import { tableRows } from '../../../tooling/src/text/markdown-table.js';
 import { termHits, wordCount } from './terms.js';
 
 /** Another sub-headed part of a section is quoted beside the best when it scores at least this share of it. */
@@ -13,7 +14,7 @@ const SAME_SUBSECTION_SCORE = 0.9;
 /** A Markdown block: a paragraph, a whole list, a fenced code block, a table, a quote. */
 interface Block {
   readonly text: string;
-  readonly kind: 'code' | 'list' | 'other';
+  readonly kind: 'code' | 'list' | 'table' | 'other';
   readonly words: number;
 }
 
@@ -26,7 +27,7 @@ export function splitBlocks(markdown: string): Block[] {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
   let current: string[] = [];
   let fence: string | undefined;
-  const kindOf = (text: string): Block['kind'] => (/^\s*(`{3,}|~{3,})/.test(text) ? 'code' : /^\s*(\d+[.)]|[-*+])\s/.test(text) ? 'list' : 'other');
+  const kindOf = (text: string): Block['kind'] => (/^\s*(`{3,}|~{3,})/.test(text) ? 'code' : /^\s*(\d+[.)]|[-*+])\s/.test(text) ? 'list' : tableRows(text) ? 'table' : 'other');
   const flush = () => {
     const raw = current.join('\n');
     const text = raw.trim();
@@ -97,8 +98,9 @@ export function trimToRelevant(markdown: string, terms: readonly string[], maxWo
   kept.forEach((i, j) => {
     if (i > 0 && kept[j - 1] !== i - 1 && out.at(-1) !== '…') out.push('…');
     const block = blocks[i]!;
-    // A list longer than the whole budget is cut to the items that concern the question.
+    // A list or table longer than the whole budget is cut to the items or rows that concern the question.
     if (block.kind === 'list' && block.words > maxWords) out.push(relevantItems(block.text, terms, maxWords));
+    else if (block.kind === 'table' && block.words > maxWords) out.push(relevantRows(block.text, terms, maxWords));
     else out.push(block.text);
   });
   return out.join('\n\n');
@@ -275,6 +277,38 @@ function relevantItems(list: string, terms: readonly string[], maxWords: number)
   if (kept.at(-1)! < items.length - 1) out.push('…');
   return out.join('\n\n');
 }
+
+/**
+ * A long table cut to its head and the rows that concern the question, in order, up to about
+ * `maxWords`; where rows are left out, a row says so. None concerning it: the opening rows.
+ *
+ * @example relevantRows('| k | v |\n|---|---|\n| port | 1 |\n| host | 2 |', ['host'], 5) //=> '| k | v |\n|---|---|\n| … |\n| host | 2 |'
+ */
+export function relevantRows(table: string, terms: readonly string[], maxWords: number): string {
+  const parsed = tableRows(table);
+  if (!parsed) return table;
+  const { head, rows } = parsed;
+  const scores = rows.map((row) => termHits(row, terms));
+  const keep = new Set<number>();
+  let words = 0;
+  const order = rows.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
+  for (const i of order) {
+    if (scores[i] === 0 && keep.size > 0) break;
+    const size = wordCount(rows[i]!);
+    if (keep.size > 0 && words + size > maxWords) continue;
+    keep.add(i);
+    words += size;
+  }
+  const out = [head];
+  rows.forEach((row, i) => {
+    if (keep.has(i)) out.push(row);
+    else if (out.at(-1) !== GAP_ROW) out.push(GAP_ROW);
+  });
+  return out.join('\n');
+}
+
+/** Stands for the rows of a table an answer leaves out. */
+const GAP_ROW = '| … |';
 
 /** Sentences of a unit's prose (not code, tables or headings), list markers dropped. */
 export function sentencesOf(markdown: string): string[] {

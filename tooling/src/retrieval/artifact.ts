@@ -15,8 +15,9 @@ import type { FileDigest, IndexManifest } from './api.js';
  * loaded unverified, because hnswlib trusts its file and a damaged one kills the process.
  * 5: the tokenizer no longer indexes the parts of contractions that are stop words (`don`), and
  *    a template prompt left in a section is not indexed.
+ * 6: a table cut into parts repeats its head in each part.
  */
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
 
 export const FILES = {
   manifest: 'manifest.json',

@@ -59,6 +59,14 @@ describe('chunkAtom', () => {
     expect(units.map((u) => u.text.split('\n').slice(1, -1).join('\n')).join('\n')).toBe(lines);
   });
 
+  test('a table longer than the budget is cut into rows, each part under the table head again', () => {
+    const rows = Array.from({ length: 60 }, (_, i) => `| \`--option-${i}\` | What option ${i} does |`);
+    const units = chunkAtom(atom(`## Options\n\n| Option | Meaning |\n| --- | --- |\n${rows.join('\n')}\n`), { ...options, maxTokens: 128 });
+    expect(units.length).toBeGreaterThan(2);
+    for (const unit of units) expect(unit.text).toMatch(/^\| Option \| Meaning \|\n\| --- \| --- \|\n\| `--option-\d+`/);
+    expect(units.flatMap((u) => u.text.split('\n').slice(2))).toEqual(rows);
+  });
+
   test('a single paragraph longer than the budget is cut into sentences, then words', () => {
     const units = chunkAtom(atom(`## Steps\n\n${'one two three four five. '.repeat(200)}\n`), { ...options, maxTokens: 64 });
     expect(units.length).toBeGreaterThan(5);

@@ -10,6 +10,7 @@ import type { Atom } from '../atom/load.js';
 import { sectionUrl } from '../atom/identity.js';
 import { parseFaq } from '../atom/faq.js';
 import { TEMPLATE_PROMPTS, isFaqHeading } from '../atom/sections.js';
+import { tableRows } from '../text/markdown-table.js';
 
 export type UnitKind = 'lead' | 'section' | 'faq';
 
@@ -223,8 +224,8 @@ const FENCE = /^(`{3,}|~{3,})[^\n]*\n([\s\S]*?)\n?\1[ \t]*$/;
 
 /**
  * Cuts a block that is over budget: into lines, then sentences, then words, then characters. A
- * fenced code block is cut into lines only, each piece fenced again, so every part stays valid
- * Markdown.
+ * fenced code block is cut into lines only, each piece fenced again, and a table into rows, each
+ * piece under the table's head again, so every part stays valid Markdown.
  */
 function cut(block: string, budget: number, count: (text: string) => number, level: number): string[] {
   if (count(block) <= budget || level >= CUTS.length) return [block];
@@ -236,6 +237,12 @@ function cut(block: string, budget: number, count: (text: string) => number, lev
     return inner.map((piece) => `${open}\n${piece}\n${close}`);
   }
   if (level === 0 && /^[ \t]*(`{3,}|~{3,})/m.test(block)) return cutAroundFences(block, budget, count);
+  const table = level === 0 ? tableRows(block) : undefined;
+  if (table) {
+    // Rows without their head are a paragraph of pipes: each part is a table of its own.
+    const rows = cut(table.rows.join('\n'), Math.max(8, budget - count(table.head)), count, 0);
+    return rows.map((piece) => `${table.head}\n${piece}`);
+  }
   const pieces = CUTS[level]!(block).filter((piece) => piece.trim() !== '');
   if (pieces.length <= 1) return cut(block, budget, count, level + 1);
   const joiner = level === 0 ? '\n' : '';

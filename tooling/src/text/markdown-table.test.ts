@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { tableHead, tableRows } from './markdown-table.js';
+
+describe('tableHead', () => {
+  it('is the header and delimiter rows of a table that opens the text', () => {
+    expect(tableHead('| Option | Meaning |\n| --- | :-: |\n| `--port` | port |')).toBe('| Option | Meaning |\n| --- | :-: |');
+    expect(tableHead('Option | Meaning\n--- | ---\n`--port` | port')).toBe('Option | Meaning\n--- | ---');
+  });
+
+  it('is none for a paragraph, a list or a thematic break', () => {
+    expect(tableHead('Use a | b to pipe.\nThen go on.')).toBeUndefined();
+    expect(tableHead('- one\n- two')).toBeUndefined();
+    expect(tableHead('text\n---')).toBeUndefined();
+  });
+});
+
+describe('tableRows', () => {
+  it('splits a table into its head and rows', () => {
+    expect(tableRows('| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n')).toEqual({ head: '| a | b |\n|---|---|', rows: ['| 1 | 2 |', '| 3 | 4 |'] });
+  });
+
+  it('is none when the table is followed by other text in the same block', () => {
+    expect(tableRows('| a | b |\n|---|---|\n| 1 | 2 |\nlazy line')).toBeUndefined();
+  });
+});

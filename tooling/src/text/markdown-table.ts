@@ -1,0 +1,31 @@
+/**
+ * GFM tables as text: where the indexer cuts a long table into parts and the answer trims one to
+ * the rows a question needs, each piece keeps the table's head (its header row and delimiter
+ * row), without which the rows are no table but a paragraph of pipes.
+ */
+
+const ROW = /^\s{0,3}\|?.*\|.*$/;
+const DELIMITER = /^\s{0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/**
+ * The head of a table that opens the text, as its two lines; none when the text opens otherwise.
+ *
+ * @example tableHead('| a | b |\n| - | - |\n| 1 | 2 |') //=> '| a | b |\n| - | - |'
+ * @example tableHead('a | b') //=> undefined
+ */
+export function tableHead(text: string): string | undefined {
+  const [header, delimiter] = text.replace(/^\s*\n/, '').split('\n', 2);
+  if (header === undefined || delimiter === undefined || !ROW.test(header) || !DELIMITER.test(delimiter) || !delimiter.includes('-')) return undefined;
+  // A delimiter row needs a pipe unless the table has one column, which GFM writes with pipes anyway.
+  if (!delimiter.includes('|') && !header.includes('|')) return undefined;
+  return `${header}\n${delimiter}`;
+}
+
+/** A table split into its head and its body rows; none when the text is not one table. */
+export function tableRows(text: string): { head: string; rows: string[] } | undefined {
+  const trimmed = text.replace(/^\s*\n/, '').trimEnd();
+  const head = tableHead(trimmed);
+  if (head === undefined) return undefined;
+  const rows = trimmed.split('\n').slice(2);
+  return rows.every((row) => row.includes('|')) ? { head, rows } : undefined;
+}
