@@ -52,6 +52,17 @@ describe('analyzeQuery', () => {
     expect(byTerm('header')['header']?.forms).toEqual(['header']);
   });
 
+  test('also searches the word documentation uses for an everyday one: dump is export, exclude is ignore', () => {
+    expect(byTerm('dump all the chats')['dump']?.forms).toEqual(['dump', 'export']);
+    expect(byTerm('exclude a folder')['exclud']?.forms).toEqual(['exclud', 'ignor']);
+    expect(byTerm('exclude a folder')['folder']?.forms).toEqual(['folder', 'directori', 'dir']);
+  });
+
+  test('reads phrases documentation says in one word: token by token is stream, turn off is disable', () => {
+    expect(analyze('can the answer come back token by token').map((t) => t.term)).toEqual(['answer', 'come', 'back', 'stream']);
+    expect(analyze('turn off the cache').map((t) => t.term)).toEqual(['disabl', 'cach']);
+  });
+
   test('reads "out of the box" as default', () => {
     expect(normalizePhrases('what does serve listen on out of the box')).toContain('default');
     expect(analyze('what does serve listen on out of the box').map((t) => t.term)).toEqual(['serv', 'listen', 'default']);

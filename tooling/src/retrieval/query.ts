@@ -7,6 +7,7 @@
  */
 import { isEveryday } from './everyday-words.js';
 import { englishFor } from './glossary.js';
+import { SYNONYM_PHRASES, synonymsFor } from './synonyms.js';
 import { hyphenatedCompounds, tokenize } from './tokenize.js';
 
 export interface QueryTerm {
@@ -39,7 +40,7 @@ const PHRASES: readonly [RegExp, string][] = [
  */
 export function normalizePhrases(text: string): string {
   let normalized = text.normalize('NFKC');
-  for (const [pattern, replacement] of PHRASES) normalized = normalized.replace(pattern, replacement);
+  for (const [pattern, replacement] of [...PHRASES, ...SYNONYM_PHRASES]) normalized = normalized.replace(pattern, replacement);
   return normalized;
 }
 
@@ -72,6 +73,7 @@ export function analyzeQuery(text: string, known: (term: string) => boolean, voc
     };
     const english = englishFor(term);
     if (english) for (const form of tokenize(english)) add(form);
+    for (const form of synonymsFor(term, tokenize)) add(form);
     // Only long words: a short unknown word is as likely a name the atoms never mention (`slack`)
     // as a typo, and one edit away from some known word (`stack`) all the same.
     if (!known(term) && /^[a-z]{7,}$/.test(term)) {
