@@ -21,7 +21,7 @@ import { citationFor, type Source } from './citations.js';
 import { MEANING_SECTIONS, RESOLUTION_SECTIONS, RESTATING_SECTIONS, STEP_SECTIONS, WHY_SECTIONS, questionIntent, type Intent } from './intent.js';
 import { baseLanguage } from './language.js';
 import { cleanMarkdown, joinParts } from './markdown.js';
-import { phrasesFor } from './phrases.js';
+import { phrasesFor, place } from './phrases.js';
 import { questionTerms, termHits, termsIn, wordCount } from './terms.js';
 import { fromStart, sentencesOf, trimToRelevant } from './trim.js';
 
@@ -141,7 +141,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
     const named = termHits(`${hit.title} ${hit.summary} ${hit.section ?? ''} ${hit.question ?? ''} ${hit.tags.join(' ')}`, terms);
     if (seen.has(hit.atomId) || !close(hit, SEE_ALSO_RATIO) || named < Math.min(terms.length, Math.max(2, Math.ceil(terms.length / 2)))) continue;
     seen.add(hit.atomId);
-    others.push(`**${hit.title}**${hit.kind === 'lead' || !hit.section ? '' : ` › ${hit.kind === 'faq' ? (hit.question ?? hit.section) : hit.section}`} ${cite(hit)}`);
+    others.push(`${place(hit.title, hit.kind === 'lead' || !hit.section ? undefined : hit.kind === 'faq' ? (hit.question ?? hit.section) : hit.section)} ${cite(hit)}`);
   }
   if (others.length > 0) parts.push(`${phrases.seeAlso} ${others.join('; ')}`);
   parts.push(phrases.extractiveNote);

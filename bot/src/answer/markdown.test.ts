@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cleanMarkdown, joinParts } from './markdown.js';
+import { cleanMarkdown, escapeInline, joinParts } from './markdown.js';
 
 describe('cleanMarkdown', () => {
   test('leaves out MDX components, imports, HTML comments and tags, keeping the text inside inline tags', () => {
@@ -36,4 +36,15 @@ describe('joinParts', () => {
   test('keeps the indentation of a part that begins inside a list item', () => {
     expect(joinParts(['1. One:\n   ```sh\n   a\n   ```', '   Then this.\n2. Two.'])).toBe('1. One:\n   ```sh\n   a\n   ```\n\n   Then this.\n2. Two.');
   });
+});
+
+describe('escapeInline', () => {
+  test('writes a title with a placeholder or emphasis marks as the text it is', () => {
+    expect(escapeInline('pnpm add <pkg>')).toBe('pnpm add \\<pkg\\>');
+    expect(escapeInline('snake_case and *stars*')).toBe('snake\\_case and \\*stars\\*');
+  });
+});
+
+test('cleanMarkdown keeps entities, which decoded would read as tags', () => {
+  expect(cleanMarkdown('Selects packages changed since &lt;since>.')).toBe('Selects packages changed since &lt;since>.');
 });

@@ -53,8 +53,19 @@ function cleanLine(line: string): string | null {
   // Inline tags outside code spans: `<kbd>Ctrl</kbd>` keeps `Ctrl`.
   return line
     .split(/(`+[^`]*`+)/)
-    .map((piece, i) => (i % 2 === 1 ? piece : piece.replace(INLINE_TAG, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')))
+    // Entities stay: `&lt;since>` decoded would be read as a tag.
+    .map((piece, i) => (i % 2 === 1 ? piece : piece.replace(INLINE_TAG, '')))
     .join('');
+}
+
+/**
+ * Plain text (a title, a heading) made safe to write inside Markdown: the characters that would
+ * start emphasis, code, a link or a tag are escaped.
+ *
+ * @example escapeInline('pnpm add <pkg>') //=> 'pnpm add \\<pkg\\>'
+ */
+export function escapeInline(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, '\\$&');
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The few fixed sentences the service writes itself, per answer language (English otherwise).
  */
+import { escapeInline } from './markdown.js';
 
 export interface Phrases {
   /** The last line of an extractive answer. */
@@ -15,10 +16,19 @@ export interface Phrases {
   readonly otherLanguageNote: (sourceLanguage: string) => string;
 }
 
+/**
+ * Where a quote is from, `**Title** › Section`, both plain text written safe for Markdown.
+ *
+ * @example place('pnpm add <pkg>', 'Options') //=> '**pnpm add \\<pkg\\>** › Options'
+ */
+export function place(title: string, section: string | undefined): string {
+  return `**${escapeInline(title)}**${section ? ` › ${escapeInline(section)}` : ''}`;
+}
+
 const en: Phrases = {
   extractiveNote: '_Quoted from the atoms; no language model was used._',
-  quoteIntro: (title, section, marker) => `From **${title}**${section ? ` › ${section}` : ''} ${marker}:`,
-  moreIntro: (title, section, marker) => `More in **${title}**${section ? ` › ${section}` : ''} ${marker}:`,
+  quoteIntro: (title, section, marker) => `From ${place(title, section)} ${marker}:`,
+  moreIntro: (title, section, marker) => `More in ${place(title, section)} ${marker}:`,
   seeAlso: 'See also:',
   notCovered: (contact, suggestUrl) =>
     `The atoms do not cover this question yet, so I will not guess.\n\n` +
@@ -28,8 +38,8 @@ const en: Phrases = {
 
 const ja: Phrases = {
   extractiveNote: '_アトムからの引用です（言語モデルは使用していません）。_',
-  quoteIntro: (title, section, marker) => `**${title}**${section ? ` › ${section}` : ''} より ${marker}:`,
-  moreIntro: (title, section, marker) => `詳しくは **${title}**${section ? ` › ${section}` : ''} ${marker}:`,
+  quoteIntro: (title, section, marker) => `${place(title, section)} より ${marker}:`,
+  moreIntro: (title, section, marker) => `詳しくは ${place(title, section)} ${marker}:`,
   seeAlso: '関連:',
   notCovered: (contact, suggestUrl) =>
     `この質問に答えるアトムはまだありません。推測では答えません。\n\n` +

@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { sectionAnswerProblems } from '../../../bot/test/markdown-problems.js';
+import { loadAtoms } from '../../src/atom/load.js';
 import { brokenInternalLinks, draftCodeBlocks, markupLeft, readDrafts, sourceCodeBlocks } from './import-checks.js';
 import { makeProject, run } from './helpers.js';
 
@@ -66,6 +68,11 @@ describe.each([
       return match && targetsInCorpus(corpus(name), match[1]!, match[2]!).length > 0 ? [note] : [];
     });
     expect(wrong).toEqual([]);
+  });
+
+  test('every section of every draft, quoted as an extractive answer, is well-formed Markdown', async () => {
+    const { dir } = await importCorpus(name);
+    expect(sectionAnswerProblems(loadAtoms({ root: path.join(dir, 'atoms') }), 256).slice(0, 20)).toEqual([]);
   });
 });
 

@@ -33,6 +33,12 @@ describe('fillSections', () => {
   test('turns question headings into Q/A pairs', () => {
     expect(fillSections('faq', '### Does it work on Windows?\n\nYes, it does.\n\n### Why hard links?\n\n```sh\nls -l\n```').lead).toBe('Q: Does it work on Windows?\n\nA: Yes, it does.\n\nQ: Why hard links?\n\nA:\n\n```sh\nls -l\n```');
   });
+
+  test('keeps a question heading as the page writes it: code spans, and entities that would otherwise read as a tag', () => {
+    expect(fillSections('faq', '## `pnpm` does not work with &lt;YOUR-PROJECT-HERE>?\n\nIt does.\n\n## Notes on &lt;pkg>\n\nMore.').lead).toBe(
+      'Q: `pnpm` does not work with &lt;YOUR-PROJECT-HERE>?\n\nA: It does.\n\n**Notes on &lt;pkg>**\n\nMore.',
+    );
+  });
 });
 
 test('an option that opens with its Type/Default list gets its description as the Input', () => {

@@ -4,7 +4,7 @@
  * section (a matching sub-heading, a numbered list, "to fix this…", a config block). A section
  * the source has nothing for keeps its template prompt, which `content/template-prompt` flags.
  */
-import type { RootContent } from 'mdast';
+import type { Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../../atom/markdown.js';
 import { REQUIRED_SECTIONS, headingMatches, normalizeHeading, type SectionSpec } from '../../atom/sections.js';
@@ -177,15 +177,25 @@ function satisfies(spec: SectionSpec, body: string): boolean {
   return true;
 }
 
+/**
+ * A heading's text as the page writes it, code spans and entities kept: its plain text would turn
+ * `&lt;pkg>` into a tag and drop the backticks of `pnpm`.
+ */
+function headingSource(markdown: string, heading: Heading): string {
+  const first = heading.children[0]?.position?.start.offset;
+  const last = heading.children.at(-1)?.position?.end.offset;
+  return (first === undefined || last === undefined ? toString(heading) : markdown.slice(first, last)).replace(/\s*\n\s*/g, ' ').trim();
+}
+
 /** Question headings and the blocks under them as `Q:` / `A:` pairs; other headings become bold lines of the answer. */
 function toQuestionsAndAnswers(markdown: string): string {
   const tree = parseMarkdown(markdown);
   const parts: string[] = [];
   let answered = true;
   for (const node of tree.children) {
-    const text = node.type === 'heading' && !toString(node).trim().endsWith('?') ? `**${toString(node).trim()}**` : markdown.slice(node.position!.start.offset!, node.position!.end.offset!);
+    const text = node.type === 'heading' && !toString(node).trim().endsWith('?') ? `**${headingSource(markdown, node)}**` : markdown.slice(node.position!.start.offset!, node.position!.end.offset!);
     if (node.type === 'heading' && text.startsWith('**') === false) {
-      parts.push(`Q: ${toString(node).trim()}`);
+      parts.push(`Q: ${headingSource(markdown, node)}`);
       answered = false;
     } else if (!answered && node.type !== 'code' && !text.includes('\n')) {
       parts.push(`A: ${text}`);
