@@ -63,9 +63,16 @@ describe('lexical search', () => {
 
   test('long queries search their rarest terms, and drop terms most units contain', () => {
     const df = (term: string) => ({ common: 900, mid: 50, rare: 2 })[term] ?? 0;
-    expect(selectQueryTerms(['common', 'mid', 'rare'], df, 1000)).toEqual(['rare', 'mid']);
-    expect(selectQueryTerms(['common'], df, 1000)).toEqual(['common']);
-    expect(selectQueryTerms(Array.from({ length: 30 }, (_, i) => `t${i}`), () => 1, 1000)).toHaveLength(8);
+    expect(selectQueryTerms([['common'], ['mid'], ['rare']], df, 1000)).toEqual(['rare', 'mid']);
+    expect(selectQueryTerms([['common']], df, 1000)).toEqual(['common']);
+    expect(selectQueryTerms(Array.from({ length: 30 }, (_, i) => [`t${i}`]), () => 1, 1000)).toHaveLength(8);
+  });
+
+  test("counts a question's words, not their forms: other forms never crowd a word of the question out", () => {
+    const words = Array.from({ length: 8 }, (_, i) => [`w${i}`, `w${i}-other`, `w${i}-third`]);
+    const searched = selectQueryTerms(words, (term) => (term.endsWith('other') || term.endsWith('third') ? 1 : 5), 1000);
+    expect(words.every(([word]) => searched.includes(word!))).toBe(true);
+    expect(searched).toHaveLength(24);
   });
 
   test("a unit gains a share of its atom's best other units, so an atom matching in several sections outranks one matching once", () => {

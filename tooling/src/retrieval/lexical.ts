@@ -87,15 +87,21 @@ const MAX_QUERY_TERMS = 8;
 const COMMON_SHARE = 0.3;
 
 /**
- * The terms a lexical query searches: the rarest first, at most MAX_QUERY_TERMS, without terms
- * so common that they would match most units (unless nothing rarer is left: then the rarest one).
+ * The terms a lexical query searches, given each question word as the forms it may take (the
+ * word as written first): the words with the rarest forms first, at most MAX_QUERY_TERMS words,
+ * without forms so common that they would match most units (unless nothing rarer is left: then
+ * the rarest one). Words are counted, not forms, so a word's other forms never crowd out
+ * another word of the question.
  *
- * @example selectQueryTerms(['the-rare', 'common'], (t) => (t === 'common' ? 900 : 3), 1000) //=> ['the-rare']
+ * @example selectQueryTerms([['the-rare'], ['common']], (t) => (t === 'common' ? 900 : 3), 1000) //=> ['the-rare']
  */
-export function selectQueryTerms(terms: readonly string[], df: (term: string) => number, units: number): string[] {
-  const ranked = [...new Set(terms)].sort((a, b) => df(a) - df(b));
-  const rare = ranked.filter((term) => df(term) <= COMMON_SHARE * units);
-  return (rare.length > 0 ? rare : ranked.slice(0, 1)).slice(0, MAX_QUERY_TERMS);
+export function selectQueryTerms(words: readonly (readonly string[])[], df: (term: string) => number, units: number): string[] {
+  const common = (term: string) => df(term) > COMMON_SHARE * units;
+  const rarest = (forms: readonly string[]) => Math.min(...forms.map(df));
+  const ranked = words.filter((forms) => forms.length > 0).sort((a, b) => rarest(a) - rarest(b));
+  const rare = ranked.map((forms) => forms.filter((form) => !common(form))).filter((forms) => forms.length > 0);
+  if (rare.length === 0) return ranked.length > 0 ? [[...ranked[0]!].sort((a, b) => df(a) - df(b))[0]!] : [];
+  return [...new Set(rare.slice(0, MAX_QUERY_TERMS).flat())];
 }
 
 /**
