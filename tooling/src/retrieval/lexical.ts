@@ -81,8 +81,8 @@ export interface LexicalHit {
   readonly score: number;
 }
 
-/** At most this many query terms are searched: a pasted log can hold hundreds. */
-const MAX_QUERY_TERMS = 8;
+/** At most this many words of a question are searched (a pasted log can hold hundreds); a multi-part question names about a dozen. */
+const MAX_QUERY_TERMS = 12;
 /** Terms in more than this share of units add little to BM25 and much to the cost of a query. */
 const COMMON_SHARE = 0.3;
 
