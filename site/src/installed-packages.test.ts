@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +20,15 @@ describe(linkRootPackages, () => {
     linkRootPackages(root);
     linkRootPackages(root);
     for (const name of ['astro', '@astrojs/starlight']) expect(installedPackageDir(name, fromRoot(root))).toBe(installedPackageDir(name));
+  });
+
+  test('replaces a link left by an install elsewhere', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'atomkit-root-'));
+    made.push(root);
+    mkdirSync(path.join(root, 'node_modules'));
+    symlinkSync(path.join(root, 'gone'), path.join(root, 'node_modules/astro'), 'junction');
+    linkRootPackages(root);
+    expect(installedPackageDir('astro', fromRoot(root))).toBe(installedPackageDir('astro'));
   });
 
   test('leaves a project root that resolves them already as it is', () => {

@@ -5,7 +5,7 @@
  * `astro` and the routes Starlight injects (`@astrojs/starlight/routes/…`) from the Astro project's
  * root, and Vite's dev server serves only files below the project's workspace.
  */
-import { existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve as resolveImport } from 'import-meta-resolve';
@@ -48,12 +48,14 @@ export function linkRootPackages(projectRoot: string): void {
     const target = installedPackageDir(name);
     if (!target || installedPackageDir(name, fromRoot) === target) continue;
     const link = path.join(projectRoot, 'node_modules', ...name.split('/'));
+    // A link made for an earlier install (atomkit linked from another folder since) is replaced.
+    if (lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) rmSync(link, { force: true });
     mkdirSync(path.dirname(link), { recursive: true });
     try {
       // A junction on Windows, which needs no administrator rights; the type is ignored elsewhere.
       symlinkSync(target, link, 'junction');
     } catch (error) {
-      // Another build of the same project made it first, or an older link points elsewhere.
+      // Another build of the same project made it first, or a folder of the project's own is there.
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       if (installedPackageDir(name, fromRoot) !== target) throw new Error(`${link} is in the way of the link to ${target}: delete it and build again.`);
     }
