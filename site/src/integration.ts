@@ -13,6 +13,7 @@ import { atomRemarkPlugins } from '../../tooling/src/site/markdown-plugins.js';
 import { formatDiagnostic } from '../../tooling/src/site/check.js';
 import { bodyCache, pipelineFingerprint, type BodyCache } from './body-cache.js';
 import { externalsFromImporter } from './externals.js';
+import { servePackageDirs } from './installed-packages.js';
 import { sibling } from './sibling.js';
 import { VIRTUAL_MODULE, type SiteRuntimeOptions } from './runtime-options.js';
 import { shareStore, sharedStore, storeKey, unshareStore } from './shared-store.js';
@@ -62,6 +63,7 @@ export function atomkitIntegration(options: AtomkitIntegrationOptions): AstroInt
             resolve: { noExternal: BUNDLED },
             plugins: [
               externalsFromImporter(),
+              servePackageDirs(),
               {
                 name: 'atomkit-site-options',
                 resolveId: (id: string) => (id === VIRTUAL_MODULE ? resolved : undefined),

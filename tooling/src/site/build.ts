@@ -9,6 +9,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroInlineConfig } from 'astro';
 import type { AtomkitConfig } from '../config/load.js';
+import { linkRootPackages } from '../../../site/src/installed-packages.js';
 import { standaloneRoot, standaloneSite, type StandaloneOptions } from '../../../site/src/standalone.js';
 import { shareStore, unshareStore } from '../../../site/src/shared-store.js';
 import { AtomStore } from '../../../site/src/store.js';
@@ -118,6 +119,7 @@ const VITE_RESERVED_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'AS
 /** Prepares the environment and Astro's project folder; returns the function that restores the environment. */
 function setAstroEnv(nodeEnv: 'production' | 'development', config: AtomkitConfig): () => void {
   mkdirSync(standaloneRoot(config), { recursive: true });
+  linkRootPackages(standaloneRoot(config));
   const saved = VITE_RESERVED_ENV.map((key) => [key, process.env[key]] as const);
   for (const [key] of saved) delete process.env[key];
   process.env.NODE_ENV = nodeEnv;

@@ -4,17 +4,19 @@
  * build and serve in their folder. Nothing may be written inside the installed package.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const temp = mkdtempSync(path.join(os.tmpdir(), 'atomkit-adopt-'));
 let server: ChildProcess | undefined;
+let dev: ChildProcess | undefined;
 afterAll(() => {
   server?.kill('SIGKILL');
+  dev?.kill('SIGKILL');
   rmSync(temp, { recursive: true, force: true });
 });
 
@@ -68,19 +70,26 @@ orders audit log.
 ${' The worker keeps its place in the queue across a restart because offsets are committed only after an order is stored.'.repeat(25)}
 `;
 
-test('a packed atomkit installed offline scaffolds, lints, indexes, builds and serves a knowledge base of its own', async () => {
+let tarball: string;
+let shipped: string[];
+// A tool folder to run `init` from, as `npx atomkit init` would: atomkit installed with its
+// dependencies outside any knowledge base.
+const tools = path.join(temp, 'tools');
+
+beforeAll(() => {
   // The package exactly as it would be published (dist/ is built by the test setup).
   const packed = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', temp], ROOT)) as { filename: string; files: { path: string }[] }[];
-  const tarball = path.join(temp, packed[0]!.filename);
-  const shipped = packed[0]!.files.map((file) => file.path);
-  expect(shipped).toContain('dist/browser/widget/atom-chat.js');
-  expect(shipped.filter((file) => /\.test\.|^eval\/|^atoms\/|screenshots|^tooling\/(?!templates\/)|^patches\//.test(file))).toEqual([]);
-
-  // A tool folder to run `init` from, as `npx atomkit init` would.
-  const tools = path.join(temp, 'tools');
+  tarball = path.join(temp, packed[0]!.filename);
+  shipped = packed[0]!.files.map((file) => file.path);
   mkdirSync(tools);
   writeFileSync(path.join(tools, 'package.json'), '{"name":"tools","private":true}\n');
   npm(['install', '--offline', tarball], tools);
+}, 300_000);
+
+test('a packed atomkit installed offline scaffolds, lints, indexes, builds and serves a knowledge base of its own', async () => {
+  expect(shipped).toContain('dist/browser/widget/atom-chat.js');
+  expect(shipped.filter((file) => /\.test\.|^eval\/|^atoms\/|screenshots|^tooling\/(?!templates\/)|^patches\//.test(file))).toEqual([]);
+
   const init = spawnSync(path.join(tools, 'node_modules/.bin/atomkit'), ['init', 'acme-kb', '--yes', '--name', 'Acme'], { cwd: temp, encoding: 'utf8' });
   expect(init.stderr).toBe('');
   expect(init.status).toBe(0);
@@ -161,3 +170,49 @@ test('a packed atomkit installed offline scaffolds, lints, indexes, builds and s
 
   expect(snapshot(installed)).toEqual(before);
 }, 900_000);
+
+test('an atomkit installed outside the knowledge base folder (npm link, a file: dependency, a pnpm store) builds and serves its site', async () => {
+  const init = spawnSync(path.join(tools, 'node_modules/.bin/atomkit'), ['init', 'linked-kb', '--yes', '--name', 'Linked'], { cwd: temp, encoding: 'utf8' });
+  expect(init.status).toBe(0);
+  const kb = path.join(temp, 'linked-kb');
+  rmSync(path.join(kb, 'atoms'), { recursive: true });
+  mkdirSync(path.join(kb, 'atoms/procedure'), { recursive: true });
+  writeFileSync(path.join(kb, 'atoms/procedure/restart-the-orders-queue-worker.md'), ATOM);
+  writeFileSync(path.join(kb, 'atoms/procedure/restart-the-billing-queue-worker.md'), ATOM.replace('title: Restart the orders queue worker', 'title: Restart the billing queue worker'));
+  // What npm makes of `npm link atomkit` and of a `file:` folder, and pnpm of its store: the
+  // knowledge base's node_modules/atomkit is a link to a package (with its dependencies beside it)
+  // whose real path lies outside the knowledge base.
+  const installed = path.join(tools, 'node_modules/atomkit');
+  mkdirSync(path.join(kb, 'node_modules'));
+  symlinkSync(installed, path.join(kb, 'node_modules/atomkit'), 'junction');
+  const before = snapshot(installed);
+  const bin = path.join(kb, 'node_modules/atomkit/bin/atomkit.js');
+
+  const site = spawnSync(process.execPath, [bin, 'site', 'build'], { cwd: kb, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  expect(site.stderr).not.toMatch(/error/i);
+  expect(site.status).toBe(0);
+  for (const slug of ['restart-the-orders-queue-worker', 'restart-the-billing-queue-worker']) {
+    expect(readFileSync(path.join(kb, `site/dist/procedure/${slug}/index.html`), 'utf8')).toContain('Linked knowledge base');
+  }
+
+  // The dev server serves the package's own styles and Starlight's from where they really are.
+  dev = spawn(process.execPath, [bin, 'site', 'dev', '--port', '0'], { cwd: kb, stdio: ['ignore', 'pipe', 'pipe'] });
+  let started = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    dev!.stdout!.on('data', (chunk: Buffer) => {
+      started += chunk.toString();
+      const match = /Serving the docs site at (http:\/\/\S+)/.exec(started);
+      if (match) resolve(match[1]!);
+    });
+    dev!.once('exit', (code) => reject(new Error(`site dev exited (${code}): ${started}`)));
+  });
+  const page = await fetch(new URL('procedure/restart-the-orders-queue-worker/', url));
+  expect(page.status).toBe(200);
+  const assets = [...(await page.text()).matchAll(/(?:src|href)="(\/@fs\/[^"?]+)/g)].map((match) => match[1]!);
+  expect(assets).toContain(`/@fs${realpathSync(installed)}/dist/site/src/styles/atomkit.css`);
+  const statuses = await Promise.all(assets.map(async (asset) => `${(await fetch(new URL(asset, url))).status} ${asset}`));
+  expect(statuses.filter((status) => !status.startsWith('200 '))).toEqual([]);
+  dev.kill('SIGTERM');
+
+  expect(snapshot(installed)).toEqual(before);
+}, 600_000);
