@@ -12,6 +12,8 @@ describe('questionIntent', () => {
     ['what goes wrong if I edit the title line by hand?', 'why'],
     ['why does the check fail on a file I never changed', 'why'],
     ['なぜ CI で落ちるの？', 'why'],
+    ['lint をローカルで実行するには？', 'steps'],
+    ['翻訳のやり方を教えて', 'steps'],
   ])('%s: %s', (question, intent) => {
     expect(questionIntent(question, false)).toBe(intent);
   });
