@@ -124,6 +124,27 @@ describe('composeExtractive: what was asked', () => {
     expect(answer).toContain('1. Open a terminal.\n2. Run:\n\n   ```sh\n   npx atomkit lint\n   --quiet\n   ```\n\n3. Fix what it reports.');
   });
 
+  test('answers a how-to from a reference section with the parts that name it, not the section from its start', () => {
+    const option = (name: string, text: string) => `#### ${name}\n\n${text}`;
+    const reference = hit({
+      unitId: 'interface-input/update#input',
+      atomId: 'interface-input/update',
+      title: 'update',
+      type: 'interface-input',
+      section: 'Input',
+      anchor: 'input',
+      text: [
+        `Updates packages. ${'Background about ranges and lockfiles. '.repeat(40)}`,
+        option('--recursive', `Runs in every package. ${'More about workspaces. '.repeat(30)}`),
+        option('--latest', 'Updates every dependency to its latest version, across major versions.'),
+        option('--global', `Updates global packages. ${'More about global installs. '.repeat(30)}`),
+      ].join('\n\n'),
+    });
+    const { answer } = composeExtractive('how do I update every dependency to the latest version', [reference], { language: 'en', minScore: 0.2, atomUnits: [reference] });
+    expect(answer).toContain('**--latest**\n\nUpdates every dependency to its latest version, across major versions.');
+    expect(answer).not.toContain('Background about ranges');
+  });
+
   test('does not quote the example diagnostic back to someone who describes the error in words', () => {
     const { answer } = composeExtractive('lint rejects my header with bad type frontmatter/schema', [example], { language: 'en', minScore: 0.2, atomUnits: [meaning, example, resolve] });
     expect(answer).not.toContain('bad type');

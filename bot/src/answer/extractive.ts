@@ -40,6 +40,8 @@ export interface ExtractiveOptions {
 
 /** A section asked for as a list of steps may be quoted up to this many times `maxWords`. */
 const STEPS_BUDGET = 2.5;
+/** A numbered list from its first step, outside code blocks or not: a section of steps. */
+const NUMBERED_FROM_ONE = /^\s{0,3}1[.)]\s/m;
 /** A FAQ this close to the best hit's confidence may be the question being asked... */
 const FAQ_LEAD_RATIO = 0.85;
 /** ...when at least this share of the question's terms are in the FAQ's question. */
@@ -107,7 +109,10 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
     const whole = siblings.filter((unit) => unit.anchor === group.hits[0]!.anchor);
     const units = whole.length >= group.hits.length ? whole.sort((a, b) => part(a) - part(b)) : group.hits;
     const text = cleanMarkdown(joinParts(units.map((hit) => stripHeading(hit.text, hit.section))));
-    return { first: group.hits[0]!, text: intent === 'steps' ? fromStart(text, maxWords * STEPS_BUDGET) : trimToRelevant(text, terms, faq ? Math.round(maxWords / 2) : maxWords) };
+    // Steps are read from step 1, within their own budget; a how-to answered by a reference
+    // section (options, a table of commands) gets the parts of it that name the question.
+    const steps = intent === 'steps' && (isSection(group, STEP_SECTIONS) || NUMBERED_FROM_ONE.test(text));
+    return { first: group.hits[0]!, text: steps ? fromStart(text, maxWords * STEPS_BUDGET) : trimToRelevant(text, terms, faq ? Math.round(maxWords / 2) : maxWords) };
   });
   // The direct answer first: the sentence of the atom that holds most of the question.
   const meaningFirst = intent === 'meaning' ? asked.find((unit) => unit.kind !== 'lead') : undefined;
