@@ -116,7 +116,9 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   });
   // The direct answer first: the sentence of the atom that holds most of the question.
   const meaningFirst = intent === 'meaning' ? asked.find((unit) => unit.kind !== 'lead') : undefined;
-  const opening = meaningFirst ? sentencesOf(cleanMarkdown(meaningFirst.text))[0] : undefined;
+  // Only an opening that names the question: "what is the default port of preview" is not
+  // answered by "Unless noted, these options apply to preview."
+  const opening = meaningFirst ? sentencesOf(cleanMarkdown(meaningFirst.text)).slice(0, 1).find((sentence) => termHits(sentence, terms) >= Math.ceil(terms.length / 3)) : undefined;
   const lead = faq || intent === 'steps' ? undefined : opening && meaningFirst ? { sentence: opening, hit: meaningFirst } : leadSentence([...found, ...siblings].filter((hit) => hit.atomId === primaryAtom), terms);
   // After a direct answer, a section that could not be trimmed (one long table or code block) is
   // pointed to rather than quoted: the answer stays a few lines. Steps asked for are quoted,

@@ -32,7 +32,7 @@ describe('lexical search', () => {
     expect(searchLexical([a, b], tokenize('queue worker'), 10, (label) => label % 2 === 0).map((h) => h.label)).toEqual([2]);
   });
 
-  test('a misspelt or unfinished word finds the unit; a known word matches itself, its long forms one edit away, and as the last word the words it begins', () => {
+  test('a misspelt or unfinished word finds the unit; a known word matches itself and its long forms one edit away, never the words it begins', () => {
     const index = createLexical();
     index.addAll([
       doc(1, { title: 'Rotate the credentials' }),
@@ -48,7 +48,8 @@ describe('lexical search', () => {
     expect(labels(['credentail'])).toEqual([1, 3]);
     expect(labels(['sched'])).toEqual([2]);
     expect(labels(['store', 'credenti'])).toEqual([1, 3]);
-    expect(labels(['credenti', 'store'])).toEqual([1, 3, 4]);
+    // A question's words are finished: `store` is not `storefront`, and `atom` not `atomkit_err_…`.
+    expect(labels(['credenti', 'store'])).toEqual([1, 3]);
     vocabulary.add('interview');
     expect(labels(['interview', 'rotat'])).toEqual([1, 2, 5]);
   });

@@ -111,8 +111,9 @@ export function selectQueryTerms(words: readonly (readonly string[])[], df: (ter
  *
  * A term no unit contains (`known` says which do) is a typo or an unfinished word: it also
  * matches close spellings (words of 6 letters or more) and the words it begins. A term the index
- * knows is spelt right: only a long one also matches words one edit away (`interview` finds
- * `interviewee`, which the stemmer keeps apart), and only the last one the words it begins. Typo
+ * knows is spelt right and finished (questions are asked whole, not searched as typed): only a
+ * long one also matches words one edit away (`interview` finds `interviewee`, which the stemmer
+ * keeps apart), and none the words it begins (`atom` would match every `ATOMKIT_ERR_*`). Typo
  * matching every known term took half of a query's time and changed no figure of
  * `atomkit eval` (retrieval and answers) on the question sets. `weight` scales a term's score (a
  * word's other forms count less than the word as written).
@@ -131,7 +132,7 @@ export function searchLexical(
     const results = index.search(terms.join(' '), {
       tokenize: () => [...terms],
       fuzzy: (term) => (known(term) ? term.length >= 8 && 1 : term.length >= 6 && 0.15),
-      prefix: (term, i, all) => term.length >= 4 && (i === all.length - 1 || !known(term)),
+      prefix: (term) => term.length >= 4 && !known(term),
       boostTerm: (term) => weight(term),
       ...(keep ? { filter: (result) => keep(result.id as number) } : {}),
     });
