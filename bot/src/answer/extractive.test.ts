@@ -145,6 +145,14 @@ describe('composeExtractive: what was asked', () => {
     expect(answer).not.toContain('Background about ranges');
   });
 
+  test('leads a what-is answer with the meaning only when its first sentence names the question', () => {
+    const input = (text: string) => hit({ unitId: 'interface-input/preview#input', atomId: 'interface-input/preview', title: 'Preview options', type: 'interface-input', section: 'Input', anchor: 'input', text });
+    const vague = input(`Unless noted, the options in this section are only applied to preview. ${'Other options are described here. '.repeat(100)}\n\nThe port defaults to \`4173\`.`);
+    expect(composeExtractive('what is the default port of the preview server', [vague], { language: 'en', minScore: 0.2, atomUnits: [vague] }).answer).toMatch(/^From \*\*Preview options\*\* › Input \[1\]:/);
+    const direct = input(`The preview server listens on port 4173 by default. ${'Details follow here. '.repeat(150)}`);
+    expect(composeExtractive('what is the default port of the preview server', [direct], { language: 'en', minScore: 0.2, atomUnits: [direct] }).answer).toMatch(/^The preview server listens on port 4173 by default\. \[1\]/);
+  });
+
   test('does not quote the example diagnostic back to someone who describes the error in words', () => {
     const { answer } = composeExtractive('lint rejects my header with bad type frontmatter/schema', [example], { language: 'en', minScore: 0.2, atomUnits: [meaning, example, resolve] });
     expect(answer).not.toContain('bad type');
