@@ -18,7 +18,7 @@ function countingRenderer(): BodyRenderer & { calls: number } {
   const render = Object.assign(
     async (body: string) => {
       render.calls++;
-      return { html: `<p>${body} #${render.calls}</p>`, headings: [{ depth: 2, slug: 'a', text: 'A' }] };
+      return { html: `<p>${body} #${render.calls}</p>`, headings: [{ depth: 2, slug: 'a', text: 'A' }], faq: [{ inFaqSection: true, pairs: [{ question: 'Why?', answer: 'Because.' }] }] };
     },
     { calls: 0 },
   );
@@ -29,11 +29,12 @@ const warnings: string[] = [];
 const options = (fingerprint = 'f1') => ({ dir, fingerprint, warn: (message: string) => warnings.push(message) });
 
 describe('bodyCache', () => {
-  test('gives the next build the bodies an earlier build rendered, without rendering them again', async () => {
+  test('gives the next build the bodies an earlier build rendered, FAQ pairs included, without rendering them again', async () => {
     const first = countingRenderer();
     const rendered = await bodyCache(first, options()).render('Hello');
     const second = countingRenderer();
     expect(await bodyCache(second, options()).render('Hello')).toEqual(rendered);
+    expect(rendered.faq).toHaveLength(1);
     expect(second.calls).toBe(0);
   });
 
@@ -53,7 +54,11 @@ describe('bodyCache', () => {
     const render = countingRenderer();
     expect((await bodyCache(render, options()).render('Hello')).html).toBe('<p>Hello #1</p>');
     expect(render.calls).toBe(1);
-    expect(JSON.parse(readFileSync(path.join(dir, name!), 'utf8')).html).toBe('<p>Hello #1</p>');
+    // A body kept without its FAQ pairs is rendered again too.
+    writeFileSync(path.join(dir, name!), JSON.stringify({ html: '<p>Hello</p>', headings: [] }));
+    await bodyCache(render, options()).render('Hello');
+    expect(render.calls).toBe(2);
+    expect(JSON.parse(readFileSync(path.join(dir, name!), 'utf8')).html).toBe('<p>Hello #2</p>');
   });
 
   test('prune keeps only the bodies the build used', async () => {
@@ -80,7 +85,7 @@ describe('bodyCache', () => {
 });
 
 describe('pipelineFingerprint', () => {
-  const render: BodyRenderer = async (body) => ({ html: body.length > 0 ? '<p>sample</p>' : '', headings: [] });
+  const render: BodyRenderer = async (body) => ({ html: body.length > 0 ? '<p>sample</p>' : '', headings: [], faq: [] });
 
   test('changes with a plugin option', async () => {
     const plugin = () => undefined;
@@ -97,7 +102,7 @@ describe('pipelineFingerprint', () => {
   });
 
   test('changes with what the pipeline makes of the sample body, whatever its options say', async () => {
-    const other: BodyRenderer = async () => ({ html: '<p>other labels</p>', headings: [] });
+    const other: BodyRenderer = async () => ({ html: '<p>other labels</p>', headings: [], faq: [] });
     expect(await pipelineFingerprint({}, render)).not.toBe(await pipelineFingerprint({}, other));
   });
 

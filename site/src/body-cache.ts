@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { codeHash } from '../../tooling/src/package/code-hash.js';
 import { ATOM_MARKDOWN_CODE } from '../../tooling/src/site/markdown-plugins.js';
+import type { FaqGroup, FaqText } from '../../tooling/src/site/faq.js';
 import type { BodyRenderer, RenderedBody } from './store.js';
 
 export interface BodyCacheOptions {
@@ -135,13 +136,18 @@ function readBody(file: string): RenderedBody | undefined {
 
 function isRenderedBody(value: unknown): value is RenderedBody {
   if (typeof value !== 'object' || value === null) return false;
-  const { html, headings } = value as Partial<RenderedBody>;
+  const { html, headings, faq } = value as Partial<RenderedBody>;
   return (
     typeof html === 'string' &&
     Array.isArray(headings) &&
     headings.every((heading: unknown) => {
       const { depth, slug, text } = (heading ?? {}) as Partial<RenderedBody['headings'][number]>;
       return typeof depth === 'number' && typeof slug === 'string' && typeof text === 'string';
+    }) &&
+    Array.isArray(faq) &&
+    faq.every((group: unknown) => {
+      const { inFaqSection, pairs } = (group ?? {}) as Partial<FaqGroup>;
+      return typeof inFaqSection === 'boolean' && Array.isArray(pairs) && pairs.every((pair: unknown) => typeof (pair as FaqText | null)?.question === 'string' && typeof (pair as FaqText).answer === 'string');
     })
   );
 }

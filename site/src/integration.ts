@@ -11,6 +11,7 @@ import type { AstroConfig, AstroIntegration } from 'astro';
 import { isUnifiedProcessor, unified } from '@astrojs/markdown-remark';
 import { atomRemarkPlugins } from '../../tooling/src/site/markdown-plugins.js';
 import { formatDiagnostic } from '../../tooling/src/site/check.js';
+import { faqGroupsOf } from '../../tooling/src/site/faq.js';
 import { bodyCache, pipelineFingerprint, type BodyCache } from './body-cache.js';
 import { externalsFromImporter } from './externals.js';
 import { servePackageDirs } from './installed-packages.js';
@@ -40,7 +41,7 @@ export function atomkitIntegration(options: AtomkitIntegrationOptions): AstroInt
     hooks: {
       'astro:config:setup': ({ command, config, injectRoute, updateConfig, logger }) => {
         const dev = command === 'dev';
-        const storeOptions: AtomStoreOptions = { ...options.store, drafts: options.store.drafts ?? dev, cacheDir: fileURLToPath(config.cacheDir) };
+        const storeOptions: AtomStoreOptions = { ...options.store, drafts: options.store.drafts ?? dev };
         // `buildSite()` may have loaded and checked the atoms already.
         const ready = sharedStore(storeKey(storeOptions));
         store = ready ?? new AtomStore(storeOptions);
@@ -79,16 +80,6 @@ export function atomkitIntegration(options: AtomkitIntegrationOptions): AstroInt
         // Kept where Astro keeps its own content store between builds.
         bodies = fingerprint ? bodyCache(render, { dir: fileURLToPath(new URL('atomkit/bodies/', config.cacheDir)), fingerprint, warn: (message) => logger.warn(message) }) : undefined;
         store.setRenderer(bodies?.render ?? render);
-      },
-      // Before Vite bundles the pages: an atom that fails the checks stops the build here.
-      'astro:build:start': async ({ logger }) => {
-        try {
-          await store.loaded();
-        } catch (error) {
-          // `buildSite()` reports the atoms' problems; Astro would add a line blaming this hook.
-          logger.options.level = 'silent';
-          throw error;
-        }
       },
       'astro:server:setup': ({ server, logger }) => {
         const root = path.resolve(store.options.atomsDir);
@@ -139,7 +130,7 @@ async function bodyRenderer(config: AstroConfig): Promise<{ render: BodyRenderer
   return {
     render: async (body) => {
       const { code, metadata } = await renderer.render(body);
-      return { html: code, headings: metadata.headings };
+      return { html: code, headings: metadata.headings, faq: faqGroupsOf(metadata.frontmatter) };
     },
     pipeline: { ...plugins, ...settings },
   };

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { parseAtomText } from '../../tooling/src/atom/parse.js';
 import { FIXTURE_ATOMS, INVALID_ATOMS, PROJECT_ROOT, scratchDir, treeSnapshot } from './helpers.js';
 
 const atomkit = (args: string[], env: Record<string, string> = {}) =>
@@ -19,7 +20,7 @@ describe('atomkit site build', () => {
     expect(lines).toContain('site/test/fixtures/invalid-atoms/error/broken.md:11:1 Unknown field `titel`; did you mean `title`? frontmatter/schema');
     expect(run.stderr).toContain('2 problems in the atoms; the site was not built.');
     expect(run.stderr).not.toMatch(/^\s+at /m);
-    // Only the atoms' problems: the checks run inside Astro's build, which must not add its own error.
+    // Only the atoms' problems: Astro must not add an error of its own.
     expect(run.stderr).not.toContain('[ERROR]');
   });
 
@@ -43,6 +44,32 @@ describe('atomkit site build', () => {
     } finally {
       rmSync(atoms, { recursive: true, force: true });
       rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  test('stops on atoms whose lists, emphasis or link text nest past the limit, with the file:line:col of a full parse', () => {
+    const atoms = mkdtempSync(path.join(os.tmpdir(), 'atomkit-deep-atoms-'));
+    try {
+      mkdirSync(path.join(atoms, 'pitfall'));
+      const bodies: Record<string, string> = {
+        lists: Array.from({ length: 60 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n'),
+        emphasis: `${'_a '.repeat(150)}x${' a_'.repeat(150)}`,
+        links: `[${'*a '.repeat(150)}\nx${' a*'.repeat(150)}](u)`,
+      };
+      const expected: string[] = [];
+      for (const [name, body] of Object.entries(bodies)) {
+        const text = `---\ntitle: Deep ${name}\nsummary: Nested past the limit.\ntype: pitfall\nauthor: t\ncreated: 2025-01-01\nversion: 1.0.0\ntags: [a]\nrelated: []\n---\n\nLead.\n\n${body}\n`;
+        writeFileSync(path.join(atoms, `pitfall/${name}.md`), text);
+        const [problem] = parseAtomText(text).problems;
+        expect(problem?.code).toBe('file/too-deep');
+        expected.push(`${atoms.split(path.sep).join('/')}/pitfall/${name}.md:${problem!.range.start.line}:${problem!.range.start.column} ${problem!.message} file/too-deep`);
+      }
+      const run = atomkit(['site', 'build'], { ATOMKIT_ATOMS_DIR: atoms });
+      expect(run.status).toBe(1);
+      for (const line of expected) expect(run.stderr.split('\n')).toContain(line);
+      expect(run.stderr).toContain('3 problems in the atoms; the site was not built.');
+    } finally {
+      rmSync(atoms, { recursive: true, force: true });
     }
   });
 

@@ -5,11 +5,14 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/generate-corpus.js';
 import { findAtomFiles } from './load.js';
-import { parseMarkdown } from './markdown.js';
+import { directiveFromMarkdown } from 'mdast-util-directive';
+import { directive } from 'micromark-extension-directive';
+import { mdxjs } from 'micromark-extension-mdxjs';
+import { parseMarkdown, parsesLikeAtoms } from './markdown.js';
 
 /** What atom bodies were parsed with before: every GFM construct, always on. */
 const reference = unified().use(remarkParse).use(remarkGfm).freeze();
@@ -75,5 +78,30 @@ describe('parseMarkdown', () => {
     expect(parseMarkdown('- [x] done').children[0]).toMatchObject({ children: [{ checked: true }] });
     expect(types('see www.example.com')).toContain('link');
     expect(types('write to a@b.co')).toContain('link');
+  });
+});
+
+describe('parsesLikeAtoms', () => {
+  /** The micromark extensions of a remark processor, once its plugins are attached. */
+  const extensionsOf = (processor: { freeze(): { data(): unknown } }) => (processor.freeze().data() as { micromarkExtensions?: unknown[] }).micromarkExtensions ?? [];
+  function directives(this: Processor) {
+    const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+    (data.micromarkExtensions ??= []).push(directive());
+    (data.fromMarkdownExtensions ??= []).push(directiveFromMarkdown());
+  }
+  const site = extensionsOf(unified().use(remarkParse).use(remarkGfm).use(directives));
+
+  it("is true for remark-gfm with Starlight's directives on a text without directives", () => {
+    expect(parsesLikeAtoms(site, '## FAQ\n\nQ: Why? See https://x.y at 10:30.\nA: ~~No~~ | yes\n')).toBe(true);
+    expect(parsesLikeAtoms(extensionsOf(unified().use(remarkParse).use(remarkGfm)), 'Q: x\n')).toBe(true);
+  });
+
+  it('is false for a text that holds directive syntax', () => {
+    for (const text of [':::note\nQ: x\n:::\n', '::leaf\n', '## FAQ :abbr[x]\n']) expect(parsesLikeAtoms(site, text), text).toBe(false);
+  });
+
+  it('is false without GFM, or with syntax it does not know', () => {
+    expect(parsesLikeAtoms(extensionsOf(unified().use(remarkParse)), 'Q: x\n')).toBe(false);
+    expect(parsesLikeAtoms([...site, mdxjs()], 'Q: x\n')).toBe(false);
   });
 });

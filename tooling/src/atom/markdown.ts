@@ -19,6 +19,7 @@ import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { directive } from 'micromark-extension-directive';
 import type { Root } from 'mdast';
 import type { Construct, Extension } from 'micromark-util-types';
 
@@ -98,4 +99,47 @@ export function parseMarkdown(text: string): Root {
   let set = 0;
   for (let i = 0; i < SWITCHES.length; i++) if (SWITCHES[i]!.occursIn.test(text)) set |= 1 << i;
   return fromMarkdown(text, optionsFor(set));
+}
+
+/**
+ * Whether a remark processor whose parser takes these micromark extensions (its
+ * `data('micromarkExtensions')`) gives `text` the tree `parseMarkdown` gives: it parses GFM as this
+ * module does and nothing else besides directives (Starlight's asides), which `text` cannot hold (no
+ * `:` before a letter or another `:`). Unknown syntax, or GFM switched off, answers no.
+ *
+ * @example parsesLikeAtoms(processor.data('micromarkExtensions') ?? [], '## FAQ') //=> true (remark-gfm and remark-directive)
+ */
+export function parsesLikeAtoms(extensions: readonly unknown[], text: string): boolean {
+  const used = constructs(extensions);
+  if (!used) return false;
+  for (const key of ATOM_CONSTRUCTS) if (!used.has(key)) return false;
+  for (const key of used) if (!ATOM_CONSTRUCTS.has(key) && !DIRECTIVE_CONSTRUCTS.has(key)) return false;
+  return !DIRECTIVE_START.test(text);
+}
+
+const DIRECTIVE_START = /:[A-Za-z:]/;
+const ATOM_CONSTRUCTS = constructs(optionsFor(2 ** SWITCHES.length - 1).extensions ?? [])!;
+const DIRECTIVE_CONSTRUCTS = constructs([directive()])!;
+
+/**
+ * What a set of micromark extensions hooks, as `field:character:construct` keys (a construct named
+ * by its name or its tokenizer's); undefined when one switches a construct off.
+ */
+function constructs(extensions: readonly unknown[]): Set<string> | undefined {
+  const keys = new Set<string>();
+  for (const extension of extensions.flat(Infinity) as Record<string, unknown>[]) {
+    for (const [field, hooks] of Object.entries(extension ?? {})) {
+      if (field === 'disable') {
+        if ([(hooks as { null?: unknown[] }).null ?? []].flat().length > 0) return undefined;
+        continue;
+      }
+      for (const [code, hooked] of Object.entries(hooks ?? {})) {
+        for (const construct of [hooked].flat() as (Partial<Construct> | number)[]) {
+          const name = typeof construct === 'number' ? String(construct) : (construct.name ?? construct.tokenize?.name ?? construct.resolveAll?.name ?? '?');
+          keys.add(`${field}:${code}:${name}`);
+        }
+      }
+    }
+  }
+  return keys;
 }

@@ -66,6 +66,119 @@ function listMarkerEnd(text: string, i: number, lineEnd: number): number | undef
 }
 
 /**
+ * An upper bound of the levels `deepNode` counts in the Markdown tree of `text`, from one pass over
+ * the text instead of a parse, so a caller that needs no tree can still refuse what nests too deep:
+ * a text whose bound is over `MAX_NESTING` must be parsed to know.
+ *
+ * Why it bounds: block containers open only at the start of a line, after the markers that keep
+ * their parents open on that line (`>` for a quote, an indent of at least two columns for a list
+ * item, four for a footnote), so the containers a leaf block opens in are at most one level per
+ * column of indent, per `>` and per footnote label, and two (list and item) per list marker. A leaf
+ * block takes at most three levels (table, row, cell); inline content never spans a blank line, and
+ * each level of emphasis, strikethrough or link inside it takes a delimiter (`*`, `_`, `~`, `[`,
+ * `]`) on each side, so a run of lines between blank lines nests at most half its delimiters deep,
+ * plus an autolink and the text itself.
+ *
+ * @example nestingBound('> - *a*') //=> 11 (block quote, list and item, a space after each marker, paragraph, emphasis)
+ */
+export function nestingBound(text: string): number {
+  let bound = 0;
+  let inRun = false;
+  let containers = 0;
+  let delimiters = 0;
+  let lineStart = 0;
+  const endRun = () => {
+    if (inRun) bound = Math.max(bound, containers + Math.floor(delimiters / 2) + LEAF_LEVELS);
+    inRun = false;
+    containers = 0;
+    delimiters = 0;
+  };
+  while (lineStart <= text.length) {
+    // Markdown ends lines at CR, LF or CR LF.
+    let lineEnd = lineStart;
+    while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 0x0a && text.charCodeAt(lineEnd) !== 0x0d) lineEnd++;
+    const prefixEnd = containerPrefixEnd(text, lineStart, lineEnd);
+    if (prefixEnd.end === lineEnd && prefixEnd.levels === prefixEnd.columns) {
+      // Spaces and tabs only: a blank line, which ends every paragraph.
+      endRun();
+    } else {
+      inRun = true;
+      containers = Math.max(containers, prefixEnd.levels);
+      delimiters += delimitersIn(text, lineStart, lineEnd);
+    }
+    if (lineEnd === text.length) break;
+    lineStart = lineEnd + (text.charCodeAt(lineEnd) === 0x0d && text.charCodeAt(lineEnd + 1) === 0x0a ? 2 : 1);
+  }
+  endRun();
+  return bound;
+}
+
+/** Levels a leaf block takes below its containers, with what inline content adds besides delimited markup. */
+const LEAF_LEVELS = 3 + 2;
+
+/**
+ * Where the container markers that open a line end, how many levels they can open or keep open
+ * (one per column of indent, per `>` and per footnote label, two per list marker) and how many of
+ * those are columns of blank (a tab counts as the four columns it can be).
+ */
+function containerPrefixEnd(text: string, start: number, end: number): { end: number; levels: number; columns: number } {
+  let levels = 0;
+  let columns = 0;
+  let i = start;
+  while (i < end) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20 || code === 0x09) {
+      const width = code === 0x09 ? 4 : 1;
+      levels += width;
+      columns += width;
+      i++;
+    } else if (code === 0x3e /* > */) {
+      levels++;
+      i++;
+    } else if (code === 0x5b /* [ */ && text.charCodeAt(i + 1) === 0x5e /* ^ */) {
+      const labelEnd = footnoteLabelEnd(text, i + 2, end);
+      if (labelEnd === undefined) break;
+      levels++;
+      i = labelEnd;
+    } else {
+      const markerEnd = listMarkerEnd(text, i, end);
+      if (markerEnd === undefined) break;
+      levels += 2;
+      i = markerEnd;
+    }
+  }
+  return { end: i, levels, columns };
+}
+
+/** End of a footnote definition's `[^label]:` whose label starts at `i` (escapes skipped). */
+function footnoteLabelEnd(text: string, i: number, end: number): number | undefined {
+  for (; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x5c /* \ */) i++;
+    else if (code === 0x5d /* ] */) return text.charCodeAt(i + 1) === 0x3a /* : */ ? i + 2 : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Characters that can open or close a level of inline markup: `*`, `_`, `~`, `[` and `]`. An `_`
+ * between two letters or digits (`snake_case`) can do neither, as CommonMark's flanking rules say.
+ */
+function delimitersIn(text: string, start: number, end: number): number {
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x2a || code === 0x7e || code === 0x5b || code === 0x5d) count++;
+    else if (code === 0x5f && !(i > start && isAsciiAlphanumeric(text.charCodeAt(i - 1)) && isAsciiAlphanumeric(text.charCodeAt(i + 1)))) count++;
+  }
+  return count;
+}
+
+function isAsciiAlphanumeric(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/**
  * The first node (in document order) more than `MAX_NESTING` levels below the root.
  *
  * @example deepNode(parseMarkdown('*a '.repeat(200) + 'x' + ' a*'.repeat(200)))?.position?.start.line //=> 1

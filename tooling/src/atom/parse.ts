@@ -8,7 +8,7 @@ import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { headingAnchors } from './identity.js';
 import { parseMarkdown } from './markdown.js';
-import { deepBlockMarker, deepFlowCollection, deepNode, deepYamlNode, MAX_NESTING } from './nesting.js';
+import { deepBlockMarker, deepFlowCollection, deepNode, deepYamlNode, MAX_NESTING, nestingBound } from './nesting.js';
 import { LineIndex, FILE_START, type Range } from './position.js';
 
 export interface AtomProblem {
@@ -77,11 +77,12 @@ const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
 
 export interface ParseOptions {
   /**
-   * Whether to parse the body of this text (BOM removed, line endings normalized). A caller that
-   * already knows what it needs from a body skips its parse, the larger part of the work: the atom
-   * then has an empty tree, no sections or headings and no words. @default every body is parsed
+   * Leave the body unparsed, the larger part of the work, for a caller that needs only the header:
+   * the atom then has an empty tree, no sections or headings and no words. A body that might nest
+   * too deep (`nestingBound`) is parsed all the same, so it is refused exactly as a full parse
+   * refuses it. @default false
    */
-  readonly parseBody?: (text: string) => boolean;
+  readonly skipBody?: boolean;
 }
 
 /**
@@ -144,10 +145,9 @@ export function parseAtomText(input: string, options: ParseOptions = {}): Parsed
     positionOf: (path) => (split ? valueRange(split, lines, path) : FILE_START),
     keyPositionOf: (path) => (split ? keyRange(split, lines, path) : FILE_START),
   };
-  if (options.parseBody?.(text) === false) return { ...parsed, tree: { type: 'root', children: [] }, lead: [], sections: [], headings: [], words: 0 };
-
-  // Mask the header with blanks (newlines kept) so body positions are file positions.
   const bodyStart = split ? lines.lineStart(split.range.end!.line + 1) : 0;
+  if (options.skipBody && nestingBound(text.slice(bodyStart)) <= MAX_NESTING) return { ...parsed, tree: { type: 'root', children: [] }, lead: [], sections: [], headings: [], words: 0 };
+  // Mask the header with blanks (newlines kept) so body positions are file positions.
   const masked = split ? text.slice(0, bodyStart).replace(/[^\n]/g, ' ') + text.slice(bodyStart) : text;
   const deepMarker = deepBlockMarker(masked);
   if (deepMarker !== undefined) return unparsedAtomText(tooDeep(lines, deepMarker, 'body'));

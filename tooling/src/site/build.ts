@@ -1,9 +1,9 @@
 /**
  * Builds or serves the docs site of a knowledge base with Astro's JS API (Starlight with the
  * atomkit plugin, `site/src/standalone.ts`), so `atomkit site build|dev` and `atomkit start` share
- * one code path. The atoms are loaded and checked in a worker thread while Astro starts: an invalid
- * atom stops the build with the linter's messages before Astro builds a page. Astro writes only
- * under the knowledge base's project.
+ * one code path. The atoms are checked first, from their headers: an invalid atom stops the build
+ * with the linter's messages before Astro starts. Astro writes only under the knowledge base's
+ * project.
  */
 import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -49,26 +49,17 @@ export async function buildSite(options: SiteOptions): Promise<BuiltSite> {
     defaultLanguage: config.atoms.defaultLanguage,
     locales: config.atoms.locales,
     drafts,
-    cacheDir: inline.cacheDir!,
   });
-  // Astro starts while the atoms load; the plugin waits for them before it builds any page.
-  const loading = store.loadInWorker();
-  // Awaited below: a build that stops first must not leave the rejection unhandled.
-  loading.catch(() => undefined);
+  store.load(true);
   const outDir = path.resolve(inline.outDir!);
+  const { build } = await import('astro');
   // The plugin picks up the atoms loaded and checked here instead of reading them a second time.
   shareStore(store);
   try {
-    const { build } = await import('astro');
     await withAstroEnv('production', () => build({ ...inline, mode: 'production', logLevel: options.logLevel ?? 'info' }), config);
-  } catch (error) {
-    // An invalid atom stops the build with the checks' messages, whatever Astro made of it.
-    await loading;
-    throw error;
   } finally {
     unshareStore(store);
   }
-  await loading;
   return { outDir, atoms: store.atoms().length, pages: countHtml(outDir) };
 }
 

@@ -1,16 +1,19 @@
 import { describe, expect, test } from 'vitest';
-import { unified } from 'unified';
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import fc from 'fast-check';
+import { directiveFromMarkdown } from 'mdast-util-directive';
+import { directive } from 'micromark-extension-directive';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import rehypeStringify from 'rehype-stringify';
-import { atomFromText } from '../atom/load.js';
-import { atomFaq, remarkAtomFaq } from './faq.js';
+import { unified, type Processor } from 'unified';
+import { parseMarkdown } from '../atom/markdown.js';
+import { faqGroups, faqGroupsOf, publishedFaq, remarkAtomFaq } from './faq.js';
+import { atomRemarkPlugins } from './markdown-plugins.js';
 
 const render = async (markdown: string) =>
   String(await unified().use(remarkParse).use(remarkAtomFaq).use(remarkRehype).use(rehypeStringify).process(markdown));
-
-const header = (type: string) =>
-  `---\ntitle: An atom\nsummary: An atom used to test FAQ pairs.\ntype: ${type}\nauthor: t\ncreated: 2025-01-01\nversion: 1.0.0\ntags: []\nrelated: []\n---\n`;
 
 describe('remarkAtomFaq', () => {
   test('turns the pairs of a FAQ section into a definition list and keeps the heading', async () => {
@@ -38,18 +41,56 @@ describe('remarkAtomFaq', () => {
   });
 });
 
-describe('atomFaq', () => {
-  test('reads the pairs of the FAQ section with their text', () => {
-    const atom = atomFromText('/a/x.md', `${header('procedure')}\n## Steps\n\n1. Do.\n\n## FAQ\n\nQ: Why?\nA: Because.\n`, { root: '/a' });
-    expect(atomFaq(atom).map(({ question, answer }) => ({ question, answer }))).toEqual([{ question: 'Why?', answer: 'Because.' }]);
+describe('faqGroupsOf', () => {
+  const groups = async (markdown: string) => {
+    const file = await unified().use(remarkParse).use(remarkGfm).use(remarkAtomFaq).use(remarkRehype).use(rehypeStringify).process(markdown);
+    return faqGroupsOf((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter);
+  };
+
+  test('keeps the pairs of every run of the body, each marked whether it is in the FAQ section', async () => {
+    expect(await groups('## Steps\n\n1. Do.\n\nQ: Early?\nA: Yes.\n\n## FAQ\n\nQ: Why?\nA: Because.\n\n### More\n\nQ: And?\nA: So.\n')).toEqual([
+      { inFaqSection: false, pairs: [{ question: 'Early?', answer: 'Yes.' }] },
+      { inFaqSection: true, pairs: [{ question: 'Why?', answer: 'Because.' }] },
+      { inFaqSection: true, pairs: [{ question: 'And?', answer: 'So.' }] },
+    ]);
   });
 
-  test('reads the whole body of a faq atom', () => {
-    const atom = atomFromText('/a/x.md', `${header('faq')}\nQ: One?\nA: 1.\n\n## Group\n\nQ: Two?\nA: 2.\n`, { root: '/a' });
-    expect(atomFaq(atom).map((pair) => pair.question)).toEqual(['One?', 'Two?']);
+  test('is empty for a body without pairs', async () => {
+    expect(await groups('## FAQ\n\nAsk the team.\n')).toEqual([]);
+  });
+});
+
+describe('publishedFaq', () => {
+  const found = [
+    { inFaqSection: false, pairs: [{ question: 'One?', answer: '1.' }] },
+    { inFaqSection: true, pairs: [{ question: 'Two?', answer: '2.' }] },
+  ];
+
+  test('takes the pairs of the FAQ section of an atom', () => {
+    expect(publishedFaq(found, 'procedure')).toEqual([{ question: 'Two?', answer: '2.' }]);
   });
 
-  test('has no pairs for an atom without a FAQ', () => {
-    expect(atomFaq(atomFromText('/a/x.md', `${header('pitfall')}\n## Why\n\nQ: not here\nA: no\n`, { root: '/a' }))).toEqual([]);
+  test('takes the pairs of the whole body of a faq atom', () => {
+    expect(publishedFaq(found, 'faq').map((pair) => pair.question)).toEqual(['One?', 'Two?']);
+  });
+});
+
+describe('remarkAtomFaq in the site pipeline', () => {
+  /** Starlight's directive syntax (asides), which the atom parser does not know. */
+  function directives(this: Processor) {
+    const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+    (data.micromarkExtensions ??= []).push(directive());
+    (data.fromMarkdownExtensions ??= []).push(directiveFromMarkdown());
+  }
+  const PIECES = ['## FAQ\n\n', '## Steps\n\n', '### Group\n\n', 'FAQ\n---\n\n', '## :abbr[FAQ]\n\n', ':::note\n', ':::\n', '::leaf\n', 'Q: Why?\n', 'A: So.\n', '**Q:** How?\n', '\n', '\n\n', '> ', '- ', '```\n', '<div>\n', 'text ', 'a:b ', '[^1]: n\n'];
+
+  test('gives the page the pairs the atom parser reads, with Astro\'s and Starlight\'s syntax (1,000 cases)', async () => {
+    const processor = await createMarkdownProcessor({ remarkPlugins: [directives, ...atomRemarkPlugins], syntaxHighlight: false });
+    const bodies = fc.sample(fc.array(fc.constantFrom(...PIECES), { maxLength: 30 }), { numRuns: 1000, seed: 5 });
+    for (const pieces of bodies) {
+      const body = pieces.join('');
+      const { metadata } = await processor.render(body);
+      expect(faqGroupsOf(metadata.frontmatter), JSON.stringify(body)).toEqual(faqGroups(parseMarkdown(body), body));
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { atomFromText, type Atom } from '../atom/load.js';
 import type { AtomHeader } from '../atom/schema.js';
-import { atomBody, atomPageData, faqJsonLd, translationKey } from './page-data.js';
+import { atomBody, atomPageData, faqHead, faqJsonLd, translationKey } from './page-data.js';
 
 const make = (rel: string, header: string, body: string) =>
   atomFromText(`/repo/atoms/${rel}`, `---\n${header}\n---\n${body}`, { root: '/repo/atoms', base: '/kb' }) as Atom & { header: AtomHeader };
@@ -9,7 +9,7 @@ const header = (title: string, extra = '') =>
   `title: ${title}\nsummary: A summary long enough.\ntype: procedure\nauthor: Ana\ncreated: 2025-01-01\nversion: 1.2.3\ntags: [a, b]\nrelated: [Beta, Gamma]${extra}`;
 
 describe('atomPageData', () => {
-  const alpha = make('procedure/alpha.md', header('Alpha', '\nupdated: 2025-02-03'), '\nLead.\n\n## FAQ\n\nQ: Why </script>?\nA: Because.\n');
+  const alpha = make('procedure/alpha.md', header('Alpha', '\nupdated: 2025-02-03'), '\nLead.\n');
   const beta = make('error/beta.md', header('Beta').replace('type: procedure', 'type: error'), '\nBody.\n');
   const context = { published: new Map<string, Atom>([['Alpha', alpha], ['Beta', beta]]), projectRoot: '/repo', editUrl: 'https://git.example/edit/main' };
 
@@ -44,12 +44,18 @@ describe('atomPageData', () => {
     expect(atomPageData(alpha, { ...context, projectRoot: '/elsewhere' }).editUrl).toBe(false);
   });
 
+});
+
+describe('faqHead', () => {
   test('puts FAQPage data in the head, with no way to close the script element', () => {
-    const [script] = atomPageData(alpha, context).head;
+    const [script] = faqHead([{ question: 'Why </script>?', answer: 'Because.' }]);
     expect(script?.attrs).toEqual({ type: 'application/ld+json' });
     expect(script?.content).not.toContain('</script>');
     expect(JSON.parse(script!.content).mainEntity[0].name).toBe('Why </script>?');
-    expect(atomPageData(beta, context).head).toEqual([]);
+  });
+
+  test('is empty without pairs', () => {
+    expect(faqHead([])).toEqual([]);
   });
 });
 

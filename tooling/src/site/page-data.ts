@@ -1,18 +1,14 @@
 /**
  * What the site shows for one atom: Starlight's page fields (title, description, edit link, last
- * updated, head) plus everything the atom header and FAQ add, computed once when the atoms load.
+ * updated) plus everything the atom header adds, computed once when the atoms load from the headers
+ * alone; the page's `head` (FAQPage data) comes with its rendered body.
  */
 import path from 'node:path';
 import type { Atom } from '../atom/load.js';
 import { atomUrl } from '../atom/identity.js';
 import type { AtomHeader, AtomType } from '../atom/schema.js';
 import { titleKey } from '../lint/corpus.js';
-import { atomFaq } from './faq.js';
-
-export interface FaqText {
-  readonly question: string;
-  readonly answer: string;
-}
+import type { FaqText } from './faq.js';
 
 export interface RelatedLink {
   readonly title: string;
@@ -42,7 +38,6 @@ export interface AtomPageInfo {
   readonly prerequisites?: AtomHeader['prerequisites'];
   readonly errorCodes: readonly string[];
   readonly related: readonly RelatedLink[];
-  readonly faq: readonly FaqText[];
   /** The atom file relative to the project root (POSIX), for people and for `llms-full.txt`. */
   readonly source: string;
 }
@@ -52,8 +47,14 @@ export interface AtomPageData {
   readonly description: string;
   readonly editUrl: string | false;
   readonly lastUpdated: Date;
-  readonly head: readonly { tag: 'script'; attrs: Record<string, string>; content: string }[];
   readonly atom: AtomPageInfo;
+}
+
+/** An element Starlight adds to a page's `<head>`. */
+export interface HeadEntry {
+  readonly tag: 'script';
+  readonly attrs: Record<string, string>;
+  readonly content: string;
 }
 
 export interface PageDataContext {
@@ -75,12 +76,11 @@ export function translationKey(locale: string, sourceTitle: string): string {
 }
 
 /**
- * The page data of a schema-valid atom.
+ * The page data of a schema-valid atom (its header is all it reads).
  *
- * @param faq Its FAQ pairs, when the caller has them already (the atom's body was not parsed).
  * @example atomPageData(atom, ctx).atom.related //=> [{ title: 'Run lint locally', url: '/procedure/run-lint-locally/' }]
  */
-export function atomPageData(atom: Atom & { header: AtomHeader }, context: PageDataContext, faq: readonly FaqText[] = atomFaq(atom).map(({ question, answer }) => ({ question, answer }))): AtomPageData {
+export function atomPageData(atom: Atom & { header: AtomHeader }, context: PageDataContext): AtomPageData {
   const header = atom.header;
   const source = path.relative(context.projectRoot, atom.file).split(path.sep).join('/');
   return {
@@ -88,7 +88,6 @@ export function atomPageData(atom: Atom & { header: AtomHeader }, context: PageD
     description: header.summary,
     editUrl: !context.editUrl || source.startsWith('..') || path.isAbsolute(source) ? false : new URL(source, withSlash(context.editUrl)).href,
     lastUpdated: new Date(`${header.updated ?? header.created}T00:00:00Z`),
-    head: faq.length > 0 ? [{ tag: 'script', attrs: { type: 'application/ld+json' }, content: faqJsonLd(faq) }] : [],
     atom: {
       id: atom.id,
       url: atom.url,
@@ -114,7 +113,6 @@ export function atomPageData(atom: Atom & { header: AtomHeader }, context: PageD
             : undefined;
         return { title, url: target.url, type: target.header.type, ...(localized ? { localized } : {}) };
       }),
-      faq,
       source: source.startsWith('..') ? atom.relPath : source,
     },
   };
@@ -126,6 +124,15 @@ export function atomBody(atom: Atom): string {
   if (!end) return atom.text;
   if (end.line >= atom.lines.lineCount) return '';
   return atom.text.slice(atom.lines.lineStart(atom.frontmatter.range.end.line + 1)).replace(/^\n+/, '');
+}
+
+/**
+ * The `head` of an atom's page: FAQPage data of the pairs it publishes, if it has any.
+ *
+ * @example faqHead([{ question: 'Why?', answer: 'Because.' }]) //=> [{ tag: 'script', attrs: { type: 'application/ld+json' }, content: '{"@context":…}' }]
+ */
+export function faqHead(faq: readonly FaqText[]): HeadEntry[] {
+  return faq.length > 0 ? [{ tag: 'script', attrs: { type: 'application/ld+json' }, content: faqJsonLd(faq) }] : [];
 }
 
 /**
