@@ -69,6 +69,12 @@ describe('lexical search', () => {
     expect(selectQueryTerms(Array.from({ length: 30 }, (_, i) => [`t${i}`]), () => 1, 1000)).toHaveLength(12);
   });
 
+  test('searches the rarest word the index knows beside words no unit contains, when every known word is common', () => {
+    const df = (term: string) => ({ widget: 3, lockfil: 3 })[term] ?? 0;
+    expect(selectQueryTerms([['widget'], ['lockfil'], ['outdat', 'stale']], df, 3)).toEqual(['outdat', 'stale', 'widget']);
+    expect(selectQueryTerms([['typo']], df, 3)).toEqual(['typo']);
+  });
+
   test("counts a question's words, not their forms: other forms never crowd a word of the question out", () => {
     const words = Array.from({ length: 8 }, (_, i) => [`w${i}`, `w${i}-other`, `w${i}-third`]);
     const searched = selectQueryTerms(words, (term) => (term.endsWith('other') || term.endsWith('third') ? 1 : 5), 1000);

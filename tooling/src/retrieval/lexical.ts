@@ -100,7 +100,12 @@ export function selectQueryTerms(words: readonly (readonly string[])[], df: (ter
   const rarest = (forms: readonly string[]) => Math.min(...forms.map(df));
   const ranked = words.filter((forms) => forms.length > 0).sort((a, b) => rarest(a) - rarest(b));
   const rare = ranked.map((forms) => forms.filter((form) => !common(form))).filter((forms) => forms.length > 0);
-  if (rare.length === 0) return ranked.length > 0 ? [[...ranked[0]!].sort((a, b) => df(a) - df(b))[0]!] : [];
+  // Words no unit contains (typos, unfinished words) find only their near spellings: with no
+  // rarer word the index knows, its rarest known form is searched too.
+  if (!rare.some((forms) => forms.some((form) => df(form) > 0))) {
+    const known = ranked.flat().filter((form) => df(form) > 0).sort((a, b) => df(a) - df(b));
+    return [...new Set([...rare.slice(0, MAX_QUERY_TERMS).flat(), ...known.slice(0, 1)])];
+  }
   return [...new Set(rare.slice(0, MAX_QUERY_TERMS).flat())];
 }
 

@@ -58,9 +58,10 @@ describe('analyzeQuery', () => {
     expect(byTerm('exclude a folder')['folder']?.forms).toEqual(['folder', 'directori', 'dir']);
   });
 
-  test('reads phrases documentation says in one word: token by token is stream, turn off is disable', () => {
-    expect(analyze('can the answer come back token by token').map((t) => t.term)).toEqual(['answer', 'come', 'back', 'stream']);
-    expect(analyze('turn off the cache').map((t) => t.term)).toEqual(['disabl', 'cach']);
+  test('also searches a phrase as the word documentation says it in: token by token is stream, out of date is outdated', () => {
+    expect(byTerm('can the answer come back token by token')['token']?.forms).toEqual(['token', 'stream']);
+    expect(byTerm('turn off the cache')['turn']?.forms).toEqual(['turn', 'disabl']);
+    expect(byTerm('the lockfile is out of date')['date']?.forms).toEqual(['date', 'outdat', 'stale']);
   });
 
   test('reads "out of the box" as default', () => {

@@ -40,7 +40,7 @@ const PHRASES: readonly [RegExp, string][] = [
  */
 export function normalizePhrases(text: string): string {
   let normalized = text.normalize('NFKC');
-  for (const [pattern, replacement] of [...PHRASES, ...SYNONYM_PHRASES]) normalized = normalized.replace(pattern, replacement);
+  for (const [pattern, replacement] of PHRASES) normalized = normalized.replace(pattern, replacement);
   return normalized;
 }
 
@@ -65,6 +65,12 @@ export function analyzeQuery(text: string, known: (term: string) => boolean, voc
   const terms = [...new Set(tokenize(normalized))].filter((term) => !compounds.has(term) || known(term));
   // A term also written outside any pasted value is a topic word after all.
   const outside = new Set(tokenize(normalized.replace(CONCRETE_SPAN, ' ')));
+  // A phrase documentation says in one word ("token by token": stream) adds that word as a form
+  // of the phrase's own words, which stay: an atom may say it the same way.
+  const phraseForms = new Map<string, string[]>();
+  for (const [pattern, docs] of SYNONYM_PHRASES) {
+    for (const [phrase] of normalized.matchAll(pattern)) for (const term of tokenize(phrase)) phraseForms.set(term, [...(phraseForms.get(term) ?? []), ...tokenize(docs)]);
+  }
   let vocab: string[] | undefined;
   return terms.map((term) => {
     const forms = [term];
@@ -73,7 +79,7 @@ export function analyzeQuery(text: string, known: (term: string) => boolean, voc
     };
     const english = englishFor(term);
     if (english) for (const form of tokenize(english)) add(form);
-    for (const form of synonymsFor(term, tokenize)) add(form);
+    for (const form of [...synonymsFor(term, tokenize), ...(phraseForms.get(term) ?? [])]) add(form);
     // Only long words: a short unknown word is as likely a name the atoms never mention (`slack`)
     // as a typo, and one edit away from some known word (`stack`) all the same.
     if (!known(term) && /^[a-z]{7,}$/.test(term)) {

@@ -68,15 +68,15 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   disk: 'storage space',
 };
 
-/** Phrases of several words that documentation says in one. */
+/** Phrases of several words that documentation says in one (the phrase's own words stay). */
 export const SYNONYM_PHRASES: readonly [RegExp, string][] = [
-  [/\b(token|word) by (token|word)\b|\bas (it is|it's) (generated|written)\b/gi, ' stream '],
-  [/\b(turn|switch) off\b/gi, ' disable '],
-  [/\b(turn|switch) on\b/gi, ' enable '],
-  [/\b(go|goes|went|is|are) down\b/gi, ' unavailable '],
-  [/\bget rid of\b/gi, ' remove '],
-  [/\bfall(s|en|ing)? behind\b|\bout of date\b/gi, ' outdated '],
-  [/\b(log|sign) in\b/gi, ' login '],
+  [/\b(token|word) by (token|word)\b|\bas (it is|it's) (generated|written)\b/gi, 'stream'],
+  [/\b(turn|switch) off\b/gi, 'disable'],
+  [/\b(turn|switch) on\b/gi, 'enable'],
+  [/\b(go|goes|went|is|are) down\b/gi, 'unavailable'],
+  [/\bget rid of\b/gi, 'remove'],
+  [/\bfall(s|en|ing)? behind\b|\bout of date\b/gi, 'outdated stale'],
+  [/\b(log|sign) in\b/gi, 'login'],
 ];
 
 /**
