@@ -153,6 +153,15 @@ describe('composeExtractive: what was asked', () => {
     expect(composeExtractive('what is the default port of the preview server', [direct], { language: 'en', minScore: 0.2, atomUnits: [direct] }).answer).toMatch(/^The preview server listens on port 4173 by default\. \[1\]/);
   });
 
+  test('answers "how can I tell whether" with what to check', () => {
+    const section = (name: string, text: string) => hit({ unitId: `troubleshooting/no-vectors#${name}`, atomId: 'troubleshooting/no-vectors', title: 'Index built without vectors', type: 'troubleshooting', section: name, anchor: name.toLowerCase(), text });
+    const symptom = section('Symptom', 'Answers come from the lexical index only; the index has no vectors.');
+    const checks = section('Checks', '1. Open `manifest.json` in the index folder: `dense: false` means it has no vectors.');
+    const fix = section('Fix', '1. Rebuild the index with the model in place.');
+    const { answer } = composeExtractive('how can I tell whether my index has vectors', [symptom, fix], { language: 'en', minScore: 0.2, atomUnits: [symptom, checks, fix] });
+    expect(answer).toMatch(/\*\*Index built without vectors\*\* › Checks \[\d\]:\n\n1\. Open `manifest.json`/);
+  });
+
   test('does not quote the example diagnostic back to someone who describes the error in words', () => {
     const { answer } = composeExtractive('lint rejects my header with bad type frontmatter/schema', [example], { language: 'en', minScore: 0.2, atomUnits: [meaning, example, resolve] });
     expect(answer).not.toContain('bad type');

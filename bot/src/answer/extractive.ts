@@ -18,7 +18,7 @@ import type { Citation } from '../contract.js';
 import { parseFaq } from '../../../tooling/src/atom/faq.js';
 import { headingMatches, normalizeHeading, type SectionSpec } from '../../../tooling/src/atom/sections.js';
 import { citationFor, type Source } from './citations.js';
-import { MEANING_SECTIONS, RESOLUTION_SECTIONS, RESTATING_SECTIONS, STEP_SECTIONS, WHY_SECTIONS, questionIntent, type Intent } from './intent.js';
+import { CHECK_SECTIONS, MEANING_SECTIONS, RESOLUTION_SECTIONS, RESTATING_SECTIONS, STEP_SECTIONS, WHY_SECTIONS, questionIntent, type Intent } from './intent.js';
 import { baseLanguage } from './language.js';
 import { cleanMarkdown, joinParts } from './markdown.js';
 import { phrasesFor, place } from './phrases.js';
@@ -84,7 +84,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   if (faq) parts.push(`${cleanMarkdown(faq.answer!.trim())} ${cite(faq)}`);
 
   const intent = questionIntent(question, hits.some((hit) => hit.atomId === primaryAtom && hit.matchedErrorCode !== undefined));
-  const wanted = intent === 'steps' ? STEP_SECTIONS : intent === 'meaning' ? MEANING_SECTIONS : intent === 'why' ? WHY_SECTIONS : [];
+  const wanted = { steps: STEP_SECTIONS, meaning: MEANING_SECTIONS, why: WHY_SECTIONS, check: CHECK_SECTIONS, other: [] }[intent];
   const siblings = (options.atomUnits ?? []).filter((unit) => unit.atomId === primaryAtom && unit.kind !== 'faq' && unit.text.trim() !== '');
   // The section the question asks for is quoted even when the search ranked another part of the atom higher.
   const asked = siblings.filter((unit) => unit.section !== undefined && wanted.some((spec) => headingMatches(unit.section!, spec)));

@@ -13,6 +13,9 @@ describe('questionIntent', () => {
     ['why does the check fail on a file I never changed', 'why'],
     ['なぜ CI で落ちるの？', 'why'],
     ['lint をローカルで実行するには？', 'steps'],
+    ['how can I tell whether my search index actually has embeddings in it?', 'check'],
+    ['how do I know the widget loaded', 'check'],
+    ['インデックスにベクトルがあるか確認するには？', 'check'],
     ['翻訳のやり方を教えて', 'steps'],
   ])('%s: %s', (question, intent) => {
     expect(questionIntent(question, false)).toBe(intent);

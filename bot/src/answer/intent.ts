@@ -1,5 +1,5 @@
 /**
- * What a question asks for (steps, a meaning, causes, or anything else) and which atom sections
+ * What a question asks for (steps, a meaning, causes, what to check, or anything else) and which atom sections
  * answer each kind, by the headings the atom types require (`REQUIRED_SECTIONS`). Kept apart from
  * the answer's composition so the wording rules for each kind of question sit in one place.
  */
@@ -40,16 +40,25 @@ export const RESTATING_SECTIONS: readonly Pick<SectionSpec, 'accepts'>[] = [
   { accepts: ['example diagnostic', 'example diagnostics', '診断メッセージの例'] },
 ];
 
+/** "How can I tell whether ...?" questions want what to check: a troubleshooting atom's checks, a procedure's verification. */
+const CHECK = /\bhow (can|do|would|could|should) (i|we|you) (tell|know|check|see|verify|confirm|find out)\b|\bhow to (tell|check|verify|confirm|find out)\b|確認するには|確かめ|見分け|どうやって確認|どうすれば(わか|分か)/i;
+/** Sections a "how can I tell" question wants. */
+export const CHECK_SECTIONS = Object.values(REQUIRED_SECTIONS)
+  .flat()
+  .filter((spec) => ['Checks', 'Verify'].includes(spec.heading));
+
 /** What the question asks for. */
-export type Intent = 'steps' | 'meaning' | 'why' | 'other';
+export type Intent = 'steps' | 'meaning' | 'why' | 'check' | 'other';
 
 /**
  * @example questionIntent('my PR check fails with frontmatter/schema, what do I do?', false) //=> 'steps'
  * @example questionIntent('what does file/bom mean', false) //=> 'meaning'
  * @example questionIntent('what goes wrong if I edit the title by hand?', false) //=> 'why'
+ * @example questionIntent('how can I tell whether the index has vectors?', false) //=> 'check'
  */
 export function questionIntent(question: string, pastedCode: boolean): Intent {
   if (WHAT_IS.test(question) && !/\b(how|what (do|should|can) (i|we) do)\b/i.test(question)) return 'meaning';
+  if (CHECK.test(question) && !pastedCode && !PASTED.test(question)) return 'check';
   if (HOW_TO.test(question) || pastedCode || PASTED.test(question)) return 'steps';
   if (WHY.test(question)) return 'why';
   return 'other';
