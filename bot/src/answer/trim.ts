@@ -254,16 +254,7 @@ export function leadingItems(list: string, maxWords: number): { text: string; wo
  */
 function relevantItems(list: string, terms: readonly string[], maxWords: number): string {
   const items = listItems(list);
-  const scores = items.map((item) => termHits(item, terms));
-  const keep = new Set<number>();
-  let words = 0;
-  for (const i of items.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b)) {
-    if (scores[i] === 0) break;
-    const size = wordCount(items[i]!);
-    if (keep.size > 0 && words + size > maxWords) continue;
-    keep.add(i);
-    words += size;
-  }
+  const keep = mostRelevant(items, terms, maxWords);
   if (keep.size === 0) return `${leadingItems(list, maxWords).text}\n\n…`;
   const kept = [...keep].sort((a, b) => a - b);
   const out: string[] = [];
@@ -288,23 +279,32 @@ export function relevantRows(table: string, terms: readonly string[], maxWords: 
   const parsed = tableRows(table);
   if (!parsed) return table;
   const { head, rows } = parsed;
-  const scores = rows.map((row) => termHits(row, terms));
-  const keep = new Set<number>();
-  let words = 0;
-  const order = rows.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
-  for (const i of order) {
-    if (scores[i] === 0 && keep.size > 0) break;
-    const size = wordCount(rows[i]!);
-    if (keep.size > 0 && words + size > maxWords) continue;
-    keep.add(i);
-    words += size;
-  }
+  const relevant = mostRelevant(rows, terms, maxWords);
+  const keep = relevant.size > 0 ? relevant : new Set([0]);
   const out = [head];
   rows.forEach((row, i) => {
     if (keep.has(i)) out.push(row);
     else if (out.at(-1) !== GAP_ROW) out.push(GAP_ROW);
   });
   return out.join('\n');
+}
+
+/**
+ * Which of the parts (list items, table rows) name the question's terms, the most first, up to
+ * about `maxWords` (the first always, however long); none when no part names any.
+ */
+function mostRelevant(parts: readonly string[], terms: readonly string[], maxWords: number): Set<number> {
+  const scores = parts.map((part) => termHits(part, terms));
+  const keep = new Set<number>();
+  let words = 0;
+  for (const i of parts.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b)) {
+    if (scores[i] === 0) break;
+    const size = wordCount(parts[i]!);
+    if (keep.size > 0 && words + size > maxWords) continue;
+    keep.add(i);
+    words += size;
+  }
+  return keep;
 }
 
 /** Stands for the rows of a table an answer leaves out. */

@@ -110,12 +110,17 @@ export function parseMarkdown(text: string): Root {
  * @example parsesLikeAtoms(processor.data('micromarkExtensions') ?? [], '## FAQ') //=> true (remark-gfm and remark-directive)
  */
 export function parsesLikeAtoms(extensions: readonly unknown[], text: string): boolean {
-  const used = constructs(extensions);
-  if (!used) return false;
-  for (const key of ATOM_CONSTRUCTS) if (!used.has(key)) return false;
-  for (const key of used) if (!ATOM_CONSTRUCTS.has(key) && !DIRECTIVE_CONSTRUCTS.has(key)) return false;
-  return !DIRECTIVE_START.test(text);
+  let same = sameParser.get(extensions);
+  if (same === undefined) {
+    const used = constructs(extensions);
+    same = used !== undefined && [...ATOM_CONSTRUCTS].every((key) => used.has(key)) && [...used].every((key) => ATOM_CONSTRUCTS.has(key) || DIRECTIVE_CONSTRUCTS.has(key));
+    sameParser.set(extensions, same);
+  }
+  return same && !DIRECTIVE_START.test(text);
 }
+
+/** The answer for each processor's extension list: a build renders every body with the same one. */
+const sameParser = new WeakMap<readonly unknown[], boolean>();
 
 const DIRECTIVE_START = /:[A-Za-z:]/;
 const ATOM_CONSTRUCTS = constructs(optionsFor(2 ** SWITCHES.length - 1).extensions ?? [])!;
