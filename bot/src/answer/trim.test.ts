@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { questionTerms } from './terms.js';
-import { fromStart, leadingItems, listItems, relevantRows, splitBlocks, trimToRelevant } from './trim.js';
+import { coverageOrder, fromStart, leadingItems, listItems, relevantRows, splitBlocks, trimToRelevant } from './trim.js';
 
 describe('trimToRelevant', () => {
   const long = [
@@ -34,6 +34,18 @@ describe('trimToRelevant in a section of sub-headed keys', () => {
     expect(out).toBe(
       '…\n\n**strictPeerDependencies**\n\n* Default: **false**\n* Type: **Boolean**\n\nIf this is enabled, commands will fail if there is a missing or invalid peer dependency in the tree.',
     );
+  });
+
+  test('quotes a key for each part of a question asked in two parts, not only the one naming more of it', () => {
+    const filters = [
+      key('changedSince', `Selects the packages changed since a commit, and with dependents the packages that depend on them. ${'More about changed packages. '.repeat(20)}`),
+      key('dependents', `Selects the packages that depend on the named package. ${'More about dependents. '.repeat(20)}`),
+      key('exclude', `A selector starting with an exclamation mark leaves packages out of the run. ${'More about leaving out. '.repeat(20)}`),
+    ].join('\n\n');
+    const out = trimToRelevant(filters, questionTerms('run only the packages changed since main and their dependents; also how do I leave out the docs package'), 250);
+    expect(out).toContain('**changedSince**');
+    expect(out).toContain('**exclude**');
+    expect(out).not.toContain('**dependents**');
   });
 
   test('leaves a section without sub-headings to the paragraph trimming', () => {
@@ -91,5 +103,15 @@ describe('splitBlocks', () => {
     const blocks = splitBlocks('Intro.\n\n1. One\n\n2. Two:\n\n   ```sh\n   run\n\n   more\n   ```\n\n3. Three\n\nAfter.');
     expect(blocks.map((b) => b.kind)).toEqual(['other', 'list', 'other']);
     expect(blocks[1]!.text).toContain('3. Three');
+  });
+});
+
+describe('coverageOrder', () => {
+  test('puts next the part adding most of the question not yet covered, a term named by fewer parts weighing more', () => {
+    expect(coverageOrder([['port'], ['port', 'host'], ['open']], ['port', 'host', 'open']).map((p) => p.index)).toEqual([1, 2, 0]);
+  });
+
+  test('leaves out parts naming none of the terms, and counts bonus terms twice', () => {
+    expect(coverageOrder([[], ['a'], ['b']], ['a', 'b'], [[], [], ['b']]).map((p) => [p.index, p.score])).toEqual([[2, 2], [1, 1]]);
   });
 });

@@ -6,10 +6,12 @@
  * from the rules for which section answers (extractive.ts).
  */
 import { tableRows } from '../../../tooling/src/text/markdown-table.js';
-import { termHits, wordCount } from './terms.js';
+import { termsIn, wordCount } from './terms.js';
 
-/** Another sub-headed part of a section is quoted beside the best when it scores at least this share of it. */
+/** Another sub-headed part of a section is quoted beside the best when it scores at least this share of it... */
 const SAME_SUBSECTION_SCORE = 0.9;
+/** ...or adds at least this share of the weight of the question's terms the best one named. */
+const OTHER_PART_GAIN = 0.5;
 
 /** A Markdown block: a paragraph, a whole list, a fenced code block, a table, a quote. */
 interface Block {
@@ -75,7 +77,6 @@ export function trimToRelevant(markdown: string, terms: readonly string[], maxWo
   if (total <= maxWords) return blocks.map((b) => b.text).join('\n\n');
   const headed = relevantSubsections(markdown, terms, maxWords);
   if (headed !== undefined) return headed;
-  const scores = blocks.map((b) => termHits(b.text, terms));
   const keep = new Set<number>();
   let words = 0;
   const take = (i: number) => {
@@ -83,9 +84,7 @@ export function trimToRelevant(markdown: string, terms: readonly string[], maxWo
     keep.add(i);
     words += blocks[i]!.words;
   };
-  const order = blocks.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
-  for (const i of order) {
-    if (scores[i] === 0 && keep.size > 0) break;
+  for (const { index: i } of coverageOrder(blocks.map((b) => termsIn(b.text, terms)), terms)) {
     if (keep.size > 0 && words + blocks[i]!.words > maxWords) continue;
     take(i);
     const next = blocks[i + 1];
@@ -161,24 +160,26 @@ export function headingsAsBold(markdown: string): string {
 /**
  * In a long section made of sub-headed parts, the parts that answer the question, each quoted
  * from its heading (so a reference page answers with the key it documents, its default and its
- * description), up to about `maxWords`. A heading naming the question's terms counts twice. None
+ * description), up to about `maxWords`. A heading naming the question's terms counts twice, and a
+ * part that answers what the best one does not is quoted too. None
  * when the section has no sub-headings or none of them concerns the question.
  */
 function relevantSubsections(markdown: string, terms: readonly string[], maxWords: number): string | undefined {
   const lines = markdown.split('\n');
-  const parts = subsections(lines).map((sub) => {
-    const body = lines.slice(sub.start + 1, sub.end).join('\n');
-    return { ...sub, score: 2 * termHits(sub.heading, terms, true) + termHits(body, terms, true) };
-  });
+  const parts: Subsection[] = subsections(lines);
   const first = parts[0]?.start ?? 0;
   // What comes before the first sub-heading is a part too.
-  if (first > 0) parts.unshift({ heading: '', start: 0, end: first, score: termHits(lines.slice(0, first).join('\n'), terms, true) });
-  const best = Math.max(0, ...parts.map((p) => p.score));
-  if (best === 0) return undefined;
-  const chosen: (typeof parts)[number][] = [];
+  if (first > 0) parts.unshift({ heading: '', start: 0, end: first });
+  const named = parts.map((sub) => termsIn(lines.slice(sub.start, sub.end).join('\n'), terms, true));
+  const order = coverageOrder(named, terms, parts.map((sub) => termsIn(sub.heading, terms, true)));
+  if (order.length === 0) return undefined;
+  const best = order[0]!;
+  const chosen: Subsection[] = [];
   let words = 0;
-  for (const candidate of [...parts].sort((a, b) => b.score - a.score || a.start - b.start)) {
-    if (candidate.score < best * SAME_SUBSECTION_SCORE) break;
+  for (const { index, gain, score } of order) {
+    const candidate = parts[index]!;
+    // Another part as good as the best, or one that answers a part of the question the best does not.
+    if (score < best.score * SAME_SUBSECTION_SCORE && gain < best.gain * OTHER_PART_GAIN) continue;
     if (chosen.some((c) => candidate.start < c.end && c.start < candidate.end)) continue;
     const text = lines.slice(candidate.start, candidate.end).join('\n');
     if (chosen.length > 0 && words + wordCount(text) > maxWords) continue;
@@ -294,17 +295,45 @@ export function relevantRows(table: string, terms: readonly string[], maxWords: 
  * about `maxWords` (the first always, however long); none when no part names any.
  */
 function mostRelevant(parts: readonly string[], terms: readonly string[], maxWords: number): Set<number> {
-  const scores = parts.map((part) => termHits(part, terms));
   const keep = new Set<number>();
   let words = 0;
-  for (const i of parts.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b)) {
-    if (scores[i] === 0) break;
+  for (const { index: i } of coverageOrder(parts.map((part) => termsIn(part, terms)), terms)) {
     const size = wordCount(parts[i]!);
     if (keep.size > 0 && words + size > maxWords) continue;
     keep.add(i);
     words += size;
   }
   return keep;
+}
+
+/**
+ * The parts that name any of the question's terms, in the order to quote them by: each next the
+ * one adding the most of the question not yet covered, a term weighing more the fewer parts name
+ * it (in a page about `--filter`, "filter" tells its parts apart least), then the rest by how many
+ * terms they name. So a question of two parts gets a part for each, not two for the first.
+ * `bonus` terms (a sub-heading's) count twice.
+ *
+ * @example coverageOrder([['port'], ['port', 'host'], ['open']], ['port', 'host', 'open']).map((p) => p.index) //=> [1, 2, 0]
+ */
+export function coverageOrder(named: readonly (readonly string[])[], terms: readonly string[], bonus: readonly (readonly string[])[] = []): { index: number; gain: number; score: number }[] {
+  const parts = named.length;
+  const weight = new Map(terms.map((term) => [term, Math.log(1 + parts / Math.max(1, named.filter((n) => n.includes(term)).length))]));
+  const score = (i: number) => named[i]!.length + (bonus[i]?.length ?? 0);
+  const left = named.map((_, i) => i).filter((i) => score(i) > 0);
+  const covered = new Set<string>();
+  const order: { index: number; gain: number; score: number }[] = [];
+  while (left.length > 0) {
+    const gain = (i: number) => [...named[i]!, ...(bonus[i] ?? [])].reduce((sum, term) => sum + (covered.has(term) ? 0 : weight.get(term)!), 0);
+    let best = 0;
+    for (let k = 1; k < left.length; k++) {
+      const [a, b] = [left[k]!, left[best]!];
+      if (gain(a) > gain(b) + 1e-9 || (Math.abs(gain(a) - gain(b)) <= 1e-9 && (score(a) > score(b) || (score(a) === score(b) && a < b)))) best = k;
+    }
+    const index = left.splice(best, 1)[0]!;
+    order.push({ index, gain: gain(index), score: score(index) });
+    for (const term of [...named[index]!, ...(bonus[index] ?? [])]) covered.add(term);
+  }
+  return order;
 }
 
 /** Stands for the rows of a table an answer leaves out. */

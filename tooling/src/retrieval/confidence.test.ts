@@ -42,6 +42,18 @@ describe('lexicalCoverage of analysed queries', () => {
     expect(topic).toBeLessThan(0.1);
   });
 
+  test('cuts less for a word no atom uses in a long question, where it is as often a detail of the asker’s setup', () => {
+    const words = ['remot', 'image', 'allow', 'block', 'build', 'config', 'site', 'fetch', 'page', 'cdn'];
+    const atom = new Set(words.slice(0, -1));
+    const all = df(Object.fromEntries(words.slice(0, -1).map((w) => [w, 5])));
+    const short = lexicalCoverage([term('remot'), term('image'), term('slack')], atom, all, 100);
+    const long = lexicalCoverage([...words.slice(0, -1), 'slack'].map((w) => term(w)), atom, all, 100);
+    const uncut = lexicalCoverage(words.slice(0, -1).map((w) => term(w)).concat(term('slack', { everyday: true })), atom, all, 100);
+    expect(uncut).toBe(1);
+    expect(long).toBeGreaterThan(0.35);
+    expect(short).toBeLessThan(0.1);
+  });
+
   test('does not hold a Japanese word other atoms use against an English atom, which could not contain it', () => {
     const terms = [term('改行'), term('crlf'), term('警告')];
     const counts = df({ 改行: 3, crlf: 2, 警告: 9 });

@@ -84,13 +84,18 @@ export function lexicalCoverage(queryTerms: readonly (string | QueryTerm)[], uni
   }
   // Both the telling words and most of the words must be there: one rare word shared by chance
   // ("capitals" for a question about a capital city) is not a match.
-  // Each topic no atom mentions at all (`PostgreSQL`, `Slack`) halves it again.
+  // Each topic no atom mentions at all (`PostgreSQL`, `Slack`) cuts it again, by as much as its
+  // share of the question: in three words an unknown word is the topic, in twenty it is as often
+  // a detail of the asker's own setup (their portal, their laptop, their library's name).
   // Pasted values alone (a number, a path) are no sign that the atom covers the question.
-  return total > 0 && topics > 0 ? (found / total) * (count / counted) * UNKNOWN_TOPIC_FACTOR ** unknownTopics : 0;
+  const unknownShare = unknownTopics / Math.max(1, counted / WORDS_PER_TOPIC);
+  return total > 0 && topics > 0 ? (found / total) * (count / counted) * UNKNOWN_TOPIC_FACTOR ** unknownShare : 0;
 }
 
-/** What each question word that names a topic no atom mentions leaves of the coverage. */
+/** What a question word that names a topic no atom mentions leaves of the coverage... */
 const UNKNOWN_TOPIC_FACTOR = 0.35;
+/** ...in a question of up to this many counted words; in a longer one, in proportion. */
+const WORDS_PER_TOPIC = 5;
 
 /** Cosine similarity rescaled from the index baseline (0) to identical (1). */
 export function denseConfidence(similarity: number, baseline: { mean: number; std: number } | null | undefined): number {
