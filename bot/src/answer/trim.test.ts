@@ -48,6 +48,25 @@ describe('trimToRelevant in a section of sub-headed keys', () => {
     expect(out).not.toContain('**dependents**');
   });
 
+  test('goes on after a short part with what follows it, in whole parts, a table cut to its rows', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `| \`--flag-${i}\` | Sets thing number ${i} of the server |`);
+    const cli = [
+      `#### build\n\n${'Builds for production with many words. '.repeat(30)}`,
+      '#### dev\n\nStarts the dev server in the current folder.',
+      '##### Usage\n\n```sh\nvite dev [root]\n```',
+      `##### Options\n\n| Option | Meaning |\n| --- | --- |\n${rows.join('\n')}`,
+    ].join('\n\n');
+    const out = trimToRelevant(cli, questionTerms('start the dev server'), 120);
+    expect(out.startsWith('…\n\n**dev**\n\nStarts the dev server in the current folder.\n\n**Usage**\n\n```sh\nvite dev [root]\n```\n\n**Options**\n\n| Option | Meaning |\n| --- | --- |\n')).toBe(true);
+    expect(out).not.toContain('Builds for production');
+    expect(out.split('\n').filter((line) => line.startsWith('| `--flag-')).length).toBeGreaterThan(3);
+  });
+
+  test('does not go on into a part that does not fit whole: no heading without what it says', () => {
+    const out = trimToRelevant(settings, questionTerms('make the install fail on missing or invalid peer dependencies'), 80);
+    expect(out).not.toContain('dedupePeers');
+  });
+
   test('leaves a section without sub-headings to the paragraph trimming', () => {
     expect(trimToRelevant(`${'Filler words here. '.repeat(40)}\n\nThe strict mode fails.`, ['strict'], 20)).toBe('…\n\nThe strict mode fails.');
   });

@@ -188,11 +188,59 @@ function relevantSubsections(markdown: string, terms: readonly string[], maxWord
   }
   chosen.sort((a, b) => a.start - b.start);
   const out: string[] = [];
+  let spare = maxWords - words;
+  let reached = 0;
   chosen.forEach((sub, i) => {
-    if (sub.start > 0 && (i === 0 || chosen[i - 1]!.end !== sub.start)) out.push('…');
-    out.push(fromStart(headingsAsBold(lines.slice(sub.start, sub.end).join('\n')), maxWords));
+    if (sub.start > 0 && sub.start !== reached) out.push('…');
+    const text = lines.slice(sub.start, sub.end).join('\n');
+    // A part longer than the budget (a heading over several sub-parts, or over long prose) is
+    // itself trimmed to what concerns the question: its opening rarely does.
+    if (sub.heading !== '' && wordCount(text) > maxWords) {
+      out.push(headingsAsBold(`${lines[sub.start]}\n\n${trimToRelevant(lines.slice(sub.start + 1, sub.end).join('\n'), terms, maxWords)}`));
+      reached = sub.end;
+      return;
+    }
+    // What follows a short part (the options under a command, the example after a key) goes on
+    // being quoted, in whole blocks, while the budget lasts.
+    const until = chosen[i + 1]?.start ?? lines.length;
+    const after = blocksWithin(lines.slice(sub.end, until).join('\n'), Math.max(0, spare), terms);
+    spare -= wordCount(after.text);
+    out.push(headingsAsBold([fromStart(text, maxWords), after.text].filter(Boolean).join('\n\n')));
+    reached = after.whole ? until : sub.end;
   });
   return out.join('\n\n');
+}
+
+/**
+ * What follows a quoted part, in whole sub-headed parts, while they fit in `maxWords`: a part
+ * that does not fit ends it, except one that is only a table or a list under its heading, which
+ * is cut to its rows or items that concern the question (a key is never quoted as a heading and
+ * its defaults without what it does). Returns whether that is all of it.
+ *
+ * @example blocksWithin('One two.\n\n## Next\n\nThree four five.', 3, []) //=> { text: 'One two.', whole: false }
+ */
+function blocksWithin(markdown: string, maxWords: number, terms: readonly string[]): { text: string; whole: boolean } {
+  const groups: Block[][] = [];
+  for (const block of splitBlocks(markdown)) {
+    if (groups.length === 0 || HEADING_LINE.test(block.text.split('\n', 1)[0]!)) groups.push([block]);
+    else groups.at(-1)!.push(block);
+  }
+  const out: string[] = [];
+  let words = 0;
+  for (const group of groups) {
+    const size = group.reduce((sum, block) => sum + block.words, 0);
+    if (words + size <= maxWords) {
+      out.push(...group.map((block) => block.text));
+      words += size;
+      continue;
+    }
+    const [head, body, ...more] = group;
+    const left = maxWords - words - head!.words;
+    if (body && more.length === 0 && left > 0 && body.kind === 'table') out.push(head!.text, relevantRows(body.text, terms, left));
+    else if (body && more.length === 0 && left > 0 && body.kind === 'list') out.push(head!.text, relevantItems(body.text, terms, left));
+    return { text: out.join('\n\n'), whole: false };
+  }
+  return { text: out.join('\n\n'), whole: true };
 }
 
 /**

@@ -16,8 +16,9 @@ import type { FileDigest, IndexManifest } from './api.js';
  * 5: the tokenizer no longer indexes the parts of contractions that are stop words (`don`), and
  *    a template prompt left in a section is not indexed.
  * 6: a table cut into parts repeats its head in each part.
+ * 7: a table over budget has its padding collapsed before it is cut, so a padded head leaves room for rows.
  */
-export const FORMAT_VERSION = 6;
+export const FORMAT_VERSION = 7;
 
 export const FILES = {
   manifest: 'manifest.json',

@@ -67,6 +67,16 @@ describe('chunkAtom', () => {
     expect(units.flatMap((u) => u.text.split('\n').slice(2))).toEqual(rows);
   });
 
+  test('a table padded to a wide column is cut into whole rows under its head, its padding collapsed', () => {
+    const pad = (text: string, width: number) => text.padEnd(width);
+    const rows = Array.from({ length: 30 }, (_, i) => `| ${pad(`\`--option-${i}\``, 20)} | ${pad(`What option ${i} does`, 180)} |`);
+    const head = `| ${pad('Option', 20)} | ${pad('', 180)} |\n| ${'-'.repeat(20)} | ${'-'.repeat(180)} |`;
+    const units = chunkAtom(atom(`## Options\n\n${head}\n${rows.join('\n')}\n`), { ...options, maxTokens: 128 });
+    expect(units.length).toBeGreaterThan(1);
+    for (const unit of units) expect(unit.text).toMatch(/^\| Option \| \|\n\| --- \| --- \|\n(\| `--option-\d+` \| What option \d+ does \|\n?)+$/);
+    expect(units.flatMap((u) => u.text.split('\n').slice(2))).toEqual(rows.map((row) => row.replace(/ {2,}\|/g, ' |')));
+  });
+
   test('a single paragraph longer than the budget is cut into sentences, then words', () => {
     const units = chunkAtom(atom(`## Steps\n\n${'one two three four five. '.repeat(200)}\n`), { ...options, maxTokens: 64 });
     expect(units.length).toBeGreaterThan(5);

@@ -10,7 +10,7 @@ import type { Atom } from '../atom/load.js';
 import { sectionUrl } from '../atom/identity.js';
 import { parseFaq } from '../atom/faq.js';
 import { TEMPLATE_PROMPTS, isFaqHeading } from '../atom/sections.js';
-import { tableRows } from '../text/markdown-table.js';
+import { compactTable, tableRows } from '../text/markdown-table.js';
 
 export type UnitKind = 'lead' | 'section' | 'faq';
 
@@ -237,8 +237,12 @@ function cut(block: string, budget: number, count: (text: string) => number, lev
     return inner.map((piece) => `${open}\n${piece}\n${close}`);
   }
   if (level === 0 && /^[ \t]*(`{3,}|~{3,})/m.test(block)) return cutAroundFences(block, budget, count);
-  const table = level === 0 ? tableRows(block) : undefined;
-  if (table) {
+  const rowsOf = level === 0 ? tableRows(block) : undefined;
+  if (rowsOf) {
+    // Padding is no part of a table, and a head padded to a wide column left no room for rows.
+    const table = compactTable(rowsOf);
+    const whole = `${table.head}\n${table.rows.join('\n')}`;
+    if (count(whole) <= budget) return [whole];
     // Rows without their head are a paragraph of pipes: each part is a table of its own.
     const rows = cut(table.rows.join('\n'), Math.max(8, budget - count(table.head)), count, 0);
     return rows.map((piece) => `${table.head}\n${piece}`);

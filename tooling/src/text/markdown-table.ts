@@ -29,3 +29,16 @@ export function tableRows(text: string): { head: string; rows: string[] } | unde
   const rows = trimmed.split('\n').slice(2);
   return rows.every((row) => row.includes('|')) ? { head, rows } : undefined;
 }
+
+/**
+ * A table with the padding beside its pipes collapsed and its delimiter cells cut to `---`
+ * (alignment colons kept): the same table to a reader, a fraction of the text. Docs written for
+ * a fixed-width editor pad every row to the widest cell.
+ *
+ * @example compactTable('| a      | b |\n| ------ | :--: |\n| 1      | 2 |') //=> '| a | b |\n| --- | :---: |\n| 1 | 2 |'
+ */
+export function compactTable(table: { head: string; rows: readonly string[] }): { head: string; rows: string[] } {
+  const compact = (row: string) => row.replace(/[ \t]{2,}\|/g, ' |').replace(/\|[ \t]{2,}/g, '| ');
+  const [header, delimiter] = table.head.split('\n') as [string, string];
+  return { head: `${compact(header)}\n${compact(delimiter.replace(/-{3,}/g, '---'))}`, rows: table.rows.map(compact) };
+}

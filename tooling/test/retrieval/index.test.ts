@@ -27,7 +27,7 @@ describe('atomkit index with the local model', () => {
     const warnings: string[] = [];
     const { dir, manifest, report } = await buildIndex(config, { env: {}, onWarning: (m) => warnings.push(m) });
     expect(warnings).toEqual([]);
-    expect(manifest).toMatchObject({ provider: 'local', model: TEST_MODEL, dense: true, dims: 64, formatVersion: 6 });
+    expect(manifest).toMatchObject({ provider: 'local', model: TEST_MODEL, dense: true, dims: 64, formatVersion: 7 });
     expect(Object.keys(manifest.files).sort()).toEqual(['dense.hnsw', 'lexical-0.json', 'units.sqlite']);
     expect(manifest.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(report.embedded).toBe(report.units);
@@ -410,7 +410,7 @@ describe('a damaged index is refused before anything reads it', () => {
     writeFileSync(file, JSON.stringify({ ...manifest, formatVersion: 2 }));
     const error = await openRetriever(built.config(), quiet).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'ATOMKIT_ERR_INDEX_FORMAT' });
-    expect((error as Error).message).toMatch(/has index format 2, this atomkit reads format 6\. Rebuild it with `atomkit index --full`\.$/);
+    expect((error as Error).message).toMatch(/has index format 2, this atomkit reads format 7\. Rebuild it with `atomkit index --full`\.$/);
     const { report } = await buildIndex(built.config(), quiet);
     expect(report.mode).toBe('full');
     (await openRetriever(built.config(), quiet)).close();
