@@ -145,6 +145,16 @@ describe('composeExtractive: what was asked', () => {
     expect(answer).not.toContain('Background about ranges');
   });
 
+  test('goes on from a reference section to its example when a how-to is answered without steps', () => {
+    const unit = (section: string, text: string) =>
+      hit({ unitId: `interface-input/library-mode#${section.toLowerCase()}`, atomId: 'interface-input/library-mode', title: 'Library mode', type: 'interface-input', section, anchor: section.toLowerCase(), text });
+    const input = unit('Input', 'Library mode builds a library for the browser: set `build.lib` with the entry, the name and the output formats, and keep react external.');
+    const example = unit('Example', 'The emitted css file takes the library name; set `build.lib.cssFileName` to choose the name of the css file of the library.');
+    const { answer } = composeExtractive('how do I build a library, keep react external, and choose the name of the css file', [input, example], { language: 'en', minScore: 0.2, atomUnits: [input, example] });
+    expect(answer).toContain('`build.lib` with the entry');
+    expect(answer).toContain('`build.lib.cssFileName`');
+  });
+
   test('leads a what-is answer with the meaning only when its first sentence names the question', () => {
     const input = (text: string) => hit({ unitId: 'interface-input/preview#input', atomId: 'interface-input/preview', title: 'Preview options', type: 'interface-input', section: 'Input', anchor: 'input', text });
     const vague = input(`Unless noted, the options in this section are only applied to preview. ${'Other options are described here. '.repeat(100)}\n\nThe port defaults to \`4173\`.`);

@@ -94,11 +94,13 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const unfound = siblings.filter((unit) => !known.has(unit.unitId) && unit.kind !== 'lead').map((unit) => ({ ...unit, confidence: top.confidence }));
   const groups = sectionGroups([...found, ...unfound], found.length, hits.length, terms, wanted, intent);
   const best = groups[0];
-  // Steps are one section: a second one would bury them. An answer about a problem that does not
+  // Steps are one section: a second one would bury them (a how-to answered by a reference section
+  // may go on with a second). An answer about a problem that does not
   // quote what to do about it goes on with that.
   const resolution = best && !isSection(best, RESOLUTION_SECTIONS) ? groups.find((g) => isSection(g, RESOLUTION_SECTIONS)) : undefined;
+  const stepsFound = intent === 'steps' && best !== undefined && (isSection(best, STEP_SECTIONS) || NUMBERED_FROM_ONE.test(best.hits.map((hit) => hit.text).join('\n')));
   const second =
-    intent === 'steps' || faq
+    stepsFound || faq
       ? []
       : resolution
         ? [resolution]
