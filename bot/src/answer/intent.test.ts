@@ -5,6 +5,8 @@ describe('questionIntent', () => {
   test.each([
     ['how do I write my first atom?', 'steps'],
     ['my PR check fails with frontmatter/schema, what do I do?', 'steps'],
+    ['the bot told a customer something wrong, where do we even start?', 'steps'],
+    ['is there a way to change the author of every page at once?', 'steps'],
     ['atoms/x.md:4:7  error  bad  frontmatter/schema', 'steps'],
     ['what does file/bom mean', 'meaning'],
     ['file/bom とは', 'meaning'],
