@@ -62,6 +62,7 @@ describe('analyzeQuery', () => {
     expect(byTerm('can the answer come back token by token')['token']?.forms).toEqual(['token', 'stream']);
     expect(byTerm('turn off the cache')['turn']?.forms).toEqual(['turn', 'disabl']);
     expect(byTerm('the lockfile is out of date')['date']?.forms).toEqual(['date', 'outdat', 'stale']);
+    expect(byTerm("is there a threshold for 'I don't know'")['know']?.forms).toEqual(['know', 'cover', 'refus', 'unansw']);
   });
 
   test('reads "out of the box" as default', () => {

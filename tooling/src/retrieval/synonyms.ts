@@ -77,6 +77,8 @@ export const SYNONYM_PHRASES: readonly [RegExp, string][] = [
   [/\bget rid of\b/gi, 'remove'],
   [/\bfall(s|en|ing)? behind\b|\bout of date\b/gi, 'outdated stale'],
   [/\b(log|sign) in\b/gi, 'login'],
+  // What an assistant or a search says when it has no answer.
+  [/\b(i|it|we|they) (don'?t|do not|doesn'?t|does not) know\b|\bno idea\b/gi, 'not covered refuse unanswered'],
 ];
 
 /**
