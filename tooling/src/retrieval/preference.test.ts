@@ -28,6 +28,12 @@ describe('languagePreferred', () => {
     expect((await languagePreferred(retriever(hits), 'q', 'ja', { k: 8, minScore: 0.1 })).map((h) => h.atomId)).toEqual(['procedure/backup', 'ja/faq/faq']);
   });
 
+  test('judges the preference on the first hits of each list, whatever the number asked for', async () => {
+    const weak = Array.from({ length: 10 }, (_, i) => hit(`ja/procedure/p${i}`, 'ja', 0.3));
+    const hits = [hit('config-template/extract', 'en', 1), ...weak, hit('ja/faq/far-down', 'ja', 0.9)];
+    for (const k of [8, 60]) expect((await languagePreferred(retriever(hits), 'q', 'ja', { k, minScore: 0.1 }))[0]?.atomId).toBe('config-template/extract');
+  });
+
   test('puts an atom whose error code the question quotes first, whatever its language', async () => {
     const hits = [hit('ja/faq/faq', 'ja', 0.95), hit('error/api', 'en', 0.9, { matchedErrorCode: 'ATOMKIT_ERR_UNSUPPORTED_MEDIA_TYPE' })];
     expect((await languagePreferred(retriever(hits), 'q', 'ja', { k: 8, minScore: 0.1 }))[0]?.atomId).toBe('error/api');

@@ -9,6 +9,8 @@ import type { Retriever, SearchFilters, SearchHit, SearchOptions } from './api.j
 
 /** The preferred language's best hit must reach this share of the overall best confidence to go first. */
 const PREFERRED_SHARE = 0.8;
+/** Hits of each list the preference compares (the chat service answers from 8). */
+const PREFERENCE_WINDOW = 8;
 
 export interface PreferenceOptions {
   readonly k: number;
@@ -28,7 +30,9 @@ export async function languagePreferred(retriever: Retriever, question: string, 
   if (filters?.language) return retriever.search(question, { ...base, filters });
   const preferred = await retriever.search(question, { ...base, filters: { ...filters, language } });
   const all = await retriever.search(question, { ...base, ...(filters ? { filters } : {}) });
-  const best = (hits: readonly SearchHit[]) => Math.max(0, ...hits.map((hit) => hit.confidence));
+  // Judged on the first hits of each list, the ones an answer is made from: a confident unit far
+  // down a long list (the eval ranks 60) says nothing about the order of the list above it.
+  const best = (hits: readonly SearchHit[]) => Math.max(0, ...hits.slice(0, PREFERENCE_WINDOW).map((hit) => hit.confidence));
   // Of the atoms quoting the error code (an atom and its translation both do), the question's language first.
   const quotes = all.filter((hit) => hit.matchedErrorCode !== undefined);
   const inLanguage = (hit: SearchHit) => hit.language.toLowerCase().split('-')[0] === language.toLowerCase().split('-')[0];
