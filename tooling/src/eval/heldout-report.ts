@@ -75,16 +75,22 @@ export function missOutcome(q: HeldoutQuestion): string {
   return q.answered ? '' : 'refused';
 }
 
-/** Test questions a set missed (not in the top 5, or refused although answerable, or answered although not). */
-export function testFailures(report: HeldoutReport): string[][] {
-  const rows = [['set', 'question', 'kind', 'rank', 'outcome']];
+/**
+ * How many test questions went wrong, by outcome (not in the top 5, refused although answerable,
+ * answered although not): totals only, so reading the report never shows which test questions to tune for.
+ *
+ * @example testMisses({ generatedAt: '', minScore: 0.1, sets: [] }) //=> 'none'
+ */
+export function testMisses(report: HeldoutReport): string {
+  const counts = new Map<string, number>();
   for (const set of report.sets) {
     for (const q of set.questions.filter((question) => question.split === 'test')) {
       const outcome = missOutcome(q);
-      if (outcome) rows.push([set.set, q.id, q.kind, q.score?.rank == null ? '-' : String(q.score.rank), outcome]);
+      if (outcome) counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
     }
   }
-  return rows;
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  return total === 0 ? 'none' : `${total}: ${[...counts].map(([outcome, n]) => `${n} ${outcome}`).join(', ')}`;
 }
 
 /**

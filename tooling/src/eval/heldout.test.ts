@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { calibrateMinScore, figures, refusalAt, type HeldoutQuestion } from './heldout.js';
+import { testMisses } from './heldout-report.js';
 
 const q = (split: 'dev' | 'test', unanswerable: boolean, confidence: number, rank: number | null = 1): HeldoutQuestion => ({
   id: `${split}-${confidence}-${unanswerable}`,
@@ -32,5 +33,15 @@ describe('figures', () => {
     const part = figures([q('test', false, 0.5, 1), q('test', false, 0.5, 7), q('test', true, 0.01)]);
     expect(part.retrieval).toMatchObject({ n: 2, hit1: 0.5, hit5: 0.5 });
     expect(part.refusal).toMatchObject({ unanswerable: 1, recall: 0 });
+  });
+});
+
+describe('testMisses', () => {
+  test('counts the test questions that went wrong by outcome, without naming them or any dev question', () => {
+    const questions = [q('test', false, 0.5, 7), q('test', false, 0.5, 2), { ...q('test', false, 0.01, 1), answered: false }, q('test', true, 0.9), q('dev', false, 0.5, 9)];
+    const report = { generatedAt: '', minScore: 0.1, sets: [{ set: 'eval/q.yaml', atoms: 1, system: 'lexical', parts: {}, questions }] };
+    const text = testMisses(report);
+    expect(text).toBe('3: 1 not in the top 5, 1 refused, 1 answered, but the atoms do not answer it');
+    expect(text).not.toContain('test-');
   });
 });
