@@ -14,6 +14,10 @@ describe('questionTerms', () => {
     expect(questionTerms('How do I run the linter?')).toEqual(['run', 'linter']);
   });
 
+  test("drops what is left of a contraction split at its apostrophe: `don't` names nothing", () => {
+    expect(questionTerms("is there a threshold for 'I don't know', and why won't it say so?")).toEqual(['threshold', 'know', 'sai']);
+  });
+
   test('stems English words so other forms of a word match', () => {
     expect(questionTerms('How do I run the linters locally?')).toEqual(['run', 'linter', 'local']);
   });

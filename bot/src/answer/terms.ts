@@ -9,7 +9,13 @@ import { stemmer } from 'stemmer';
 import { normalizePhrases } from '../../../tooling/src/retrieval/query.js';
 
 const STOPWORDS = new Set(
-  'a an and are as at be but by can do does for from how i if in into is it its me my no not of on or our so that the their then there these this to was we what when where which who why will with you your'.split(' '),
+  [
+    'a an and are as at be but by can do does for from how i if in into is it its me my no not of on or our so that the their then there these this to was we what when where which who why will with you your',
+    // What is left of a contraction split at its apostrophe (`don't` is `don` and `t`).
+    'aren couldn didn doesn don hadn hasn haven isn ll re ve wasn weren won wouldn shouldn',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 const SEGMENTER = new Intl.Segmenter(undefined, { granularity: 'word' });
