@@ -12,6 +12,8 @@ describe('questionIntent', () => {
     ['file/bom とは', 'meaning'],
     ['is windows supported', 'other'],
     ['what goes wrong if I edit the title line by hand?', 'why'],
+    ['I write created: 2026-11-22 without quotes and lint passes. Is that a problem?', 'why'],
+    ['created をクォートなしで書いていますが、このままで問題ありますか？', 'why'],
     ['why does the check fail on a file I never changed', 'why'],
     ['なぜ CI で落ちるの？', 'why'],
     ['lint をローカルで実行するには？', 'steps'],
