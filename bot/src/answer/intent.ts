@@ -20,7 +20,7 @@ export const MEANING_SECTIONS = Object.values(REQUIRED_SECTIONS)
   .flat()
   .filter((spec) => ['What it means', 'Symptom', 'Input'].includes(spec.heading));
 /** "Why ...?" and "what goes wrong if ...?" questions want the causes or the consequences. */
-const WHY = /\b(why|what (goes|can go|could go|would go) wrong|what happens (if|when)|is (that|this|it) (a problem|bad|ok|okay|fine|safe)|what'?s wrong with|does it matter)\b|なぜ|どうして|何が起き|何が問題|問題(は)?(ある|あり|ない|なし)|大丈夫|まずい/i;
+const WHY = /\b(why|what (goes|can go|could go|would go) wrong|what happens (if|when)|is (that|this|it) (a problem|bad)|what'?s wrong with|does it matter)\b|なぜ|どうして|何が起き|何が問題|問題(は)?(ある|あり|ない|なし)|まずい/i;
 /** Sections a "why" question wants: the causes of an error, why a pitfall is one. */
 export const WHY_SECTIONS = Object.values(REQUIRED_SECTIONS)
   .flat()

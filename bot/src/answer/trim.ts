@@ -370,16 +370,19 @@ export function coverageOrder(named: readonly (readonly string[])[], terms: read
   const left = named.map((_, i) => i).filter((i) => score(i) > 0);
   const covered = new Set<string>();
   const order: { index: number; gain: number; score: number }[] = [];
+  const termsOf = (i: number) => [...named[i]!, ...(bonus[i] ?? [])];
   while (left.length > 0) {
-    const gain = (i: number) => [...named[i]!, ...(bonus[i] ?? [])].reduce((sum, term) => sum + (covered.has(term) ? 0 : weight.get(term)!), 0);
+    const gains = left.map((i) => termsOf(i).reduce((sum, term) => sum + (covered.has(term) ? 0 : weight.get(term)!), 0));
+    // The largest gain; among equal gains the part naming more terms, then the earlier part.
     let best = 0;
     for (let k = 1; k < left.length; k++) {
       const [a, b] = [left[k]!, left[best]!];
-      if (gain(a) > gain(b) + 1e-9 || (Math.abs(gain(a) - gain(b)) <= 1e-9 && (score(a) > score(b) || (score(a) === score(b) && a < b)))) best = k;
+      const ahead = gains[k]! - gains[best]!;
+      if (ahead > 1e-9 || (Math.abs(ahead) <= 1e-9 && (score(a) > score(b) || (score(a) === score(b) && a < b)))) best = k;
     }
     const index = left.splice(best, 1)[0]!;
-    order.push({ index, gain: gain(index), score: score(index) });
-    for (const term of [...named[index]!, ...(bonus[index] ?? [])]) covered.add(term);
+    order.push({ index, gain: gains[best]!, score: score(index) });
+    for (const term of termsOf(index)) covered.add(term);
   }
   return order;
 }
