@@ -63,6 +63,7 @@ describe('analyzeQuery', () => {
     expect(byTerm('turn off the cache')['turn']?.forms).toEqual(['turn', 'disabl']);
     expect(byTerm('the lockfile is out of date')['date']?.forms).toEqual(['date', 'outdat', 'stale']);
     expect(byTerm("is there a threshold for 'I don't know'")['know']?.forms).toEqual(['know', 'cover', 'refus', 'unansw']);
+    expect(byTerm('it keeps telling people it has nothing on the topic')['noth']?.forms).toEqual(['noth', 'cover', 'refus', 'unansw']);
   });
 
   test('reads "out of the box" as default', () => {

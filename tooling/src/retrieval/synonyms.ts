@@ -78,7 +78,7 @@ export const SYNONYM_PHRASES: readonly [RegExp, string][] = [
   [/\bfall(s|en|ing)? behind\b|\bout of date\b/gi, 'outdated stale'],
   [/\b(log|sign) in\b/gi, 'login'],
   // What an assistant or a search says when it has no answer.
-  [/\b(i|it|we|they) (don'?t|do not|doesn'?t|does not) know\b|\bno idea\b/gi, 'not covered refuse unanswered'],
+  [/\b(i|it|we|they) (don'?t|do not|doesn'?t|does not) know\b|\bno idea\b|\b(can'?t|cannot|couldn'?t) find (anything|a thing)\b|\b(has|have|got) nothing (on|about)\b/gi, 'not covered refuse unanswered'],
 ];
 
 /**
