@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseQuestionSet } from './questions.js';
 import { markdownTable, readReport, renderReportMarkdown, retrievalRows, textTable, writeReport, type RetrievalReport } from './report.js';
-import { evaluateRankers } from './retrieval.js';
+import { evaluateRankers, type SystemReport } from './retrieval.js';
 
 const { questions } = parseQuestionSet(
   `questions:
@@ -73,10 +73,14 @@ describe('report files', () => {
     expect(readReport(dir)).toEqual({});
   });
 
-  test('list the questions a system missed in the top 5', async () => {
+  test('name the dev questions a system missed in the top 5, never the test ones', async () => {
     const report = await sampleReport();
-    const markdown = renderReportMarkdown({ retrieval: { ...report, systems: report.systems.map((s) => ({ ...s, name: s.name === 'lexical' ? 'hybrid' : s.name })) } });
-    expect(markdown).toContain('### Missed by hybrid within the top 5 (0)');
+    const [lexical, dense] = report.systems as [SystemReport, SystemReport];
+    const missedBoth = lexical.results!.map((r, i) => ({ ...r, split: i === 0 ? ('dev' as const) : ('test' as const), score: { ...r.score, rank: null, hit1: 0, hit3: 0, hit5: 0 } }));
+    const markdown = renderReportMarkdown({ retrieval: { ...report, systems: [{ ...lexical, name: 'hybrid', results: missedBoth }, dense] } });
+    expect(markdown).toContain('### Dev questions missed by hybrid within the top 5 (1)');
+    expect(markdown).toMatch(/^\| a \|/m);
+    expect(markdown).not.toMatch(/^\| b \|/m);
     expect(markdown).toContain('- `dense`: n/a, no embedding model.');
   });
 });

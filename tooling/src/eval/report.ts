@@ -154,8 +154,9 @@ export function renderReportMarkdown(report: EvalReport): string {
     parts.push('### Per atom type (of the gold atoms)\n', markdownTable(breakdownRows(ran, (s) => s.byType, 'type')));
     parts.push('### Per language\n', markdownTable(breakdownRows(ran, (s) => s.byLanguage, 'language')));
     for (const system of ran.filter((s) => s.name === 'hybrid' || s.name === 'pagefind')) {
-      const missed = misses(system);
-      parts.push(`### Missed by ${system.name} within the top 5 (${missed.length})\n`);
+      // Only the dev part is named question by question: the test part stays unread by tuning.
+      const missed = misses(system).filter((r) => r.split === 'dev');
+      parts.push(`### Dev questions missed by ${system.name} within the top 5 (${missed.length})\n`);
       if (missed.length === 0) continue;
       parts.push(markdownTable([['question', 'kind', 'gold', 'rank', 'top 3'], ...missed.map((r) => [r.id, r.kind, r.gold.join(', '), r.score.rank === null ? '-' : String(r.score.rank), r.ranked.slice(0, 3).join(', ')])]));
     }
@@ -215,8 +216,8 @@ function renderAnswersMarkdown(answers: AnswersReport): string {
       ['kind', 'n', 'citation precision', 'citation recall', 'fact recall'],
       ...Object.entries(run.byKind).map(([kind, m]) => [kind, String(m.n), f(m.citationPrecision), f(m.citationRecall), m.factQuestions > 0 ? f(m.factRecall) : 'n/a']),
     ]));
-    const missing = run.results.filter((r) => r.factsMissed.length > 0 || r.recall === 0);
-    parts.push(`### ${run.mode} answers missing every gold citation or a fact (${missing.length})\n`);
+    const missing = run.results.filter((r) => r.split === 'dev' && (r.factsMissed.length > 0 || r.recall === 0));
+    parts.push(`### ${run.mode} answers to dev questions missing every gold citation or a fact (${missing.length})\n`);
     if (missing.length > 0) {
       parts.push(markdownTable([['question', 'cited', 'facts missed'], ...missing.map((r) => [r.id, r.cited.join(', ') || '-', r.factsMissed.join('; ') || '-'])]));
     }

@@ -63,7 +63,7 @@ describe('with an index', () => {
     expect(top('invoice-when-ja')).toBe('ja/faq/billing-questions');
     expect(top('invoice-when')).toBe('faq/billing-questions');
     expect(Object.keys(hybrid.byLanguage)).toEqual(['en', 'ja']);
-    expect(readFileSync(path.join(project, 'eval/report.md'), 'utf8')).toContain('### Missed by hybrid within the top 5 (0)');
+    expect(readFileSync(path.join(project, 'eval/report.md'), 'utf8')).toContain('### Dev questions missed by hybrid within the top 5 (0)');
   });
 
   test('--check exits 1 and names the figure when retrieval falls below a threshold', async () => {
