@@ -98,9 +98,7 @@ export function trimToRelevant(markdown: string, terms: readonly string[], maxWo
     if (i > 0 && kept[j - 1] !== i - 1 && out.at(-1) !== '…') out.push('…');
     const block = blocks[i]!;
     // A list or table longer than the whole budget is cut to the items or rows that concern the question.
-    if (block.kind === 'list' && block.words > maxWords) out.push(relevantItems(block.text, terms, maxWords));
-    else if (block.kind === 'table' && block.words > maxWords) out.push(relevantRows(block.text, terms, maxWords));
-    else out.push(block.text);
+    out.push(block.words > maxWords ? (cutToQuestion(block, terms, maxWords) ?? block.text) : block.text);
   });
   return out.join('\n\n');
 }
@@ -170,7 +168,8 @@ function relevantSubsections(markdown: string, terms: readonly string[], maxWord
   const first = parts[0]?.start ?? 0;
   // What comes before the first sub-heading is a part too.
   if (first > 0) parts.unshift({ heading: '', start: 0, end: first });
-  const named = parts.map((sub) => termsIn(lines.slice(sub.start, sub.end).join('\n'), terms, true));
+  const texts = parts.map((sub) => lines.slice(sub.start, sub.end).join('\n'));
+  const named = texts.map((text) => termsIn(text, terms, true));
   const order = coverageOrder(named, terms, parts.map((sub) => termsIn(sub.heading, terms, true)));
   if (order.length === 0) return undefined;
   const best = order[0]!;
@@ -181,10 +180,10 @@ function relevantSubsections(markdown: string, terms: readonly string[], maxWord
     // Another part as good as the best, or one that answers a part of the question the best does not.
     if (score < best.score * SAME_SUBSECTION_SCORE && gain < best.gain * OTHER_PART_GAIN) continue;
     if (chosen.some((c) => candidate.start < c.end && c.start < candidate.end)) continue;
-    const text = lines.slice(candidate.start, candidate.end).join('\n');
-    if (chosen.length > 0 && words + wordCount(text) > maxWords) continue;
+    const size = wordCount(texts[index]!);
+    if (chosen.length > 0 && words + size > maxWords) continue;
     chosen.push(candidate);
-    words += wordCount(text);
+    words += size;
   }
   chosen.sort((a, b) => a.start - b.start);
   const out: string[] = [];
@@ -236,11 +235,18 @@ function blocksWithin(markdown: string, maxWords: number, terms: readonly string
     }
     const [head, body, ...more] = group;
     const left = maxWords - words - head!.words;
-    if (body && more.length === 0 && left > 0 && body.kind === 'table') out.push(head!.text, relevantRows(body.text, terms, left));
-    else if (body && more.length === 0 && left > 0 && body.kind === 'list') out.push(head!.text, relevantItems(body.text, terms, left));
+    const cut = body && more.length === 0 && left > 0 ? cutToQuestion(body, terms, left) : undefined;
+    if (cut !== undefined) out.push(head!.text, cut);
     return { text: out.join('\n\n'), whole: false };
   }
   return { text: out.join('\n\n'), whole: true };
+}
+
+/** A list cut to its items, or a table to its rows, that concern the question; none for any other block. */
+function cutToQuestion(block: Block, terms: readonly string[], maxWords: number): string | undefined {
+  if (block.kind === 'list') return relevantItems(block.text, terms, maxWords);
+  if (block.kind === 'table') return relevantRows(block.text, terms, maxWords);
+  return undefined;
 }
 
 /**
