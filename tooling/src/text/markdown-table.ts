@@ -35,7 +35,7 @@ export function tableRows(text: string): { head: string; rows: string[] } | unde
  * (alignment colons kept): the same table to a reader, a fraction of the text. Docs written for
  * a fixed-width editor pad every row to the widest cell.
  *
- * @example compactTable('| a      | b |\n| ------ | :--: |\n| 1      | 2 |') //=> '| a | b |\n| --- | :---: |\n| 1 | 2 |'
+ * @example compactTable({ head: '| a      | b |\n| ------ | :----: |', rows: ['| 1      | 2 |'] }) //=> { head: '| a | b |\n| --- | :---: |', rows: ['| 1 | 2 |'] }
  */
 export function compactTable(table: { head: string; rows: readonly string[] }): { head: string; rows: string[] } {
   const compact = (row: string) => row.replace(/[ \t]{2,}\|/g, ' |').replace(/\|[ \t]{2,}/g, '| ');
