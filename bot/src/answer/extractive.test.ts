@@ -109,10 +109,17 @@ describe('composeExtractive: what was asked', () => {
   const example = error('Example diagnostic', '```text\natoms/x.md:4:7  error  bad type  frontmatter/schema\n```', { confidence: 0.9 });
   const resolve = error('How to resolve', '1. Fix the first diagnostic.\n2. Lint again.');
 
-  test('answers "what do I do" about a pasted error with the resolution, not the example log', () => {
+  test('answers "what do I do" about a pasted error with the resolution, not the example log, after one line saying what the error means', () => {
     const { answer } = composeExtractive('my PR check fails with frontmatter/schema, what do I do?', [example, meaning], { language: 'en', minScore: 0.2, atomUnits: [meaning, example, resolve] });
-    expect(answer).toContain('How to resolve [1]:\n\n1. Fix the first diagnostic.\n2. Lint again.');
+    expect(answer).toMatch(/^The header does not match the schema\. \[1\]\n\nMore in \*\*frontmatter\/schema\*\* › How to resolve \[2\]:\n\n1\. Fix the first diagnostic\.\n2\. Lint again\./);
     expect(answer).not.toContain('bad type');
+  });
+
+  test('leads a resolution with no meaning line when the atom has no meaning section', () => {
+    const problem = (section: string, text: string) => hit({ unitId: `troubleshooting/y#${section}`, atomId: 'troubleshooting/y', title: 'Widget is blank', type: 'troubleshooting', section, anchor: section.toLowerCase(), text });
+    const fix = problem('Fix', '1. Reload the page.');
+    const { answer } = composeExtractive('the widget is blank, what do I do?', [fix], { language: 'en', minScore: 0.2, atomUnits: [problem('Symptom', 'The panel opens but stays blank.'), fix] });
+    expect(answer).toMatch(/^From \*\*Widget is blank\*\* › Fix \[1\]:\n\n1\. Reload the page\./);
   });
 
   test('quotes a section split into parts whole, from step 1, when only a later part was found', () => {

@@ -54,6 +54,8 @@ const FAQ_WINDOW = 6;
 const SECOND_SECTION_RATIO = 0.75;
 /** Other atoms listed under "See also" when their confidence is at least this close. */
 const SEE_ALSO_RATIO = 0.6;
+/** What a problem is, said before its resolution: an error's meaning. */
+const DIAGNOSIS_SECTIONS = MEANING_SECTIONS.filter((spec) => spec.heading === 'What it means');
 
 /**
  * Composes a readable answer from hits (best first, all at or above `minScore`).
@@ -121,7 +123,11 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   // Only an opening that names the question: "what is the default port of preview" is not
   // answered by "Unless noted, these options apply to preview."
   const opening = meaningFirst ? sentencesOf(cleanMarkdown(meaningFirst.text)).slice(0, 1).find((sentence) => termHits(sentence, terms) >= Math.ceil(terms.length / 3)) : undefined;
-  const lead = faq || intent === 'steps' ? undefined : opening && meaningFirst ? { sentence: opening, hit: meaningFirst } : leadSentence([...found, ...siblings].filter((hit) => hit.atomId === primaryAtom), terms);
+  // A problem's resolution, quoted for a "what do I do" question or a pasted error, reads better after
+  // one line that says what the problem is.
+  const diagnosis = intent === 'steps' && !faq && best !== undefined && isSection(best, RESOLUTION_SECTIONS) ? siblings.find((unit) => unit.section !== undefined && DIAGNOSIS_SECTIONS.some((spec) => headingMatches(unit.section!, spec))) : undefined;
+  const diagnosisSentence = diagnosis ? sentencesOf(cleanMarkdown(stripHeading(diagnosis.text, diagnosis.section)))[0] : undefined;
+  const lead = diagnosis && diagnosisSentence ? { sentence: diagnosisSentence, hit: diagnosis } : faq || intent === 'steps' ? undefined : opening && meaningFirst ? { sentence: opening, hit: meaningFirst } : leadSentence([...found, ...siblings].filter((hit) => hit.atomId === primaryAtom), terms);
   // After a direct answer, a section that could not be trimmed (one long table or code block) is
   // pointed to rather than quoted: the answer stays a few lines. Steps asked for are quoted,
   // within their own budget.
