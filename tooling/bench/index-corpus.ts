@@ -51,3 +51,26 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; secon
   const used = process.cpuUsage(cpu);
   return { result, seconds: (performance.now() - started) / 1000, cpuSeconds: (used.user + used.system) / 1e6, load: Math.round(os.loadavg()[0]! * 10) / 10 };
 }
+
+const QUERY_WORDS = 'queue worker retries request token cache deploy cluster replica index backup restore timeout latency error alert dashboard release rollback migration schema quota storage network gateway certificate secret permission session batch threshold capacity'.split(' ');
+const QUERY_NOUNS = 'Billing Ingest Search Auth Payments Reports Export Scheduler Gateway Storage'.split(' ');
+
+/**
+ * Question `i` of a fixed sequence asked of a generated corpus of `count` atoms: how-to, keyword,
+ * pasted log line (an error code of the corpus) and why questions in turn, the same in every run.
+ */
+export function benchQuery(i: number, count: number): string {
+  let seed = 7 + i * 48271;
+  const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+  switch (i % 4) {
+    case 0:
+      return `how do I ${pick(QUERY_WORDS)} the ${pick(QUERY_NOUNS)} ${pick(QUERY_WORDS)} when the ${pick(QUERY_WORDS)} fails`;
+    case 1:
+      return `${pick(QUERY_WORDS)} ${pick(QUERY_WORDS)} ${pick(QUERY_WORDS)}`;
+    case 2:
+      return `2025-03-14T10:22:01Z ERROR [${pick(QUERY_NOUNS)}] E${1000 + Math.floor(rand() * count)} ${pick(QUERY_WORDS)} ${pick(QUERY_WORDS)} exceeded`;
+    default:
+      return `why does the ${pick(QUERY_NOUNS)} service ${pick(QUERY_WORDS)} keep hitting the ${pick(QUERY_WORDS)} ${pick(QUERY_WORDS)} limit after a release?`;
+  }
+}

@@ -10,29 +10,10 @@ import path from 'node:path';
 import { openRetriever } from '../src/retrieval/api.js';
 import { artifactFiles, verifyFile } from '../src/retrieval/artifact.js';
 import { buildIndex } from '../src/retrieval/build.js';
-import { bench, benchProject, countArg } from './index-corpus.js';
+import { bench, benchProject, benchQuery, countArg } from './index-corpus.js';
 
 const count = countArg(1000);
 const project = benchProject(count);
-const WORDS = 'queue worker retries request token cache deploy cluster replica index backup restore timeout latency error alert dashboard release rollback migration schema quota storage network gateway certificate secret permission session batch threshold capacity'.split(' ');
-const NOUNS = 'Billing Ingest Search Auth Payments Reports Export Scheduler Gateway Storage'.split(' ');
-let seed = 7;
-const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
-
-function query(i: number): string {
-  switch (i % 4) {
-    case 0:
-      return `how do I ${pick(WORDS)} the ${pick(NOUNS)} ${pick(WORDS)} when the ${pick(WORDS)} fails`;
-    case 1:
-      return `${pick(WORDS)} ${pick(WORDS)} ${pick(WORDS)}`;
-    case 2:
-      return `2025-03-14T10:22:01Z ERROR [${pick(NOUNS)}] E${1000 + Math.floor(rand() * count)} ${pick(WORDS)} ${pick(WORDS)} exceeded`;
-    default:
-      return `why does the ${pick(NOUNS)} service ${pick(WORDS)} keep hitting the ${pick(WORDS)} ${pick(WORDS)} limit after a release?`;
-  }
-}
-
 try {
   const { dir, manifest } = await buildIndex(project.config, { onWarning: (m) => process.stderr.write(`${m}\n`) });
   const files = artifactFiles(manifest);
@@ -46,11 +27,11 @@ try {
   process.stderr.write(`index files: ${megabytes.toFixed(1)} MB (${files.join(', ')})\n`);
   bench(`index load (${count} atoms, checksums included)`, loading, 'ms', { megabytes: Math.round(megabytes * 10) / 10 });
   bench(`index checksums (${count} atoms)`, verifying, 'ms', { megabytes: Math.round(megabytes * 10) / 10 });
-  for (let i = 0; i < 30; i++) await retriever.search(query(i), { k: 8 });
+  for (let i = 0; i < 30; i++) await retriever.search(benchQuery(i, count), { k: 8 });
   const times: number[] = [];
   let empty = 0;
   for (let i = 0; i < 400; i++) {
-    const q = query(i);
+    const q = benchQuery(i, count);
     const started = performance.now();
     const hits = await retriever.search(q, { k: 8 });
     times.push(performance.now() - started);

@@ -133,4 +133,8 @@ describe('coverageOrder', () => {
   test('leaves out parts naming none of the terms, and counts bonus terms twice', () => {
     expect(coverageOrder([[], ['a'], ['b']], ['a', 'b'], [[], [], ['b']]).map((p) => [p.index, p.score])).toEqual([[2, 2], [1, 1]]);
   });
+
+  test('once every term is covered, orders the rest by how many terms they name, then as written', () => {
+    expect(coverageOrder([['a'], ['a', 'b'], ['b'], ['a', 'b'], ['b']], ['a', 'b']).map((p) => [p.index, p.gain > 0])).toEqual([[1, true], [3, false], [0, false], [2, false], [4, false]]);
+  });
 });

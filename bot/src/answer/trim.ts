@@ -379,6 +379,12 @@ export function coverageOrder(named: readonly (readonly string[])[], terms: read
   const termsOf = (i: number) => [...named[i]!, ...(bonus[i] ?? [])];
   while (left.length > 0) {
     const gains = left.map((i) => termsOf(i).reduce((sum, term) => sum + (covered.has(term) ? 0 : weight.get(term)!), 0));
+    // Every term covered: no part adds anything, and the rest go by how many terms they name. Picking
+    // them one by one as well would make a table whose every row names the question quadratic.
+    if (gains.every((gain) => gain <= 1e-9)) {
+      left.sort((a, b) => score(b) - score(a) || a - b);
+      return [...order, ...left.map((index) => ({ index, gain: 0, score: score(index) }))];
+    }
     // The largest gain; among equal gains the part naming more terms, then the earlier part.
     let best = 0;
     for (let k = 1; k < left.length; k++) {
