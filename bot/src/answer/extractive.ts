@@ -23,7 +23,7 @@ import { baseLanguage } from './language.js';
 import { cleanMarkdown, joinParts } from './markdown.js';
 import { phrasesFor, place } from './phrases.js';
 import { questionTerms, termHits, termsIn, wordCount } from './terms.js';
-import { fromStart, sentencesOf, trimToRelevant } from './trim.js';
+import { fromStart, sentencesOf, trimToRelevant, withoutDanglingIntro, withoutSentence } from './trim.js';
 
 export interface ExtractiveOptions {
   readonly language: string;
@@ -108,7 +108,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
         ? [resolution]
         : groups.slice(1, 2).filter((g) => best && g.score >= best.score * SECOND_SECTION_RATIO && close(g.hits[0]!, SECOND_SECTION_RATIO));
   const chosen = best ? [best, ...second] : [];
-  const quotes = chosen.map((group) => {
+  let quotes = chosen.map((group) => {
     // The whole section, every part of it in order, when the atom's units are at hand.
     const whole = siblings.filter((unit) => unit.anchor === group.hits[0]!.anchor);
     const units = whole.length >= group.hits.length ? whole.sort((a, b) => part(a) - part(b)) : group.hits;
@@ -116,7 +116,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
     // Steps are read from step 1, within their own budget; a how-to answered by a reference
     // section (options, a table of commands) gets the parts of it that name the question.
     const steps = intent === 'steps' && (isSection(group, STEP_SECTIONS) || NUMBERED_FROM_ONE.test(text));
-    return { first: group.hits[0]!, text: steps ? fromStart(text, maxWords * STEPS_BUDGET) : trimToRelevant(text, terms, faq ? Math.round(maxWords / 2) : maxWords) };
+    return { first: group.hits[0]!, text: withoutDanglingIntro(steps ? fromStart(text, maxWords * STEPS_BUDGET) : trimToRelevant(text, terms, faq ? Math.round(maxWords / 2) : maxWords)) };
   });
   // The direct answer first: the sentence of the atom that holds most of the question.
   const meaningFirst = intent === 'meaning' ? asked.find((unit) => unit.kind !== 'lead') : undefined;
@@ -135,6 +135,8 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   // A quote that opens with the direct answer is the direct answer: saying it twice buries the rest.
   const leadQuoted = lead !== undefined && quotes.some((q) => !pointed(q.text) && opensWith(q.text, lead.sentence));
   if (lead && !leadQuoted) parts.push(`${lead.sentence} ${cite(lead.hit)}`);
+  // Said first, it is not said again further down a quote.
+  if (lead && !leadQuoted) quotes = quotes.map((quote) => ({ ...quote, text: withoutSentence(quote.text, lead.sentence) }));
   quotes.forEach(({ first, text }, i) => {
     const intro = faq || parts.length > 0 || i > 0 ? phrases.moreIntro : phrases.quoteIntro;
     const line = intro(first.title, first.section, cite(first));

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { questionTerms } from './terms.js';
-import { coverageOrder, fromStart, leadingItems, listItems, relevantRows, splitBlocks, trimToRelevant } from './trim.js';
+import { coverageOrder, fromStart, leadingItems, listItems, relevantRows, sentencesOf, splitBlocks, trimToRelevant, withoutDanglingIntro, withoutSentence } from './trim.js';
 
 describe('trimToRelevant', () => {
   const long = [
@@ -136,5 +136,39 @@ describe('coverageOrder', () => {
 
   test('once every term is covered, orders the rest by how many terms they name, then as written', () => {
     expect(coverageOrder([['a'], ['a', 'b'], ['b'], ['a', 'b'], ['b']], ['a', 'b']).map((p) => [p.index, p.gain > 0])).toEqual([[1, true], [3, false], [0, false], [2, false], [4, false]]);
+  });
+});
+
+describe('sentencesOf', () => {
+  test('reads each list item as a sentence of its own, with or without a full stop', () => {
+    expect(sentencesOf('- `json`: an array of diagnostics\n- `sarif`: SARIF for code-scanning tools')).toEqual(['`json`: an array of diagnostics', '`sarif`: SARIF for code-scanning tools']);
+  });
+});
+
+describe('withoutSentence', () => {
+  test('drops the bulleted item or paragraph that says only the sentence', () => {
+    expect(withoutSentence('- Stale index: rebuild it.\n- Threshold: lower `bot.minScore`.', 'Threshold: lower bot.minScore.')).toBe('- Stale index: rebuild it.');
+    expect(withoutSentence('Some context here.\n\nThreshold: lower it.', 'Threshold: lower it.')).toBe('Some context here.');
+  });
+
+  test('keeps numbered steps whole, so they keep their numbers, and a paragraph that says more', () => {
+    expect(withoutSentence('1. Run lint.\n2. Fix it.', 'Fix it.')).toBe('1. Run lint.\n2. Fix it.');
+    expect(withoutSentence('Fix it. Then push.', 'Fix it.')).toBe('Fix it. Then push.');
+  });
+
+  test('leaves a quote that is nothing but the sentence as it is', () => {
+    expect(withoutSentence('Fix it.', 'Fix it.')).toBe('Fix it.');
+  });
+});
+
+describe('withoutDanglingIntro', () => {
+  test('drops a closing paragraph that introduces what was cut, before or after the gap mark', () => {
+    expect(withoutDanglingIntro('- `--quiet`: errors only.\n\nExit codes:')).toBe('- `--quiet`: errors only.');
+    expect(withoutDanglingIntro('Use `--quiet`.\n\nExit codes:\n\n…')).toBe('Use `--quiet`.\n\n…');
+  });
+
+  test('keeps an introduction followed by what it introduces, and a list item ending in a colon', () => {
+    expect(withoutDanglingIntro('Run:\n\n```sh\nnpx atomkit lint\n```')).toBe('Run:\n\n```sh\nnpx atomkit lint\n```');
+    expect(withoutDanglingIntro('Text.\n\n- Options:')).toBe('Text.\n\n- Options:');
   });
 });

@@ -399,6 +399,41 @@ export function coverageOrder(named: readonly (readonly string[])[], terms: read
   return order;
 }
 
+/**
+ * The Markdown without the paragraph or bulleted item that says just `sentence` (the answer's
+ * direct answer, stated above the quote): a numbered item stays, so the steps keep their numbers.
+ *
+ * @example withoutSentence('- Stale: rebuild.\n- Threshold: lower it.', 'Threshold: lower it.') //=> '- Stale: rebuild.'
+ */
+export function withoutSentence(markdown: string, sentence: string): string {
+  const plain = (text: string) => text.replace(/^\s*[-*+]\s+/, '').replace(/[`*_]/g, '').replace(/\s+/g, ' ').trim();
+  const said = plain(sentence);
+  const kept = splitBlocks(markdown).flatMap((block) => {
+    if (block.kind === 'other') return plain(block.text) === said ? [] : [block.text];
+    if (block.kind !== 'list' || /^\s*\d/.test(block.text)) return [block.text];
+    const items = listItems(block.text).filter((item) => plain(item) !== said);
+    return items.length > 0 ? [items.join('\n').trimEnd()] : [];
+  });
+  return kept.length > 0 ? kept.join('\n\n') : markdown;
+}
+
+/**
+ * The Markdown without a closing paragraph that introduces what was left out ("Exit codes:" with
+ * the list after it cut): read last, it promises something the answer does not hold.
+ * Returns the Markdown as it was when nothing needs dropping.
+ *
+ * @example withoutDanglingIntro('Use `--format json`.\n\nExit codes:') //=> 'Use `--format json`.'
+ */
+export function withoutDanglingIntro(markdown: string): string {
+  const blocks = splitBlocks(markdown).map((block) => block.text);
+  // A closing gap mark stays: it says the section goes on.
+  const last = blocks.at(-1) === '…' ? blocks.length - 2 : blocks.length - 1;
+  const intro = blocks[last];
+  if (last < 1 || intro === undefined || !/:\s*$/.test(intro) || /^\s*(\d+[.)]|[-*+]|`{3}|~{3}|\|)/.test(intro)) return markdown;
+  blocks.splice(last, 1);
+  return blocks.join('\n\n');
+}
+
 /** Stands for the rows of a table an answer leaves out. */
 const GAP_ROW = '| … |';
 
@@ -408,6 +443,8 @@ export function sentencesOf(markdown: string): string[] {
     .replace(/^\s*(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\s*\1\s*$/gm, '\n\n')
     .split(/\n{2,}/)
     .filter((block) => !/^\s*(#|\||>|Q:|A:)/.test(block))
+    // Each list item is a sentence of its own, even when it does not end with a full stop.
+    .flatMap((block) => block.split(/\n(?=\s*(?:\d+[.)]|[-*+])\s)/))
     .map((block) => block.replace(/^\s*(\d+[.)]|[-*+])\s+/gm, '').replace(/\s+/g, ' ').trim());
   return prose.flatMap((block) => [...SENTENCES.segment(block)].map((s) => s.segment.trim())).filter((s) => s.length >= 12 && wordCount(s) <= 60);
 }
