@@ -162,6 +162,22 @@ describe('composeExtractive: what was asked', () => {
     expect(answer).toContain('`build.lib.cssFileName`');
   });
 
+  test('does not read a reference section as steps for a numbered list under one of its sub-headings', () => {
+    const filler = 'Background about authentication files and settings. '.repeat(40);
+    const reference = hit({
+      unitId: 'interface-input/auth#input',
+      atomId: 'interface-input/auth',
+      title: 'Authentication settings',
+      type: 'interface-input',
+      section: 'Input',
+      anchor: 'input',
+      text: `Credentials live in INI files.\n\n### Auth file locations\n\n1. The project \`.npmrc\`.\n2. The user auth file.\n\n${filler}\n\n### Proxy\n\nWrite the proxy password URL-encoded in the \`https-proxy\` setting.\n\n${filler}`,
+    });
+    const { answer } = composeExtractive('how should I write the proxy password setting', [reference], { language: 'en', minScore: 0.2, atomUnits: [reference] });
+    expect(answer).toContain('Write the proxy password URL-encoded');
+    expect(answer).not.toContain('The user auth file');
+  });
+
   test('leads a what-is answer with the meaning only when its first sentence names the question', () => {
     const input = (text: string) => hit({ unitId: 'interface-input/preview#input', atomId: 'interface-input/preview', title: 'Preview options', type: 'interface-input', section: 'Input', anchor: 'input', text });
     const vague = input(`Unless noted, the options in this section are only applied to preview. ${'Other options are described here. '.repeat(100)}\n\nThe port defaults to \`4173\`.`);

@@ -40,8 +40,10 @@ export interface ExtractiveOptions {
 
 /** A section asked for as a list of steps may be quoted up to this many times `maxWords`. */
 const STEPS_BUDGET = 2.5;
-/** A numbered list from its first step, outside code blocks or not: a section of steps. */
+/** A numbered list from its first step, outside code blocks or not... */
 const NUMBERED_FROM_ONE = /^\s{0,3}1[.)]\s/m;
+/** ...within this many words of the section's start and before any sub-heading: a section of steps, not a reference page that happens to number something further down. */
+const STEPS_OPENING_WORDS = 80;
 /** A FAQ this close to the best hit's confidence may be the question being asked... */
 const FAQ_LEAD_RATIO = 0.85;
 /** ...when at least this share of the question's terms are in the FAQ's question. */
@@ -100,7 +102,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   // may go on with a second). An answer about a problem that does not
   // quote what to do about it goes on with that.
   const resolution = best && !isSection(best, RESOLUTION_SECTIONS) ? groups.find((g) => isSection(g, RESOLUTION_SECTIONS)) : undefined;
-  const stepsFound = intent === 'steps' && best !== undefined && (isSection(best, STEP_SECTIONS) || NUMBERED_FROM_ONE.test(best.hits.map((hit) => hit.text).join('\n')));
+  const stepsFound = intent === 'steps' && best !== undefined && (isSection(best, STEP_SECTIONS) || opensWithSteps(best.hits.map((hit) => stripHeading(hit.text, hit.section)).join('\n\n')));
   const second =
     stepsFound || faq
       ? []
@@ -115,7 +117,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
     const text = cleanMarkdown(joinParts(units.map((hit) => stripHeading(hit.text, hit.section))));
     // Steps are read from step 1, within their own budget; a how-to answered by a reference
     // section (options, a table of commands) gets the parts of it that name the question.
-    const steps = intent === 'steps' && (isSection(group, STEP_SECTIONS) || NUMBERED_FROM_ONE.test(text));
+    const steps = intent === 'steps' && (isSection(group, STEP_SECTIONS) || opensWithSteps(text));
     return { first: group.hits[0]!, text: withoutDanglingIntro(steps ? fromStart(text, maxWords * STEPS_BUDGET) : trimToRelevant(text, terms, faq ? Math.round(maxWords / 2) : maxWords)) };
   });
   // The direct answer first: the sentence of the atom that holds most of the question.
@@ -167,6 +169,20 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
     parts.unshift(phrases.otherLanguageNote(baseLanguage(quoted)));
   }
   return { answer: parts.join('\n\n'), citations: sources.map(citationFor) };
+}
+
+/**
+ * Does the section open with numbered steps: a list from `1.` that starts before any sub-heading,
+ * within STEPS_OPENING_WORDS words?
+ *
+ * @example opensWithSteps('Before you start, log in.\n\n1. Run lint.') //=> true
+ * @example opensWithSteps('Reads auth from files.\n\n### Auth file locations\n\n1. `.npmrc`') //=> false
+ */
+function opensWithSteps(text: string): boolean {
+  const match = NUMBERED_FROM_ONE.exec(text);
+  if (!match) return false;
+  const before = text.slice(0, match.index);
+  return !/^\s{0,3}#{1,6}\s/m.test(before) && wordCount(before) <= STEPS_OPENING_WORDS;
 }
 
 /** Words at the start of a quote a direct answer may sit in and still count as its opening. */

@@ -36,6 +36,14 @@ describe('trimToRelevant in a section of sub-headed keys', () => {
     );
   });
 
+  test('marks a gap once where a list cut to its items opens with a gap of its own, in a key or not', () => {
+    const items = Array.from({ length: 30 }, (_, i) => (i === 15 ? '- Write the proxy password URL-encoded.' : `- Other item number ${i} about something else entirely here.`)).join('\n');
+    const text = `${'Unrelated words here. '.repeat(60)}\n\n${items}`;
+    const terms = questionTerms('how to write the proxy password');
+    expect(trimToRelevant(text, terms, 60)).toBe('…\n\n- Write the proxy password URL-encoded.\n\n…');
+    expect(trimToRelevant(`${'Intro words. '.repeat(60)}\n\n#### proxy\n\n${text}`, terms, 60)).toBe('…\n\n**proxy**\n\n…\n\n- Write the proxy password URL-encoded.\n\n…');
+  });
+
   test('quotes a key for each part of a question asked in two parts, not only the one naming more of it', () => {
     const filters = [
       key('changedSince', `Selects the packages changed since a commit, and with dependents the packages that depend on them. ${'More about changed packages. '.repeat(20)}`),

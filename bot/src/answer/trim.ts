@@ -76,7 +76,7 @@ export function trimToRelevant(markdown: string, terms: readonly string[], maxWo
   const total = blocks.reduce((sum, b) => sum + b.words, 0);
   if (total <= maxWords) return blocks.map((b) => b.text).join('\n\n');
   const headed = relevantSubsections(markdown, terms, maxWords);
-  if (headed !== undefined) return headed;
+  if (headed !== undefined) return oneGapMark(headed);
   const keep = new Set<number>();
   let words = 0;
   const take = (i: number) => {
@@ -100,7 +100,17 @@ export function trimToRelevant(markdown: string, terms: readonly string[], maxWo
     // A list or table longer than the whole budget is cut to the items or rows that concern the question.
     out.push(block.words > maxWords ? (cutToQuestion(block, terms, maxWords) ?? block.text) : block.text);
   });
-  return out.join('\n\n');
+  return oneGapMark(out.join('\n\n'));
+}
+
+/**
+ * One `…` where gaps meet: a list cut to its items, or a long part trimmed in its turn, may open
+ * or close with a gap of its own next to the one before it.
+ *
+ * @example oneGapMark('…\n\n…\n\n- Item') //=> '…\n\n- Item'
+ */
+function oneGapMark(markdown: string): string {
+  return markdown.replace(/(^|\n\n)…(?:\n\n…)+(?=\n\n|$)/g, '$1…');
 }
 
 /** A heading inside a section (`#### strictPeerDependencies`) and the lines under it, down to the next heading as high. */
