@@ -60,6 +60,19 @@ describe('POST /api/query (extractive)', () => {
     expect(row).toEqual({ question, normalized: 'what is the airspeed velocity of an unladen swallow', message_id: answer.messageId });
   });
 
+  test('links the closest page, in the asker\'s language, when the atoms fall short of a question they nearly cover', async () => {
+    const answer = await ask({ question: 'run lint locally on gitlab' });
+    expect(answer).toMatchObject({ answered: false, citations: [] });
+    expect(answer.answer).toContain('The closest pages, which may not answer it: [Run lint locally](/procedure/run-lint-locally/).');
+    expect(answer.answer).not.toContain('/ja/');
+  });
+
+  test('links no page when nothing the search found names the question', async () => {
+    const answer = await ask({ question: 'What is the capital of Australia?' });
+    expect(answer.answered).toBe(false);
+    expect(answer.answer).not.toContain('closest');
+  });
+
   test('answers a Japanese question in Japanese', async () => {
     const answer = await ask({ question: 'ローカルでリントを実行する方法は？' });
     expect(answer.language).toBe('ja');

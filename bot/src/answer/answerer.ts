@@ -21,6 +21,7 @@ import { baseLanguage, detectLanguage } from './language.js';
 import { LlmUnavailableError, type LlmCall, type LlmClient, type TokenUsage } from './llm.js';
 import { phrasesFor } from './phrases.js';
 import { buildMessages, translationPrompt } from './prompt.js';
+import { questionTerms, termHits } from './terms.js';
 
 const VERSION = packageVersion();
 /** Units retrieved per question when `k` is not set. */
@@ -71,6 +72,15 @@ class UsageTally {
   }
 }
 
+/** Pages offered beside "not in the atoms", at most... */
+const CLOSEST_PAGES = 3;
+/** ...that the search found with at least this share of the confidence an answer needs. */
+const CLOSEST_SHARE = 0.25;
+/** A closest page names one question term in its title or summary for every this many... */
+const CLOSEST_TERMS_PER_NAMED = 3;
+/** ...and never needs to name more than this many (a long question is told in the asker's words). */
+const CLOSEST_NAMED_MAX = 2;
+
 /** Characters per streamed chunk of an answer that is not generated token by token. */
 const CHUNK_CHARS = 48;
 
@@ -116,7 +126,7 @@ export class Answerer {
       // Order is by fused score; whether the atoms cover the question is the best confidence.
       topHit = hits.reduce<SearchHit | undefined>((best, hit) => (!best || hit.confidence > best.confidence ? hit : best), undefined);
       if (!topHit || topHit.confidence < settings.minScore) {
-        answer = this.#notCovered(question, language);
+        answer = this.#notCovered(question, language, hits);
         streamWhole(answer.answer, sink);
       } else if (this.deps.llm) {
         answer = await this.#llmAnswer(question, language, hits, history, usage, sink, signal);
@@ -233,11 +243,19 @@ export class Answerer {
     }
   }
 
-  #notCovered(question: string, language: string): Answer {
+  #notCovered(question: string, language: string, hits: readonly SearchHit[]): Answer {
     const { settings } = this.deps;
     const suggestUrl = settings.suggestUrl?.replaceAll('{question}', encodeURIComponent(question.trim().slice(0, 200)));
+    // A near miss is worth a link (the atom may answer in words the search did not match) when its
+    // title and summary name the question: one rare word shared by chance is no near miss.
+    const terms = questionTerms(question);
+    const named = Math.min(CLOSEST_NAMED_MAX, Math.max(1, Math.ceil(terms.length / CLOSEST_TERMS_PER_NAMED)));
+    const near = hits.filter((hit) => hit.confidence >= settings.minScore * CLOSEST_SHARE && termHits(`${hit.title} ${hit.summary}`, terms) >= named);
+    // In the asker's language when there is such a page: the same page in two languages is one page.
+    const own = near.filter((hit) => baseLanguage(hit.language) === baseLanguage(language));
+    const closest = [...new Map((own.length > 0 ? own : near).map((hit) => [hit.atomId, { title: hit.title, url: hit.pageUrl }])).values()].slice(0, CLOSEST_PAGES);
     return {
-      answer: phrasesFor(language).notCovered(settings.supportContact, suggestUrl),
+      answer: phrasesFor(language).notCovered(settings.supportContact, suggestUrl, closest),
       citations: [],
       answered: false,
       mode: this.mode,
