@@ -8,6 +8,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { packageVersion } from '../../../tooling/src/package/files.js';
 import type { Retriever, SearchFilters, SearchHit } from '../../../tooling/src/retrieval/api.js';
+import { mostConfident } from '../../../tooling/src/retrieval/confidence.js';
 import { languagePreferred } from '../../../tooling/src/retrieval/preference.js';
 import type { Answer, QueryRequest, QueryResponse } from '../contract.js';
 import { ApiError } from '../errors.js';
@@ -124,7 +125,7 @@ export class Answerer {
     } else {
       const hits = await this.retrieve(question, language, filters, { usage, ...(signal ? { signal } : {}) });
       // Order is by fused score; whether the atoms cover the question is the best confidence.
-      topHit = hits.reduce<SearchHit | undefined>((best, hit) => (!best || hit.confidence > best.confidence ? hit : best), undefined);
+      topHit = mostConfident(hits);
       if (!topHit || topHit.confidence < settings.minScore) {
         answer = this.#notCovered(question, language, hits);
         streamWhole(answer.answer, sink);

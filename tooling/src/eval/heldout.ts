@@ -8,6 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AtomkitConfig } from '../config/load.js';
 import { openRetriever } from '../retrieval/api.js';
+import { mostConfident } from '../retrieval/confidence.js';
 import type { AnswerResult, AnswersRun, Refusal } from './answers.js';
 import { refusal } from './answers.js';
 import { aggregate, type Metrics, type QuestionScore } from './metrics.js';
@@ -53,9 +54,9 @@ export interface HeldoutQuestion {
   /** Its retrieval score; null for a question the atoms do not answer. */
   readonly score: QuestionScore | null;
   readonly answered: boolean;
-  /** Confidence of the best hit, as the chat service retrieves (what `bot.minScore` is compared with). */
+  /** The highest confidence of its hits, as the chat service retrieves and judges them (what `bot.minScore` is compared with). */
   readonly confidence: number;
-  /** The atom of the best hit, when there is one. */
+  /** The atom ranked first, when there is one. */
   readonly first: string | null;
   readonly precision: number;
   readonly factsFound: number;
@@ -106,7 +107,8 @@ export async function runHeldoutEval(options: HeldoutOptions): Promise<HeldoutRe
       const best = new Map<string, BestHit>();
       for (const q of inputs.set.questions) {
         const hits = await preferredHits(retriever, { text: q.text, language: q.language }, { k: 8, mode: 'hybrid', minScore: inputs.config.bot.minScore });
-        best.set(q.id, { confidence: hits[0]?.confidence ?? 0, atomId: hits[0]?.atomId ?? null });
+        // Refused as the chat service refuses: by the most confident of its hits, not the first.
+        best.set(q.id, { confidence: mostConfident(hits)?.confidence ?? 0, atomId: hits[0]?.atomId ?? null });
       }
       const questions = joinResults(inputs.set.questions, ranked, answers.runs[0]!, best);
       const splits: readonly Split[] = part === 'all' ? ['dev', 'test'] : [part];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { confidence, denseConfidence, lexicalCoverage } from './confidence.js';
+import { confidence, denseConfidence, lexicalCoverage, mostConfident } from './confidence.js';
 
 const df = (counts: Record<string, number>) => (term: string) => counts[term] ?? 0;
 
@@ -74,4 +74,12 @@ describe('lexicalCoverage of analysed queries', () => {
 test('a question whose only words in the atom are pasted values is not covered', () => {
   const terms = [{ term: '天気', forms: ['天気'], concrete: false, everyday: true }, { term: '3', forms: ['3'], concrete: true, everyday: false }];
   expect(lexicalCoverage(terms, new Set(['3']), df({ '3': 4 }), 100)).toBe(0);
+});
+
+describe('mostConfident', () => {
+  test('is the hit with the highest confidence wherever it ranks, the earlier of equals, none of no hits', () => {
+    const hits = [{ id: 'a', confidence: 0.1 }, { id: 'b', confidence: 0.4 }, { id: 'c', confidence: 0.4 }];
+    expect(mostConfident(hits)?.id).toBe('b');
+    expect(mostConfident([])).toBeUndefined();
+  });
 });

@@ -109,6 +109,16 @@ export function confidence(inputs: ConfidenceInputs): number {
   return Math.round((inputs.errorCodeMatch ? Math.max(value, 0.9) : value) * 1000) / 1000;
 }
 
+/**
+ * The hit a question's coverage is judged by: the most confident, wherever the ranking put it. The
+ * chat service refuses below `bot.minScore` by it, and the eval measures refusals by the same hit.
+ *
+ * @example mostConfident([{ confidence: 0.1 }, { confidence: 0.4 }])?.confidence //=> 0.4
+ */
+export function mostConfident<T extends { readonly confidence: number }>(hits: readonly T[]): T | undefined {
+  return hits.reduce<T | undefined>((best, hit) => (!best || hit.confidence > best.confidence ? hit : best), undefined);
+}
+
 function clamp(x: number): number {
   return Math.min(1, Math.max(0, x));
 }

@@ -76,6 +76,8 @@ test('reports dev and test parts of every set, imports the corpus under .atomkit
   expect(widget.questions.find((q: { id: string }) => q.id === 'w-locked').score.rank).toBe(1);
   expect(widget.questions.find((q: { id: string }) => q.id === 'w-none').answered).toBe(false);
   expect(sets['eval/questions.none.yaml'].questions.every((q: { answered: boolean }) => !q.answered)).toBe(true);
+  // The refusal figures judge each question by the confidence the chat service refuses by.
+  for (const set of report.heldout.sets) for (const q of set.questions) expect({ id: q.id, answered: q.answered }).toEqual({ id: q.id, answered: q.confidence >= report.heldout.minScore });
   expect(readdirSync(path.join(project, '.atomkit', 'eval-corpora'))).toEqual([expect.stringMatching(/^widget-[0-9a-f]{10}$/)]);
   expect(readdirSync(path.join(project, 'vendor-docs', 'docs')).sort()).toEqual(['cli', 'errors.md']);
   const md = readFileSync(path.join(project, 'eval/report.md'), 'utf8');
