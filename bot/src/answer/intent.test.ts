@@ -21,6 +21,9 @@ describe('questionIntent', () => {
     ['how do I know the widget loaded', 'check'],
     ['インデックスにベクトルがあるか確認するには？', 'check'],
     ['翻訳のやり方を教えて', 'steps'],
+    ['ヘッダーのエラーの直し方', 'steps'],
+    // 作り直す, し直す: "do again", not "fix".
+    ['インデックスを作り直すと埋め込みを全部計算し直すことになる？', 'other'],
   ])('%s: %s', (question, intent) => {
     expect(questionIntent(question, false)).toBe(intent);
   });
