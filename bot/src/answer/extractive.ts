@@ -1,6 +1,7 @@
 /**
  * Extractive answers: no language model, only the atoms' own words. The answer leads with the
- * direct answer (a matching FAQ answer, or the sentence that best answers the question), then
+ * direct answer (a matching FAQ answer, the sentence that best answers the question, or before an
+ * error's resolution the first sentence of what the error means), said once, then
  * quotes the section of the answering atom that fits what was asked: the steps or the resolution,
  * from their start, for "how do I" questions and pasted errors; the meaning for "what is"
  * questions; the causes for "why" questions; otherwise the best matching section (never the
@@ -110,7 +111,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
         ? [resolution]
         : groups.slice(1, 2).filter((g) => best && g.score >= best.score * SECOND_SECTION_RATIO && close(g.hits[0]!, SECOND_SECTION_RATIO));
   const chosen = best ? [best, ...second] : [];
-  let quotes = chosen.map((group) => {
+  const quotes = chosen.map((group) => {
     // The whole section, every part of it in order, when the atom's units are at hand.
     const whole = siblings.filter((unit) => unit.anchor === group.hits[0]!.anchor);
     const units = whole.length >= group.hits.length ? whole.sort((a, b) => part(a) - part(b)) : group.hits;
@@ -129,7 +130,8 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   // one line that says what the problem is.
   const diagnosis = intent === 'steps' && !faq && best !== undefined && isSection(best, RESOLUTION_SECTIONS) ? siblings.find((unit) => unit.section !== undefined && DIAGNOSIS_SECTIONS.some((spec) => headingMatches(unit.section!, spec))) : undefined;
   const diagnosisSentence = diagnosis ? sentencesOf(cleanMarkdown(stripHeading(diagnosis.text, diagnosis.section)))[0] : undefined;
-  const lead = diagnosis && diagnosisSentence ? { sentence: diagnosisSentence, hit: diagnosis } : faq || intent === 'steps' ? undefined : opening && meaningFirst ? { sentence: opening, hit: meaningFirst } : leadSentence([...found, ...siblings].filter((hit) => hit.atomId === primaryAtom), terms);
+  const direct = faq || intent === 'steps' ? undefined : opening && meaningFirst ? { sentence: opening, hit: meaningFirst } : leadSentence([...found, ...siblings].filter((hit) => hit.atomId === primaryAtom), terms);
+  const lead = diagnosis && diagnosisSentence ? { sentence: diagnosisSentence, hit: diagnosis } : direct;
   // After a direct answer, a section that could not be trimmed (one long table or code block) is
   // pointed to rather than quoted: the answer stays a few lines. Steps asked for are quoted,
   // within their own budget.
@@ -138,8 +140,8 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const leadQuoted = lead !== undefined && quotes.some((q) => !pointed(q.text) && opensWith(q.text, lead.sentence));
   if (lead && !leadQuoted) parts.push(`${lead.sentence} ${cite(lead.hit)}`);
   // Said first, it is not said again further down a quote.
-  if (lead && !leadQuoted) quotes = quotes.map((quote) => ({ ...quote, text: withoutSentence(quote.text, lead.sentence) }));
-  quotes.forEach(({ first, text }, i) => {
+  const shown = lead && !leadQuoted ? quotes.map((quote) => ({ ...quote, text: withoutSentence(quote.text, lead.sentence) })) : quotes;
+  shown.forEach(({ first, text }, i) => {
     const intro = faq || parts.length > 0 || i > 0 ? phrases.moreIntro : phrases.quoteIntro;
     const line = intro(first.title, first.section, cite(first));
     if (pointed(text)) parts.push(line.replace(/:$/, '.'));

@@ -64,7 +64,8 @@ const ja: Phrases = {
  * @example links([{ title: 'Run lint', url: '/procedure/run-lint/' }]) //=> '[Run lint](/procedure/run-lint/)'
  */
 function links(pages: readonly Page[]): string {
-  return pages.map((page) => `[${escapeInline(page.title)}](${encodeURI(page.url)})`).join('; ');
+  // The site path is used as it is (it may be percent-encoded already); only what would end a Markdown link is encoded.
+  return pages.map((page) => `[${escapeInline(page.title)}](${page.url.replace(/[()<>\s]/g, encodeURIComponent)})`).join('; ');
 }
 
 /** @example phrasesFor('ja-JP').seeAlso //=> '関連:' */

@@ -164,8 +164,9 @@ describe('withoutSentence', () => {
     expect(withoutSentence('Fix it. Then push.', 'Fix it.')).toBe('Fix it. Then push.');
   });
 
-  test('leaves a quote that is nothing but the sentence as it is', () => {
+  test('leaves a quote that is nothing but the sentence, or does not hold it, exactly as it is', () => {
     expect(withoutSentence('Fix it.', 'Fix it.')).toBe('Fix it.');
+    expect(withoutSentence('Run it.\n\n\n…', 'Fix it.')).toBe('Run it.\n\n\n…');
   });
 });
 

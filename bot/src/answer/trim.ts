@@ -418,13 +418,19 @@ export function coverageOrder(named: readonly (readonly string[])[], terms: read
 export function withoutSentence(markdown: string, sentence: string): string {
   const plain = (text: string) => text.replace(/^\s*[-*+]\s+/, '').replace(/[`*_]/g, '').replace(/\s+/g, ' ').trim();
   const said = plain(sentence);
+  let dropped = false;
   const kept = splitBlocks(markdown).flatMap((block) => {
-    if (block.kind === 'other') return plain(block.text) === said ? [] : [block.text];
+    if (block.kind === 'other' && plain(block.text) === said) {
+      dropped = true;
+      return [];
+    }
     if (block.kind !== 'list' || /^\s*\d/.test(block.text)) return [block.text];
     const items = listItems(block.text).filter((item) => plain(item) !== said);
+    if (items.length === listItems(block.text).length) return [block.text];
+    dropped = true;
     return items.length > 0 ? [items.join('\n').trimEnd()] : [];
   });
-  return kept.length > 0 ? kept.join('\n\n') : markdown;
+  return dropped && kept.length > 0 ? kept.join('\n\n') : markdown;
 }
 
 /**
