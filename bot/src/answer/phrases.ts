@@ -65,7 +65,7 @@ const ja: Phrases = {
  */
 function links(pages: readonly Page[]): string {
   // The site path is used as it is (it may be percent-encoded already); only what would end a Markdown link is encoded.
-  return pages.map((page) => `[${escapeInline(page.title)}](${page.url.replace(/[()<>\s]/g, encodeURIComponent)})`).join('; ');
+  return pages.map((page) => `[${escapeInline(page.title)}](${page.url.replace(/[()<>\s]/g, (c) => ({ '(': '%28', ')': '%29' })[c] ?? encodeURIComponent(c))})`).join('; ');
 }
 
 /** @example phrasesFor('ja-JP').seeAlso //=> '関連:' */
