@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { SearchHit } from '../../../tooling/src/retrieval/api.js';
-import { MarkerFilter, checkCitations, snippet, type Source } from './citations.js';
+import { MarkerFilter, checkCitations, type Source } from './citations.js';
 
 const hit = (unitId: string, extra: Partial<SearchHit> = {}): SearchHit => ({
   unitId,
@@ -62,17 +62,5 @@ describe('MarkerFilter', () => {
     const filter = new MarkerFilter(2);
     const streamed = [...text].map((c) => filter.push(c)).join('') + filter.flush();
     expect(streamed).toBe(checkCitations(text, sources).text);
-  });
-});
-
-describe('snippet', () => {
-  test('reduces Markdown to plain text', () => {
-    expect(snippet('## Steps\n\n1. Run `npx atomkit lint` ([docs](/x/)).')).toBe('Steps 1. Run npx atomkit lint (docs).');
-  });
-
-  test('cuts long text at a word boundary with an ellipsis', () => {
-    const s = snippet('word '.repeat(100), 50);
-    expect(s.length).toBeLessThanOrEqual(51);
-    expect(s.endsWith('word…')).toBe(true);
   });
 });

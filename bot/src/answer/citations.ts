@@ -4,6 +4,7 @@
  * an invented citation.
  */
 import type { SearchHit } from '../../../tooling/src/retrieval/api.js';
+import { snippet } from '../../../tooling/src/text/snippet.js';
 import type { Citation } from '../contract.js';
 
 /** A retrieved unit with the number answers cite it by. */
@@ -12,7 +13,6 @@ export interface Source {
   readonly hit: SearchHit;
 }
 
-const SNIPPET_CHARS = 220;
 
 /**
  * A citation for a source: the atom title, the section deep link, and the first words of the unit
@@ -28,24 +28,6 @@ export function citationFor(source: Source): Citation {
     snippet: snippet(hit.kind === 'faq' && hit.answer ? hit.answer : hit.text),
     atomId: hit.atomId,
   };
-}
-
-/**
- * Markdown reduced to one line of plain text, cut at a word boundary.
- *
- * @example snippet('## Steps\n\n1. Run `npx atomkit lint`.') //=> 'Steps 1. Run npx atomkit lint.'
- */
-export function snippet(markdown: string, max = SNIPPET_CHARS): string {
-  const plain = markdown
-    .replace(/```[^\n]*\n?/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[`*_>#|]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (plain.length <= max) return plain;
-  const cut = plain.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, '')}…`;
 }
 
 /**

@@ -5,6 +5,7 @@ import { progress, type Progress } from '../cli/progress.js';
 import type { IndexCliOptions } from '../cli/commands/index.js';
 import type { SearchCliOptions } from '../cli/commands/search.js';
 import { absoluteUrl } from '../atom/identity.js';
+import { snippet } from '../text/snippet.js';
 import { IndexLoadError, openRetriever, type SearchHit } from './api.js';
 import { buildIndex, IndexBuildError, type BuildPhase } from './build.js';
 import { renderReportText } from './report.js';
@@ -83,14 +84,17 @@ export async function runSearchCommand(config: AtomkitConfig, query: string, opt
   }
 }
 
+/** Characters of a result's preview: about two lines of a terminal. */
+const SEARCH_SNIPPET_CHARS = 200;
+
 function formatHit(hit: SearchHit, i: number, config: AtomkitConfig, colors: Colors): string {
   const where = hit.kind === 'faq' ? `Q: ${hit.question}` : (hit.section ?? 'Introduction');
-  const snippet = (hit.kind === 'faq' ? (hit.answer ?? '') : hit.text).replace(/\s+/g, ' ').trim();
+  const preview = snippet(hit.kind === 'faq' ? (hit.answer ?? '') : hit.text, SEARCH_SNIPPET_CHARS);
   const lines = [
     `${colors.bold(`${i + 1}. ${hit.title}`)} ${colors.dim('›')} ${where} ${colors.dim(`(${hit.type}, confidence ${hit.confidence.toFixed(2)})`)}`,
     `   ${colors.cyan(absoluteUrl(hit.url, config.site.url))}`,
     ...(hit.matchedErrorCode ? [`   ${colors.green(`matches error code ${hit.matchedErrorCode}`)}`] : []),
-    `   ${snippet.length > 200 ? `${snippet.slice(0, 199)}…` : snippet}`,
+    `   ${preview}`,
   ];
   return `${lines.join('\n')}\n`;
 }
