@@ -39,6 +39,8 @@ export class AnswerView {
   readonly #extras: HTMLElement;
   #text = '';
   #citations: readonly Citation[] = [];
+  /** Links the service returned beside the answer, which its text may hold (the "suggest an atom" link). */
+  #trusted: readonly string[] = [];
   #frame = 0;
 
   constructor(options: AnswerViewOptions) {
@@ -86,6 +88,8 @@ export class AnswerView {
     this.#cancelFrame();
     this.#text = result.answer;
     this.#citations = result.citations;
+    const suggest = result.support?.suggestUrl ? safeHref(result.support.suggestUrl, this.#options.site) : undefined;
+    this.#trusted = !result.answered && suggest !== undefined ? [suggest] : [];
     this.element.dataset.messageId = result.messageId;
     this.#renderText(false);
     this.#renderSources();
@@ -113,7 +117,7 @@ export class AnswerView {
   }
 
   #renderText(streaming: boolean): void {
-    const fragment = renderAnswer(this.#text, this.#citations, this.#options.site);
+    const fragment = renderAnswer(this.#text, this.#citations, this.#options.site, this.#trusted);
     this.#body.replaceChildren(fragment);
     this.#body.classList.toggle('caret', streaming);
   }

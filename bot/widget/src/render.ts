@@ -78,11 +78,12 @@ export function answerLink(href: string, citations: readonly Citation[], site: U
 
 /**
  * Renders answer Markdown into a sanitized fragment. `[n]` markers that match a citation become
- * links to that citation's page.
+ * links to that citation's page. `trusted` are absolute URLs a link may lead to besides the docs
+ * site and the cited pages.
  *
  * @example renderAnswer('**Run** `atomkit lint` [1]', citations, site).textContent //=> 'Run atomkit lint 1'
  */
-export function renderAnswer(markdown: string, citations: readonly Citation[], site: URL): DocumentFragment {
+export function renderAnswer(markdown: string, citations: readonly Citation[], site: URL, trusted: readonly string[] = []): DocumentFragment {
   const html = marked.parse(markdown, { async: false });
   const fragment = purify().sanitize(html, {
     ALLOWED_TAGS,
@@ -90,15 +91,20 @@ export function renderAnswer(markdown: string, citations: readonly Citation[], s
     ALLOW_DATA_ATTR: false,
     RETURN_DOM_FRAGMENT: true,
   });
-  keepTrustedLinks(fragment, citations, site);
+  keepTrustedLinks(fragment, citations, site, trusted);
   linkCitationMarkers(fragment, citations, site);
   return fragment;
 }
 
-/** Each link that `answerLink` refuses becomes its text; the others get an absolute `href`. */
-function keepTrustedLinks(root: DocumentFragment, citations: readonly Citation[], site: URL): void {
+/**
+ * Each link that `answerLink` refuses becomes its text, unless it is one of the `trusted` URLs
+ * the service returned beside the answer (its "suggest an atom" link); the others get an absolute `href`.
+ */
+function keepTrustedLinks(root: DocumentFragment, citations: readonly Citation[], site: URL, trusted: readonly string[]): void {
   for (const link of root.querySelectorAll('a')) {
-    const href = answerLink(link.getAttribute('href') ?? '', citations, site);
+    const raw = link.getAttribute('href') ?? '';
+    const safe = safeHref(raw, site);
+    const href = safe !== undefined && trusted.includes(safe) ? safe : answerLink(raw, citations, site);
     if (href === undefined) {
       link.replaceWith(...link.childNodes);
       continue;

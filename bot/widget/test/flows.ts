@@ -358,6 +358,9 @@ export async function flowNotInTheAtoms(browser: Browser, target: FlowTarget, qu
     const suggest = notice.locator('a[part="suggest"]');
     const expected = support.suggestUrl.replace('{question}', encodeURIComponent(question));
     assert.equal(await suggest.getAttribute('href'), new URL(expected).href, 'the "suggest an atom" link is the one the service returned');
+    assert.equal(await notice.locator(`a[href="${new URL(expected).href}"]`).count(), 1, 'the "suggest an atom" link is offered once');
+    const sentence = await suggest.evaluate((link) => link.parentElement?.textContent ?? '');
+    assert.ok(sentence.includes(support.contact), `the service's own "suggest an atom" link stays in its sentence, beside the contact (found in "${sentence}")`);
     assert.equal(await answer.locator('a.source').count(), 0, 'nothing is cited for an unanswered question');
   } finally {
     await context.close();
