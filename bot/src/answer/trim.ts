@@ -425,8 +425,9 @@ export function withoutSentence(markdown: string, sentence: string): string {
       return [];
     }
     if (block.kind !== 'list' || /^\s*\d/.test(block.text)) return [block.text];
-    const items = listItems(block.text).filter((item) => plain(item) !== said);
-    if (items.length === listItems(block.text).length) return [block.text];
+    const all = listItems(block.text);
+    const items = all.filter((item) => plain(item) !== said);
+    if (items.length === all.length) return [block.text];
     dropped = true;
     return items.length > 0 ? [items.join('\n').trimEnd()] : [];
   });
@@ -441,13 +442,13 @@ export function withoutSentence(markdown: string, sentence: string): string {
  * @example withoutDanglingIntro('Use `--format json`.\n\nExit codes:') //=> 'Use `--format json`.'
  */
 export function withoutDanglingIntro(markdown: string): string {
-  const blocks = splitBlocks(markdown).map((block) => block.text);
+  const blocks = splitBlocks(markdown);
   // A closing gap mark stays: it says the section goes on.
-  const last = blocks.at(-1) === '…' ? blocks.length - 2 : blocks.length - 1;
+  const last = blocks.at(-1)?.text === '…' ? blocks.length - 2 : blocks.length - 1;
   const intro = blocks[last];
-  if (last < 1 || intro === undefined || !/:\s*$/.test(intro) || /^\s*(\d+[.)]|[-*+]|`{3}|~{3}|\|)/.test(intro)) return markdown;
-  blocks.splice(last, 1);
-  return blocks.join('\n\n');
+  // A list item or a code line ending in a colon is content, not an introduction.
+  if (last < 1 || intro === undefined || intro.kind !== 'other' || !/:\s*$/.test(intro.text)) return markdown;
+  return blocks.filter((_, i) => i !== last).map((block) => block.text).join('\n\n');
 }
 
 /** Stands for the rows of a table an answer leaves out. */
