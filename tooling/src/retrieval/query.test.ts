@@ -24,6 +24,19 @@ describe('analyzeQuery', () => {
     expect(byTerm('チャットのデータベースをバックアップから戻したい')['バックアップ']?.forms).toEqual(['バックアップ', 'backup']);
   });
 
+  test('reads a katakana word the segmenter cuts into pieces as one word: インポート is import, not port', () => {
+    const terms = byTerm('インポートが失敗する');
+    expect(terms['インポート']?.forms).toEqual(['インポート', 'import']);
+    // The pieces stay for Japanese atoms cut alike, without English forms, and are not held against English atoms.
+    expect(terms['ポート']).toEqual({ term: 'ポート', forms: ['ポート'], concrete: false, everyday: true });
+  });
+
+  test('reads a katakana loanword no glossary lists by its sound', () => {
+    const loanword = (word: string) => (word === 'リポジトリ' ? 'repository' : undefined);
+    const terms = Object.fromEntries(analyzeQuery('リポジトリを同期したい', known, () => vocabulary, loanword).map((t) => [t.term, t]));
+    expect(terms['リポジトリ']?.forms).toEqual(['リポジトリ', 'repositori']);
+  });
+
   test('corrects a long word one edit from exactly one known word, and strips a common prefix', () => {
     expect(byTerm('serach')['serach']?.forms).toEqual(['serach']);
     expect(analyzeQuery('databsae', (t) => t === 'databas', () => ['databas'])[0]?.forms).toEqual(['databsa', 'databas']);

@@ -1,6 +1,6 @@
 /**
  * What a question asks for, as search terms: each content word with the other forms it may take
- * in the atoms (a Japanese loanword's English word, a typo's one known neighbour, an agent noun's
+ * in the atoms (a Japanese loanword's English word, from the glossary or by its sound, a typo's one known neighbour, an agent noun's
  * verb, a phrase such as "out of the box" as `default`), and whether it is a concrete value
  * pasted from a log (a URL, a path, a host, a number, an id) that an atom cannot be expected to
  * contain.
@@ -54,15 +54,24 @@ const PREFIX = /^(auto|re|pre|un|non|multi|sub|co|de|dis|mis)([a-z]{4,})$/;
 const NATIVE_JAPANESE = /^[\p{Script=Han}\p{Script=Hiragana}]+$/u;
 
 /**
+ * `vocabulary` lists the index's terms, for typos; `loanword` gives the English term a katakana
+ * word the glossary does not know sounds like (see loanword.ts).
+ *
  * @example analyzeQuery('nodejs on http://x.example.com/a/b', () => true).map((t) => t.term) //=> ['node', 'http', 'x', 'exampl', ...]
  */
-export function analyzeQuery(text: string, known: (term: string) => boolean, vocabulary: () => Iterable<string> = () => []): QueryTerm[] {
+export function analyzeQuery(
+  text: string,
+  known: (term: string) => boolean,
+  vocabulary: () => Iterable<string> = () => [],
+  loanword: (word: string) => string | undefined = () => undefined,
+): QueryTerm[] {
   const normalized = normalizePhrases(text);
   const concrete = new Set<string>();
   for (const [span] of normalized.matchAll(CONCRETE_SPAN)) for (const term of tokenize(span)) concrete.add(term);
   // A hyphenated word written as one is only another way to find it: no atom writing it so, its parts carry the question.
   const compounds = new Set(hyphenatedCompounds(normalized).flatMap((compound) => tokenize(compound)));
-  const terms = [...new Set(tokenize(normalized))].filter((term) => !compounds.has(term) || known(term));
+  const { terms: withWholeWords, pieces } = wholeKatakanaWords(tokenize(normalized), normalized, loanword);
+  const terms = [...new Set(withWholeWords)].filter((term) => !compounds.has(term) || known(term));
   // A term also written outside any pasted value is a topic word after all.
   const outside = new Set(tokenize(normalized.replace(CONCRETE_SPAN, ' ')));
   // A phrase documentation says in one word ("token by token": stream) adds that word as a form
@@ -74,10 +83,12 @@ export function analyzeQuery(text: string, known: (term: string) => boolean, voc
   let vocab: string[] | undefined;
   return terms.map((term) => {
     const forms = [term];
+    // A piece of a katakana word is there for Japanese atoms cut alike: ポート in インポート is no port.
+    if (pieces.has(term)) return { term, forms, concrete: false, everyday: true };
     const add = (form: string) => {
       if (form !== '' && !forms.includes(form)) forms.push(form);
     };
-    const english = englishFor(term);
+    const english = englishFor(term) ?? loanword(term);
     if (english) for (const form of tokenize(english)) add(form);
     for (const form of [...synonymsFor(term, tokenize), ...(phraseForms.get(term) ?? [])]) add(form);
     // Only long words: a short unknown word is as likely a name the atoms never mention (`slack`)
@@ -93,8 +104,33 @@ export function analyzeQuery(text: string, known: (term: string) => boolean, voc
     // `autocomplete`, `reindex`, `unpublish`: the word after a common prefix.
     const prefixed = !known(term) ? PREFIX.exec(term) : null;
     if (prefixed && known(prefixed[2]!)) add(prefixed[2]!);
-    return { term, forms, concrete: (concrete.has(term) && !outside.has(term)) || HAS_DIGIT.test(term), everyday: isEveryday(term, tokenize) || NATIVE_JAPANESE.test(term) };
+    return {
+      term,
+      forms,
+      concrete: (concrete.has(term) && !outside.has(term)) || HAS_DIGIT.test(term),
+      everyday: isEveryday(term, tokenize) || NATIVE_JAPANESE.test(term),
+    };
   });
+}
+
+const KATAKANA_RUN = /[\p{Script=Katakana}ー]{2,}/gu;
+
+/**
+ * Each katakana word the segmenter cut into pieces, because its dictionary does not hold it
+ * (リポジトリ: リ, ポジ, トリ), added whole after its pieces when it reads as an English word. The
+ * pieces stay, for Japanese atoms cut the same way; an English atom lacking them is not held to
+ * them (`pieces`).
+ */
+function wholeKatakanaWords(terms: readonly string[], text: string, loanword: (word: string) => string | undefined): { terms: string[]; pieces: Set<string> } {
+  const after = new Map<string, string>();
+  const pieces = new Set<string>();
+  for (const [run] of text.matchAll(KATAKANA_RUN)) {
+    const cut = tokenize(run);
+    if (cut.length < 2 || (englishFor(run) ?? loanword(run)) === undefined) continue;
+    after.set(cut.at(-1)!, run);
+    for (const piece of cut) pieces.add(piece);
+  }
+  return { terms: terms.flatMap((term) => (after.has(term) ? [term, after.get(term)!] : [term])), pieces };
 }
 
 /** The known word one edit away (a typo), when there is exactly one. */

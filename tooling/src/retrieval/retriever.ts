@@ -15,6 +15,7 @@ import { readDense, searchDense, similarityTo, type DenseIndex } from './dense.j
 import { EmbedderUnavailableError, type Embedder } from './embedders/embedder.js';
 import { configuredModel, loadEmbedder } from './embedders/load.js';
 import { loadLexical, searchLexical, selectQueryTerms, shareAcrossAtom, type LexicalDoc } from './lexical.js';
+import { loanwordFor, soundIndex, type SoundIndex } from './loanword.js';
 import { analyzeQuery, type QueryTerm } from './query.js';
 import { normalizeCode } from './tokenize.js';
 import { UnitStore, type StoredUnit, type UnitMeta } from './store.js';
@@ -139,6 +140,8 @@ class IndexRetriever implements Retriever {
    */
   readonly #units = new Map<number, StoredUnit>();
   readonly #df: ReadonlyMap<string, number>;
+  /** The index's English terms by sound, for katakana loanwords: built when the first one is asked. */
+  #sounds: SoundIndex | undefined;
   readonly #codes: readonly ErrorCode[];
   readonly #storeFile: StoreFile;
   /** Why a search could not read the chunk store, once one could not. */
@@ -214,7 +217,7 @@ class IndexRetriever implements Retriever {
     let coverageRank = new Map<string, number>();
     const add = (label: number, value: number) => fused.set(label, (fused.get(label) ?? 0) + value);
     const df = (term: string) => this.#df.get(term) ?? 0;
-    const terms = analyzeQuery(text, (term) => df(term) > 0, () => this.#df.keys());
+    const terms = analyzeQuery(text, (term) => df(term) > 0, () => this.#df.keys(), (word) => loanwordFor(word, (this.#sounds ??= soundIndex(this.#df.keys()))));
     if (useLexical) {
       // Each word in the forms the atoms may use; a pasted value or a typo the index does not know is left out for a form it does.
       const forms = terms.map((t) => (t.forms.some((form) => df(form) > 0) ? t.forms.filter((form) => df(form) > 0) : t.concrete ? [] : t.forms));

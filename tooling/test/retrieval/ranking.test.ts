@@ -121,6 +121,27 @@ test('a Japanese question whose answer exists only in English finds the English 
   expect((await atomsFor(retriever, 'CRLF の改行コードを直したい', 'ja'))[0]).toBe('error/file-line-endings');
 });
 
+test('a Japanese question finds the English atom by a katakana loanword no glossary lists, read by its sound', async () => {
+  const retriever = await indexOf([
+    ...others,
+    {
+      file: 'procedure/mirror-a-repository.md',
+      title: 'Mirror a repository',
+      summary: 'Keep a read-only copy of a repository in sync with its upstream.',
+      body: '## Steps\n\n1. Create an empty repository.\n2. Push with `--mirror` on a schedule.',
+    },
+    {
+      file: 'procedure/tune-the-pipeline.md',
+      title: 'Tune the pipeline',
+      summary: 'Make the pipeline finish sooner.',
+      body: '## Steps\n\n1. Cache the dependencies.\n2. Run the jobs in parallel.',
+    },
+  ]);
+  const found = await atomsFor(retriever, 'リポジトリの同期を毎晩したい', 'ja');
+  expect(found[0]).toBe('procedure/mirror-a-repository');
+  expect((await retriever.search('リポジトリの同期を毎晩したい', { k: 3, mode: 'lexical' }))[0]?.confidence).toBeGreaterThan(0.115);
+});
+
 test('a hyphenated option in the question finds the atom that writes it in camelCase', async () => {
   const retriever = await indexOf([
     ...others,
