@@ -31,6 +31,10 @@ describe('analyzeQuery', () => {
     expect(terms['ポート']).toEqual({ term: 'ポート', forms: ['ポート'], concrete: false, everyday: true });
   });
 
+  test('reads a glossary word the segmenter cuts into pieces whole, kanji as katakana: 埋め込み is embedding', () => {
+    expect(byTerm('埋め込みモデルを変えたい')['埋め込み']?.forms).toEqual(['埋め込み', 'embed']);
+  });
+
   test('reads a katakana loanword no glossary lists by its sound', () => {
     const loanword = (word: string) => (word === 'リポジトリ' ? 'repository' : undefined);
     const terms = Object.fromEntries(analyzeQuery('リポジトリを同期したい', known, () => vocabulary, loanword).map((t) => [t.term, t]));

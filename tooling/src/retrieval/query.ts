@@ -6,7 +6,7 @@
  * contain.
  */
 import { isEveryday } from './everyday-words.js';
-import { englishFor } from './glossary.js';
+import { englishFor, JAPANESE_GLOSSARY } from './glossary.js';
 import { SYNONYM_PHRASES, synonymsFor } from './synonyms.js';
 import { hyphenatedCompounds, tokenize } from './tokenize.js';
 
@@ -70,7 +70,7 @@ export function analyzeQuery(
   for (const [span] of normalized.matchAll(CONCRETE_SPAN)) for (const term of tokenize(span)) concrete.add(term);
   // A hyphenated word written as one is only another way to find it: no atom writing it so, its parts carry the question.
   const compounds = new Set(hyphenatedCompounds(normalized).flatMap((compound) => tokenize(compound)));
-  const { terms: withWholeWords, pieces } = wholeKatakanaWords(tokenize(normalized), normalized, loanword);
+  const { terms: withWholeWords, pieces } = wholeWords(tokenize(normalized), normalized, loanword);
   const terms = [...new Set(withWholeWords)].filter((term) => !compounds.has(term) || known(term));
   // A term also written outside any pasted value is a topic word after all.
   const outside = new Set(tokenize(normalized.replace(CONCRETE_SPAN, ' ')));
@@ -83,7 +83,7 @@ export function analyzeQuery(
   let vocab: string[] | undefined;
   return terms.map((term) => {
     const forms = [term];
-    // A piece of a katakana word is there for Japanese atoms cut alike: ポート in インポート is no port.
+    // A piece of a cut word is there for Japanese atoms cut alike: ポート in インポート is no port.
     if (pieces.has(term)) return { term, forms, concrete: false, everyday: true };
     const add = (form: string) => {
       if (form !== '' && !forms.includes(form)) forms.push(form);
@@ -115,22 +115,30 @@ export function analyzeQuery(
 
 const KATAKANA_RUN = /[\p{Script=Katakana}ー]{2,}/gu;
 
+let cutGlossaryWords: string[] | undefined;
+
 /**
- * Each katakana word the segmenter cut into pieces, because its dictionary does not hold it
- * (リポジトリ: リ, ポジ, トリ), added whole after its pieces when it reads as an English word. The
- * pieces stay, for Japanese atoms cut the same way; an English atom lacking them is not held to
- * them (`pieces`).
+ * Words the segmenter cuts into pieces, because its dictionary does not hold them (リポジトリ: リ,
+ * ポジ, トリ; 埋め込み: 埋, 込み), added whole after their pieces when they read as English words:
+ * the glossary's, and katakana words read by their sound. The pieces stay, for Japanese atoms cut
+ * alike; they are listed in `pieces`, as words that name nothing on their own.
  */
-function wholeKatakanaWords(terms: readonly string[], text: string, loanword: (word: string) => string | undefined): { terms: string[]; pieces: Set<string> } {
-  const after = new Map<string, string>();
+function wholeWords(terms: readonly string[], text: string, loanword: (word: string) => string | undefined): { terms: string[]; pieces: Set<string> } {
+  cutGlossaryWords ??= Object.keys(JAPANESE_GLOSSARY)
+    .filter((word) => tokenize(word).length > 1)
+    .sort((a, b) => b.length - a.length);
+  const words: string[] = [];
+  const within = (span: string) => words.some((word) => word.includes(span));
+  for (const word of cutGlossaryWords) if (text.includes(word) && !within(word)) words.push(word);
+  for (const [run] of text.matchAll(KATAKANA_RUN)) if (!within(run) && tokenize(run).length > 1 && loanword(run) !== undefined) words.push(run);
+  const after = new Map<string, string[]>();
   const pieces = new Set<string>();
-  for (const [run] of text.matchAll(KATAKANA_RUN)) {
-    const cut = tokenize(run);
-    if (cut.length < 2 || (englishFor(run) ?? loanword(run)) === undefined) continue;
-    after.set(cut.at(-1)!, run);
+  for (const word of words) {
+    const cut = tokenize(word);
+    after.set(cut.at(-1)!, [...(after.get(cut.at(-1)!) ?? []), word]);
     for (const piece of cut) pieces.add(piece);
   }
-  return { terms: terms.flatMap((term) => (after.has(term) ? [term, after.get(term)!] : [term])), pieces };
+  return { terms: terms.flatMap((term) => [term, ...(after.get(term) ?? [])]), pieces };
 }
 
 /** The known word one edit away (a typo), when there is exactly one. */
