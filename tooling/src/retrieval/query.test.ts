@@ -33,6 +33,7 @@ describe('analyzeQuery', () => {
 
   test('reads a glossary word the segmenter cuts into pieces whole, kanji as katakana: 埋め込み is embedding', () => {
     expect(byTerm('埋め込みモデルを変えたい')['埋め込み']?.forms).toEqual(['埋め込み', 'embed']);
+    expect(byTerm('しきい値を下げたい')['しきい値']?.forms).toEqual(['しきい値', 'threshold']);
   });
 
   test('reads a katakana loanword no glossary lists by its sound', () => {

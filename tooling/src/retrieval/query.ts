@@ -119,13 +119,13 @@ let cutGlossaryWords: string[] | undefined;
 
 /**
  * Words the segmenter cuts into pieces, because its dictionary does not hold them (リポジトリ: リ,
- * ポジ, トリ; 埋め込み: 埋, 込み), added whole after their pieces when they read as English words:
+ * ポジ, トリ; 埋め込み: 埋, 込み; しきい値: 値), added whole after their pieces when they read as English words:
  * the glossary's, and katakana words read by their sound. The pieces stay, for Japanese atoms cut
  * alike; they are listed in `pieces`, as words that name nothing on their own.
  */
 function wholeWords(terms: readonly string[], text: string, loanword: (word: string) => string | undefined): { terms: string[]; pieces: Set<string> } {
   cutGlossaryWords ??= Object.keys(JAPANESE_GLOSSARY)
-    .filter((word) => tokenize(word).length > 1)
+    .filter((word) => tokenize(word).join(' ') !== word)
     .sort((a, b) => b.length - a.length);
   const words: string[] = [];
   const within = (span: string) => words.some((word) => word.includes(span));
