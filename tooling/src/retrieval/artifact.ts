@@ -17,8 +17,9 @@ import type { FileDigest, IndexManifest } from './api.js';
  *    a template prompt left in a section is not indexed.
  * 6: a table cut into parts repeats its head in each part.
  * 7: a table over budget has its padding collapsed before it is cut, so a padded head leaves room for rows.
+ * 8: English words are indexed in American spelling (optimise: optimize).
  */
-export const FORMAT_VERSION = 7;
+export const FORMAT_VERSION = 8;
 
 export const FILES = {
   manifest: 'manifest.json',

@@ -1,9 +1,10 @@
 /**
  * The lexical tokenizer shared by indexing, querying and confidence: NFKC, lower case, word
  * segmentation with Intl.Segmenter (so Japanese and other scripts without spaces split into
- * words), stop words dropped, English words stemmed.
+ * words), stop words dropped, English words in American spelling and stemmed.
  */
 import { stemmer } from 'stemmer';
+import { americanSpelling } from './spelling.js';
 
 // One segmenter for all languages: ICU's word rules use a dictionary for CJK whatever the locale.
 const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
@@ -73,7 +74,7 @@ export function queryTerms(text: string): string[] {
 
 function addTerm(terms: string[], word: string): void {
   if (STOP_WORDS.has(word) || HIRAGANA_FILLER.test(word)) return;
-  terms.push(LATIN_WORD.test(word) && word.length > 2 ? stemmer(word) : word);
+  terms.push(LATIN_WORD.test(word) && word.length > 2 ? stemmer(americanSpelling(word)) : word);
 }
 
 /**

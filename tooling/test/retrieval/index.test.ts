@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import hnswlib from 'hnswlib-node';
 import { IndexLoadError, openRetriever } from '../../src/retrieval/api.js';
+import { FORMAT_VERSION } from '../../src/retrieval/artifact.js';
 import { buildIndex } from '../../src/retrieval/build.js';
 import { EmbeddingCache } from '../../src/retrieval/cache.js';
 import { main } from '../../src/cli/main.js';
@@ -27,7 +28,7 @@ describe('atomkit index with the local model', () => {
     const warnings: string[] = [];
     const { dir, manifest, report } = await buildIndex(config, { env: {}, onWarning: (m) => warnings.push(m) });
     expect(warnings).toEqual([]);
-    expect(manifest).toMatchObject({ provider: 'local', model: TEST_MODEL, dense: true, dims: 64, formatVersion: 7 });
+    expect(manifest).toMatchObject({ provider: 'local', model: TEST_MODEL, dense: true, dims: 64, formatVersion: FORMAT_VERSION });
     expect(Object.keys(manifest.files).sort()).toEqual(['dense.hnsw', 'lexical-0.json', 'units.sqlite']);
     expect(manifest.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(report.embedded).toBe(report.units);
@@ -410,7 +411,7 @@ describe('a damaged index is refused before anything reads it', () => {
     writeFileSync(file, JSON.stringify({ ...manifest, formatVersion: 2 }));
     const error = await openRetriever(built.config(), quiet).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'ATOMKIT_ERR_INDEX_FORMAT' });
-    expect((error as Error).message).toMatch(/has index format 2, this atomkit reads format 7\. Rebuild it with `atomkit index --full`\.$/);
+    expect((error as Error).message).toMatch(new RegExp(`has index format 2, this atomkit reads format ${FORMAT_VERSION}\\. Rebuild it with \`atomkit index --full\`\\.$`));
     const { report } = await buildIndex(built.config(), quiet);
     expect(report.mode).toBe('full');
     (await openRetriever(built.config(), quiet)).close();

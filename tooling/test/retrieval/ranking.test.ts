@@ -142,6 +142,26 @@ test('a Japanese question finds the English atom by a katakana loanword no gloss
   expect((await retriever.search('リポジトリの同期を毎晩したい', { k: 3, mode: 'lexical' }))[0]?.confidence).toBeGreaterThan(0.115);
 });
 
+test('a question in British spelling finds the atom written in American spelling', async () => {
+  const retriever = await indexOf([
+    ...others,
+    {
+      file: 'procedure/customize-the-chunk-size.md',
+      title: 'Customize how the build splits chunks',
+      summary: 'Change the default chunk behavior to optimize caching.',
+      body: '## Steps\n\n1. Set `build.chunkSize`.\n2. Rebuild and compare the output.',
+    },
+    {
+      file: 'procedure/split-the-build.md',
+      title: 'Split the build into stages',
+      summary: 'Run the build in stages.',
+      body: '## Steps\n\n1. Add a stage.\n2. Run it.',
+    },
+  ]);
+  expect((await atomsFor(retriever, 'can I customise the chunk behaviour to optimise caching'))[0]).toBe('procedure/customize-the-chunk-size');
+  expect((await retriever.search('customise the chunk behaviour to optimise caching', { k: 1, mode: 'lexical' }))[0]?.confidence).toBeGreaterThan(0.5);
+});
+
 test('a hyphenated option in the question finds the atom that writes it in camelCase', async () => {
   const retriever = await indexOf([
     ...others,
