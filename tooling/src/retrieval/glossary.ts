@@ -4,6 +4,8 @@
  * the same thing as the English word they come from; the rest are the common kanji terms of
  * setup, errors and operations. General vocabulary, not any knowledge base's own words.
  */
+import { withoutFinalLongMark } from './tokenize.js';
+
 export const JAPANESE_GLOSSARY: Readonly<Record<string, string>> = {
   // Katakana loanwords.
   アップデート: 'update',
@@ -201,8 +203,12 @@ export const JAPANESE_GLOSSARY: Readonly<Record<string, string>> = {
  * @example englishFor('バックアップ') //=> 'backup'
  */
 export function englishFor(word: string): string | undefined {
-  const exact = JAPANESE_GLOSSARY[word];
+  // Looked up as the tokenizer writes words: サーバー and サーバ are one.
+  byTerm ??= new Map(Object.entries(JAPANESE_GLOSSARY).map(([japanese, english]) => [withoutFinalLongMark(japanese), english]));
+  const exact = byTerm.get(withoutFinalLongMark(word));
   if (exact !== undefined) return exact;
   for (const [japanese, english] of Object.entries(JAPANESE_GLOSSARY)) if (word.length > japanese.length && word.startsWith(japanese) && /\p{Script=Han}/u.test(japanese)) return english;
   return undefined;
 }
+
+let byTerm: Map<string, string> | undefined;

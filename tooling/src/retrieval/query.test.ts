@@ -36,6 +36,10 @@ describe('analyzeQuery', () => {
     expect(byTerm('しきい値を下げたい')['しきい値']?.forms).toEqual(['しきい値', 'threshold']);
   });
 
+  test('finds a glossary word written without its final long mark: サーバ is server', () => {
+    expect(byTerm('サーバが起動しない')['サーバ']?.forms).toEqual(['サーバ', 'server']);
+  });
+
   test('reads a katakana loanword no glossary lists by its sound', () => {
     const loanword = (word: string) => (word === 'リポジトリ' ? 'repository' : undefined);
     const terms = Object.fromEntries(analyzeQuery('リポジトリを同期したい', known, () => vocabulary, loanword).map((t) => [t.term, t]));

@@ -7,7 +7,12 @@ describe('tokenize', () => {
   });
 
   test('splits Japanese text into words without spaces', () => {
-    expect(tokenize('スキーマのエラーを直す方法')).toEqual(['スキーマ', 'エラー', '直す', '方法']);
+    expect(tokenize('スキーマのエラーを直す方法')).toEqual(['スキーマ', 'エラ', '直す', '方法']);
+  });
+
+  test('gives a katakana word with and without its final long mark one term: サーバー is サーバ', () => {
+    expect(tokenize('サーバーのユーザー')).toEqual(tokenize('サーバのユーザ'));
+    expect(tokenize('キー')).toEqual(['キー']);
   });
 
   test('normalizes full-width letters and digits with NFKC', () => {

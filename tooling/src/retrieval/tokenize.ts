@@ -1,7 +1,8 @@
 /**
  * The lexical tokenizer shared by indexing, querying and confidence: NFKC, lower case, word
  * segmentation with Intl.Segmenter (so Japanese and other scripts without spaces split into
- * words), stop words dropped, English words in American spelling and stemmed.
+ * words), stop words dropped, English words in American spelling and stemmed, katakana words
+ * without a final long mark.
  */
 import { stemmer } from 'stemmer';
 import { americanSpelling } from './spelling.js';
@@ -36,7 +37,7 @@ const APOSTROPHE_S = /['’]s$/;
  * Index terms of a text, in order, repeats kept.
  *
  * @example tokenize('Fixing the Frontmatter schemas') //=> ['fix', 'frontmatt', 'schema']
- * @example tokenize('スキーマのエラー') //=> ['スキーマ', 'エラー']
+ * @example tokenize('スキーマのエラー') //=> ['スキーマ', 'エラ']
  * @example tokenize('ignoreScripts or ignore-scripts') //=> ['ignorescript', 'ignor', 'script', 'ignorescript']
  */
 export function tokenize(text: string): string[] {
@@ -74,7 +75,20 @@ export function queryTerms(text: string): string[] {
 
 function addTerm(terms: string[], word: string): void {
   if (STOP_WORDS.has(word) || HIRAGANA_FILLER.test(word)) return;
-  terms.push(LATIN_WORD.test(word) && word.length > 2 ? stemmer(americanSpelling(word)) : word);
+  terms.push(LATIN_WORD.test(word) && word.length > 2 ? stemmer(americanSpelling(word)) : withoutFinalLongMark(word));
+}
+
+const KATAKANA_WITH_FINAL_LONG_MARK = /^([\p{Script=Katakana}ー]{2,}?)ー+$/u;
+
+/**
+ * A katakana word without the long mark at its end, which Japanese technical writing as often
+ * leaves out (サーバ, サーバー; ユーザ, ユーザー): both spellings are one term.
+ *
+ * @example withoutFinalLongMark('サーバー') //=> 'サーバ'
+ * @example withoutFinalLongMark('キー') //=> 'キー'
+ */
+export function withoutFinalLongMark(word: string): string {
+  return word.replace(KATAKANA_WITH_FINAL_LONG_MARK, '$1');
 }
 
 /**
