@@ -4,7 +4,7 @@
  * the same thing as the English word they come from; the rest are the common kanji terms of
  * setup, errors and operations. General vocabulary, not any knowledge base's own words.
  */
-import { withoutFinalLongMark } from './tokenize.js';
+import { japaneseTerm } from './tokenize.js';
 
 export const JAPANESE_GLOSSARY: Readonly<Record<string, string>> = {
   // Katakana loanwords.
@@ -60,7 +60,6 @@ export const JAPANESE_GLOSSARY: Readonly<Record<string, string>> = {
   フィードバック: 'feedback',
   フォーマット: 'format',
   フォルダ: 'folder',
-  フォルダー: 'folder',
   プラグイン: 'plugin',
   プルリクエスト: 'pull request',
   プレビュー: 'preview',
@@ -115,7 +114,6 @@ export const JAPANESE_GLOSSARY: Readonly<Record<string, string>> = {
   測: 'measure',
   既存: 'existing',
   取り込: 'import',
-  埋め込: 'embed',
   社内: 'internal',
   本番: 'production',
   監視: 'monitoring',
@@ -203,11 +201,12 @@ export const JAPANESE_GLOSSARY: Readonly<Record<string, string>> = {
  * @example englishFor('バックアップ') //=> 'backup'
  */
 export function englishFor(word: string): string | undefined {
-  // Looked up as the tokenizer writes words: サーバー and サーバ are one.
-  byTerm ??= new Map(Object.entries(JAPANESE_GLOSSARY).map(([japanese, english]) => [withoutFinalLongMark(japanese), english]));
-  const exact = byTerm.get(withoutFinalLongMark(word));
+  // Looked up as the tokenizer writes words: サーバー and サーバ, 読み込み and 読込み are one.
+  byTerm ??= new Map(Object.entries(JAPANESE_GLOSSARY).map(([japanese, english]) => [japaneseTerm(japanese), english]));
+  const term = japaneseTerm(word);
+  const exact = byTerm.get(term);
   if (exact !== undefined) return exact;
-  for (const [japanese, english] of Object.entries(JAPANESE_GLOSSARY)) if (word.length > japanese.length && word.startsWith(japanese) && /\p{Script=Han}/u.test(japanese)) return english;
+  for (const [japanese, english] of byTerm) if (term.length > japanese.length && term.startsWith(japanese) && /\p{Script=Han}/u.test(japanese)) return english;
   return undefined;
 }
 

@@ -40,6 +40,11 @@ describe('analyzeQuery', () => {
     expect(byTerm('サーバが起動しない')['サーバ']?.forms).toEqual(['サーバ', 'server']);
   });
 
+  test('finds a glossary word in another spelling or conjugation: 読込み and 読み込む are load', () => {
+    expect(byTerm('設定の読込みに失敗')['読込']?.forms).toContain('load');
+    expect(byTerm('設定を読み込む')['読込']?.forms).toContain('load');
+  });
+
   test('reads a katakana loanword no glossary lists by its sound', () => {
     const loanword = (word: string) => (word === 'リポジトリ' ? 'repository' : undefined);
     const terms = Object.fromEntries(analyzeQuery('リポジトリを同期したい', known, () => vocabulary, loanword).map((t) => [t.term, t]));

@@ -8,7 +8,7 @@
 import { isEveryday } from './everyday-words.js';
 import { englishFor, JAPANESE_GLOSSARY } from './glossary.js';
 import { SYNONYM_PHRASES, synonymsFor } from './synonyms.js';
-import { hyphenatedCompounds, tokenize, withoutFinalLongMark } from './tokenize.js';
+import { hyphenatedCompounds, japaneseTerm, tokenize } from './tokenize.js';
 
 export interface QueryTerm {
   /** The term as the tokenizer makes it. */
@@ -125,7 +125,7 @@ let cutGlossaryWords: string[] | undefined;
  */
 function wholeWords(terms: readonly string[], text: string, loanword: (word: string) => string | undefined): { terms: string[]; pieces: Set<string> } {
   cutGlossaryWords ??= Object.keys(JAPANESE_GLOSSARY)
-    .filter((word) => tokenize(word).join(' ') !== withoutFinalLongMark(word))
+    .filter((word) => tokenize(word).join(' ') !== japaneseTerm(word))
     .sort((a, b) => b.length - a.length);
   const words: string[] = [];
   const within = (span: string) => words.some((word) => word.includes(span));

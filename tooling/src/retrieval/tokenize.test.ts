@@ -15,6 +15,13 @@ describe('tokenize', () => {
     expect(tokenize('キー')).toEqual(['キー']);
   });
 
+  test('gives a kanji compound one term however its kana endings are written or conjugated', () => {
+    expect(tokenize('読み込み')).toEqual(tokenize('読込み'));
+    expect(tokenize('読み込む')).toEqual(tokenize('読込み'));
+    expect(tokenize('切り替え')).toEqual(tokenize('切替'));
+    expect(tokenize('直す')).toEqual(['直す']);
+  });
+
   test('normalizes full-width letters and digits with NFKC', () => {
     expect(tokenize('ＥＲＲＯＲ　Ｅ１０４２')).toEqual(['error', 'e1042']);
   });

@@ -1,8 +1,8 @@
 /**
  * The lexical tokenizer shared by indexing, querying and confidence: NFKC, lower case, word
  * segmentation with Intl.Segmenter (so Japanese and other scripts without spaces split into
- * words), stop words dropped, English words in American spelling and stemmed, katakana words
- * without a final long mark.
+ * words), stop words dropped, English words in American spelling and stemmed, Japanese words
+ * in one form of their spelling variants (`japaneseTerm`).
  */
 import { stemmer } from 'stemmer';
 import { americanSpelling } from './spelling.js';
@@ -75,7 +75,33 @@ export function queryTerms(text: string): string[] {
 
 function addTerm(terms: string[], word: string): void {
   if (STOP_WORDS.has(word) || HIRAGANA_FILLER.test(word)) return;
-  terms.push(LATIN_WORD.test(word) && word.length > 2 ? stemmer(americanSpelling(word)) : withoutFinalLongMark(word));
+  terms.push(LATIN_WORD.test(word) && word.length > 2 ? stemmer(americanSpelling(word)) : japaneseTerm(word));
+}
+
+/**
+ * The one form of a Japanese word whatever its spelling variant: a katakana word without its
+ * final long mark, a kanji compound without its kana endings (okurigana).
+ *
+ * @example japaneseTerm('サーバー') //=> 'サーバ'
+ * @example japaneseTerm('読み込む') //=> japaneseTerm('読込み')
+ */
+export function japaneseTerm(word: string): string {
+  return withoutOkurigana(withoutFinalLongMark(word));
+}
+
+const KANJI_AND_KANA = /^[\p{Script=Han}\p{Script=Hiragana}]+$/u;
+const HAN = /\p{Script=Han}/gu;
+
+/**
+ * A kanji compound of two or more kanji without its kana, which Japanese writes in several ways and
+ * conjugates (読み込み, 読込み, 読み込む: 読込; 切り替え, 切替: 切替).
+ *
+ * @example withoutOkurigana('書き出したい') //=> '書出'
+ * @example withoutOkurigana('直す') //=> '直す'
+ */
+export function withoutOkurigana(word: string): string {
+  if (!KANJI_AND_KANA.test(word) || (word.match(HAN)?.length ?? 0) < 2) return word;
+  return word.replace(/\p{Script=Hiragana}/gu, '');
 }
 
 const KATAKANA_WITH_FINAL_LONG_MARK = /^([\p{Script=Katakana}ー]{2,}?)ー+$/u;
