@@ -22,6 +22,11 @@ describe('tokenize', () => {
     expect(tokenize('直す')).toEqual(['直す']);
   });
 
+  test('gives every form of a word the stemmer reads a suffix into one term: embed, embeds, embedded', () => {
+    expect(new Set(tokenize('embed embeds embedded embedding'))).toEqual(new Set(['embed']));
+    expect(new Set(tokenize('exceeds exceeded'))).toEqual(new Set(['exceed']));
+  });
+
   test('normalizes full-width letters and digits with NFKC', () => {
     expect(tokenize('ＥＲＲＯＲ　Ｅ１０４２')).toEqual(['error', 'e1042']);
   });

@@ -75,7 +75,24 @@ export function queryTerms(text: string): string[] {
 
 function addTerm(terms: string[], word: string): void {
   if (STOP_WORDS.has(word) || HIRAGANA_FILLER.test(word)) return;
-  terms.push(LATIN_WORD.test(word) && word.length > 2 ? stemmer(americanSpelling(word)) : japaneseTerm(word));
+  terms.push(LATIN_WORD.test(word) && word.length > 2 ? stem(word) : japaneseTerm(word));
+}
+
+/**
+ * Stems the Porter stemmer gives a word's base form but not its other forms, because it reads the
+ * end of the word as a suffix (embed: emb, embedded: embed), put back together.
+ */
+const STEM_FAMILIES: ReadonlyMap<string, string> = new Map([
+  ['emb', 'embed'],
+  ['imb', 'imbed'],
+  ['exce', 'exceed'],
+  ['proce', 'proceed'],
+  ['succe', 'succeed'],
+]);
+
+function stem(word: string): string {
+  const stemmed = stemmer(americanSpelling(word));
+  return STEM_FAMILIES.get(stemmed) ?? stemmed;
 }
 
 /**
