@@ -162,6 +162,22 @@ test('a question in British spelling finds the atom written in American spelling
   expect((await retriever.search('customise the chunk behaviour to optimise caching', { k: 1, mode: 'lexical' }))[0]?.confidence).toBeGreaterThan(0.5);
 });
 
+test('a question naming constructor, toString or __proto__ is searched for those words like any other', async () => {
+  const retriever = await indexOf([
+    ...others,
+    {
+      file: 'pitfall/calling-a-class-without-new.md',
+      title: 'Calling a class constructor without new',
+      summary: 'A class constructor called as a function throws; toString of the class shows its source.',
+      type: 'pitfall',
+      body: '## Why it happens\n\nThe constructor must run with `new`.\n\n## What to do instead\n\nCall `new Client()`; never patch `__proto__`.',
+    },
+  ]);
+  for (const question of ['why does my constructor throw', 'toString of a class', '__proto__ hasOwnProperty valueOf']) {
+    expect((await atomsFor(retriever, question))[0]).toBe('pitfall/calling-a-class-without-new');
+  }
+});
+
 test('a hyphenated option in the question finds the atom that writes it in camelCase', async () => {
   const retriever = await indexOf([
     ...others,

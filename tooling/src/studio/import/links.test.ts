@@ -9,6 +9,8 @@ const pieces = [
   piece('docs/config/index.md', 'Config: port', ['port', 'port-range'], 'port'),
   piece('docs/errors.md', 'Errors'),
   piece('docs/cli/add.md', 'pnpm add'),
+  piece('docs/api/client.md', 'Client', ['options']),
+  piece('docs/api/client.md', 'Client: create one', ['constructor', 'arguments']),
 ];
 const byPage = new Map<string, Piece[]>();
 for (const p of pieces) byPage.set(p.page, [...(byPage.get(p.page) ?? []), p]);
@@ -18,6 +20,7 @@ const resolve = linkResolver(
     { rel: 'docs/config/index.md', data: {} },
     { rel: 'docs/errors.md', data: { id: 'error-codes' } },
     { rel: 'docs/cli/add.md', data: { slug: '/add-packages' } },
+    { rel: 'docs/api/client.md', data: {} },
   ],
   byPage,
 );
@@ -38,6 +41,8 @@ describe('linkResolver', () => {
     ['an anchor on the same page', 'docs/guides/deploy.mdx', '#verify', 'Deploy', 'verify'],
     ['a custom heading id, to the anchor the atom page renders', 'docs/errors.md', '/guides/deploy#install-with-npm', 'Deploy', 'using-npm'],
     ['an unknown anchor: the page, no anchor', 'docs/guides/deploy.mdx', '../errors.md#gone', 'Errors', undefined],
+    ['an anchor named like an object property: the page, no anchor', 'docs/config/index.md', '../guides/deploy.mdx#constructor', 'Deploy', undefined],
+    ['an anchor named like an object property, to the piece holding it', 'docs/config/index.md', '../api/client.md#constructor', 'Client: create one', 'constructor'],
   ])('resolves %s', (_name, from, url, title, anchor) => {
     const found = resolve(from, url);
     expect(found && { title: found.piece.title, anchor: found.anchor }).toEqual({ title, anchor });

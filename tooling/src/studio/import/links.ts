@@ -60,8 +60,10 @@ export function linkResolver(routes: readonly PageRoute[], byPage: ReadonlyMap<s
     }
     const pieces = rel === undefined ? undefined : byPage.get(rel);
     if (!pieces || pieces.length === 0) return undefined;
-    const piece = (anchor && pieces.find((candidate) => candidate.anchors.includes(anchor) || candidate.anchorAliases[anchor])) || pieces[0]!;
-    const rendered = anchor === undefined ? undefined : (piece.anchorAliases[anchor] ?? anchor);
+    // Own keys only: a link to `#constructor` is not the aliases object's constructor.
+    const aliasOf = (candidate: (typeof pieces)[number], id: string) => (Object.hasOwn(candidate.anchorAliases, id) ? candidate.anchorAliases[id] : undefined);
+    const piece = (anchor && pieces.find((candidate) => candidate.anchors.includes(anchor) || aliasOf(candidate, anchor) !== undefined)) || pieces[0]!;
+    const rendered = anchor === undefined ? undefined : (aliasOf(piece, anchor) ?? anchor);
     // A faq atom's questions are `Q:` lines, not headings: its page has no anchors.
     const onPage = rendered !== undefined && piece.anchors.includes(rendered) && rendered !== piece.ownAnchor && piece.type !== 'faq' ? rendered : undefined;
     return { piece, anchor: onPage };

@@ -34,6 +34,10 @@ describe('normalizePage', () => {
     expect(result.dropped).toEqual({ Since: 1, Highlight: 1, Callout: 1 });
   });
 
+  test('counts a component named like an object property as any other', () => {
+    expect(normalize('Text <constructor>kept</constructor> and <toString />.').dropped).toEqual({ constructor: 1, toString: 1 });
+  });
+
   test('a code block inside a component inside a list keeps its indentation under the item', () => {
     const result = normalize('1. Install:\n\n   <Tabs>\n   <TabItem label="npm">\n\n   ```sh\n   npm i\n   ```\n\n   </TabItem>\n   </Tabs>\n\n2. Done.');
     expect(result.markdown).toBe('1. Install:\n\n   **npm**\n\n   ```sh\n   npm i\n   ```\n\n2. Done.');

@@ -63,7 +63,8 @@ const ESM_LINE = /^(?:import\s[^\n]*?\sfrom\s*['"][^'"]+['"];?|import\s*['"][^'"
  */
 export function normalizePage(body: string, rel: string, context: NormalizeContext, seen: ReadonlySet<string> = new Set()): NormalizedPage {
   const problems: string[] = [];
-  const dropped: Record<string, number> = {};
+  // No prototype: a component named `constructor` is counted like any other.
+  const dropped: Record<string, number> = Object.create(null) as Record<string, number>;
   const partials: string[] = [];
   const containers = context.dialect === 'mkdocs' ? mkdocsContainers(body) : spacedContainers(body);
   const source = context.dialect === 'vitepress' ? codeSnippets(containers, rel, context, problems) : containers;
