@@ -149,6 +149,17 @@ describe('hostile requests', () => {
     expect(spoofed.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  test.each([
+    ['half a surrogate pair', 'what is \ud800 on mars'],
+    ['an emoji the 200-character suggestion link cuts in half', `x${'🙂'.repeat(150)}`],
+  ])('a question holding %s is answered, with a suggestion link that opens', async (_, question) => {
+    const response = await server.post('/api/query', { question });
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as { answered: boolean; support: { suggestUrl: string } };
+    expect(answer.answered).toBe(false);
+    expect(new URL(answer.support.suggestUrl).searchParams.get('title')).toMatch(/^(what is \uFFFD on mars|x🙂+\uFFFD)$/u);
+  });
+
   test('none of the above produced a server error', async () => {
     const metrics = await (await server.get('/metrics')).text();
     expect(metrics).not.toMatch(/atomkit_http_requests_total\{[^}]*status="5\d\d"/);

@@ -95,7 +95,9 @@ export class Answerer {
   async answer(request: QueryRequest, sink?: AnswerSink, signal?: AbortSignal): Promise<QueryResponse> {
     const started = performance.now();
     const { store, metrics, settings } = this.deps;
-    const { question, threadId, filters } = request;
+    const { threadId, filters } = request;
+    // Half of a surrogate pair (a JSON body may carry one) is stored and sent on as U+FFFD, not as text no UTF-8 can hold.
+    const question = request.question.toWellFormed();
     if (threadId !== undefined && !(await this.threadExists(threadId))) {
       throw new ApiError('ATOMKIT_ERR_THREAD_NOT_FOUND', 'No conversation has this thread id; omit `threadId` to start a new one.');
     }
@@ -246,7 +248,8 @@ export class Answerer {
 
   #notCovered(question: string, language: string, hits: readonly SearchHit[]): Answer {
     const { settings } = this.deps;
-    const suggestUrl = settings.suggestUrl?.replaceAll('{question}', encodeURIComponent(question.trim().slice(0, 200)));
+    // Cut at 200 code units, the question may end in half an emoji, which encodeURIComponent refuses.
+    const suggestUrl = settings.suggestUrl?.replaceAll('{question}', encodeURIComponent(question.trim().slice(0, 200).toWellFormed()));
     // A near miss is worth a link (the atom may answer in words the search did not match) when its
     // title and summary name the question: one rare word shared by chance is no near miss.
     const terms = questionTerms(question);
