@@ -16,6 +16,12 @@ describe('analyzeQuery', () => {
     expect(terms['fetch']?.concrete).toBe(false);
   });
 
+  test('marks Windows paths pasted from a log as concrete values, as it does Unix ones', () => {
+    const terms = byTerm('C:\\Users\\alice\\kb\\atoms\\faq\\billing.md:3:1 error in \\\\fileserver\\share\\docs and build\\Release');
+    for (const value of ['alic', 'kb', 'bill', 'fileserv', 'releas']) expect(terms[value]?.concrete).toBe(true);
+    expect(terms['error']?.concrete).toBe(false);
+  });
+
   test('keeps a word that is also written outside the pasted value as a topic word', () => {
     expect(byTerm('models fail: https://hub.example.com/models/x')['model']?.concrete).toBe(false);
   });

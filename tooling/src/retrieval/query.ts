@@ -44,8 +44,21 @@ export function normalizePhrases(text: string): string {
   return normalized;
 }
 
-/** URLs, paths with a folder, host names and e-mail addresses: values, not topics. */
-const CONCRETE_SPAN = /\b[a-z][a-z0-9+.-]*:\/\/\S+|(?:~|\.{1,2})?(?:\/[\w.@-]+){2,}\/?|\b[\w-]+(?:\/[\w.@-]+)+\.[a-z0-9]{1,5}\b|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|app|co|corp|local|internal)\b/gi;
+/** URLs, paths with a folder (Unix and Windows), host names and e-mail addresses: values, not topics. */
+const CONCRETE_SPAN = new RegExp(
+  [
+    /\b[a-z][a-z0-9+.-]*:\/\/\S+/,
+    /(?:~|\.{1,2})?(?:\/[\w.@-]+){2,}\/?/,
+    /\b[\w-]+(?:\/[\w.@-]+)+\.[a-z0-9]{1,5}\b/,
+    // C:\Users\me\kb, \\server\share, atoms\procedure\backup.md
+    /\b[a-z]:\\[^\s:*?"<>|]*|\\\\[\w.-]+(?:\\[\w.$@-]+)+|\b[\w.-]+(?:\\[\w.@-]+)+/,
+    /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/,
+    /\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|app|co|corp|local|internal)\b/,
+  ]
+    .map((pattern) => pattern.source)
+    .join('|'),
+  'gi',
+);
 const HAS_DIGIT = /\d/;
 /** An agent noun and its verb's stem: `server` -> `serv`, `linter` -> `lint`. */
 const AGENT = /^([a-z]{3,})er$/;
