@@ -22,6 +22,11 @@ describe('analyzeQuery', () => {
     expect(terms['error']?.concrete).toBe(false);
   });
 
+  test('marks a scoped package name pasted from a log as a concrete value', () => {
+    const terms = byTerm('No matching version found for @acme/utils@workspace:^3.0.0 inside the workspace');
+    expect([terms['acm']?.concrete, terms['util']?.concrete, terms['match']?.concrete]).toEqual([true, true, false]);
+  });
+
   test('keeps a word that is also written outside the pasted value as a topic word', () => {
     expect(byTerm('models fail: https://hub.example.com/models/x')['model']?.concrete).toBe(false);
   });

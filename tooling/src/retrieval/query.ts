@@ -44,7 +44,7 @@ export function normalizePhrases(text: string): string {
   return normalized;
 }
 
-/** URLs, paths with a folder (Unix and Windows), host names and e-mail addresses: values, not topics. */
+/** URLs, paths with a folder (Unix and Windows), scoped package names, host names and e-mail addresses: values, not topics. */
 const CONCRETE_SPAN = new RegExp(
   [
     /\b[a-z][a-z0-9+.-]*:\/\/\S+/,
@@ -52,6 +52,8 @@ const CONCRETE_SPAN = new RegExp(
     /\b[\w-]+(?:\/[\w.@-]+)+\.[a-z0-9]{1,5}\b/,
     // C:\Users\me\kb, \\server\share, atoms\procedure\backup.md
     /\b[a-z]:\\[^\s:*?"<>|]*|\\\\[\w.-]+(?:\\[\w.$@-]+)+|\b[\w.-]+(?:\\[\w.@-]+)+/,
+    // @acme/ui-kit: a scoped package, most often the asker's own
+    /(?<![\w@])@[\w.-]+\/[\w.-]+/,
     /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/,
     /\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|app|co|corp|local|internal)\b/,
   ]
