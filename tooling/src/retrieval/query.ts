@@ -1,9 +1,9 @@
 /**
  * What a question asks for, as search terms: each content word with the other forms it may take
- * in the atoms (a Japanese loanword's English word, from the glossary or by its sound, a typo's one known neighbour, an agent noun's
- * verb, a phrase such as "out of the box" as `default`), and whether it is a concrete value
- * pasted from a log (a URL, a path, a host, a number, an id) that an atom cannot be expected to
- * contain.
+ * in the atoms (a Japanese word's English word, from the glossary or a loanword's sound, a typo's
+ * one known neighbour, an agent noun's verb, a phrase such as "out of the box" as `default`), and
+ * whether it is a concrete value pasted from a log (a URL, a path, a host, a number, an id) that
+ * an atom cannot be expected to contain.
  */
 import { isEveryday } from './everyday-words.js';
 import { englishFor, JAPANESE_GLOSSARY } from './glossary.js';
@@ -134,9 +134,9 @@ let cutGlossaryWords: string[] | undefined;
 
 /**
  * Words the segmenter cuts into pieces, because its dictionary does not hold them (リポジトリ: リ,
- * ポジ, トリ; 埋め込み: 埋, 込み; しきい値: 値), added whole after their pieces when they read as English words:
- * the glossary's, and katakana words read by their sound. The pieces stay, for Japanese atoms cut
- * alike; they are listed in `pieces`, as words that name nothing on their own.
+ * ポジ, トリ; 埋め込み: 埋, 込み; しきい値: 値), added whole after their pieces when they read as
+ * English words: the glossary's, and katakana words read by their sound. The pieces stay, for
+ * Japanese atoms cut alike; they are listed in `pieces`, as words that name nothing on their own.
  */
 function wholeWords(terms: readonly string[], text: string, loanword: (word: string) => string | undefined): { terms: string[]; pieces: Set<string> } {
   cutGlossaryWords ??= Object.keys(JAPANESE_GLOSSARY)

@@ -116,7 +116,7 @@ const HAN = /\p{Script=Han}/gu;
  * @example withoutOkurigana('書き出したい') //=> '書出'
  * @example withoutOkurigana('直す') //=> '直す'
  */
-export function withoutOkurigana(word: string): string {
+function withoutOkurigana(word: string): string {
   if (!KANJI_AND_KANA.test(word) || (word.match(HAN)?.length ?? 0) < 2) return word;
   return word.replace(/\p{Script=Hiragana}/gu, '');
 }
@@ -130,7 +130,7 @@ const KATAKANA_WITH_FINAL_LONG_MARK = /^([\p{Script=Katakana}ー]{2,}?)ー+$/u;
  * @example withoutFinalLongMark('サーバー') //=> 'サーバ'
  * @example withoutFinalLongMark('キー') //=> 'キー'
  */
-export function withoutFinalLongMark(word: string): string {
+function withoutFinalLongMark(word: string): string {
   return word.replace(KATAKANA_WITH_FINAL_LONG_MARK, '$1');
 }
 
