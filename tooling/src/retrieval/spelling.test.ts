@@ -22,7 +22,7 @@ test.each([
   expect(americanSpelling(british)).toBe(american);
 });
 
-test.each(['four', 'your', 'hour', 'raise', 'rise', 'genre', 'acre', 'cell', 'spell', 'reference', 'optimize'])('leaves %s as it is', (word) => {
+test.each(['four', 'your', 'hour', 'raise', 'rise', 'genre', 'acre', 'cell', 'spelled', 'dwelling', 'misspelled', 'reference', 'optimize'])('leaves %s as it is', (word) => {
   expect(americanSpelling(word)).toBe(word);
 });
 

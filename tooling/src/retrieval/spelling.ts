@@ -19,8 +19,8 @@ const RULES: readonly (readonly [RegExp, string])[] = [
   [/^([a-z]{2,}[bt])re(s)?$/, '$1er$2'],
   // catalogue, dialogues
   [/^([a-z]{3,})ogue(s)?$/, '$1og$2'],
-  // cancelled, modelling, labeller
-  [/^([a-z]{2,})ell(ed|ing|er|ers)$/, '$1el$2'],
+  // cancelled, modelling, labeller (not spelled, dwelling, shelled: spell, dwell and shell end in -ell)
+  [/^([a-z]{2,})(?<!sp|dw|sw|sh|sm|qu|kn)ell(ed|ing|er|ers)$/, '$1el$2'],
   [/^(licen|defen|offen|preten)ce(s|d)?$/, '$1se$2'],
   [/^programme(s|d)?$/, 'program$1'],
   [/^grey$/, 'gray'],
