@@ -85,7 +85,13 @@ export function analyzeQuery(
   for (const [span] of normalized.matchAll(CONCRETE_SPAN)) for (const term of tokenize(span)) concrete.add(term);
   // A hyphenated word written as one is only another way to find it: no atom writing it so, its parts carry the question.
   const compounds = new Set(hyphenatedCompounds(normalized).flatMap((compound) => tokenize(compound)));
-  const { terms: withWholeWords, pieces } = wholeWords(tokenize(normalized), normalized, loanword);
+  // A cut katakana word is read once, to find it and to give its term the English form.
+  const readings = new Map<string, string | undefined>();
+  const read = (word: string) => {
+    if (!readings.has(word)) readings.set(word, loanword(word));
+    return readings.get(word);
+  };
+  const { terms: withWholeWords, pieces } = wholeWords(tokenize(normalized), normalized, read);
   const terms = [...new Set(withWholeWords)].filter((term) => !compounds.has(term) || known(term));
   // A term also written outside any pasted value is a topic word after all.
   const outside = new Set(tokenize(normalized.replace(CONCRETE_SPAN, ' ')));
@@ -103,7 +109,7 @@ export function analyzeQuery(
     const add = (form: string) => {
       if (form !== '' && !forms.includes(form)) forms.push(form);
     };
-    const english = englishFor(term) ?? loanword(term);
+    const english = englishFor(term) ?? read(term);
     if (english) for (const form of tokenize(english)) add(form);
     for (const form of [...synonymsFor(term, tokenize), ...(phraseForms.get(term) ?? [])]) add(form);
     // Only long words: a short unknown word is as likely a name the atoms never mention (`slack`)
