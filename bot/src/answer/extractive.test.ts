@@ -59,14 +59,50 @@ describe('composeExtractive', () => {
   const longSteps = hit({ text: [1, 2, 3, 4, 5, 6].map((n) => `${n}. Step ${n} ${'word '.repeat(60).trim()}.`).join('\n') });
   const slowQuestion = 'linting our 3000 atoms locally takes ages every time, can it skip the files nobody touched?';
 
-  test('leads with the FAQ the search ranked first when it shares two words of a long question besides the title, then quotes half a budget of the section', () => {
+  test('leads with the FAQ the search ranked first when it shares two words of a long question besides the title, after the question it answers, then quotes half a budget of the section', () => {
     const { answer } = composeExtractive(slowQuestion, [skipFaq, longSteps], { language: 'en', minScore: 0.2, atomUnits: [longSteps], maxWords: 140 });
     expect(answer.split('\n\n').slice(0, 4)).toEqual([
-      'Yes: `npx atomkit lint --cache` parses only the atoms whose content changed. [1]',
+      '**A full lint of a big knowledge base is slow. Can it skip atoms that did not change?** Yes: `npx atomkit lint --cache` parses only the atoms whose content changed. [1]',
       'More in **Run lint locally** › Steps [2]:',
       `1. Step 1 ${'word '.repeat(60).trim()}.`,
       '…',
     ]);
+  });
+
+  test('shows the FAQ question before its answer when the reader asked something else: "No." answers that question', () => {
+    const faq = hit({ unitId: 'error/title-duplicate#faq-1', atomId: 'error/title-duplicate', title: 'title/duplicate: two atoms have the same title', kind: 'faq', question: 'Can two atoms of different types share a title?', answer: 'No. Titles are unique across the knowledge base.', confidence: 0.9 });
+    const { answer } = composeExtractive('can two atoms have the same title if their types differ', [faq], { language: 'en', minScore: 0.2 });
+    expect(answer.split('\n\n')[0]).toBe('**Can two atoms of different types share a title?** No. Titles are unique across the knowledge base. [1]');
+  });
+
+  test('puts a FAQ answer that opens with a list on its own lines after the question', () => {
+    const faq = hit({ unitId: 'procedure/run-lint#faq-2', kind: 'faq', question: 'Which formats does lint print?', answer: '- `stylish`\n- `json`', confidence: 0.9 });
+    const { answer } = composeExtractive('lint output formats for the pipeline', [faq], { language: 'en', minScore: 0.2 });
+    expect(answer.split('\n\n').slice(0, 2)).toEqual(['**Which formats does lint print?**', '- `stylish`\n- `json` [1]']);
+  });
+
+  test('does not lead with a FAQ that shares only words of its atom\'s title, or one word of a two-word question', () => {
+    const tooLong = { atomId: 'error/size-too-long', title: 'size/too-long: the atom is over the word limit', type: 'error' as const, pageUrl: '/error/size-too-long/' };
+    const faq = hit({ ...tooLong, unitId: 'error/size-too-long#faq-1', kind: 'faq', question: 'Does too-long fail CI?', answer: 'Not by default, it is a warning.', confidence: 0.9 });
+    const means = hit({ ...tooLong, unitId: 'error/size-too-long#what-it-means', section: 'What it means', anchor: 'what-it-means', text: 'The body has more words than `lint.maxWords`.' });
+    const causes = hit({ ...tooLong, unitId: 'error/size-too-long#causes', section: 'Causes', anchor: 'causes', text: '- Long logs pasted in full.' });
+    const draft = hit({ unitId: 'interface-input/status#faq-1', atomId: 'interface-input/status', title: 'The status header field', kind: 'faq', question: 'Are draft atoms linted?', answer: 'Yes.', confidence: 0.9 });
+    expect(composeExtractive('why is my atom flagged as too long', [faq, causes], { language: 'en', minScore: 0.2, atomUnits: [means, causes] }).answer).not.toContain('Not by default');
+    expect(composeExtractive('what does status draft do', [draft], { language: 'en', minScore: 0.2 }).answer).not.toContain('Are draft atoms linted?** Yes.');
+  });
+
+  test('leads with a FAQ that names the pasted error code, even in a question of two words', () => {
+    const faq = hit({ unitId: 'error/chat-api#faq-1', atomId: 'error/chat-api', title: 'Chat API request rejected with an error code', kind: 'faq', question: 'What does ATOMKIT_ERR_RATE_LIMITED mean?', answer: 'Too many requests came from your address.', confidence: 0.9 });
+    const { answer } = composeExtractive('ATOMKIT_ERR_RATE_LIMITED が出る', [faq], { language: 'ja', minScore: 0.2 });
+    expect(answer).toContain('**What does ATOMKIT_ERR_RATE_LIMITED mean?** Too many requests came from your address. [1]');
+  });
+
+  test('answers "why is it flagged" with what the error means, then its causes', () => {
+    const tooLong = { atomId: 'error/size-too-long', title: 'size/too-long: the atom is over the word limit', type: 'error' as const, pageUrl: '/error/size-too-long/' };
+    const means = hit({ ...tooLong, unitId: 'error/size-too-long#what-it-means', section: 'What it means', anchor: 'what-it-means', text: 'The body has more words than `lint.maxWords`. Long atoms are hard to review.' });
+    const causes = hit({ ...tooLong, unitId: 'error/size-too-long#causes', section: 'Causes', anchor: 'causes', text: '- Long logs pasted in full.\n- Several tasks in one atom.' });
+    const { answer } = composeExtractive('why is my atom flagged as too long', [causes, means], { language: 'en', minScore: 0.2, atomUnits: [means, causes] });
+    expect(answer.split('\n\n').slice(0, 3)).toEqual(['The body has more words than `lint.maxWords`. [1]', 'More in **size/too-long: the atom is over the word limit** › Causes [2]:', '- Long logs pasted in full.\n- Several tasks in one atom.']);
   });
 
   test('does not lead with a FAQ ranked below the first hit that shares too little of the question', () => {

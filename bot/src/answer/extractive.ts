@@ -51,6 +51,8 @@ const FAQ_LEAD_RATIO = 0.85;
 const FAQ_MATCH = 0.5;
 /** ...or the search ranked it first and it shares this many of the question's terms besides its atom's title. */
 const FAQ_PICK_TERMS = 2;
+/** A term that names one thing: an error code, a key, a path, a version. */
+const IDENTIFIER = /[_./]|\d/;
 /** FAQ candidates are looked for among this many hits. */
 const FAQ_WINDOW = 6;
 /** A second section of the top atom is quoted when it scores at least this share of the best. */
@@ -86,7 +88,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const parts: string[] = [];
   const faq = bestFaq(hits.slice(0, FAQ_WINDOW), terms, (hit) => close(hit, FAQ_LEAD_RATIO));
   const primaryAtom = faq?.atomId ?? top.atomId;
-  if (faq) parts.push(`${cleanMarkdown(faq.answer!.trim())} ${cite(faq)}`);
+  if (faq) parts.push(`${faqLead(faq, question)} ${cite(faq)}`);
 
   const intent = questionIntent(question, hits.some((hit) => hit.atomId === primaryAtom && hit.matchedErrorCode !== undefined));
   const wanted = { steps: STEP_SECTIONS, meaning: MEANING_SECTIONS, why: WHY_SECTIONS, check: CHECK_SECTIONS, other: [] }[intent];
@@ -127,8 +129,9 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   // answered by "Unless noted, these options apply to preview."
   const opening = meaningFirst ? sentencesOf(cleanMarkdown(meaningFirst.text)).slice(0, 1).find((sentence) => termHits(sentence, terms) >= Math.ceil(terms.length / 3)) : undefined;
   // A problem's resolution, quoted for a "what do I do" question or a pasted error, reads better after
-  // one line that says what the problem is.
-  const diagnosis = intent === 'steps' && !faq && best !== undefined && isSection(best, RESOLUTION_SECTIONS) ? siblings.find((unit) => unit.section !== undefined && DIAGNOSIS_SECTIONS.some((spec) => headingMatches(unit.section!, spec))) : undefined;
+  // one line that says what the problem is; for "why is it flagged", that line is the answer.
+  const explained = best !== undefined && ((intent === 'steps' && isSection(best, RESOLUTION_SECTIONS)) || (intent === 'why' && isSection(best, WHY_SECTIONS)));
+  const diagnosis = explained && !faq ? siblings.find((unit) => unit.section !== undefined && DIAGNOSIS_SECTIONS.some((spec) => headingMatches(unit.section!, spec))) : undefined;
   const diagnosisSentence = diagnosis ? sentencesOf(cleanMarkdown(stripHeading(diagnosis.text, diagnosis.section)))[0] : undefined;
   const direct = faq || intent === 'steps' ? undefined : opening && meaningFirst ? { sentence: opening, hit: meaningFirst } : leadSentence([...found, ...siblings].filter((hit) => hit.atomId === primaryAtom), terms);
   const lead = diagnosis && diagnosisSentence ? { sentence: diagnosisSentence, hit: diagnosis } : direct;
@@ -203,7 +206,9 @@ function opensWith(quote: string, sentence: string): boolean {
 
 /**
  * The FAQ (a FAQ unit, or a `Q:`/`A:` pair inside a unit such as the body of a `faq` atom) whose
- * question holds the largest share of the question's terms, if that share is at least FAQ_MATCH.
+ * question holds the largest share of the question's terms, if that share is at least FAQ_MATCH,
+ * one of them is not in its atom's title (those say what the atom is about, not what is asked
+ * of it), and they are two words or an identifier.
  */
 function bestFaq(hits: readonly SearchHit[], terms: readonly string[], eligible: (hit: SearchHit) => boolean): SearchHit | undefined {
   if (terms.length === 0) return undefined;
@@ -221,12 +226,30 @@ function bestFaq(hits: readonly SearchHit[], terms: readonly string[], eligible:
       const matched = termsIn(candidate.question, terms);
       const share = matched.length / terms.length;
       // The search's own first pick, when it is a FAQ, is asked in other words: a long question
-      // rarely repeats half its words in a FAQ's. Words of the atom's title say only what it is about.
-      const searchPick = hit === hits[0] && hit.kind === 'faq' && termsIn(hit.title, matched).length <= matched.length - FAQ_PICK_TERMS;
-      if ((share >= FAQ_MATCH || searchPick) && (!best || share > best.share)) best = { hit: candidate, share };
+      // rarely repeats half its words in a FAQ's.
+      const beyondTitle = matched.length - termsIn(hit.title, matched).length;
+      const searchPick = hit === hits[0] && hit.kind === 'faq' && beyondTitle >= FAQ_PICK_TERMS;
+      const weight = matched.reduce((n, term) => n + (IDENTIFIER.test(term) ? 2 : 1), 0);
+      const asked = share >= FAQ_MATCH && beyondTitle >= 1 && weight >= Math.min(2, terms.length);
+      if ((asked || searchPick) && (!best || share > best.share)) best = { hit: candidate, share };
     }
   }
   return best?.hit;
+}
+
+/**
+ * A FAQ answer as the direct answer, after its own question unless the reader asked that question:
+ * "No." or "It stops with exit code 2" answers the FAQ's question, which is rarely the reader's.
+ *
+ * @example faqLead({ question: 'Can two atoms share a title?', answer: 'No.' }, 'what happens if two atoms have the same title') //=> '**Can two atoms share a title?** No.'
+ * @example faqLead({ question: 'Can I lint one atom?', answer: 'Yes.' }, 'can I lint just one atom') //=> 'Yes.'
+ */
+function faqLead(faq: Pick<SearchHit, 'question' | 'answer'>, question: string): string {
+  const answer = cleanMarkdown(faq.answer!.trim());
+  const own = questionTerms(faq.question!);
+  if (own.length > 0 && termsIn(question, own).length === own.length) return answer;
+  // A list or a code block cannot go on the question's line.
+  return `**${cleanMarkdown(faq.question!.trim())}**${/^\s*([-*+]|\d+[.)]|`{3}|~{3}|\||>|#)/.test(answer) ? '\n\n' : ' '}${answer}`;
 }
 
 function isSection(group: SectionGroup, specs: readonly SectionSpec[]): boolean {

@@ -9,6 +9,7 @@ describe('questionIntent', () => {
     ['is there a way to change the author of every page at once?', 'steps'],
     ['atoms/x.md:4:7  error  bad  frontmatter/schema', 'steps'],
     ['what does file/bom mean', 'meaning'],
+    ['what does atomkit fix do', 'meaning'],
     ['file/bom とは', 'meaning'],
     ['is windows supported', 'other'],
     ['what goes wrong if I edit the title line by hand?', 'why'],

@@ -10,8 +10,8 @@ import { REQUIRED_SECTIONS, type SectionSpec } from '../../../tooling/src/atom/s
  * 直す after a verb stem (作り直す, 計算し直す) is "do again", not "fix".
  */
 const HOW_TO = /\b(how (do|can|should|would|could) (i|we|you)|how to|what (do|should|can) (i|we) do|where (do|should|can) (i|we) (even )?(start|begin)|is there a way to|what('s| is) the (best |right |recommended )?way to|steps?|fix|resolve|solve|get rid of)\b|手順|方法|どうすれば|どうしたら|どうやって|やり方|(?<![いきぎしじちにひびぴみりえけげせぜてでねべめれ])直[しす]|解決|対処|したい|には[?？]|するには/i;
-/** "What is ...?" and "what does it mean?" questions want the meaning. */
-const WHAT_IS = /\b(what (is|are)|what does .* mean|meaning|means)\b|とは|意味|って何|ってなに|何ですか/i;
+/** "What is ...?", "what does it mean?" and "what does it do?" questions want the meaning. */
+const WHAT_IS = /\b(what (is|are)|what does .* (mean|do)|meaning|means)\b|とは|意味|って何|ってなに|何ですか/i;
 /** A pasted diagnostic or log line: `file:line:col`, an error code, a JSON error body. */
 const PASTED = /:\d+:\d+\b|\b[A-Z][A-Z0-9]*_ERR_[A-Z_]+|\bERR_[A-Z_]+|"(statusCode|code)"\s*:/;
 /** Sections a "how do I" question wants: numbered steps, or the resolution of a problem. */
