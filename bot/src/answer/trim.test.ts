@@ -176,6 +176,18 @@ describe('withoutDanglingIntro', () => {
     expect(withoutDanglingIntro('Use `--quiet`.\n\nExit codes:\n\n…')).toBe('Use `--quiet`.\n\n…');
   });
 
+  test('drops sub-headings with nothing under them at the end, before or after the gap mark', () => {
+    expect(withoutDanglingIntro('Updates to the latest version.\n\n**Options**')).toBe('Updates to the latest version.');
+    expect(withoutDanglingIntro('Updates to the latest version.\n\n**Options**\n\n**`--latest`**\n\n…')).toBe('Updates to the latest version.\n\n…');
+    expect(withoutDanglingIntro('Updates to the latest version.\n\n### Options')).toBe('Updates to the latest version.');
+  });
+
+  test('keeps a closing paragraph that only begins in bold, and a quote that is nothing but a sub-heading', () => {
+    expect(withoutDanglingIntro('Text.\n\n**Note:** runs twice.')).toBe('Text.\n\n**Note:** runs twice.');
+    expect(withoutDanglingIntro('Text.\n\n**Both** flags run **twice**')).toBe('Text.\n\n**Both** flags run **twice**');
+    expect(withoutDanglingIntro('**Options**')).toBe('**Options**');
+  });
+
   test('keeps an introduction followed by what it introduces, and a list item ending in a colon', () => {
     expect(withoutDanglingIntro('Run:\n\n```sh\nnpx atomkit lint\n```')).toBe('Run:\n\n```sh\nnpx atomkit lint\n```');
     expect(withoutDanglingIntro('Text.\n\n- Options:')).toBe('Text.\n\n- Options:');

@@ -435,21 +435,29 @@ export function withoutSentence(markdown: string, sentence: string): string {
 }
 
 /**
- * The Markdown without a closing paragraph that introduces what was left out ("Exit codes:" with
- * the list after it cut): read last, it promises something the answer does not hold.
+ * The Markdown without closing paragraphs that introduce what was left out ("Exit codes:" with
+ * the list after it cut, or a sub-heading such as `**Options**` with nothing under it): read last,
+ * they promise something the answer does not hold.
  * Returns the Markdown as it was when nothing needs dropping.
  *
  * @example withoutDanglingIntro('Use `--format json`.\n\nExit codes:') //=> 'Use `--format json`.'
+ * @example withoutDanglingIntro('Use `--latest`.\n\n**Options**') //=> 'Use `--latest`.'
  */
 export function withoutDanglingIntro(markdown: string): string {
   const blocks = splitBlocks(markdown);
   // A closing gap mark stays: it says the section goes on.
-  const last = blocks.at(-1)?.text === '…' ? blocks.length - 2 : blocks.length - 1;
-  const intro = blocks[last];
+  const gap = blocks.at(-1)?.text === '…' ? blocks.pop() : undefined;
+  let dropped = false;
   // A list item or a code line ending in a colon is content, not an introduction.
-  if (last < 1 || intro === undefined || intro.kind !== 'other' || !/:\s*$/.test(intro.text)) return markdown;
-  return blocks.filter((_, i) => i !== last).map((block) => block.text).join('\n\n');
+  while (blocks.length > 1 && blocks.at(-1)!.kind === 'other' && DANGLING.test(blocks.at(-1)!.text)) {
+    blocks.pop();
+    dropped = true;
+  }
+  return dropped ? [...blocks, ...(gap ? [gap] : [])].map((block) => block.text).join('\n\n') : markdown;
 }
+
+/** A paragraph that ends in a colon, a heading, or a line that is all bold or all code: a sub-heading. */
+const DANGLING = /:\s*$|^#{1,6}\s|^\*\*[^*\n]+\*\*$|^__[^_\n]+__$|^`[^`\n]+`$/;
 
 /** Stands for the rows of a table an answer leaves out. */
 const GAP_ROW = '| … |';
