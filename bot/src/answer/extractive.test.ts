@@ -275,6 +275,14 @@ describe('composeExtractive: what was asked', () => {
     expect(answer.split('\n\n').slice(0, 2)).toEqual(['It listens on `127.0.0.1:4321` by default. [1]', 'More in **Run lint locally** › Steps [1].']);
   });
 
+  test('does not lead with a sentence that shares one word of a question of two', () => {
+    const filler = 'Other words fill this part. '.repeat(30);
+    const text = `Settings of the store.\n\n**publicHoistPattern**\n\n${filler}Unlike \`hoistPattern\`, it hoists to the root.\n\n**shamefullyHoist**\n\nSet it to true when some tooling needs a flat \`node_modules\`.\n\n**storeDir**\n\n${filler}`;
+    const settings = hit({ section: 'Input', text });
+    const { answer } = composeExtractive('what does shamefully-hoist do', [settings], { language: 'en', minScore: 0.2, atomUnits: [settings], maxWords: 60 });
+    expect(answer.split('\n\n')[0]).toBe('From **Run lint locally** › Input [1]:');
+  });
+
   test('quotes the first step of a long list once when that step holds the answer', () => {
     const long = hit({ text: `1. Start it with \`npx atomkit serve\`. It listens on \`127.0.0.1:4321\` by default.\n2. ${'Check it. '.repeat(150)}` });
     const { answer } = composeExtractive('what does serve listen on out of the box', [long], { language: 'en', minScore: 0.2, atomUnits: [long] });

@@ -306,7 +306,7 @@ function stripHeading(text: string, section: string | undefined): string {
   return trimmed;
 }
 
-/** The sentence of the hits that names the largest share of the question's terms (at least half). */
+/** The sentence of the hits that names the largest share of the question's terms: at least half, and two when it has two (one shared word is a topic, not an answer). */
 function leadSentence(hits: readonly SearchHit[], terms: readonly string[]): { sentence: string; hit: SearchHit } | undefined {
   if (terms.length === 0) return undefined;
   let best: { sentence: string; hit: SearchHit; score: number } | undefined;
@@ -316,6 +316,6 @@ function leadSentence(hits: readonly SearchHit[], terms: readonly string[]): { s
       if (score > (best?.score ?? 0)) best = { sentence, hit, score };
     }
   }
-  return best && best.score >= Math.max(1, Math.ceil(terms.length / 2)) ? best : undefined;
+  return best && best.score >= Math.max(Math.min(2, terms.length), Math.ceil(terms.length / 2)) ? best : undefined;
 }
 
