@@ -35,6 +35,8 @@ export interface SearchHit {
   type: string;
   tags: string[];
   language: string;
+  /** Title of the atom this one translates (`translation_of`), when it is a translation. */
+  translationOf?: string;
   /** `lead` is the text before the first `##` section. */
   kind: 'lead' | 'section' | 'faq';
   /** Heading text (the FAQ question for FAQ units); undefined for the lead. */

@@ -18,8 +18,9 @@ import type { FileDigest, IndexManifest } from './api.js';
  * 6: a table cut into parts repeats its head in each part.
  * 7: a table over budget has its padding collapsed before it is cut, so a padded head leaves room for rows.
  * 8: English words are indexed in American spelling (optimise: optimize).
+ * 9: a translated atom's units name the atom they translate (`translation_of`).
  */
-export const FORMAT_VERSION = 8;
+export const FORMAT_VERSION = 9;
 
 export const FILES = {
   manifest: 'manifest.json',

@@ -100,6 +100,12 @@ describe('chunkAtom', () => {
     const ja = atomFromText('/kb/atoms/ja/error/x.md', '---\ntitle: エラー\nsummary: 日本語の要約です。十文字以上。\ntype: error\nauthor: a\ncreated: 2025-01-01\nversion: 1.0.0\ntags: []\nrelated: []\n---\n\n## 意味\n\n本文。\n', { root: '/kb/atoms', locales: ['ja'] });
     expect(chunkAtom(ja, options)[0]).toMatchObject({ language: 'ja', anchor: '意味' });
   });
+
+  test('a translation names the atom it translates; other atoms name none', () => {
+    const ja = atomFromText('/kb/atoms/ja/error/sample.md', '---\ntitle: サンプルのエラー\nsummary: サンプルのエラーの意味と直し方です。\ntype: error\nauthor: a\ncreated: 2025-01-01\nversion: 1.0.0\ntags: []\nrelated: []\nlanguage: ja\ntranslation_of: Sample error\n---\n\n## 意味\n\n本文。\n', { root: '/kb/atoms', locales: ['ja'] });
+    expect(chunkAtom(ja, options).map((unit) => unit.translationOf)).toEqual(['Sample error']);
+    expect(chunkAtom(atom('## Causes\n\nA typo.\n'), options)[0]).not.toHaveProperty('translationOf');
+  });
 });
 
 describe('estimateTokens', () => {

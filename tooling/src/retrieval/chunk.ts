@@ -30,6 +30,8 @@ export interface Unit {
   readonly type: string;
   readonly tags: readonly string[];
   readonly language: string;
+  /** Title of the atom this one is a translation of (`translation_of`), when it is one. */
+  readonly translationOf?: string;
   readonly errorCodes: readonly string[];
   /** The unit's Markdown. */
   readonly text: string;
@@ -73,6 +75,7 @@ export function chunkAtom(atom: Atom, options: ChunkOptions): Unit[] {
     type: header.type,
     tags: [...header.tags],
     language: header.language ?? atom.locale ?? options.defaultLanguage,
+    ...(header.translation_of?.trim() ? { translationOf: header.translation_of.trim() } : {}),
     errorCodes: [...(header.error_codes ?? [])],
   };
   const units: Unit[] = [];

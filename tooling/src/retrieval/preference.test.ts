@@ -34,6 +34,20 @@ describe('languagePreferred', () => {
     for (const k of [8, 60]) expect((await languagePreferred(retriever(hits), 'q', 'ja', { k, minScore: 0.1 }))[0]?.atomId).toBe('config-template/extract');
   });
 
+  test("shows an atom found in another language by its translation in the question's language, in its place", async () => {
+    const source = hit('pitfall/unquoted-dates', 'en', 0.9, { title: 'Unquoted versions and dates in the header' });
+    const translation = hit('ja/pitfall/unquoted-dates', 'ja', 0.3, { translationOf: 'Unquoted versions and dates in the header' });
+    const hits = [hit('error/schema', 'en', 0.5), source, hit('ja/faq/faq', 'ja', 0.4), translation];
+    expect((await languagePreferred(retriever(hits), 'q', 'ja', { k: 8, minScore: 0.1 })).map((h) => h.atomId)).toEqual([
+      'error/schema',
+      'ja/pitfall/unquoted-dates',
+      'pitfall/unquoted-dates',
+      'ja/faq/faq',
+    ]);
+    // An English question keeps the English atom, its translation where the search put it.
+    expect((await languagePreferred(retriever(hits), 'q', 'en', { k: 8, minScore: 0.1 })).map((h) => h.atomId)).toEqual(['error/schema', 'pitfall/unquoted-dates', 'ja/faq/faq', 'ja/pitfall/unquoted-dates']);
+  });
+
   test('puts an atom whose error code the question quotes first, whatever its language', async () => {
     const hits = [hit('ja/faq/faq', 'ja', 0.95), hit('error/api', 'en', 0.9, { matchedErrorCode: 'ATOMKIT_ERR_UNSUPPORTED_MEDIA_TYPE' })];
     expect((await languagePreferred(retriever(hits), 'q', 'ja', { k: 8, minScore: 0.1 }))[0]?.atomId).toBe('error/api');

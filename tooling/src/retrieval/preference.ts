@@ -1,7 +1,8 @@
 /**
  * The question's language as a preference, not a filter: atoms in that language first when the
  * best of them covers the question about as well as the best atom in any language, otherwise all
- * languages ranked together (a Japanese question whose answer exists only in English finds it);
+ * languages ranked together (a Japanese question whose answer exists only in English finds it),
+ * each atom found in another language shown by its translation when the search found that too;
  * and an atom whose error code the question quotes first in any case (in the question's language
  * first, when its translation quotes the code too).
  */
@@ -40,10 +41,15 @@ export async function languagePreferred(retriever: Retriever, question: string, 
   const first = best(preferred) >= options.minScore && best(preferred) >= best(all) * PREFERRED_SHARE ? preferred : [];
   const seen = new Set<string>();
   const merged: SearchHit[] = [];
-  for (const hit of [...quoted, ...first, ...all]) {
-    if (seen.has(hit.unitId)) continue;
+  const push = (hit: SearchHit) => {
+    if (seen.has(hit.unitId)) return;
     seen.add(hit.unitId);
     merged.push(hit);
+  };
+  for (const hit of [...quoted, ...first, ...all]) {
+    // The same atom in the question's language, when the search found its translation, goes in its place.
+    if (!inLanguage(hit)) for (const translation of preferred) if (translation.translationOf === hit.title) push(translation);
+    push(hit);
   }
   return merged.slice(0, k);
 }

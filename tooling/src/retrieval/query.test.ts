@@ -33,6 +33,7 @@ describe('analyzeQuery', () => {
 
   test('gives a Japanese loanword its English word, so English atoms match', () => {
     expect(byTerm('チャットのデータベースをバックアップから戻したい')['バックアップ']?.forms).toEqual(['バックアップ', 'backup']);
+    expect(byTerm('チャットのデータベースをバックアップから戻したい')['バックアップ']?.translated).toEqual(['backup']);
   });
 
   test('reads a katakana word the segmenter cuts into pieces as one word: インポート is import, not port', () => {
@@ -60,6 +61,7 @@ describe('analyzeQuery', () => {
     const loanword = (word: string) => (word === 'リポジトリ' ? 'repository' : undefined);
     const terms = Object.fromEntries(analyzeQuery('リポジトリを同期したい', known, () => vocabulary, loanword).map((t) => [t.term, t]));
     expect(terms['リポジトリ']?.forms).toEqual(['リポジトリ', 'repositori']);
+    expect(terms['リポジトリ']?.translated).toEqual(['repositori']);
   });
 
   test('corrects a long word one edit from exactly one known word, and strips a common prefix', () => {
@@ -92,6 +94,8 @@ describe('analyzeQuery', () => {
 
   test('also searches the word documentation uses for an everyday one: dump is export, exclude is ignore', () => {
     expect(byTerm('dump all the chats')['dump']?.forms).toEqual(['dump', 'export']);
+    // Another word for it, not its translation: it counts less than the word as written.
+    expect(byTerm('dump all the chats')['dump']?.translated).toBeUndefined();
     expect(byTerm('exclude a folder')['exclud']?.forms).toEqual(['exclud', 'ignor']);
     expect(byTerm('exclude a folder')['folder']?.forms).toEqual(['folder', 'directori', 'dir']);
   });

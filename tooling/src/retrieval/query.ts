@@ -15,6 +15,11 @@ export interface QueryTerm {
   readonly term: string;
   /** Forms the same word may take in the atoms (the term itself first). */
   readonly forms: readonly string[];
+  /**
+   * Of the forms, the word in the other language (a Japanese word's English word, from the glossary
+   * or its sound): what an atom in that language writes for it, so it counts as written. None when absent.
+   */
+  readonly translated?: readonly string[];
   /** A value pasted from a log: found, it counts; missing, it is not held against a match. */
   readonly concrete: boolean;
   /**
@@ -110,7 +115,8 @@ export function analyzeQuery(
       if (form !== '' && !forms.includes(form)) forms.push(form);
     };
     const english = englishFor(term) ?? read(term);
-    if (english) for (const form of tokenize(english)) add(form);
+    const translated = english ? tokenize(english).filter((form) => form !== term) : [];
+    for (const form of translated) add(form);
     for (const form of [...synonymsFor(term, tokenize), ...(phraseForms.get(term) ?? [])]) add(form);
     // Only long words: a short unknown word is as likely a name the atoms never mention (`slack`)
     // as a typo, and one edit away from some known word (`stack`) all the same.
@@ -128,6 +134,7 @@ export function analyzeQuery(
     return {
       term,
       forms,
+      ...(translated.length > 0 ? { translated } : {}),
       concrete: (concrete.has(term) && !outside.has(term)) || HAS_DIGIT.test(term),
       everyday: isEveryday(term, tokenize) || NATIVE_JAPANESE.test(term),
     };

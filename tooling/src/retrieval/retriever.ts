@@ -26,7 +26,7 @@ const RRF_K = 60;
 const DEPTH = 50;
 /** Lexical candidates searched per one kept, so an atom's other matching sections can lift its best one. */
 const ATOM_POOL = 4;
-/** Weight of a word's other forms (`serv` for `server`, `backup` for `バックアップ`) against the word as written. */
+/** Weight of a word's other forms (`serv` for `server`, `default` for `out of the box`) against the word as written. */
 const OTHER_FORM_WEIGHT = 0.5;
 const MAX_QUERY_CHARS = 4000;
 /** Parsed units kept in memory (about 2 KB each). */
@@ -223,8 +223,9 @@ class IndexRetriever implements Retriever {
       const forms = terms.map((t) => (t.forms.some((form) => df(form) > 0) ? t.forms.filter((form) => df(form) > 0) : t.concrete ? [] : t.forms));
       const searched = selectQueryTerms(forms, df, this.#meta.size);
       const atomOf = (label: number) => this.#meta.get(label)!.atomId;
-      // The word as the question writes it counts more than the other forms it may take.
-      const asWritten = new Set(terms.map((t) => t.term));
+      // The word as the question writes it counts more than the other forms it may take; its
+      // translation is how an atom in the other language writes it, and counts the same.
+      const asWritten = new Set(terms.flatMap((t) => [t.term, ...(t.translated ?? [])]));
       const weight = (term: string) => (asWritten.has(term) ? 1 : OTHER_FORM_WEIGHT);
       const units = shareAcrossAtom(searchLexical(this.lexical, searched, depth * ATOM_POOL, keep, (term) => df(term) > 0, weight), atomOf).slice(0, depth);
       units.forEach((hit, rank) => add(hit.label, 1 / (RRF_K + rank + 1)));
@@ -414,6 +415,7 @@ export function toHit(unit: StoredUnit, score: number, extra: { confidence: numb
     type: unit.type,
     tags: [...unit.tags],
     language: unit.language,
+    ...(unit.translationOf ? { translationOf: unit.translationOf } : {}),
     kind: unit.kind,
     section: unit.section,
     anchor: unit.anchor,

@@ -142,6 +142,30 @@ test('a Japanese question finds the English atom by a katakana loanword no gloss
   expect((await retriever.search('リポジトリの同期を毎晩したい', { k: 3, mode: 'lexical' }))[0]?.confidence).toBeGreaterThan(0.115);
 });
 
+test('a Japanese word matched in its English form counts as much as a Japanese word matched as written', async () => {
+  const retriever = await indexOf([
+    ...others,
+    {
+      file: 'ja/error/header-missing.md',
+      title: 'ファイルにヘッダーがないエラー',
+      summary: 'ファイルの先頭にヘッダーがないときのエラーです。',
+      type: 'error',
+      language: 'ja',
+      body: '## 意味\n\nファイルの先頭にヘッダーがありません。このエラーはファイルごとに出ます。\n\n## 解決方法\n\nファイルの先頭にヘッダーを書きます。',
+    },
+    {
+      file: 'error/file-encoding.md',
+      title: 'file/encoding: the file is not UTF-8',
+      summary: 'The linter reports an error for a file saved in another encoding.',
+      type: 'error',
+      body: '## What it means\n\nThe file is saved in an encoding other than UTF-8.\n\n## How to resolve\n\nSave the file as UTF-8 and run the linter again.',
+    },
+  ]);
+  const question = 'ファイルのエンコーディングのエラーが出た';
+  expect((await retriever.search(question, { k: 5, mode: 'lexical' }))[0]?.atomId).toBe('error/file-encoding');
+  expect((await atomsFor(retriever, question, 'ja'))[0]).toBe('error/file-encoding');
+});
+
 test('a question in British spelling finds the atom written in American spelling', async () => {
   const retriever = await indexOf([
     ...others,
