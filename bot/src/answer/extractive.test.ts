@@ -91,6 +91,17 @@ describe('composeExtractive', () => {
     expect(composeExtractive('what does status draft do', [draft], { language: 'en', minScore: 0.2 }).answer).not.toContain('Are draft atoms linted?** Yes.');
   });
 
+  test('does not lead a how-to with a yes/no FAQ: "does rebuilding re-embed everything? No." does not say how', () => {
+    const index = { atomId: 'procedure/build-the-index', title: 'Build the search index', pageUrl: '/procedure/build-the-index/' };
+    const faq = hit({ ...index, unitId: 'procedure/build-the-index#faq-1', kind: 'faq', question: 'Does rebuilding the index embed everything again?', answer: 'No. Only edited units are embedded again.', confidence: 0.9 });
+    const steps = hit({ ...index, unitId: 'procedure/build-the-index#steps', text: '1. Run `npx atomkit index --full`.' });
+    const howTo = composeExtractive('how do I rebuild the index from scratch', [faq, steps], { language: 'en', minScore: 0.2, atomUnits: [steps] }).answer;
+    expect(howTo).not.toContain('Only edited units');
+    expect(howTo.startsWith('From **Build the search index** › Steps [1]:\n\n1. Run `npx atomkit index --full`.')).toBe(true);
+    // Asked as a yes/no question, it is the answer.
+    expect(composeExtractive('does rebuilding the index embed everything again?', [faq, steps], { language: 'en', minScore: 0.2, atomUnits: [steps] }).answer).toMatch(/^No\. Only edited units/);
+  });
+
   test('leads with a FAQ that names the pasted error code, even in a question of two words', () => {
     const faq = hit({ unitId: 'error/chat-api#faq-1', atomId: 'error/chat-api', title: 'Chat API request rejected with an error code', kind: 'faq', question: 'What does ATOMKIT_ERR_RATE_LIMITED mean?', answer: 'Too many requests came from your address.', confidence: 0.9 });
     const { answer } = composeExtractive('ATOMKIT_ERR_RATE_LIMITED が出る', [faq], { language: 'ja', minScore: 0.2 });

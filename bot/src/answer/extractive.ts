@@ -19,7 +19,7 @@ import type { Citation } from '../contract.js';
 import { parseFaq } from '../../../tooling/src/atom/faq.js';
 import { headingMatches, normalizeHeading, type SectionSpec } from '../../../tooling/src/atom/sections.js';
 import { citationFor, type Source } from './citations.js';
-import { CHECK_SECTIONS, MEANING_SECTIONS, RESOLUTION_SECTIONS, RESTATING_SECTIONS, STEP_SECTIONS, WHY_SECTIONS, questionIntent, type Intent } from './intent.js';
+import { asksYesOrNo, CHECK_SECTIONS, MEANING_SECTIONS, RESOLUTION_SECTIONS, RESTATING_SECTIONS, STEP_SECTIONS, WHY_SECTIONS, questionIntent, type Intent } from './intent.js';
 import { baseLanguage } from './language.js';
 import { cleanMarkdown, joinParts } from './markdown.js';
 import { phrasesFor, place } from './phrases.js';
@@ -86,7 +86,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const close = (hit: SearchHit, ratio: number) => hit.confidence >= Math.max(options.minScore, top.confidence * ratio);
 
   const parts: string[] = [];
-  const faq = bestFaq(hits.slice(0, FAQ_WINDOW), terms, (hit) => close(hit, FAQ_LEAD_RATIO));
+  const faq = bestFaq(hits.slice(0, FAQ_WINDOW), terms, (hit) => close(hit, FAQ_LEAD_RATIO), asksYesOrNo(question));
   const primaryAtom = faq?.atomId ?? top.atomId;
   if (faq) parts.push(`${faqLead(faq, question)} ${cite(faq)}`);
 
@@ -208,9 +208,9 @@ function opensWith(quote: string, sentence: string): boolean {
  * The FAQ (a FAQ unit, or a `Q:`/`A:` pair inside a unit such as the body of a `faq` atom) whose
  * question holds the largest share of the question's terms, if that share is at least FAQ_MATCH,
  * one of them is not in its atom's title (those say what the atom is about, not what is asked
- * of it), and they are two words or an identifier.
+ * of it), and they are two words or an identifier. A yes/no FAQ answers only a yes/no question.
  */
-function bestFaq(hits: readonly SearchHit[], terms: readonly string[], eligible: (hit: SearchHit) => boolean): SearchHit | undefined {
+function bestFaq(hits: readonly SearchHit[], terms: readonly string[], eligible: (hit: SearchHit) => boolean, yesOrNo: boolean): SearchHit | undefined {
   if (terms.length === 0) return undefined;
   let best: { hit: SearchHit; share: number } | undefined;
   for (const hit of hits) {
@@ -222,7 +222,8 @@ function bestFaq(hits: readonly SearchHit[], terms: readonly string[], eligible:
             .filter((pair) => pair.question !== '' && pair.answer !== '')
             .map((pair): SearchHit => ({ ...hit, kind: 'faq', section: pair.question, question: pair.question, answer: pair.answer }));
     for (const candidate of candidates) {
-      if (!candidate.question || !candidate.answer?.trim()) continue;
+      // "Does rebuilding re-embed everything? No." does not say how to rebuild.
+      if (!candidate.question || !candidate.answer?.trim() || (asksYesOrNo(candidate.question) && !yesOrNo)) continue;
       const matched = termsIn(candidate.question, terms);
       const share = matched.length / terms.length;
       // The search's own first pick, when it is a FAQ, is asked in other words: a long question

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { questionIntent } from './intent.js';
+import { asksYesOrNo, questionIntent } from './intent.js';
 
 describe('questionIntent', () => {
   test.each([
@@ -27,5 +27,25 @@ describe('questionIntent', () => {
     ['インデックスを作り直すと埋め込みを全部計算し直すことになる？', 'other'],
   ])('%s: %s', (question, intent) => {
     expect(questionIntent(question, false)).toBe(intent);
+  });
+});
+
+describe('asksYesOrNo', () => {
+  test.each([
+    ['can I lint a single atom?', true],
+    ['Does too-long fail CI?', true],
+    ['linting takes ages, can it skip the files nobody touched?', true],
+    ['I quote nothing and lint passes. Is that a problem?', true],
+    ['how do I rebuild the index?', false],
+    ['what does status: draft do', false],
+    ['the chat widget is not showing on my pages', false],
+    ['where is the global store located', false],
+    ['インデックスを作り直すと全部埋め込み直しになる？', true],
+    ['Docker で動かせますか', true],
+    ['検索インデックスを作り直すには？', false],
+    ['何から始めればいい？', false],
+    ['lint が CI で落ちる', false],
+  ])('%s: %s', (question, expected) => {
+    expect(asksYesOrNo(question)).toBe(expected);
   });
 });

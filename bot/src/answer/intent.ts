@@ -50,6 +50,26 @@ export const CHECK_SECTIONS = Object.values(REQUIRED_SECTIONS)
   .flat()
   .filter((spec) => ['Checks', 'Verify'].includes(spec.heading));
 
+/** An English question opening with an auxiliary verb, at its start or after a comma or full stop ("..., is that OK?"). */
+const YES_NO_EN = /(^|[.,;:!?]\s*|\b(and|so|but|also)\s+)(is|are|am|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|has|have|had|isn't|aren't|don't|doesn't|can't|won't)\s+\w+[^.?!]*\?*\s*$/i;
+/** A Japanese question word, or "how to": a question that is not answered by yes or no. */
+const WH_JA = /何|なに|なん[でだ]|なぜ|どう|どこ|どれ|どの|どんな|どちら|いつ|誰|だれ|いくつ|には[?？]?$|とは|方法|手順|やり方/;
+
+/**
+ * Is this a yes/no question? Japanese questions are, when they end in a question mark or か and
+ * have no question word.
+ *
+ * @example asksYesOrNo('can I lint a single atom?') //=> true
+ * @example asksYesOrNo('how do I rebuild the index?') //=> false
+ * @example asksYesOrNo('インデックスを作り直すと全部埋め込み直しになる？') //=> true
+ * @example asksYesOrNo('検索インデックスを作り直すには？') //=> false
+ */
+export function asksYesOrNo(question: string): boolean {
+  const text = question.trim();
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(text)) return /(か|[?？])$/.test(text) && !WH_JA.test(text);
+  return YES_NO_EN.test(text);
+}
+
 /** What the question asks for. */
 export type Intent = 'steps' | 'meaning' | 'why' | 'check' | 'other';
 
