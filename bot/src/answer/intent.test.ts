@@ -25,6 +25,12 @@ describe('questionIntent', () => {
     ['ヘッダーのエラーの直し方', 'steps'],
     // 作り直す, し直す: "do again", not "fix".
     ['インデックスを作り直すと埋め込みを全部計算し直すことになる？', 'other'],
+    // A problem told without a question wants what to do about it.
+    ['my interview transcript fails lint', 'steps'],
+    ['the chat widget is not showing on my pages', 'steps'],
+    ['lint が CI で落ちる', 'steps'],
+    ['why does my transcript fail lint', 'why'],
+    ['is the widget broken on mobile?', 'steps'],
   ])('%s: %s', (question, intent) => {
     expect(questionIntent(question, false)).toBe(intent);
   });

@@ -6,7 +6,8 @@
 import { REQUIRED_SECTIONS, type SectionSpec } from '../../../tooling/src/atom/sections.js';
 
 /**
- * "How do I ...?" and "what do I do?" questions want the steps (or the resolution) of an atom.
+ * "How do I ...?" and "what do I do?" questions want the steps (or the resolution) of an atom, as
+ * does a problem told without a question (see PROBLEM).
  * 直す after a verb stem (作り直す, 計算し直す) is "do again", not "fix".
  */
 const HOW_TO = /\b(how (do|can|should|would|could) (i|we|you)|how to|what (do|should|can) (i|we) do|where (do|should|can) (i|we) (even )?(start|begin)|is there a way to|what('s| is) the (best |right |recommended )?way to|steps?|fix|resolve|solve|get rid of)\b|手順|方法|どうすれば|どうしたら|どうやって|やり方|(?<![いきぎしじちにひびぴみりえけげせぜてでねべめれ])直[しす]|解決|対処|したい|には[?？]|するには/i;
@@ -24,6 +25,8 @@ export const MEANING_SECTIONS = Object.values(REQUIRED_SECTIONS)
   .filter((spec) => ['What it means', 'Symptom', 'Input'].includes(spec.heading));
 /** "Why ...?" and "what goes wrong if ...?" questions want the causes or the consequences. */
 const WHY = /\b(why|what (goes|can go|could go|would go) wrong|what happens (if|when)|is (that|this|it) (a problem|bad)|what'?s wrong with|does it matter)\b|なぜ|どうして|何が起き|何が問題|問題(は)?(ある|あり|ない|なし)|まずい/i;
+/** A problem told, not asked about ("my transcript fails lint", "the widget is not showing"): what to do about it is wanted. */
+const PROBLEM = /\b(fails?|failing|failed|broken|(does ?n[o']t|do ?n[o']t|won'?t|will not|can'?t|cannot) (work|start|build|run|load|show|appear|open|connect)|(is|are) not (working|showing|loading|appearing)|stopped working|errors? out)\b|落ちる|落ちます|失敗する|失敗します|動かない|動きません|表示されない|通らない|エラーになる/i;
 /** Sections a "why" question wants: the causes of an error, why a pitfall is one. */
 export const WHY_SECTIONS = Object.values(REQUIRED_SECTIONS)
   .flat()
@@ -84,5 +87,6 @@ export function questionIntent(question: string, pastedCode: boolean): Intent {
   if (CHECK.test(question) && !pastedCode && !PASTED.test(question)) return 'check';
   if (HOW_TO.test(question) || pastedCode || PASTED.test(question)) return 'steps';
   if (WHY.test(question)) return 'why';
+  if (PROBLEM.test(question)) return 'steps';
   return 'other';
 }
