@@ -294,6 +294,13 @@ describe('composeExtractive: what was asked', () => {
     expect(answer.split('\n\n')[0]).toBe('From **Run lint locally** › Input [1]:');
   });
 
+  test('does not lead with a sentence that introduces what follows it', () => {
+    const filler = 'Other words fill this part. '.repeat(40);
+    const section = hit({ section: 'Input', text: `${filler}\n\nInstall pnpm in the image with the standalone script:\n\n${filler}` });
+    const { answer } = composeExtractive('install pnpm in the docker image', [section], { language: 'en', minScore: 0.2, atomUnits: [section], maxWords: 60 });
+    expect(answer.split('\n\n')[0]).toBe('From **Run lint locally** › Input [1]:');
+  });
+
   test('quotes the first step of a long list once when that step holds the answer', () => {
     const long = hit({ text: `1. Start it with \`npx atomkit serve\`. It listens on \`127.0.0.1:4321\` by default.\n2. ${'Check it. '.repeat(150)}` });
     const { answer } = composeExtractive('what does serve listen on out of the box', [long], { language: 'en', minScore: 0.2, atomUnits: [long] });

@@ -24,7 +24,7 @@ import { baseLanguage } from './language.js';
 import { cleanMarkdown, joinParts } from './markdown.js';
 import { phrasesFor, place } from './phrases.js';
 import { questionTerms, termHits, termsIn, wordCount } from './terms.js';
-import { fromStart, sentencesOf, trimToRelevant, withoutDanglingIntro, withoutSentence } from './trim.js';
+import { fromStart, sentencesOf, standsAlone, trimToRelevant, withoutDanglingIntro, withoutSentence } from './trim.js';
 
 export interface ExtractiveOptions {
   readonly language: string;
@@ -312,7 +312,7 @@ function leadSentence(hits: readonly SearchHit[], terms: readonly string[]): { s
   if (terms.length === 0) return undefined;
   let best: { sentence: string; hit: SearchHit; score: number } | undefined;
   for (const hit of hits) {
-    for (const sentence of sentencesOf(cleanMarkdown(hit.text))) {
+    for (const sentence of sentencesOf(cleanMarkdown(hit.text)).filter(standsAlone)) {
       const score = termHits(sentence, terms);
       if (score > (best?.score ?? 0)) best = { sentence, hit, score };
     }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { questionTerms, wordCount } from './terms.js';
+import { questionTerms, termsIn, wordCount } from './terms.js';
 
 describe('wordCount', () => {
   test('counts Japanese by characters, about three to an English word, so one budget bounds both', () => {
@@ -24,5 +24,12 @@ describe('questionTerms', () => {
 
   test('segments Japanese', () => {
     expect(questionTerms('リントを実行する')).toContain('リント');
+  });
+});
+
+describe('termsIn', () => {
+  test('finds a word set in underscore emphasis, and keeps the underscores inside an identifier', () => {
+    expect(termsIn('"_Catalogs_" are a workspace feature.', questionTerms('what is a catalog'))).toEqual(['catalog']);
+    expect(termsIn('The service answers ATOMKIT_ERR_RATE_LIMITED.', questionTerms('ATOMKIT_ERR_RATE_LIMITED'))).toEqual(['atomkit_err_rate_limit']);
   });
 });

@@ -58,7 +58,10 @@ const CAMEL_PART = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+/g;
  * A Latin word, lower case and stemmed, and with `camelParts` the words of a camelCase identifier
  * too, so that a text naming `strictPeerDependencies` answers "fail on missing peer dependencies".
  */
-function* latinWord(word: string, camelParts: boolean): Generator<{ word: string; term: string; cjk: boolean }> {
+function* latinWord(raw: string, camelParts: boolean): Generator<{ word: string; term: string; cjk: boolean }> {
+  // `_Catalogs_` is emphasis around a word; an identifier keeps the underscores inside it.
+  const word = raw.replace(/^_+|_+$/g, '');
+  if (word === '') return;
   const lower = word.toLowerCase();
   yield { word: lower, term: stem(lower), cjk: false };
   if (!camelParts || !/[a-z][A-Z]/.test(word)) return;

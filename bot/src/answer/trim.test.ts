@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { questionTerms } from './terms.js';
-import { coverageOrder, fromStart, leadingItems, listItems, relevantRows, sentencesOf, splitBlocks, trimToRelevant, withoutDanglingIntro, withoutSentence } from './trim.js';
+import { coverageOrder, fromStart, leadingItems, listItems, relevantRows, sentencesOf, splitBlocks, standsAlone, trimToRelevant, withoutDanglingIntro, withoutSentence } from './trim.js';
 
 describe('trimToRelevant', () => {
   const long = [
@@ -191,5 +191,18 @@ describe('withoutDanglingIntro', () => {
   test('keeps an introduction followed by what it introduces, and a list item ending in a colon', () => {
     expect(withoutDanglingIntro('Run:\n\n```sh\nnpx atomkit lint\n```')).toBe('Run:\n\n```sh\nnpx atomkit lint\n```');
     expect(withoutDanglingIntro('Text.\n\n- Options:')).toBe('Text.\n\n- Options:');
+  });
+});
+
+describe('standsAlone', () => {
+  test.each([
+    ['Install pnpm with the standalone script:', false],
+    ['A worker script is imported by appending `?', false],
+    ['Related: [Public Base Path](/base/)', false],
+    ['See also the catalog protocol.', false],
+    ['Run `pnpm store prune` now and then.', true],
+    ['Seeding the cache takes a minute.', true],
+  ])('%s: %s', (sentence, expected) => {
+    expect(standsAlone(sentence)).toBe(expected);
   });
 });

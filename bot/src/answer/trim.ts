@@ -462,6 +462,17 @@ const DANGLING = /:\s*$|^#{1,6}\s|^\*\*[^*\n]+\*\*$|^__[^_\n]+__$|^`[^`\n]+`$/;
 /** Stands for the rows of a table an answer leaves out. */
 const GAP_ROW = '| … |';
 
+/**
+ * Can the sentence be read on its own, before the quote: not an introduction to what follows it
+ * ("…with the standalone script:"), not cut inside inline code, not a "Related:" or "See also" link.
+ *
+ * @example standsAlone('Install pnpm with the standalone script:') //=> false
+ * @example standsAlone('Run `pnpm store prune` now and then.') //=> true
+ */
+export function standsAlone(sentence: string): boolean {
+  return !/:\s*$/.test(sentence) && (sentence.match(/`/g)?.length ?? 0) % 2 === 0 && !/^(related|see also|see)\b\s*:?/i.test(sentence);
+}
+
 /** Sentences of a unit's prose (not code, tables or headings), list markers dropped. */
 export function sentencesOf(markdown: string): string[] {
   const prose = markdown
