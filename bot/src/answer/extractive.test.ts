@@ -294,6 +294,12 @@ describe('composeExtractive: what was asked', () => {
     expect(answer.split('\n\n')[0]).toBe('From **Run lint locally** › Input [1]:');
   });
 
+  test('does not lead a yes/no question with the sentence that shares its words: it may say no where the atom says yes', () => {
+    const section = hit({ section: 'Input', text: `Vite imports \`.ts\` files as they are. ${'Vite transpiles each file on its own. '.repeat(12)}\n\nFull support for TypeScript type checks is not supported.` });
+    const { answer } = composeExtractive('does vite support typescript type checks', [section], { language: 'en', minScore: 0.2, atomUnits: [section] });
+    expect(answer.split('\n\n')[0]).toBe('From **Run lint locally** › Input [1]:');
+  });
+
   test('does not lead with a sentence that introduces what follows it', () => {
     const filler = 'Other words fill this part. '.repeat(40);
     const section = hit({ section: 'Input', text: `${filler}\n\nInstall pnpm in the image with the standalone script:\n\n${filler}` });

@@ -133,7 +133,10 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const explained = best !== undefined && ((intent === 'steps' && isSection(best, RESOLUTION_SECTIONS)) || (intent === 'why' && isSection(best, WHY_SECTIONS)));
   const diagnosis = explained && !faq ? siblings.find((unit) => unit.section !== undefined && DIAGNOSIS_SECTIONS.some((spec) => headingMatches(unit.section!, spec))) : undefined;
   const diagnosisSentence = diagnosis ? sentencesOf(cleanMarkdown(stripHeading(diagnosis.text, diagnosis.section)))[0] : undefined;
-  const direct = faq || intent === 'steps' ? undefined : opening && meaningFirst ? { sentence: opening, hit: meaningFirst } : leadSentence([...found, ...siblings].filter((hit) => hit.atomId === primaryAtom), terms);
+  // A yes/no question is not answered by the sentence that shares its words: "Full support is not
+  // supported" for "does it support TypeScript?" says no where the atom says yes.
+  const direct =
+    faq || intent === 'steps' ? undefined : opening && meaningFirst ? { sentence: opening, hit: meaningFirst } : asksYesOrNo(question) ? undefined : leadSentence([...found, ...siblings].filter((hit) => hit.atomId === primaryAtom), terms);
   const lead = diagnosis && diagnosisSentence ? { sentence: diagnosisSentence, hit: diagnosis } : direct;
   // After a direct answer, a section that could not be trimmed (one long table or code block) is
   // pointed to rather than quoted: the answer stays a few lines. Steps asked for are quoted,

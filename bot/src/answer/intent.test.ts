@@ -39,6 +39,8 @@ describe('questionIntent', () => {
 describe('asksYesOrNo', () => {
   test.each([
     ['can I lint a single atom?', true],
+    ['can you give me a GitHub workflow file that checks atoms on every PR?', false],
+    ['we use our own LLM. Is there a full config to start from?', false],
     ['Does too-long fail CI?', true],
     ['linting takes ages, can it skip the files nobody touched?', true],
     ['I quote nothing and lint passes. Is that a problem?', true],

@@ -70,8 +70,11 @@ const WH_JA = /何|なに|なん[でだ]|なぜ|どう|どこ|どれ|どの|ど�
 export function asksYesOrNo(question: string): boolean {
   const text = question.trim();
   if (/[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(text)) return /(か|[?？])$/.test(text) && !WH_JA.test(text);
-  return YES_NO_EN.test(text);
+  return YES_NO_EN.test(text) && !ASKS_FOR.test(text);
 }
+
+/** "Can you give me ...?" and "is there a config to start from?" ask for a thing, not for yes or no. */
+const ASKS_FOR = /\b(can|could|would|will) you (please )?(give|show|tell|send|share|explain|help|point|write|list)\b|\b(is|are) there\b/i;
 
 /** What the question asks for. */
 export type Intent = 'steps' | 'meaning' | 'why' | 'check' | 'other';
