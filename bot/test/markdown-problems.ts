@@ -53,6 +53,13 @@ export function sectionAnswerProblems(atoms: readonly Atom[], maxTokens: number)
         for (const problem of markdownProblems(answer)) problems.push(`${hit.unitId} (${question}): ${problem}`);
       }
     }
+    // Each FAQ pair as the direct answer, asked as written and in other words (which shows its question first).
+    for (const faq of units.filter((u) => u.kind === 'faq')) {
+      for (const question of [faq.question!, `${faq.question!} asked another way, with other words`]) {
+        const { answer } = composeExtractive(question, [faq, ...sections.slice(0, 1)], { language: 'en', minScore: 0.1, atomUnits: units });
+        for (const problem of markdownProblems(answer)) problems.push(`${faq.unitId} (${question}): ${problem}`);
+      }
+    }
   }
   return problems;
 }
