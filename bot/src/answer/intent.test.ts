@@ -30,7 +30,8 @@ describe('questionIntent', () => {
     ['the chat widget is not showing on my pages', 'steps'],
     ['lint が CI で落ちる', 'steps'],
     ['why does my transcript fail lint', 'why'],
-    ['is the widget broken on mobile?', 'steps'],
+    ['the widget is broken on mobile', 'steps'],
+    ['does too-long fail CI?', 'other'],
   ])('%s: %s', (question, intent) => {
     expect(questionIntent(question, false)).toBe(intent);
   });

@@ -90,6 +90,7 @@ export function questionIntent(question: string, pastedCode: boolean): Intent {
   if (CHECK.test(question) && !pastedCode && !PASTED.test(question)) return 'check';
   if (HOW_TO.test(question) || pastedCode || PASTED.test(question)) return 'steps';
   if (WHY.test(question)) return 'why';
-  if (PROBLEM.test(question)) return 'steps';
+  // "Does too-long fail CI?" asks whether, not what to do.
+  if (PROBLEM.test(question) && !asksYesOrNo(question)) return 'steps';
   return 'other';
 }
