@@ -54,7 +54,7 @@ export const CHECK_SECTIONS = Object.values(REQUIRED_SECTIONS)
   .filter((spec) => ['Checks', 'Verify'].includes(spec.heading));
 
 /** An English question opening with an auxiliary verb, at its start or after a comma or full stop ("..., is that OK?"). */
-const YES_NO_EN = /(^|[.,;:!?]\s*|\b(and|so|but|also)\s+)(is|are|am|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|has|have|had|isn't|aren't|don't|doesn't|can't|won't)\s+\w+[^.?!]*\?*\s*$/i;
+const YES_NO_EN = /(^|[.,;:!?]\s*|\b(and|so|but|also)\s+)(is|are|am|was|were|do|does|did|can|could|should|would|will|shall|may|might|must|has|have|had|isn't|aren't|don't|doesn't|can't|won't)\s+\w[^.?!]*\?*\s*$/i;
 /** A Japanese question word, or "how to": a question that is not answered by yes or no. */
 const WH_JA = /何|なに|なん[でだ]|なぜ|どう|どこ|どれ|どの|どんな|どちら|いつ|誰|だれ|いくつ|には[?？]?$|とは|方法|手順|やり方/;
 
