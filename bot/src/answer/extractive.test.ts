@@ -300,6 +300,14 @@ describe('composeExtractive: what was asked', () => {
     expect(answer.split('\n\n')[0]).toBe('From **Run lint locally** › Input [1]:');
   });
 
+  test('finds the words of a Japanese question in an English atom by their English forms', () => {
+    const filler = 'Other words fill this part. '.repeat(40);
+    const section = hit({ section: 'Options', text: `${filler}\n\nRun the script in every workspace package in parallel with \`--parallel\`.\n\n${filler}` });
+    const { answer } = composeExtractive('ワークスペースの全パッケージでスクリプトを並列に実行したい', [section], { language: 'ja', minScore: 0.2, atomUnits: [section], maxWords: 60 });
+    expect(answer).toContain('Run the script in every workspace package in parallel with `--parallel`.');
+    expect(answer).not.toContain('Other words fill this part.');
+  });
+
   test('does not lead with a sentence that introduces what follows it', () => {
     const filler = 'Other words fill this part. '.repeat(40);
     const section = hit({ section: 'Input', text: `${filler}\n\nInstall pnpm in the image with the standalone script:\n\n${filler}` });

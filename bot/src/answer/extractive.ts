@@ -17,6 +17,7 @@
 import type { SearchHit } from '../../../tooling/src/retrieval/api.js';
 import type { Citation } from '../contract.js';
 import { parseFaq } from '../../../tooling/src/atom/faq.js';
+import { englishFor } from '../../../tooling/src/retrieval/glossary.js';
 import { headingMatches, normalizeHeading, type SectionSpec } from '../../../tooling/src/atom/sections.js';
 import { citationFor, type Source } from './citations.js';
 import { asksYesOrNo, CHECK_SECTIONS, MEANING_SECTIONS, RESOLUTION_SECTIONS, RESTATING_SECTIONS, STEP_SECTIONS, WHY_SECTIONS, questionIntent, type Intent } from './intent.js';
@@ -73,7 +74,8 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const maxWords = options.maxWords ?? 220;
   const top = hits[0];
   if (!top) throw new TypeError('Expected at least one hit, got none');
-  const terms = questionTerms(question);
+  // A Japanese question answered from English atoms finds its words in them by their English forms.
+  const terms = baseLanguage(top.language) === baseLanguage(options.language) ? questionTerms(question) : inLanguageOf(questionTerms(question));
   const sources: Source[] = [];
   const cite = (hit: SearchHit): string => {
     let source = sources.find((s) => s.hit.unitId === hit.unitId && s.hit.question === hit.question);
@@ -178,6 +180,18 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   }
   return { answer: parts.join('\n\n'), citations: sources.map(citationFor) };
 }
+
+/**
+ * Question terms as an atom in the other language writes them: a Japanese word the glossary knows
+ * as its English words, the others as they are.
+ *
+ * @example inLanguageOf(['ワークスペース', 'テスト', 'pnpm']) //=> ['workspac', 'test', 'pnpm']
+ */
+function inLanguageOf(terms: readonly string[]): string[] {
+  return [...new Set(terms.flatMap((term) => (CJK_TERM.test(term) ? questionTerms(englishFor(term) ?? term) : [term])))];
+}
+
+const CJK_TERM = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /**
  * Does the section open with numbered steps: a list from `1.` that starts before any sub-heading,

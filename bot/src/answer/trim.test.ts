@@ -19,6 +19,11 @@ describe('trimToRelevant', () => {
   test('quotes a short section whole', () => {
     expect(trimToRelevant('One.\n\nTwo.', ['nothing'], 60)).toBe('One.\n\nTwo.');
   });
+
+  test('opens with the first paragraph and the code block after it when nothing names the question', () => {
+    const section = ['All these run the CLI silently:', '```sh\npnpm run --silent watch\n```', 'filler '.repeat(80).trim()].join('\n\n');
+    expect(trimToRelevant(section, ['parallel'], 60)).toBe('All these run the CLI silently:\n\n```sh\npnpm run --silent watch\n```');
+  });
 });
 
 describe('trimToRelevant in a section of sub-headed keys', () => {

@@ -84,14 +84,18 @@ export function trimToRelevant(markdown: string, terms: readonly string[], maxWo
     keep.add(i);
     words += blocks[i]!.words;
   };
-  for (const { index: i } of coverageOrder(blocks.map((b) => termsIn(b.text, terms)), terms)) {
-    if (keep.size > 0 && words + blocks[i]!.words > maxWords) continue;
+  // A block goes with the code block after it, which it usually introduces.
+  const takeWithCode = (i: number) => {
     take(i);
     const next = blocks[i + 1];
     if (next?.kind === 'code' && words + next.words <= maxWords * 1.5) take(i + 1);
+  };
+  for (const { index: i } of coverageOrder(blocks.map((b) => termsIn(b.text, terms)), terms)) {
+    if (keep.size > 0 && words + blocks[i]!.words > maxWords) continue;
+    takeWithCode(i);
   }
   // Nothing matched by term: the opening of the section is the best guess.
-  if (keep.size === 0) take(0);
+  if (keep.size === 0) takeWithCode(0);
   const kept = [...keep].sort((a, b) => a - b);
   const out: string[] = [];
   kept.forEach((i, j) => {
