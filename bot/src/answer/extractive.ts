@@ -88,7 +88,8 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const close = (hit: SearchHit, ratio: number) => hit.confidence >= Math.max(options.minScore, top.confidence * ratio);
 
   const parts: string[] = [];
-  const faq = bestFaq(hits.slice(0, FAQ_WINDOW), terms, (hit) => close(hit, FAQ_LEAD_RATIO), asksYesOrNo(question));
+  const yesOrNo = asksYesOrNo(question);
+  const faq = bestFaq(hits.slice(0, FAQ_WINDOW), terms, (hit) => close(hit, FAQ_LEAD_RATIO), yesOrNo);
   const primaryAtom = faq?.atomId ?? top.atomId;
   if (faq) parts.push(`${faqLead(faq, question)} ${cite(faq)}`);
 
@@ -138,7 +139,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   // A yes/no question is not answered by the sentence that shares its words: "Full support is not
   // supported" for "does it support TypeScript?" says no where the atom says yes.
   const direct =
-    faq || intent === 'steps' ? undefined : opening && meaningFirst ? { sentence: opening, hit: meaningFirst } : asksYesOrNo(question) ? undefined : leadSentence([...found, ...siblings].filter((hit) => hit.atomId === primaryAtom), terms);
+    faq || intent === 'steps' ? undefined : opening && meaningFirst ? { sentence: opening, hit: meaningFirst } : yesOrNo ? undefined : leadSentence([...found, ...siblings].filter((hit) => hit.atomId === primaryAtom), terms);
   const lead = diagnosis && diagnosisSentence ? { sentence: diagnosisSentence, hit: diagnosis } : direct;
   // After a direct answer, a section that could not be trimmed (one long table or code block) is
   // pointed to rather than quoted: the answer stays a few lines. Steps asked for are quoted,
