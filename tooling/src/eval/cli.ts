@@ -49,7 +49,7 @@ export async function evalRetrievalCommand(config: AtomkitConfig, options: Retri
       ...(options.questions ? { questionsFile: path.resolve(process.cwd(), options.questions) } : {}),
       ...(siteDist ? { siteDist } : {}),
       ...(options.reranker ? { reranker: options.reranker } : {}),
-      onWarning: (message) => io.stderr(`${io.colors.yellow('warning')} ${message}\n`),
+      onWarning: warnOnce(io),
       onProgress: (system, done, total) => {
         if (done === total) io.stderr(io.colors.dim(`${system}: ${total} questions\n`));
       },
@@ -89,7 +89,7 @@ export async function evalHeldoutCommand(config: AtomkitConfig, options: Heldout
       part: part as (typeof PARTS)[number],
       ...(options.questions ? { files: [path.resolve(process.cwd(), options.questions)] } : {}),
       onSet: (file) => io.stderr(io.colors.dim(`${path.relative(process.cwd(), file) || file}\n`)),
-      onWarning: (message) => io.stderr(`${io.colors.yellow('warning')} ${message.split('\n')[0]}\n`),
+      onWarning: warnOnce(io),
     });
     io.stdout(textTable(heldoutRows(report)));
     if (options.misses) {
@@ -119,7 +119,7 @@ export async function evalAnswersCommand(config: AtomkitConfig, options: Answers
       judge: options.judge !== false,
       ...(options.judgeModel ? { judgeModel: options.judgeModel } : {}),
       ...(apiKey ? { apiKey } : {}),
-      onWarning: (message) => io.stderr(`${io.colors.yellow('warning')} ${message}\n`),
+      onWarning: warnOnce(io),
     });
     io.stdout(textTable(answersRows(report)));
     const unjudged = report.runs.map((run) => run.judge).find((judge) => judge && 'unavailable' in judge);
@@ -131,6 +131,19 @@ export async function evalAnswersCommand(config: AtomkitConfig, options: Answers
     }
     return 0;
   });
+}
+
+/**
+ * Prints each distinct warning once. Warnings carry their own `warning:` label; one run opens an
+ * index per question set, and a model that cannot be loaded would otherwise be reported for each.
+ */
+function warnOnce(io: CliIo): (message: string) => void {
+  const seen = new Set<string>();
+  return (message) => {
+    if (seen.has(message)) return;
+    seen.add(message);
+    io.stderr(`${io.colors.yellow(message)}\n`);
+  };
 }
 
 function outDir(config: AtomkitConfig, out: string | undefined): string {

@@ -172,7 +172,7 @@ export async function buildIndex(config: AtomkitConfig, options: BuildOptions = 
     if (embedder) {
       const opened = EmbeddingCache.open(path.resolve(config.root, settings.cache));
       cache = opened.cache;
-      if (opened.rebuilt) warn(`The embedding cache ${settings.cache} was not usable (${opened.rebuilt}); starting a new one.`);
+      if (opened.rebuilt) warn(`warning: the embedding cache ${settings.cache} was not usable (${opened.rebuilt}); starting a new one.`);
       const addedText = new Map(added.map(({ label, unit }) => [label, unit.embedText]));
       const incrementalDense = previous?.manifest.dense === true && previous.manifest.deletedVectors + removed.length <= MAX_DIRT * Math.max(1, totals.units);
       const wanted: { label: number; embedHash: string; embedText: string | undefined }[] = incrementalDense
@@ -330,7 +330,7 @@ function usablePrevious(dir: string, chunking: object, embedder: Embedder | unde
     for (const name of artifactFiles(manifest)) verifyFile(dir, name, manifest);
     UnitStore.open(path.join(dir, FILES.units), { readonly: true }).close();
   } catch (error) {
-    warn(`The previous index at ${dir} is damaged (${(error as Error).message}); building it from scratch.`);
+    warn(`warning: the previous index at ${dir} is damaged (${(error as Error).message}); building it from scratch.`);
     return undefined;
   }
   return { dir, manifest, lexicalShards: shards!, lexicalDirt: parameters.lexical?.dirt ?? [] };

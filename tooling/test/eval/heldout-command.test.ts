@@ -125,3 +125,23 @@ test('a set whose corpus folder is missing is one clear error, exit 2', async ()
     rmSync(path.join(project, 'eval', 'corpora', 'gone.yaml'));
   }
 });
+
+test('a model that cannot be loaded is one warning for the whole run, not one per question set, and says "warning" once', async () => {
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'atomkit-eval-no-model-'));
+  try {
+    cpSync(project, copy, { recursive: true, filter: (source) => !source.includes(`${path.sep}.atomkit`) });
+    // Two sets about imported docs: each builds an index of its own, and each build tries the model.
+    cpSync(path.join(copy, 'eval', 'corpora', 'widget.yaml'), path.join(copy, 'eval', 'corpora', 'widget-2.yaml'));
+    writeFileSync(
+      path.join(copy, 'atomkit.config.yaml'),
+      `site:\n  title: Fixture knowledge base\nindex:\n  embedder:\n    provider: local\n    modelDir: ${JSON.stringify(path.join(copy, 'no-models'))}\n    allowRemote: false\n`,
+    );
+    expect(await main(['--cwd', copy, 'index'], memoryIo())).toBe(0);
+    const io = memoryIo();
+    expect(await main(['--cwd', copy, 'eval', '--part', 'dev', '--no-write'], io)).toBe(0);
+    expect(io.err.match(/building the lexical index only/g)).toHaveLength(1);
+    expect(io.err).not.toMatch(/warning\W+warning/);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}, 60_000);
