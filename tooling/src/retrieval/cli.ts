@@ -6,7 +6,10 @@ import type { IndexCliOptions } from '../cli/commands/index.js';
 import type { SearchCliOptions } from '../cli/commands/search.js';
 import { absoluteUrl } from '../atom/identity.js';
 import { snippet } from '../text/snippet.js';
+import { detectLanguage } from '../../../bot/src/answer/language.js';
 import { IndexLoadError, openRetriever, type SearchHit } from './api.js';
+import { mostConfident } from './confidence.js';
+import { languagePreferred } from './preference.js';
 import { buildIndex, IndexBuildError, type BuildPhase } from './build.js';
 import { renderReportText } from './report.js';
 
@@ -48,6 +51,10 @@ export async function runSearchCommand(config: AtomkitConfig, query: string, opt
     io.stderr(`${io.colors.red('error')} The query is empty; pass the question in quotes: atomkit search "how do I ...".\n`);
     return 2;
   }
+  if (options.lang && options.preferLang) {
+    io.stderr(`${io.colors.red('error')} --lang keeps only atoms in one language and --prefer-lang ranks them first: pass one of them.\n`);
+    return 2;
+  }
   let retriever;
   try {
     retriever = await openRetriever(config, { onWarning: (message) => io.stderr(`${io.colors.yellow(message)}\n`) });
@@ -59,17 +66,19 @@ export async function runSearchCommand(config: AtomkitConfig, query: string, opt
     throw error;
   }
   try {
-    const hits = await retriever.search(query, {
-      k,
-      mode: options.mode,
-      filters: {
-        ...(options.type ? { types: options.type } : {}),
-        ...(options.tag ? { tags: options.tag } : {}),
-        ...(options.lang ? { language: options.lang } : {}),
-      },
-    });
+    const filters = {
+      ...(options.type ? { types: options.type } : {}),
+      ...(options.tag ? { tags: options.tag } : {}),
+      ...(options.lang ? { language: options.lang } : {}),
+    };
+    const language = options.preferLang === 'auto' ? detectLanguage(query) : options.preferLang;
+    const hits = language
+      ? await languagePreferred(retriever, query, language, { k, mode: options.mode, filters, minScore: config.bot.minScore })
+      : await retriever.search(query, { k, mode: options.mode, filters });
+    // What the chat service would do with this question: it refuses by the most confident hit.
+    const refused = (mostConfident(hits)?.confidence ?? 0) < config.bot.minScore;
     if (options.json) {
-      io.stdout(`${JSON.stringify({ query, dense: retriever.dense, hits }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ query, dense: retriever.dense, ...(language ? { preferLanguage: language } : {}), minScore: config.bot.minScore, refused, hits }, null, 2)}\n`);
       return 0;
     }
     if (hits.length === 0) {
@@ -77,6 +86,7 @@ export async function runSearchCommand(config: AtomkitConfig, query: string, opt
       return 0;
     }
     io.stdout(hits.map((hit, i) => formatHit(hit, i, config, io.colors)).join('\n'));
+    if (refused) io.stdout(io.colors.yellow(`No hit reaches bot.minScore (${config.bot.minScore}): the chat service would answer that this is not in the atoms.\n`));
     if (!retriever.dense) io.stdout(io.colors.dim('(lexical search only)\n'));
     return 0;
   } finally {

@@ -130,6 +130,32 @@ describe('retrieval', () => {
     retriever.close();
   });
 
+  test('search --prefer-lang ranks as the chat service does for a reader of that language, and says when the chat would refuse', async () => {
+    await buildIndex(project.config(), quiet);
+    const search = async (...args: string[]) => {
+      const io = memoryIo();
+      const code = await main(['-C', project.root, 'search', ...args], io);
+      return { code, out: io.out, err: io.err };
+    };
+    const json = async (...args: string[]) => JSON.parse((await search(...args, '--json')).out);
+    expect((await json('frontmatter schema')).hits[0].language).toBe('en');
+    const preferred = await json('frontmatter schema', '--prefer-lang', 'ja');
+    expect(preferred).toMatchObject({ preferLanguage: 'ja', refused: false });
+    expect(preferred.hits[0].atomId).toBe('ja/error/frontmatter-schema');
+    // `auto` takes the question's language, as the chat widget does when the page does not say.
+    expect((await json('スキーマのエラーを直す方法', '--prefer-lang', 'auto')).preferLanguage).toBe('ja');
+
+    const off = await search('what is a good recipe for chocolate cake');
+    expect(off.code).toBe(0);
+    expect(off.out).toMatch(/No hit reaches bot\.minScore \(0\.\d+\): the chat service would answer that this is not in the atoms\./);
+    expect((await json('what is a good recipe for chocolate cake')).refused).toBe(true);
+    expect((await search('rebuild the stale search index')).out).not.toContain('bot.minScore');
+
+    const both = await search('schema', '--lang', 'en', '--prefer-lang', 'ja');
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('--lang keeps only atoms in one language and --prefer-lang ranks them first: pass one of them.');
+  });
+
   test('hostile queries return hits or nothing, never throw', async () => {
     const config = project.config();
     await buildIndex(config, quiet);

@@ -14,6 +14,7 @@ export const defineSearch: DefineCommand = (program, io, setExitCode) => {
     .option('--type <type>', 'only atoms of this type (repeatable)', collect)
     .option('--tag <tag>', 'only atoms with this tag (repeatable)', collect)
     .option('--lang <language>', 'only atoms in this language')
+    .option('--prefer-lang <language>', "rank as the chat service does for a reader of this language (`auto`: the question's): its atoms first when they cover the question, an atom found in another language shown by its translation")
     .addOption(new Option('--mode <mode>', 'retrieval mode').choices(['hybrid', 'lexical', 'dense']).default('hybrid'))
     .option('--json', 'print the hits as JSON')
     .action(async (query: string[], options: SearchCliOptions, command) => {
@@ -27,6 +28,7 @@ export interface SearchCliOptions {
   readonly type?: string[];
   readonly tag?: string[];
   readonly lang?: string;
+  readonly preferLang?: string;
   readonly mode: 'hybrid' | 'lexical' | 'dense';
   readonly json?: boolean;
 }
