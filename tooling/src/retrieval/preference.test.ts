@@ -28,6 +28,12 @@ describe('languagePreferred', () => {
     expect((await languagePreferred(retriever(hits), 'q', 'ja', { k: 8, minScore: 0.1 })).map((h) => h.atomId)).toEqual(['procedure/backup', 'ja/faq/faq']);
   });
 
+  test('an atom in the question\'s language that covers clearly less of it does not go before one that covers it all', async () => {
+    // A Japanese FAQ that mentions backups, and the English procedure that restores the chat database.
+    const hits = [hit('procedure/restore-the-chat-database', 'en', 0.53), hit('ja/faq/faq', 'ja', 0.46)];
+    expect((await languagePreferred(retriever(hits), 'q', 'ja', { k: 8, minScore: 0.1 }))[0]?.atomId).toBe('procedure/restore-the-chat-database');
+  });
+
   test('judges the preference on the first hits of each list, whatever the number asked for', async () => {
     const weak = Array.from({ length: 10 }, (_, i) => hit(`ja/procedure/p${i}`, 'ja', 0.3));
     const hits = [hit('config-template/extract', 'en', 1), ...weak, hit('ja/faq/far-down', 'ja', 0.9)];

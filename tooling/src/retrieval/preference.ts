@@ -9,7 +9,7 @@
 import type { Retriever, SearchFilters, SearchHit, SearchOptions } from './api.js';
 
 /** The preferred language's best hit must reach this share of the overall best confidence to go first. */
-const PREFERRED_SHARE = 0.8;
+const PREFERRED_SHARE = 0.9;
 /** Hits of each list the preference compares (the chat service answers from 8). */
 const PREFERENCE_WINDOW = 8;
 
