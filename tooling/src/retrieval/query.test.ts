@@ -43,8 +43,9 @@ describe('analyzeQuery', () => {
     expect(terms['ポート']).toEqual({ term: 'ポート', forms: ['ポート'], concrete: false, everyday: true });
   });
 
-  test('reads a glossary word the segmenter cuts into pieces whole, kanji as katakana: 埋め込み is embedding', () => {
-    expect(byTerm('埋め込みモデルを変えたい')['埋め込み']?.forms).toEqual(['埋め込み', 'embed']);
+  test('reads a glossary word the segmenter cuts into pieces whole: 埋め込み is embedding, しきい値 threshold', () => {
+    expect(byTerm('埋め込みモデルを変えたい')['埋込']?.forms).toEqual(['埋込', 'embed']);
+    expect(byTerm('ウィジェットを埋め込みたい')['埋込']?.forms).toEqual(['埋込', 'embed']);
     expect(byTerm('しきい値を下げたい')['しきい値']?.forms).toEqual(['しきい値', 'threshold']);
   });
 

@@ -147,7 +147,7 @@ let cutGlossaryWords: string[] | undefined;
 
 /**
  * Words the segmenter cuts into pieces, because its dictionary does not hold them (リポジトリ: リ,
- * ポジ, トリ; 埋め込み: 埋, 込み; しきい値: 値), added whole after their pieces when they read as
+ * ポジ, トリ; しきい値: 値), added whole after their pieces when they read as
  * English words: the glossary's, and katakana words read by their sound. The pieces stay, for
  * Japanese atoms cut alike; they are listed in `pieces`, as words that name nothing on their own.
  */

@@ -22,6 +22,17 @@ describe('tokenize', () => {
     expect(tokenize('直す')).toEqual(['直す']);
   });
 
+  test('keeps a compound verb the segmenter cuts apart one word, as the glossary knows it, and never joins across a particle', () => {
+    // ICU reads 埋め込みたい as 埋 | め | 込 | みたい and 立ち上げる as 立ち | 上げる.
+    expect(tokenize('ウィジェットを埋め込みたい')).toEqual(['ウィジェット', '埋込']);
+    expect(tokenize('埋め込み')).toEqual(['埋込']);
+    expect(tokenize('立ち上げる')).toEqual(['立上']);
+    expect(tokenize('設定を変更')).toEqual(['設定', '変更']);
+    expect(tokenize('それを見て決める')).toEqual(['見', '決める']);
+    // A noun of two kanji before し is a word of its own: 入力し直す is about 入力.
+    expect(tokenize('入力し直す')).toContain('入力');
+  });
+
   test('gives every form of a word the stemmer reads a suffix into one term: embed, embeds, embedded', () => {
     expect(new Set(tokenize('embed embeds embedded embedding'))).toEqual(new Set(['embed']));
     expect(new Set(tokenize('exceeds exceeded'))).toEqual(new Set(['exceed']));

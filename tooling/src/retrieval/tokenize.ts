@@ -43,7 +43,7 @@ const APOSTROPHE_S = /['’]s$/;
 export function tokenize(text: string): string[] {
   const terms: string[] = [];
   const normalized = text.normalize('NFKC').toLowerCase();
-  for (const { segment, isWordLike } of segmenter.segment(normalized)) {
+  for (const { segment, isWordLike } of joinCompoundVerbs(segmenter.segment(normalized))) {
     if (!isWordLike) continue;
     const word = segment.replace(CURLY_APOSTROPHE, "'").replace(APOSTROPHE_S, '');
     addTerm(terms, word);
@@ -56,6 +56,38 @@ export function tokenize(text: string): string[] {
   // `ignore-scripts` is also `ignorescripts`, the word `ignoreScripts` is indexed as.
   for (const compound of hyphenatedCompounds(normalized)) addTerm(terms, compound);
   return terms;
+}
+
+/** Kana that end the first verb of a compound (埋め込む, 書き出す, 立ち上げる), never a particle. */
+const OKURIGANA = '[いきぎしじちびみりえけげせぜべめれ]';
+/** The first verb of a compound: one kanji, its kana apart or with it (埋 | め, 立ち). */
+const VERB_KANJI = /^\p{Script=Han}$/u;
+const VERB_STEM = new RegExp(`^\\p{Script=Han}${OKURIGANA}$`, 'u');
+const STEM_KANA = new RegExp(`^${OKURIGANA}$`, 'u');
+const STARTS_WITH_HAN = /^\p{Script=Han}/u;
+
+/**
+ * Segments with a compound verb the segmenter cut apart put back together: ICU reads 埋め込みたい as
+ * 埋 | め | 込 | みたい and 立ち上げる as 立ち | 上げる, though it reads 読み込みたい as 読み込み | たい.
+ * The first verb is one kanji and a kana of its stem (め, き, ち...); a particle (の, を, に) never
+ * joins two words, and a noun of two kanji before し (入力し直す) stays a word of its own.
+ *
+ * @example [...joinCompoundVerbs(new Intl.Segmenter('ja', { granularity: 'word' }).segment('埋め込み'))].map((s) => s.segment) //=> ['埋め込み']
+ */
+function* joinCompoundVerbs(segments: Iterable<Intl.SegmentData>): Generator<Pick<Intl.SegmentData, 'segment' | 'isWordLike'>> {
+  const pending: { segment: string; isWordLike?: boolean | undefined }[] = [];
+  for (const next of segments) {
+    pending.push(next);
+    const [first, second, third] = pending;
+    if (pending.length === 2 && VERB_STEM.test(first!.segment) && STARTS_WITH_HAN.test(second!.segment)) {
+      pending.splice(0, 2, { segment: first!.segment + second!.segment, isWordLike: true });
+    } else if (pending.length === 3 && VERB_KANJI.test(first!.segment) && STEM_KANA.test(second!.segment) && STARTS_WITH_HAN.test(third!.segment)) {
+      pending.splice(0, 3, { segment: first!.segment + second!.segment + third!.segment, isWordLike: true });
+    } else if (pending.length === 3 || (pending.length === 2 && !(VERB_KANJI.test(first!.segment) && STEM_KANA.test(second!.segment)))) {
+      yield pending.shift()!;
+    }
+  }
+  yield* pending;
 }
 
 /**
