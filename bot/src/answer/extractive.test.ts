@@ -199,6 +199,26 @@ describe('composeExtractive: what was asked', () => {
     expect(answer).not.toContain('Background about ranges');
   });
 
+  test('answers "when should I use shamefully-hoist" from the key named `shamefullyHoist`, not from the keys that only say "hoist"', () => {
+    const option = (name: string, text: string) => `#### ${name}\n\n${text}`;
+    const reference = hit({
+      unitId: 'interface-input/hoisting#input',
+      atomId: 'interface-input/hoisting',
+      title: 'Hoisting settings',
+      type: 'interface-input',
+      section: 'Input',
+      anchor: 'input',
+      text: [
+        option('hoistPattern', `Tells pnpm which packages should be hoisted. ${'Patterns of packages to hoist, used by the linker. '.repeat(30)}`),
+        option('shamefullyHoist', 'If some tooling only works when the hoisted dependencies are in the root of node_modules, set this to true to hoist them for you.'),
+        option('hoistingLimits', `Controls how far dependencies are hoisted when using the hoisted linker. ${'Limits of hoisting. '.repeat(30)}`),
+      ].join('\n\n'),
+    });
+    const { answer } = composeExtractive('when should I use shamefully-hoist', [reference], { language: 'en', minScore: 0.2, atomUnits: [reference] });
+    expect(answer).toMatch(/^From \*\*Hoisting settings\*\* › Input \[1\]:\n\n…\n\n\*\*shamefullyHoist\*\*\n\nIf some tooling only works/);
+    expect(answer).not.toContain('Tells pnpm which packages');
+  });
+
   test('goes on from a reference section to its example when a how-to is answered without steps', () => {
     const unit = (section: string, text: string) =>
       hit({ unitId: `interface-input/library-mode#${section.toLowerCase()}`, atomId: 'interface-input/library-mode', title: 'Library mode', type: 'interface-input', section, anchor: section.toLowerCase(), text });

@@ -22,6 +22,17 @@ describe('questionTerms', () => {
     expect(questionTerms('How do I run the linters locally?')).toEqual(['run', 'linter', 'local']);
   });
 
+  test('drops the words that put the question, not what it is about: "when should I use X" is about X', () => {
+    expect(questionTerms('when should I use shamefully-hoist')).not.toEqual(expect.arrayContaining(['should']));
+    expect(questionTerms('could the widget be used offline?')).toEqual(['widget', 'offlin']);
+  });
+
+  test('reads a hyphenated word also as the camelCase key a reference page names, but not a rule code', () => {
+    expect(questionTerms('when should I use shamefully-hoist')).toEqual(['shamefulli', 'hoist', 'shamefullyhoist']);
+    expect(termsIn('#### shamefullyHoist', questionTerms('shamefully-hoist'))).toContain('shamefullyhoist');
+    expect(questionTerms('size/too-long warning')).toEqual(['size', 'too', 'long', 'warn']);
+  });
+
   test('segments Japanese', () => {
     expect(questionTerms('リントを実行する')).toContain('リント');
   });

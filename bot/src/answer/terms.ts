@@ -11,6 +11,8 @@ import { normalizePhrases } from '../../../tooling/src/retrieval/query.js';
 const STOPWORDS = new Set(
   [
     'a an and are as at be but by can do does for from how i if in into is it its me my no not of on or our so that the their then there these this to was we what when where which who why will with you your',
+    // How a question is put, not what it is about: "when should I use X" is about X.
+    'should would could shall might must use uses used using',
     // What is left of a contraction split at its apostrophe (`don't` is `don` and `t`).
     'aren couldn didn doesn don hadn hasn haven isn ll re ve wasn weren won wouldn shouldn',
   ]
@@ -18,6 +20,7 @@ const STOPWORDS = new Set(
     .split(' '),
 );
 
+const KEY_COMPOUND = /(?<![\w/-])[a-z][a-z\d]*(?:-[a-z][a-z\d]*)+(?![\w/-])/gi;
 const SEGMENTER = new Intl.Segmenter(undefined, { granularity: 'word' });
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const LATIN_WORD = /[\p{L}\p{N}_]+/gu;
@@ -80,10 +83,14 @@ function* latinWord(raw: string, camelParts: boolean): Generator<{ word: string;
  */
 export function questionTerms(question: string): string[] {
   const terms = new Set<string>();
-  for (const { word, term, cjk } of words(normalizePhrases(question), false)) {
+  const normalized = normalizePhrases(question);
+  for (const { word, term, cjk } of words(normalized, false)) {
     if (STOPWORDS.has(word) || (!cjk && word.length < 2) || (cjk && /^\p{Script=Hiragana}{1,2}$/u.test(word))) continue;
     terms.add(term);
   }
+  // `shamefully-hoist` is also the `shamefullyHoist` a reference page names its key by (a rule
+  // code such as `size/too-long` is not a key).
+  for (const [compound] of normalized.matchAll(KEY_COMPOUND)) terms.add(stem(compound.toLowerCase().replace(/-/g, '')));
   return [...terms];
 }
 
