@@ -23,6 +23,23 @@ describe('chunkAtom', () => {
     expect(units[3]).toMatchObject({ question: 'Why?', answer: 'Because.', section: 'Why?' });
   });
 
+  test("a faq atom's pairs are FAQ units wherever they are, before any heading too, where new faq atoms have them", () => {
+    const faq = atomFromText(
+      '/kb/atoms/faq/general.md',
+      '---\ntitle: General questions\nsummary: The questions people ask first.\ntype: faq\nauthor: a\ncreated: 2025-01-01\nversion: 1.0.0\ntags: [faq]\nrelated: []\n---\n\nThe questions people ask first.\n\nQ: Does it work on Windows?\nA:\n\nYes. It uses junctions there.\n\nQ: Is there a CLI?\nA: Yes.\n\n## Setup\n\nQ: How do I install it?\nA: With npm.\n',
+      { root: '/kb/atoms', base: '/docs', locales: [] },
+    );
+    const units = chunkAtom(faq, options);
+    expect(units.map((u) => [u.id, u.kind, u.section])).toEqual([
+      ['faq/general#', 'lead', undefined],
+      ['faq/general#/1', 'faq', 'Does it work on Windows?'],
+      ['faq/general#/2', 'faq', 'Is there a CLI?'],
+      ['faq/general#setup/1', 'faq', 'How do I install it?'],
+    ]);
+    expect(units[0]!.text).toBe('The questions people ask first.');
+    expect(units[1]).toMatchObject({ question: 'Does it work on Windows?', answer: 'Yes. It uses junctions there.', url: '/docs/faq/general/' });
+  });
+
   test('the embedded text carries title, summary and heading; the unit keeps its atom context', () => {
     const [unit] = chunkAtom(atom('## Causes\n\nA typo.\n', 'error_codes: [E1]\n'), options);
     expect(unit!.embedText).toBe('Sample error\nWhat the sample error means and how to fix it.\nCauses\n\nA typo.');

@@ -121,26 +121,32 @@ export function chunkAtom(atom: Atom, options: ChunkOptions): Unit[] {
     });
   };
 
-  const leadBlocks = blockTexts(atom.text, atom.lead);
+  /** Each Q/A pair its own unit, the text before the first a unit of `introKind`; false when there is no pair. */
+  const emitFaq = (markdown: string, startOffset: number, introKind: UnitKind, heading: string | undefined, anchor: string | undefined, baseId: string): boolean => {
+    const firstLine = atom.lines.position(startOffset).line;
+    const pairs = parseFaq(markdown, firstLine).filter((pair) => pair.question !== '' && pair.answer !== '');
+    if (pairs.length === 0) return false;
+    const intro = markdown.split('\n').slice(0, pairs[0]!.line - firstLine).join('\n').trim();
+    if (intro !== '') emit(introKind, heading, anchor, baseId, splitParagraphs(intro));
+    pairs.forEach((pair, i) => {
+      const text = `Q: ${pair.question}\n\nA: ${pair.answer}`;
+      emit('faq', heading, anchor, `${baseId}/${i + 1}`, splitParagraphs(text), pair);
+    });
+    return true;
+  };
+
+  // A `faq` atom's pairs are all of its body, before any heading too (where they usually are).
+  const leadStart = atom.lead[0]?.position?.start.offset;
+  const leadEnd = atom.lead.at(-1)?.position?.end.offset;
+  const leadIsFaq = header.type === 'faq' && leadStart !== undefined && leadEnd !== undefined && emitFaq(atom.text.slice(leadStart, leadEnd), leadStart, 'lead', undefined, undefined, `${atom.id}#`);
+  const leadBlocks = leadIsFaq ? [] : blockTexts(atom.text, atom.lead);
   if (leadBlocks.length > 0) emit('lead', undefined, undefined, `${atom.id}#`, leadBlocks);
 
   for (const section of atom.sections) {
     const heading = section.heading.text.trim();
     const anchor = section.heading.anchor || undefined;
     const baseId = `${atom.id}#${anchor ?? ''}`;
-    if (isFaqHeading(heading) || header.type === 'faq') {
-      const firstLine = atom.lines.position(section.startOffset).line;
-      const pairs = parseFaq(section.markdown, firstLine).filter((pair) => pair.question !== '' && pair.answer !== '');
-      if (pairs.length > 0) {
-        const intro = section.markdown.split('\n').slice(0, pairs[0]!.line - firstLine).join('\n').trim();
-        if (intro !== '') emit('section', heading, anchor, baseId, splitParagraphs(intro));
-        pairs.forEach((pair, i) => {
-          const text = `Q: ${pair.question}\n\nA: ${pair.answer}`;
-          emit('faq', heading, anchor, `${baseId}/${i + 1}`, splitParagraphs(text), pair);
-        });
-        continue;
-      }
-    }
+    if ((isFaqHeading(heading) || header.type === 'faq') && emitFaq(section.markdown, section.startOffset, 'section', heading, anchor, baseId)) continue;
     const blocks = blockTexts(atom.text, section.nodes);
     if (blocks.length > 0) emit('section', heading, anchor, baseId, blocks);
   }
