@@ -48,6 +48,24 @@ describe('composeExtractive', () => {
     expect(citations[0]!.section).toBe('Can I lint a single atom?');
   });
 
+  test("leads with a faq atom's pair whose words are its title's, and with the whole answer when the index cut it into parts", () => {
+    // An imported FAQ page of one question: its title is the question.
+    const question = 'Why does my node_modules folder use disk space if packages are stored in a global store?';
+    const pair = (n: number, text: string) =>
+      hit({ unitId: `faq/disk-space#/1@${n}`, atomId: 'faq/disk-space', type: 'faq', title: `Frequently Asked Questions: ${question}`, kind: 'faq', section: question, question, answer: text, text, anchor: undefined, url: '/faq/disk-space/', confidence: 0.9 });
+    const first = pair(1, `Q: ${question}\n\nA: pnpm creates hard links from the global store to node_modules.`);
+    const links = pair(2, 'For more on this subject:\n\n* [Hard links](https://example.org/hard-links)');
+    const { answer } = composeExtractive('why does node_modules take so much disk if pnpm has a global store', [links, first], { language: 'en', minScore: 0.2, atomUnits: [first, links] });
+    expect(answer).toMatch(/^\*\*Why does my node_modules folder use disk space if packages are stored in a global store\?\*\* pnpm creates hard links from the global store to node_modules\.\n\nFor more on this subject:/);
+  });
+
+  test("shows the FAQ's own question above its answer when the reader asked more than it: a yes does not answer \"is this a bug?\"", () => {
+    const faq = hit({ unitId: 'faq/chat#/3', atomId: 'faq/chat', type: 'faq', title: 'Chat questions', kind: 'faq', section: 'Can I ask in Japanese?', question: 'Can I ask in Japanese?', answer: 'Of course. English atoms are quoted when no Japanese one fits.', confidence: 0.9 });
+    const { answer } = composeExtractive('I asked the chat in Japanese and the answer quoted an English page. Is that a bug?', [faq], { language: 'en', minScore: 0.2 });
+    expect(answer.startsWith('**Can I ask in Japanese?** Of course.')).toBe(true);
+    expect(composeExtractive('can I ask in japanese', [faq], { language: 'en', minScore: 0.2 }).answer.startsWith('Of course.')).toBe(true);
+  });
+
   const skipFaq = hit({
     unitId: 'procedure/run-lint#faq-5',
     kind: 'faq',

@@ -89,7 +89,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
 
   const parts: string[] = [];
   const yesOrNo = asksYesOrNo(question);
-  const faq = bestFaq(hits.slice(0, FAQ_WINDOW), terms, (hit) => close(hit, FAQ_LEAD_RATIO), yesOrNo);
+  const faq = bestFaq(hits.slice(0, FAQ_WINDOW).map((hit) => wholeFaq(hit, options.atomUnits)), terms, (hit) => close(hit, FAQ_LEAD_RATIO), yesOrNo);
   const primaryAtom = faq?.atomId ?? top.atomId;
   if (faq) parts.push(`${faqLead(faq, question)} ${cite(faq)}`);
 
@@ -158,7 +158,8 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   });
   if (parts.length === 0) {
     // Only FAQ units that did not match the question well: quote the best one as it is.
-    parts.push(`${phrases.quoteIntro(top.title, top.section, cite(top))}\n\n${trimToRelevant(cleanMarkdown(top.answer ?? top.text), terms, maxWords)}`);
+    const asked = wholeFaq(top, options.atomUnits);
+    parts.push(`${phrases.quoteIntro(asked.title, asked.section, cite(asked))}\n\n${trimToRelevant(cleanMarkdown(asked.answer ?? asked.text), terms, maxWords)}`);
   }
 
   const seen = new Set([primaryAtom]);
@@ -246,7 +247,8 @@ function bestFaq(hits: readonly SearchHit[], terms: readonly string[], eligible:
       const share = matched.length / terms.length;
       // The search's own first pick, when it is a FAQ, is asked in other words: a long question
       // rarely repeats half its words in a FAQ's.
-      const beyondTitle = matched.length - termsIn(hit.title, matched).length;
+      // A faq atom's title names the collection, or, for a page of one question, the question itself.
+      const beyondTitle = hit.type === 'faq' ? matched.length : matched.length - termsIn(hit.title, matched).length;
       const searchPick = hit === hits[0] && hit.kind === 'faq' && beyondTitle >= FAQ_PICK_TERMS;
       const weight = matched.reduce((n, term) => n + (IDENTIFIER.test(term) ? 2 : 1), 0);
       const asked = share >= FAQ_MATCH && beyondTitle >= 1 && weight >= Math.min(2, terms.length);
@@ -266,7 +268,10 @@ function bestFaq(hits: readonly SearchHit[], terms: readonly string[], eligible:
 function faqLead(faq: Pick<SearchHit, 'question' | 'answer'>, question: string): string {
   const answer = cleanMarkdown(faq.answer!.trim());
   const own = questionTerms(faq.question!);
-  if (own.length > 0 && termsIn(question, own).length === own.length) return answer;
+  // The reader asked the FAQ's question when theirs has its words and hardly more: "I asked in
+  // Japanese and got an English page, is that a bug?" has the words of "Can I ask in Japanese?"
+  // but is not answered by "Of course."
+  if (own.length > 0 && termsIn(question, own).length === own.length && questionTerms(question).length <= own.length + 1) return answer;
   // A list or a code block cannot go on the question's line.
   return `**${cleanMarkdown(faq.question!.trim())}**${/^\s*([-*+]|\d+[.)]|`{3}|~{3}|\||>|#)/.test(answer) ? '\n\n' : ' '}${answer}`;
 }
@@ -274,6 +279,21 @@ function faqLead(faq: Pick<SearchHit, 'question' | 'answer'>, question: string):
 function isSection(group: SectionGroup, specs: readonly SectionSpec[]): boolean {
   const heading = group.hits[0]!.section;
   return heading !== undefined && specs.some((spec) => headingMatches(heading, spec));
+}
+
+/**
+ * A FAQ pair whose answer the index cut into parts, whole: the part the search found may be only
+ * the links at its end. Parts are put back together from the atom's units, when they are at hand.
+ */
+function wholeFaq(hit: SearchHit, atomUnits: readonly SearchHit[] | undefined): SearchHit {
+  if (hit.kind !== 'faq' || part(hit) === 0 || !atomUnits) return hit;
+  const pair = hit.unitId.replace(/@\d+$/, '');
+  const parts = atomUnits.filter((unit) => unit.kind === 'faq' && unit.unitId.replace(/@\d+$/, '') === pair).sort((a, b) => part(a) - part(b));
+  if (parts.length === 0) return hit;
+  const text = parts.map((unit) => unit.text).join('\n\n');
+  const asked = `Q: ${hit.question}\n\nA: `;
+  // The first part's unit is the one a citation links to.
+  return { ...parts[0]!, score: hit.score, confidence: hit.confidence, text, answer: text.startsWith(asked) ? text.slice(asked.length) : text };
 }
 
 /** The part number of a unit of a split section (`…@2`), 0 when not split. */
