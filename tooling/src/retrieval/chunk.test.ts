@@ -40,6 +40,11 @@ describe('chunkAtom', () => {
     expect(units[1]).toMatchObject({ question: 'Does it work on Windows?', answer: 'Yes. It uses junctions there.', url: '/docs/faq/general/' });
   });
 
+  test("an imported draft's template prompts make no unit, the numbered one of its Steps included", () => {
+    const units = chunkAtom(atom('## Steps\n\n1. Numbered steps, one action each.\n\n## Causes\n\nThe proxy strips the header.\n'), options);
+    expect(units.map((u) => u.section)).toEqual(['Causes']);
+  });
+
   test('the embedded text carries title, summary and heading; the unit keeps its atom context', () => {
     const [unit] = chunkAtom(atom('## Causes\n\nA typo.\n', 'error_codes: [E1]\n'), options);
     expect(unit!.embedText).toBe('Sample error\nWhat the sample error means and how to fix it.\nCauses\n\nA typo.');

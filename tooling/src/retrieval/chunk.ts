@@ -169,6 +169,7 @@ export function estimateTokens(text: string): number {
 }
 
 const TEMPLATE_PROMPT_SET: ReadonlySet<string> = new Set(TEMPLATE_PROMPTS);
+const LIST_MARKER = /^(?:\d+[.)]|[-*+])\s+/;
 
 const estimateSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
@@ -190,7 +191,8 @@ function blockTexts(text: string, nodes: readonly RootContent[]): string[] {
     const source = text.slice(start, end).trim();
     // A prompt the template left for the author (an imported draft's empty Checks or Fix) says
     // nothing about the atom's subject: searched, it matches "check" and "fix"; quoted, it answers nothing.
-    if (node.type === 'paragraph' && TEMPLATE_PROMPT_SET.has(source.replace(/\s+/g, ' '))) continue;
+    // Steps sections hold theirs as a one-item list (`1. Numbered steps, one action each.`).
+    if ((node.type === 'paragraph' || node.type === 'list' || node.type === 'listItem') && TEMPLATE_PROMPT_SET.has(source.replace(LIST_MARKER, '').replace(/\s+/g, ' '))) continue;
     if (source !== '') blocks.push(source);
   }
   return blocks;
