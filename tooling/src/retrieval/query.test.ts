@@ -49,6 +49,13 @@ describe('analyzeQuery', () => {
     expect(byTerm('しきい値を下げたい')['しきい値']?.forms).toEqual(['しきい値', 'threshold']);
   });
 
+  test('reads a loanword the segmenter cuts into pieces that are words of their own as the one word it is: パスキー is passkey, not path and key', () => {
+    const terms = byTerm('パスキーで認証したい');
+    expect(terms['パスキー']?.forms).toEqual(['パスキー', 'passkei']);
+    expect(terms['パス']?.everyday).toBe(true);
+    expect(byTerm('タイトルをリネームしたい')['リネーム']?.forms).toEqual(['リネーム', 'renam']);
+  });
+
   test('finds a glossary word written without its final long mark: サーバ is server', () => {
     expect(byTerm('サーバが起動しない')['サーバ']?.forms).toEqual(['サーバ', 'server']);
   });
