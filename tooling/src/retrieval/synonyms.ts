@@ -66,6 +66,10 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   dedupe: 'duplicate',
   memory: 'ram',
   disk: 'storage space',
+  mandatory: 'required',
+  compulsory: 'required',
+  obligatory: 'required',
+  necessary: 'required',
 };
 
 /** Phrases of several words that documentation says in one (the phrase's own words stay). */
