@@ -33,6 +33,10 @@ describe('questionTerms', () => {
     expect(questionTerms('size/too-long warning')).toEqual(['size', 'too', 'long', 'warn']);
   });
 
+  test('drops Japanese question words: "アトムって何？" is about アトム', () => {
+    expect(questionTerms('アトムって何？')).toEqual(['アトム']);
+  });
+
   test('segments Japanese', () => {
     expect(questionTerms('リントを実行する')).toContain('リント');
   });

@@ -13,6 +13,8 @@ const STOPWORDS = new Set(
     'a an and are as at be but by can do does for from how i if in into is it its me my no not of on or our so that the their then there these this to was we what when where which who why will with you your',
     // How a question is put, not what it is about: "when should I use X" is about X.
     'should would could shall might must use uses used using',
+    // Japanese question words: "アトムって何？" is about アトム.
+    '何 なに どう どこ いつ 誰 だれ なぜ どれ どの どんな',
     // What is left of a contraction split at its apostrophe (`don't` is `don` and `t`).
     'aren couldn didn doesn don hadn hasn haven isn ll re ve wasn weren won wouldn shouldn',
   ]

@@ -11,6 +11,7 @@ import { isSqliteError } from '../sqlite/database.js';
 import { IndexLoadError, type IndexManifest, type OpenRetrieverOptions, type Retriever, type SearchHit, type SearchOptions } from './api.js';
 import { FILES, artifactFiles, currentIndexDir, indexDir, readManifest, verifyFile } from './artifact.js';
 import { confidence, lexicalCoverage } from './confidence.js';
+import { definedTerms, definesAll } from './definition.js';
 import { readDense, searchDense, similarityTo, type DenseIndex } from './dense.js';
 import { EmbedderUnavailableError, type Embedder } from './embedders/embedder.js';
 import { configuredModel, loadEmbedder } from './embedders/load.js';
@@ -227,8 +228,20 @@ class IndexRetriever implements Retriever {
       // translation is how an atom in the other language writes it, and counts the same.
       const asWritten = new Set(terms.flatMap((t) => [t.term, ...(t.translated ?? [])]));
       const weight = (term: string) => (asWritten.has(term) ? 1 : OTHER_FORM_WEIGHT);
-      const units = shareAcrossAtom(searchLexical(this.lexical, searched, depth * ATOM_POOL, keep, (term) => df(term) > 0, weight), atomOf).slice(0, depth);
+      const pool = shareAcrossAtom(searchLexical(this.lexical, searched, depth * ATOM_POOL, keep, (term) => df(term) > 0, weight), atomOf);
+      const units = pool.slice(0, depth);
       units.forEach((hit, rank) => add(hit.label, 1 / (RRF_K + rank + 1)));
+      // "What is an atom?": the FAQ that says what one is. Searched alone, the knowledge base's most
+      // common word finds every page that mentions it, and the definition far down.
+      const defined = definedTerms(text);
+      if (defined) {
+        const definitions = pool.filter((hit) => {
+          const unit = this.#unit(hit.label);
+          return unit.kind === 'faq' && unit.question !== undefined && definesAll(unit.question, defined);
+        });
+        // First, as an atom quoting a pasted error code is: it is what was asked for.
+        definitions.forEach((hit, rank) => add(hit.label, 2 / (RRF_K + 1) + 1 / (RRF_K + rank + 1)));
+      }
       // The same candidates ranked by how much of the question their whole atom covers, fused
       // in as a second list: BM25 ranks sections, but the answer is the atom that has all of it.
       coverageRank = this.#coverageRanks(units.map((hit) => atomOf(hit.label)), terms, df);

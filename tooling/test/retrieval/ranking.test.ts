@@ -221,3 +221,27 @@ test('a hyphenated option in the question finds the atom that writes it in camel
   ]);
   expect((await atomsFor(retriever, 'ignore-scripts'))[0]).toBe('interface-input/install-settings');
 });
+
+test('"what is an atom" finds the FAQ that says what an atom is, not the pages that only mention atoms', async () => {
+  const mentions = ['links', 'limits', 'renames', 'reviews', 'imports', 'exports'].map(
+    (topic): AtomSpec => ({
+      file: `procedure/atom-${topic}.md`,
+      title: `Atom ${topic}`,
+      summary: `How atom ${topic} work for an atom.`,
+      body: `## Steps\n\n1. Open the atom.\n2. Change the atom ${topic}.\n\n## FAQ\n\nQ: Why does my atom need ${topic}?\nA: Every atom has ${topic}.`,
+    }),
+  );
+  const retriever = await indexOf([
+    ...others,
+    ...mentions,
+    {
+      file: 'faq/general.md',
+      title: 'General questions',
+      summary: 'The questions people ask first about the knowledge base.',
+      type: 'faq',
+      body: 'Q: How do I install the tools?\nA: With npm, from the registry, on any machine with Node.js.\n\nQ: What is a knowledge atom?\nA: One idea in one Markdown file, with a header that says what it is, written for one reader.',
+    },
+  ]);
+  const [first] = await languagePreferred(retriever, 'what is an atom?', 'en', { k: 5, mode: 'lexical', minScore: 0.115 });
+  expect(first).toMatchObject({ atomId: 'faq/general', kind: 'faq', question: 'What is a knowledge atom?' });
+});

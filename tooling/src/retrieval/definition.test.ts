@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { definedTerms, definesAll } from './definition.js';
+
+describe('definedTerms', () => {
+  test.each([
+    ['what is an atom?', ['atom']],
+    ["what's a catalog in pnpm", ['catalog']],
+    ['What are catalogs?', ['catalog']],
+    ['what does minScore mean', ['minscor']],
+    ['アトムって何？', ['アトム']],
+    ['atomkit とは', ['atomkit']],
+    ['ナレッジアトムとはどういうもの？', ['ナレッジアトム']],
+  ])('reads what %j asks to have defined', (question, terms) => {
+    expect(definedTerms(question)).toEqual(terms);
+  });
+
+  test.each(['what is the default port of serve', 'how do I write an atom', 'what is the best way to split a long atom into two', 'アトムってそもそも何？普通のページと何が違うの？'])('%j asks for more than a definition', (question) => {
+    expect(definedTerms(question)).toBeUndefined();
+  });
+});
+
+describe('definesAll', () => {
+  test('a FAQ that asks what the thing is defines it; one that only names it does not', () => {
+    expect(definesAll('What is a knowledge atom?', ['atom'])).toBe(true);
+    expect(definesAll('Why is my atom limited to 800 words?', ['atom'])).toBe(false);
+    expect(definesAll('What is a knowledge atom?', ['atom', 'catalog'])).toBe(false);
+  });
+
+  test('a Japanese compound defines the word inside it', () => {
+    expect(definesAll('ナレッジアトムとはどういうもの？', ['アトム'])).toBe(true);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * Questions that ask what something is ("what is an atom", "アトムって何？"), and the FAQ
+ * questions that define it ("What is a knowledge atom?"). The thing a definition question names
+ * is often the knowledge base's most common word, which tells its units apart least: searched
+ * alone it finds every page that mentions an atom, not the one that says what an atom is.
+ */
+import { tokenize } from './tokenize.js';
+
+/** At most this many words name the thing: a longer question asks about more than a definition. */
+const MAX_NAME_WORDS = 4;
+/** Longer than this, a question is not one of them (and the patterns need not read it). */
+const MAX_QUESTION_CHARS = 120;
+
+const ENGLISH = /^\s*(?:what(?:'s| is| are)|define|definition of)\s+(?:an?\s+|the\s+)?(.+?)\s*[?.!]*\s*$/i;
+const ENGLISH_MEANING = /^\s*what does\s+(.+?)\s+mean\s*[?.!]*\s*$/i;
+const JAPANESE = /^\s*(.+?)\s*(?:とは(?:何|なに|どういう(?:もの|こと))?|って(?:何|なに|どういう(?:もの|こと))|は何|はなに)(?:です|でしょう)?か?[?？。!！]*\s*$/u;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/**
+ * The terms of the thing a definition question asks about; none for any other question.
+ *
+ * @example definedTerms('what is an atom?') //=> ['atom']
+ * @example definedTerms('アトムって何？') //=> ['アトム']
+ * @example definedTerms('what is the default port of serve') //=> undefined
+ */
+export function definedTerms(question: string): string[] | undefined {
+  if (question.length > MAX_QUESTION_CHARS) return undefined;
+  // "what's a catalog in pnpm": the product it is asked of is context, not part of the name.
+  const name = (ENGLISH.exec(question) ?? ENGLISH_MEANING.exec(question) ?? JAPANESE.exec(question))?.[1]?.replace(/\s+(?:in|for)\s+\S+$/i, '');
+  if (name === undefined || name.split(/\s+/).length > MAX_NAME_WORDS) return undefined;
+  // "what is the default port of serve" asks for a value, not what "port" is.
+  if (/\s(?:of|for|in|on|to|when|if)\s/i.test(` ${name} `)) return undefined;
+  const terms = [...new Set(tokenize(name))];
+  return terms.length > 0 ? terms : undefined;
+}
+
+/**
+ * Does the FAQ question define every one of the terms? "What is a knowledge atom?" defines `atom`.
+ *
+ * @example definesAll('What is a knowledge atom?', ['atom']) //=> true
+ * @example definesAll('Why is my atom limited to 800 words?', ['atom']) //=> false
+ * @example definesAll('ナレッジアトムとはどういうもの？', ['アトム']) //=> true
+ */
+export function definesAll(faqQuestion: string, terms: readonly string[]): boolean {
+  const defined = definedTerms(faqQuestion);
+  // A Japanese compound is one word: ナレッジアトム defines アトム.
+  return defined !== undefined && terms.every((term) => defined.some((word) => word === term || (CJK.test(term) && word.includes(term))));
+}
