@@ -66,6 +66,13 @@ describe('composeExtractive', () => {
     expect(composeExtractive('can I ask in japanese', [faq], { language: 'en', minScore: 0.2 }).answer.startsWith('Of course.')).toBe(true);
   });
 
+  test('leads a question of two words with the FAQ the search ranked first when it shares one of them besides the title', () => {
+    const windows = hit({ unitId: 'error/line-endings#faq/3', atomId: 'error/line-endings', title: 'file/line-endings: the file uses CRLF line endings', type: 'error', kind: 'faq', section: 'Does atomkit work on Windows?', question: 'Does atomkit work on Windows?', answer: 'Yes. Keep atoms in LF with a `.gitattributes` rule.', confidence: 0.25 });
+    const causes = hit({ unitId: 'error/line-endings#causes', atomId: 'error/line-endings', title: windows.title, type: 'error', section: 'Causes', anchor: 'causes', text: '- The atom was written on Windows with `core.autocrlf` off.', confidence: 0.25 });
+    const { answer } = composeExtractive('is windows supported', [windows, causes], { language: 'en', minScore: 0.1 });
+    expect(answer.startsWith('**Does atomkit work on Windows?** Yes. Keep atoms in LF')).toBe(true);
+  });
+
   const skipFaq = hit({
     unitId: 'procedure/run-lint#faq-5',
     kind: 'faq',

@@ -249,7 +249,8 @@ function bestFaq(hits: readonly SearchHit[], terms: readonly string[], eligible:
       // rarely repeats half its words in a FAQ's.
       // A faq atom's title names the collection, or, for a page of one question, the question itself.
       const beyondTitle = hit.type === 'faq' ? matched.length : matched.length - termsIn(hit.title, matched).length;
-      const searchPick = hit === hits[0] && hit.kind === 'faq' && beyondTitle >= FAQ_PICK_TERMS;
+      // (Of a question of two words, one: "is windows supported" is asked by "Does it work on Windows?")
+      const searchPick = hit === hits[0] && hit.kind === 'faq' && beyondTitle >= Math.max(1, Math.min(FAQ_PICK_TERMS, terms.length - 1));
       const weight = matched.reduce((n, term) => n + (IDENTIFIER.test(term) ? 2 : 1), 0);
       const asked = share >= FAQ_MATCH && beyondTitle >= 1 && weight >= Math.min(2, terms.length);
       if ((asked || searchPick) && (!best || share > best.share)) best = { hit: candidate, share };
