@@ -43,7 +43,7 @@ export async function runIndexCommand(config: AtomkitConfig, options: IndexCliOp
 
 export async function runSearchCommand(config: AtomkitConfig, query: string, options: SearchCliOptions, io: CliIo): Promise<number> {
   const k = Number(options.k);
-  if (!Number.isInteger(k) || k < 1 || k > 100) {
+  if (!Number.isInteger(k) || k < 1 || k > MAX_K) {
     io.stderr(`${io.colors.red('error')} -k expects a whole number from 1 to 100, got \`${options.k}\`.\n`);
     return 2;
   }
@@ -72,9 +72,12 @@ export async function runSearchCommand(config: AtomkitConfig, query: string, opt
       ...(options.lang ? { language: options.lang } : {}),
     };
     const language = options.preferLang === 'auto' ? detectLanguage(query) : options.preferLang;
-    const hits = language
-      ? await languagePreferred(retriever, query, language, { k, mode: options.mode, filters, minScore: config.bot.minScore })
-      : await retriever.search(query, { k, mode: options.mode, filters });
+    // Parts of one long section are found together: asked for more, they are shown as one result.
+    const wanted = Math.min(MAX_K, k * PARTS_PER_RESULT);
+    const units = language
+      ? await languagePreferred(retriever, query, language, { k: wanted, mode: options.mode, filters, minScore: config.bot.minScore })
+      : await retriever.search(query, { k: wanted, mode: options.mode, filters });
+    const hits = onePerSection(units).slice(0, k);
     // What the chat service would do with this question: it refuses by the most confident hit.
     const refused = (mostConfident(hits)?.confidence ?? 0) < config.bot.minScore;
     if (options.json) {
@@ -92,6 +95,26 @@ export async function runSearchCommand(config: AtomkitConfig, query: string, opt
   } finally {
     retriever.close();
   }
+}
+
+/** Results `-k` may ask for. */
+const MAX_K = 100;
+/** Units searched per result asked for, so that parts of one section still leave k sections. */
+const PARTS_PER_RESULT = 3;
+
+/**
+ * The first hit of each section (each FAQ pair): a section longer than a unit is indexed in parts.
+ *
+ * @example onePerSection([{ atomId: 'a', anchor: 'steps', kind: 'section', unitId: 'a#steps@1' }, { atomId: 'a', anchor: 'steps', kind: 'section', unitId: 'a#steps@2' }]).length //=> 1
+ */
+export function onePerSection<T extends Pick<SearchHit, 'atomId' | 'anchor' | 'kind' | 'unitId'>>(hits: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return hits.filter((hit) => {
+    const key = `${hit.atomId}#${hit.anchor ?? ''}${hit.kind === 'faq' ? hit.unitId.replace(/@\d+$/, '') : ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Characters of a result's preview: about two lines of a terminal. */

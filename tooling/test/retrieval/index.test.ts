@@ -156,6 +156,22 @@ describe('retrieval', () => {
     expect(both.err).toContain('--lang keeps only atoms in one language and --prefer-lang ranks them first: pass one of them.');
   });
 
+  test('search shows a section cut into parts once, and still gives -k results', async () => {
+    // Units of 48 tokens: the fixtures' longer sections are indexed in several parts.
+    await buildIndex(project.config({ maxUnitTokens: 48 }), quiet);
+    const io = memoryIo();
+    expect(await main(['-C', project.root, 'search', 'restore the database from a backup', '-k', '3', '--json'], io)).toBe(0);
+    const { hits } = JSON.parse(io.out) as { hits: { atomId: string; anchor?: string; kind: string; unitId: string }[] };
+    expect(hits).toHaveLength(3);
+    const sections = hits.map((hit) => `${hit.atomId}#${hit.anchor ?? ''}${hit.kind === 'faq' ? hit.unitId : ''}`);
+    expect(new Set(sections).size).toBe(3);
+    // The index does hold a section in parts, which a plain search returns side by side.
+    const retriever = await openRetriever(project.config({ maxUnitTokens: 48 }), quiet);
+    const units = await retriever.search('restore the database from a backup', { k: 10 });
+    retriever.close();
+    expect(units.some((unit) => /@2$/.test(unit.unitId))).toBe(true);
+  });
+
   test('hostile queries return hits or nothing, never throw', async () => {
     const config = project.config();
     await buildIndex(config, quiet);

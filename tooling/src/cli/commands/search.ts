@@ -10,7 +10,7 @@ export const defineSearch: DefineCommand = (program, io, setExitCode) => {
     .command('search')
     .description('search the atoms index and print the best units with their page URLs')
     .argument('<query...>', 'the question or a pasted log line')
-    .option('-k, --k <n>', 'number of results', '5')
+    .option('-k, --k <n>', 'number of results (sections; the parts of a long one are one result)', '5')
     .option('--type <type>', 'only atoms of this type (repeatable)', collect)
     .option('--tag <tag>', 'only atoms with this tag (repeatable)', collect)
     .option('--lang <language>', 'only atoms in this language')
