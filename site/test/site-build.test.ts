@@ -9,6 +9,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { loadAtoms } from '../../tooling/src/atom/load.js';
 import { headingAnchors } from '../../tooling/src/atom/identity.js';
+import { chunkAtom, estimateTokens } from '../../tooling/src/retrieval/chunk.js';
 import type { BuiltSite } from '../../tooling/src/site/build.js';
 import { brokenLinks, buildFixtureSite, FIXTURE_ATOMS, htmlFiles, parsePage, readPage, removeBuild } from './helpers.js';
 
@@ -91,6 +92,22 @@ describe('an atom page', () => {
     const ids = selectAll('.sl-markdown-content [id]', parsePage(site.outDir, '/procedure/restock-a-warehouse/')).map((n) => n.properties.id);
     expect(ids).toEqual(expect.arrayContaining(['note', 'note-1']));
     expect(readPage(site.outDir, '/error/inventory-sync-failed/')).toContain('id="why-sync-fails-often"');
+  });
+
+  test("gives each FAQ question the anchor the search index links its pair to, so a cited FAQ answer opens at its question", () => {
+    const atoms = loadAtoms({ root: FIXTURE_ATOMS }).filter((atom) => atom.header?.status !== 'draft');
+    const options = { maxTokens: 256, countTokens: estimateTokens, defaultLanguage: 'en' };
+    let pairs = 0;
+    for (const atom of atoms) {
+      const page = parsePage(site.outDir, atom.url);
+      const ids = new Set(selectAll('dl.atom-faq dt[id]', page).map((node) => String(node.properties.id)));
+      for (const unit of chunkAtom(atom, options).filter((u) => u.kind === 'faq')) {
+        expect(ids, `${unit.id} ${unit.url}`).toContain(unit.anchor);
+        pairs++;
+      }
+    }
+    // The error atom's `## FAQ` and the faq atom's pairs at least.
+    expect(pairs).toBeGreaterThanOrEqual(4);
   });
 
   test('is indexed by Pagefind with its type and tags as filters, index pages are not', () => {

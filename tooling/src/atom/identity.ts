@@ -76,6 +76,18 @@ export function headingAnchors(headings: readonly string[]): string[] {
 }
 
 /**
+ * Anchors for the questions of a page's FAQ pairs, given in document order: `q-` and the
+ * question's slug, numbered when two are alike. The site gives each question its anchor and the
+ * search index links each pair to it, so a citation of a FAQ answer opens at its question.
+ *
+ * @example const anchor = questionAnchors(); [anchor('Why?'), anchor('Why?')] //=> ['q-why', 'q-why-1']
+ */
+export function questionAnchors(): (question: string) => string {
+  const slugger = new GithubSlugger();
+  return (question) => slugger.slug(`q ${question}`);
+}
+
+/**
  * The file name stem for a new atom with this title.
  *
  * @example titleSlug('Run lint locally!') //=> 'run-lint-locally'

@@ -11,14 +11,14 @@ const atom = (body: string, header = '') =>
 const options = { maxTokens: 256, countTokens: estimateTokens, defaultLanguage: 'en' };
 
 describe('chunkAtom', () => {
-  test('makes a lead unit, one unit per section and one per FAQ pair, with site anchors and URLs', () => {
+  test('makes a lead unit, one unit per section and one per FAQ pair, with site anchors and URLs (a pair links to its question)', () => {
     const units = chunkAtom(atom('Intro text.\n\n## What it means\n\nIt means X.\n\n## What it means\n\nAgain.\n\n## FAQ\n\nQ: Why?\nA: Because.\n\nQ: How?\nA: Like so.\n'), options);
     expect(units.map((u) => [u.id, u.kind, u.anchor, u.url])).toEqual([
       ['error/sample#', 'lead', undefined, '/docs/error/sample/'],
       ['error/sample#what-it-means', 'section', 'what-it-means', '/docs/error/sample/#what-it-means'],
       ['error/sample#what-it-means-1', 'section', 'what-it-means-1', '/docs/error/sample/#what-it-means-1'],
-      ['error/sample#faq/1', 'faq', 'faq', '/docs/error/sample/#faq'],
-      ['error/sample#faq/2', 'faq', 'faq', '/docs/error/sample/#faq'],
+      ['error/sample#faq/1', 'faq', 'q-why', '/docs/error/sample/#q-why'],
+      ['error/sample#faq/2', 'faq', 'q-how', '/docs/error/sample/#q-how'],
     ]);
     expect(units[3]).toMatchObject({ question: 'Why?', answer: 'Because.', section: 'Why?' });
   });
@@ -37,7 +37,7 @@ describe('chunkAtom', () => {
       ['faq/general#setup/1', 'faq', 'How do I install it?'],
     ]);
     expect(units[0]!.text).toBe('The questions people ask first.');
-    expect(units[1]).toMatchObject({ question: 'Does it work on Windows?', answer: 'Yes. It uses junctions there.', url: '/docs/faq/general/' });
+    expect(units[1]).toMatchObject({ question: 'Does it work on Windows?', answer: 'Yes. It uses junctions there.', url: '/docs/faq/general/#q-does-it-work-on-windows' });
   });
 
   test("an imported draft's template prompts make no unit, the numbered one of its Steps included", () => {

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { RootContent } from 'mdast';
 import type { Atom } from '../atom/load.js';
-import { sectionUrl } from '../atom/identity.js';
+import { questionAnchors, sectionUrl } from '../atom/identity.js';
 import { parseFaq } from '../atom/faq.js';
 import { TEMPLATE_PROMPTS, isFaqHeading } from '../atom/sections.js';
 import { compactTable, tableRows } from '../text/markdown-table.js';
@@ -121,6 +121,8 @@ export function chunkAtom(atom: Atom, options: ChunkOptions): Unit[] {
     });
   };
 
+  // Pairs are met in document order, as the site gives their questions anchors.
+  const questionAnchor = questionAnchors();
   /** Each Q/A pair its own unit, the text before the first a unit of `introKind`; false when there is no pair. */
   const emitFaq = (markdown: string, startOffset: number, introKind: UnitKind, heading: string | undefined, anchor: string | undefined, baseId: string): boolean => {
     const firstLine = atom.lines.position(startOffset).line;
@@ -130,7 +132,7 @@ export function chunkAtom(atom: Atom, options: ChunkOptions): Unit[] {
     if (intro !== '') emit(introKind, heading, anchor, baseId, splitParagraphs(intro));
     pairs.forEach((pair, i) => {
       const text = `Q: ${pair.question}\n\nA: ${pair.answer}`;
-      emit('faq', heading, anchor, `${baseId}/${i + 1}`, splitParagraphs(text), pair);
+      emit('faq', heading, questionAnchor(pair.question), `${baseId}/${i + 1}`, splitParagraphs(text), pair);
     });
     return true;
   };

@@ -18,7 +18,7 @@ const render = async (markdown: string) =>
 describe('remarkAtomFaq', () => {
   test('turns the pairs of a FAQ section into a definition list and keeps the heading', async () => {
     const html = await render('## Steps\n\nQ: not a pair here\n\n## FAQ\n\nQ: Why?\nA: Because `x`.\n\nQ: **Really**?\n\nA: Yes.\n\n- one\n- two\n');
-    expect(html).toContain('<h2>FAQ</h2>\n<dl class="atom-faq"><dt>Why?</dt><dd><p>Because <code>x</code>.</p></dd><dt><strong>Really</strong>?</dt><dd><p>Yes.</p><ul>\n<li>one</li>');
+    expect(html).toContain('<h2>FAQ</h2>\n<dl class="atom-faq"><dt id="q-why">Why?</dt><dd><p>Because <code>x</code>.</p></dd><dt id="q-really"><strong>Really</strong>?</dt><dd><p>Yes.</p><ul>\n<li>one</li>');
     // Outside the FAQ section a `Q:` line is ordinary text.
     expect(html).toContain('<p>Q: not a pair here</p>');
   });
@@ -27,7 +27,7 @@ describe('remarkAtomFaq', () => {
     const html = await render('**Q:** One?\n**A:** First.\n\n## Billing\n\nQ: Two?\nA: Second.\n');
     expect(html.match(/<dl class="atom-faq">/g)).toHaveLength(2);
     expect(html).toContain('<h2>Billing</h2>');
-    expect(html).toContain('<dt>Two?</dt><dd><p>Second.</p></dd>');
+    expect(html).toContain('<dt id="q-two">Two?</dt><dd><p>Second.</p></dd>');
   });
 
   test('leaves a FAQ section without pairs as written', async () => {
@@ -36,8 +36,8 @@ describe('remarkAtomFaq', () => {
 
   test('does not treat Q: inside a code block as a question', async () => {
     const html = await render('## FAQ\n\nQ: Which?\nA: This:\n\n```\nQ: inside\n```\n');
-    expect(html).toContain('<dt>Which?</dt>');
-    expect(html).not.toContain('<dt>inside</dt>');
+    expect(html).toContain('<dt id="q-which">Which?</dt>');
+    expect(html).not.toContain('>inside</dt>');
   });
 });
 

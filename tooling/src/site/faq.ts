@@ -9,6 +9,7 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { faqProblems, parseFaq, type FaqPair } from '../atom/faq.js';
 import { parseMarkdown, parsesLikeAtoms } from '../atom/markdown.js';
+import { questionAnchors } from '../atom/identity.js';
 import { isFaqHeading } from '../atom/sections.js';
 
 /** A question and its answer, as Markdown. */
@@ -71,17 +72,23 @@ export function remarkAtomFaq(this: Processor) {
       : faqGroups(parseMarkdown(source), source);
     // A body made only of pairs (and headings) is a faq atom's.
     const whole = runs(tree).every(([from, to]) => faqProblems(slice(tree, source, from, to)).length === 0);
-    for (const run of found.filter((run) => whole || run.inFaqSection).reverse()) {
-      const list = {
-        type: 'atomFaq',
-        data: { hName: 'dl', hProperties: { className: ['atom-faq'] } },
-        children: run.pairs.flatMap((pair) => [
-          { type: 'atomFaqQuestion', data: { hName: 'dt' }, children: inline(pair.question) },
-          { type: 'atomFaqAnswer', data: { hName: 'dd' }, children: parseMarkdown(pair.answer).children },
-        ]),
-      } as unknown as RootContent;
-      tree.children.splice(run.from, run.to - run.from, list);
-    }
+    // Each question its anchor, given in document order as the search index gives them.
+    const anchor = questionAnchors();
+    const lists = found
+      .filter((run) => whole || run.inFaqSection)
+      .map((run) => ({
+        run,
+        list: {
+          type: 'atomFaq',
+          data: { hName: 'dl', hProperties: { className: ['atom-faq'] } },
+          children: run.pairs.flatMap((pair) => [
+            { type: 'atomFaqQuestion', data: { hName: 'dt', hProperties: { id: anchor(pair.question) } }, children: inline(pair.question) },
+            { type: 'atomFaqAnswer', data: { hName: 'dd' }, children: parseMarkdown(pair.answer).children },
+          ]),
+        } as unknown as RootContent,
+      }));
+    // From the last, so the earlier runs' positions still hold.
+    for (const { run, list } of lists.reverse()) tree.children.splice(run.from, run.to - run.from, list);
   };
 }
 

@@ -1,7 +1,8 @@
 /**
- * A new team adopts atomkit the way the README says: the packed tarball installed from the npm
- * cache alone (`--offline`), `atomkit init --yes`, one atom of their own, then lint, index, site
- * build and serve in their folder. Nothing may be written inside the installed package.
+ * A new team adopts atomkit the way the README says: the packed tarball installed as a tool, then
+ * again in their knowledge base from the npm cache alone (`--offline`), `atomkit init --yes`, one
+ * atom of their own, then lint, index, site build and serve in their folder. Nothing may be
+ * written inside the installed package.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -83,7 +84,9 @@ beforeAll(() => {
   shipped = packed[0]!.files.map((file) => file.path);
   mkdirSync(tools);
   writeFileSync(path.join(tools, 'package.json'), '{"name":"tools","private":true}\n');
-  npm(['install', '--offline', tarball], tools);
+  // The registry only for what the cache lacks: `npm ci` caches the lockfile's package documents
+  // in the short form, and a tarball's dependencies are resolved from the full ones.
+  npm(['install', '--prefer-offline', tarball], tools);
 }, 300_000);
 
 test('a packed atomkit installed offline scaffolds, lints, indexes, builds and serves a knowledge base of its own', async () => {

@@ -83,7 +83,7 @@ describe('retrieval', () => {
     retriever.close();
   });
 
-  test('FAQ pairs are their own units with the question as the section', async () => {
+  test('FAQ pairs are their own units with the question as the section, linked to the question', async () => {
     const config = project.config();
     await buildIndex(config, quiet);
     const retriever = await openRetriever(config, quiet);
@@ -92,8 +92,8 @@ describe('retrieval', () => {
       kind: 'faq',
       question: 'Who reviews a new atom?',
       section: 'Who reviews a new atom?',
-      anchor: 'questions',
-      url: '/faq/general/#questions',
+      anchor: 'q-who-reviews-a-new-atom',
+      url: '/faq/general/#q-who-reviews-a-new-atom',
     });
     expect(hit!.answer).toContain('maintainer');
     retriever.close();
