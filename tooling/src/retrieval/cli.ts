@@ -103,14 +103,15 @@ const MAX_K = 100;
 const PARTS_PER_RESULT = 3;
 
 /**
- * The first hit of each section (each FAQ pair): a section longer than a unit is indexed in parts.
+ * The first hit of each section (each FAQ pair, which has its question's anchor): a section longer
+ * than a unit is indexed in parts.
  *
- * @example onePerSection([{ atomId: 'a', anchor: 'steps', kind: 'section', unitId: 'a#steps@1' }, { atomId: 'a', anchor: 'steps', kind: 'section', unitId: 'a#steps@2' }]).length //=> 1
+ * @example onePerSection([{ atomId: 'a', anchor: 'steps' }, { atomId: 'a', anchor: 'steps' }]).length //=> 1
  */
-export function onePerSection<T extends Pick<SearchHit, 'atomId' | 'anchor' | 'kind' | 'unitId'>>(hits: readonly T[]): T[] {
+function onePerSection<T extends Pick<SearchHit, 'atomId' | 'anchor'>>(hits: readonly T[]): T[] {
   const seen = new Set<string>();
   return hits.filter((hit) => {
-    const key = `${hit.atomId}#${hit.anchor ?? ''}${hit.kind === 'faq' ? hit.unitId.replace(/@\d+$/, '') : ''}`;
+    const key = `${hit.atomId}#${hit.anchor ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -161,9 +161,9 @@ describe('retrieval', () => {
     await buildIndex(project.config({ maxUnitTokens: 48 }), quiet);
     const io = memoryIo();
     expect(await main(['-C', project.root, 'search', 'restore the database from a backup', '-k', '3', '--json'], io)).toBe(0);
-    const { hits } = JSON.parse(io.out) as { hits: { atomId: string; anchor?: string; kind: string; unitId: string }[] };
+    const { hits } = JSON.parse(io.out) as { hits: { atomId: string; anchor?: string }[] };
     expect(hits).toHaveLength(3);
-    const sections = hits.map((hit) => `${hit.atomId}#${hit.anchor ?? ''}${hit.kind === 'faq' ? hit.unitId : ''}`);
+    const sections = hits.map((hit) => `${hit.atomId}#${hit.anchor ?? ''}`);
     expect(new Set(sections).size).toBe(3);
     // The index does hold a section in parts, which a plain search returns side by side.
     const retriever = await openRetriever(project.config({ maxUnitTokens: 48 }), quiet);
