@@ -56,7 +56,7 @@ describe('composeExtractive', () => {
     const first = pair(1, `Q: ${question}\n\nA: pnpm creates hard links from the global store to node_modules.`);
     const links = pair(2, 'For more on this subject:\n\n* [Hard links](https://example.org/hard-links)');
     const { answer } = composeExtractive('why does node_modules take so much disk if pnpm has a global store', [links, first], { language: 'en', minScore: 0.2, atomUnits: [first, links] });
-    expect(answer).toMatch(/^\*\*Why does my node_modules folder use disk space if packages are stored in a global store\?\*\* pnpm creates hard links from the global store to node_modules\.\n\nFor more on this subject:/);
+    expect(answer).toMatch(/^\*\*Why does my node_modules folder use disk space if packages are stored in a global store\?\*\* pnpm creates hard links from the global store to node_modules\. \[1\]\n\nFor more on this subject:/);
   });
 
   test("shows the FAQ's own question above its answer when the reader asked more than it: a yes does not answer \"is this a bug?\"", () => {
@@ -100,10 +100,10 @@ describe('composeExtractive', () => {
     expect(answer.split('\n\n')[0]).toBe('**Can two atoms of different types share a title?** No. Titles are unique across the knowledge base. [1]');
   });
 
-  test('puts a FAQ answer that opens with a list on its own lines after the question', () => {
+  test('puts a FAQ answer that opens with a list on its own lines after the question, and the citation after the question, not on the last item', () => {
     const faq = hit({ unitId: 'procedure/run-lint#faq-2', kind: 'faq', question: 'Which formats does lint print?', answer: '- `stylish`\n- `json`', confidence: 0.9 });
     const { answer } = composeExtractive('lint output formats for the pipeline', [faq], { language: 'en', minScore: 0.2 });
-    expect(answer.split('\n\n').slice(0, 2)).toEqual(['**Which formats does lint print?**', '- `stylish`\n- `json` [1]']);
+    expect(answer.split('\n\n').slice(0, 2)).toEqual(['**Which formats does lint print?** [1]', '- `stylish`\n- `json`']);
   });
 
   test('does not lead with a FAQ that shares only words of its atom\'s title, or one word of a two-word question', () => {

@@ -91,7 +91,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const yesOrNo = asksYesOrNo(question);
   const faq = bestFaq(hits.slice(0, FAQ_WINDOW).map((hit) => wholeFaq(hit, options.atomUnits)), terms, (hit) => close(hit, FAQ_LEAD_RATIO), yesOrNo);
   const primaryAtom = faq?.atomId ?? top.atomId;
-  if (faq) parts.push(`${faqLead(faq, question)} ${cite(faq)}`);
+  if (faq) parts.push(citedAfterOpening(faqLead(faq, question), cite(faq)));
 
   const intent = questionIntent(question, hits.some((hit) => hit.atomId === primaryAtom && hit.matchedErrorCode !== undefined));
   const wanted = { steps: STEP_SECTIONS, meaning: MEANING_SECTIONS, why: WHY_SECTIONS, check: CHECK_SECTIONS, other: [] }[intent];
@@ -274,7 +274,22 @@ function faqLead(faq: Pick<SearchHit, 'question' | 'answer'>, question: string):
   // but is not answered by "Of course."
   if (own.length > 0 && termsIn(question, own).length === own.length && questionTerms(question).length <= own.length + 1) return answer;
   // A list or a code block cannot go on the question's line.
-  return `**${cleanMarkdown(faq.question!.trim())}**${/^\s*([-*+]|\d+[.)]|`{3}|~{3}|\||>|#)/.test(answer) ? '\n\n' : ' '}${answer}`;
+  return `**${cleanMarkdown(faq.question!.trim())}**${NOT_PROSE.test(answer) ? '\n\n' : ' '}${answer}`;
+}
+
+/** A block that is not a paragraph: a list, code, a table, a quote or a heading. */
+const NOT_PROSE = /^\s*([-*+]\s|\d+[.)]\s|`{3}|~{3}|\||>|#)/;
+
+/**
+ * The citation mark after the opening paragraph of a quote of several blocks: at the end it would
+ * sit on the last item of a list, or after a code block.
+ *
+ * @example citedAfterOpening('Yes, with hard links.\n\n- [More](https://example.org)', '[1]') //=> 'Yes, with hard links. [1]\n\n- [More](https://example.org)'
+ */
+function citedAfterOpening(markdown: string, mark: string): string {
+  const end = markdown.indexOf('\n\n');
+  if (end === -1 || NOT_PROSE.test(markdown)) return `${markdown} ${mark}`;
+  return `${markdown.slice(0, end)} ${mark}${markdown.slice(end)}`;
 }
 
 function isSection(group: SectionGroup, specs: readonly SectionSpec[]): boolean {
