@@ -9,7 +9,7 @@
  */
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import path from 'node:path';
-import type { Retriever, SearchHit, SearchOptions } from '../../tooling/src/retrieval/api.js';
+import type { AnalyzedTerm, Retriever, SearchHit, SearchOptions } from '../../tooling/src/retrieval/api.js';
 import { FILES } from '../../tooling/src/retrieval/artifact.js';
 
 export interface RollingRetriever extends Retriever {
@@ -96,6 +96,9 @@ export async function openRollingRetriever(options: RollOptions): Promise<Rollin
     },
     unitsOf(atomId: string): SearchHit[] {
       return current.retriever.unitsOf(atomId);
+    },
+    analyze(query: string): AnalyzedTerm[] {
+      return current.retriever.analyze(query);
     },
     problem() {
       const problem = current.retriever.problem();

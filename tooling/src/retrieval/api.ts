@@ -128,6 +128,8 @@ export interface Retriever {
    * composed without it quotes only the parts of a section the search returned.
    */
   unitsOf(atomId: string): SearchHit[];
+  /** The query's words as the search reads them, and how many units hold each form (`search --explain`). */
+  analyze(query: string): AnalyzedTerm[];
   /**
    * Why the index can no longer answer (a sentence naming the command that rebuilds it), or
    * undefined while it can: the chunk store was changed in place since it was verified, or a search
@@ -135,6 +137,17 @@ export interface Retriever {
    */
   problem(): string | undefined;
   close(): void;
+}
+
+/** A word of a query as the search reads it. */
+export interface AnalyzedTerm {
+  readonly term: string;
+  /** The forms searched (the word as written first: its English form, synonyms, a typo's neighbour) and the units that hold each. */
+  readonly forms: readonly { readonly form: string; readonly units: number }[];
+  /** A value pasted from a log (a URL, a path, a number): not held against an atom that lacks it. */
+  readonly concrete: boolean;
+  /** An everyday word: when no atom uses it, it says nothing about whether the atoms cover the question. */
+  readonly everyday: boolean;
 }
 
 export interface OpenRetrieverOptions {

@@ -7,7 +7,7 @@ import type { SearchCliOptions } from '../cli/commands/search.js';
 import { absoluteUrl } from '../atom/identity.js';
 import { snippet } from '../text/snippet.js';
 import { detectLanguage } from '../../../bot/src/answer/language.js';
-import { IndexLoadError, openRetriever, type SearchHit } from './api.js';
+import { IndexLoadError, openRetriever, type AnalyzedTerm, type SearchHit } from './api.js';
 import { mostConfident } from './confidence.js';
 import { languagePreferred } from './preference.js';
 import { buildIndex, IndexBuildError, type BuildPhase } from './build.js';
@@ -80,10 +80,12 @@ export async function runSearchCommand(config: AtomkitConfig, query: string, opt
     const hits = onePerSection(units).slice(0, k);
     // What the chat service would do with this question: it refuses by the most confident hit.
     const refused = (mostConfident(hits)?.confidence ?? 0) < config.bot.minScore;
+    const terms = options.explain ? retriever.analyze(query) : undefined;
     if (options.json) {
-      io.stdout(`${JSON.stringify({ query, dense: retriever.dense, ...(language ? { preferLanguage: language } : {}), minScore: config.bot.minScore, refused, hits }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ query, dense: retriever.dense, ...(language ? { preferLanguage: language } : {}), ...(terms ? { terms } : {}), minScore: config.bot.minScore, refused, hits }, null, 2)}\n`);
       return 0;
     }
+    if (terms) io.stdout(explanation(terms, io.colors));
     if (hits.length === 0) {
       io.stdout('No matching atoms.\n');
       return 0;
@@ -116,6 +118,26 @@ function onePerSection<T extends Pick<SearchHit, 'atomId' | 'anchor'>>(hits: rea
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * How the search read the question, one word a line: the forms searched with the units that hold
+ * each, and what a word no atom uses does to the confidence the chat service refuses by.
+ */
+function explanation(terms: readonly AnalyzedTerm[], colors: Colors): string {
+  const lines = terms.map((term) => {
+    const forms = term.forms.map(({ form, units }) => `${form} ${colors.dim(String(units))}`).join(', ');
+    const unused = term.forms.every(({ units }) => units === 0);
+    const note = !unused
+      ? ''
+      : term.concrete
+        ? 'a pasted value no atom has: not held against a match'
+        : term.everyday
+          ? 'an everyday word no atom uses: not held against a match'
+          : 'no atom uses it: it lowers the confidence of every hit';
+    return `  ${colors.bold(term.term)}: ${forms}${note ? ` ${colors.yellow(`(${note})`)}` : ''}`;
+  });
+  return `${colors.dim('Words searched (form and the units that hold it):')}\n${lines.join('\n')}\n\n`;
 }
 
 /** Characters of a result's preview: about two lines of a terminal. */

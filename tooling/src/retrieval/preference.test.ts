@@ -12,6 +12,7 @@ function retriever(hits: SearchHit[]): Retriever {
     dense: false,
     search: async (_query: string, options: SearchOptions = {}) => hits.filter((h) => !options.filters?.language || h.language === options.filters.language),
     unitsOf: (atomId: string) => hits.filter((h) => h.atomId === atomId),
+    analyze: () => [],
     problem: () => undefined,
     close: () => {},
   };

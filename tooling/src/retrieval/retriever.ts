@@ -8,7 +8,7 @@ import path from 'node:path';
 import type MiniSearch from 'minisearch';
 import type { AtomkitConfig } from '../config/load.js';
 import { isSqliteError } from '../sqlite/database.js';
-import { IndexLoadError, type IndexManifest, type OpenRetrieverOptions, type Retriever, type SearchHit, type SearchOptions } from './api.js';
+import { IndexLoadError, type AnalyzedTerm, type IndexManifest, type OpenRetrieverOptions, type Retriever, type SearchHit, type SearchOptions } from './api.js';
 import { FILES, artifactFiles, currentIndexDir, indexDir, readManifest, verifyFile } from './artifact.js';
 import { confidence, lexicalCoverage } from './confidence.js';
 import { definedTerms, definesAll } from './definition.js';
@@ -218,7 +218,7 @@ class IndexRetriever implements Retriever {
     let coverageRank = new Map<string, number>();
     const add = (label: number, value: number) => fused.set(label, (fused.get(label) ?? 0) + value);
     const df = (term: string) => this.#df.get(term) ?? 0;
-    const terms = analyzeQuery(text, (term) => df(term) > 0, () => this.#df.keys(), (word) => loanwordFor(word, (this.#sounds ??= soundIndex(this.#df.keys()))));
+    const terms = this.#terms(text);
     if (useLexical) {
       // Each word in the forms the atoms may use; a pasted value or a typo the index does not know is left out for a form it does.
       const forms = terms.map((t) => (t.forms.some((form) => df(form) > 0) ? t.forms.filter((form) => df(form) > 0) : t.concrete ? [] : t.forms));
@@ -285,6 +285,23 @@ class IndexRetriever implements Retriever {
         matchedErrorCode,
       });
     });
+  }
+
+  analyze(query: string): AnalyzedTerm[] {
+    if (this.#closed) throw new Error('The retriever is closed.');
+    const df = (term: string) => this.#df.get(term) ?? 0;
+    return this.#terms(query.slice(0, MAX_QUERY_CHARS).trim()).map((term) => ({
+      term: term.term,
+      forms: term.forms.map((form) => ({ form, units: df(form) })),
+      concrete: term.concrete,
+      everyday: term.everyday,
+    }));
+  }
+
+  /** The query's words in the forms the index may hold them (see `analyzeQuery`). */
+  #terms(text: string): QueryTerm[] {
+    const known = (term: string) => (this.#df.get(term) ?? 0) > 0;
+    return analyzeQuery(text, known, () => this.#df.keys(), (word) => loanwordFor(word, (this.#sounds ??= soundIndex(this.#df.keys()))));
   }
 
   unitsOf(atomId: string): SearchHit[] {

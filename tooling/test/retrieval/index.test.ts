@@ -172,6 +172,20 @@ describe('retrieval', () => {
     expect(units.some((unit) => /@2$/.test(unit.unitId))).toBe(true);
   });
 
+  test('search --explain shows each word as the search read it, and names a word no atom uses as what lowers the confidence', async () => {
+    await buildIndex(project.config(), quiet);
+    const io = memoryIo();
+    expect(await main(['-C', project.root, 'search', 'restore the database backup into zyxwvut', '--explain'], io)).toBe(0);
+    expect(io.out).toMatch(/^Words searched \(form and the units that hold it\):\n {2}restor: restor \d+\n/);
+    expect(io.out).toContain('  zyxwvut: zyxwvut 0 (no atom uses it: it lowers the confidence of every hit)');
+    const json = memoryIo();
+    expect(await main(['-C', project.root, 'search', 'restore into zyxwvut', '--explain', '--json'], json)).toBe(0);
+    expect(JSON.parse(json.out).terms).toEqual([
+      { term: 'restor', forms: [{ form: 'restor', units: expect.any(Number) }], concrete: false, everyday: false },
+      { term: 'zyxwvut', forms: [{ form: 'zyxwvut', units: 0 }], concrete: false, everyday: false },
+    ]);
+  });
+
   test('hostile queries return hits or nothing, never throw', async () => {
     const config = project.config();
     await buildIndex(config, quiet);

@@ -16,6 +16,7 @@ export const defineSearch: DefineCommand = (program, io, setExitCode) => {
     .option('--lang <language>', 'only atoms in this language')
     .option('--prefer-lang <language>', "rank as the chat service does for a reader of this language (`auto`: the question's): its atoms first when they cover the question, an atom found in another language shown by its translation")
     .addOption(new Option('--mode <mode>', 'retrieval mode').choices(['hybrid', 'lexical', 'dense']).default('hybrid'))
+    .option('--explain', 'also print how the search read the question: each word, the forms searched and how many units hold each')
     .option('--json', 'print the hits as JSON')
     .action(async (query: string[], options: SearchCliOptions, command) => {
       const { runSearchCommand } = await import('../../retrieval/cli.js');
@@ -30,5 +31,6 @@ export interface SearchCliOptions {
   readonly lang?: string;
   readonly preferLang?: string;
   readonly mode: 'hybrid' | 'lexical' | 'dense';
+  readonly explain?: boolean;
   readonly json?: boolean;
 }
