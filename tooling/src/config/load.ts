@@ -140,7 +140,8 @@ export function repositoryLinks(repoUrl: string): { editUrl: string; suggestUrl:
   };
 }
 
-const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+/** A BCP 47 language tag as atomkit takes one: `ja`, `pt-BR`. */
+export const LANGUAGE_TAG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 /**
  * The locale folders of an atoms folder: top-level folders named like a language tag that are not

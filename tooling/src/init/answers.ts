@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { LANGUAGE_TAG } from '../config/load.js';
 
 export interface InitAnswers {
   /** Who the knowledge base belongs to: the site title is "<organisation> knowledge base". */
@@ -19,8 +20,6 @@ export interface InitAnswers {
   readonly languages: readonly string[];
 }
 
-const LANGUAGE = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
-
 /** Why an answer cannot be used, or undefined when it can. */
 export const validate = {
   organisation: (value: string) => (value.trim() ? undefined : 'A name is needed for the site title.'),
@@ -29,7 +28,7 @@ export const validate = {
   contact: (value: string) => (value.trim() ? undefined : 'Say who readers can ask, e.g. "the platform team (#platform)".'),
   languages: (value: string) => {
     const tags = splitLanguages(value);
-    const bad = tags.find((tag) => !LANGUAGE.test(tag));
+    const bad = tags.find((tag) => !LANGUAGE_TAG.test(tag));
     if (tags.length === 0) return 'At least one language, e.g. en';
     return bad ? `\`${bad}\` is not a BCP 47 language tag (e.g. en, ja, pt-BR).` : undefined;
   },

@@ -1,5 +1,5 @@
 /** What `atomkit index` and `atomkit search` do, behind their cheap command definitions. */
-import type { AtomkitConfig } from '../config/load.js';
+import { LANGUAGE_TAG, type AtomkitConfig } from '../config/load.js';
 import type { CliIo, Colors } from '../cli/io.js';
 import { progress, type Progress } from '../cli/progress.js';
 import type { IndexCliOptions } from '../cli/commands/index.js';
@@ -50,6 +50,12 @@ export async function runSearchCommand(config: AtomkitConfig, query: string, opt
   if (query.trim() === '') {
     io.stderr(`${io.colors.red('error')} The query is empty; pass the question in quotes: atomkit search "how do I ...".\n`);
     return 2;
+  }
+  for (const [flag, value] of [['--lang', options.lang], ['--prefer-lang', options.preferLang === 'auto' ? undefined : options.preferLang]] as const) {
+    if (value !== undefined && !LANGUAGE_TAG.test(value)) {
+      io.stderr(`${io.colors.red('error')} ${flag} expects a language tag such as \`ja\` or \`pt-BR\`${flag === '--prefer-lang' ? ' (or `auto`)' : ''}, got \`${value}\`.\n`);
+      return 2;
+    }
   }
   if (options.lang && options.preferLang) {
     io.stderr(`${io.colors.red('error')} --lang keeps only atoms in one language and --prefer-lang ranks them first: pass one of them.\n`);

@@ -151,6 +151,11 @@ describe('retrieval', () => {
     expect((await json('what is a good recipe for chocolate cake')).refused).toBe(true);
     expect((await search('rebuild the stale search index')).out).not.toContain('bot.minScore');
 
+    const malformed = await search('schema', '--prefer-lang', 'japanese!');
+    expect(malformed.code).toBe(2);
+    expect(malformed.err).toContain('--prefer-lang expects a language tag such as `ja` or `pt-BR` (or `auto`), got `japanese!`.');
+    expect((await search('schema', '--lang', 'EN_us')).err).toContain('--lang expects a language tag such as `ja` or `pt-BR`, got `EN_us`.');
+
     const both = await search('schema', '--lang', 'en', '--prefer-lang', 'ja');
     expect(both.code).toBe(2);
     expect(both.err).toContain('--lang keeps only atoms in one language and --prefer-lang ranks them first: pass one of them.');
