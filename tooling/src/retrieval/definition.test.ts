@@ -19,6 +19,13 @@ describe('definedTerms', () => {
   });
 });
 
+test('a long question is never read as a definition question, however it is built', () => {
+  // Long runs of spaces or of one word are where patterns like these can take quadratic time.
+  for (const hostile of [`what is ${' '.repeat(4000)}x`, `what is a${' a'.repeat(2000)}`, `${'あ'.repeat(4000)}とは`, `${' '.repeat(4000)}って何`]) {
+    expect(definedTerms(hostile)).toBeUndefined();
+  }
+});
+
 describe('definesAll', () => {
   test('a FAQ that asks what the thing is defines it; one that only names it does not', () => {
     expect(definesAll('What is a knowledge atom?', ['atom'])).toBe(true);

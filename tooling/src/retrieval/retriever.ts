@@ -30,6 +30,8 @@ const ATOM_POOL = 4;
 /** Weight of a word's other forms (`serv` for `server`, `default` for `out of the box`) against the word as written. */
 const OTHER_FORM_WEIGHT = 0.5;
 const MAX_QUERY_CHARS = 4000;
+/** The id of a FAQ pair's unit (chunk.ts): the n-th pair of a section, or of a faq atom's lead. */
+const FAQ_UNIT_ID = /#[^#@]*\/\d+(?:@\d+)?$/;
 /** Parsed units kept in memory (about 2 KB each). */
 const MAX_CACHED_UNITS = 20_000;
 const REBUILD = 'atomkit index';
@@ -235,7 +237,9 @@ class IndexRetriever implements Retriever {
       // common word finds every page that mentions it, and the definition far down.
       const defined = definedTerms(text);
       if (defined) {
+        // Only FAQ units are read from the chunk store: their ids say so (`<atom>#<anchor>/<n>`).
         const definitions = pool.filter((hit) => {
+          if (!FAQ_UNIT_ID.test(this.#meta.get(hit.label)!.id)) return false;
           const unit = this.#unit(hit.label);
           return unit.kind === 'faq' && unit.question !== undefined && definesAll(unit.question, defined);
         });

@@ -31,6 +31,8 @@ describe('tokenize', () => {
     expect(tokenize('それを見て決める')).toEqual(['見', '決める']);
     // A noun of two kanji before し is a word of its own: 入力し直す is about 入力.
     expect(tokenize('入力し直す')).toContain('入力');
+    // Compounds back to back, thousands of them: each is read once.
+    expect(tokenize('埋め込'.repeat(1300))).toEqual(expect.arrayContaining(['埋込']));
   });
 
   test('gives every form of a word the stemmer reads a suffix into one term: embed, embeds, embedded', () => {
