@@ -374,4 +374,28 @@ describe('composeExtractive: a direct answer said once', () => {
     expect(answer.match(/commands will fail/g)).toHaveLength(1);
     expect(answer.startsWith('From **Run lint locally** › Input [1]:\n\n**strictPeerDependencies**\n\nIf this is enabled')).toBe(true);
   });
+
+  test('answers "what is X" with the table row that defines X, and does not quote that table again', () => {
+    const types = hit({
+      unitId: 'interface-input/type#accepted-values',
+      atomId: 'interface-input/type',
+      title: 'The type header field',
+      section: 'Accepted values',
+      anchor: 'accepted-values',
+      text: '| type | use it for |\n| --- | --- |\n| `procedure` | planned work |\n| `pitfall` | a tempting mistake |',
+    });
+    const input = hit({ unitId: 'interface-input/type#input', atomId: 'interface-input/type', title: 'The type header field', section: 'Input', anchor: 'input', text: 'The `type` field says what kind of atom a file is.' });
+    const other = hit({ unitId: 'error/steps#what-it-means', atomId: 'error/steps', title: 'Steps are not numbered', section: 'What it means', anchor: 'what-it-means', text: 'A pitfall atom has no steps.' });
+    const { answer, citations } = composeExtractive('what is a pitfall', [other, types, input], { language: 'en', minScore: 0.2, atomUnits: [other] });
+    expect(answer.startsWith('`pitfall` — use it for: a tempting mistake. [1]\n\nMore in **The type header field** › Input [2]:')).toBe(true);
+    expect(answer.match(/tempting mistake/g)).toHaveLength(1);
+    expect(citations.map((c) => c.atomId)).toEqual(['interface-input/type', 'interface-input/type']);
+  });
+
+  test('answers "what is X" with the sentence whose subject is X, not the first that mentions it', () => {
+    const opening = 'Catalogs are defined in `pnpm-workspace.yaml`, next to the list of workspace packages, and every package of the workspace can refer to them by name.';
+    const section = hit({ section: 'Input', anchor: 'input', text: `${opening}\n\n${opening}\n\n${opening}\n\nCatalogs are a workspace feature for sharing version ranges. Use \`catalog:\` in a dependency.` });
+    const { answer } = composeExtractive('what is a catalog', [section], { language: 'en', minScore: 0.2, atomUnits: [section] });
+    expect(answer.startsWith('Catalogs are a workspace feature for sharing version ranges. [1]\n\nMore in **Run lint locally** › Input [1]:')).toBe(true);
+  });
 });

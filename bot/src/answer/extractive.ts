@@ -1,7 +1,8 @@
 /**
  * Extractive answers: no language model, only the atoms' own words. The answer leads with the
- * direct answer (a matching FAQ answer, the sentence that best answers the question, or before an
- * error's resolution the first sentence of what the error means), said once, then
+ * direct answer (a matching FAQ answer; for "what is X" the table row, list item or sentence that
+ * defines X; the sentence that best answers the question; or before an error's resolution the
+ * first sentence of what the error means), said once, then
  * quotes the section of the answering atom that fits what was asked: the steps or the resolution,
  * from their start, for "how do I" questions and pasted errors; the meaning for "what is"
  * questions; the causes for "why" questions; otherwise the best matching section (never the
@@ -17,9 +18,11 @@
 import type { SearchHit } from '../../../tooling/src/retrieval/api.js';
 import type { Citation } from '../contract.js';
 import { parseFaq } from '../../../tooling/src/atom/faq.js';
+import { definedName } from '../../../tooling/src/retrieval/definition.js';
 import { englishFor } from '../../../tooling/src/retrieval/glossary.js';
 import { headingMatches, normalizeHeading, type SectionSpec } from '../../../tooling/src/atom/sections.js';
 import { citationFor, type Source } from './citations.js';
+import { definingPassage, type Definition } from './defining.js';
 import { asksYesOrNo, CHECK_SECTIONS, MEANING_SECTIONS, RESOLUTION_SECTIONS, RESTATING_SECTIONS, STEP_SECTIONS, WHY_SECTIONS, questionIntent, type Intent } from './intent.js';
 import { baseLanguage } from './language.js';
 import { cleanMarkdown, joinParts } from './markdown.js';
@@ -90,7 +93,10 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const parts: string[] = [];
   const yesOrNo = asksYesOrNo(question);
   const faq = bestFaq(hits.slice(0, FAQ_WINDOW).map((hit) => wholeFaq(hit, options.atomUnits)), terms, (hit) => close(hit, FAQ_LEAD_RATIO), yesOrNo);
-  const primaryAtom = faq?.atomId ?? top.atomId;
+  // "What is a pitfall?" that no FAQ asks: the row, list item or sentence that says what one is.
+  const name = faq ? undefined : definedName(question);
+  const definition = name === undefined ? undefined : definitionIn([...hits.slice(0, FAQ_WINDOW), ...(options.atomUnits ?? [])], name);
+  const primaryAtom = faq?.atomId ?? definition?.hit.atomId ?? top.atomId;
   if (faq) parts.push(citedAfterOpening(faqLead(faq, question), cite(faq)));
 
   const intent = questionIntent(question, hits.some((hit) => hit.atomId === primaryAtom && hit.matchedErrorCode !== undefined));
@@ -102,7 +108,10 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const known = new Set(found.map((hit) => hit.unitId));
   // Every other section of the atom may answer too, when its words fit the question better than what the search found.
   const unfound = siblings.filter((unit) => !known.has(unit.unitId) && unit.kind !== 'lead').map((unit) => ({ ...unit, confidence: top.confidence }));
-  const groups = sectionGroups([...found, ...unfound], found.length, hits.length, terms, wanted, intent);
+  // A definition that is a row or an item of its section is said as the direct answer; quoting that section too would say it twice.
+  const groups = sectionGroups([...found, ...unfound], found.length, hits.length, terms, wanted, intent).filter(
+    (group) => definition?.form !== 'entry' || group.hits[0]!.anchor !== definition.hit.anchor,
+  );
   const best = groups[0];
   // Steps are one section: a second one would bury them (a how-to answered by a reference section
   // may go on with a second). An answer about a problem that does not
@@ -130,7 +139,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const meaningFirst = intent === 'meaning' ? asked.find((unit) => unit.kind !== 'lead') : undefined;
   // Only an opening that names the question: "what is the default port of preview" is not
   // answered by "Unless noted, these options apply to preview."
-  const opening = meaningFirst ? sentencesOf(cleanMarkdown(meaningFirst.text)).slice(0, 1).find((sentence) => termHits(sentence, terms) >= Math.ceil(terms.length / 3)) : undefined;
+  const opening = meaningFirst ? sentencesOf(cleanMarkdown(meaningFirst.text)).filter(standsAlone).slice(0, 1).find((sentence) => termHits(sentence, terms) >= Math.ceil(terms.length / 3)) : undefined;
   // A problem's resolution, quoted for a "what do I do" question or a pasted error, reads better after
   // one line that says what the problem is; for "why is it flagged", that line is the answer.
   const explained = best !== undefined && ((intent === 'steps' && isSection(best, RESOLUTION_SECTIONS)) || (intent === 'why' && isSection(best, WHY_SECTIONS)));
@@ -139,7 +148,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   // A yes/no question is not answered by the sentence that shares its words: "Full support is not
   // supported" for "does it support TypeScript?" says no where the atom says yes.
   const direct =
-    faq || intent === 'steps' ? undefined : opening && meaningFirst ? { sentence: opening, hit: meaningFirst } : yesOrNo ? undefined : leadSentence([...found, ...siblings].filter((hit) => hit.atomId === primaryAtom), terms);
+    faq || intent === 'steps' ? undefined : definition ? { sentence: definition.passage, hit: definition.hit } : opening && meaningFirst ? { sentence: opening, hit: meaningFirst } : yesOrNo ? undefined : leadSentence([...found, ...siblings].filter((hit) => hit.atomId === primaryAtom), terms);
   const lead = diagnosis && diagnosisSentence ? { sentence: diagnosisSentence, hit: diagnosis } : direct;
   // After a direct answer, a section that could not be trimmed (one long table or code block) is
   // pointed to rather than quoted: the answer stays a few lines. Steps asked for are quoted,
@@ -275,6 +284,16 @@ function faqLead(faq: Pick<SearchHit, 'question' | 'answer'>, question: string):
   if (own.length > 0 && termsIn(question, own).length === own.length && questionTerms(question).length <= own.length + 1) return answer;
   // A list or a code block cannot go on the question's line.
   return `**${cleanMarkdown(faq.question!.trim())}**${NOT_PROSE.test(answer) ? '\n\n' : ' '}${answer}`;
+}
+
+/** The first hit, in rank order, with a passage that defines the named thing (FAQ pairs aside: bestFaq reads those). */
+function definitionIn(hits: readonly SearchHit[], name: string): ({ hit: SearchHit } & Definition) | undefined {
+  for (const hit of hits) {
+    if (hit.kind === 'faq') continue;
+    const definition = definingPassage(cleanMarkdown(stripHeading(hit.text, hit.section)), name, hit.title);
+    if (definition) return { hit, ...definition };
+  }
+  return undefined;
 }
 
 /** A block that is not a paragraph: a list, code, a table, a quote or a heading. */

@@ -17,6 +17,24 @@ const JAPANESE = /^\s*(.+?)\s*(?:とは(?:何|なに|どういう(?:もの|こ�
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /**
+ * The name of the thing a definition question asks about, as the question writes it; none for any
+ * other question.
+ *
+ * @example definedName('what is an atom?') //=> 'atom'
+ * @example definedName("what's a catalog in pnpm") //=> 'catalog'
+ * @example definedName('what is the default port of serve') //=> undefined
+ */
+export function definedName(question: string): string | undefined {
+  if (question.length > MAX_QUESTION_CHARS) return undefined;
+  // "what's a catalog in pnpm": the product it is asked of is context, not part of the name.
+  const name = (ENGLISH.exec(question) ?? ENGLISH_MEANING.exec(question) ?? JAPANESE.exec(question))?.[1]?.replace(/\s+(?:in|for)\s+\S+$/i, '');
+  if (name === undefined || name.split(/\s+/).length > MAX_NAME_WORDS) return undefined;
+  // "what is the default port of serve" asks for a value, not what "port" is.
+  if (/\s(?:of|for|in|on|to|when|if)\s/i.test(` ${name} `)) return undefined;
+  return name;
+}
+
+/**
  * The terms of the thing a definition question asks about; none for any other question.
  *
  * @example definedTerms('what is an atom?') //=> ['atom']
@@ -24,13 +42,8 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
  * @example definedTerms('what is the default port of serve') //=> undefined
  */
 export function definedTerms(question: string): string[] | undefined {
-  if (question.length > MAX_QUESTION_CHARS) return undefined;
-  // "what's a catalog in pnpm": the product it is asked of is context, not part of the name.
-  const name = (ENGLISH.exec(question) ?? ENGLISH_MEANING.exec(question) ?? JAPANESE.exec(question))?.[1]?.replace(/\s+(?:in|for)\s+\S+$/i, '');
-  if (name === undefined || name.split(/\s+/).length > MAX_NAME_WORDS) return undefined;
-  // "what is the default port of serve" asks for a value, not what "port" is.
-  if (/\s(?:of|for|in|on|to|when|if)\s/i.test(` ${name} `)) return undefined;
-  const terms = [...new Set(tokenize(name))];
+  const name = definedName(question);
+  const terms = name === undefined ? [] : [...new Set(tokenize(name))];
   return terms.length > 0 ? terms : undefined;
 }
 

@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { definingPassage } from './defining.js';
+
+const TYPES = '| type | use it for | required sections |\n| --- | --- | --- |\n| `procedure` | planned work | Steps |\n| `pitfall` | a tempting mistake | What not to do, Why |';
+
+describe('definingPassage', () => {
+  test('reads a table row whose first cell is the name, its other cells under their column names', () => {
+    expect(definingPassage(TYPES, 'pitfall')).toEqual({ passage: '`pitfall` — use it for: a tempting mistake; required sections: What not to do, Why.', form: 'entry' });
+    // In a list of atom types, "pitfall" names "pitfall atom".
+    expect(definingPassage(TYPES, 'pitfall atom')?.passage).toMatch(/^`pitfall` — /);
+  });
+
+  test('reads a list item that opens with the name in bold, in code or before a colon', () => {
+    const list = '- **procedure or playbook?** A procedure is planned work.\n- `playbook`: starts from a trigger and says who to call.\n- Draft: not yet published.';
+    expect(definingPassage(list, 'playbook')).toEqual({ passage: '`playbook`: starts from a trigger and says who to call.', form: 'entry' });
+    expect(definingPassage(list, 'draft')?.passage).toBe('Draft: not yet published.');
+  });
+
+  test('reads a sentence whose subject is the name and whose verb defines it', () => {
+    const text = 'Catalogs are defined in `pnpm-workspace.yaml`. "_Catalogs_" are a workspace feature for sharing version ranges.';
+    expect(definingPassage(text, 'catalog')).toEqual({ passage: '"_Catalogs_" are a workspace feature for sharing version ranges.', form: 'sentence' });
+  });
+
+  test('lets a sentence leave out a word of the name that the atom title says, and no other', () => {
+    const text = 'The studio is for the people who run the interviews.';
+    expect(definingPassage(text, 'authoring studio', 'Author atoms in the studio')?.passage).toBe(text);
+    expect(definingPassage(text, 'authoring studio', 'Run the chat service')).toBeUndefined();
+    expect(definingPassage('The service is a long-running process.', 'chat service')).toBeUndefined();
+  });
+
+  test('finds nothing in text that only mentions the name, or in code', () => {
+    expect(definingPassage('Run a pitfall check before merging. The pitfall list is long.', 'pitfall')).toBeUndefined();
+    expect(definingPassage('```md\nA pitfall is a mistake.\n```', 'pitfall')).toBeUndefined();
+    expect(definingPassage('| a | b |\n| - | - |\n| x | y |', 'a')).toBeUndefined();
+  });
+
+  test('reads a Japanese sentence that opens with the name and its topic marker', () => {
+    expect(definingPassage('プレイブックとは、アラートから始まる対応手順です。', 'プレイブック')?.passage).toBe('プレイブックとは、アラートから始まる対応手順です。');
+  });
+
+  test('reads long hostile input in bounded time', () => {
+    const long = `${'| x | y |\n| - | - |\n'}${'| `a` | b |\n'.repeat(2000)}\n\n${'- a: b\n'.repeat(2000)}\n\n${'word '.repeat(4000)}is a thing.`;
+    const started = performance.now();
+    expect(definingPassage(long, 'pitfall')).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * The passage of an atom that says what a thing is, for a "what is X" question that no FAQ
+ * answers: a table row or list item that opens with X (a list of accepted values, a glossary),
+ * or a sentence whose subject is X ("A playbook starts from a trigger…", "Xは…です"). Reference
+ * pages define their terms this way far more often than in a sentence of their own, and the
+ * sentence that shares most words with "what is a pitfall" is rarely the one that says it.
+ */
+import { tableRows } from '../../../tooling/src/text/markdown-table.js';
+import { cleanMarkdown } from './markdown.js';
+import { questionTerms } from './terms.js';
+import { listItems, sentencesOf, splitBlocks } from './trim.js';
+
+/** A subject longer than this is a clause, not the name of a thing. */
+const MAX_SUBJECT_CHARS = 60;
+/**
+ * "X is a …", "An X is the …", "X means …": the subject, then a verb that defines. "Catalogs are
+ * defined in pnpm-workspace.yaml" says where they are, not what they are.
+ */
+const ENGLISH_SUBJECT = /^(?:(?:a|an|the)\s+)?(.+?)\s+(?:(?:is|are)\s+(?:a|an|the|one|for|where|what|how|when)|means|refers to)\s/i;
+/** "Xとは…", "Xは…" (the topic marker after the subject). */
+const JAPANESE_SUBJECT = /^(.+?)(?:とは|は)[、,]?/u;
+/** A list item's subject: its leading bold or code span, or the words before a colon or dash. */
+const ITEM_SUBJECT = /^(?:\*\*(.+?)\*\*|`([^`]+)`|([^:—–]+?)\s*(?::|\s[—–-]\s))/;
+
+export interface Definition {
+  /** One line of prose. */
+  readonly passage: string;
+  /** A sentence of a paragraph, or an entry of a list or table (all that its section says of the thing). */
+  readonly form: 'sentence' | 'entry';
+}
+
+/**
+ * The passage that defines the named thing; none when the text has none.
+ * `title` is the atom's: a word of the name it holds is context a sentence need not repeat ("The
+ * studio is…" in "Author atoms in the studio" defines "authoring studio").
+ *
+ * @example definingPassage('| type | use it for |\n| --- | --- |\n| `pitfall` | a tempting mistake |', 'pitfall')?.passage //=> '`pitfall` — use it for: a tempting mistake.'
+ * @example definingPassage('A playbook starts from a trigger. It lists who to call.', 'playbook')?.passage //=> 'A playbook starts from a trigger.'
+ * @example definingPassage('The port is 4321.', 'playbook') //=> undefined
+ */
+export function definingPassage(markdown: string, name: string, title = ''): Definition | undefined {
+  const named = questionTerms(name);
+  if (named.length === 0) return undefined;
+  const titled = new Set(questionTerms(title));
+  for (const block of splitBlocks(markdown)) {
+    const entry = block.kind === 'table' ? definingRow(block.text, named) : block.kind === 'list' ? definingItem(block.text, named) : undefined;
+    if (entry) return { passage: entry, form: 'entry' };
+    const sentence = block.kind === 'other' ? definingSentence(block.text, named, titled) : undefined;
+    if (sentence) return { passage: sentence, form: 'sentence' };
+  }
+  return undefined;
+}
+
+/**
+ * Does the subject name the thing? All its words are the name's, and it leaves out at most one,
+ * which `omissible` allows: in a list of atom types "playbook" names "playbook atom", but "The
+ * service is unreachable" does not define "chat service".
+ */
+function names(subject: string, named: readonly string[], omissible: (term: string) => boolean): boolean {
+  if (subject.length > MAX_SUBJECT_CHARS) return false;
+  const words = questionTerms(subject);
+  if (words.length === 0 || !words.every((word) => named.includes(word))) return false;
+  const missing = named.filter((term) => !words.includes(term));
+  return missing.length === 0 || (missing.length === 1 && omissible(missing[0]!));
+}
+
+/** In a table row or list item, whose first words are the names of the things it lists, one word of a longer name may go unsaid. */
+const ANY = (): boolean => true;
+
+/** A row whose first cell names the thing, with the other cells under their column names. */
+function definingRow(table: string, named: readonly string[]): string | undefined {
+  const parsed = tableRows(table);
+  if (!parsed) return undefined;
+  const header = cells(parsed.head.split('\n')[0]!);
+  for (const row of parsed.rows) {
+    const [first, ...rest] = cells(row);
+    if (first === undefined || rest.length === 0 || !names(cleanMarkdown(first), named, ANY)) continue;
+    const described = rest.map((cell, i) => (header[i + 1] ? `${header[i + 1]!.toLowerCase()}: ${cell}` : cell)).filter((cell) => cell.trim() !== '');
+    return `${first} — ${described.join('; ')}.`;
+  }
+  return undefined;
+}
+
+/** The first paragraph of a list item that opens with the thing's name. */
+function definingItem(list: string, named: readonly string[]): string | undefined {
+  for (const item of listItems(list)) {
+    const text = item.replace(/^\s*(?:\d+[.)]|[-*+])\s+/, '').split(/\n\s*\n/)[0]!.replace(/\s+/g, ' ').trim();
+    const subject = ITEM_SUBJECT.exec(text);
+    const said = subject?.[1] ?? subject?.[2] ?? subject?.[3];
+    if (said !== undefined && text.length > subject![0].length && names(said, named, ANY)) return text;
+  }
+  return undefined;
+}
+
+/** The first sentence of a paragraph whose subject is the thing's name (a word of it may be in the atom's title). */
+function definingSentence(paragraph: string, named: readonly string[], titled: ReadonlySet<string>): string | undefined {
+  for (const sentence of sentencesOf(paragraph)) {
+    const subject = (ENGLISH_SUBJECT.exec(sentence) ?? JAPANESE_SUBJECT.exec(sentence))?.[1];
+    if (subject !== undefined && names(subject.replace(/[`*_]/g, ''), named, (term) => titled.has(term))) return sentence;
+  }
+  return undefined;
+}
+
+/** The cells of a table row, outer pipes dropped (a pipe escaped as `\|` stays in its cell). */
+function cells(row: string): string[] {
+  return row
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split(/(?<!\\)\|/)
+    .map((cell) => cell.trim());
+}
