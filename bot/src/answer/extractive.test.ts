@@ -331,6 +331,13 @@ describe('composeExtractive: what was asked', () => {
     expect(answer.split('\n\n').slice(0, 2)).toEqual(['It listens on `127.0.0.1:4321` by default. [1]', 'More in **Run lint locally** › Steps [1].']);
   });
 
+  test('quotes the section that opens with the direct answer before pointing to a long one ranked above it', () => {
+    const code = hit({ unitId: 'procedure/run-lint#example', section: 'Example', anchor: 'example', text: `\`\`\`js\n${'// serve listens on this port\nserve.listen(4321)\n'.repeat(60)}\`\`\`` });
+    const input = hit({ unitId: 'procedure/run-lint#input', section: 'Input', anchor: 'input', text: 'The serve port listens on 4321 by default.' });
+    const { answer } = composeExtractive('what port does serve listen on', [code, input], { language: 'en', minScore: 0.2, atomUnits: [code, input] });
+    expect(answer.split('\n\n').slice(0, 3)).toEqual(['From **Run lint locally** › Input [1]:', 'The serve port listens on 4321 by default.', 'More in **Run lint locally** › Example [2].']);
+  });
+
   test('does not lead with a sentence that shares one word of a question of two', () => {
     const filler = 'Other words fill this part. '.repeat(30);
     const text = `Settings of the store.\n\n**publicHoistPattern**\n\n${filler}Unlike \`hoistPattern\`, it hoists to the root.\n\n**shamefullyHoist**\n\nSet it to true when some tooling needs a flat \`node_modules\`.\n\n**storeDir**\n\n${filler}`;

@@ -158,7 +158,9 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const leadQuoted = lead !== undefined && quotes.some((q) => !pointed(q.text) && opensWith(q.text, lead.sentence));
   if (lead && !leadQuoted) parts.push(`${lead.sentence} ${cite(lead.hit)}`);
   // Said first, it is not said again further down a quote.
-  const shown = lead && !leadQuoted ? quotes.map((quote) => ({ ...quote, text: withoutSentence(quote.text, lead.sentence) })) : quotes;
+  const said = lead && !leadQuoted ? quotes.map((quote) => ({ ...quote, text: withoutSentence(quote.text, lead.sentence) })) : quotes;
+  // What is quoted before what is only pointed to: an answer does not open with "From X › Example."
+  const shown = [...said.filter((quote) => !pointed(quote.text)), ...said.filter((quote) => pointed(quote.text))];
   shown.forEach(({ first, text }, i) => {
     const intro = faq || parts.length > 0 || i > 0 ? phrases.moreIntro : phrases.quoteIntro;
     const line = intro(first.title, first.section, cite(first));
