@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { definingPassage } from './defining.js';
+import { definingEntry, definingPassage } from './defining.js';
 
 const TYPES = '| type | use it for | required sections |\n| --- | --- | --- |\n| `procedure` | planned work | Steps |\n| `pitfall` | a tempting mistake | What not to do, Why |';
 
@@ -36,6 +36,13 @@ describe('definingPassage', () => {
 
   test('reads a Japanese sentence that opens with the name and its topic marker', () => {
     expect(definingPassage('プレイブックとは、アラートから始まる対応手順です。', 'プレイブック')?.passage).toBe('プレイブックとは、アラートから始まる対応手順です。');
+  });
+
+  test('finds the row of a table of error codes that a pasted code names, without the cells a reader does not need', () => {
+    const codes = '| Code | Description | How to solve | Discussion |\n|---|---|---|---|\n| E_BODY_TOO_LARGE | The body is larger than the limit. | Increase `bodyLimit`. | - |\n| E_BODY_EMPTY | The body is empty. | Send a body. | #12 |';
+    expect(definingEntry(codes, 'E_BODY_TOO_LARGE')).toEqual({ passage: 'E_BODY_TOO_LARGE — description: The body is larger than the limit; how to solve: Increase `bodyLimit`.', form: 'entry' });
+    // A sentence naming the code is not what the code means.
+    expect(definingEntry('E_BODY_EMPTY is a code you will see often.', 'E_BODY_EMPTY')).toBeUndefined();
   });
 
   test('reads long hostile input in bounded time', () => {

@@ -3,7 +3,8 @@
  * answers: a table row or list item that opens with X (a list of accepted values, a glossary),
  * or a sentence whose subject is X ("A playbook starts from a trigger…", "Xは…です"). Reference
  * pages define their terms this way far more often than in a sentence of their own, and the
- * sentence that shares most words with "what is a pitfall" is rarely the one that says it.
+ * sentence that shares most words with "what is a pitfall" is rarely the one that says it. A
+ * pasted error code is looked up the same way, in a table or list of codes.
  */
 import { tableRows } from '../../../tooling/src/text/markdown-table.js';
 import { cleanMarkdown } from './markdown.js';
@@ -39,13 +40,27 @@ export interface Definition {
  * @example definingPassage('The port is 4321.', 'playbook') //=> undefined
  */
 export function definingPassage(markdown: string, name: string, title = ''): Definition | undefined {
+  return passageIn(markdown, name, new Set(questionTerms(title)));
+}
+
+/**
+ * The table row or list item that opens with the name: a pasted error code's row in a table of
+ * codes. Sentences are not read, since one that names a code is rarely what the code means.
+ *
+ * @example definingEntry('| Code | How to solve |\n| --- | --- |\n| E_TOO_LARGE | Raise the limit. |', 'E_TOO_LARGE')?.passage //=> 'E_TOO_LARGE — how to solve: Raise the limit.'
+ */
+export function definingEntry(markdown: string, name: string): Definition | undefined {
+  return passageIn(markdown, name, undefined);
+}
+
+/** The first defining passage of the text; sentences only when `titled` (the title's words) is given. */
+function passageIn(markdown: string, name: string, titled: ReadonlySet<string> | undefined): Definition | undefined {
   const named = questionTerms(name);
   if (named.length === 0) return undefined;
-  const titled = new Set(questionTerms(title));
   for (const block of splitBlocks(markdown)) {
     const entry = block.kind === 'table' ? definingRow(block.text, named) : block.kind === 'list' ? definingItem(block.text, named) : undefined;
     if (entry) return { passage: entry, form: 'entry' };
-    const sentence = block.kind === 'other' ? definingSentence(block.text, named, titled) : undefined;
+    const sentence = block.kind === 'other' && titled ? definingSentence(block.text, named, titled) : undefined;
     if (sentence) return { passage: sentence, form: 'sentence' };
   }
   return undefined;
@@ -75,7 +90,9 @@ function definingRow(table: string, named: readonly string[]): string | undefine
   for (const row of parsed.rows) {
     const [first, ...rest] = cells(row);
     if (first === undefined || rest.length === 0 || !names(cleanMarkdown(first), named, ANY)) continue;
-    const described = rest.map((cell, i) => (header[i + 1] ? `${header[i + 1]!.toLowerCase()}: ${cell}` : cell)).filter((cell) => cell.trim() !== '');
+    // A cell's own full stop would end the line early: "larger than the limit.; how to solve: …".
+    const said = rest.map((cell) => cell.replace(/[.。]\s*$/, '').trim());
+    const described = said.map((cell, i) => (header[i + 1] ? `${header[i + 1]!.toLowerCase()}: ${cell}` : cell)).filter((_, i) => said[i] !== '' && said[i] !== '-');
     return `${first} — ${described.join('; ')}.`;
   }
   return undefined;

@@ -405,4 +405,27 @@ describe('composeExtractive: a direct answer said once', () => {
     const { answer } = composeExtractive('what is a catalog', [section], { language: 'en', minScore: 0.2, atomUnits: [section] });
     expect(answer.startsWith('Catalogs are a workspace feature for sharing version ranges. [1]\n\nMore in **Run lint locally** › Input [1]:')).toBe(true);
   });
+
+  test('answers a pasted error code with its row in a table of codes, and quotes no section left empty', () => {
+    const rows = Array.from({ length: 120 }, (_, i) => `| E_OTHER_CODE_${i} | Another failure of the request body number ${i}. | Check the request. |`).join('\n');
+    const table = hit({
+      unitId: 'troubleshooting/errors#fix',
+      atomId: 'troubleshooting/errors',
+      title: 'Errors',
+      type: 'troubleshooting',
+      section: 'Fix',
+      anchor: 'fix',
+      text: `You can map error codes:\n\n| Code | Description | How to solve |\n|---|---|---|\n${rows}\n| E_BODY_TOO_LARGE | The request body is larger than the limit. | Increase \`bodyLimit\`. |`,
+    });
+    const anchorOnly = hit({ unitId: 'troubleshooting/errors#symptom', atomId: 'troubleshooting/errors', title: 'Errors', section: 'Symptom', anchor: 'symptom', text: '<a id="error-codes"></a>' });
+    const { answer } = composeExtractive('E_BODY_TOO_LARGE Request body is too large', [table, anchorOnly], { language: 'en', minScore: 0.2, atomUnits: [anchorOnly, table] });
+    expect(answer).toBe('E_BODY_TOO_LARGE — description: The request body is larger than the limit; how to solve: Increase `bodyLimit`. [1]\n\n_Quoted from the atoms; no language model was used._');
+  });
+
+  test('quotes the rows of a resolution as long as a reference page that name the pasted message, not its opening', () => {
+    const rows = Array.from({ length: 120 }, (_, i) => `| E_OTHER_${i} | Another failure number ${i}. | Check it. |`).join('\n');
+    const table = hit({ section: 'Fix', anchor: 'fix', type: 'troubleshooting', text: `You can map error codes.\n\n| Code | Description | How to solve |\n|---|---|---|\n${rows}\n| E_SOCKET_HANG | The upstream socket hangs up. | Raise the keep-alive timeout. |` });
+    const { answer } = composeExtractive('my upstream socket hangs up, what do I do', [table], { language: 'en', minScore: 0.2, atomUnits: [table] });
+    expect(answer).toContain('| E_SOCKET_HANG | The upstream socket hangs up. | Raise the keep-alive timeout. |');
+  });
 });

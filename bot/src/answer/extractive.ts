@@ -1,8 +1,9 @@
 /**
  * Extractive answers: no language model, only the atoms' own words. The answer leads with the
  * direct answer (a matching FAQ answer; for "what is X" the table row, list item or sentence that
- * defines X; the sentence that best answers the question; or before an error's resolution the
- * first sentence of what the error means), said once, then
+ * defines X; for a pasted error code its row in a table of codes; the sentence that best answers
+ * the question; or before an error's resolution the first sentence of what the error means), said
+ * once, then
  * quotes the section of the answering atom that fits what was asked: the steps or the resolution,
  * from their start, for "how do I" questions and pasted errors; the meaning for "what is"
  * questions; the causes for "why" questions; otherwise the best matching section (never the
@@ -22,7 +23,7 @@ import { definedName } from '../../../tooling/src/retrieval/definition.js';
 import { englishFor } from '../../../tooling/src/retrieval/glossary.js';
 import { headingMatches, normalizeHeading, type SectionSpec } from '../../../tooling/src/atom/sections.js';
 import { citationFor, type Source } from './citations.js';
-import { definingPassage, type Definition } from './defining.js';
+import { definingEntry, definingPassage, type Definition } from './defining.js';
 import { asksYesOrNo, CHECK_SECTIONS, MEANING_SECTIONS, RESOLUTION_SECTIONS, RESTATING_SECTIONS, STEP_SECTIONS, WHY_SECTIONS, questionIntent, type Intent } from './intent.js';
 import { baseLanguage } from './language.js';
 import { cleanMarkdown, joinParts } from './markdown.js';
@@ -93,9 +94,16 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const parts: string[] = [];
   const yesOrNo = asksYesOrNo(question);
   const faq = bestFaq(hits.slice(0, FAQ_WINDOW).map((hit) => wholeFaq(hit, options.atomUnits)), terms, (hit) => close(hit, FAQ_LEAD_RATIO), yesOrNo);
-  // "What is a pitfall?" that no FAQ asks: the row, list item or sentence that says what one is.
+  // "What is a pitfall?" that no FAQ asks: the row, list item or sentence that says what one is; a
+  // pasted error code that a table or list of codes has an entry for: that entry.
+  const candidates = [...hits.slice(0, FAQ_WINDOW), ...(options.atomUnits ?? [])];
   const name = faq ? undefined : definedName(question);
-  const definition = name === undefined ? undefined : definitionIn([...hits.slice(0, FAQ_WINDOW), ...(options.atomUnits ?? [])], name);
+  const definition =
+    name !== undefined
+      ? definitionIn(candidates, (text, title) => definingPassage(text, name, title))
+      : faq
+        ? undefined
+        : pastedCodes(question).reduce<ReturnType<typeof definitionIn>>((found, code) => found ?? definitionIn(candidates, (text) => definingEntry(text, code)), undefined);
   const primaryAtom = faq?.atomId ?? definition?.hit.atomId ?? top.atomId;
   if (faq) parts.push(citedAfterOpening(faqLead(faq, question), cite(faq)));
 
@@ -125,16 +133,19 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
         ? [resolution]
         : groups.slice(1, 2).filter((g) => best && g.score >= best.score * SECOND_SECTION_RATIO && close(g.hits[0]!, SECOND_SECTION_RATIO));
   const chosen = best ? [best, ...second] : [];
-  const quotes = chosen.map((group) => {
+  const drafts = chosen.map((group) => {
     // The whole section, every part of it in order, when the atom's units are at hand.
     const whole = siblings.filter((unit) => unit.anchor === group.hits[0]!.anchor);
     const units = whole.length >= group.hits.length ? whole.sort((a, b) => part(a) - part(b)) : group.hits;
     const text = cleanMarkdown(joinParts(units.map((hit) => stripHeading(hit.text, hit.section))));
-    // Steps are read from step 1, within their own budget; a how-to answered by a reference
-    // section (options, a table of commands) gets the parts of it that name the question.
-    const steps = intent === 'steps' && (isSection(group, STEP_SECTIONS) || opensWithSteps(text));
+    // Steps are read from step 1, within their own budget, and so is a resolution that fits in it;
+    // a how-to answered by a reference section (options, a table of commands), or by a resolution
+    // as long as a reference page (a table of every error code), gets the parts that name the question.
+    const steps = intent === 'steps' && (opensWithSteps(text) || (isSection(group, STEP_SECTIONS) && wordCount(text) <= maxWords * STEPS_BUDGET));
     return { first: group.hits[0]!, text: withoutDanglingIntro(steps ? fromStart(text, maxWords * STEPS_BUDGET) : trimToRelevant(text, terms, faq ? Math.round(maxWords / 2) : maxWords)) };
   });
+  // A section that held only what an answer leaves out (an HTML anchor, an MDX component) is not quoted empty.
+  const quotes = drafts.filter((quote) => quote.text.replace(/…/g, '').trim() !== '');
   // The direct answer first: the sentence of the atom that holds most of the question.
   const meaningFirst = intent === 'meaning' ? asked.find((unit) => unit.kind !== 'lead') : undefined;
   // Only an opening that names the question: "what is the default port of preview" is not
@@ -148,7 +159,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   // A yes/no question is not answered by the sentence that shares its words: "Full support is not
   // supported" for "does it support TypeScript?" says no where the atom says yes.
   const direct =
-    faq || intent === 'steps' ? undefined : definition ? { sentence: definition.passage, hit: definition.hit } : opening && meaningFirst ? { sentence: opening, hit: meaningFirst } : yesOrNo ? undefined : leadSentence([...found, ...siblings].filter((hit) => hit.atomId === primaryAtom), terms);
+    faq ? undefined : definition ? { sentence: definition.passage, hit: definition.hit } : intent === 'steps' ? undefined : opening && meaningFirst ? { sentence: opening, hit: meaningFirst } : yesOrNo ? undefined : leadSentence([...found, ...siblings].filter((hit) => hit.atomId === primaryAtom), terms);
   const lead = diagnosis && diagnosisSentence ? { sentence: diagnosisSentence, hit: diagnosis } : direct;
   // After a direct answer, a section that could not be trimmed (one long table or code block) is
   // pointed to rather than quoted: the answer stays a few lines. Steps asked for are quoted,
@@ -288,14 +299,26 @@ function faqLead(faq: Pick<SearchHit, 'question' | 'answer'>, question: string):
   return `**${cleanMarkdown(faq.question!.trim())}**${NOT_PROSE.test(answer) ? '\n\n' : ' '}${answer}`;
 }
 
-/** The first hit, in rank order, with a passage that defines the named thing (FAQ pairs aside: bestFaq reads those). */
-function definitionIn(hits: readonly SearchHit[], name: string): ({ hit: SearchHit } & Definition) | undefined {
+/** The first hit, in rank order, with a passage that defines the thing (FAQ pairs aside: bestFaq reads those). */
+function definitionIn(hits: readonly SearchHit[], find: (text: string, title: string) => Definition | undefined): ({ hit: SearchHit } & Definition) | undefined {
   for (const hit of hits) {
     if (hit.kind === 'faq') continue;
-    const definition = definingPassage(cleanMarkdown(stripHeading(hit.text, hit.section)), name, hit.title);
+    const definition = find(cleanMarkdown(stripHeading(hit.text, hit.section)), hit.title);
     if (definition) return { hit, ...definition };
   }
   return undefined;
+}
+
+/** An error code as programs print them: `ERR_PNPM_OUTDATED_LOCKFILE`, `FST_ERR_CTP_BODY_TOO_LARGE`. */
+const ERROR_CODE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}\b/g;
+
+/**
+ * The distinct error codes of a question, at most three (a pasted log can hold many).
+ *
+ * @example pastedCodes('FST_ERR_CTP_BODY_TOO_LARGE Request body is too large') //=> ['FST_ERR_CTP_BODY_TOO_LARGE']
+ */
+function pastedCodes(question: string): string[] {
+  return [...new Set(question.match(ERROR_CODE) ?? [])].slice(0, 3);
 }
 
 /** A block that is not a paragraph: a list, code, a table, a quote or a heading. */
