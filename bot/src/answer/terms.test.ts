@@ -28,7 +28,7 @@ describe('questionTerms', () => {
   });
 
   test('reads a hyphenated word also as the camelCase key a reference page names, but not a rule code', () => {
-    expect(questionTerms('when should I use shamefully-hoist')).toEqual(['shamefulli', 'hoist', 'shamefullyhoist']);
+    expect(questionTerms('when should I use shamefully-hoist')).toEqual(['shame', 'hoist', 'shamefullyhoist']);
     expect(termsIn('#### shamefullyHoist', questionTerms('shamefully-hoist'))).toContain('shamefullyhoist');
     expect(questionTerms('size/too-long warning')).toEqual(['size', 'too', 'long', 'warn']);
   });

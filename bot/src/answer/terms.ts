@@ -7,6 +7,7 @@
  */
 import { stemmer } from 'stemmer';
 import { normalizePhrases } from '../../../tooling/src/retrieval/query.js';
+import { withoutAdverbEnding } from '../../../tooling/src/retrieval/tokenize.js';
 
 const STOPWORDS = new Set(
   [
@@ -34,7 +35,7 @@ function stem(word: string): string {
   let stemmed = stems.get(word);
   if (stemmed === undefined) {
     if (stems.size >= MAX_STEMS) stems.clear();
-    stemmed = stemmer(word);
+    stemmed = stemmer(withoutAdverbEnding(word));
     stems.set(word, stemmed);
   }
   return stemmed;

@@ -20,7 +20,7 @@ import type { FileDigest, IndexManifest } from './api.js';
  * 8: English words are indexed in American spelling (optimise: optimize).
  * 9: a translated atom's units name the atom they translate (`translation_of`).
  */
-export const FORMAT_VERSION = 10;
+export const FORMAT_VERSION = 11;
 
 export const FILES = {
   manifest: 'manifest.json',

@@ -6,6 +6,11 @@ describe('tokenize', () => {
     expect(tokenize('Fixing the Frontmatter schemas')).toEqual(['fix', 'frontmatt', 'schema']);
   });
 
+  test('gives an adverb of -ful or -less the stem of its adjective, which the Porter stemmer does not', () => {
+    expect(tokenize('close it gracefully')).toEqual(['close', ...tokenize('graceful')]);
+    expect(tokenize('installed successfully, seamlessly')).toEqual(['instal', ...tokenize('successful seamless')]);
+  });
+
   test('splits Japanese text into words without spaces', () => {
     expect(tokenize('スキーマのエラーを直す方法')).toEqual(['スキーマ', 'エラ', '直す', '方法']);
   });

@@ -123,9 +123,22 @@ const STEM_FAMILIES: ReadonlyMap<string, string> = new Map([
 ]);
 
 function stem(word: string): string {
-  const stemmed = stemmer(americanSpelling(word));
+  const stemmed = stemmer(americanSpelling(withoutAdverbEnding(word)));
   return STEM_FAMILIES.get(stemmed) ?? stemmed;
 }
+
+/**
+ * `gracefully` without its `ly`: the Porter stemmer has no rule for adverbs of `-ful` and `-less`
+ * (`gracefulli`), so "close it gracefully" would never find "a graceful shutdown".
+ *
+ * @example withoutAdverbEnding('successfully') //=> 'successful'
+ * @example withoutAdverbEnding('seamlessly') //=> 'seamless'
+ */
+export function withoutAdverbEnding(word: string): string {
+  return ADVERB_OF_FUL_OR_LESS.test(word) ? word.slice(0, -2) : word;
+}
+
+const ADVERB_OF_FUL_OR_LESS = /(?:ful|less)ly$/;
 
 /**
  * The one form of a Japanese word whatever its spelling variant: a katakana word without its
