@@ -8,7 +8,7 @@ import { atomId, atomUrl, titleSlug } from '../../atom/identity.js';
 import { parseMarkdown } from '../../atom/markdown.js';
 import type { AtomHeader } from '../../atom/schema.js';
 import type { AtomDraft } from '../draft.js';
-import { sentences, summarize, toTag } from '../text.js';
+import { summarize, toTag } from '../text.js';
 import { fillSections } from './fill.js';
 import { collapseBlankLines } from './normalize.js';
 import type { Piece } from './split.js';
@@ -71,7 +71,7 @@ export function pieceToDraft(piece: Piece, context: PieceContext): PieceDraft {
   const tags = [...new Set([...piece.page.split('/').slice(0, -1), context.folderName].map((segment) => toTag(segment)).filter((t): t is string => t !== undefined)), 'imported'].slice(0, 20);
   const header: AtomHeader = {
     title: piece.title,
-    summary: piece.description ?? summarize(summarySource(content), `${piece.title}, from the ${context.folderName} docs.`.slice(0, 300)),
+    summary: piece.description ?? summarize(firstSentenceSource(content), `${piece.title}, from the ${context.folderName} docs.`.slice(0, 300)),
     type: piece.type,
     status: context.status,
     author: context.author,
@@ -85,18 +85,12 @@ export function pieceToDraft(piece: Piece, context: PieceContext): PieceDraft {
   return { draft: { header, sections: filled.sections, ...(filled.lead ? { lead: filled.lead } : {}) }, unmapped, resolved, prompts: filled.prompts };
 }
 
-/**
- * The text of the first paragraph that reads as prose (not a label, not a bare link, not an
- * introduction to a block), `Name:` labels left out: what a draft's summary is taken from.
- *
- * @example summarySource('You can map the codes:\n\n```js\nmap()\n```\n\nEvery error code Fastify uses, with its fix.') //=> 'Every error code Fastify uses, with its fix.'
- */
-export function summarySource(markdown: string): string {
+/** The text of the first paragraph that reads as prose (not a label, not a bare link), `Name:` labels left out. */
+function firstSentenceSource(markdown: string): string {
   const paragraphs = (nodes: readonly RootContent[]): RootContent[] => nodes.flatMap((node) => (node.type === 'paragraph' ? [node] : node.type === 'blockquote' ? paragraphs(node.children) : []));
   for (const node of paragraphs(parseMarkdown(markdown).children)) {
     const text = plainText(markdown.slice(node.position!.start.offset!, node.position!.end.offset!)).replace(/^\s*[A-Z][a-zA-Z]+:\s+/, '').trim();
-    // "You can access errorCodes for mapping:" introduces what follows it; it says nothing on its own.
-    if (/^[\p{L}\p{N}"'(]/u.test(text) && text.split(/\s+/).length >= 4 && !/[:：]$/.test(sentences(text)[0] ?? '')) return text;
+    if (/^[\p{L}\p{N}"'(]/u.test(text) && text.split(/\s+/).length >= 4) return text;
   }
   return '';
 }
