@@ -14,6 +14,7 @@ describe('definingPassage', () => {
     const list = '- **procedure or playbook?** A procedure is planned work.\n- `playbook`: starts from a trigger and says who to call.\n- Draft: not yet published.';
     expect(definingPassage(list, 'playbook')).toEqual({ passage: '`playbook`: starts from a trigger and says who to call.', form: 'entry' });
     expect(definingPassage(list, 'draft')?.passage).toBe('Draft: not yet published.');
+    expect(definingEntry('- `E_MISSING`: there is no index there;\n- `E_CORRUPT`: a file is damaged.', 'E_MISSING')?.passage).toBe('`E_MISSING`: there is no index there.');
   });
 
   test('reads a sentence whose subject is the name and whose verb defines it', () => {

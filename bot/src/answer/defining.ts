@@ -104,7 +104,8 @@ function definingItem(list: string, named: readonly string[]): string | undefine
     const text = item.replace(/^\s*(?:\d+[.)]|[-*+])\s+/, '').split(/\n\s*\n/)[0]!.replace(/\s+/g, ' ').trim();
     const subject = ITEM_SUBJECT.exec(text);
     const said = subject?.[1] ?? subject?.[2] ?? subject?.[3];
-    if (said !== undefined && text.length > subject![0].length && names(said, named, ANY)) return text;
+    // An item of a list of clauses ends in a semicolon or a comma; said on its own, in a full stop.
+    if (said !== undefined && text.length > subject![0].length && names(said, named, ANY)) return text.replace(/[;,]$/, '.');
   }
   return undefined;
 }

@@ -428,4 +428,12 @@ describe('composeExtractive: a direct answer said once', () => {
     const { answer } = composeExtractive('my upstream socket hangs up, what do I do', [table], { language: 'en', minScore: 0.2, atomUnits: [table] });
     expect(answer).toContain('| E_SOCKET_HANG | The upstream socket hangs up. | Raise the keep-alive timeout. |');
   });
+
+  test('leads a pasted error code with its entry in the atom, before the resolution, instead of the first line of what the error means', () => {
+    const means = hit({ unitId: 'error/api#what-it-means', atomId: 'error/api', title: 'Chat API request rejected', type: 'error', section: 'What it means', anchor: 'what-it-means', text: 'The service rejected the request.\n\n| code | status | meaning |\n| --- | --- | --- |\n| `E_TOO_LONG` | 400 | the question is too long |\n| `E_MEDIA_TYPE` | 415 | the body is not `application/json` |' });
+    const resolve = hit({ unitId: 'error/api#how-to-resolve', atomId: 'error/api', title: 'Chat API request rejected', type: 'error', section: 'How to resolve', anchor: 'how-to-resolve', text: '1. Read `error.code`.\n2. 415: send `content-type: application/json`.' });
+    const { answer } = composeExtractive('curl gets {"error":{"code":"E_MEDIA_TYPE"}}, what am I sending wrong?', [resolve, means], { language: 'en', minScore: 0.2, atomUnits: [means, resolve] });
+    expect(answer.startsWith('`E_MEDIA_TYPE` — status: 415; meaning: the body is not `application/json`. [1]\n\nMore in **Chat API request rejected** › How to resolve [2]:\n\n1. Read `error.code`.')).toBe(true);
+  });
 });
+

@@ -97,13 +97,8 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   // "What is a pitfall?" that no FAQ asks: the row, list item or sentence that says what one is; a
   // pasted error code that a table or list of codes has an entry for: that entry.
   const candidates = [...hits.slice(0, FAQ_WINDOW), ...(options.atomUnits ?? [])];
-  const name = faq ? undefined : definedName(question);
-  const definition =
-    name !== undefined
-      ? definitionIn(candidates, (text, title) => definingPassage(text, name, title))
-      : faq
-        ? undefined
-        : pastedCodes(question).reduce<ReturnType<typeof definitionIn>>((found, code) => found ?? definitionIn(candidates, (text) => definingEntry(text, code)), undefined);
+  const name = definedName(question);
+  const definition = faq ? undefined : name !== undefined ? definitionIn(candidates, (text, title) => definingPassage(text, name, title)) : codeEntry(candidates, question);
   const primaryAtom = faq?.atomId ?? definition?.hit.atomId ?? top.atomId;
   if (faq) parts.push(citedAfterOpening(faqLead(faq, question), cite(faq)));
 
@@ -159,8 +154,9 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   // A yes/no question is not answered by the sentence that shares its words: "Full support is not
   // supported" for "does it support TypeScript?" says no where the atom says yes.
   const direct =
-    faq ? undefined : definition ? { sentence: definition.passage, hit: definition.hit } : intent === 'steps' ? undefined : opening && meaningFirst ? { sentence: opening, hit: meaningFirst } : yesOrNo ? undefined : leadSentence([...found, ...siblings].filter((hit) => hit.atomId === primaryAtom), terms);
-  const lead = diagnosis && diagnosisSentence ? { sentence: diagnosisSentence, hit: diagnosis } : direct;
+    faq || intent === 'steps' ? undefined : opening && meaningFirst ? { sentence: opening, hit: meaningFirst } : yesOrNo ? undefined : leadSentence([...found, ...siblings].filter((hit) => hit.atomId === primaryAtom), terms);
+  // What defines the thing or the pasted code says more than the first line of what an error means.
+  const lead = definition ? { sentence: definition.passage, hit: definition.hit } : diagnosis && diagnosisSentence ? { sentence: diagnosisSentence, hit: diagnosis } : direct;
   // After a direct answer, a section that could not be trimmed (one long table or code block) is
   // pointed to rather than quoted: the answer stays a few lines. Steps asked for are quoted,
   // within their own budget.
@@ -312,13 +308,13 @@ function definitionIn(hits: readonly SearchHit[], find: (text: string, title: st
 /** An error code as programs print them: `ERR_PNPM_OUTDATED_LOCKFILE`, `FST_ERR_CTP_BODY_TOO_LARGE`. */
 const ERROR_CODE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}\b/g;
 
-/**
- * The distinct error codes of a question, at most three (a pasted log can hold many).
- *
- * @example pastedCodes('FST_ERR_CTP_BODY_TOO_LARGE Request body is too large') //=> ['FST_ERR_CTP_BODY_TOO_LARGE']
- */
-function pastedCodes(question: string): string[] {
-  return [...new Set(question.match(ERROR_CODE) ?? [])].slice(0, 3);
+/** The entry of a table or list of codes for an error code the question holds (the first of at most three: a pasted log can hold many). */
+function codeEntry(hits: readonly SearchHit[], question: string): ReturnType<typeof definitionIn> {
+  for (const code of [...new Set(question.match(ERROR_CODE) ?? [])].slice(0, 3)) {
+    const entry = definitionIn(hits, (text) => definingEntry(text, code));
+    if (entry) return entry;
+  }
+  return undefined;
 }
 
 /** A block that is not a paragraph: a list, code, a table, a quote or a heading. */
