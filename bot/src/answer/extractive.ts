@@ -98,7 +98,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   // pasted error code that a table or list of codes has an entry for: that entry.
   const candidates = [...hits.slice(0, FAQ_WINDOW), ...(options.atomUnits ?? [])];
   const name = definedName(question);
-  const definition = faq ? undefined : name !== undefined ? definitionIn(candidates, (text, title) => definingPassage(text, name, title)) : codeEntry(candidates, question);
+  const definition = faq ? undefined : name !== undefined ? nameDefinition(candidates, name) : codeEntry(candidates, question);
   const primaryAtom = faq?.atomId ?? definition?.hit.atomId ?? top.atomId;
   if (faq) parts.push(citedAfterOpening(faqLead(faq, question), cite(faq)));
 
@@ -295,14 +295,25 @@ function faqLead(faq: Pick<SearchHit, 'question' | 'answer'>, question: string):
   return `**${cleanMarkdown(faq.question!.trim())}**${NOT_PROSE.test(answer) ? '\n\n' : ' '}${answer}`;
 }
 
-/** The first hit, in rank order, with a passage that defines the thing (FAQ pairs aside: bestFaq reads those). */
-function definitionIn(hits: readonly SearchHit[], find: (text: string, title: string) => Definition | undefined): ({ hit: SearchHit } & Definition) | undefined {
+/**
+ * The first hit, in rank order, with a passage that defines the thing (FAQ pairs aside: bestFaq
+ * reads those). Only hits that `mention` it are read passage by passage: an atom's units can hold
+ * thousands of table rows, and a question names a thing few of them mention.
+ */
+function definitionIn(hits: readonly SearchHit[], mentions: (text: string) => boolean, find: (text: string, title: string) => Definition | undefined): ({ hit: SearchHit } & Definition) | undefined {
   for (const hit of hits) {
-    if (hit.kind === 'faq') continue;
+    if (hit.kind === 'faq' || !mentions(hit.text)) continue;
     const definition = find(cleanMarkdown(stripHeading(hit.text, hit.section)), hit.title);
     if (definition) return { hit, ...definition };
   }
   return undefined;
+}
+
+/** The passage that defines what a "what is X" question names, in a hit that has every word of the name, or all but one. */
+function nameDefinition(hits: readonly SearchHit[], name: string): ReturnType<typeof definitionIn> {
+  const named = questionTerms(name);
+  const needed = Math.max(1, named.length - 1);
+  return definitionIn(hits, (text) => termsIn(text, named).length >= needed, (text, title) => definingPassage(text, name, title));
 }
 
 /** An error code as programs print them: `ERR_PNPM_OUTDATED_LOCKFILE`, `FST_ERR_CTP_BODY_TOO_LARGE`. */
@@ -311,7 +322,7 @@ const ERROR_CODE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}\b/g;
 /** The entry of a table or list of codes for an error code the question holds (the first of at most three: a pasted log can hold many). */
 function codeEntry(hits: readonly SearchHit[], question: string): ReturnType<typeof definitionIn> {
   for (const code of [...new Set(question.match(ERROR_CODE) ?? [])].slice(0, 3)) {
-    const entry = definitionIn(hits, (text) => definingEntry(text, code));
+    const entry = definitionIn(hits, (text) => text.includes(code), (text) => definingEntry(text, code));
     if (entry) return entry;
   }
   return undefined;
