@@ -435,5 +435,17 @@ describe('composeExtractive: a direct answer said once', () => {
     const { answer } = composeExtractive('curl gets {"error":{"code":"E_MEDIA_TYPE"}}, what am I sending wrong?', [resolve, means], { language: 'en', minScore: 0.2, atomUnits: [means, resolve] });
     expect(answer.startsWith('`E_MEDIA_TYPE` — status: 415; meaning: the body is not `application/json`. [1]\n\nMore in **Chat API request rejected** › How to resolve [2]:\n\n1. Read `error.code`.')).toBe(true);
   });
+
+  test('reads a pasted log of many error codes against a long table of codes in bounded time', () => {
+    const head = '| Code | Description |\n|---|---|\n';
+    const units = Array.from({ length: 200 }, (_, u) =>
+      hit({ unitId: `error/codes#fix@${u}`, section: 'Fix', anchor: 'fix', text: head + Array.from({ length: 25 }, (_, i) => `| E_CODE_NUMBER_${u * 25 + i} | failure ${i} |`).join('\n') }),
+    );
+    const log = Array.from({ length: 150 }, (_, i) => `E_NOT_LISTED_${i}`).join(' ');
+    const started = performance.now();
+    const { answer } = composeExtractive(`${log} E_CODE_NUMBER_4999`, units.slice(0, 8), { language: 'en', minScore: 0.2, atomUnits: units });
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(answer).toContain('failure');
+  });
 });
 
