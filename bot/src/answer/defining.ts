@@ -86,13 +86,14 @@ const ANY = (): boolean => true;
 function definingRow(table: string, named: readonly string[]): string | undefined {
   const parsed = tableRows(table);
   if (!parsed) return undefined;
-  const header = cells(parsed.head.split('\n')[0]!);
+  // Column names as words: `**Type**` is "type".
+  const header = cells(parsed.head.split('\n')[0]!).map((cell) => cleanMarkdown(cell).replace(/[*_`]/g, '').toLowerCase());
   for (const row of parsed.rows) {
     const [first, ...rest] = cells(row);
     if (first === undefined || rest.length === 0 || !names(cleanMarkdown(first), named, ANY)) continue;
     // A cell's own full stop would end the line early: "larger than the limit.; how to solve: …".
     const said = rest.map((cell) => cell.replace(/[.。]\s*$/, '').trim());
-    const described = said.map((cell, i) => (header[i + 1] ? `${header[i + 1]!.toLowerCase()}: ${cell}` : cell)).filter((_, i) => said[i] !== '' && said[i] !== '-');
+    const described = said.map((cell, i) => (header[i + 1] ? `${header[i + 1]}: ${cell}` : cell)).filter((_, i) => said[i] !== '' && said[i] !== '-');
     return `${first} — ${described.join('; ')}.`;
   }
   return undefined;
