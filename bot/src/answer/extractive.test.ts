@@ -21,6 +21,13 @@ const hit = (extra: Partial<SearchHit>): SearchHit => ({
   ...extra,
 });
 
+/** A sub-headed key of a reference page. */
+const option = (name: string, text: string) => `#### ${name}\n\n${text}`;
+
+/** The Input section of a reference atom, its blocks apart. */
+const referenceInput = (atomId: string, title: string, blocks: readonly string[]): SearchHit =>
+  hit({ unitId: `${atomId}#input`, atomId, title, type: 'interface-input', section: 'Input', anchor: 'input', text: blocks.join('\n\n') });
+
 describe('composeExtractive', () => {
   test('quotes the best section with its citation, keeps steps and code intact, and says no model was used', () => {
     const { answer, citations } = composeExtractive('how do I run the linter', [hit({})], { language: 'en', minScore: 0.2 });
@@ -204,41 +211,23 @@ describe('composeExtractive: what was asked', () => {
   });
 
   test('answers a how-to from a reference section with the parts that name it, not the section from its start', () => {
-    const option = (name: string, text: string) => `#### ${name}\n\n${text}`;
-    const reference = hit({
-      unitId: 'interface-input/update#input',
-      atomId: 'interface-input/update',
-      title: 'update',
-      type: 'interface-input',
-      section: 'Input',
-      anchor: 'input',
-      text: [
-        `Updates packages. ${'Background about ranges and lockfiles. '.repeat(40)}`,
-        option('--recursive', `Runs in every package. ${'More about workspaces. '.repeat(30)}`),
-        option('--latest', 'Updates every dependency to its latest version, across major versions.'),
-        option('--global', `Updates global packages. ${'More about global installs. '.repeat(30)}`),
-      ].join('\n\n'),
-    });
+    const reference = referenceInput('interface-input/update', 'update', [
+      `Updates packages. ${'Background about ranges and lockfiles. '.repeat(40)}`,
+      option('--recursive', `Runs in every package. ${'More about workspaces. '.repeat(30)}`),
+      option('--latest', 'Updates every dependency to its latest version, across major versions.'),
+      option('--global', `Updates global packages. ${'More about global installs. '.repeat(30)}`),
+    ]);
     const { answer } = composeExtractive('how do I update every dependency to the latest version', [reference], { language: 'en', minScore: 0.2, atomUnits: [reference] });
     expect(answer).toContain('**--latest**\n\nUpdates every dependency to its latest version, across major versions.');
     expect(answer).not.toContain('Background about ranges');
   });
 
   test('answers "when should I use shamefully-hoist" from the key named `shamefullyHoist`, not from the keys that only say "hoist"', () => {
-    const option = (name: string, text: string) => `#### ${name}\n\n${text}`;
-    const reference = hit({
-      unitId: 'interface-input/hoisting#input',
-      atomId: 'interface-input/hoisting',
-      title: 'Hoisting settings',
-      type: 'interface-input',
-      section: 'Input',
-      anchor: 'input',
-      text: [
-        option('hoistPattern', `Tells pnpm which packages should be hoisted. ${'Patterns of packages to hoist, used by the linker. '.repeat(30)}`),
-        option('shamefullyHoist', 'If some tooling only works when the hoisted dependencies are in the root of node_modules, set this to true to hoist them for you.'),
-        option('hoistingLimits', `Controls how far dependencies are hoisted when using the hoisted linker. ${'Limits of hoisting. '.repeat(30)}`),
-      ].join('\n\n'),
-    });
+    const reference = referenceInput('interface-input/hoisting', 'Hoisting settings', [
+      option('hoistPattern', `Tells pnpm which packages should be hoisted. ${'Patterns of packages to hoist, used by the linker. '.repeat(30)}`),
+      option('shamefullyHoist', 'If some tooling only works when the hoisted dependencies are in the root of node_modules, set this to true to hoist them for you.'),
+      option('hoistingLimits', `Controls how far dependencies are hoisted when using the hoisted linker. ${'Limits of hoisting. '.repeat(30)}`),
+    ]);
     const { answer } = composeExtractive('when should I use shamefully-hoist', [reference], { language: 'en', minScore: 0.2, atomUnits: [reference] });
     expect(answer).toMatch(/^From \*\*Hoisting settings\*\* › Input \[1\]:\n\n…\n\n\*\*shamefullyHoist\*\*\n\nIf some tooling only works/);
     expect(answer).not.toContain('Tells pnpm which packages');
