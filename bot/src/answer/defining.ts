@@ -6,7 +6,7 @@
  * sentence that shares most words with "what is a pitfall" is rarely the one that says it. A
  * pasted error code is looked up the same way, in a table or list of codes.
  */
-import { tableRows } from '../../../tooling/src/text/markdown-table.js';
+import { tableCells, tableRows } from '../../../tooling/src/text/markdown-table.js';
 import { cleanMarkdown } from './markdown.js';
 import { questionTerms } from './terms.js';
 import { listItems, sentencesOf, splitBlocks } from './trim.js';
@@ -87,9 +87,9 @@ function definingRow(table: string, named: readonly string[]): string | undefine
   const parsed = tableRows(table);
   if (!parsed) return undefined;
   // Column names as words: `**Type**` is "type".
-  const header = cells(parsed.head.split('\n')[0]!).map((cell) => cleanMarkdown(cell).replace(/[*_`]/g, '').toLowerCase());
+  const header = tableCells(parsed.head.split('\n')[0]!).map((cell) => cleanMarkdown(cell).replace(/[*_`]/g, '').toLowerCase());
   for (const row of parsed.rows) {
-    const [first, ...rest] = cells(row);
+    const [first, ...rest] = tableCells(row);
     if (first === undefined || rest.length === 0 || !names(cleanMarkdown(first), named, ANY)) continue;
     // A cell's own full stop would end the line early: "larger than the limit.; how to solve: …".
     const said = rest.map((cell) => cell.replace(/[.。]\s*$/, '').trim());
@@ -118,13 +118,4 @@ function definingSentence(paragraph: string, named: readonly string[], titled: R
     if (subject !== undefined && names(subject.replace(/[`*_]/g, ''), named, (term) => titled.has(term))) return sentence;
   }
   return undefined;
-}
-
-/** The cells of a table row, outer pipes dropped (a pipe escaped as `\|` stays in its cell). */
-function cells(row: string): string[] {
-  return row
-    .trim()
-    .replace(/^\||\|$/g, '')
-    .split(/(?<!\\)\|/)
-    .map((cell) => cell.trim());
 }

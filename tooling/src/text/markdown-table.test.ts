@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tableHead, tableRows } from './markdown-table.js';
+import { tableCells, tableHead, tableRows } from './markdown-table.js';
 
 describe('tableHead', () => {
   it('is the header and delimiter rows of a table that opens the text', () => {
@@ -21,5 +21,12 @@ describe('tableRows', () => {
 
   it('is none when the table is followed by other text in the same block', () => {
     expect(tableRows('| a | b |\n|---|---|\n| 1 | 2 |\nlazy line')).toBeUndefined();
+  });
+});
+
+describe('tableCells', () => {
+  it('splits a row on its pipes, trimmed, keeping an escaped pipe in its cell', () => {
+    expect(tableCells('| `a` | b \\| c |')).toEqual(['`a`', 'b \\| c']);
+    expect(tableCells('a | b')).toEqual(['a', 'b']);
   });
 });

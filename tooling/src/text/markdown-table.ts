@@ -1,7 +1,8 @@
 /**
  * GFM tables as text: where the indexer cuts a long table into parts and the answer trims one to
  * the rows a question needs, each piece keeps the table's head (its header row and delimiter
- * row), without which the rows are no table but a paragraph of pipes.
+ * row), without which the rows are no table but a paragraph of pipes. An answer also reads a
+ * row's cells, to say the row of a code or a name as a line.
  */
 
 const ROW = /^\s{0,3}\|?.*\|.*$/;
@@ -28,6 +29,19 @@ export function tableRows(text: string): { head: string; rows: string[] } | unde
   if (head === undefined) return undefined;
   const rows = trimmed.split('\n').slice(2);
   return rows.every((row) => row.includes('|')) ? { head, rows } : undefined;
+}
+
+/**
+ * The cells of a table row, trimmed, outer pipes dropped (a pipe escaped as `\|` stays in its cell).
+ *
+ * @example tableCells('| `a` | b \\| c |') //=> ['`a`', 'b \\| c']
+ */
+export function tableCells(row: string): string[] {
+  return row
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split(/(?<!\\)\|/)
+    .map((cell) => cell.trim());
 }
 
 /**
