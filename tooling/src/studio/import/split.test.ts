@@ -33,6 +33,14 @@ describe('splitPage', () => {
   });
 });
 
+  test('a section still too long after its `###` cut is cut at its `####` headings, one method per piece', () => {
+    const prose = (word: string, n: number) => `${Array.from({ length: n }, () => word).join(' ')}.`;
+    const methods = ['listen', 'close', 'inject'].map((name) => `#### ${name}\n\n${prose(name, 300)}\n`).join('\n');
+    const pieces = split(`## Instance\n\n### Server Methods\n\n${prose('intro', 150)}\n\n${methods}\n## Factory\n\n${prose('factory', 150)}\n`, 'Server');
+    expect(pieces.map((piece) => piece.title)).toEqual(['Server: Instance', 'Server: Server Methods: listen', 'Server: Server Methods: close', 'Server: Server Methods: inject', 'Server: Factory']);
+    expect(splitPage({ rel: 'page.md', data: { title: 'Server' }, markdown: `## Instance\n\n### Server Methods\n\n${methods}` }).problems).toEqual([]);
+  });
+
 describe('readFrontMatter', () => {
   const read = (text: string) => readFrontMatter({ rel: 'page.md', text });
 

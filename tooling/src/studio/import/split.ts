@@ -1,7 +1,7 @@
 /**
  * Cuts one docs page into draft atoms: front matter read as Astro reads it (YAML, JSON, TOML),
  * split at `##` headings into chunk-sized pieces (small sections merged, long ones split at
- * `###`; one piece per problem on a page that lists several), each piece typed from its
+ * `###`, then deeper; one piece per problem on a page that lists several), each piece typed from its
  * structure, with its links, anchors and error codes noted for the draft.
  */
 import path from 'node:path';
@@ -128,19 +128,28 @@ export function splitPage(page: SourcePage): SplitPage {
       groups.push({ heading: node, nodes: [], solo: true, ...(parent ? { parent } : {}) });
     } else groups.at(-1)!.nodes.push(node);
   }
+  // A long section is cut at its sub-headings, and a part still too long at theirs (`###`, then
+  // `####`...): a reference page that lists every method of an API under one `###` is one atom
+  // per method, not one atom of thousands of words.
+  const cut = (group: Group, depth: number): Group[] => {
+    if (depth > 6 || words(group.nodes) <= MAX_WORDS) return [group];
+    if (!group.nodes.some((node) => node.type === 'heading' && node.depth === depth)) return cut(group, depth + 1);
+    const parts: Group[] = [{ ...group, nodes: [] }];
+    for (const node of group.nodes) {
+      if (node.type === 'heading' && node.depth === depth) parts.push({ heading: node, nodes: [], ...(group.heading ? { parent: plainHeading(group.heading) } : {}) });
+      else parts.at(-1)!.nodes.push(node);
+    }
+    return parts.filter((part) => part.nodes.length > 0 || part.heading).flatMap((part) => cut(part, depth + 1));
+  };
   const pieces: Group[] = [];
   if (words(body) <= MAX_WORDS && problemDepth === undefined) pieces.push({ heading: undefined, nodes: body });
   else {
     for (const group of groups) {
       if (group.nodes.length === 0 && !group.heading) continue;
       if (words(group.nodes) > MAX_WORDS && !group.solo) {
-        const parts: Group[] = [{ heading: group.heading, nodes: [] }];
-        for (const node of group.nodes) {
-          if (node.type === 'heading' && node.depth === 3) parts.push({ heading: node, nodes: [], ...(group.heading ? { parent: plainHeading(group.heading) } : {}) });
-          else parts.at(-1)!.nodes.push(node);
-        }
+        const parts = cut(group, 3);
         if (parts.some((part) => words(part.nodes) > MAX_WORDS)) problems.push(`a section of ${words(group.nodes)} words could not be cut below ${MAX_WORDS}; kept whole`);
-        pieces.push(...parts.filter((part) => part.nodes.length > 0 || part.heading));
+        pieces.push(...parts);
       } else pieces.push(group);
     }
   }
