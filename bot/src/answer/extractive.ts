@@ -20,6 +20,7 @@ import type { SearchHit } from '../../../tooling/src/retrieval/api.js';
 import type { Citation } from '../contract.js';
 import { parseFaq } from '../../../tooling/src/atom/faq.js';
 import { definedName } from '../../../tooling/src/retrieval/definition.js';
+import { ERROR_CODE } from '../../../tooling/src/retrieval/entry-codes.js';
 import { englishFor } from '../../../tooling/src/retrieval/glossary.js';
 import { headingMatches, normalizeHeading, type SectionSpec } from '../../../tooling/src/atom/sections.js';
 import { citationFor, type Source } from './citations.js';
@@ -316,12 +317,10 @@ function nameDefinition(hits: readonly SearchHit[], name: string): ReturnType<ty
   return definitionIn(hits, (text) => termsIn(text, named).length >= needed, (text, title) => definingPassage(text, name, title));
 }
 
-/** An error code as programs print them: `ERR_PNPM_OUTDATED_LOCKFILE`, `FST_ERR_CTP_BODY_TOO_LARGE`. */
-const ERROR_CODE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}\b/g;
 
 /** The entry of a table or list of codes for an error code the question holds (the first of at most three: a pasted log can hold many). */
 function codeEntry(hits: readonly SearchHit[], question: string): ReturnType<typeof definitionIn> {
-  for (const code of [...new Set(question.match(ERROR_CODE) ?? [])].slice(0, 3)) {
+  for (const code of [...new Set(question.match(new RegExp(ERROR_CODE.source, 'g')) ?? [])].slice(0, 3)) {
     const entry = definitionIn(hits, (text) => text.includes(code), (text) => definingEntry(text, code));
     if (entry) return entry;
   }

@@ -19,8 +19,9 @@ import type { FileDigest, IndexManifest } from './api.js';
  * 7: a table over budget has its padding collapsed before it is cut, so a padded head leaves room for rows.
  * 8: English words are indexed in American spelling (optimise: optimize).
  * 9: a translated atom's units name the atom they translate (`translation_of`).
+ * 12: units keep the codes of their tables of codes (`entryCodes`), matched when pasted.
  */
-export const FORMAT_VERSION = 11;
+export const FORMAT_VERSION = 12;
 
 export const FILES = {
   manifest: 'manifest.json',

@@ -11,6 +11,7 @@ import { questionAnchors, sectionUrl } from '../atom/identity.js';
 import { parseFaq } from '../atom/faq.js';
 import { TEMPLATE_PROMPTS, isFaqHeading } from '../atom/sections.js';
 import { compactTable, tableRows } from '../text/markdown-table.js';
+import { entryCodes } from './entry-codes.js';
 
 export type UnitKind = 'lead' | 'section' | 'faq';
 
@@ -33,6 +34,8 @@ export interface Unit {
   /** Title of the atom this one is a translation of (`translation_of`), when it is one. */
   readonly translationOf?: string;
   readonly errorCodes: readonly string[];
+  /** Codes of a table of codes in the unit's text (see entry-codes.ts): matched whole when pasted, not searched as words. */
+  readonly entryCodes: readonly string[];
   /** The unit's Markdown. */
   readonly text: string;
   readonly question: string | undefined;
@@ -94,6 +97,7 @@ export function chunkAtom(atom: Atom, options: ChunkOptions): Unit[] {
     anchor: fields.anchor,
     url: sectionUrl(atom.url, fields.anchor),
     text: fields.text,
+    entryCodes: entryCodes(fields.text),
     question: fields.question,
     answer: fields.answer,
     part,

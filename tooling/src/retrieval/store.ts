@@ -206,7 +206,9 @@ export class UnitStore {
 
   /** Every error code of every indexed atom. */
   errorCodes(): { atomId: string; code: string }[] {
-    return this.#sql<{ atomId: string; code: string }>("SELECT DISTINCT atom_id AS atomId, value AS code FROM units, json_each(units.data, '$.errorCodes')").all();
+    return this.#sql<{ atomId: string; code: string }>(
+      "SELECT atom_id AS atomId, value AS code FROM units, json_each(units.data, '$.errorCodes') UNION SELECT atom_id, value FROM units, json_each(units.data, '$.entryCodes')",
+    ).all();
   }
 
   unit(label: number): StoredUnit | undefined {

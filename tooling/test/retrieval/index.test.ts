@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import fc from 'fast-check';
@@ -12,6 +12,7 @@ import { main } from '../../src/cli/main.js';
 import { memoryIo } from '../../src/cli/io.js';
 import { generateCorpus } from '../../bench/generate-corpus.js';
 import { dropTable, garbage, garbageMidFile, overwrite, resign } from './damage.js';
+import { header } from '../../src/lint/test-helpers.js';
 import { makeProject, TEST_MODEL, type TestProject } from './project.js';
 
 let project: TestProject;
@@ -80,6 +81,23 @@ describe('retrieval', () => {
     // A code inside a longer token is not a match.
     const near = await retriever.search('E10423 happened', { k: 3 });
     expect(near.every((h) => h.matchedErrorCode === undefined)).toBe(true);
+    retriever.close();
+  });
+
+  test('a pasted code that a table of codes lists lifts the atom holding the table, whatever its type', async () => {
+    const rows = ['ROUTE_ALREADY_DECLARED', 'BODY_TOO_LARGE', 'HOOK_TIMEOUT'].map((code) => `| <a id="${code.toLowerCase()}">ACME_ERR_${code}</a> | What went wrong. | How to fix it. |`);
+    const table = `| Code | Description | How to solve |\n| --- | --- | --- |\n${rows.join('\n')}\n`;
+    mkdirSync(path.join(project.atoms, 'interface-input'));
+    writeFileSync(path.join(project.atoms, 'interface-input/acme-errors.md'), `${header({ title: 'Acme server errors', summary: 'Every error the Acme server raises.', type: 'interface-input' })}\n## Input\n\nBelow is a table with all the error codes.\n\n${table}`);
+    const config = project.config();
+    await buildIndex(config, quiet);
+    const retriever = await openRetriever(config, quiet);
+    const hits = await retriever.search('FastError [ACME_ERR_BODY_TOO_LARGE]: Request body is too large at /srv/app/upload.js:12:3', { k: 3, mode: 'lexical' });
+    expect(hits[0]).toMatchObject({ atomId: 'interface-input/acme-errors', matchedErrorCode: 'ACME_ERR_BODY_TOO_LARGE' });
+    expect(hits[0]!.confidence).toBeGreaterThanOrEqual(0.9);
+    // The words of the codes are no code: a question about a large request body matches none.
+    const words = await retriever.search('request body too large', { k: 5, mode: 'lexical' });
+    expect(words.every((h) => h.matchedErrorCode === undefined)).toBe(true);
     retriever.close();
   });
 
