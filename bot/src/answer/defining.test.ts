@@ -40,8 +40,9 @@ describe('definingPassage', () => {
   });
 
   test('finds the row of a table of error codes that a pasted code names, without the cells a reader does not need', () => {
-    const codes = '| Code | Description | **How to solve** | Discussion |\n|---|---|---|---|\n| E_BODY_TOO_LARGE | The body is larger than the limit. | Increase `bodyLimit`. | - |\n| E_BODY_EMPTY | The body is empty. | Send a body. | #12 |';
+    const codes = '| Code | Description | **How to solve** | Discussion |\n|---|---|---|---|\n| E_BODY_TOO_LARGE | The body is larger than the limit. | Increase `bodyLimit`. | - |\n| E_BODY_EMPTY | The body is empty. | Send a body. | [#12](https://github.com/acme/app/pull/12) |';
     expect(definingEntry(codes, 'E_BODY_TOO_LARGE')).toEqual({ passage: 'E_BODY_TOO_LARGE — description: The body is larger than the limit; how to solve: Increase `bodyLimit`.', form: 'entry' });
+    expect(definingEntry(codes, 'E_BODY_EMPTY')?.passage).toBe('E_BODY_EMPTY — description: The body is empty; how to solve: Send a body.');
     // A sentence naming the code is not what the code means.
     expect(definingEntry('E_BODY_EMPTY is a code you will see often.', 'E_BODY_EMPTY')).toBeUndefined();
   });

@@ -93,11 +93,15 @@ function definingRow(table: string, named: readonly string[]): string | undefine
     if (first === undefined || rest.length === 0 || !names(cleanMarkdown(first), named, ANY)) continue;
     // A cell's own full stop would end the line early: "larger than the limit.; how to solve: …".
     const said = rest.map((cell) => cell.replace(/[.。]\s*$/, '').trim());
-    const described = said.map((cell, i) => (header[i + 1] ? `${header[i + 1]}: ${cell}` : cell)).filter((_, i) => said[i] !== '' && said[i] !== '-');
+    // An empty cell, a dash, or only a link to an issue or pull request (`[#1168](…)`) says nothing about the thing.
+    const described = said.map((cell, i) => (header[i + 1] ? `${header[i + 1]}: ${cell}` : cell)).filter((_, i) => said[i] !== '' && said[i] !== '-' && !ISSUE_LINK.test(said[i]!));
     return `${first} — ${described.join('; ')}.`;
   }
   return undefined;
 }
+
+/** A cell that is only a link to an issue or pull request, by its number. */
+const ISSUE_LINK = /^\[#\d+\]\([^)]*\)$/;
 
 /** The first paragraph of a list item that opens with the thing's name. */
 function definingItem(list: string, named: readonly string[]): string | undefined {
