@@ -26,6 +26,14 @@ describe('calibrateMinScore', () => {
     expect(calibrateMinScore(questions)).toBeCloseTo(0.11, 5);
     expect(refusalAt(questions.filter((x) => x.split === 'dev'), 0.11)).toEqual({ unanswerable: 1, precision: 0.5, recall: 1, answerableRefused: 0.05 });
   });
+
+  test('rounds down to a hundredth, so a confidence moving in the third decimal leaves it where it was', () => {
+    const dev = (third: number) => Array.from({ length: 20 }, (_, i) => q('dev', false, i === 0 ? 0.05 : i === 1 ? 0.1 + third : 0.2 + i * 0.01));
+    expect(calibrateMinScore(dev(0.003))).toBe(0.1);
+    expect(calibrateMinScore(dev(0.008))).toBe(0.1);
+    // Rounded down, it refuses no more answerable questions than the rule allows.
+    expect(refusalAt(dev(0.008), 0.1).answerableRefused).toBe(0.05);
+  });
 });
 
 describe('figures', () => {

@@ -178,9 +178,9 @@ const MAX_ANSWERABLE_REFUSED = 0.05;
 /**
  * The `bot.minScore` the dev parts suggest: the highest threshold that refuses at most
  * MAX_ANSWERABLE_REFUSED of the answerable dev questions (refusing the most unanswerable ones
- * that allows). Test parts never take part.
+ * that allows), to the hundredth below. Test parts never take part.
  *
- * @example calibrateMinScore([{ split: 'dev', unanswerable: false, confidence: 0.3 }, { split: 'dev', unanswerable: true, confidence: 0.1 }]) //=> 0.3
+ * @example calibrateMinScore([{ split: 'dev', unanswerable: false, confidence: 0.308 }, { split: 'dev', unanswerable: true, confidence: 0.1 }]) //=> 0.3
  */
 export function calibrateMinScore(questions: readonly Pick<HeldoutQuestion, 'split' | 'unanswerable' | 'confidence'>[]): number {
   const dev = questions.filter((q) => q.split === 'dev');
@@ -188,7 +188,9 @@ export function calibrateMinScore(questions: readonly Pick<HeldoutQuestion, 'spl
   if (answerable.length === 0) return 0;
   // Refusing below the k-th lowest answerable confidence refuses the k questions under it.
   const allowed = Math.floor(answerable.length * MAX_ANSWERABLE_REFUSED);
-  return answerable[allowed]!;
+  // Rounded down to a hundredth: that refuses no more, and one question's confidence moving in
+  // the third decimal (a new question set, a search change) does not move the default with it.
+  return Math.floor(answerable[allowed]! * 100 + 1e-9) / 100;
 }
 
 /** Refusal figures of a threshold: a question is refused when its best confidence is below it. */
