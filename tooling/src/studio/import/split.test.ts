@@ -41,6 +41,16 @@ describe('splitPage', () => {
     expect(splitPage({ rel: 'page.md', data: { title: 'Server' }, markdown: `## Instance\n\n### Server Methods\n\n${methods}` }).problems).toEqual([]);
   });
 
+  test('the small first parts of a long section are not merged into the last part of the section before', () => {
+    const prose = (word: string, n: number) => `${Array.from({ length: n }, () => word).join(' ')}.`;
+    const options = ['port', 'host', 'cors'].map((name) => `### ${name}\n\n${prose(name, 300)}\n`).join('\n');
+    const methods = ['ready', 'after', 'listen', 'close'].map((name, i) => `### ${name}\n\n${prose(name, i < 2 ? 30 : 400)}\n`).join('\n');
+    const pieces = split(`## Options\n\n${options}\n## Instance\n\n${methods}`, 'Server');
+    expect(pieces.map((piece) => piece.title)).toEqual(['Server: Options', 'Server: Options: host', 'Server: Options: cors', 'Server: Instance', 'Server: Instance: close']);
+    expect(pieces[2]!.body).not.toContain('ready');
+    expect(pieces[3]!.body).toMatch(/^### ready[\s\S]*### after[\s\S]*### listen/);
+  });
+
 describe('readFrontMatter', () => {
   const read = (text: string) => readFrontMatter({ rel: 'page.md', text });
 

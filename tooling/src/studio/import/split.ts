@@ -117,7 +117,8 @@ export function splitPage(page: SourcePage): SplitPage {
   const questions = atDepth(2).filter((heading) => plainHeading(heading).endsWith('?')).length;
   const faqPage = questions >= 2 && questions >= atDepth(2).length * 0.6;
 
-  type Group = { heading: Heading | undefined; nodes: RootContent[]; parent?: string; solo?: boolean };
+  /** `section`: for a part of a long section, that section's heading (parts of different sections are not merged). */
+  type Group = { heading: Heading | undefined; nodes: RootContent[]; parent?: string; solo?: boolean; section?: Heading | undefined };
   const groups: Group[] = [{ heading: undefined, nodes: [] }];
   let parent: string | undefined;
   for (const node of body) {
@@ -134,9 +135,10 @@ export function splitPage(page: SourcePage): SplitPage {
   const cut = (group: Group, depth: number): Group[] => {
     if (depth > 6 || words(group.nodes) <= MAX_WORDS) return [group];
     if (!group.nodes.some((node) => node.type === 'heading' && node.depth === depth)) return cut(group, depth + 1);
-    const parts: Group[] = [{ ...group, nodes: [] }];
+    const section = depth === 3 ? group.heading : group.section;
+    const parts: Group[] = [{ ...group, nodes: [], section }];
     for (const node of group.nodes) {
-      if (node.type === 'heading' && node.depth === depth) parts.push({ heading: node, nodes: [], ...(group.heading ? { parent: plainHeading(group.heading) } : {}) });
+      if (node.type === 'heading' && node.depth === depth) parts.push({ heading: node, nodes: [], section, ...(group.heading ? { parent: plainHeading(group.heading) } : {}) });
       else parts.at(-1)!.nodes.push(node);
     }
     return parts.filter((part) => part.nodes.length > 0 || part.heading).flatMap((part) => cut(part, depth + 1));
@@ -159,7 +161,9 @@ export function splitPage(page: SourcePage): SplitPage {
   for (const piece of pieces) {
     const last = merged.at(-1);
     const size = words(piece.nodes);
-    const fits = last && !last.solo && !piece.solo && words(last.nodes) + size <= MAX_WORDS;
+    // A part of a long section stays with its own section: the first methods of the next section do not join the last option of this one.
+    const sameSection = last?.section === piece.section;
+    const fits = last && !last.solo && !piece.solo && sameSection && words(last.nodes) + size <= MAX_WORDS;
     if (last && fits && (faqPage || size < MIN_WORDS || words(last.nodes) < MIN_WORDS)) {
       last.nodes.push(...(piece.heading ? [piece.heading] : []), ...piece.nodes);
     } else merged.push({ ...piece, nodes: [...piece.nodes] });
