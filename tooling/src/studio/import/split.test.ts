@@ -27,6 +27,12 @@ describe('splitPage', () => {
     ]);
   });
 
+  test('a section named as the page is not named twice in the titles of its parts', () => {
+    const prose = (word: string, n: number) => `${Array.from({ length: n }, () => word).join(' ')}.`;
+    const pieces = split(`## Decorators\n\n${prose('intro', 200)}\n\n### Usage\n\n${prose('usage', 400)}\n\n### Getters and Setters\n\n${prose('getter', 400)}\n`, 'Decorators');
+    expect(pieces.map((piece) => piece.title)).toEqual(['Decorators', 'Decorators: Usage', 'Decorators: Getters and Setters']);
+  });
+
   test('a page of question headings is a FAQ whose pieces keep their own question', () => {
     const pieces = split('## Does it work on Windows?\n\nYes.\n\n## Why hard links?\n\nTo save disk space.\n', 'FAQ');
     expect(pieces.map((piece) => [piece.type, piece.body])).toEqual([['faq', '## Does it work on Windows?\n\nYes.\n\n## Why hard links?\n\nTo save disk space.']]);

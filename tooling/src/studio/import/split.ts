@@ -182,7 +182,7 @@ export function splitPage(page: SourcePage): SplitPage {
     const title = clampTitle(
       headingText === undefined || headingText.toLowerCase() === pageTitle.toLowerCase()
         ? pageTitle
-        : `${pageTitle}: ${piece.parent && piece.parent !== headingText ? `${piece.parent}: ` : ''}${headingText}`,
+        : `${pageTitle}: ${piece.parent && piece.parent !== headingText && piece.parent.toLowerCase() !== pageTitle.toLowerCase() ? `${piece.parent}: ` : ''}${headingText}`,
     );
     const ownAnchor = piece.heading ? anchorOf.get(piece.heading) : undefined;
     const pieceAnchors = [...(ownAnchor ? [ownAnchor] : []), ...nodes.flatMap((node) => (node.type === 'heading' && node !== piece.heading ? [anchorOf.get(node)!] : []))];
