@@ -75,6 +75,18 @@ describe('trimToRelevant in a section of sub-headed keys', () => {
     expect(out.split('\n').filter((line) => line.startsWith('| `--flag-')).length).toBeGreaterThan(3);
   });
 
+  test('does not go on into the next entry of a reference, which is another thing', () => {
+    const reply = [
+      `#### .code(statusCode)\n\n${'Sets the status code of the reply with many words. '.repeat(20)}`,
+      '#### .sent\n\nTrue once the reply was sent, also after `reply.hijack()`, which skips the automatic send.',
+      '#### .request\n\nThe request this reply belongs to.',
+      '#### .log\n\nThe logger of the request.',
+    ].join('\n\n');
+    expect(trimToRelevant(reply, questionTerms('what does reply.hijack do'), 120)).toBe(
+      '…\n\n**.sent**\n\nTrue once the reply was sent, also after `reply.hijack()`, which skips the automatic send.',
+    );
+  });
+
   test('does not go on into a part that does not fit whole: no heading without what it says', () => {
     const out = trimToRelevant(settings, questionTerms('make the install fail on missing or invalid peer dependencies'), 80);
     expect(out).not.toContain('dedupePeers');

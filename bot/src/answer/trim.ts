@@ -214,7 +214,7 @@ function relevantSubsections(markdown: string, terms: readonly string[], maxWord
       return;
     }
     // What follows a short part (the options under a command, the example after a key) goes on
-    // being quoted, in whole blocks, while the budget lasts.
+    // being quoted, in whole blocks, while the budget lasts and until the next entry of a reference.
     const until = chosen[i + 1]?.start ?? lines.length;
     const after = blocksWithin(lines.slice(sub.end, until).join('\n'), Math.max(0, spare), terms);
     spare -= wordCount(after.text);
@@ -232,6 +232,9 @@ function relevantSubsections(markdown: string, terms: readonly string[], maxWord
  *
  * @example blocksWithin('One two.\n\n## Next\n\nThree four five.', 3, []) //=> { text: 'One two.', whole: false }
  */
+/** A heading that names one entry of a reference (`.request`, `listen`, `bodyLimit`, `--host`), not a part such as "Options". */
+const ENTRY_HEADING = /^(?![A-Z][a-z]+$)[.\w$@/:*-]+(?:\(.*\))?$/;
+
 function blocksWithin(markdown: string, maxWords: number, terms: readonly string[]): { text: string; whole: boolean } {
   const groups: Block[][] = [];
   for (const block of splitBlocks(markdown)) {
@@ -241,6 +244,9 @@ function blocksWithin(markdown: string, maxWords: number, terms: readonly string
   const out: string[] = [];
   let words = 0;
   for (const group of groups) {
+    // The next entry of a reference (`#### .request` after `#### .sent`) is another thing, not more of this one.
+    const heading = HEADING_LINE.exec(group[0]!.text.split('\n', 1)[0]!)?.[2];
+    if (heading !== undefined && ENTRY_HEADING.test(heading.replace(/`/g, '')) && termsIn(heading, terms).length === 0) return { text: out.join('\n\n'), whole: false };
     const size = group.reduce((sum, block) => sum + block.words, 0);
     if (words + size <= maxWords) {
       out.push(...group.map((block) => block.text));
