@@ -18,7 +18,7 @@ import { configuredModel, loadEmbedder } from './embedders/load.js';
 import { loadLexical, searchLexical, selectQueryTerms, shareAcrossAtom, type LexicalDoc } from './lexical.js';
 import { loanwordFor, soundIndex, type SoundIndex } from './loanword.js';
 import { analyzeQuery, type QueryTerm } from './query.js';
-import { normalizeCode } from './tokenize.js';
+import { normalizeCode, tokenize } from './tokenize.js';
 import { UnitStore, type StoredUnit, type UnitMeta } from './store.js';
 
 /** Reciprocal rank fusion constant (the usual 60: flattens the head of each list). */
@@ -135,6 +135,8 @@ class IndexRetriever implements Retriever {
   readonly #baseLanguage = new Map<number, string>();
   readonly #unitsPerLanguage = new Map<string, number>();
   readonly #labelsByAtom = new Map<string, number[]>();
+  /** Words of each atom's name (its title's last part), filled on first use. */
+  readonly #titleTerms = new Map<string, ReadonlySet<string>>();
   /** Terms of every unit of an atom, filled on first use. */
   readonly #atomTerms = new Map<string, ReadonlySet<string>>();
   /**
@@ -243,8 +245,17 @@ class IndexRetriever implements Retriever {
           const unit = this.#unit(hit.label);
           return unit.kind === 'faq' && unit.question !== undefined && definesAll(unit.question, defined);
         });
+        // A page named as the thing ("Catalogs", "Environment API") says what it is, when no FAQ does:
+        // its best unit, in the order the search found them.
+        const named = new Set<string>();
+        const pages = definitions.length > 0 ? [] : pool.filter((hit) => {
+          const atomId = atomOf(hit.label);
+          if (named.has(atomId) || !this.#titleNames(hit.label, defined)) return false;
+          named.add(atomId);
+          return true;
+        });
         // First, as an atom quoting a pasted error code is: it is what was asked for.
-        definitions.forEach((hit, rank) => add(hit.label, 2 / (RRF_K + 1) + 1 / (RRF_K + rank + 1)));
+        [...definitions, ...pages].forEach((hit, rank) => add(hit.label, 2 / (RRF_K + 1) + 1 / (RRF_K + rank + 1)));
       }
       // The same candidates ranked by how much of the question their whole atom covers, fused
       // in as a second list: BM25 ranks sections, but the answer is the atom that has all of it.
@@ -319,6 +330,21 @@ class IndexRetriever implements Retriever {
     const atoms = [...new Set(atomIds)];
     const coverage = new Map(atoms.map((atomId) => [atomId, lexicalCoverage(terms, this.#termsOfAtom(atomId), df, this.#meta.size, this.#languageOf(atomId))]));
     return new Map(atoms.sort((a, b) => coverage.get(b)! - coverage.get(a)!).map((atomId, rank) => [atomId, rank]));
+  }
+
+  /**
+   * Is the unit's atom named as the thing, all its words and no other: the title, or its last part
+   * for a page cut into parts ("Env Variables and Modes: Modes"), without a note in brackets?
+   */
+  #titleNames(label: number, defined: readonly string[]): boolean {
+    const atomId = this.#meta.get(label)!.atomId;
+    let terms = this.#titleTerms.get(atomId);
+    if (!terms) {
+      const name = this.#unit(label).title.split(': ').at(-1)!.replace(/\s*\([^)]*\)\s*$/, '');
+      terms = new Set(tokenize(name));
+      this.#titleTerms.set(atomId, terms);
+    }
+    return terms.size === defined.length && defined.every((term) => terms.has(term));
   }
 
   #languageOf(atomId: string): string {

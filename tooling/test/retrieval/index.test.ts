@@ -101,6 +101,24 @@ describe('retrieval', () => {
     retriever.close();
   });
 
+  test('"what is X" with no FAQ that asks it puts first the page named X, not the one that says X most', async () => {
+    mkdirSync(path.join(project.atoms, 'interface-input'));
+    const page = (fields: Record<string, string>, body: string) => `${header({ type: 'interface-input', ...fields })}\n## Input\n\n${body}\n`;
+    writeFileSync(path.join(project.atoms, 'interface-input/catalogs.md'), page({ title: 'Catalogs', summary: 'Reusable version ranges for a workspace.' }, 'They are a workspace feature for defining version ranges as reusable constants.'));
+    writeFileSync(
+      path.join(project.atoms, 'interface-input/catalog-protocol.md'),
+      page({ title: 'Using the catalog protocol', summary: 'How a catalog entry of the default catalog or a named catalog is read.', tags: '[catalog]' }, 'A catalog entry from the default catalog, or from a named catalog, replaces the catalog range when packing a catalog.'),
+    );
+    const config = project.config();
+    await buildIndex(config, quiet);
+    const retriever = await openRetriever(config, quiet);
+    // Asked otherwise, the page that says "catalog" most comes first...
+    expect((await retriever.search('catalog', { k: 3, mode: 'lexical' }))[0]?.atomId).toBe('interface-input/catalog-protocol');
+    // ...but what a catalog is, the page named so says.
+    expect((await retriever.search('what is a catalog?', { k: 3, mode: 'lexical' }))[0]?.atomId).toBe('interface-input/catalogs');
+    retriever.close();
+  });
+
   test('FAQ pairs are their own units with the question as the section, linked to the question', async () => {
     const config = project.config();
     await buildIndex(config, quiet);
