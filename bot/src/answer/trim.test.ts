@@ -75,6 +75,10 @@ describe('trimToRelevant in a section of sub-headed keys', () => {
     expect(out.split('\n').filter((line) => line.startsWith('| `--flag-')).length).toBeGreaterThan(3);
   });
 
+  test('marks no gap before the first key when only blank lines come before it', () => {
+    expect(trimToRelevant(`\n\n#### encapsulation\n\nThe context ${'word '.repeat(100)}\n\n#### other\n\n${'filler '.repeat(100)}`, ['encapsul'], 120).startsWith('**encapsulation**')).toBe(true);
+  });
+
   test('does not go on into the next entry of a reference, which is another thing', () => {
     const reply = [
       `#### .code(statusCode)\n\n${'Sets the status code of the reply with many words. '.repeat(20)}`,

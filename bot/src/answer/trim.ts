@@ -204,7 +204,8 @@ function relevantSubsections(markdown: string, terms: readonly string[], maxWord
   let spare = maxWords - words;
   let reached = 0;
   chosen.forEach((sub, i) => {
-    if (sub.start > 0 && sub.start !== reached) out.push('…');
+    // A gap is marked where text was left out, not where only blank lines were.
+    if (sub.start > reached && lines.slice(reached, sub.start).some((line) => line.trim() !== '')) out.push('…');
     const text = lines.slice(sub.start, sub.end).join('\n');
     // A part longer than the budget (a heading over several sub-parts, or over long prose) is
     // itself trimmed to what concerns the question: its opening rarely does.
