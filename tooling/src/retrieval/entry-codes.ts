@@ -4,12 +4,11 @@
  * `error_codes`. They are matched whole, never searched as words: a table of two hundred codes
  * would otherwise share a word with every question.
  */
-import { tableCells } from '../text/markdown-table.js';
+import { isDelimiterRow, tableCells } from '../text/markdown-table.js';
 
 /** An error code as programs print them: `ERR_PNPM_OUTDATED_LOCKFILE`, `FST_ERR_CTP_BODY_TOO_LARGE`. */
 export const ERROR_CODE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}\b/;
 const WHOLE_CODE = new RegExp(`^${ERROR_CODE.source}$`);
-const DELIMITER = /^\s{0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 /** A table lists codes when at least this share of its rows open with one (a table of options may name a code in passing). */
 const CODE_ROWS_SHARE = 0.6;
 
@@ -21,7 +20,7 @@ export function entryCodes(markdown: string): string[] {
   const codes: string[] = [];
   const lines = markdown.split('\n');
   for (let i = 1; i < lines.length; i++) {
-    if (!DELIMITER.test(lines[i]!) || !lines[i]!.includes('-') || !lines[i - 1]!.includes('|')) continue;
+    if (!isDelimiterRow(lines[i]!) || !lines[i - 1]!.includes('|')) continue;
     const firsts: string[] = [];
     for (i++; i < lines.length && lines[i]!.includes('|'); i++) firsts.push(plainCell(tableCells(lines[i]!)[0] ?? ''));
     const found = firsts.filter((cell) => WHOLE_CODE.test(cell));

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { tableCells, tableHead, tableRows } from './markdown-table.js';
+import { isDelimiterRow, tableCells, tableHead, tableRows } from './markdown-table.js';
+
+describe('isDelimiterRow', () => {
+  it('is a row of dashes between pipes, aligned or not, with or without outer pipes', () => {
+    for (const line of ['| --- | :-: |', '|------|:---:|', '--- | ---', '  |-|']) expect(isDelimiterRow(line)).toBe(true);
+    for (const line of ['| a | b |', '| :: |', 'text', '']) expect(isDelimiterRow(line)).toBe(false);
+  });
+});
 
 describe('tableHead', () => {
   it('is the header and delimiter rows of a table that opens the text', () => {

@@ -9,6 +9,16 @@ const ROW = /^\s{0,3}\|?.*\|.*$/;
 const DELIMITER = /^\s{0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 
 /**
+ * Is the line a table's delimiter row (`| --- | :-: |`)?
+ *
+ * @example isDelimiterRow('|------|:---:|') //=> true
+ * @example isDelimiterRow('| a | b |') //=> false
+ */
+export function isDelimiterRow(line: string): boolean {
+  return DELIMITER.test(line) && line.includes('-');
+}
+
+/**
  * The head of a table that opens the text, as its two lines; none when the text opens otherwise.
  *
  * @example tableHead('| a | b |\n| - | - |\n| 1 | 2 |') //=> '| a | b |\n| - | - |'
@@ -16,7 +26,7 @@ const DELIMITER = /^\s{0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
  */
 export function tableHead(text: string): string | undefined {
   const [header, delimiter] = text.replace(/^\s*\n/, '').split('\n', 2);
-  if (header === undefined || delimiter === undefined || !ROW.test(header) || !DELIMITER.test(delimiter) || !delimiter.includes('-')) return undefined;
+  if (header === undefined || delimiter === undefined || !ROW.test(header) || !isDelimiterRow(delimiter)) return undefined;
   // A delimiter row needs a pipe unless the table has one column, which GFM writes with pipes anyway.
   if (!delimiter.includes('|') && !header.includes('|')) return undefined;
   return `${header}\n${delimiter}`;
