@@ -317,7 +317,6 @@ function nameDefinition(hits: readonly SearchHit[], name: string): ReturnType<ty
   return definitionIn(hits, (text) => termsIn(text, named).length >= needed, (text, title) => definingPassage(text, name, title));
 }
 
-
 /** The entry of a table or list of codes for an error code the question holds (the first of at most three: a pasted log can hold many). */
 function codeEntry(hits: readonly SearchHit[], question: string): ReturnType<typeof definitionIn> {
   for (const code of [...new Set(question.match(new RegExp(ERROR_CODE.source, 'g')) ?? [])].slice(0, 3)) {

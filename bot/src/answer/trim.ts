@@ -225,17 +225,18 @@ function relevantSubsections(markdown: string, terms: readonly string[], maxWord
   return out.join('\n\n');
 }
 
+/** A heading that names one entry of a reference (`.request`, `listen`, `bodyLimit`, `--host`), not a part such as "Options". */
+const ENTRY_HEADING = /^(?![A-Z][a-z]+$)[.\w$@/:*-]+(?:\(.*\))?$/;
+
 /**
  * What follows a quoted part, in whole sub-headed parts, while they fit in `maxWords`: a part
  * that does not fit ends it, except one that is only a table or a list under its heading, which
  * is cut to its rows or items that concern the question (a key is never quoted as a heading and
- * its defaults without what it does). Returns whether that is all of it.
+ * its defaults without what it does), and so does the next entry of a reference, which is another
+ * thing. Returns whether that is all of it.
  *
  * @example blocksWithin('One two.\n\n## Next\n\nThree four five.', 3, []) //=> { text: 'One two.', whole: false }
  */
-/** A heading that names one entry of a reference (`.request`, `listen`, `bodyLimit`, `--host`), not a part such as "Options". */
-const ENTRY_HEADING = /^(?![A-Z][a-z]+$)[.\w$@/:*-]+(?:\(.*\))?$/;
-
 function blocksWithin(markdown: string, maxWords: number, terms: readonly string[]): { text: string; whole: boolean } {
   const groups: Block[][] = [];
   for (const block of splitBlocks(markdown)) {

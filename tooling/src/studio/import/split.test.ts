@@ -37,8 +37,6 @@ describe('splitPage', () => {
     const pieces = split('## Does it work on Windows?\n\nYes.\n\n## Why hard links?\n\nTo save disk space.\n', 'FAQ');
     expect(pieces.map((piece) => [piece.type, piece.body])).toEqual([['faq', '## Does it work on Windows?\n\nYes.\n\n## Why hard links?\n\nTo save disk space.']]);
   });
-});
-
   test('a section still too long after its `###` cut is cut at its `####` headings, one method per piece', () => {
     const prose = (word: string, n: number) => `${Array.from({ length: n }, () => word).join(' ')}.`;
     const methods = ['listen', 'close', 'inject'].map((name) => `#### ${name}\n\n${prose(name, 300)}\n`).join('\n');
@@ -56,6 +54,7 @@ describe('splitPage', () => {
     expect(pieces[2]!.body).not.toContain('ready');
     expect(pieces[3]!.body).toMatch(/^### ready[\s\S]*### after[\s\S]*### listen/);
   });
+});
 
 describe('readFrontMatter', () => {
   const read = (text: string) => readFrontMatter({ rel: 'page.md', text });
