@@ -33,6 +33,13 @@ describe('splitPage', () => {
     expect(pieces.map((piece) => piece.title)).toEqual(['Decorators', 'Decorators: Usage', 'Decorators: Getters and Setters']);
   });
 
+  test('an HTML banner heading that opens the page is left out, and the page keeps its own title', () => {
+    const [piece] = split('<h1 align="center">Fastify</h1>\n\n## Encapsulation\n\nA fundamental feature of Fastify is the encapsulation context.\n', 'Encapsulation');
+    expect(piece!.title).toBe('Encapsulation');
+    expect(piece!.body).not.toContain('<h1');
+    expect(piece!.body).toContain('A fundamental feature');
+  });
+
   test('a page of question headings is a FAQ whose pieces keep their own question', () => {
     const pieces = split('## Does it work on Windows?\n\nYes.\n\n## Why hard links?\n\nTo save disk space.\n', 'FAQ');
     expect(pieces.map((piece) => [piece.type, piece.body])).toEqual([['faq', '## Does it work on Windows?\n\nYes.\n\n## Why hard links?\n\nTo save disk space.']]);

@@ -61,6 +61,7 @@ export interface SourcePage {
 /** `---json`: the language tag gray-matter and Hexo read; JSON is YAML, so only the tag goes. */
 const JSON_TAG = /^---json[ \t]*(?=\r?\n)/;
 const CUSTOM_ID = /\s*\{#([\w.-]+)\}\s*$/;
+const HTML_H1 = /^<h1\b[^>]*>[^<]*<\/h1>$/i;
 const MAX_WORDS = 800;
 const MIN_WORDS = 120;
 
@@ -90,7 +91,10 @@ export function splitPage(page: SourcePage): SplitPage {
   const h1 = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
   const pageTitle = (typeof data.title === 'string' && data.title.trim()) || (h1 ? plainHeading(h1) : '') || path.basename(page.rel).replace(/\.mdx?$/i, '').replace(/[-_]+/g, ' ');
   const description = typeof data.description === 'string' && data.description.trim().length >= 10 ? data.description.trim() : undefined;
-  const body = tree.children.filter((node) => node !== h1 && !(node.type === 'heading' && node.depth === 1 && plainHeading(node).toLowerCase() === pageTitle.toLowerCase()));
+  // A banner heading in HTML that opens the page (`<h1 align="center">Fastify</h1>` on every page of
+  // a docs folder read on GitHub) names the site, and an atom page has its own title.
+  const banner = tree.children[0]?.type === 'html' && HTML_H1.test(tree.children[0].value) ? tree.children[0] : undefined;
+  const body = tree.children.filter((node) => node !== h1 && node !== banner && !(node.type === 'heading' && node.depth === 1 && plainHeading(node).toLowerCase() === pageTitle.toLowerCase()));
   if (body.length === 0 || words(body) === 0) return { pieces: [], problems: [...problems, 'the page has no text to import'] };
   const definitions = new Map<string, Definition>();
   for (const node of tree.children) if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
