@@ -27,6 +27,13 @@ describe('splitPage', () => {
     ]);
   });
 
+  test('the parts of a long section cut at `####` (it has no `###`) stay with their own section too', () => {
+    const prose = (word: string, n: number) => `${Array.from({ length: n }, () => word).join(' ')}.`;
+    const options = ['port', 'host'].map((name) => `#### ${name}\n\n${prose(name, 450)}\n`).join('\n');
+    const pieces = split(`## Options\n\n${options}\n## Instance\n\n${prose('instance', 30)}\n`, 'Server');
+    expect(pieces.map((piece) => piece.title)).toEqual(['Server: Options', 'Server: Options: host', 'Server: Instance']);
+  });
+
   test('a section named as the page is not named twice in the titles of its parts', () => {
     const prose = (word: string, n: number) => `${Array.from({ length: n }, () => word).join(' ')}.`;
     const pieces = split(`## Decorators\n\n${prose('intro', 200)}\n\n### Usage\n\n${prose('usage', 400)}\n\n### Getters and Setters\n\n${prose('getter', 400)}\n`, 'Decorators');

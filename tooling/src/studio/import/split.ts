@@ -139,10 +139,9 @@ export function splitPage(page: SourcePage): SplitPage {
   const cut = (group: Group, depth: number): Group[] => {
     if (depth > 6 || words(group.nodes) <= MAX_WORDS) return [group];
     if (!group.nodes.some((node) => node.type === 'heading' && node.depth === depth)) return cut(group, depth + 1);
-    const section = depth === 3 ? group.heading : group.section;
-    const parts: Group[] = [{ ...group, nodes: [], section }];
+    const parts: Group[] = [{ ...group, nodes: [] }];
     for (const node of group.nodes) {
-      if (node.type === 'heading' && node.depth === depth) parts.push({ heading: node, nodes: [], section, ...(group.heading ? { parent: plainHeading(group.heading) } : {}) });
+      if (node.type === 'heading' && node.depth === depth) parts.push({ heading: node, nodes: [], section: group.section, ...(group.heading ? { parent: plainHeading(group.heading) } : {}) });
       else parts.at(-1)!.nodes.push(node);
     }
     return parts.filter((part) => part.nodes.length > 0 || part.heading).flatMap((part) => cut(part, depth + 1));
@@ -153,7 +152,7 @@ export function splitPage(page: SourcePage): SplitPage {
     for (const group of groups) {
       if (group.nodes.length === 0 && !group.heading) continue;
       if (words(group.nodes) > MAX_WORDS && !group.solo) {
-        const parts = cut(group, 3);
+        const parts = cut({ ...group, section: group.heading }, 3);
         if (parts.some((part) => words(part.nodes) > MAX_WORDS)) problems.push(`a section of ${words(group.nodes)} words could not be cut below ${MAX_WORDS}; kept whole`);
         pieces.push(...parts);
       } else pieces.push(group);
