@@ -204,10 +204,10 @@ export class UnitStore {
     return new Map(this.#sql<[string, number]>('SELECT file, count(*) FROM units GROUP BY file', { arrays: true }).all());
   }
 
-  /** Every error code of every indexed atom. */
+  /** Every error code of every indexed atom: its `error_codes` and the codes of its tables of codes (each unit's JSON read once). */
   errorCodes(): { atomId: string; code: string }[] {
     return this.#sql<{ atomId: string; code: string }>(
-      "SELECT atom_id AS atomId, value AS code FROM units, json_each(units.data, '$.errorCodes') UNION SELECT atom_id, value FROM units, json_each(units.data, '$.entryCodes')",
+      "SELECT DISTINCT atom_id AS atomId, code.value AS code FROM units, json_each(units.data) AS field, json_each(field.value) AS code WHERE field.key IN ('errorCodes', 'entryCodes')",
     ).all();
   }
 
