@@ -20,8 +20,9 @@ import type { FileDigest, IndexManifest } from './api.js';
  * 8: English words are indexed in American spelling (optimise: optimize).
  * 9: a translated atom's units name the atom they translate (`translation_of`).
  * 12: units keep the codes of their tables of codes (`entryCodes`), matched when pasted.
+ * 13: warning codes of capitals and a number (`FSTWRN004`, `DEP0005`) are codes of those tables too.
  */
-export const FORMAT_VERSION = 12;
+export const FORMAT_VERSION = 13;
 
 export const FILES = {
   manifest: 'manifest.json',

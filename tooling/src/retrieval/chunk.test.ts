@@ -89,6 +89,13 @@ describe('chunkAtom', () => {
     expect(units.flatMap((u) => u.text.split('\n').slice(2))).toEqual(rows);
   });
 
+  test("a table of codes cut into parts gives each part the codes of its own rows, a part of one row too", () => {
+    const long = 'A long description of what went wrong and how to solve it. '.repeat(3);
+    const rows = ['FSTWRN001', 'FSTWRN003', 'FSTWRN004'].map((code) => `| ${code} | ${long} |`);
+    const units = chunkAtom(atom(`## Warning codes\n\n| Code | Description |\n| --- | --- |\n${rows.join('\n')}\n`), { ...options, maxTokens: 128 });
+    expect(units.map((u) => u.entryCodes)).toEqual([['FSTWRN001'], ['FSTWRN003'], ['FSTWRN004']]);
+  });
+
   test('a table padded to a wide column is cut into whole rows under its head, its padding collapsed', () => {
     const pad = (text: string, width: number) => text.padEnd(width);
     const rows = Array.from({ length: 30 }, (_, i) => `| ${pad(`\`--option-${i}\``, 20)} | ${pad(`What option ${i} does`, 180)} |`);

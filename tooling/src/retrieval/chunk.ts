@@ -89,6 +89,7 @@ export function chunkAtom(atom: Atom, options: ChunkOptions): Unit[] {
     parts: number,
     embedText: string,
     tokens: number,
+    codes: readonly string[],
   ): Unit => ({
     ...context,
     id,
@@ -97,7 +98,7 @@ export function chunkAtom(atom: Atom, options: ChunkOptions): Unit[] {
     anchor: fields.anchor,
     url: sectionUrl(atom.url, fields.anchor),
     text: fields.text,
-    entryCodes: entryCodes(fields.text),
+    entryCodes: codes.filter((code) => new RegExp(`(?<![\\w])${code}(?![\\w])`).test(fields.text)),
     question: fields.question,
     answer: fields.answer,
     part,
@@ -114,6 +115,8 @@ export function chunkAtom(atom: Atom, options: ChunkOptions): Unit[] {
     // A very long title + summary still leaves room for some text; the cut below keeps the whole under budget.
     const budget = Math.max(16, options.maxTokens - headTokens - 2);
     const parts = packBlocks(blocks, budget, options.countTokens);
+    // Read from the whole section: a table of codes cut into parts is still one table, down to a part of one row.
+    const codes = entryCodes(blocks.join('\n\n'));
     parts.forEach(({ text, tokens: textTokens }, i) => {
       const embedText = `${head}\n\n${text}`;
       const id = parts.length > 1 ? `${baseId}@${i + 1}` : baseId;
@@ -121,7 +124,7 @@ export function chunkAtom(atom: Atom, options: ChunkOptions): Unit[] {
         ? { kind, section: faq.question, anchor, text, question: faq.question, answer: parts.length > 1 ? text : faq.answer }
         : { kind, section: heading, anchor, text };
       // Counted piecewise (head + blocks): tokenizing every text once is what keeps large builds fast.
-      units.push(make(fields, id, i + 1, parts.length, embedText, Math.min(headTokens + textTokens, options.maxTokens)));
+      units.push(make(fields, id, i + 1, parts.length, embedText, Math.min(headTokens + textTokens, options.maxTokens), codes));
     });
   };
 

@@ -18,6 +18,12 @@ describe('entryCodes', () => {
     expect(entryCodes('| Name | Kind |\n| --- | --- |\n| ERR_PNPM_A_B | code |\n| ERR_PNPM_C_D | code |\n| port | option |\n| host | option |')).toEqual([]);
   });
 
+  test('reads warning codes of capitals and a number, and leaves numbers and words', () => {
+    const table = '| Code | Description |\n| --- | --- |\n| <a id="FSTWRN004">FSTWRN004</a> | An errorHandler is overridden. |\n| DEP0005 | Buffer() is deprecated. |\n| TS2307 | Cannot find module. |';
+    expect(entryCodes(table)).toEqual(['FSTWRN004', 'DEP0005', 'TS2307']);
+    expect(entryCodes('| Status | Meaning |\n| --- | --- |\n| 404 | Not Found |\n| 500 | Server error |\n| HTTP2 | Protocol |')).toEqual([]);
+  });
+
   test('reads each table of several', () => {
     const table = (a: string, b: string) => `| Code | Meaning |\n| --- | --- |\n| ${a} | x |\n| ${b} | y |`;
     expect(entryCodes(`${table('ERR_A_ONE', 'ERR_A_TWO')}\n\nText.\n\n${table('ERR_B_ONE', 'ERR_A_ONE')}`)).toEqual(['ERR_A_ONE', 'ERR_A_TWO', 'ERR_B_ONE']);

@@ -6,9 +6,13 @@
  */
 import { isDelimiterRow, tableCells } from '../text/markdown-table.js';
 
-/** An error code as programs print them: `ERR_PNPM_OUTDATED_LOCKFILE`, `FST_ERR_CTP_BODY_TOO_LARGE`. */
-export const ERROR_CODE = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}\b/;
-const WHOLE_CODE = new RegExp(`^${ERROR_CODE.source}$`);
+/**
+ * An error or warning code as programs print them: `ERR_PNPM_OUTDATED_LOCKFILE`,
+ * `FST_ERR_CTP_BODY_TOO_LARGE`, or capitals and a number (`FSTWRN004`, Node's `DEP0005`,
+ * TypeScript's `TS2307`).
+ */
+export const ERROR_CODE = /\b(?:[A-Z][A-Z0-9]*(?:_[A-Z0-9]+){2,}|[A-Z]{1,8}\d{3,5})\b/;
+const WHOLE_CODE = new RegExp(`^(?:${ERROR_CODE.source})$`);
 /** A table lists codes when at least this share of its rows open with one (a table of options may name a code in passing). */
 const CODE_ROWS_SHARE = 0.6;
 
