@@ -23,7 +23,10 @@ import { UnitStore, type StoredUnit, type UnitMeta } from './store.js';
 
 /** Reciprocal rank fusion constant (the usual 60: flattens the head of each list). */
 const RRF_K = 60;
-/** Candidates taken from each list before fusion. */
+/**
+ * Candidates taken from each list before fusion, whatever the number of hits asked for: the first
+ * hits of a search do not depend on how many follow them, so the eval ranks what the chat quotes.
+ */
 const DEPTH = 50;
 /** Lexical candidates searched per one kept, so an atom's other matching sections can lift its best one. */
 const ATOM_POOL = 4;
@@ -215,9 +218,10 @@ class IndexRetriever implements Retriever {
     const mode = options.mode ?? 'hybrid';
     const useDense = this.denseIndex !== undefined && this.embedder !== undefined && mode !== 'lexical';
     const useLexical = mode !== 'dense' || !useDense;
-    const depth = Math.max(DEPTH, k * 3);
 
     const fused = new Map<number, number>();
+    /** Candidates past DEPTH, in their list's order: listed after the fused ones when k asks for more. */
+    const further: number[] = [];
     /** Each candidate atom's rank by coverage of the query: it also breaks ties of the fused score. */
     let coverageRank = new Map<string, number>();
     const add = (label: number, value: number) => fused.set(label, (fused.get(label) ?? 0) + value);
@@ -232,8 +236,9 @@ class IndexRetriever implements Retriever {
       // translation is how an atom in the other language writes it, and counts the same.
       const asWritten = new Set(terms.flatMap((t) => [t.term, ...(t.translated ?? [])]));
       const weight = (term: string) => (asWritten.has(term) ? 1 : OTHER_FORM_WEIGHT);
-      const pool = shareAcrossAtom(searchLexical(this.lexical, searched, depth * ATOM_POOL, keep, (term) => df(term) > 0, weight), atomOf);
-      const units = pool.slice(0, depth);
+      const pool = shareAcrossAtom(searchLexical(this.lexical, searched, DEPTH * ATOM_POOL, keep, (term) => df(term) > 0, weight), atomOf);
+      const units = pool.slice(0, DEPTH);
+      further.push(...pool.slice(DEPTH).map((hit) => hit.label));
       units.forEach((hit, rank) => add(hit.label, 1 / (RRF_K + rank + 1)));
       // "What is an atom?": the FAQ that says what one is. Searched alone, the knowledge base's most
       // common word finds every page that mentions it, and the definition far down.
@@ -266,10 +271,11 @@ class IndexRetriever implements Retriever {
     const similarities = new Map<number, number>();
     if (useDense) {
       [vector] = await this.embedder!.embed([text]);
-      for (const [rank, hit] of searchDense(this.denseIndex!, vector!, depth, keep).entries()) {
+      for (const [rank, hit] of searchDense(this.denseIndex!, vector!, DEPTH, keep).entries()) {
         add(hit.label, 1 / (RRF_K + rank + 1));
         similarities.set(hit.label, hit.similarity);
       }
+      if (k > DEPTH && !useLexical) further.push(...searchDense(this.denseIndex!, vector!, k, keep).map((hit) => hit.label));
     }
     // A pasted log line naming an atom's error code: that atom's units go first.
     const matchedCodes = this.#matchCodes(text);
@@ -279,6 +285,11 @@ class IndexRetriever implements Retriever {
 
     const byCoverage = (label: number) => coverageRank.get(this.#meta.get(label)!.atomId) ?? Infinity;
     const ranked = [...fused].sort((a, b) => b[1] - a[1] || byCoverage(a[0]) - byCoverage(b[0]) || a[0] - b[0]).slice(0, k);
+    // Scored by their place in the list, below every fused candidate (the least of those has 1 / (RRF_K + DEPTH)).
+    for (const label of new Set(further)) {
+      if (ranked.length >= k) break;
+      if (!fused.has(label)) ranked.push([label, 1 / (RRF_K + DEPTH + ranked.length + 1)]);
+    }
     return ranked.map(([label, score]) => {
       const unit = this.#unit(label);
       let similarity = similarities.get(label);

@@ -13,6 +13,7 @@ import { openRetriever, type Retriever } from '../../src/retrieval/api.js';
 import { buildIndex } from '../../src/retrieval/build.js';
 import { misses } from '../../src/eval/retrieval.js';
 import type { RetrievalReport } from '../../src/eval/report.js';
+import { loadQuestionSet } from '../../src/eval/questions.js';
 import { runRetrievalEval } from '../../src/eval/run-retrieval.js';
 import { checkThresholds, loadThresholds } from '../../src/eval/thresholds.js';
 
@@ -51,4 +52,15 @@ test('runs in the offline configuration, where hybrid is lexical', () => {
   expect(report.index.dense).toBe(false);
   expect(report.systems.find((s) => s.name === 'dense')?.unavailable).toBeDefined();
   expect(report.systems.find((s) => s.name === 'hybrid')?.overall?.n).toBe(report.questions);
+});
+
+test('the first hits of a search are the same however many hits are asked for, so the eval ranks what the chat quotes', async () => {
+  const questions = loadQuestionSet(path.join(root, 'eval/questions.yaml')).questions;
+  const differ: string[] = [];
+  for (const { text } of questions) {
+    const few = (await retriever.search(text, { k: 8 })).map((hit) => hit.unitId);
+    const many = (await retriever.search(text, { k: 60 })).slice(0, 8).map((hit) => hit.unitId);
+    if (few.join() !== many.join()) differ.push(text);
+  }
+  expect(differ).toEqual([]);
 });
