@@ -6,13 +6,12 @@
  * sentence that shares most words with "what is a pitfall" is rarely the one that says it. A
  * pasted error code is looked up the same way, in a table or list of codes.
  */
+import { ITEM_SUBJECT, MAX_SUBJECT_CHARS } from '../../../tooling/src/retrieval/definition.js';
 import { tableCells, tableRows } from '../../../tooling/src/text/markdown-table.js';
 import { cleanMarkdown } from './markdown.js';
 import { questionTerms } from './terms.js';
 import { listItems, sentencesOf, splitBlocks } from './trim.js';
 
-/** A subject longer than this is a clause, not the name of a thing. */
-const MAX_SUBJECT_CHARS = 60;
 /**
  * "X is a …", "An X is the …", "X means …": the subject, then a verb that defines. "Catalogs are
  * defined in pnpm-workspace.yaml" says where they are, not what they are.
@@ -20,8 +19,6 @@ const MAX_SUBJECT_CHARS = 60;
 const ENGLISH_SUBJECT = /^(?:(?:a|an|the)\s+)?(.+?)\s+(?:(?:is|are)\s+(?:a|an|the|one|for|where|what|how|when)|means|refers to)\s/i;
 /** "Xとは…", "Xは…" (the topic marker after the subject). */
 const JAPANESE_SUBJECT = /^(.+?)(?:とは|は)[、,]?/u;
-/** A list item's subject: its leading bold or code span, or the words before a colon or dash. */
-const ITEM_SUBJECT = /^(?:\*\*(.+?)\*\*|`([^`]+)`|([^:—–]+?)\s*(?::|\s[—–-]\s))/;
 
 export interface Definition {
   /** One line of prose. */

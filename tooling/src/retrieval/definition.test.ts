@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { definedTerms, definesAll } from './definition.js';
+import { definedTerms, definesAll, definesInEntry } from './definition.js';
+import { tokenize } from './tokenize.js';
 
 describe('definedTerms', () => {
   test.each([
@@ -35,5 +36,29 @@ describe('definesAll', () => {
 
   test('a Japanese compound defines the word inside it', () => {
     expect(definesAll('ナレッジアトムとはどういうもの？', ['アトム'])).toBe(true);
+  });
+});
+
+describe('definesInEntry', () => {
+  const types = '| type | use it for |\n| --- | --- |\n| `playbook` | responding to an alert |\n| `pitfall` | a tempting mistake |';
+
+  test('a table row or list item that opens with the name, or all of it but one word, defines it', () => {
+    expect(definesInEntry(types, tokenize('playbook atom'))).toBe(true);
+    expect(definesInEntry(types, tokenize('pitfall'))).toBe(true);
+    expect(definesInEntry('Kinds:\n\n- **catalog**: a named set of versions\n- `override`: not this one', tokenize('catalog'))).toBe(true);
+    expect(definesInEntry('1. Playbook — what the person on call does', tokenize('playbook'))).toBe(true);
+  });
+
+  test('a row or item that only mentions the name, a header row, a sentence and a longer name do not', () => {
+    expect(definesInEntry(types, tokenize('mistake'))).toBe(false);
+    expect(definesInEntry(types, tokenize('type'))).toBe(false);
+    expect(definesInEntry('- Write the playbook: open the on-call page first.', tokenize('playbook'))).toBe(false);
+    expect(definesInEntry('A playbook starts from a trigger.', tokenize('playbook'))).toBe(false);
+    expect(definesInEntry(types, tokenize('playbook incident atom'))).toBe(false);
+  });
+
+  test('a list item or row with a long run of spaces is read in time', () => {
+    // Read whole, such a run would cost the subject pattern time in the square of its length.
+    expect(definesInEntry(`- a${' '.repeat(100_000)}b\n| x${' '.repeat(100_000)}y | z |`, tokenize('playbook'))).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
  * is often the knowledge base's most common word, which tells its units apart least: searched
  * alone it finds every page that mentions an atom, not the one that says what an atom is.
  */
+import { isDelimiterRow, tableCells } from '../text/markdown-table.js';
 import { tokenize } from './tokenize.js';
 
 /** At most this many words name the thing: a longer question asks about more than a definition. */
@@ -58,4 +59,45 @@ export function definesAll(faqQuestion: string, terms: readonly string[]): boole
   const defined = definedTerms(faqQuestion);
   // A Japanese compound is one word: ナレッジアトム defines アトム.
   return defined !== undefined && terms.every((term) => defined.some((word) => word === term || (CJK.test(term) && word.includes(term))));
+}
+
+/** A list item's subject: its leading bold or code span, or the words before a colon or dash. */
+export const ITEM_SUBJECT = /^(?:\*\*(.+?)\*\*|`([^`]+)`|([^:—–]+?)\s*(?::|\s[—–-]\s))/;
+const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+(.+)$/;
+/** A subject longer than this is a clause, not the name of a thing. */
+export const MAX_SUBJECT_CHARS = 60;
+
+/**
+ * Does a table row or list item of the text open with the thing's name? Its subject has only the
+ * name's terms, all of them or all but one: in a table of atom types the row `| playbook | … |`
+ * says what a "playbook atom" is. Reference pages define their terms this way far more often than
+ * in a sentence or a FAQ of their own.
+ *
+ * @example definesInEntry('| type | use it for |\n| --- | --- |\n| `playbook` | an incident |', ['playbook', 'atom']) //=> true
+ * @example definesInEntry('- **pitfall**: a tempting mistake', ['pitfall']) //=> true
+ * @example definesInEntry('A playbook starts from a trigger.', ['playbook']) //=> false
+ */
+export function definesInEntry(markdown: string, terms: readonly string[]): boolean {
+  const lines = markdown.split('\n');
+  return lines.some((line, i) => {
+    const subject = line.includes('|') ? rowSubject(line, lines[i + 1]) : itemSubject(line);
+    if (subject === undefined || subject.length > MAX_SUBJECT_CHARS) return false;
+    const words = [...new Set(tokenize(subject))];
+    return words.length > 0 && words.every((word) => terms.includes(word)) && terms.length - words.length <= 1;
+  });
+}
+
+/** The first cell of a body row (not the header row, which the delimiter row follows). */
+function rowSubject(line: string, next: string | undefined): string | undefined {
+  if (isDelimiterRow(line) || (next !== undefined && isDelimiterRow(next))) return undefined;
+  const cells = tableCells(line);
+  return cells.length >= 2 ? cells[0] : undefined;
+}
+
+function itemSubject(line: string): string | undefined {
+  // Only the item's opening is read, its spaces collapsed: a subject is short, and a long run of
+  // spaces would cost the pattern time in the square of its length.
+  const text = LIST_ITEM.exec(line)?.[1]?.slice(0, 4 * MAX_SUBJECT_CHARS).replace(/\s+/g, ' ');
+  const subject = text === undefined ? undefined : ITEM_SUBJECT.exec(text);
+  return subject && text!.length > subject[0].length ? (subject[1] ?? subject[2] ?? subject[3]) : undefined;
 }

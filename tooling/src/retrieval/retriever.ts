@@ -11,7 +11,7 @@ import { isSqliteError } from '../sqlite/database.js';
 import { IndexLoadError, type AnalyzedTerm, type IndexManifest, type OpenRetrieverOptions, type Retriever, type SearchHit, type SearchOptions } from './api.js';
 import { FILES, artifactFiles, currentIndexDir, indexDir, readManifest, verifyFile } from './artifact.js';
 import { confidence, lexicalCoverage } from './confidence.js';
-import { definedTerms, definesAll } from './definition.js';
+import { definedTerms, definesAll, definesInEntry } from './definition.js';
 import { readDense, searchDense, similarityTo, type DenseIndex } from './dense.js';
 import { EmbedderUnavailableError, type Embedder } from './embedders/embedder.js';
 import { configuredModel, loadEmbedder } from './embedders/load.js';
@@ -259,8 +259,17 @@ class IndexRetriever implements Retriever {
           named.add(atomId);
           return true;
         });
+        // Else a row or item that opens with the thing's name, as a table of types or a glossary has:
+        // the first such unit of each atom, among the units fused.
+        const listed = new Set<string>();
+        const entries = definitions.length > 0 || pages.length > 0 ? [] : units.filter((hit) => {
+          const atomId = atomOf(hit.label);
+          if (listed.has(atomId) || !definesInEntry(this.#unit(hit.label).text, defined)) return false;
+          listed.add(atomId);
+          return true;
+        });
         // First, as an atom quoting a pasted error code is: it is what was asked for.
-        [...definitions, ...pages].forEach((hit, rank) => add(hit.label, 2 / (RRF_K + 1) + 1 / (RRF_K + rank + 1)));
+        [...definitions, ...pages, ...entries].forEach((hit, rank) => add(hit.label, 2 / (RRF_K + 1) + 1 / (RRF_K + rank + 1)));
       }
       // The same candidates ranked by how much of the question their whole atom covers, fused
       // in as a second list: BM25 ranks sections, but the answer is the atom that has all of it.

@@ -245,3 +245,25 @@ test('"what is an atom" finds the FAQ that says what an atom is, not the pages t
   const [first] = await languagePreferred(retriever, 'what is an atom?', 'en', { k: 5, mode: 'lexical', minScore: 0.115 });
   expect(first).toMatchObject({ atomId: 'faq/general', kind: 'faq', question: 'What is a knowledge atom?' });
 });
+
+test('"what is a playbook atom", with no FAQ or page named so, finds the row of a table of types that opens with it', async () => {
+  const retriever = await indexOf([
+    ...others,
+    {
+      file: 'error/steps-numbered.md',
+      title: 'Steps are not numbered',
+      summary: 'A procedure or playbook atom lists its steps without numbers.',
+      type: 'error',
+      body: '## What it means\n\nA playbook atom and a procedure atom number their steps. This playbook atom check reads the playbook Action plan.\n\n## How to resolve\n\nNumber each step of the playbook.',
+    },
+    {
+      file: 'interface-input/type-field.md',
+      title: 'The type header field',
+      summary: 'What kind of knowledge an atom holds.',
+      type: 'interface-input',
+      body: '## Input\n\nEvery atom has a type.\n\n## Accepted values\n\n| value | use it for |\n| --- | --- |\n| `error` | a message someone sees |\n| `playbook` | responding to an alert, with escalation |\n| `pitfall` | a tempting mistake |\n\n## Example\n\n`type: error`',
+    },
+  ]);
+  const [first] = await languagePreferred(retriever, 'what is a playbook atom', 'en', { k: 5, mode: 'lexical', minScore: 0.115 });
+  expect(first).toMatchObject({ atomId: 'interface-input/type-field', section: 'Accepted values' });
+});
