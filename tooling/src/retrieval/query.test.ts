@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { analyzeQuery, normalizePhrases, withinOneEdit } from './query.js';
+import { analyzeQuery, completed, normalizePhrases, withinOneEdit } from './query.js';
 
-const vocabulary = ['search', 'complet', 'backup', 'databas', 'default', 'serv', 'listen'];
+const vocabulary = ['search', 'complet', 'backup', 'databas', 'default', 'serv', 'listen', 'linter', 'local', 'connect', 'stack', 'lack'];
 const known = (term: string) => vocabulary.includes(term);
 const analyze = (text: string) => analyzeQuery(text, known, () => vocabulary);
 const byTerm = (text: string) => Object.fromEntries(analyze(text).map((t) => [t.term, t]));
@@ -73,12 +73,11 @@ describe('analyzeQuery', () => {
   });
 
   test('corrects a long word one edit from exactly one known word, and strips a common prefix', () => {
-    expect(byTerm('serach')['serach']?.forms).toEqual(['serach']);
     expect(analyzeQuery('databsae', (t) => t === 'databas', () => ['databas'])[0]?.forms).toEqual(['databsa', 'databas']);
     expect(byTerm('autocomplete')['autocomplet']?.forms).toEqual(['autocomplet', 'complet']);
   });
 
-  test('never corrects a short unknown word: it may be a name the atoms do not mention', () => {
+  test('never reads a short unknown word as one a changed letter away: it may be a name the atoms do not mention', () => {
     expect(analyzeQuery('slack', (t) => t === 'stack', () => ['stack'])[0]?.forms).toEqual(['slack']);
   });
 
@@ -119,6 +118,26 @@ describe('analyzeQuery', () => {
   test('reads "out of the box" as default', () => {
     expect(normalizePhrases('what does serve listen on out of the box')).toContain('default');
     expect(analyze('what does serve listen on out of the box').map((t) => t.term)).toEqual(['serv', 'listen', 'default']);
+  });
+});
+
+describe('typos in short words', () => {
+  test('a short word with a letter left out, or two letters swapped, is also searched as the known word', () => {
+    expect(byTerm('run the lintr')['lintr']?.forms).toEqual(['lintr', 'linter']);
+    expect(byTerm('run it localy')['locali']?.forms).toEqual(['locali', 'local']);
+    expect(byTerm('conect it')['conect']?.forms).toEqual(['conect', 'connect']);
+    expect(byTerm('the backpu folder')['backpu']?.forms).toEqual(['backpu', 'backup']);
+    expect(byTerm('serach')['serach']?.forms).toEqual(['serach', 'search']);
+  });
+
+  test('a name the atoms never mention is not read as a typo of a word a letter away from it', () => {
+    // `stack` is a changed letter from `slack`, `lack` one left out: neither is a letter missed.
+    expect(byTerm('a slack bot')['slack']?.forms).toEqual(['slack']);
+    expect(completed('slack', known)).toBeUndefined();
+  });
+
+  test('a word two known words are each a letter from is left as written', () => {
+    expect(completed('lintr', (term) => term === 'linter' || term === 'lintar')).toBeUndefined();
   });
 });
 

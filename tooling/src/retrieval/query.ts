@@ -8,7 +8,7 @@
 import { isEveryday } from './everyday-words.js';
 import { englishFor, JAPANESE_GLOSSARY } from './glossary.js';
 import { SYNONYM_PHRASES, synonymsFor } from './synonyms.js';
-import { hyphenatedCompounds, japaneseTerm, tokenize } from './tokenize.js';
+import { hyphenatedCompounds, japaneseTerm, latinTerm, tokenize } from './tokenize.js';
 
 export interface QueryTerm {
   /** The term as the tokenizer makes it. */
@@ -118,11 +118,16 @@ export function analyzeQuery(
     const translated = english ? tokenize(english).filter((form) => form !== term) : [];
     for (const form of translated) add(form);
     for (const form of [...synonymsFor(term, tokenize), ...(phraseForms.get(term) ?? [])]) add(form);
-    // Only long words: a short unknown word is as likely a name the atoms never mention (`slack`)
-    // as a typo, and one edit away from some known word (`stack`) all the same.
+    // A long unknown word one edit from a known one is a typo. A short one is as likely a name the
+    // atoms never mention (`slack`), one letter from some known word (`stack`) all the same: it is
+    // read as a typo only when a letter left out (`lintr`, `conect`) or two letters swapped make
+    // it a known word, the typos people make most.
     if (!known(term) && /^[a-z]{7,}$/.test(term)) {
       vocab ??= [...vocabulary()];
       const near = nearest(term, vocab);
+      if (near) add(near);
+    } else if (!known(term) && /^[a-z]{5,6}$/.test(term)) {
+      const near = completed(term, known);
       if (near) add(near);
     }
     // `server` is also `serve`, `linter` also `lint`: the thing named for what it does.
@@ -178,6 +183,28 @@ function nearest(term: string, vocabulary: readonly string[]): string | undefine
     found = word;
   }
   return found;
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/**
+ * The one known term that a letter added to a short word, or two of its neighbouring letters
+ * swapped, gives (as the tokenizer stems it: `locali`, from "localy", is `local` with an `l`).
+ *
+ * @example completed('lintr', (t) => t === 'linter') //=> 'linter'
+ * @example completed('slack', (t) => t === 'stack') //=> undefined
+ */
+export function completed(term: string, known: (term: string) => boolean): string | undefined {
+  const candidates = new Set<string>();
+  for (let i = 0; i <= term.length; i++) for (const letter of LETTERS) candidates.add(term.slice(0, i) + letter + term.slice(i));
+  for (let i = 0; i + 1 < term.length; i++) candidates.add(term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2));
+  const found = new Set<string>();
+  for (const candidate of candidates) {
+    const stem = latinTerm(candidate);
+    if (stem !== undefined && stem !== term && known(stem)) found.add(stem);
+    if (found.size > 1) return undefined;
+  }
+  return [...found][0];
 }
 
 /**

@@ -105,6 +105,16 @@ export function queryTerms(text: string): string[] {
   return [...new Set(tokenize(text))];
 }
 
+/**
+ * The term `tokenize` makes of one lower-case Latin word, without segmenting it (none for a stop word).
+ *
+ * @example latinTerm('locally') //=> 'local'
+ * @example latinTerm('the') //=> undefined
+ */
+export function latinTerm(word: string): string | undefined {
+  return STOP_WORDS.has(word) ? undefined : word.length > 2 ? stem(word) : word;
+}
+
 function addTerm(terms: string[], word: string): void {
   if (STOP_WORDS.has(word) || HIRAGANA_FILLER.test(word)) return;
   terms.push(LATIN_WORD.test(word) && word.length > 2 ? stem(word) : japaneseTerm(word));

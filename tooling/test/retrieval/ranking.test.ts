@@ -267,3 +267,20 @@ test('"what is a playbook atom", with no FAQ or page named so, finds the row of 
   const [first] = await languagePreferred(retriever, 'what is a playbook atom', 'en', { k: 5, mode: 'lexical', minScore: 0.115 });
   expect(first).toMatchObject({ atomId: 'interface-input/type-field', section: 'Accepted values' });
 });
+
+test('a question with a letter left out of a short word is as sure of its atom as the question spelt right', async () => {
+  const retriever = await indexOf([
+    ...others,
+    {
+      file: 'procedure/run-the-linter-locally.md',
+      title: 'Run the linter locally',
+      summary: 'Check atoms on your machine before you push.',
+      body: '## Steps\n\n1. Run the linter from the repository root.\n2. Connect the output to your editor.\n\n## Verify\n\nThe linter prints no errors.',
+    },
+  ]);
+  const best = async (question: string) => (await retriever.search(question, { k: 5, mode: 'lexical' }))[0]!;
+  const right = await best('run the linter locally');
+  for (const typo of ['run the lintr locally', 'run the linter localy']) {
+    expect(await best(typo)).toMatchObject({ atomId: 'procedure/run-the-linter-locally', confidence: right.confidence });
+  }
+});
