@@ -107,6 +107,12 @@ describe('analyzeQuery', () => {
     expect(byTerm('exclude a folder')['folder']?.forms).toEqual(['folder', 'directori', 'dir']);
   });
 
+  test('also searches an abbreviation as the word documentation spells out: env vars are environment variables', () => {
+    expect(byTerm('set env vars')['env']?.forms).toEqual(['env', 'environ']);
+    expect(byTerm('set env vars')['var']?.forms).toEqual(['var', 'variabl']);
+    expect(byTerm('the repo config')['repo']?.forms).toEqual(['repo', 'repositori']);
+  });
+
   test('also searches a phrase as the word documentation says it in: token by token is stream, out of date is outdated', () => {
     expect(byTerm('can the answer come back token by token')['token']?.forms).toEqual(['token', 'stream']);
     expect(byTerm('turn off the cache')['turn']?.forms).toEqual(['turn', 'disabl']);
