@@ -116,6 +116,8 @@ describe('analyzeQuery', () => {
   test('also searches a phrase as the word documentation says it in: token by token is stream, out of date is outdated', () => {
     expect(byTerm('can the answer come back token by token')['token']?.forms).toEqual(['token', 'stream']);
     expect(byTerm('turn off the cache')['turn']?.forms).toEqual(['turn', 'disabl']);
+    expect(byTerm('the front matter is wrong')['matter']?.forms).toEqual(['matter', 'frontmatt']);
+    expect(byTerm('an old lock file')['lock']?.forms).toEqual(['lock', 'lockfil']);
     expect(byTerm('the lockfile is out of date')['date']?.forms).toEqual(['date', 'outdat', 'stale']);
     expect(byTerm("is there a threshold for 'I don't know'")['know']?.forms).toEqual(['know', 'cover', 'refus', 'unansw']);
     expect(byTerm('it keeps telling people it has nothing on the topic')['noth']?.forms).toEqual(['noth', 'cover', 'refus', 'unansw']);

@@ -98,6 +98,10 @@ export const SYNONYM_PHRASES: readonly [RegExp, string][] = [
   [/\bget rid of\b/gi, 'remove'],
   [/\bfall(s|en|ing)? behind\b|\bout of date\b/gi, 'outdated stale'],
   [/\b(log|sign) in\b/gi, 'login'],
+  // Written apart in questions, as one word in docs and config keys.
+  [/\bfront matter\b/gi, 'frontmatter'],
+  [/\block files?\b/gi, 'lockfile'],
+  [/\bset(ting)? up\b/gi, 'setup'],
   // What an assistant or a search says when it has no answer.
   [/\b(i|it|we|they) (don'?t|do not|doesn'?t|does not) know\b|\bno idea\b|\b(can'?t|cannot|couldn'?t) find (anything|a thing)\b|\b(has|have|got) nothing (on|about)\b/gi, 'not covered refuse unanswered'],
 ];
