@@ -89,7 +89,7 @@ describe('chunkAtom', () => {
     expect(units.flatMap((u) => u.text.split('\n').slice(2))).toEqual(rows);
   });
 
-  test("a table of codes cut into parts gives each part the codes of its own rows, a part of one row too", () => {
+  test('a table of codes cut into parts gives each part the codes of its own rows, a part of one row too', () => {
     const long = 'A long description of what went wrong and how to solve it. '.repeat(3);
     const rows = ['FSTWRN001', 'FSTWRN003', 'FSTWRN004'].map((code) => `| ${code} | ${long} |`);
     const units = chunkAtom(atom(`## Warning codes\n\n| Code | Description |\n| --- | --- |\n${rows.join('\n')}\n`), { ...options, maxTokens: 128 });
