@@ -194,6 +194,13 @@ describe('composeExtractive: what was asked', () => {
     expect(answer).not.toContain('bad type');
   });
 
+  test('does not lead with a meaning line that only introduces the log it quotes', () => {
+    const introduces = error('What it means', 'If you see an error like this on Linux:\n\n> Error: ENOSPC: System limit for number of file watchers reached');
+    const { answer } = composeExtractive('Error: ENOSPC: System limit for number of file watchers reached, what do I do?', [resolve, introduces], { language: 'en', minScore: 0.2, atomUnits: [introduces, resolve] });
+    expect(answer).not.toContain('like this on Linux:');
+    expect(answer).toContain('1. Fix the first diagnostic.');
+  });
+
   test('leads a resolution with no meaning line when the atom has no meaning section', () => {
     const problem = (section: string, text: string) => hit({ unitId: `troubleshooting/y#${section}`, atomId: 'troubleshooting/y', title: 'Widget is blank', type: 'troubleshooting', section, anchor: section.toLowerCase(), text });
     const fix = problem('Fix', '1. Reload the page.');

@@ -151,7 +151,8 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   // one line that says what the problem is; for "why is it flagged", that line is the answer.
   const explained = best !== undefined && ((intent === 'steps' && isSection(best, RESOLUTION_SECTIONS)) || (intent === 'why' && isSection(best, WHY_SECTIONS)));
   const diagnosis = explained && !faq ? siblings.find((unit) => unit.section !== undefined && DIAGNOSIS_SECTIONS.some((spec) => headingMatches(unit.section!, spec))) : undefined;
-  const diagnosisSentence = diagnosis ? sentencesOf(cleanMarkdown(stripHeading(diagnosis.text, diagnosis.section)))[0] : undefined;
+  // Its first sentence that says something alone: "If you see an error like this on Linux:" only introduces the log it quotes.
+  const diagnosisSentence = diagnosis ? sentencesOf(cleanMarkdown(stripHeading(diagnosis.text, diagnosis.section))).find(standsAlone) : undefined;
   // A yes/no question is not answered by the sentence that shares its words: "Full support is not
   // supported" for "does it support TypeScript?" says no where the atom says yes.
   const direct =
