@@ -172,6 +172,12 @@ describe('sentencesOf', () => {
   test('reads each list item as a sentence of its own, with or without a full stop', () => {
     expect(sentencesOf('- `json`: an array of diagnostics\n- `sarif`: SARIF for code-scanning tools')).toEqual(['`json`: an array of diagnostics', '`sarif`: SARIF for code-scanning tools']);
   });
+
+  test('leaves out an emphasis mark a sentence would open or close alone, and keeps the pairs inside it', () => {
+    expect(sentencesOf('*The logger for the current request is available in every part of the\n[lifecycle](/lifecycle/).*')).toEqual(['The logger for the current request is available in every part of the [lifecycle](/lifecycle/).']);
+    expect(sentencesOf('**Note: back up first. Then restore the file.**')).toEqual(['Note: back up first.', 'Then restore the file.']);
+    expect(sentencesOf('Set *one* flag, and __only__ that one.')).toEqual(['Set *one* flag, and __only__ that one.']);
+  });
 });
 
 describe('withoutSentence', () => {

@@ -494,7 +494,23 @@ export function sentencesOf(markdown: string): string[] {
     // Each list item is a sentence of its own, even when it does not end with a full stop.
     .flatMap((block) => block.split(/\n(?=\s*(?:\d+[.)]|[-*+])\s)/))
     .map((block) => block.replace(/^\s*(\d+[.)]|[-*+])\s+/gm, '').replace(/\s+/g, ' ').trim());
-  return prose.flatMap((block) => [...SENTENCES.segment(block)].map((s) => s.segment.trim())).filter((s) => s.length >= 12 && wordCount(s) <= 60);
+  return prose.flatMap((block) => [...SENTENCES.segment(block)].map((s) => withoutUnpairedEmphasis(s.segment.trim()))).filter((s) => s.length >= 12 && wordCount(s) <= 60);
+}
+
+/**
+ * A sentence cut out of emphasis around several (`*One. Two.*`, or one whose closing mark came
+ * after its full stop) without the mark it opens or closes alone, which would run on as italics.
+ *
+ * @example withoutUnpairedEmphasis('*The logger is available everywhere.') //=> 'The logger is available everywhere.'
+ * @example withoutUnpairedEmphasis('Set *one* flag.') //=> 'Set *one* flag.'
+ */
+export function withoutUnpairedEmphasis(sentence: string): string {
+  let text = sentence;
+  const opening = /^(\*{1,2}|_{1,2})(?=\S)/.exec(text)?.[1];
+  if (opening && !text.slice(opening.length).includes(opening)) text = text.slice(opening.length);
+  const closing = /(?<=\S)(\*{1,2}|_{1,2})$/.exec(text)?.[1];
+  if (closing && !text.slice(0, -closing.length).includes(closing)) text = text.slice(0, -closing.length);
+  return text;
 }
 
 const SENTENCES = new Intl.Segmenter('en', { granularity: 'sentence' });
