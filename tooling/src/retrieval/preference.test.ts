@@ -20,7 +20,7 @@ function retriever(hits: SearchHit[]): Retriever {
 
 describe('languagePreferred', () => {
   test("puts the question's language first when its best atom covers the question about as well", async () => {
-    const hits = [hit('error/en', 'en', 0.6), hit('ja/error/ja', 'ja', 0.55)];
+    const hits = [hit('error/en', 'en', 0.5), hit('ja/error/ja', 'ja', 0.55)];
     expect((await languagePreferred(retriever(hits), 'q', 'ja', { k: 8, minScore: 0.1 })).map((h) => h.atomId)).toEqual(['ja/error/ja', 'error/en']);
   });
 
@@ -53,6 +53,22 @@ describe('languagePreferred', () => {
     ]);
     // An English question keeps the English atom, its translation where the search put it.
     expect((await languagePreferred(retriever(hits), 'q', 'en', { k: 8, minScore: 0.1 })).map((h) => h.atomId)).toEqual(['error/schema', 'pitfall/unquoted-dates', 'ja/faq/faq', 'ja/pitfall/unquoted-dates']);
+  });
+
+  test('keeps in first place an atom in another language that ranks above every atom in the question\'s and has no translation', async () => {
+    // "チャットのウィジェットを社外のウェブサイトに埋め込みたい": the English procedure is the answer; the
+    // Japanese page about the widget being unreachable only shares its words.
+    const hits = [hit('procedure/embed-the-widget', 'en', 1), hit('ja/troubleshooting/widget-unreachable', 'ja', 1), hit('error/other', 'en', 0.3)];
+    expect((await languagePreferred(retriever(hits), 'q', 'ja', { k: 8, minScore: 0.1 })).map((h) => h.atomId)).toEqual([
+      'procedure/embed-the-widget',
+      'ja/troubleshooting/widget-unreachable',
+      'error/other',
+    ]);
+    // Less confident than the Japanese atoms, or translated, it goes after them as before.
+    const weaker = [hit('procedure/embed-the-widget', 'en', 0.8), hit('ja/troubleshooting/widget-unreachable', 'ja', 0.9)];
+    expect((await languagePreferred(retriever(weaker), 'q', 'ja', { k: 8, minScore: 0.1 }))[0]?.atomId).toBe('ja/troubleshooting/widget-unreachable');
+    const translated = [hit('procedure/embed-the-widget', 'en', 1, { title: 'Embed the widget' }), hit('ja/troubleshooting/widget-unreachable', 'ja', 1), hit('ja/procedure/embed-the-widget', 'ja', 0.95, { translationOf: 'Embed the widget' })];
+    expect((await languagePreferred(retriever(translated), 'q', 'ja', { k: 8, minScore: 0.1 })).map((h) => h.atomId).slice(0, 2)).toEqual(['ja/troubleshooting/widget-unreachable', 'ja/procedure/embed-the-widget']);
   });
 
   test('puts an atom whose error code the question quotes first, whatever its language', async () => {

@@ -2,6 +2,7 @@
  * The question's language as a preference, not a filter: atoms in that language first when the
  * best of them covers the question about as well as the best atom in any language, otherwise all
  * languages ranked together (a Japanese question whose answer exists only in English finds it),
+ * after any atom in another language that ranks above them all and has no translation found,
  * each atom found in another language shown by its translation when the search found that too;
  * and an atom whose error code the question quotes first in any case (in the question's language
  * first, when its translation quotes the code too).
@@ -39,6 +40,12 @@ export async function languagePreferred(retriever: Retriever, question: string, 
   const inLanguage = (hit: SearchHit) => hit.language.toLowerCase().split('-')[0] === language.toLowerCase().split('-')[0];
   const quoted = [...quotes.filter(inLanguage), ...quotes.filter((hit) => !inLanguage(hit))];
   const first = best(preferred) >= options.minScore && best(preferred) >= best(all) * PREFERRED_SHARE ? preferred : [];
+  // An atom in another language that all languages ranked above every atom in the question's, at
+  // least as confident as they are, keeps its place when no translation of it was found: the
+  // preference is for the same answer in the reader's language, not for a different answer.
+  const translated = new Set(preferred.flatMap((hit) => (hit.translationOf === undefined ? [] : [hit.translationOf])));
+  const firstInLanguage = all.findIndex(inLanguage);
+  const ahead = first.length === 0 ? [] : all.slice(0, firstInLanguage < 0 ? all.length : firstInLanguage).filter((hit) => !translated.has(hit.title) && hit.confidence >= best(preferred));
   const seen = new Set<string>();
   const merged: SearchHit[] = [];
   const push = (hit: SearchHit) => {
@@ -46,7 +53,7 @@ export async function languagePreferred(retriever: Retriever, question: string, 
     seen.add(hit.unitId);
     merged.push(hit);
   };
-  for (const hit of [...quoted, ...first, ...all]) {
+  for (const hit of [...quoted, ...ahead, ...first, ...all]) {
     // The same atom in the question's language, when the search found its translation, goes in its place.
     if (!inLanguage(hit)) for (const translation of preferred) if (translation.translationOf === hit.title) push(translation);
     push(hit);
