@@ -105,6 +105,25 @@ describe('atomkit import', () => {
     ]);
   });
 
+  test("a draft's summary reads links, by reference too, and code as their words", async () => {
+    const agent = [
+      '# Agent',
+      '',
+      '<!--introduced_in=v3.2.0-->',
+      '',
+      'An `Agent` dispatches requests against multiple origins, reusing a per-origin [`Pool`][] (or [`Client`][client]) on demand.',
+      '',
+      '[`Pool`]: pool.md',
+      '[client]: client.md',
+      '',
+    ].join('\n');
+    const dir = makeProject({ 'docs/agent.md': agent, 'docs/pool.md': '# Pool\n\nA pool of connections to one origin.\n', 'docs/client.md': '# Client\n\nOne connection to one origin.\n' });
+    expect((await run(dir, 'import', 'docs')).code).toBe(0);
+    expect(readFileSync(path.join(dir, 'atoms/interface-input/agent.md'), 'utf8')).toContain(
+      'summary: An Agent dispatches requests against multiple origins, reusing a per-origin Pool (or Client) on demand.',
+    );
+  });
+
   test('a path that is not a folder is a usage error', async () => {
     const dir = makeProject({ 'notes.md': '# x\n' });
     expect((await run(dir, 'import', 'notes.md')).code).toBe(2);

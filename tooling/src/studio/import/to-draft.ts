@@ -4,6 +4,7 @@
  * body placed into those sections, `summary` from the page's own words, `error_codes` filled.
  */
 import type { Heading, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { atomId, atomUrl, titleSlug } from '../../atom/identity.js';
 import { parseMarkdown } from '../../atom/markdown.js';
 import type { AtomHeader } from '../../atom/schema.js';
@@ -89,7 +90,8 @@ export function pieceToDraft(piece: Piece, context: PieceContext): PieceDraft {
 function firstSentenceSource(markdown: string): string {
   const paragraphs = (nodes: readonly RootContent[]): RootContent[] => nodes.flatMap((node) => (node.type === 'paragraph' ? [node] : node.type === 'blockquote' ? paragraphs(node.children) : []));
   for (const node of paragraphs(parseMarkdown(markdown).children)) {
-    const text = plainText(markdown.slice(node.position!.start.offset!, node.position!.end.offset!)).replace(/^\s*[A-Z][a-zA-Z]+:\s+/, '').trim();
+    // The text as read: a link (inline or by reference) by its label, code without its backticks, no HTML.
+    const text = toString(node, { includeHtml: false }).replace(/^\s*[A-Z][a-zA-Z]+:\s+/, '').trim();
     if (/^[\p{L}\p{N}"'(]/u.test(text) && text.split(/\s+/).length >= 4) return text;
   }
   return '';
@@ -111,10 +113,6 @@ function demoteHeadings(markdown: string): string {
     out = out.slice(0, at) + '#'.repeat(Math.min(6, Math.max(3, hashes.length + 1))) + out.slice(at + hashes.length);
   }
   return out;
-}
-
-function plainText(text: string): string {
-  return text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[`*_>#]/g, '').replace(/<[^>]+>/g, '');
 }
 
 /** A stable id for a piece's future atom: `<type>/<titleSlug>`. */
