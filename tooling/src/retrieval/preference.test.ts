@@ -69,6 +69,9 @@ describe('languagePreferred', () => {
     expect((await languagePreferred(retriever(weaker), 'q', 'ja', { k: 8, minScore: 0.1 }))[0]?.atomId).toBe('ja/troubleshooting/widget-unreachable');
     const translated = [hit('procedure/embed-the-widget', 'en', 1, { title: 'Embed the widget' }), hit('ja/troubleshooting/widget-unreachable', 'ja', 1), hit('ja/procedure/embed-the-widget', 'ja', 0.95, { translationOf: 'Embed the widget' })];
     expect((await languagePreferred(retriever(translated), 'q', 'ja', { k: 8, minScore: 0.1 })).map((h) => h.atomId).slice(0, 2)).toEqual(['ja/troubleshooting/widget-unreachable', 'ja/procedure/embed-the-widget']);
+    // A translation at the source's path in its locale folder is one, even without `translation_of`.
+    const samePath = [hit('procedure/embed-the-widget', 'en', 1), hit('ja/troubleshooting/widget-unreachable', 'ja', 1), hit('ja/procedure/embed-the-widget', 'ja', 0.95)];
+    expect((await languagePreferred(retriever(samePath), 'q', 'ja', { k: 8, minScore: 0.1 }))[0]?.atomId).toBe('ja/troubleshooting/widget-unreachable');
   });
 
   test('puts an atom whose error code the question quotes first, whatever its language', async () => {

@@ -43,9 +43,10 @@ export async function languagePreferred(retriever: Retriever, question: string, 
   // An atom in another language that all languages ranked above every atom in the question's, at
   // least as confident as they are, keeps its place when no translation of it was found: the
   // preference is for the same answer in the reader's language, not for a different answer.
-  const translated = new Set(preferred.flatMap((hit) => (hit.translationOf === undefined ? [] : [hit.translationOf])));
+  // A translation names its source (`translation_of`), or sits at the source's path in its locale folder.
+  const translated = new Set(preferred.flatMap((hit) => [...(hit.translationOf === undefined ? [] : [hit.translationOf]), sourcePath(hit)]));
   const firstInLanguage = all.findIndex(inLanguage);
-  const ahead = first.length === 0 ? [] : all.slice(0, firstInLanguage < 0 ? all.length : firstInLanguage).filter((hit) => !translated.has(hit.title) && hit.confidence >= best(preferred));
+  const ahead = first.length === 0 ? [] : all.slice(0, firstInLanguage < 0 ? all.length : firstInLanguage).filter((hit) => !translated.has(hit.title) && !translated.has(hit.atomId) && hit.confidence >= best(preferred));
   const seen = new Set<string>();
   const merged: SearchHit[] = [];
   const push = (hit: SearchHit) => {
@@ -59,4 +60,14 @@ export async function languagePreferred(retriever: Retriever, question: string, 
     push(hit);
   }
   return merged.slice(0, k);
+}
+
+/**
+ * The atom id a translation would have in the default language: its own without its locale folder.
+ *
+ * @example sourcePath({ atomId: 'ja/error/schema', language: 'ja' }) //=> 'error/schema'
+ */
+function sourcePath(hit: Pick<SearchHit, 'atomId' | 'language'>): string {
+  const [folder, ...rest] = hit.atomId.split('/');
+  return rest.length > 0 && folder!.toLowerCase() === hit.language.toLowerCase().split('-')[0] ? rest.join('/') : hit.atomId;
 }
