@@ -12,6 +12,12 @@ describe('cleanMarkdown', () => {
     expect(cleanMarkdown('::: warning Careful\nIt breaks.\n:::')).toBe('**Careful:**\nIt breaks.');
   });
 
+  test('leaves out an HTML comment over several lines and labels a GitHub alert', () => {
+    const node = '<!-- YAML\nadded: v3.2.0\n-->\n\n* Type: {boolean}\n\n> [!NOTE]\n> The pool waits for ALPN.';
+    expect(cleanMarkdown(node)).toBe('* Type: {boolean}\n\n> **Note:**\n> The pool waits for ALPN.');
+    expect(cleanMarkdown('```html\n<!-- open\n```\nAfter.')).toBe('```html\n<!-- open\n```\nAfter.');
+  });
+
   test('never touches code blocks or code spans', () => {
     const text = 'Run `<Tabs>` here:\n\n```tsx\n<Tabs>\n\n:::tip\n</Tabs>\n```';
     expect(cleanMarkdown(text)).toBe(text);

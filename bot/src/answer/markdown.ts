@@ -1,6 +1,6 @@
 /**
  * Markdown from atoms made fit to show in an answer: the HTML and MDX an imported page may carry
- * (components, tags, comments, `import` lines, `:::` admonitions) left out or turned into
+ * (components, tags, comments, `import` lines, `:::` admonitions, GitHub alerts) left out or turned into
  * Markdown, code blocks untouched; and the parts of a section that was indexed in pieces joined
  * back into one, so a code block or table cut between two parts reads as one block again.
  */
@@ -14,7 +14,17 @@ const FENCE = /^\s*(`{3,}|~{3,})/;
 export function cleanMarkdown(markdown: string): string {
   const out: string[] = [];
   let fence: string | undefined;
+  let comment = false;
   for (const line of markdown.split('\n')) {
+    // An HTML comment over several lines (`<!-- YAML` ... `-->`, as Node.js-style docs keep metadata).
+    if (comment) {
+      comment = !line.includes('-->');
+      continue;
+    }
+    if (!fence && COMMENT_OPENS.test(line)) {
+      comment = true;
+      continue;
+    }
     const marker = FENCE.exec(line);
     if (fence) {
       out.push(line);
@@ -40,9 +50,15 @@ const ADMONITION = /^\s*:{3,}\s*([a-z-]+)?\s*(.*)$/i;
 /** A line that is only a component or tag (`<Tabs>`, `</TabItem>`, `<DontEditWarning />`), or an MDX import/export. */
 const TAG_LINE = /^\s*(<\/?[A-Za-z][\w.:-]*(\s[^<>]*)?\/?>\s*)+$|^\s*(import|export)\s.+\sfrom\s+['"][^'"]+['"];?\s*$|^\s*<!--.*-->\s*$|^\s*\{\/\*.*\*\/\}\s*$/;
 const INLINE_TAG = /<\/?[A-Za-z][\w.:-]*(\s[^<>]*)?\/?>/g;
+/** A line that opens an HTML comment it does not close. */
+const COMMENT_OPENS = /^\s*<!--(?:(?!-->).)*$/;
+/** A GitHub alert's marker line in a blockquote (`> [!NOTE]`). */
+const GITHUB_ALERT = /^((?:\s*>)+)\s*\[!(note|tip|important|warning|caution)\]\s*$/i;
 
 function cleanLine(line: string): string | null {
   if (TAG_LINE.test(line)) return null;
+  const alert = GITHUB_ALERT.exec(line);
+  if (alert) return `${alert[1]} **${alert[2]!.charAt(0).toUpperCase()}${alert[2]!.slice(1).toLowerCase()}:**`;
   const admonition = ADMONITION.exec(line);
   if (admonition) {
     const [, kind, title] = admonition;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { mkdocsContainers, spacedContainers } from './containers.js';
+import { githubAlerts, mkdocsContainers, spacedContainers } from './containers.js';
 
 describe('spacedContainers', () => {
   test.each([
@@ -43,5 +43,17 @@ describe('mkdocsContainers', () => {
 
   test('leaves a `!!!` line inside fenced code alone', () => {
     expect(mkdocsContainers('```md\n!!! note\n    x\n```')).toBe('```md\n!!! note\n    x\n```');
+  });
+});
+
+describe('githubAlerts', () => {
+  test('turns the marker line into the label of a blockquote, nested quotes and case kept apart', () => {
+    expect(githubAlerts('> [!NOTE]\n> For an h2-capable origin, the pool waits.')).toBe('> **Note**\n>\n> For an h2-capable origin, the pool waits.');
+    expect(githubAlerts('> > [!warning]\n> > Breaks caches.')).toBe('> > **Warning**\n> >\n> > Breaks caches.');
+  });
+
+  test('leaves other brackets, text after the marker and fenced code alone', () => {
+    const input = '> [!NOTE] inline\n> [link]\n```md\n> [!TIP]\n```';
+    expect(githubAlerts(input)).toBe(input);
   });
 });

@@ -3,7 +3,8 @@
  * generic directives (`:::name[label]`), which micromark-extension-directive then parses:
  * VitePress and Docusaurus titles after a space (`::: tip Title`), MkDocs Material admonitions
  * (`!!! note "Title"`, collapsible `???`) and content tabs (`=== "Tab"`), whose bodies are indented
- * by four spaces. Lines inside fenced code are never touched.
+ * by four spaces; and GitHub alerts (`> [!NOTE]`) into labelled blockquotes. Lines inside fenced
+ * code are never touched.
  */
 
 /** `::: tip Title` / `:::warning Title` (not `:::note[Title]` or `:::name{attrs}`, already directives). */
@@ -95,6 +96,24 @@ function mapOutsideFences(markdown: string, map: (line: string) => string): stri
       return map(line);
     })
     .join('\n');
+}
+
+/** A GitHub alert's marker line: `> [!NOTE]`, alone on the first line of a blockquote (possibly nested). */
+const GITHUB_ALERT = /^((?:[ \t]*>)+)[ \t]*\[!(note|tip|important|warning|caution)\][ \t]*$/i;
+
+/**
+ * Rewrites GitHub alerts (`> [!NOTE]`), which no docs tool but GitHub renders, as the labelled
+ * blockquote every other aside becomes.
+ *
+ * @example githubAlerts('> [!TIP]\n> Run it.') //=> '> **Tip**\n>\n> Run it.'
+ */
+export function githubAlerts(markdown: string): string {
+  return mapOutsideFences(markdown, (line) => {
+    const match = GITHUB_ALERT.exec(line);
+    if (!match) return line;
+    const [, quote, kind] = match;
+    return `${quote} **${kind!.charAt(0).toUpperCase()}${kind!.slice(1).toLowerCase()}**\n${quote}`;
+  });
 }
 
 function longestColonRun(text: string): number {
