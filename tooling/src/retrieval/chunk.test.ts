@@ -73,6 +73,16 @@ describe('chunkAtom', () => {
     }
   });
 
+  test('one long item with a nested list is cut before a nested item, never inside the wrapped lines of one', () => {
+    // Node.js-style API docs: one `options` item whose nested items wrap at 80 columns.
+    const option = (i: number) => `  * \`option${i}\` {number} Limits the total number of distinct origins that may\n    receive requests at the same time. When set to \`Infinity\`, no limit is\n    enforced. Must be a number greater than \`0\`. **Default:** \`${i}\`.`;
+    const list = `* \`options\` {AgentOptions} (optional)\n${Array.from({ length: 12 }, (_, i) => option(i)).join('\n')}`;
+    const units = chunkAtom(atom(`## Input\n\n${list}\n`), { ...options, maxTokens: 128 });
+    expect(units.length).toBeGreaterThan(2);
+    for (const unit of units.slice(1)) expect(unit.text).toMatch(/^ {2}\* `option\d+`/);
+    expect(units.map((unit) => unit.text).join('\n')).toBe(list);
+  });
+
   test('a code block longer than the budget is cut into lines, each part fenced again', () => {
     const lines = Array.from({ length: 120 }, (_, i) => `key_${i}: value number ${i}`).join('\n');
     const units = chunkAtom(atom(`## Template\n\n\`\`\`yaml\n${lines}\n\`\`\`\n`), { ...options, maxTokens: 128 });
@@ -118,6 +128,11 @@ describe('chunkAtom', () => {
       ['Symptom', 'The build fails on Windows.'],
       ['Fix', 'Remove the `&` from the path.'],
     ]);
+  });
+
+  test("a section's reference links are written inline from the page's definitions, which make no text of their own", () => {
+    const units = chunkAtom(atom('## What it means\n\n`true` after [`agent.close()`][] has been called.\n\n## How to resolve\n\nSee [the pool][pool].\n\n[`agent.close()`]: /docs/agent/#close\n[pool]: /docs/pool/\n'), options);
+    expect(units.map((u) => u.text)).toEqual(['`true` after [`agent.close()`](/docs/agent/#close) has been called.', 'See [the pool](/docs/pool/).']);
   });
 
   test('an atom without a valid header has no units', () => {

@@ -5,12 +5,13 @@
  * sentences, words) and the parts are counted in the report.
  */
 import { createHash } from 'node:crypto';
-import type { RootContent } from 'mdast';
+import type { Definition, RootContent } from 'mdast';
 import type { Atom } from '../atom/load.js';
 import { questionAnchors, sectionUrl } from '../atom/identity.js';
 import { parseFaq } from '../atom/faq.js';
 import { TEMPLATE_PROMPTS, isFaqHeading } from '../atom/sections.js';
 import { compactTable, tableRows } from '../text/markdown-table.js';
+import { definitionsOf, withInlineReferences } from '../text/reference-links.js';
 import { entryCodes } from './entry-codes.js';
 
 export type UnitKind = 'lead' | 'section' | 'faq';
@@ -128,6 +129,7 @@ export function chunkAtom(atom: Atom, options: ChunkOptions): Unit[] {
     });
   };
 
+  const definitions = definitionsOf(atom.tree);
   // Pairs are met in document order, as the site gives their questions anchors.
   const questionAnchor = questionAnchors();
   /** Each Q/A pair its own unit, the text before the first a unit of `introKind`; false when there is no pair. */
@@ -148,7 +150,7 @@ export function chunkAtom(atom: Atom, options: ChunkOptions): Unit[] {
   const leadStart = atom.lead[0]?.position?.start.offset;
   const leadEnd = atom.lead.at(-1)?.position?.end.offset;
   const leadIsFaq = header.type === 'faq' && leadStart !== undefined && leadEnd !== undefined && emitFaq(atom.text.slice(leadStart, leadEnd), leadStart, 'lead', undefined, undefined, `${atom.id}#`);
-  const leadBlocks = leadIsFaq ? [] : blockTexts(atom.text, atom.lead);
+  const leadBlocks = leadIsFaq ? [] : blockTexts(atom.text, atom.lead, definitions);
   if (leadBlocks.length > 0) emit('lead', undefined, undefined, `${atom.id}#`, leadBlocks);
 
   for (const section of atom.sections) {
@@ -156,7 +158,7 @@ export function chunkAtom(atom: Atom, options: ChunkOptions): Unit[] {
     const anchor = section.heading.anchor || undefined;
     const baseId = `${atom.id}#${anchor ?? ''}`;
     if ((isFaqHeading(heading) || header.type === 'faq') && emitFaq(section.markdown, section.startOffset, 'section', heading, anchor, baseId)) continue;
-    const blocks = blockTexts(atom.text, section.nodes);
+    const blocks = blockTexts(atom.text, section.nodes, definitions);
     if (blocks.length > 0) emit('section', heading, anchor, baseId, blocks);
   }
   return units;
@@ -184,20 +186,20 @@ const estimateSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
-function blockTexts(text: string, nodes: readonly RootContent[]): string[] {
+function blockTexts(text: string, nodes: readonly RootContent[], definitions: ReadonlyMap<string, Definition>): string[] {
   const blocks: string[] = [];
   for (const node of nodes) {
     if (node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim())) continue;
+    // Written into the links that use them (a unit is read without the rest of its page).
+    if (node.type === 'definition') continue;
     // A list is packed item by item, so a long list is split between steps, never inside one
     // (where a cut would break a nested code block).
     if (node.type === 'list' && node.children.length > 1) {
-      blocks.push(...blockTexts(text, node.children as unknown as RootContent[]));
+      blocks.push(...blockTexts(text, node.children as unknown as RootContent[], definitions));
       continue;
     }
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (start === undefined || end === undefined) continue;
-    const source = text.slice(start, end).trim();
+    if (node.position?.start.offset === undefined || node.position.end.offset === undefined) continue;
+    const source = withInlineReferences(text, node, definitions).trim();
     // A prompt the template left for the author (an imported draft's empty Checks or Fix) says
     // nothing about the atom's subject: searched, it matches "check" and "fix"; quoted, it answers nothing.
     // Steps sections hold theirs as a one-item list (`1. Numbered steps, one action each.`).
@@ -241,19 +243,44 @@ const CUTS: ((text: string) => string[])[] = [
 ];
 
 const FENCE = /^(`{3,}|~{3,})[^\n]*\n([\s\S]*?)\n?\1[ \t]*$/;
+const ITEM_LINE = /^[ \t]*(?:\d+[.)]|[-*+])[ \t]/;
 
 /**
- * Cuts a block that is over budget: into lines, then sentences, then words, then characters. A
+ * Lines, a wrapped line kept with the line it continues: a cut between lines falls before a list
+ * item, a blank line or what follows one, never inside a wrapped paragraph of a nested item
+ * (whose continuation would lose its indentation and leave the item).
+ *
+ * @example lineGroups('* a\n  wrapped\n* b') //=> ['* a\n  wrapped', '* b']
+ */
+function lineGroups(text: string): string[] {
+  const groups: string[] = [];
+  let blank = true;
+  for (const line of text.split('\n')) {
+    if (blank || line.trim() === '' || ITEM_LINE.test(line)) groups.push(line);
+    else groups[groups.length - 1] += `\n${line}`;
+    blank = line.trim() === '';
+  }
+  return groups;
+}
+
+/** A piece without the blank lines around it; the indentation of its first line is part of its structure. */
+function trimLines(text: string): string {
+  return text.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+}
+
+/**
+ * Cuts a block that is over budget: into lines (in prose, wrapped lines kept together), then
+ * sentences, then words, then characters. A
  * fenced code block is cut into lines only, each piece fenced again, and a table into rows, each
  * piece under the table's head again, so every part stays valid Markdown.
  */
-function cut(block: string, budget: number, count: (text: string) => number, level: number): string[] {
+function cut(block: string, budget: number, count: (text: string) => number, level: number, prose = true): string[] {
   if (count(block) <= budget || level >= CUTS.length) return [block];
   const fenced = level === 0 ? FENCE.exec(block) : null;
   if (fenced) {
     const open = block.slice(0, block.indexOf('\n'));
     const close = fenced[1]!;
-    const inner = cut(fenced[2]!, Math.max(8, budget - count(open) - count(close)), count, 0);
+    const inner = cut(fenced[2]!, Math.max(8, budget - count(open) - count(close)), count, 0, false);
     return inner.map((piece) => `${open}\n${piece}\n${close}`);
   }
   if (level === 0 && /^[ \t]*(`{3,}|~{3,})/m.test(block)) return cutAroundFences(block, budget, count);
@@ -264,10 +291,10 @@ function cut(block: string, budget: number, count: (text: string) => number, lev
     const whole = `${table.head}\n${table.rows.join('\n')}`;
     if (count(whole) <= budget) return [whole];
     // Rows without their head are a paragraph of pipes: each part is a table of its own.
-    const rows = cut(table.rows.join('\n'), Math.max(8, budget - count(table.head)), count, 0);
+    const rows = cut(table.rows.join('\n'), Math.max(8, budget - count(table.head)), count, 0, false);
     return rows.map((piece) => `${table.head}\n${piece}`);
   }
-  const pieces = CUTS[level]!(block).filter((piece) => piece.trim() !== '');
+  const pieces = (level === 0 && prose ? lineGroups(block) : CUTS[level]!(block)).filter((piece) => piece.trim() !== '');
   if (pieces.length <= 1) return cut(block, budget, count, level + 1);
   const joiner = level === 0 ? '\n' : '';
   const out: string[] = [];
@@ -277,7 +304,7 @@ function cut(block: string, budget: number, count: (text: string) => number, lev
   for (const piece of pieces) {
     const tokens = count(piece);
     if (current !== '' && currentTokens + tokens > budget) {
-      out.push(...cut(current.trim(), budget, count, level + 1));
+      out.push(...cut(trimLines(current), budget, count, level + 1));
       current = piece;
       currentTokens = tokens;
     } else {
@@ -285,7 +312,7 @@ function cut(block: string, budget: number, count: (text: string) => number, lev
       currentTokens += tokens;
     }
   }
-  if (current.trim() !== '') out.push(...cut(current.trim(), budget, count, level + 1));
+  if (current.trim() !== '') out.push(...cut(trimLines(current), budget, count, level + 1));
   return out;
 }
 
