@@ -85,13 +85,35 @@ describe('importing an MkDocs site', () => {
   });
 });
 
+describe('importing a Hugo site', () => {
+  test('reads TOML front matter and shortcodes, links through ref resolve, and the drafts lint without errors', async () => {
+    const { dir, report, drafts } = await importFixture('hugo/content/docs');
+    expect(report.dialect).toBe('hugo');
+    expect(report.drafts.map((draft) => draft.title).sort()).toEqual(['Configure the widget agent', 'Install the widget agent']);
+    expect(drafts.flatMap(markupLeft)).toEqual([]);
+    expect(brokenInternalLinks(drafts, new Set())).toEqual([]);
+    const install = drafts.find((draft) => draft.header.title === 'Install the widget agent')!;
+    expect(install.body).not.toMatch(/\{\{[<%]/);
+    // A shortcode shown on a page about shortcodes reads as written.
+    expect(drafts.find((draft) => draft.header.title === 'Configure the widget agent')!.body).toContain('> **Shortcodes in your own pages**\n>\n> Write `{{< note >}}` to open a note.');
+    expect(install.header.summary).toBe('How to install the widget agent on a Linux host and check that it runs.');
+    expect(install.body).toContain('> **Before you begin**\n>\n> You need root on the host.');
+    expect(install.body).toContain('   **Debian**\n\n   ```sh\n   sudo apt install widget-agent\n   ```');
+    expect(install.body).toContain('   ```go\n   agent.Start(ctx)\n   ```');
+    expect(install.body).toContain('press Ctrl+C to stop');
+    expect(install.body).toMatch(/\[configure it\]\(\/[\w-]+\/configure-the-widget-agent\/\)/);
+    const lint = await runLint({ config: loadConfig({ cwd: dir }), cwd: dir });
+    expect(lint.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
 describe('import options', () => {
   test('--dialect overrides detection, and an unknown dialect is a usage error naming the choices', async () => {
     const forced = await importFixture('mkdocs/docs', '--dialect', 'markdown', '--dry-run');
     expect(forced.report.dialect).toBe('markdown');
-    const bad = await importFixture('mkdocs/docs', '--dialect', 'hugo');
+    const bad = await importFixture('mkdocs/docs', '--dialect', 'jekyll');
     expect(bad.result.code).toBe(2);
-    expect(bad.result.err).toContain('Unexpected dialect `hugo`, expected one of `markdown`, `starlight`, `docusaurus`, `vitepress`, `mkdocs`.');
+    expect(bad.result.err).toContain('Unexpected dialect `jekyll`, expected one of `markdown`, `starlight`, `docusaurus`, `vitepress`, `mkdocs`, `hugo`.');
   });
 
   test('--status review writes drafts the index and the site include; an unknown status is a usage error', async () => {

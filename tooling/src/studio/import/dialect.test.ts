@@ -25,6 +25,7 @@ describe('detectDialect', () => {
     ['an astro.config.mjs that uses Starlight', { 'astro.config.mjs': "import starlight from '@astrojs/starlight';", 'docs/a.md': '' }, 'starlight'],
     ['a .vitepress folder', { 'docs/.vitepress/config.ts': '', 'docs/a.md': '' }, 'vitepress'],
     ['an mkdocs.yml', { 'mkdocs.yml': 'site_name: x', 'docs/a.md': '' }, 'mkdocs'],
+    ['a hugo.toml', { 'hugo.toml': 'baseURL = "/"', 'content/docs/a.md': '' }, 'hugo'],
   ])('from %s', (_name, files, dialect) => {
     expect(detectDialect(folder(files), [])).toBe(dialect);
   });
@@ -33,6 +34,7 @@ describe('detectDialect', () => {
     ['Docusaurus front matter', '---\nid: x\nsidebar_position: 2\n---\n\n:::tip\nx\n:::\n', 'docusaurus'],
     ['VitePress containers with a space', '# X\n\n::: tip Hint\nx\n:::\n', 'vitepress'],
     ['MkDocs admonitions', '# X\n\n!!! note "Hi"\n    x\n', 'mkdocs'],
+    ['Hugo shortcodes under TOML front matter', '+++\ntitle = "X"\n+++\n\n{{< note >}}\nx\n{{< /note >}}\n', 'hugo'],
     ['nothing of any tool', '# X\n\nJust text.\n', 'markdown'],
   ])('from the pages when no config says: %s', (_name, text, dialect) => {
     expect(detectDialect(folder({ 'docs/a.md': text }), [{ rel: 'a.md', text }])).toBe(dialect);

@@ -7,12 +7,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DocPage } from './walk.js';
 
-export const DIALECTS = ['markdown', 'starlight', 'docusaurus', 'vitepress', 'mkdocs'] as const;
+export const DIALECTS = ['markdown', 'starlight', 'docusaurus', 'vitepress', 'mkdocs', 'hugo'] as const;
 export type Dialect = (typeof DIALECTS)[number];
 
 const CONFIG_FILES: readonly [RegExp, Dialect | 'astro'][] = [
   [/^docusaurus\.config\.(?:js|mjs|cjs|ts)$/, 'docusaurus'],
   [/^mkdocs\.ya?ml$/, 'mkdocs'],
+  [/^hugo\.(?:toml|ya?ml|json)$/, 'hugo'],
   [/^astro\.config\.(?:js|mjs|cjs|ts|mts)$/, 'astro'],
 ];
 
@@ -47,7 +48,7 @@ export function detectDialect(folder: string, pages: readonly DocPage[]): Dialec
 
 /** Votes from what the pages hold when no config file says. */
 function dialectFromPages(pages: readonly DocPage[]): Dialect {
-  const votes: Record<Dialect, number> = { markdown: 0, starlight: 0, docusaurus: 0, vitepress: 0, mkdocs: 0 };
+  const votes: Record<Dialect, number> = { markdown: 0, starlight: 0, docusaurus: 0, vitepress: 0, mkdocs: 0, hugo: 0 };
   for (const { text } of pages) {
     const front = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
     if (/^(?:sidebar_position|sidebar_label|slug|id|pagination_\w+):/m.test(front)) votes.docusaurus += 2;
@@ -58,6 +59,8 @@ function dialectFromPages(pages: readonly DocPage[]): Dialect {
     if (/^:::\w+\[/m.test(text)) votes.starlight += 1;
     if (/^::: \w+|^:::\s*code-group|<script setup>/m.test(text)) votes.vitepress += 2;
     if (/^(?:!!!|\?\?\?\+?) \w+|^=== "/m.test(text)) votes.mkdocs += 3;
+    if (/\{\{[<%]\s*\/?\s*[\w./-]+[^\n]*?[>%]\}\}/.test(text)) votes.hugo += 3;
+    if (/^\+\+\+\r?\n/.test(text)) votes.hugo += 1;
     if (/^:::(?:note|tip|info|warning|danger|caution|important)(?: \S.*)?$/m.test(text)) votes.docusaurus += 1;
   }
   const [best, score] = (Object.entries(votes) as [Dialect, number][]).sort((a, b) => b[1] - a[1])[0]!;

@@ -1,6 +1,6 @@
 /**
  * Turns a page written for a docs tool (MDX components, `:::` containers, MkDocs admonitions and
- * tabs, GitHub alerts, VitePress `<script setup>`, Docusaurus partials) into the plain Markdown it stands for:
+ * tabs, GitHub alerts, Hugo shortcodes, VitePress `<script setup>`, Docusaurus partials) into the plain Markdown it stands for:
  * steps become a numbered list, tabs labelled blocks, asides a blockquote with their label, code
  * components fenced code; unknown components are dropped and their children kept. Everything that
  * is not component markup is copied from the source as written, so code blocks arrive byte for byte.
@@ -20,6 +20,7 @@ import { directive } from 'micromark-extension-directive';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import type { Dialect } from './dialect.js';
 import { githubAlerts, mkdocsContainers, spacedContainers } from './containers.js';
+import { hugoShortcodes } from './shortcodes.js';
 import { parseMarkdown } from '../../atom/markdown.js';
 import { capitalize } from '../text.js';
 
@@ -66,7 +67,7 @@ export function normalizePage(body: string, rel: string, context: NormalizeConte
   // No prototype: a component named `constructor` is counted like any other.
   const dropped: Record<string, number> = Object.create(null) as Record<string, number>;
   const partials: string[] = [];
-  const containers = githubAlerts(context.dialect === 'mkdocs' ? mkdocsContainers(body) : spacedContainers(body));
+  const containers = githubAlerts(context.dialect === 'mkdocs' ? mkdocsContainers(body) : spacedContainers(hugoShortcodes(body)));
   const source = context.dialect === 'vitepress' ? codeSnippets(containers, rel, context, problems) : containers;
   let tree: Root;
   let mdx = /\.mdx$/i.test(rel);
