@@ -25,6 +25,18 @@ describe('fillSections', () => {
     expect(body.sections.map((section) => section.body)).toEqual(['Not installed.', 'What usually causes it, most common first.', 'Install it.']);
   });
 
+  test('one heading that names a section and holds its shape (numbered steps) places it; the cues place what is above', () => {
+    const body = fillSections('procedure', 'The agent forwards orders.\n\n> **Before you begin**\n>\n> You need root.\n\n### Steps\n\n1. Install it.\n2. Start it.');
+    expect(body.lead).toBe('The agent forwards orders.');
+    expect(body.sections.slice(0, 2)).toEqual([
+      { heading: 'Prerequisites', body: '> **Before you begin**\n>\n> You need root.' },
+      { heading: 'Steps', body: '1. Install it.\n2. Start it.' },
+    ]);
+    expect(body.prompts).toEqual(['Verify']);
+    // Without that shape, one heading is only a name the page happens to use.
+    expect(fillSections('procedure', 'Intro.\n\n### Steps\n\nSee the guide.').sections[1]!.body).not.toContain('See the guide.');
+  });
+
   test('never cuts inside a sub-section', () => {
     const body = fillSections('interface-input', 'Options of the service.\n\n### port\n\n- Type: `number`\n- Default: `8080`\n\n```yaml\nport: 1\n```');
     expect(body.sections[0]!.body).toBe('Options of the service.\n\n### port\n\n- Type: `number`\n- Default: `8080`\n\n```yaml\nport: 1\n```');

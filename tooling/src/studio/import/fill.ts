@@ -82,19 +82,29 @@ export function fillSections(type: AtomType, markdown: string): FilledBody {
     }
   });
   // One heading that happens to share a section's name (an option called `format`) is not the
-  // page's structure; two are.
-  if (dropHeading.size < 2) {
+  // page's structure; two are, and so is one whose section has a shape the heading's text keeps
+  // (numbered steps under "Steps", a config file under "Template").
+  const shaped = (at: number) => {
+    const spec = specs[at]!;
+    const heading = blocks[starts[at]!] as Heading;
+    const next = blocks.findIndex((node, j) => j > starts[at]! && node.type === 'heading' && node.depth <= heading.depth);
+    return (spec.numbered === true || spec.template === true) && satisfies(spec, slice(starts[at]! + 1, next < 0 ? blocks.length : next));
+  };
+  const oneShaped = dropHeading.size === 1 && starts.some((start, at) => start !== undefined && shaped(at));
+  if (dropHeading.size < 2 && !oneShaped) {
     starts.fill(undefined);
     dropHeading.clear();
   }
-  const byHeading = starts.some((start) => start !== undefined);
-  if (!byHeading) {
+  // Above one such heading, the other sections are found by their cues, as on a page with none.
+  if (!starts.some((start) => start !== undefined) || oneShaped) {
     // Cues cut only the piece's intro: below its first sub-heading, each sub-section stays whole.
     const firstHeading = blocks.findIndex((node) => node.type === 'heading');
     const searchable = firstHeading < 0 ? blocks : blocks.slice(0, firstHeading);
     let from = 0;
+    // Blocks above the heading can only hold the sections that come before its own.
+    const shapedAt = oneShaped ? starts.findIndex((start) => start !== undefined) : specs.length;
     STARTS[type].forEach((cue, s) => {
-      if (s === 0 || cue === undefined) return;
+      if (s === 0 || cue === undefined || s >= shapedAt) return;
       if (cue === 'afterTemplate' && starts[s - 1] === undefined) return;
       // The template may sit in a sub-section: the section then starts at that sub-heading.
       const found =
@@ -105,7 +115,7 @@ export function fillSections(type: AtomType, markdown: string): FilledBody {
       }
     });
     const firstCue = STARTS[type][0];
-    if (typeof firstCue === 'function') starts[0] = findStart(searchable.slice(0, starts.find((start) => start !== undefined) ?? searchable.length), texts, 0, firstCue);
+    if (typeof firstCue === 'function' && starts[0] === undefined) starts[0] = findStart(searchable.slice(0, starts.find((start) => start !== undefined) ?? searchable.length), texts, 0, firstCue);
   }
   // What comes before the first section: the first section's, unless that section was found
   // further down (by its heading or its cue); then it is the lead above the sections.
