@@ -107,13 +107,32 @@ describe('importing a Hugo site', () => {
   });
 });
 
+describe('importing a Jekyll site', () => {
+  test('reads Liquid tags, site variables and just-the-docs callouts, links through link tags resolve, and the drafts lint without errors', async () => {
+    const { dir, report, drafts } = await importFixture('jekyll/docs');
+    expect(report.dialect).toBe('jekyll');
+    expect(drafts.flatMap(markupLeft)).toEqual([]);
+    expect(brokenInternalLinks(drafts, new Set())).toEqual([]);
+    const install = drafts.find((draft) => draft.header.title === 'Install the widget agent')!;
+    expect(install.body).not.toMatch(/\{%|\{:/);
+    expect(install.body).toContain('## Prerequisites\n\n> **Warning**\n>\n> You need root on the host.');
+    expect(install.body).toContain('   ```sh\n   sudo apt install widget-agent\n   ```');
+    expect(install.body).not.toContain('TODO');
+    const configure = drafts.find((draft) => draft.header.title === 'Configure the widget agent')!;
+    expect(configure.header.summary).toBe('The agent reads /etc/widget-agent.yml at start, as the Widget agent site describes.');
+    expect(configure.body).toContain('Write `{{ interval }}` in templates.');
+    const lint = await runLint({ config: loadConfig({ cwd: dir }), cwd: dir });
+    expect(lint.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
 describe('import options', () => {
   test('--dialect overrides detection, and an unknown dialect is a usage error naming the choices', async () => {
     const forced = await importFixture('mkdocs/docs', '--dialect', 'markdown', '--dry-run');
     expect(forced.report.dialect).toBe('markdown');
-    const bad = await importFixture('mkdocs/docs', '--dialect', 'jekyll');
+    const bad = await importFixture('mkdocs/docs', '--dialect', 'sphinx');
     expect(bad.result.code).toBe(2);
-    expect(bad.result.err).toContain('Unexpected dialect `jekyll`, expected one of `markdown`, `starlight`, `docusaurus`, `vitepress`, `mkdocs`, `hugo`.');
+    expect(bad.result.err).toContain('Unexpected dialect `sphinx`, expected one of `markdown`, `starlight`, `docusaurus`, `vitepress`, `mkdocs`, `hugo`, `jekyll`.');
   });
 
   test('--status review writes drafts the index and the site include; an unknown status is a usage error', async () => {

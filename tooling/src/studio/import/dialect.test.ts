@@ -26,6 +26,7 @@ describe('detectDialect', () => {
     ['a .vitepress folder', { 'docs/.vitepress/config.ts': '', 'docs/a.md': '' }, 'vitepress'],
     ['an mkdocs.yml', { 'mkdocs.yml': 'site_name: x', 'docs/a.md': '' }, 'mkdocs'],
     ['a hugo.toml', { 'hugo.toml': 'baseURL = "/"', 'content/docs/a.md': '' }, 'hugo'],
+    ['a Jekyll _config.yml', { '_config.yml': 'title: x', 'docs/a.md': '' }, 'jekyll'],
   ])('from %s', (_name, files, dialect) => {
     expect(detectDialect(folder(files), [])).toBe(dialect);
   });
@@ -34,6 +35,7 @@ describe('detectDialect', () => {
     ['Docusaurus front matter', '---\nid: x\nsidebar_position: 2\n---\n\n:::tip\nx\n:::\n', 'docusaurus'],
     ['VitePress containers with a space', '# X\n\n::: tip Hint\nx\n:::\n', 'vitepress'],
     ['MkDocs admonitions', '# X\n\n!!! note "Hi"\n    x\n', 'mkdocs'],
+    ['Jekyll Liquid tags and a just-the-docs nav order', '---\nnav_order: 2\n---\n\n{% include toc.md %}\n', 'jekyll'],
     ['Hugo shortcodes under TOML front matter', '+++\ntitle = "X"\n+++\n\n{{< note >}}\nx\n{{< /note >}}\n', 'hugo'],
     ['nothing of any tool', '# X\n\nJust text.\n', 'markdown'],
   ])('from the pages when no config says: %s', (_name, text, dialect) => {

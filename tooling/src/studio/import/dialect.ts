@@ -5,15 +5,17 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import type { DocPage } from './walk.js';
 
-export const DIALECTS = ['markdown', 'starlight', 'docusaurus', 'vitepress', 'mkdocs', 'hugo'] as const;
+export const DIALECTS = ['markdown', 'starlight', 'docusaurus', 'vitepress', 'mkdocs', 'hugo', 'jekyll'] as const;
 export type Dialect = (typeof DIALECTS)[number];
 
 const CONFIG_FILES: readonly [RegExp, Dialect | 'astro'][] = [
   [/^docusaurus\.config\.(?:js|mjs|cjs|ts)$/, 'docusaurus'],
   [/^mkdocs\.ya?ml$/, 'mkdocs'],
   [/^hugo\.(?:toml|ya?ml|json)$/, 'hugo'],
+  [/^_config\.ya?ml$/, 'jekyll'],
   [/^astro\.config\.(?:js|mjs|cjs|ts|mts)$/, 'astro'],
 ];
 
@@ -48,7 +50,7 @@ export function detectDialect(folder: string, pages: readonly DocPage[]): Dialec
 
 /** Votes from what the pages hold when no config file says. */
 function dialectFromPages(pages: readonly DocPage[]): Dialect {
-  const votes: Record<Dialect, number> = { markdown: 0, starlight: 0, docusaurus: 0, vitepress: 0, mkdocs: 0, hugo: 0 };
+  const votes: Record<Dialect, number> = { markdown: 0, starlight: 0, docusaurus: 0, vitepress: 0, mkdocs: 0, hugo: 0, jekyll: 0 };
   for (const { text } of pages) {
     const front = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
     if (/^(?:sidebar_position|sidebar_label|slug|id|pagination_\w+):/m.test(front)) votes.docusaurus += 2;
@@ -61,8 +63,33 @@ function dialectFromPages(pages: readonly DocPage[]): Dialect {
     if (/^(?:!!!|\?\?\?\+?) \w+|^=== "/m.test(text)) votes.mkdocs += 3;
     if (/\{\{[<%]\s*\/?\s*[\w./-]+[^\n]*?[>%]\}\}/.test(text)) votes.hugo += 3;
     if (/^\+\+\+\r?\n/.test(text)) votes.hugo += 1;
+    if (/\{%-?\s*(?:include|highlight|link|raw|comment|if|for|assign)\b/.test(text)) votes.jekyll += 3;
+    if (/^\{:\s*[.#]/m.test(text)) votes.jekyll += 2;
+    if (/^(?:nav_order|has_children|grand_parent|permalink):/m.test(front)) votes.jekyll += 2;
     if (/^:::(?:note|tip|info|warning|danger|caution|important)(?: \S.*)?$/m.test(text)) votes.docusaurus += 1;
   }
   const [best, score] = (Object.entries(votes) as [Dialect, number][]).sort((a, b) => b[1] - a[1])[0]!;
   return score > 0 ? best : 'markdown';
+}
+
+/**
+ * The site variables of a Jekyll folder (its nearest `_config.yml`, up to two levels above), for
+ * `{{ site.title }}` in its pages; none when there is no such file or it cannot be read.
+ */
+export function jekyllSite(folder: string): Readonly<Record<string, unknown>> | undefined {
+  let dir = folder;
+  for (let level = 0; level < 3; level++) {
+    for (const name of ['_config.yml', '_config.yaml']) {
+      try {
+        const site: unknown = parse(readFileSync(path.join(dir, name), 'utf8'));
+        if (site !== null && typeof site === 'object' && !Array.isArray(site)) return site as Record<string, unknown>;
+      } catch {
+        // Missing or not YAML: site variables are then left out of the pages, as unknown ones are.
+      }
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return undefined;
 }

@@ -61,7 +61,7 @@ export function fillSections(type: AtomType, markdown: string): FilledBody {
   const blocks = tree.children.filter((node) => node.position);
   const slice = (from: number, to: number) =>
     from >= to ? '' : markdown.slice(blocks[from]!.position!.start.offset!, blocks[to - 1]!.position!.end.offset!).trim();
-  const texts = blocks.map((node) => toString(node).trim());
+  const texts = blocks.map((node) => blockText(node).trim());
   // Reference docs often open an option with its Type/Default list: the sentence saying what the
   // option is reads first, so it moves above the list (the only reordering the import does).
   if (type === 'interface-input' && blocks.length > 1 && VALUES(blocks[0]!, texts[0]!) && blocks[1]!.type === 'paragraph') {
@@ -144,6 +144,11 @@ export function fillSections(type: AtomType, markdown: string): FilledBody {
     sections.push({ heading: spec.heading, body });
   });
   return { ...(lead ? { lead } : {}), sections, prompts };
+}
+
+/** A block's text, its paragraphs apart: a blockquote's label and its text do not run into one word ("WarningYou"). */
+function blockText(node: RootContent): string {
+  return node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' ? node.children.map((child) => blockText(child as RootContent)).join(' ') : toString(node);
 }
 
 function findStart(blocks: readonly RootContent[], texts: readonly string[], from: number, cue: Cue | 'ordered' | 'code'): number | undefined {

@@ -1,6 +1,6 @@
 /**
  * Turns a page written for a docs tool (MDX components, `:::` containers, MkDocs admonitions and
- * tabs, GitHub alerts, Hugo shortcodes, VitePress `<script setup>`, Docusaurus partials) into the plain Markdown it stands for:
+ * tabs, GitHub alerts, Hugo shortcodes, Jekyll's Liquid, VitePress `<script setup>`, Docusaurus partials) into the plain Markdown it stands for:
  * steps become a numbered list, tabs labelled blocks, asides a blockquote with their label, code
  * components fenced code; unknown components are dropped and their children kept. Everything that
  * is not component markup is copied from the source as written, so code blocks arrive byte for byte.
@@ -20,6 +20,7 @@ import { directive } from 'micromark-extension-directive';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import type { Dialect } from './dialect.js';
 import { githubAlerts, mkdocsContainers, spacedContainers } from './containers.js';
+import { jekyllLiquid } from './liquid.js';
 import { hugoShortcodes } from './shortcodes.js';
 import { parseMarkdown } from '../../atom/markdown.js';
 import { capitalize } from '../text.js';
@@ -39,6 +40,8 @@ export interface NormalizeContext {
   readonly readPage: (rel: string) => string | undefined;
   /** Any other text file of the folder, for VitePress `<<<` code snippets. */
   readonly readFile?: (rel: string) => string | undefined;
+  /** Jekyll's site variables (`_config.yml`), for `{{ site.title }}`. */
+  readonly site?: Readonly<Record<string, unknown>>;
 }
 
 type Jsx = MdxJsxFlowElement | MdxJsxTextElement;
@@ -67,7 +70,8 @@ export function normalizePage(body: string, rel: string, context: NormalizeConte
   // No prototype: a component named `constructor` is counted like any other.
   const dropped: Record<string, number> = Object.create(null) as Record<string, number>;
   const partials: string[] = [];
-  const containers = githubAlerts(context.dialect === 'mkdocs' ? mkdocsContainers(body) : spacedContainers(hugoShortcodes(body)));
+  // Liquid only where the pages are Jekyll's: elsewhere `{{ }}` and `{% %}` may be a template's own (Vue, Nunjucks).
+  const containers = githubAlerts(context.dialect === 'mkdocs' ? mkdocsContainers(body) : spacedContainers(hugoShortcodes(context.dialect === 'jekyll' ? jekyllLiquid(body, context.site) : body)));
   const source = context.dialect === 'vitepress' ? codeSnippets(containers, rel, context, problems) : containers;
   let tree: Root;
   let mdx = /\.mdx$/i.test(rel);

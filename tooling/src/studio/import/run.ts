@@ -14,7 +14,7 @@ import { loadKnowledgeBase } from '../knowledge-base.js';
 import { gitUserName, today } from '../new.js';
 import { planDrafts, writePlan } from '../plan.js';
 import { countBy, printPlan, summaryLine } from '../report.js';
-import { DIALECTS, detectDialect, type Dialect } from './dialect.js';
+import { DIALECTS, detectDialect, jekyllSite, type Dialect } from './dialect.js';
 import { linkResolver } from './links.js';
 import { normalizePage } from './normalize.js';
 import { reviewJson, reviewMarkdown, type ReviewEntry } from './review.js';
@@ -57,6 +57,7 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
   if (!(STATUSES as readonly string[]).includes(status)) throw new StudioError(`Unexpected status \`${status}\`, expected \`draft\` or \`review\`.`, 2);
   const { pages, skipped } = walkDocs(folder, { maxFileBytes: config.lint.maxFileBytes, ...(options.maxDepth ? { maxDepth: options.maxDepth } : {}) });
   const dialect = (options.dialect as Dialect | undefined) ?? detectDialect(folder, pages);
+  const site = dialect === 'jekyll' ? jekyllSite(folder) : undefined;
   const notes: string[] = skipped.map((item) => `${item.rel}: ${item.reason}`);
 
   const fronts = new Map(pages.map((page) => [page.rel, readFrontMatter(page)]));
@@ -76,7 +77,7 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
       notes.push(`${page.rel}: ${front.problem}`);
       return [];
     }
-    const result = normalizePage(front.content, page.rel, { dialect, readPage, readFile });
+    const result = normalizePage(front.content, page.rel, { dialect, readPage, readFile, ...(site ? { site } : {}) });
     notes.push(...result.problems);
     return [{ rel: page.rel, data: front.data, result }];
   });
