@@ -38,17 +38,10 @@ export function spacedContainers(markdown: string): string {
 export function mkdocsContainers(markdown: string): string {
   const lines = markdown.split('\n');
   const out: string[] = [];
-  let fence: string | undefined;
+  const code = fencedCode();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const fenceMatch = FENCE.exec(line);
-    if (fence !== undefined) {
-      if (fenceMatch && fenceMatch[1]!.startsWith(fence)) fence = undefined;
-      out.push(line);
-      continue;
-    }
-    if (fenceMatch) {
-      fence = fenceMatch[1];
+    if (code(line)) {
       out.push(line);
       continue;
     }
@@ -80,22 +73,30 @@ export function mkdocsContainers(markdown: string): string {
 }
 
 function mapOutsideFences(markdown: string, map: (line: string) => string): string {
-  let fence: string | undefined;
+  const code = fencedCode();
   return markdown
     .split('\n')
-    .map((line) => {
-      const fenceMatch = FENCE.exec(line);
-      if (fence !== undefined) {
-        if (fenceMatch && fenceMatch[1]!.startsWith(fence)) fence = undefined;
-        return line;
-      }
-      if (fenceMatch) {
-        fence = fenceMatch[1];
-        return line;
-      }
-      return map(line);
-    })
+    .map((line) => (code(line) ? line : map(line)))
     .join('\n');
+}
+
+/**
+ * A reader of lines in order that says which belong to fenced code (the fence lines too), for
+ * line transforms that must leave code as written.
+ *
+ * @example const code = fencedCode(); ['```', '!!! x', '```', '!!! y'].map(code) //=> [true, true, true, false]
+ */
+export function fencedCode(): (line: string) => boolean {
+  let fence: string | undefined;
+  return (line) => {
+    const marker = FENCE.exec(line);
+    if (fence !== undefined) {
+      if (marker && marker[1]!.startsWith(fence)) fence = undefined;
+      return true;
+    }
+    if (marker) fence = marker[1];
+    return marker !== null;
+  };
 }
 
 /** A GitHub alert's marker line: `> [!NOTE]`, alone on the first line of a blockquote (possibly nested). */

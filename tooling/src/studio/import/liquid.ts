@@ -6,8 +6,8 @@
  * blockquote, `{{ site.title }}` the value `_config.yml` gives; other tags and variables and
  * attribute lists are left out. Fenced code is never touched, nor code spans.
  */
+import { fencedCode } from './containers.js';
 
-const FENCE = /^[ \t]*(`{3,}|~{3,})/;
 const TAG = /\{%-?\s*(\w+)([^%]*?)-?%\}/g;
 const OUTPUT = /\{\{-?\s*([^}]*?)\s*-?\}\}/g;
 const CALLOUT = /^[ \t]*\{:\s*\.(note|tip|important|warning|caution|danger|highlight|new)(?:[-\w]*)(?:\s[^}]*)?\}[ \t]*$/i;
@@ -21,17 +21,11 @@ const LINK_TAGS = new Set(['link', 'post_url']);
 export function jekyllLiquid(markdown: string, site: Readonly<Record<string, unknown>> = {}): string {
   const lines = markdown.split('\n');
   const out: string[] = [];
-  let fence: string | undefined;
+  const code = fencedCode();
   let raw = false;
   let comment = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const fenceMatch = FENCE.exec(line);
-    if (fence !== undefined) {
-      if (fenceMatch && fenceMatch[1]!.startsWith(fence)) fence = undefined;
-      out.push(line);
-      continue;
-    }
     if (comment) {
       comment = !/\{%-?\s*endcomment\s*-?%\}/.test(line);
       continue;
@@ -43,8 +37,7 @@ export function jekyllLiquid(markdown: string, site: Readonly<Record<string, unk
       if (!end || rest.trim() !== '') out.push(rest);
       continue;
     }
-    if (fenceMatch) {
-      fence = fenceMatch[1];
+    if (code(line)) {
       out.push(line);
       continue;
     }

@@ -8,11 +8,12 @@
  * read as written without the marks. Fenced code is never touched, nor code spans but for those marks.
  */
 
+import { fencedCode } from './containers.js';
+
 /** `{{< name args >}}` or `{{% /name %}}` (Hugo trims the spaces inside the delimiters). */
 const SHORTCODE = /\{\{([<%])\s*(\/?)\s*([\w./-]+)((?:\s+(?:[\w-]+=)?(?:"[^"]*"|'[^']*'|`[^`]*`|[^\s"'`%>]+))*)\s*[>%]\}\}/g;
 const LINE = new RegExp(`^([ \\t]*)${SHORTCODE.source}[ \\t]*$`);
 const ESCAPED = /\{\{([<%])\/\*\s*([\s\S]*?)\s*\*\/[>%]\}\}/g;
-const FENCE = /^[ \t]*(`{3,}|~{3,})/;
 /** Shortcodes that stand for a callout; their kind is their name or their first argument (`{{% notice warning %}}`). */
 const CALLOUTS = new Set(['alert', 'notice', 'callout', 'admonition', 'hint', 'note', 'tip', 'info', 'warning', 'caution', 'danger', 'important']);
 const CALLOUT_KINDS = new Set(['note', 'tip', 'info', 'warning', 'caution', 'danger', 'important', 'success', 'error', 'primary', 'secondary']);
@@ -37,17 +38,10 @@ export function hugoShortcodes(markdown: string): string {
 
 function blocks(lines: readonly string[]): string[] {
   const out: string[] = [];
-  let fence: string | undefined;
+  const code = fencedCode();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const fenceMatch = FENCE.exec(line);
-    if (fence !== undefined) {
-      if (fenceMatch && fenceMatch[1]!.startsWith(fence)) fence = undefined;
-      out.push(line);
-      continue;
-    }
-    if (fenceMatch) {
-      fence = fenceMatch[1];
+    if (code(line)) {
       out.push(line);
       continue;
     }
