@@ -126,13 +126,29 @@ describe('importing a Jekyll site', () => {
   });
 });
 
+describe('importing a MyST site (Sphinx, Jupyter Book)', () => {
+  test('reads fenced directives, roles and targets, and the drafts lint without errors', async () => {
+    const { dir, report, drafts } = await importFixture('myst/docs');
+    expect(report.dialect).toBe('myst');
+    expect(drafts.flatMap(markupLeft)).toEqual([]);
+    const install = drafts.find((draft) => draft.header.title === 'Install the widget agent')!;
+    expect(install.body).not.toMatch(/\{(?:warning|code-block|toctree|doc|command)\}|\(install\)=|TODO/);
+    expect(install.body).toContain('## Prerequisites\n\n> **Warning**\n>\n> You need root on the host.');
+    expect(install.body).toContain('   ```sh\n   sudo apt install widget-agent\n   ```');
+    expect(install.body).toContain('Then configure it and check it with `widget-agent status`.');
+    expect(drafts.find((draft) => draft.header.title === 'Configure the widget agent')!.body).toContain('> **See also**\n>\n> The install guide.');
+    const lint = await runLint({ config: loadConfig({ cwd: dir }), cwd: dir });
+    expect(lint.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
 describe('import options', () => {
   test('--dialect overrides detection, and an unknown dialect is a usage error naming the choices', async () => {
     const forced = await importFixture('mkdocs/docs', '--dialect', 'markdown', '--dry-run');
     expect(forced.report.dialect).toBe('markdown');
     const bad = await importFixture('mkdocs/docs', '--dialect', 'sphinx');
     expect(bad.result.code).toBe(2);
-    expect(bad.result.err).toContain('Unexpected dialect `sphinx`, expected one of `markdown`, `starlight`, `docusaurus`, `vitepress`, `mkdocs`, `hugo`, `jekyll`.');
+    expect(bad.result.err).toContain('Unexpected dialect `sphinx`, expected one of `markdown`, `starlight`, `docusaurus`, `vitepress`, `mkdocs`, `hugo`, `jekyll`, `myst`.');
   });
 
   test('--status review writes drafts the index and the site include; an unknown status is a usage error', async () => {

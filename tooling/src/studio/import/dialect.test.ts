@@ -27,6 +27,8 @@ describe('detectDialect', () => {
     ['an mkdocs.yml', { 'mkdocs.yml': 'site_name: x', 'docs/a.md': '' }, 'mkdocs'],
     ['a hugo.toml', { 'hugo.toml': 'baseURL = "/"', 'content/docs/a.md': '' }, 'hugo'],
     ['a Jekyll _config.yml', { '_config.yml': 'title: x', 'docs/a.md': '' }, 'jekyll'],
+    ['a Jupyter Book _toc.yml beside its _config.yml', { '_config.yml': 'title: x', '_toc.yml': 'root: intro', 'docs/a.md': '' }, 'myst'],
+    ['a Sphinx conf.py', { 'conf.py': "extensions = ['myst_parser']", 'docs/a.md': '' }, 'myst'],
   ])('from %s', (_name, files, dialect) => {
     expect(detectDialect(folder(files), [])).toBe(dialect);
   });
@@ -36,6 +38,7 @@ describe('detectDialect', () => {
     ['VitePress containers with a space', '# X\n\n::: tip Hint\nx\n:::\n', 'vitepress'],
     ['MkDocs admonitions', '# X\n\n!!! note "Hi"\n    x\n', 'mkdocs'],
     ['Jekyll Liquid tags and a just-the-docs nav order', '---\nnav_order: 2\n---\n\n{% include toc.md %}\n', 'jekyll'],
+    ['MyST directives and roles', '# X\n\n```{note}\nSee {ref}`install`.\n```\n', 'myst'],
     ['Hugo shortcodes under TOML front matter', '+++\ntitle = "X"\n+++\n\n{{< note >}}\nx\n{{< /note >}}\n', 'hugo'],
     ['nothing of any tool', '# X\n\nJust text.\n', 'markdown'],
   ])('from the pages when no config says: %s', (_name, text, dialect) => {

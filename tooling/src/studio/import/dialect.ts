@@ -8,13 +8,16 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { DocPage } from './walk.js';
 
-export const DIALECTS = ['markdown', 'starlight', 'docusaurus', 'vitepress', 'mkdocs', 'hugo', 'jekyll'] as const;
+export const DIALECTS = ['markdown', 'starlight', 'docusaurus', 'vitepress', 'mkdocs', 'hugo', 'jekyll', 'myst'] as const;
 export type Dialect = (typeof DIALECTS)[number];
 
 const CONFIG_FILES: readonly [RegExp, Dialect | 'astro'][] = [
   [/^docusaurus\.config\.(?:js|mjs|cjs|ts)$/, 'docusaurus'],
   [/^mkdocs\.ya?ml$/, 'mkdocs'],
   [/^hugo\.(?:toml|ya?ml|json)$/, 'hugo'],
+  // Jupyter Book keeps a `_toc.yml` beside its `_config.yml`; Sphinx a `conf.py` (Markdown pages there are MyST).
+  [/^_toc\.ya?ml$/, 'myst'],
+  [/^conf\.py$/, 'myst'],
   [/^_config\.ya?ml$/, 'jekyll'],
   [/^astro\.config\.(?:js|mjs|cjs|ts|mts)$/, 'astro'],
 ];
@@ -50,7 +53,7 @@ export function detectDialect(folder: string, pages: readonly DocPage[]): Dialec
 
 /** Votes from what the pages hold when no config file says. */
 function dialectFromPages(pages: readonly DocPage[]): Dialect {
-  const votes: Record<Dialect, number> = { markdown: 0, starlight: 0, docusaurus: 0, vitepress: 0, mkdocs: 0, hugo: 0, jekyll: 0 };
+  const votes: Record<Dialect, number> = { markdown: 0, starlight: 0, docusaurus: 0, vitepress: 0, mkdocs: 0, hugo: 0, jekyll: 0, myst: 0 };
   for (const { text } of pages) {
     const front = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
     if (/^(?:sidebar_position|sidebar_label|slug|id|pagination_\w+):/m.test(front)) votes.docusaurus += 2;
@@ -66,6 +69,7 @@ function dialectFromPages(pages: readonly DocPage[]): Dialect {
     if (/\{%-?\s*(?:include|highlight|link|raw|comment|if|for|assign)\b/.test(text)) votes.jekyll += 3;
     if (/^\{:\s*[.#]/m.test(text)) votes.jekyll += 2;
     if (/^(?:nav_order|has_children|grand_parent|permalink):/m.test(front)) votes.jekyll += 2;
+    if (/^[ \t]*(?:`{3,}|:{3,})\{[\w:.-]+\}|\{(?:ref|doc|term)\}`/m.test(text)) votes.myst += 3;
     if (/^:::(?:note|tip|info|warning|danger|caution|important)(?: \S.*)?$/m.test(text)) votes.docusaurus += 1;
   }
   const [best, score] = (Object.entries(votes) as [Dialect, number][]).sort((a, b) => b[1] - a[1])[0]!;

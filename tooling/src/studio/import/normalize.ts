@@ -1,6 +1,6 @@
 /**
  * Turns a page written for a docs tool (MDX components, `:::` containers, MkDocs admonitions and
- * tabs, GitHub alerts, Hugo shortcodes, Jekyll's Liquid, VitePress `<script setup>`, Docusaurus partials) into the plain Markdown it stands for:
+ * tabs, GitHub alerts, Hugo shortcodes, Jekyll's Liquid, MyST directives, VitePress `<script setup>`, Docusaurus partials) into the plain Markdown it stands for:
  * steps become a numbered list, tabs labelled blocks, asides a blockquote with their label, code
  * components fenced code; unknown components are dropped and their children kept. Everything that
  * is not component markup is copied from the source as written, so code blocks arrive byte for byte.
@@ -21,6 +21,7 @@ import { mdxjs } from 'micromark-extension-mdxjs';
 import type { Dialect } from './dialect.js';
 import { githubAlerts, mkdocsContainers, spacedContainers } from './containers.js';
 import { jekyllLiquid } from './liquid.js';
+import { mystDirectives } from './myst.js';
 import { hugoShortcodes } from './shortcodes.js';
 import { parseMarkdown } from '../../atom/markdown.js';
 import { capitalize } from '../text.js';
@@ -70,8 +71,10 @@ export function normalizePage(body: string, rel: string, context: NormalizeConte
   // No prototype: a component named `constructor` is counted like any other.
   const dropped: Record<string, number> = Object.create(null) as Record<string, number>;
   const partials: string[] = [];
-  // Liquid only where the pages are Jekyll's: elsewhere `{{ }}` and `{% %}` may be a template's own (Vue, Nunjucks).
-  const containers = githubAlerts(context.dialect === 'mkdocs' ? mkdocsContainers(body) : spacedContainers(hugoShortcodes(context.dialect === 'jekyll' ? jekyllLiquid(body, context.site) : body)));
+  // Liquid only where the pages are Jekyll's: elsewhere `{{ }}` and `{% %}` may be a template's own (Vue, Nunjucks);
+  // MyST only where they are MyST's: elsewhere a `{note}` code block is code.
+  const dialectal = context.dialect === 'jekyll' ? jekyllLiquid(body, context.site) : context.dialect === 'myst' ? mystDirectives(body) : body;
+  const containers = githubAlerts(context.dialect === 'mkdocs' ? mkdocsContainers(body) : spacedContainers(hugoShortcodes(dialectal)));
   const source = context.dialect === 'vitepress' ? codeSnippets(containers, rel, context, problems) : containers;
   let tree: Root;
   let mdx = /\.mdx$/i.test(rel);
