@@ -4,6 +4,11 @@ import { definingEntry, definingPassage } from './defining.js';
 const TYPES = '| type | use it for | required sections |\n| --- | --- | --- |\n| `procedure` | planned work | Steps |\n| `pitfall` | a tempting mistake | What not to do, Why |';
 
 describe('definingPassage', () => {
+  test('an entry of a list quoted from inside a nested list is that entry alone, its default included', () => {
+    const part = '  * `keepAliveTimeout` {number} The timeout after which an idle socket closes. May be overridden by *keep-alive* hints.\n    **Default:** `4e3`.\n  * `keepAliveMaxTimeout` {number} The maximum allowed timeout.';
+    expect(definingPassage(part, 'keepAliveTimeout')?.passage).toBe('`keepAliveTimeout` {number} The timeout after which an idle socket closes. May be overridden by *keep-alive* hints. **Default:** `4e3`.');
+  });
+
   test('reads a table row whose first cell is the name, its other cells under their column names', () => {
     expect(definingPassage(TYPES, 'pitfall')).toEqual({ passage: '`pitfall` — use it for: a tempting mistake; required sections: What not to do, Why.', form: 'entry' });
     // In a list of atom types, "pitfall" names "pitfall atom".

@@ -18,6 +18,10 @@ describe('cleanMarkdown', () => {
     expect(cleanMarkdown('```html\n<!-- open\n```\nAfter.')).toBe('```html\n<!-- open\n```\nAfter.');
   });
 
+  test('a part that opens inside a nested list is dedented as a whole, its items kept at one level', () => {
+    expect(cleanMarkdown('\n  * `keepAliveTimeout` The timeout.\n    **Default:** `4e3`.\n  * `keepAliveMaxTimeout` The maximum.\n')).toBe('* `keepAliveTimeout` The timeout.\n  **Default:** `4e3`.\n* `keepAliveMaxTimeout` The maximum.');
+  });
+
   test('never touches code blocks or code spans', () => {
     const text = 'Run `<Tabs>` here:\n\n```tsx\n<Tabs>\n\n:::tip\n</Tabs>\n```';
     expect(cleanMarkdown(text)).toBe(text);

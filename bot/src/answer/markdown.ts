@@ -39,10 +39,26 @@ export function cleanMarkdown(markdown: string): string {
     const cleaned = cleanLine(line);
     if (cleaned !== null) out.push(cleaned);
   }
-  return out
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  // Dedented, not trimmed: a part cut from a nested list opens indented, and trimming its first
+  // line alone would take that item out of the list (or leave it four spaces in: code).
+  return dedent(
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .replace(/^(?:[ \t]*\n)+/, '')
+      .trimEnd(),
+  );
+}
+
+/**
+ * Lines with the indentation they all share taken off.
+ *
+ * @example dedent('  * a\n    b\n  * c') //=> '* a\n  b\n* c'
+ */
+export function dedent(text: string): string {
+  const lines = text.split('\n');
+  const indent = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)![0].length));
+  return indent > 0 && Number.isFinite(indent) ? lines.map((line) => line.slice(Math.min(indent, /^[ \t]*/.exec(line)![0].length))).join('\n') : text;
 }
 
 /** Admonition openers (`:::tip`, `::: warning Title`) and their closers. */

@@ -6,6 +6,7 @@
  * from the rules for which section answers (extractive.ts).
  */
 import { tableRows } from '../../../tooling/src/text/markdown-table.js';
+import { dedent } from './markdown.js';
 import { termsIn, wordCount } from './terms.js';
 
 /** Another sub-headed part of a section is quoted beside the best when it scores at least this share of it... */
@@ -32,7 +33,9 @@ export function splitBlocks(markdown: string): Block[] {
   const kindOf = (text: string): Block['kind'] => (/^\s*(`{3,}|~{3,})/.test(text) ? 'code' : /^\s*(\d+[.)]|[-*+])\s/.test(text) ? 'list' : tableRows(text) ? 'table' : 'other');
   const flush = () => {
     const raw = current.join('\n');
-    const text = raw.trim();
+    // Dedented as a whole, not trimmed: a part cut from a nested list opens indented, and its
+    // first item must stay at the level of the next.
+    const text = dedent(raw.replace(/^(?:[ \t]*\n)+/, '').trimEnd());
     current = [];
     if (text === '') return;
     const kind = kindOf(text);
