@@ -30,7 +30,7 @@ import { baseLanguage } from './language.js';
 import { cleanMarkdown, joinParts } from './markdown.js';
 import { phrasesFor, place } from './phrases.js';
 import { questionTerms, termHits, termsIn, wordCount } from './terms.js';
-import { fromStart, sentencesOf, standsAlone, trimToRelevant, withoutDanglingIntro, withoutSentence } from './trim.js';
+import { fromStart, onlyIntroduces, sentencesOf, standsAlone, trimToRelevant, withoutDanglingIntro, withoutSentence } from './trim.js';
 
 export interface ExtractiveOptions {
   readonly language: string;
@@ -141,7 +141,8 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
     return { first: group.hits[0]!, text: withoutDanglingIntro(steps ? fromStart(text, maxWords * STEPS_BUDGET) : trimToRelevant(text, terms, faq ? Math.round(maxWords / 2) : maxWords)) };
   });
   // A section that held only what an answer leaves out (an HTML anchor, an MDX component) is not quoted empty.
-  const quotes = drafts.filter((quote) => quote.text.replace(/…/g, '').trim() !== '');
+  // Nor one left with only the line that introduced what the answer already said.
+  const quotes = drafts.filter((quote) => quote.text.replace(/…/g, '').trim() !== '' && !onlyIntroduces(quote.text));
   // The direct answer first: the sentence of the atom that holds most of the question.
   const meaningFirst = intent === 'meaning' ? asked.find((unit) => unit.kind !== 'lead') : undefined;
   // Only an opening that names the question: "what is the default port of preview" is not

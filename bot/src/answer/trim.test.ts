@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { questionTerms } from './terms.js';
-import { coverageOrder, fromStart, leadingItems, listItems, relevantRows, sentencesOf, splitBlocks, standsAlone, trimToRelevant, withoutDanglingIntro, withoutSentence } from './trim.js';
+import { coverageOrder, fromStart, leadingItems, listItems, onlyIntroduces, relevantRows, sentencesOf, splitBlocks, standsAlone, trimToRelevant, withoutDanglingIntro, withoutSentence } from './trim.js';
 
 describe('trimToRelevant', () => {
   const long = [
@@ -194,6 +194,15 @@ describe('withoutSentence', () => {
   test('leaves a quote that is nothing but the sentence, or does not hold it, exactly as it is', () => {
     expect(withoutSentence('Fix it.', 'Fix it.')).toBe('Fix it.');
     expect(withoutSentence('Run it.\n\n\n…', 'Fix it.')).toBe('Run it.\n\n\n…');
+  });
+});
+
+describe('onlyIntroduces', () => {
+  test('is true of a quote left with only the lines that introduce what it does not hold', () => {
+    expect(onlyIntroduces('…\n\nThe timeout errors below are controlled by dispatcher options:')).toBe(true);
+    expect(onlyIntroduces('**Options**\n\nExit codes:')).toBe(true);
+    expect(onlyIntroduces('Exit codes:\n\n- `1`: lint errors.')).toBe(false);
+    expect(onlyIntroduces('The agent reads its config at start.')).toBe(false);
   });
 });
 

@@ -471,6 +471,18 @@ export function withoutDanglingIntro(markdown: string): string {
   return dropped ? [...blocks, ...(gap ? [gap] : [])].map((block) => block.text).join('\n\n') : markdown;
 }
 
+/**
+ * Whether the Markdown only introduces what it does not hold: every block a line ending in a colon
+ * or a sub-heading ("The timeout errors below are controlled by these options:", once the row it
+ * introduced was said as the answer).
+ *
+ * @example onlyIntroduces('…\n\nThe errors below are controlled by these options:') //=> true
+ */
+export function onlyIntroduces(markdown: string): boolean {
+  const blocks = splitBlocks(markdown).filter((block) => block.text !== '…');
+  return blocks.length > 0 && blocks.every((block) => block.kind === 'other' && DANGLING.test(block.text));
+}
+
 /** A paragraph that ends in a colon, a heading, or a line that is all bold or all code: a sub-heading. */
 const DANGLING = /:\s*$|^#{1,6}\s|^\*\*[^*\n]+\*\*$|^__[^_\n]+__$|^`[^`\n]+`$/;
 
