@@ -4,6 +4,7 @@
  * Markdown, code blocks untouched; and the parts of a section that was indexed in pieces joined
  * back into one, so a code block or table cut between two parts reads as one block again.
  */
+import { dedent } from '../../../tooling/src/text/indent.js';
 import { tableHead } from '../../../tooling/src/text/markdown-table.js';
 
 const FENCE = /^\s*(`{3,}|~{3,})/;
@@ -48,17 +49,6 @@ export function cleanMarkdown(markdown: string): string {
       .replace(/^(?:[ \t]*\n)+/, '')
       .trimEnd(),
   );
-}
-
-/**
- * Lines with the indentation they all share taken off.
- *
- * @example dedent('  * a\n    b\n  * c') //=> '* a\n  b\n* c'
- */
-export function dedent(text: string): string {
-  const lines = text.split('\n');
-  const indent = Math.min(...lines.filter((line) => line.trim() !== '').map((line) => /^[ \t]*/.exec(line)![0].length));
-  return indent > 0 && Number.isFinite(indent) ? lines.map((line) => line.slice(Math.min(indent, /^[ \t]*/.exec(line)![0].length))).join('\n') : text;
 }
 
 /** Admonition openers (`:::tip`, `::: warning Title`) and their closers. */

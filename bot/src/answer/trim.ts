@@ -5,8 +5,8 @@
  * the keys that concern the question, and every gap is marked `…`. Its own module because the rules for what may be cut are Markdown rules, apart
  * from the rules for which section answers (extractive.ts).
  */
+import { dedent } from '../../../tooling/src/text/indent.js';
 import { tableRows } from '../../../tooling/src/text/markdown-table.js';
-import { dedent } from './markdown.js';
 import { termsIn, wordCount } from './terms.js';
 
 /** Another sub-headed part of a section is quoted beside the best when it scores at least this share of it... */

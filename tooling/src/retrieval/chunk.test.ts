@@ -135,6 +135,11 @@ describe('chunkAtom', () => {
     expect(units.map((u) => u.text)).toEqual(['`true` after [`agent.close()`](/docs/agent/#close) has been called.', 'See [the pool](/docs/pool/).']);
   });
 
+  test('a code fence indented less than its list item is quoted with its code, not a fence at the margin over indented code', () => {
+    const units = chunkAtom(atom("## Steps\n\n1. Install it.\n2. Start the logger:\n  ```js\n  const pino = require('pino')\n    .child({})\n  ```\n3. Log.\n"), options);
+    expect(units[0]!.text).toContain("```js\nconst pino = require('pino')\n  .child({})\n```");
+  });
+
   test('an atom without a valid header has no units', () => {
     const broken = atomFromText('/kb/atoms/x.md', '---\ntitle: X\n---\n\n## A\n\nB\n', { root: '/kb/atoms' });
     expect(chunkAtom(broken, options)).toEqual([]);

@@ -11,6 +11,7 @@ import { questionAnchors, sectionUrl } from '../atom/identity.js';
 import { parseFaq } from '../atom/faq.js';
 import { TEMPLATE_PROMPTS, isFaqHeading } from '../atom/sections.js';
 import { compactTable, tableRows } from '../text/markdown-table.js';
+import { dedent } from '../text/indent.js';
 import { definitionsOf, withInlineReferences } from '../text/reference-links.js';
 import { entryCodes } from './entry-codes.js';
 
@@ -199,7 +200,12 @@ function blockTexts(text: string, nodes: readonly RootContent[], definitions: Re
       continue;
     }
     if (node.position?.start.offset === undefined || node.position.end.offset === undefined) continue;
-    const source = withInlineReferences(text, node, definitions).trim();
+    // From the start of its line when only indentation is before it, then dedented: a fence
+    // indented in a list keeps its code lines' indentation relative to it.
+    const start = node.position.start.offset;
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const indent = /^[ \t]*$/.test(text.slice(lineStart, start)) ? text.slice(lineStart, start) : '';
+    const source = dedent(indent + withInlineReferences(text, node, definitions)).trim();
     // A prompt the template left for the author (an imported draft's empty Checks or Fix) says
     // nothing about the atom's subject: searched, it matches "check" and "fix"; quoted, it answers nothing.
     // Steps sections hold theirs as a one-item list (`1. Numbered steps, one action each.`).
