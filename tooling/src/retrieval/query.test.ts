@@ -16,6 +16,12 @@ describe('analyzeQuery', () => {
     expect(terms['fetch']?.concrete).toBe(false);
   });
 
+  test('reads a name with a number (a rule code, a protocol) as a word of the question, and other values with digits as concrete', () => {
+    const terms = byTerm('MD013 fires on http2 and utf8 pages from host api-7c9d4, request 2f, commit a1b2c3 on port 4321');
+    for (const name of ['md013', 'http2', 'utf8']) expect(terms[name]?.concrete).toBe(false);
+    for (const value of ['7c9d4', '2f', 'a1b2c3', '4321']) expect(terms[value]?.concrete).toBe(true);
+  });
+
   test('marks Windows paths pasted from a log as concrete values, as it does Unix ones', () => {
     const terms = byTerm('C:\\Users\\alice\\kb\\atoms\\faq\\billing.md:3:1 error in \\\\fileserver\\share\\docs and build\\Release');
     for (const value of ['alic', 'kb', 'bill', 'fileserv', 'releas']) expect(terms[value]?.concrete).toBe(true);

@@ -67,6 +67,8 @@ const CONCRETE_SPAN = new RegExp(
   'gi',
 );
 const HAS_DIGIT = /\d/;
+/** Letters, then a number: a name (`md013`, `http2`, `utf8`, `ts2307`), not a value pasted from a log (`2f`, `a1b2c3`, `4321`). */
+const NAME_WITH_NUMBER = /^[a-z]+\d{1,5}$/;
 /** An agent noun and its verb's stem: `server` -> `serv`, `linter` -> `lint`. */
 const AGENT = /^([a-z]{3,})er$/;
 const PREFIX = /^(auto|re|pre|un|non|multi|sub|co|de|dis|mis)([a-z]{4,})$/;
@@ -140,7 +142,7 @@ export function analyzeQuery(
       term,
       forms,
       ...(translated.length > 0 ? { translated } : {}),
-      concrete: (concrete.has(term) && !outside.has(term)) || HAS_DIGIT.test(term),
+      concrete: (concrete.has(term) && !outside.has(term)) || (HAS_DIGIT.test(term) && !NAME_WITH_NUMBER.test(term)),
       everyday: isEveryday(term, tokenize) || NATIVE_JAPANESE.test(term),
     };
   });
