@@ -16,6 +16,11 @@ describe('trimToRelevant', () => {
     expect(out).toBe('…\n\nTo lint a single file, pass its path:\n\n```sh\nnpx atomkit lint atoms/x.md\n```');
   });
 
+  test('quotes the opening of a long section as far as the budget goes when no block names the question', () => {
+    const section = ['Tags: `line_length`', 'Aliases: `line-length`', 'This rule is triggered when lines are longer than the limit.', 'word '.repeat(80).trim()].join('\n\n');
+    expect(trimToRelevant(section, ['md013'], 60)).toBe('Tags: `line_length`\n\nAliases: `line-length`\n\nThis rule is triggered when lines are longer than the limit.');
+  });
+
   test('quotes a short section whole', () => {
     expect(trimToRelevant('One.\n\nTwo.', ['nothing'], 60)).toBe('One.\n\nTwo.');
   });
@@ -231,6 +236,13 @@ describe('withoutDanglingIntro', () => {
 });
 
 describe('standsAlone', () => {
+  test('is false of a metadata line: a label and only code after it', () => {
+    expect(standsAlone('Tags: `headings`')).toBe(false);
+    expect(standsAlone('Aliases: `first-line-h1`, `first-line-heading`')).toBe(false);
+    expect(standsAlone('This rule is triggered when the first line is not a heading.')).toBe(true);
+    expect(standsAlone('Default: `80` characters, or what `line_length` sets.')).toBe(true);
+  });
+
   test.each([
     ['Install pnpm with the standalone script:', false],
     ['A worker script is imported by appending `?', false],

@@ -97,8 +97,14 @@ export function trimToRelevant(markdown: string, terms: readonly string[], maxWo
     if (keep.size > 0 && words + blocks[i]!.words > maxWords) continue;
     takeWithCode(i);
   }
-  // Nothing matched by term: the opening of the section is the best guess.
-  if (keep.size === 0) takeWithCode(0);
+  // Nothing matched by term: the opening of the section is the best guess, as much of it as the
+  // budget holds (its first block may be no more than a metadata line).
+  if (keep.size === 0) {
+    for (let i = 0; i < blocks.length; i++) {
+      if (keep.size > 0 && words + blocks[i]!.words > maxWords) break;
+      takeWithCode(i);
+    }
+  }
   const kept = [...keep].sort((a, b) => a - b);
   const out: string[] = [];
   kept.forEach((i, j) => {
@@ -491,14 +497,18 @@ const GAP_ROW = '| … |';
 
 /**
  * Can the sentence be read on its own, before the quote: not an introduction to what follows it
- * ("…with the standalone script:"), not cut inside inline code, not a "Related:" or "See also" link.
+ * ("…with the standalone script:"), not cut inside inline code, not a "Related:" or "See also" link,
+ * not a metadata line ("Tags: `headings`").
  *
  * @example standsAlone('Install pnpm with the standalone script:') //=> false
  * @example standsAlone('Run `pnpm store prune` now and then.') //=> true
  */
 export function standsAlone(sentence: string): boolean {
-  return !/:\s*$/.test(sentence) && (sentence.match(/`/g)?.length ?? 0) % 2 === 0 && !/^(related|see also|see)\b\s*:?/i.test(sentence);
+  return !/:\s*$/.test(sentence) && (sentence.match(/`/g)?.length ?? 0) % 2 === 0 && !/^(related|see also|see)\b\s*:?/i.test(sentence) && !METADATA.test(sentence);
 }
+
+/** A label and only code after it: a page's metadata line ("Tags: `headings`", "Aliases: `first-line-h1`, `first-line-heading`"). */
+const METADATA = /^[A-Z][\w -]{0,24}:\s*(?:`[^`]*`[\s,;]*)+$/;
 
 /** Sentences of a unit's prose (not code, tables or headings), list markers dropped. */
 export function sentencesOf(markdown: string): string[] {

@@ -24,6 +24,13 @@ describe('classifyPiece', () => {
     expect(classifyPiece(piece).type).toBe(type);
   });
 
+  test('a rule page titled by its code is an error with that code; a title with a number but no code is not', () => {
+    const rule = { ...shape('Tags: `line_length`\n\nThis rule is triggered when lines are longer than the limit.'), title: '`MD013` - Line length' };
+    expect(classifyPiece(rule).type).toBe('error');
+    expect(errorCodesIn('`MD013` - Line length', [])).toEqual(['MD013']);
+    expect(classifyPiece({ ...shape('Modules in ES2015 syntax are bundled as they are.'), title: 'ES2015 modules' }).type).toBe('interface-input');
+  });
+
   test('gives a lower confidence when the signals disagree', () => {
     const clear = classifyPiece(shape('x', 'ERR_PNPM_X'));
     const mixed = classifyPiece(shape('1. Install it.\n2. Run it.\n\n```yaml\na: 1\nb: 2\n```\n\n- `a` is one.\n- `b` is two.'));

@@ -26,10 +26,14 @@ export interface PieceShape {
   readonly problem: boolean;
   /** The page is a list of questions. */
   readonly faqPage: boolean;
+  /** The page's title, when the piece is its first: a rule page is titled by its code (`MD013 - Line length`). */
+  readonly title?: string;
 }
 
 /** An error code as logs print it: `ERR_PNPM_FOO`, `ENOSPC`, `MissingSharpError`. */
 export const ERROR_CODE = /\b(?:[A-Z][A-Z0-9]*_[A-Z0-9]+(?:_[A-Z0-9]+)*|E[A-Z]{3,}|[A-Z][a-z]+(?:[A-Z][a-z0-9]+)*(?:Error|Exception))\b/;
+/** A title or heading led by a code in capitals and digits and a separator: `MD013 - Line length`, `TS2307: Cannot find module`. */
+export const CODE_LED = /^`?([A-Z][A-Z0-9]{0,7}\d{3,5})`?\s*[-–—:/]\s*\S/;
 /** A heading that names a problem a reader runs into. */
 const PROBLEM_WORDS = /\b(?:errors?|fail(?:s|ed|ure|ing)?|cannot|can't|crash(?:es)?|does not|doesn't|do not work|not working|unexpected(?:ly)?|stall(?:ed|s)?|stop(?:s)? loading|broken|time(?:s)? out|timeout|too large|denied|refused|missing|invalid|outdated|conflicts?|not found|mismatch(?:ed)?|warning|happens)\b/i;
 const ERROR_SECTIONS = /^(?:what went wrong|what it means|cause|causes|why it happens|solution|how to fix|fix|resolution|what to do)\??$/i;
@@ -85,7 +89,7 @@ export function classifyPiece(piece: PieceShape): Classification {
   if (headings.filter((h) => /^(?:step\s*\d|\d+[.)]\s)/i.test(h)).length >= 2) add('procedure', 3, 'numbered step headings');
   if (/^(?:how to|install|set(?:ting)? up|configur|creat|add|migrat|deploy|publish|upgrad|us(?:e|ing) )/i.test(heading) && steps.length > 0) add('procedure', 1, 'a task heading with steps');
 
-  const headingCode = ERROR_CODE.exec(heading)?.[0];
+  const headingCode = ERROR_CODE.exec(heading)?.[0] ?? CODE_LED.exec(heading || (piece.title ?? ''))?.[1];
   if (headingCode) add('error', 4, `error code \`${headingCode}\` in the heading`);
   else if (piece.problem && /^error\b/i.test(heading)) add('error', 3, 'an error message as the heading');
   if (headings.some((h) => ERROR_SECTIONS.test(h))) add('error', 3, 'what went wrong / fix sections');
@@ -160,6 +164,8 @@ function escapeRegExp(text: string): string {
 export function errorCodesIn(heading: string | undefined, nodes: readonly RootContent[]): string[] {
   const found: string[] = [];
   const globalCode = new RegExp(ERROR_CODE.source, 'g');
+  const led = heading === undefined ? undefined : CODE_LED.exec(heading)?.[1];
+  if (led) found.push(led);
   if (heading) {
     found.push(...(heading.match(globalCode) ?? []));
     if (/^error\b/i.test(heading)) found.push(heading.replace(/\s+error$/i, ''));

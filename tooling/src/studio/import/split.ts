@@ -215,7 +215,8 @@ export function splitPage(page: SourcePage): SplitPage {
       }
       return [];
     });
-    const classification = classifyPiece({ heading: headingText, nodes, problem: Boolean(piece.solo), faqPage });
+    const pageHeading = result.length === 0 ? pageTitle : undefined;
+    const classification = classifyPiece({ heading: headingText, nodes, problem: Boolean(piece.solo), faqPage, ...(pageHeading ? { title: pageHeading } : {}) });
     result.push({
       page: page.rel,
       title,
@@ -235,7 +236,7 @@ export function splitPage(page: SourcePage): SplitPage {
       }),
       sourceAnchor: ownAnchor,
       description: result.length === 0 ? description : undefined,
-      errorCodes: classification.type === 'error' ? errorCodesIn(headingText, nodes) : [],
+      errorCodes: classification.type === 'error' ? errorCodesIn(headingText ?? pageHeading, nodes) : [],
     });
   }
   return { pieces: result, problems };
