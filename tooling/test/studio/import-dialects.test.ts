@@ -108,7 +108,7 @@ describe('importing a Hugo site', () => {
 });
 
 describe('importing a Jekyll site', () => {
-  test('reads Liquid tags, site variables and just-the-docs callouts, links through link tags resolve, and the drafts lint without errors', async () => {
+  test('reads Liquid tags, site variables and just-the-docs callouts, links through link tags resolve (to a .markdown page too), and the drafts lint without errors', async () => {
     const { dir, report, drafts } = await importFixture('jekyll/docs');
     expect(report.dialect).toBe('jekyll');
     expect(drafts.flatMap(markupLeft)).toEqual([]);

@@ -5,7 +5,7 @@ import { configFor } from '../command.js';
 export const defineImport: DefineCommand = (program, io, setExitCode) => {
   program
     .command('import')
-    .description('turn a folder of .md/.mdx docs (Markdown, MDX, Starlight, Docusaurus, VitePress, MkDocs, Hugo, Jekyll, MyST) into draft atoms (nothing is overwritten)')
+    .description('turn a folder of .md/.mdx/.markdown docs (Markdown, MDX, Starlight, Docusaurus, VitePress, MkDocs, Hugo, Jekyll, MyST) into draft atoms (nothing is overwritten)')
     .argument('<folder>', 'the docs folder')
     .option('--out <dir>', 'folder to write drafts to (default: the atoms folder)')
     .option('--dry-run', 'report what would be written without writing')

@@ -76,7 +76,7 @@ function routeKey(file: string): string {
     .normalize(file)
     .replace(/^(?:\.\/|\/)+/, '')
     .replace(/\/+$/, '')
-    .replace(/\.(?:mdx?|html?)$/i, '')
+    .replace(/\.(?:mdx?|markdown|html?)$/i, '')
     .replace(/(?:^|\/)(?:index|readme)$/i, '')
     .replace(/^\.$/, '');
 }

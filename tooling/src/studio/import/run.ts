@@ -49,7 +49,7 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
   } catch {
     throw new StudioError(`\`${options.folder}\` does not exist.`, 2);
   }
-  if (!isDir) throw new StudioError(`\`${options.folder}\` is not a folder; import takes a folder of .md/.mdx docs.`, 2);
+  if (!isDir) throw new StudioError(`\`${options.folder}\` is not a folder; import takes a folder of .md/.mdx/.markdown docs.`, 2);
   if (options.dialect !== undefined && !(DIALECTS as readonly string[]).includes(options.dialect)) {
     throw new StudioError(`Unexpected dialect \`${options.dialect}\`, expected one of ${DIALECTS.map((d) => `\`${d}\``).join(', ')}.`, 2);
   }
@@ -97,7 +97,7 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
     const piece = raw.title.length >= 3 ? raw : { ...raw, title: `${raw.title} (${path.posix.dirname(raw.page)})` };
     const count = seen.get(piece.title.toLowerCase()) ?? 0;
     seen.set(piece.title.toLowerCase(), count + 1);
-    return count === 0 ? piece : { ...piece, title: `${piece.title} (${piece.page.replace(/\.mdx?$/i, '')}${count > 1 ? ` ${count}` : ''})`.slice(0, 120) };
+    return count === 0 ? piece : { ...piece, title: `${piece.title} (${piece.page.replace(/\.(?:mdx?|markdown)$/i, '')}${count > 1 ? ` ${count}` : ''})`.slice(0, 120) };
   });
   const byPage = new Map<string, Piece[]>();
   for (const piece of unique) byPage.set(piece.page, [...(byPage.get(piece.page) ?? []), piece]);

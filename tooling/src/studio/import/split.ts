@@ -89,7 +89,7 @@ export function splitPage(page: SourcePage): SplitPage {
   };
   const words = (nodes: readonly RootContent[]) => nodes.reduce((n, node) => n + nodeWords(node), 0);
   const h1 = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
-  const pageTitle = (typeof data.title === 'string' && data.title.trim()) || (h1 ? plainHeading(h1) : '') || path.basename(page.rel).replace(/\.mdx?$/i, '').replace(/[-_]+/g, ' ');
+  const pageTitle = (typeof data.title === 'string' && data.title.trim()) || (h1 ? plainHeading(h1) : '') || path.basename(page.rel).replace(/\.(?:mdx?|markdown)$/i, '').replace(/[-_]+/g, ' ');
   const description = typeof data.description === 'string' && data.description.trim().length >= 10 ? data.description.trim() : undefined;
   // A banner heading in HTML that opens the page (`<h1 align="center">Fastify</h1>` on every page of
   // a docs folder read on GitHub) names the site, and an atom page has its own title.

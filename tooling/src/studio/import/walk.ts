@@ -26,7 +26,7 @@ export interface WalkLimits {
   readonly maxFileBytes?: number;
 }
 
-const PAGE = /\.mdx?$/i;
+const PAGE = /\.(?:mdx?|markdown)$/i;
 
 export function walkDocs(root: string, limits: WalkLimits = {}): { pages: DocPage[]; skipped: Skipped[] } {
   const maxDepth = limits.maxDepth ?? 12;
