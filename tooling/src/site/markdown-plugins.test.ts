@@ -54,6 +54,13 @@ describe('atomRemarkPlugins', () => {
     expect(html).toContain('<dt id="q-okapi-question-img-srcx-onerrorwindow__xss1">Okapi question &#x3C;img src=x onerror="window.__xss=1">?</dt>');
   });
 
+  test('renders a GitHub alert as a labelled blockquote, and leaves other blockquotes as they are', async () => {
+    const html = await render('> [!WARNING]\n> Back up the store first.\n\n> [!NOTE] inline\n\n> A quote.');
+    expect(html).toContain('<blockquote class="atom-alert atom-alert-warning">\n<p><strong>Warning</strong></p>\n<p>Back up the store first.</p>\n</blockquote>');
+    expect(html).toContain('<blockquote>\n<p>[!NOTE] inline</p>\n</blockquote>');
+    expect(html).toContain('<blockquote>\n<p>A quote.</p>\n</blockquote>');
+  });
+
   test('renders no script, handler or script URL from generated bodies and FAQ pairs (500 cases)', async () => {
     const bodies = fc.sample(
       fc.tuple(fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }), fc.array(fc.tuple(fc.constantFrom(...PAYLOADS), fc.constantFrom(...PAYLOADS)), { minLength: 1, maxLength: 3 })),
