@@ -7,6 +7,7 @@ import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import remarkPresetLintConsistent from 'remark-preset-lint-consistent';
 import remarkPresetLintRecommended from 'remark-preset-lint-recommended';
+import remarkLintNoUndefinedReferences from 'remark-lint-no-undefined-references';
 import type { FileRule, RuleMeta } from '../types.js';
 
 const PREFIX = 'remark-lint:';
@@ -34,7 +35,12 @@ const codes: RuleMeta[] = MARKDOWN_RULE_NAMES.map((name) => ({
 
 // Recommended goes last so its explicit settings (ordered lists use `1.`) win over consistent's
 // "whatever the file does first" for the rules both presets configure.
-const processor = unified().use(remarkPresetLintConsistent).use(remarkPresetLintRecommended).freeze();
+// A GitHub alert's marker (`> [!WARNING]`) is no reference: the site shows it as a labelled quote.
+const processor = unified()
+  .use(remarkPresetLintConsistent)
+  .use(remarkPresetLintRecommended)
+  .use(remarkLintNoUndefinedReferences, { allow: [/^!(?:note|tip|important|warning|caution)$/i] })
+  .freeze();
 
 const rule: FileRule = {
   meta: {

@@ -59,6 +59,8 @@ const cases: [string, string, string, string[]][] = [
   ['content/template-prompt', 'a prompt quoted or in code as a mention', header() + procedureBody.replace('## Verify\n\n', '## Verify\n\nA Verify that says "How to check that it worked." is empty; so is `How to check that it worked.`\n\n```text\nHow to check that it worked.\n```\n\n'), []],
   ['markdown/final-newline', 'ends with a newline', ok, []],
   ['markdown/final-newline', 'no final newline', ok.trimEnd(), ['markdown/final-newline 27:762']],
+  ['markdown/no-undefined-references', "a GitHub alert's marker", header() + procedureBody.replace('## Verify\n\n', '## Verify\n\n> [!WARNING]\n> Back up first.\n\n'), []],
+  ['markdown/no-undefined-references', 'a reference with no definition', header() + procedureBody.replace('## Verify\n\n', '## Verify\n\nSee [the runbook].\n\n'), ['markdown/no-undefined-references 27:5']],
 ];
 
 describe('file rules', () => {
