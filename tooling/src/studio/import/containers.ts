@@ -61,12 +61,10 @@ export function mkdocsContainers(markdown: string): string {
       j--;
     }
     const inner = mkdocsContainers(body.map((text) => text.slice(indent.length + 4)).join('\n'));
-    const colons = ':'.repeat(Math.max(3, longestColonRun(inner) + 1));
-    const name = admonition ? admonition[3]! : 'tab';
-    const title = admonition ? admonition[4] : tab![2];
-    out.push(`${indent}${colons}${name}${title ? `[${escapeLabel(title)}]` : ''}`);
+    const fence = directiveFence(inner, admonition ? admonition[3]! : 'tab', admonition ? admonition[4] : tab![2]);
+    out.push(`${indent}${fence.open}`);
     for (const text of inner.split('\n')) out.push(text === '' ? '' : `${indent}${text}`);
-    out.push(`${indent}${colons}`);
+    out.push(`${indent}${fence.close}`);
     i = j - 1;
   }
   return out.join('\n');
@@ -117,10 +115,28 @@ export function githubAlerts(markdown: string): string {
   });
 }
 
-function longestColonRun(text: string): number {
+/**
+ * The fence of a code block around `code`: longer than any run of backticks inside it.
+ *
+ * @example codeFence('```js\nx\n```') //=> '````'
+ */
+export function codeFence(code: string): string {
   let longest = 0;
-  for (const match of text.matchAll(/^ *(:{3,})/gm)) longest = Math.max(longest, match[1]!.length);
-  return longest;
+  for (const match of code.matchAll(/`+/g)) longest = Math.max(longest, match[0].length);
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+/**
+ * The opening and closing lines of a generic directive (`:::name[Label]`) around `inner`: its
+ * fence longer than that of any directive inside, the label escaped.
+ *
+ * @example directiveFence(':::tip\nx\n:::', 'tab', 'Linux').open //=> '::::tab[Linux]'
+ */
+export function directiveFence(inner: string, name: string, label?: string): { open: string; close: string } {
+  let longest = 0;
+  for (const match of inner.matchAll(/^[ \t]*(:{3,})/gm)) longest = Math.max(longest, match[1]!.length);
+  const colons = ':'.repeat(Math.max(3, longest + 1));
+  return { open: `${colons}${name}${label ? `[${escapeLabel(label)}]` : ''}`, close: colons };
 }
 
 function escapeLabel(label: string): string {

@@ -28,8 +28,7 @@ const CONFIG_FILES: readonly [RegExp, Dialect | 'astro'][] = [
  * @example detectDialect('/repo/docs', pages) //=> 'docusaurus' (a docusaurus.config.js in /repo)
  */
 export function detectDialect(folder: string, pages: readonly DocPage[]): Dialect {
-  let dir = folder;
-  for (let level = 0; level < 3; level++) {
+  for (const dir of configFolders(folder)) {
     if (existsSync(path.join(dir, '.vitepress'))) return 'vitepress';
     let names: string[] = [];
     try {
@@ -44,11 +43,15 @@ export function detectDialect(folder: string, pages: readonly DocPage[]): Dialec
       if (dialect !== 'astro') return dialect;
       if (readFileSync(path.join(dir, name), 'utf8').includes('starlight')) return 'starlight';
     }
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
   }
   return dialectFromPages(pages);
+}
+
+/** Where a docs tool's config may be: the folder, and up to two levels above it. */
+function configFolders(folder: string): string[] {
+  const folders = [folder];
+  while (folders.length < 3 && path.dirname(folders.at(-1)!) !== folders.at(-1)) folders.push(path.dirname(folders.at(-1)!));
+  return folders;
 }
 
 /** Votes from what the pages hold when no config file says. */
@@ -81,8 +84,7 @@ function dialectFromPages(pages: readonly DocPage[]): Dialect {
  * `{{ site.title }}` in its pages; none when there is no such file or it cannot be read.
  */
 export function jekyllSite(folder: string): Readonly<Record<string, unknown>> | undefined {
-  let dir = folder;
-  for (let level = 0; level < 3; level++) {
+  for (const dir of configFolders(folder)) {
     for (const name of ['_config.yml', '_config.yaml']) {
       try {
         const site: unknown = parse(readFileSync(path.join(dir, name), 'utf8'));
@@ -91,9 +93,6 @@ export function jekyllSite(folder: string): Readonly<Record<string, unknown>> | 
         // Missing or not YAML: site variables are then left out of the pages, as unknown ones are.
       }
     }
-    const parent = path.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
   }
   return undefined;
 }

@@ -6,7 +6,7 @@
  * blockquote, `{{ site.title }}` the value `_config.yml` gives; other tags and variables and
  * attribute lists are left out. Fenced code is never touched, nor code spans.
  */
-import { fencedCode } from './containers.js';
+import { codeFence, fencedCode } from './containers.js';
 
 const TAG = /\{%-?\s*(\w+)([^%]*?)-?%\}/g;
 const OUTPUT = /\{\{-?\s*([^}]*?)\s*-?\}\}/g;
@@ -54,7 +54,7 @@ export function jekyllLiquid(markdown: string, site: Readonly<Record<string, unk
       const end = lines.findIndex((candidate, j) => j > i && /\{%-?\s*endhighlight\s*-?%\}/.test(candidate));
       if (end > i) {
         const code = lines.slice(i + 1, end);
-        const ticks = '`'.repeat(Math.max(3, ...code.map((text) => /`{3,}/.exec(text)?.[0].length ?? 0).map((n) => n + 1)));
+        const ticks = codeFence(code.join('\n'));
         out.push(`${block[1]}${ticks}${block[3]!.trim().split(/\s+/)[0] ?? ''}`, ...code, `${block[1]}${ticks}`);
         i = end;
         continue;

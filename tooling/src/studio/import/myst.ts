@@ -7,6 +7,8 @@
  * targets (`(label)=`) and `%` comments are left out. Plain fenced code is kept as written.
  */
 
+import { codeFence, directiveFence } from './containers.js';
+
 const DIRECTIVE = /^([ \t]*)(`{3,}|:{3,})\{([\w:.-]+)\}[ \t]*(.*)$/;
 const OPTION = /^[ \t]*:[\w-]+:(?:[ \t].*)?$/;
 const FENCE = /^[ \t]*(`{3,}|~{3,})/;
@@ -51,13 +53,11 @@ function blocks(lines: readonly string[]): string[] {
     i = end < 0 ? lines.length : end;
     if (SITE_ONLY.has(name) || name.startsWith('auto')) continue;
     if (CODE.has(name)) {
-      const code = body.join('\n');
-      const fenceTicks = '`'.repeat(Math.max(3, ...[...code.matchAll(/`{3,}/g)].map((m) => m[0].length + 1)));
-      out.push(`${indent}${fenceTicks}${argument!.trim()}`, ...body, `${indent}${fenceTicks}`);
+      const ticks = codeFence(body.join('\n'));
+      out.push(`${indent}${ticks}${argument!.trim()}`, ...body, `${indent}${ticks}`);
       continue;
     }
     const inner = blocks(body);
-    const colons = ':'.repeat(Math.max(3, ...inner.map((text) => (/^[ \t]*(:{3,})/.exec(text)?.[1]!.length ?? 0) + 1)));
     const [directive, label] = ADMONITIONS.has(name)
       ? [name === 'admonition' || name === 'seealso' ? 'note' : name, name === 'seealso' ? 'See also' : argument!.trim()]
       : name === 'tab-set'
@@ -67,7 +67,8 @@ function blocks(lines: readonly string[]): string[] {
           : name === 'dropdown'
             ? ['details', argument!.trim()]
             : [name, argument!.trim()];
-    out.push(`${indent}${colons}${directive}${label ? `[${label.replace(/([[\]\\])/g, '\\$1')}]` : ''}`, ...inner, `${indent}${colons}`);
+    const wrap = directiveFence(inner.join('\n'), directive, label);
+    out.push(`${indent}${wrap.open}`, ...inner, `${indent}${wrap.close}`);
   }
   return out;
 }

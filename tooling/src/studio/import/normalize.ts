@@ -19,7 +19,7 @@ import { toString } from 'mdast-util-to-string';
 import { directive } from 'micromark-extension-directive';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import type { Dialect } from './dialect.js';
-import { githubAlerts, mkdocsContainers, spacedContainers } from './containers.js';
+import { codeFence, githubAlerts, mkdocsContainers, spacedContainers } from './containers.js';
 import { jekyllLiquid } from './liquid.js';
 import { mystDirectives } from './myst.js';
 import { hugoShortcodes } from './shortcodes.js';
@@ -215,7 +215,7 @@ export function normalizePage(body: string, rel: string, context: NormalizeConte
       drop(`${name} (code not given as text)`);
       return '';
     }
-    const fence = '`'.repeat(Math.max(3, longestBacktickRun(code) + 1));
+    const fence = codeFence(code);
     return `${fence}${lang ?? ''}${title ? ` title=${JSON.stringify(title)}` : ''}\n${code.replace(/\n$/, '')}\n${fence}`;
   };
 
@@ -271,7 +271,7 @@ function codeSnippets(markdown: string, rel: string, context: NormalizeContext, 
       return line;
     }
     const lang = options?.split(/\s+/).find((word) => /^[a-z][\w-]*$/i.test(word)) ?? path.posix.extname(file).slice(1);
-    const fence = '`'.repeat(Math.max(3, longestBacktickRun(text) + 1));
+    const fence = codeFence(text);
     return [`${fence}${lang}${label ? ` title=${JSON.stringify(label)}` : ''}`, ...text.replace(/\n$/, '').split('\n'), fence].map((part) => (part === '' ? '' : indent + part)).join('\n');
   });
 }
@@ -373,10 +373,4 @@ function dedent(text: string, width: number): string {
       return line.slice(cut);
     })
     .join('\n');
-}
-
-function longestBacktickRun(text: string): number {
-  let longest = 0;
-  for (const match of text.matchAll(/`+/g)) longest = Math.max(longest, match[0].length);
-  return longest;
 }

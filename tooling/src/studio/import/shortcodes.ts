@@ -8,7 +8,7 @@
  * read as written without the marks. Fenced code is never touched, nor code spans but for those marks.
  */
 
-import { fencedCode } from './containers.js';
+import { codeFence, directiveFence, fencedCode } from './containers.js';
 
 /** `{{< name args >}}` or `{{% /name %}}` (Hugo trims the spaces inside the delimiters). */
 const SHORTCODE = /\{\{([<%])\s*(\/?)\s*([\w./-]+)((?:\s+(?:[\w-]+=)?(?:"[^"]*"|'[^']*'|`[^`]*`|[^\s"'`%>]+))*)\s*[>%]\}\}/g;
@@ -53,14 +53,12 @@ function blocks(lines: readonly string[]): string[] {
     }
     const body = lines.slice(i + 1, end);
     if (open.name === 'highlight') {
-      const code = body.join('\n');
-      const ticks = '`'.repeat(Math.max(3, longestRun(code, '`') + 1));
+      const ticks = codeFence(body.join('\n'));
       out.push(`${open.indent}${ticks}${open.args.positional[0] ?? ''}`, ...body, `${open.indent}${ticks}`);
     } else {
       const inner = blocks(body);
-      const colons = ':'.repeat(Math.max(3, longestRun(inner.join('\n'), ':') + 1));
-      const [name, label] = directive(open);
-      out.push(`${open.indent}${colons}${name}${label ? `[${label.replace(/([[\]\\])/g, '\\$1')}]` : ''}`, ...inner, `${open.indent}${colons}`);
+      const fence = directiveFence(inner.join('\n'), ...directive(open));
+      out.push(`${open.indent}${fence.open}`, ...inner, `${open.indent}${fence.close}`);
     }
     i = end;
   }
@@ -128,10 +126,4 @@ function parseArgs(text: string): Call['args'] {
     else positional.push(value);
   }
   return { positional, named };
-}
-
-function longestRun(text: string, char: string): number {
-  let longest = 0;
-  for (const match of text.matchAll(new RegExp(`${char === '`' ? '`' : ':'}{3,}`, 'g'))) longest = Math.max(longest, match[0].length);
-  return longest;
 }
