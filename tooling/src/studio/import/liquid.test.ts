@@ -30,4 +30,8 @@ describe('jekyllLiquid', () => {
     const code = '```liquid\n{% include x %}\n```\nUse `{{ site.url }}` here.';
     expect(jekyllLiquid(code)).toBe(code);
   });
+
+  test('a hostile page of 20,000 unclosed highlight tags reads each as no tag', () => {
+    expect(jekyllLiquid('{% highlight ruby %}\n'.repeat(20_000)).trim()).toBe('');
+  });
 });

@@ -22,6 +22,9 @@ export function jekyllLiquid(markdown: string, site: Readonly<Record<string, unk
   const lines = markdown.split('\n');
   const out: string[] = [];
   const code = fencedCode();
+  // The first `{% endhighlight %}` at or after each line, found in one pass from the end.
+  const endHighlight: number[] = [];
+  for (let i = lines.length - 1, next = -1; i >= 0; i--) endHighlight[i] = next = /\{%-?\s*endhighlight\s*-?%\}/.test(lines[i]!) ? i : next;
   let raw = false;
   let comment = false;
   for (let i = 0; i < lines.length; i++) {
@@ -51,7 +54,7 @@ export function jekyllLiquid(markdown: string, site: Readonly<Record<string, unk
       continue;
     }
     if (block?.[2] === 'highlight') {
-      const end = lines.findIndex((candidate, j) => j > i && /\{%-?\s*endhighlight\s*-?%\}/.test(candidate));
+      const end = endHighlight[i + 1] ?? -1;
       if (end > i) {
         const code = lines.slice(i + 1, end);
         const ticks = codeFence(code.join('\n'));

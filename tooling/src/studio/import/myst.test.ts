@@ -29,4 +29,11 @@ describe('mystDirectives', () => {
     const code = '````md\n```{note}\nx\n```\n````';
     expect(mystDirectives(code)).toBe(code);
   });
+
+  test('a hostile page of 20,000 nested directives, or as many unclosed ones, is read without overflowing the stack', () => {
+    const nested = mystDirectives(`${'```{note}\n'.repeat(20_000)}x\n${'```\n'.repeat(20_000)}`);
+    expect(nested).toContain('x');
+    expect(nested.split('\n').filter((line) => /^:{3,}note$/.test(line)).length).toBeLessThanOrEqual(17);
+    expect(() => mystDirectives(':::{note}\n'.repeat(20_000))).not.toThrow();
+  });
 });

@@ -24,13 +24,21 @@ const CODE_ROLES = new Set(['code', 'kbd', 'command', 'file', 'samp', 'envvar', 
  * @example mystDirectives('See {ref}`the install guide <install>`.') //=> 'See the install guide.'
  */
 export function mystDirectives(markdown: string): string {
-  return blocks(markdown.split('\n')).join('\n');
+  const lines = markdown.split('\n');
+  return blocks(lines, closings(lines), 0, lines.length, 0).join('\n');
 }
 
-function blocks(lines: readonly string[]): string[] {
+/** Deeper directives than this are read as their text: a page's own nesting is a few levels. */
+const MAX_DEPTH = 16;
+/** Open directives a closing fence is matched against, innermost first. */
+const MATCH_WINDOW = 64;
+const CLOSE = /^[ \t]*(`{3,}|:{3,})[ \t]*$/;
+
+/** Lines `from` to `to` (excluded) rendered, directives at `depth` of nesting. */
+function blocks(lines: readonly string[], closing: ReadonlyMap<number, number>, from: number, to: number, depth: number): string[] {
   const out: string[] = [];
   let fence: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = from; i < to; i++) {
     const line = lines[i]!;
     const open = fence === undefined ? DIRECTIVE.exec(line) : null;
     if (!open) {
@@ -46,18 +54,25 @@ function blocks(lines: readonly string[]): string[] {
       }
       continue;
     }
-    const [, indent, ticks, rawName, argument] = open;
-    const end = closing(lines, i, ticks!);
-    const body = withoutOptions(lines.slice(i + 1, end < 0 ? lines.length : end));
+    const [, indent, , rawName, argument] = open;
+    // An unclosed directive holds the rest of what holds it.
+    const paired = closing.get(i);
+    const end = paired !== undefined && paired < to ? paired : to;
+    const start = bodyStart(lines, i + 1, end);
     const name = rawName!.toLowerCase().replace(/^\w+:/, '');
-    i = end < 0 ? lines.length : end;
+    i = end;
     if (SITE_ONLY.has(name) || name.startsWith('auto')) continue;
     if (CODE.has(name)) {
+      const body = lines.slice(start, end);
       const ticks = codeFence(body.join('\n'));
       out.push(`${indent}${ticks}${argument!.trim()}`, ...body, `${indent}${ticks}`);
       continue;
     }
-    const inner = blocks(body);
+    if (depth >= MAX_DEPTH) {
+      out.push(...lines.slice(start, end).map(roles));
+      continue;
+    }
+    const inner = blocks(lines, closing, start, end, depth + 1);
     const [directive, label] = ADMONITIONS.has(name)
       ? [name === 'admonition' || name === 'seealso' ? 'note' : name, name === 'seealso' ? 'See also' : argument!.trim()]
       : name === 'tab-set'
@@ -73,33 +88,45 @@ function blocks(lines: readonly string[]): string[] {
   return out;
 }
 
-/** The line that closes the directive opened on line `at` with `ticks`: the same character, at least as many. */
-function closing(lines: readonly string[], at: number, ticks: string): number {
-  let depth = 0;
-  for (let i = at + 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    const open = DIRECTIVE.exec(line);
-    if (open && open[2] === ticks) depth++;
-    const close = /^[ \t]*(`{3,}|:{3,})[ \t]*$/.exec(line);
-    if (close && close[1]![0] === ticks[0] && close[1]!.length >= ticks.length) {
-      if (depth === 0) return i;
-      depth--;
+/**
+ * The line that closes each directive, by the line that opens it, in one pass: a closing fence
+ * closes the innermost open directive fenced with the same character and no more of them.
+ */
+function closings(lines: readonly string[]): Map<number, number> {
+  const open: { line: number; ticks: string }[] = [];
+  const closing = new Map<number, number>();
+  lines.forEach((line, i) => {
+    const directive = DIRECTIVE.exec(line);
+    if (directive) {
+      open.push({ line: i, ticks: directive[2]! });
+      return;
     }
-  }
-  return -1;
+    const close = CLOSE.exec(line)?.[1];
+    if (close === undefined) return;
+    for (let k = open.length - 1; k >= Math.max(0, open.length - MATCH_WINDOW); k--) {
+      if (open[k]!.ticks[0] !== close[0] || open[k]!.ticks.length > close.length) continue;
+      closing.set(open[k]!.line, i);
+      open.splice(k, 1);
+      break;
+    }
+  });
+  return closing;
 }
 
-/** A directive's body without its options (`:caption: x` lines, or a `---` YAML block) at the top. */
-function withoutOptions(body: readonly string[]): string[] {
-  let start = 0;
-  if (body[0]?.trim() === '---') {
-    const end = body.findIndex((line, i) => i > 0 && line.trim() === '---');
-    if (end > 0) start = end + 1;
+/** Where a directive's body starts after its options (`:caption: x` lines, or a `---` YAML block) and blank lines. */
+function bodyStart(lines: readonly string[], from: number, to: number): number {
+  let start = from;
+  if (lines[from]?.trim() === '---' && from < to) {
+    for (let i = from + 1; i < to; i++) {
+      if (lines[i]!.trim() !== '---') continue;
+      start = i + 1;
+      break;
+    }
   } else {
-    while (start < body.length && OPTION.test(body[start]!)) start++;
+    while (start < to && OPTION.test(lines[start]!)) start++;
   }
-  while (start < body.length && body[start]!.trim() === '') start++;
-  return body.slice(start);
+  while (start < to && lines[start]!.trim() === '') start++;
+  return start;
 }
 
 /** Roles: code roles a code span, the others their text (a cross-reference's title, not its target). */

@@ -30,4 +30,12 @@ describe('hugoShortcodes', () => {
     expect(hugoShortcodes(code)).toBe(code);
     expect(hugoShortcodes('{{< note >}}\nNever closed.')).toBe('\nNever closed.');
   });
+
+  test('a hostile page of 20,000 nested pairs, or as many unclosed calls, is read without overflowing the stack', () => {
+    const nested = hugoShortcodes(`${'{{< note >}}\n'.repeat(20_000)}x\n${'{{< /note >}}\n'.repeat(20_000)}`);
+    // Pairs deeper than a page nests are left out as inline calls, their text kept.
+    expect(nested.split('\n').filter((line) => /^:{3,}note$/.test(line))).toHaveLength(16);
+    expect(nested).toContain('\nx\n');
+    expect(hugoShortcodes('{{< note >}}\n'.repeat(20_000)).trim()).toBe('');
+  });
 });

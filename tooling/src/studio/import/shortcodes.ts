@@ -33,30 +33,36 @@ interface Call {
  */
 export function hugoShortcodes(markdown: string): string {
   if (!markdown.includes('{{')) return markdown;
-  return blocks(markdown.split('\n')).join('\n');
+  const lines = markdown.split('\n');
+  const calls = lines.map(callOn);
+  return blocks(lines, calls, closings(calls), 0, lines.length, 0).join('\n');
 }
 
-function blocks(lines: readonly string[]): string[] {
+/** Deeper pairs than this are read as inline calls (left out, their text kept): a page's own nesting is a few levels. */
+const MAX_DEPTH = 16;
+
+/** Lines `from` to `to` (excluded) rendered, pairs at `depth` of nesting. */
+function blocks(lines: readonly string[], calls: readonly (Call | undefined)[], closing: ReadonlyMap<number, number>, from: number, to: number, depth: number): string[] {
   const out: string[] = [];
   const code = fencedCode();
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = from; i < to; i++) {
     const line = lines[i]!;
     if (code(line)) {
       out.push(line);
       continue;
     }
-    const open = callOn(line);
-    const end = open && !open.closing ? closingLine(lines, i, open.name) : -1;
-    if (!open || end < 0) {
+    const open = calls[i];
+    const end = closing.get(i) ?? -1;
+    if (!open || end < 0 || end >= to || depth >= MAX_DEPTH) {
       out.push(inline(line));
       continue;
     }
-    const body = lines.slice(i + 1, end);
     if (open.name === 'highlight') {
+      const body = lines.slice(i + 1, end);
       const ticks = codeFence(body.join('\n'));
       out.push(`${open.indent}${ticks}${open.args.positional[0] ?? ''}`, ...body, `${open.indent}${ticks}`);
     } else {
-      const inner = blocks(body);
+      const inner = blocks(lines, calls, closing, i + 1, end, depth + 1);
       const fence = directiveFence(inner.join('\n'), ...directive(open));
       out.push(`${open.indent}${fence.open}`, ...inner, `${open.indent}${fence.close}`);
     }
@@ -73,17 +79,18 @@ function callOn(line: string): Call | undefined {
   return { indent: indent!, closing: slash === '/', name: name!.toLowerCase(), args: parseArgs(args ?? '') };
 }
 
-/** The line that closes the pair opened on line `at`, nested pairs of the same name counted. */
-function closingLine(lines: readonly string[], at: number, name: string): number {
-  let depth = 0;
-  for (let i = at + 1; i < lines.length; i++) {
-    const call = callOn(lines[i]!);
-    if (!call || call.name !== name) continue;
-    if (!call.closing) depth++;
-    else if (depth === 0) return i;
-    else depth--;
-  }
-  return -1;
+/** The line that closes each pair, by the line that opens it: the innermost open call of the same name, in one pass. */
+function closings(calls: readonly (Call | undefined)[]): Map<number, number> {
+  const open = new Map<string, number[]>();
+  const closing = new Map<number, number>();
+  calls.forEach((call, i) => {
+    if (!call) return;
+    const stack = open.get(call.name) ?? [];
+    open.set(call.name, stack);
+    if (!call.closing) stack.push(i);
+    else if (stack.length > 0) closing.set(stack.pop()!, i);
+  });
+  return closing;
 }
 
 /** The directive name and label a paired shortcode becomes. */
