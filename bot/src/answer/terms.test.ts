@@ -47,4 +47,10 @@ describe('termsIn', () => {
     expect(termsIn('"_Catalogs_" are a workspace feature.', questionTerms('what is a catalog'))).toEqual(['catalog']);
     expect(termsIn('The service answers ATOMKIT_ERR_RATE_LIMITED.', questionTerms('ATOMKIT_ERR_RATE_LIMITED'))).toEqual(['atomkit_err_rate_limit']);
   });
+
+  test("reads a link's text, not where it points", () => {
+    const entry = '[Advanced globbing](/interface-input/picomatch-globbing-features/#advanced-globbing "Picomatch") (brace matching)';
+    expect(termsIn(entry, questionTerms('picomatch match dotfiles'))).toEqual(['match']);
+    expect(termsIn('See [the picomatch options](https://github.com/micromatch/picomatch#options).', questionTerms('picomatch options'))).toEqual(['picomatch', 'option']);
+  });
 });

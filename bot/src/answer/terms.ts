@@ -116,17 +116,23 @@ const MAX_TEXTS = 10_000;
 function termsOf(text: string): TextTerms {
   let entry = textTerms.get(text);
   if (!entry) {
+    // A link's destination is not what the text says: `/interface-input/picomatch-globbing/` in a
+    // contents entry does not name picomatch.
+    const said = text.replace(LINK_DESTINATION, ']');
     const present = new Set<string>();
-    for (const { term } of words(text, false)) present.add(term);
+    for (const { term } of words(said, false)) present.add(term);
     const withParts = new Set(present);
-    for (const { term } of words(text, true)) withParts.add(term);
-    const lower = text.normalize('NFKC').toLowerCase();
+    for (const { term } of words(said, true)) withParts.add(term);
+    const lower = said.normalize('NFKC').toLowerCase();
     entry = { present, withParts, cjk: CJK.test(lower) ? lower : undefined };
     if (textTerms.size >= MAX_TEXTS) textTerms.clear();
     textTerms.set(text, entry);
   }
   return entry;
 }
+
+/** An inline link's destination and title: `](/guide/#install "Install")`. */
+const LINK_DESTINATION = /\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\)/g;
 
 /**
  * How many of the terms the text has (as stemmed words; CJK terms anywhere, segmentation varies).

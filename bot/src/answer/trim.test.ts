@@ -223,6 +223,14 @@ describe('withoutDanglingIntro', () => {
     expect(withoutDanglingIntro('Updates to the latest version.\n\n### Options')).toBe('Updates to the latest version.');
   });
 
+  test('drops a sub-heading inside the quote whose content was left out, before the next one as high', () => {
+    const quote = '…\n\n**Basic globbing**\n\n…\n\n**Matching behavior vs. Bash**\n\nBash will match `foo/bar/baz` with `*`.';
+    expect(withoutDanglingIntro(quote)).toBe('…\n\n**Matching behavior vs. Bash**\n\nBash will match `foo/bar/baz` with `*`.');
+    // Under it, a deeper heading is its content.
+    const nested = '### Options\n\n…\n\n**`--latest`**\n\nUpdates to the latest version.';
+    expect(withoutDanglingIntro(nested)).toBe(nested);
+  });
+
   test('keeps a closing paragraph that only begins in bold, and a quote that is nothing but a sub-heading', () => {
     expect(withoutDanglingIntro('Text.\n\n**Note:** runs twice.')).toBe('Text.\n\n**Note:** runs twice.');
     expect(withoutDanglingIntro('Text.\n\n**Both** flags run **twice**')).toBe('Text.\n\n**Both** flags run **twice**');
@@ -252,5 +260,12 @@ describe('standsAlone', () => {
     ['Seeding the cache takes a minute.', true],
   ])('%s: %s', (sentence, expected) => {
     expect(standsAlone(sentence)).toBe(expected);
+  });
+
+  test('is false of a row of badges or a contents entry, which say nothing besides their links', () => {
+    expect(standsAlone('[![coverage][codecov-image]](https://codecov.io/gh/x) [![Downloads](https://img.shields.io/npm/dm/x.svg)](https://npm-stat.com/x)')).toBe(false);
+    expect(standsAlone('[Basic globbing](/globbing/#basic-globbing) (Wildcard matching)')).toBe(false);
+    expect(standsAlone('Returns [`fs.stat`](https://nodejs.org/api/fs.html) instead of `fs.lstat` for symbolic links.')).toBe(true);
+    expect(standsAlone('設定は `atomkit.config.yaml` に書きます。')).toBe(true);
   });
 });

@@ -465,16 +465,41 @@ export function withoutSentence(markdown: string, sentence: string): string {
  * @example withoutDanglingIntro('Use `--latest`.\n\n**Options**') //=> 'Use `--latest`.'
  */
 export function withoutDanglingIntro(markdown: string): string {
-  const blocks = splitBlocks(markdown);
+  const all = splitBlocks(markdown);
+  // A sub-heading whose content was left out, with only a gap before the next one as high.
+  const blocks = all.filter((block, i) => !heldNothing(all, i));
+  let dropped = blocks.length < all.length;
   // A closing gap mark stays: it says the section goes on.
   const gap = blocks.at(-1)?.text === '…' ? blocks.pop() : undefined;
-  let dropped = false;
   // A list item or a code line ending in a colon is content, not an introduction.
   while (blocks.length > 1 && blocks.at(-1)!.kind === 'other' && DANGLING.test(blocks.at(-1)!.text)) {
     blocks.pop();
     dropped = true;
   }
-  return dropped ? [...blocks, ...(gap ? [gap] : [])].map((block) => block.text).join('\n\n') : markdown;
+  return dropped ? oneGapMark([...blocks, ...(gap ? [gap] : [])].map((block) => block.text).join('\n\n')) : markdown;
+}
+
+/**
+ * Whether block `i` is a sub-heading with nothing of its own quoted: gap marks, then another
+ * sub-heading as high as it or higher, or the end ("**Basic globbing**", "…", "**Matching behavior**").
+ */
+function heldNothing(blocks: readonly Block[], i: number): boolean {
+  const level = headingLevel(blocks[i]!);
+  if (level === undefined || blocks[i + 1]?.text !== '…') return false;
+  let next = i + 1;
+  while (blocks[next]?.text === '…') next++;
+  const after = blocks[next];
+  if (after === undefined) return true;
+  const afterLevel = headingLevel(after);
+  return afterLevel !== undefined && afterLevel <= level;
+}
+
+/** A `#` heading's level, and 7 for a line all in bold (a heading made bold sits below every `#` one). */
+function headingLevel(block: Block): number | undefined {
+  if (block.kind !== 'other') return undefined;
+  const hashes = /^(#{1,6})\s/.exec(block.text)?.[1];
+  if (hashes) return hashes.length;
+  return /^\*\*[^*\n]+\*\*$|^__[^_\n]+__$/.test(block.text) ? 7 : undefined;
 }
 
 /**
@@ -498,13 +523,32 @@ const GAP_ROW = '| … |';
 /**
  * Can the sentence be read on its own, before the quote: not an introduction to what follows it
  * ("…with the standalone script:"), not cut inside inline code, not a "Related:" or "See also" link,
- * not a metadata line ("Tags: `headings`").
+ * not a metadata line ("Tags: `headings`"), and with words of its own besides links and images (a
+ * README's row of badges, a table of contents entry).
  *
  * @example standsAlone('Install pnpm with the standalone script:') //=> false
  * @example standsAlone('Run `pnpm store prune` now and then.') //=> true
+ * @example standsAlone('[![coverage][codecov-image]](https://codecov.io/gh/x) [![npm](https://img.shields.io/npm/v/x)](https://npmjs.org/x)') //=> false
+ * @example standsAlone('[Basic globbing](#basic-globbing) (Wildcard matching)') //=> false
  */
 export function standsAlone(sentence: string): boolean {
-  return !/:\s*$/.test(sentence) && (sentence.match(/`/g)?.length ?? 0) % 2 === 0 && !/^(related|see also|see)\b\s*:?/i.test(sentence) && !METADATA.test(sentence);
+  return (
+    !/:\s*$/.test(sentence) &&
+    (sentence.match(/`/g)?.length ?? 0) % 2 === 0 &&
+    !/^(related|see also|see)\b\s*:?/i.test(sentence) &&
+    !METADATA.test(sentence) &&
+    saysMoreThanItLinks(sentence)
+  );
+}
+
+/** A Markdown image or link, inline or by reference, with an image inside it or not. */
+const LINK_OR_IMAGE = /!?\[(?:[^[\]]|!?\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?)*\](?:\([^)]*\)|\[[^\]]*\])?/g;
+
+/** At least two words outside links and images, and more than inside them. */
+function saysMoreThanItLinks(sentence: string): boolean {
+  const own = wordCount(sentence.replace(LINK_OR_IMAGE, ' '));
+  const linked = wordCount((sentence.match(LINK_OR_IMAGE) ?? []).map((link) => link.replace(/\]\([^)]*\)|\]\[[^\]]*\]|[![\]]/g, ' ')).join(' '));
+  return own >= 2 && own > linked;
 }
 
 /** A label and only code after it: a page's metadata line ("Tags: `headings`", "Aliases: `first-line-h1`, `first-line-heading`"). */

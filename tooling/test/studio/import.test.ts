@@ -124,6 +124,13 @@ describe('atomkit import', () => {
     );
   });
 
+  test('a page titled in two letters is named with its folder, the imported one for a page at the top', async () => {
+    const dir = makeProject({ 'readmes/qs.md': '# qs\n\nA querystring parsing and stringifying library.\n', 'readmes/lib/io.md': '# io\n\nStreams in and out of files and sockets.\n' });
+    const result = await run(dir, 'import', 'readmes', '--json');
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.out) as ImportReport).drafts.map((d) => d.title).sort()).toEqual(['io (lib)', 'qs (readmes)']);
+  });
+
   test('a path that is not a folder is a usage error', async () => {
     const dir = makeProject({ 'notes.md': '# x\n' });
     expect((await run(dir, 'import', 'notes.md')).code).toBe(2);

@@ -93,8 +93,10 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
   // Titles must be unique: a repeated one gets its page path.
   const seen = new Map<string, number>();
   const unique = pieces.map((raw) => {
-    // A title must have three characters: a two-letter package name gets its folder.
-    const piece = raw.title.length >= 3 ? raw : { ...raw, title: `${raw.title} (${path.posix.dirname(raw.page)})` };
+    // A title must have three characters: a two-letter package name gets its folder (the imported
+    // folder's name for a page at its top).
+    const pageFolder = path.posix.dirname(raw.page);
+    const piece = raw.title.length >= 3 ? raw : { ...raw, title: `${raw.title} (${pageFolder === '.' ? path.basename(folder) : pageFolder})` };
     const count = seen.get(piece.title.toLowerCase()) ?? 0;
     seen.set(piece.title.toLowerCase(), count + 1);
     return count === 0 ? piece : { ...piece, title: `${piece.title} (${piece.page.replace(/\.(?:mdx?|markdown)$/i, '')}${count > 1 ? ` ${count}` : ''})`.slice(0, 120) };

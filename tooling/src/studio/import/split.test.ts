@@ -47,6 +47,23 @@ describe('splitPage', () => {
     expect(piece!.body).toContain('A fundamental feature');
   });
 
+  test("a README's logo and badges are left out, and a badge in its heading does not name the atom", () => {
+    const readme = [
+      '<p align="center">\n    <img alt="qs" src="./logos/banner.png" width="800" />\n</p>',
+      '# qs <sup>[![Version Badge][npm-svg]][package-url]</sup>',
+      '[![github actions][actions-image]][actions-url]\n[![coverage](https://codecov.io/badge.svg)](https://codecov.io/gh/ljharb/qs)',
+      'A querystring parsing and stringifying library with some added security.',
+      '![Parse flow](./parse.png)',
+      '[package-url]: https://npmjs.org/package/qs\n[npm-svg]: https://versionbadg.es/ljharb/qs.svg\n[actions-image]: https://img.shields.io/endpoint?url=qs\n[actions-url]: https://github.com/ljharb/qs/actions',
+    ].join('\n\n');
+    const [piece] = splitPage({ rel: 'qs.md', data: {}, markdown: readme }).pieces;
+    expect(piece!.title).toBe('qs');
+    expect(piece!.body).toMatch(/^A querystring parsing/);
+    // An image after the text is content: a diagram, a screenshot.
+    expect(piece!.body).toContain('![Parse flow](./parse.png)');
+    expect(splitPage({ rel: 'logo.md', data: {}, markdown: '# ![Acme](./logo.png)\n\nAcme makes widgets for every kind of workshop.' }).pieces[0]!.title).toBe('Acme');
+  });
+
   test('a page of question headings is a FAQ whose pieces keep their own question', () => {
     const pieces = split('## Does it work on Windows?\n\nYes.\n\n## Why hard links?\n\nTo save disk space.\n', 'FAQ');
     expect(pieces.map((piece) => [piece.type, piece.body])).toEqual([['faq', '## Does it work on Windows?\n\nYes.\n\n## Why hard links?\n\nTo save disk space.']]);

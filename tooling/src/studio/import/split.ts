@@ -91,10 +91,8 @@ export function splitPage(page: SourcePage): SplitPage {
   const h1 = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
   const pageTitle = (typeof data.title === 'string' && data.title.trim()) || (h1 ? plainHeading(h1) : '') || path.basename(page.rel).replace(/\.(?:mdx?|markdown)$/i, '').replace(/[-_]+/g, ' ');
   const description = typeof data.description === 'string' && data.description.trim().length >= 10 ? data.description.trim() : undefined;
-  // A banner heading in HTML that opens the page (`<h1 align="center">Fastify</h1>` on every page of
-  // a docs folder read on GitHub) names the site, and an atom page has its own title.
-  const banner = tree.children[0]?.type === 'html' && HTML_H1.test(tree.children[0].value) ? tree.children[0] : undefined;
-  const body = tree.children.filter((node) => node !== h1 && node !== banner && !(node.type === 'heading' && node.depth === 1 && plainHeading(node).toLowerCase() === pageTitle.toLowerCase()));
+  const banner = bannerOf(tree.children, h1);
+  const body = tree.children.filter((node) => node !== h1 && !banner.has(node) && !(node.type === 'heading' && node.depth === 1 && plainHeading(node).toLowerCase() === pageTitle.toLowerCase()));
   if (body.length === 0 || words(body) === 0) return { pieces: [], problems: [...problems, 'the page has no text to import'] };
   const definitions = new Map<string, Definition>();
   for (const node of tree.children) if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
@@ -244,8 +242,42 @@ export function splitPage(page: SourcePage): SplitPage {
 
 /** A heading as plain text: inline HTML (badges, `<sup>`) left out. */
 export function plainHeading(heading: Heading): string {
-  const text = (node: RootContent): string => (node.type === 'html' ? '' : 'children' in node ? (node.children as RootContent[]).map(text).join('') : toString(node));
-  return heading.children.map(text).join('').replace(CUSTOM_ID, '').replace(/\s+/g, ' ').trim();
+  // Without images: a README's `# qs [![Version Badge][npm-svg]][npm]` is named "qs", not by the
+  // badge's alt text; a heading that is only an image (a logo) is named by it.
+  const text = (node: RootContent, images: boolean): string =>
+    node.type === 'html' || (!images && (node.type === 'image' || node.type === 'imageReference')) ? '' : 'children' in node ? (node.children as RootContent[]).map((child) => text(child, images)).join('') : toString(node);
+  const plain = (images: boolean) => heading.children.map((node) => text(node, images)).join('').replace(CUSTOM_ID, '').replace(/\s+/g, ' ').trim();
+  return plain(false) || plain(true);
+}
+
+/**
+ * What opens a page before its text to decorate it, as READMEs and docs folders read on GitHub do:
+ * an HTML banner heading (`<h1 align="center">Fastify</h1>`, which names the site; an atom page has
+ * its own title), a centred logo in HTML, and rows of badges (images, linked or not). Left out of
+ * the atoms: they say nothing about the subject, and between them and the text sits the page's
+ * `#` heading, which the title already holds.
+ */
+function bannerOf(nodes: readonly RootContent[], h1: Heading | undefined): Set<RootContent> {
+  const banner = new Set<RootContent>();
+  for (const node of nodes) {
+    if (node === h1 || node.type === 'definition') continue;
+    if (!decorative(node)) break;
+    banner.add(node);
+  }
+  return banner;
+}
+
+function decorative(node: RootContent): boolean {
+  if (node.type === 'html') return HTML_H1.test(node.value) || (/<img\b/i.test(node.value) && node.value.replace(/<[^>]*>/g, '').trim() === '');
+  if (node.type !== 'paragraph') return false;
+  const imageOnly = (child: RootContent): boolean =>
+    child.type === 'image' ||
+    child.type === 'imageReference' ||
+    child.type === 'break' ||
+    (child.type === 'text' && child.value.trim() === '') ||
+    (child.type === 'html' && child.value.replace(/<[^>]*>/g, '').trim() === '') ||
+    ((child.type === 'link' || child.type === 'linkReference') && child.children.length > 0 && child.children.every(imageOnly));
+  return node.children.some((child) => child.type !== 'text' && child.type !== 'break' && child.type !== 'html') && node.children.every(imageOnly);
 }
 
 function referencesIn(node: RootContent | Root): string[] {
