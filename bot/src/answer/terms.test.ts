@@ -14,6 +14,12 @@ describe('questionTerms', () => {
     expect(questionTerms('How do I run the linter?')).toEqual(['run', 'linter']);
   });
 
+  test("keeps a command's one-letter flag, and no other one-letter word", () => {
+    expect(questionTerms('what does the -p flag do in autocannon')).toEqual(['flag', 'autocannon', 'p']);
+    expect(questionTerms('pnpm add -D typescript')).toEqual(['pnpm', 'add', 'typescript', 'd']);
+    expect(questionTerms('a well-known x-ray at -5 degrees')).not.toContain('x');
+  });
+
   test("drops what is left of a contraction split at its apostrophe: `don't` names nothing", () => {
     expect(questionTerms("is there a threshold for 'I don't know', and why won't it say so?")).toEqual(['threshold', 'know', 'sai']);
   });

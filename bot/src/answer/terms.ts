@@ -94,8 +94,13 @@ export function questionTerms(question: string): string[] {
   // `shamefully-hoist` is also the `shamefullyHoist` a reference page names its key by (a rule
   // code such as `size/too-long` is not a key).
   for (const [compound] of normalized.matchAll(KEY_COMPOUND)) terms.add(stem(compound.toLowerCase().replace(/-/g, '')));
+  // A one-letter word is no term, unless it is written as a command's short flag: "what does -p do".
+  for (const [, letter] of normalized.matchAll(SHORT_FLAG)) terms.add(letter!.toLowerCase());
   return [...terms];
 }
+
+/** A command's one-letter flag (`-p`, `-D`), not a hyphen between words or a minus before a number. */
+const SHORT_FLAG = /(?<![\w-])-([a-z])(?![\w-])/gi;
 
 interface TextTerms {
   /** The stemmed words of the text. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { questionTerms } from './terms.js';
-import { coverageOrder, fromStart, leadingItems, listItems, onlyIntroduces, relevantRows, sentencesOf, splitBlocks, standsAlone, trimToRelevant, withoutDanglingIntro, withoutSentence } from './trim.js';
+import { coverageOrder, fromStart, leadingItems, listItems, onlyIntroduces, relevantOptions, relevantRows, sentencesOf, splitBlocks, standsAlone, trimToRelevant, withoutDanglingIntro, withoutSentence } from './trim.js';
 
 describe('trimToRelevant', () => {
   const long = [
@@ -267,5 +267,57 @@ describe('standsAlone', () => {
     expect(standsAlone('[Basic globbing](/globbing/#basic-globbing) (Wildcard matching)')).toBe(false);
     expect(standsAlone('Returns [`fs.stat`](https://nodejs.org/api/fs.html) instead of `fs.lstat` for symbolic links.')).toBe(true);
     expect(standsAlone('設定は `atomkit.config.yaml` に書きます。')).toBe(true);
+  });
+});
+
+describe('relevantOptions', () => {
+  const help = [
+    '```',
+    'Usage: bench [opts] URL',
+    'Available options:',
+    '  -c/--connections NUM',
+    '        The number of concurrent connections to use. default: 10.',
+    '  -p/--pipelining NUM',
+    '        The number of pipelined requests to use. default: 1.',
+    '  -d/--duration SEC',
+    '        The number of seconds to run the benchmark. default: 10.',
+    '  -m/--method METHOD',
+    '        The HTTP method to use. default: GET.',
+    '  -H/--headers K=V',
+    '        The request headers.',
+    '  -j/--json',
+    '        Print the output as newline delimited JSON.',
+    '  -h/--help',
+    '        Print this menu.',
+    '```',
+  ].join('\n');
+
+  test("cuts a command's help text to its usage and the options asked about, the fence kept", () => {
+    expect(relevantOptions(help, ['connect', 'durat'], 30)).toBe(
+      [
+        '```',
+        'Usage: bench [opts] URL',
+        'Available options:',
+        '  -c/--connections NUM',
+        '        The number of concurrent connections to use. default: 10.',
+        '  …',
+        '  -d/--duration SEC',
+        '        The number of seconds to run the benchmark. default: 10.',
+        '  …',
+        '```',
+      ].join('\n'),
+    );
+  });
+
+  test('leaves an example or a help text with nothing asked about to be quoted whole', () => {
+    expect(relevantOptions(help, ['proxy'], 30)).toBeUndefined();
+    expect(relevantOptions('```sh\nbench -c 10 -d 5 http://localhost:3000\n```', ['connect'], 30)).toBeUndefined();
+  });
+
+  test('a long help text in a section is quoted cut to what was asked', () => {
+    const out = trimToRelevant(`Run it from the command line:\n\n${help}`, ['header'], 20);
+    expect(out).toContain('-H/--headers K=V');
+    expect(out).not.toContain('--pipelining');
+    expect(out.match(/```/g)).toHaveLength(2);
   });
 });

@@ -277,7 +277,62 @@ function blocksWithin(markdown: string, maxWords: number, terms: readonly string
 function cutToQuestion(block: Block, terms: readonly string[], maxWords: number): string | undefined {
   if (block.kind === 'list') return relevantItems(block.text, terms, maxWords);
   if (block.kind === 'table') return relevantRows(block.text, terms, maxWords);
+  if (block.kind === 'code') return relevantOptions(block.text, terms, maxWords);
   return undefined;
+}
+
+/** A line of a command's help text that names an option (`  -c/--connections NUM`, `--debug`). */
+const OPTION_LINE = /^(\s*)-{1,2}[\w?]/;
+/** Fewer options than this, and a code block is an example to read whole, not a list of options. */
+const MIN_OPTIONS = 6;
+
+/**
+ * A command's help text in a code block (its usage line, then one entry per option with its
+ * description indented under it), cut to the usage and the options that concern the question, a
+ * `…` line where options are left out, the fence kept. None when the block is not such a list or
+ * no option concerns the question.
+ *
+ * @example relevantOptions('```\nUsage: x [opts]\n  -a\n      all\n  -b\n      brief\n```', ['brief'], 1) //=> undefined
+ */
+export function relevantOptions(code: string, terms: readonly string[], maxWords: number): string | undefined {
+  const lines = code.split('\n');
+  if (lines.length < 3) return undefined;
+  const body = lines.slice(1, -1);
+  const indents = body.flatMap((line) => OPTION_LINE.exec(line)?.[1]?.length ?? []);
+  if (indents.length < MIN_OPTIONS) return undefined;
+  const indent = Math.min(...indents);
+  const first = body.findIndex((line) => OPTION_LINE.test(line) && OPTION_LINE.exec(line)![1]!.length === indent);
+  const entries: string[][] = [];
+  for (const line of body.slice(first)) {
+    const lead = /^\s*/.exec(line)![0].length;
+    if (line.trim() !== '' && lead <= indent) entries.push([line]);
+    else entries.at(-1)!.push(line);
+  }
+  // The options the question names ("custom header" is `--headers`, though a dozen others mention
+  // requests); when it names none, those whose descriptions say most of it. Not every option that
+  // shares a word: a help text says "the number of" in every other entry.
+  const named = entries.map((entry) => termsIn(entry[0]!, terms).length);
+  const said = entries.map((entry) => termsIn(entry.join('\n'), terms).length);
+  const byName = named.some((n) => n > 0);
+  const scores = byName ? named : said;
+  const best = Math.max(...scores);
+  if (best === 0) return undefined;
+  const keep = new Set<number>();
+  let words = 0;
+  for (const i of entries.keys()) {
+    const size = wordCount(entries[i]!.join('\n'));
+    if (scores[i]! > 0 && (byName || scores[i] === best) && (keep.size === 0 || words + size <= maxWords)) {
+      keep.add(i);
+      words += size;
+    }
+  }
+  const gap = `${' '.repeat(indent)}…`;
+  const out = [lines[0]!, ...body.slice(0, first)];
+  entries.forEach((entry, i) => {
+    if (keep.has(i)) out.push(...entry);
+    else if (out.at(-1) !== gap) out.push(gap);
+  });
+  return [...out, lines.at(-1)!].join('\n');
 }
 
 /**
