@@ -211,7 +211,7 @@ describe('composeExtractive: what was asked', () => {
   test('quotes a section split into parts whole, from step 1, when only a later part was found', () => {
     const parts = [
       hit({ unitId: 'procedure/run-lint#steps@1', text: '1. Open a terminal.\n2. Run:\n\n   ```sh\n   npx atomkit lint\n   ```' }),
-      hit({ unitId: 'procedure/run-lint#steps@2', text: '```sh\n   --quiet\n   ```\n\n3. Fix what it reports.' }),
+      hit({ unitId: 'procedure/run-lint#steps@2', text: '```sh\n   --quiet\n   ```\n\n3. Fix what it reports.', continues: true }),
     ];
     const { answer } = composeExtractive('how do I run the linter', [parts[1]!], { language: 'en', minScore: 0.2, atomUnits: parts });
     expect(answer).toContain('1. Open a terminal.\n2. Run:\n\n   ```sh\n   npx atomkit lint\n   --quiet\n   ```\n\n3. Fix what it reports.');

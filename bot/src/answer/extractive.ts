@@ -133,7 +133,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
     // The whole section, every part of it in order, when the atom's units are at hand.
     const whole = siblings.filter((unit) => unit.anchor === group.hits[0]!.anchor);
     const units = whole.length >= group.hits.length ? whole.sort((a, b) => part(a) - part(b)) : group.hits;
-    const text = cleanMarkdown(joinParts(units.map((hit) => stripHeading(hit.text, hit.section))));
+    const text = cleanMarkdown(joinParts(units.map((hit) => ({ text: stripHeading(hit.text, hit.section), continues: hit.continues === true }))));
     // Steps are read from step 1, within their own budget, and so is a resolution that fits in it;
     // a how-to answered by a reference section (options, a table of commands), or by a resolution
     // as long as a reference page (a table of every error code), gets the parts that name the question.

@@ -30,21 +30,26 @@ describe('cleanMarkdown', () => {
 
 describe('joinParts', () => {
   test('joins a code block the indexer closed at the end of one part and reopened in the next', () => {
-    const parts = ['4. Read it:\n\n   ```text\n   line 1\n   ```', '```text\n       hint: quote it\n\n   summary\n   ```', '5. Fix it.'];
+    const parts = [{ text: '4. Read it:\n\n   ```text\n   line 1\n   ```' }, { text: '```text\n       hint: quote it\n\n   summary\n   ```', continues: true }, { text: '5. Fix it.' }];
     expect(joinParts(parts)).toBe('4. Read it:\n\n   ```text\n   line 1\n       hint: quote it\n\n   summary\n   ```\n\n5. Fix it.');
+  });
+
+  test('keeps apart two code blocks that only look alike, the second opening a part of its own', () => {
+    const parts = [{ text: 'Four ways:\n\n```mjs\nd.destroy()\n```' }, { text: '```mjs\nimport { Client } from "undici"\n```' }];
+    expect(joinParts(parts)).toBe('Four ways:\n\n```mjs\nd.destroy()\n```\n\n```mjs\nimport { Client } from "undici"\n```');
   });
 
   test('joins a table the indexer cut between parts into one table under one head', () => {
     const head = '| Option | Meaning |\n| --- | --- |';
-    expect(joinParts([`Options:\n\n${head}\n| a | 1 |`, `${head}\n| b | 2 |`, 'After.'])).toBe(`Options:\n\n${head}\n| a | 1 |\n| b | 2 |\n\nAfter.`);
+    expect(joinParts([{ text: `Options:\n\n${head}\n| a | 1 |` }, { text: `${head}\n| b | 2 |`, continues: true }, { text: 'After.' }])).toBe(`Options:\n\n${head}\n| a | 1 |\n| b | 2 |\n\nAfter.`);
   });
 
   test('keeps two tables with different heads apart', () => {
-    expect(joinParts(['| a |\n| - |\n| 1 |', '| b |\n| - |\n| 2 |'])).toBe('| a |\n| - |\n| 1 |\n\n| b |\n| - |\n| 2 |');
+    expect(joinParts([{ text: '| a |\n| - |\n| 1 |' }, { text: '| b |\n| - |\n| 2 |', continues: true }])).toBe('| a |\n| - |\n| 1 |\n\n| b |\n| - |\n| 2 |');
   });
 
   test('keeps the indentation of a part that begins inside a list item', () => {
-    expect(joinParts(['1. One:\n   ```sh\n   a\n   ```', '   Then this.\n2. Two.'])).toBe('1. One:\n   ```sh\n   a\n   ```\n\n   Then this.\n2. Two.');
+    expect(joinParts([{ text: '1. One:\n   ```sh\n   a\n   ```' }, { text: '   Then this.\n2. Two.', continues: true }])).toBe('1. One:\n   ```sh\n   a\n   ```\n\n   Then this.\n2. Two.');
   });
 });
 

@@ -90,21 +90,27 @@ export function escapeInline(text: string): string {
   return text.replace(/[\\`*_[\]<>]/g, '\\$&');
 }
 
+/** A part of a section as the index holds it: its Markdown, and whether it opens inside the block the part before it ended with. */
+export interface SectionPart {
+  readonly text: string;
+  readonly continues?: boolean;
+}
+
 /**
- * Joins the parts of a section in order. Where one part ends by closing a code block that the
- * next part opens again (the indexer cuts long blocks that way), the two fence lines are dropped;
- * where the next part goes on with the rows of the table the last one ends with, under the same
- * head again, that head is dropped.
+ * Joins the parts of a section in order. Where a part goes on with a code block the one before it
+ * ended with (the indexer cuts long blocks so, closing the fence in one part and opening it again
+ * in the next), the two fence lines are dropped; where it goes on with the rows of a table, under
+ * the same head again, that head is dropped. Two blocks that only look alike stay two.
  *
- * @example joinParts(['a:\n```sh\none\n```', '```sh\ntwo\n```']) //=> 'a:\n```sh\none\ntwo\n```'
+ * @example joinParts([{ text: 'a:\n```sh\none\n```' }, { text: '```sh\ntwo\n```', continues: true }]) //=> 'a:\n```sh\none\ntwo\n```'
  */
-export function joinParts(parts: readonly string[]): string {
+export function joinParts(parts: readonly SectionPart[]): string {
   let text = '';
   let openLine: string | undefined;
   for (const part of parts) {
     // Leading indentation stays: a part may begin inside a list item.
-    const trimmed = part.replace(/^\s*\n/, '').trimEnd();
-    if (text !== '' && openLine !== undefined) {
+    const trimmed = part.text.replace(/^\s*\n/, '').trimEnd();
+    if (text !== '' && part.continues && openLine !== undefined) {
       const lines = text.split('\n');
       const first = trimmed.split('\n')[0]!;
       if (FENCE.test(lines.at(-1)!) && lines.at(-1)!.trim() === fenceOf(openLine) && first.trim() === openLine.trim()) {
@@ -115,7 +121,7 @@ export function joinParts(parts: readonly string[]): string {
     }
     // A table cut between parts: the next part repeats its head, which the rows go on under.
     const head = tableHead(trimmed);
-    if (text !== '' && head !== undefined && lastTableHead(text) === head) {
+    if (text !== '' && part.continues && head !== undefined && lastTableHead(text) === head) {
       text = `${text}\n${trimmed.split('\n').slice(2).join('\n')}`;
       continue;
     }

@@ -7,7 +7,7 @@
  */
 import { dedent } from '../../../tooling/src/text/indent.js';
 import { tableRows } from '../../../tooling/src/text/markdown-table.js';
-import { termsIn, wordCount } from './terms.js';
+import { questionTerms, termsIn, wordCount } from './terms.js';
 
 /** Another sub-headed part of a section is quoted beside the best when it scores at least this share of it... */
 const SAME_SUBSECTION_SCORE = 0.9;
@@ -193,7 +193,8 @@ function relevantSubsections(markdown: string, terms: readonly string[], maxWord
   if (first > 0) parts.unshift({ heading: '', start: 0, end: first });
   const texts = parts.map((sub) => lines.slice(sub.start, sub.end).join('\n'));
   const named = texts.map((text) => termsIn(text, terms, true));
-  const order = coverageOrder(named, terms, parts.map((sub) => termsIn(sub.heading, terms, true)));
+  const exact = namedEntry(parts, terms);
+  const order = exact !== undefined ? [{ index: exact, gain: 1, score: 1 }] : coverageOrder(named, terms, parts.map((sub) => termsIn(sub.heading, terms, true)));
   if (order.length === 0) return undefined;
   const best = order[0]!;
   const chosen: Subsection[] = [];
@@ -226,12 +227,35 @@ function relevantSubsections(markdown: string, terms: readonly string[], maxWord
     // What follows a short part (the options under a command, the example after a key) goes on
     // being quoted, in whole blocks, while the budget lasts and until the next entry of a reference.
     const until = chosen[i + 1]?.start ?? lines.length;
-    const after = blocksWithin(lines.slice(sub.end, until).join('\n'), Math.max(0, spare), terms);
+    // After the entry the question names, the next entry is another thing, whatever words it shares.
+    const after = blocksWithin(lines.slice(sub.end, until).join('\n'), Math.max(0, spare), terms, exact !== undefined);
     spare -= wordCount(after.text);
     out.push(headingsAsBold([fromStart(text, maxWords), after.text].filter(Boolean).join('\n\n')));
     reached = after.whole ? until : sub.end;
   });
   return out.join('\n\n');
+}
+
+/**
+ * The one entry of a reference whose heading the question names, every word of it, two or more:
+ * "what does agent.closed return" asks for `agent.closed`, not `agent.close([callback])` after it,
+ * though that one says "Returns" too. None when no entry, or more than one as fully, is named so.
+ */
+function namedEntry(parts: readonly Subsection[], terms: readonly string[]): number | undefined {
+  let found: number | undefined;
+  let size = 0;
+  let tied = false;
+  parts.forEach((sub, i) => {
+    const name = sub.heading.replace(/`/g, '');
+    if (!ENTRY_HEADING.test(name)) return;
+    const words = questionTerms(name);
+    // A qualified name (`agent.closed`, `server.listen`) is precise; one word (`dependents`) is
+    // named by many a question about something else, and left to how much of the question each part holds.
+    if (words.length < 2 || !words.every((word) => terms.includes(word))) return;
+    if (words.length > size) [found, size, tied] = [i, words.length, false];
+    else if (words.length === size) tied = true;
+  });
+  return tied ? undefined : found;
 }
 
 /** A heading that names one entry of a reference (`.request`, `listen`, `bodyLimit`, `--host`), not a part such as "Options". */
@@ -242,11 +266,12 @@ const ENTRY_HEADING = /^(?![A-Z][a-z]+$)[.\w$@/:*-]+(?:\(.*\))?$/;
  * that does not fit ends it, except one that is only a table or a list under its heading, which
  * is cut to its rows or items that concern the question (a key is never quoted as a heading and
  * its defaults without what it does), and so does the next entry of a reference, which is another
- * thing. Returns whether that is all of it.
+ * thing (with `anyEntryEnds`, any next entry; else one that names none of the question's terms).
+ * Returns whether that is all of it.
  *
  * @example blocksWithin('One two.\n\n## Next\n\nThree four five.', 3, []) //=> { text: 'One two.', whole: false }
  */
-function blocksWithin(markdown: string, maxWords: number, terms: readonly string[]): { text: string; whole: boolean } {
+function blocksWithin(markdown: string, maxWords: number, terms: readonly string[], anyEntryEnds = false): { text: string; whole: boolean } {
   const groups: Block[][] = [];
   for (const block of splitBlocks(markdown)) {
     if (groups.length === 0 || HEADING_LINE.test(block.text.split('\n', 1)[0]!)) groups.push([block]);
@@ -257,7 +282,7 @@ function blocksWithin(markdown: string, maxWords: number, terms: readonly string
   for (const group of groups) {
     // The next entry of a reference (`#### .request` after `#### .sent`) is another thing, not more of this one.
     const heading = HEADING_LINE.exec(group[0]!.text.split('\n', 1)[0]!)?.[2];
-    if (heading !== undefined && ENTRY_HEADING.test(heading.replace(/`/g, '')) && termsIn(heading, terms).length === 0) return { text: out.join('\n\n'), whole: false };
+    if (heading !== undefined && ENTRY_HEADING.test(heading.replace(/`/g, '')) && (anyEntryEnds || termsIn(heading, terms).length === 0)) return { text: out.join('\n\n'), whole: false };
     const size = group.reduce((sum, block) => sum + block.words, 0);
     if (words + size <= maxWords) {
       out.push(...group.map((block) => block.text));

@@ -51,6 +51,8 @@ export interface SearchHit {
   text: string;
   question?: string;
   answer?: string;
+  /** The unit opens inside a code block or table that the part of its section before it ended with (see chunk.ts). */
+  continues?: true;
   /** Fused score; only the order it gives means anything. */
   score: number;
   /**

@@ -91,6 +91,17 @@ describe('chunkAtom', () => {
     expect(units.map((u) => u.text.split('\n').slice(1, -1).join('\n')).join('\n')).toBe(lines);
   });
 
+  test('a part that goes on with a block cut from the part before says so; one that opens with a block of its own does not', () => {
+    const lines = Array.from({ length: 120 }, (_, i) => `key_${i}: value number ${i}`).join('\n');
+    const cutBlock = chunkAtom(atom(`## Template\n\n\`\`\`yaml\n${lines}\n\`\`\`\n`), { ...options, maxTokens: 128 });
+    expect(cutBlock.map((unit) => unit.continues ?? false)).toEqual(cutBlock.map((_, i) => i > 0));
+    // Two code blocks alike, each near the budget: the second opens the next part, and is its own block.
+    const block = (n: number) => `\`\`\`mjs\n${Array.from({ length: 14 }, (_, i) => `call(${n}, ${i})`).join('\n')}\n\`\`\``;
+    const twoBlocks = chunkAtom(atom(`## Example\n\n${block(1)}\n\n${block(2)}\n`), { ...options, maxTokens: 128 });
+    expect(twoBlocks).toHaveLength(2);
+    expect(twoBlocks.map((unit) => unit.continues ?? false)).toEqual([false, false]);
+  });
+
   test('a table longer than the budget is cut into rows, each part under the table head again', () => {
     const rows = Array.from({ length: 60 }, (_, i) => `| \`--option-${i}\` | What option ${i} does |`);
     const units = chunkAtom(atom(`## Options\n\n| Option | Meaning |\n| --- | --- |\n${rows.join('\n')}\n`), { ...options, maxTokens: 128 });

@@ -45,6 +45,11 @@ export interface Unit {
   /** 1-based part of a split section, and how many parts it was cut into (1 when not split). */
   readonly part: number;
   readonly parts: number;
+  /**
+   * The part opens inside a block the part before it ended with: a code block or table cut between
+   * them, fenced or headed again in each. Set only then: two blocks that only look alike stay two.
+   */
+  readonly continues?: true;
   /** What the embedder sees: title, summary and heading (or question) above the text. */
   readonly embedText: string;
   /** Tokens of `embedText`, counted by the model tokenizer when one is loaded. */
@@ -92,6 +97,7 @@ export function chunkAtom(atom: Atom, options: ChunkOptions): Unit[] {
     embedText: string,
     tokens: number,
     codes: readonly string[],
+    continues: boolean,
   ): Unit => ({
     ...context,
     id,
@@ -105,6 +111,7 @@ export function chunkAtom(atom: Atom, options: ChunkOptions): Unit[] {
     answer: fields.answer,
     part,
     parts,
+    ...(continues ? { continues: true as const } : {}),
     embedText,
     tokens,
     embedHash: sha256(embedText),
@@ -119,14 +126,14 @@ export function chunkAtom(atom: Atom, options: ChunkOptions): Unit[] {
     const parts = packBlocks(blocks, budget, options.countTokens);
     // Read from the whole section: a table of codes cut into parts is still one table, down to a part of one row.
     const codes = entryCodes(blocks.join('\n\n'));
-    parts.forEach(({ text, tokens: textTokens }, i) => {
+    parts.forEach(({ text, tokens: textTokens, continues }, i) => {
       const embedText = `${head}\n\n${text}`;
       const id = parts.length > 1 ? `${baseId}@${i + 1}` : baseId;
       const fields = faq
         ? { kind, section: faq.question, anchor, text, question: faq.question, answer: parts.length > 1 ? text : faq.answer }
         : { kind, section: heading, anchor, text };
       // Counted piecewise (head + blocks): tokenizing every text once is what keeps large builds fast.
-      units.push(make(fields, id, i + 1, parts.length, embedText, Math.min(headTokens + textTokens, options.maxTokens), codes));
+      units.push(make(fields, id, i + 1, parts.length, embedText, Math.min(headTokens + textTokens, options.maxTokens), codes, continues));
     });
   };
 
@@ -220,24 +227,27 @@ function splitParagraphs(text: string): string[] {
 }
 
 /** Packs consecutive blocks into parts under the budget, cutting blocks that alone exceed it. */
-function packBlocks(blocks: readonly string[], budget: number, count: (text: string) => number): { text: string; tokens: number }[] {
+function packBlocks(blocks: readonly string[], budget: number, count: (text: string) => number): { text: string; tokens: number; continues: boolean }[] {
+  // A piece after the first of a cut block goes on with the block the piece before it began.
   const pieces = blocks.flatMap((block) => {
     const tokens = count(block);
-    return tokens <= budget ? [{ text: block, tokens }] : cutListItem(block, budget, count).map((text) => ({ text, tokens: count(text) }));
+    return tokens <= budget ? [{ text: block, tokens, continued: false }] : cutListItem(block, budget, count).map((text, i) => ({ text, tokens: count(text), continued: i > 0 }));
   });
-  const parts: { text: string; tokens: number }[] = [];
+  const parts: { text: string; tokens: number; continues: boolean }[] = [];
   let current: string[] = [];
   let currentTokens = 0;
+  let continues = false;
   for (const piece of pieces) {
     if (current.length > 0 && currentTokens + piece.tokens > budget) {
-      parts.push({ text: current.join('\n\n'), tokens: currentTokens });
+      parts.push({ text: current.join('\n\n'), tokens: currentTokens, continues });
       current = [];
       currentTokens = 0;
+      continues = piece.continued;
     }
     current.push(piece.text);
     currentTokens += piece.tokens;
   }
-  if (current.length > 0) parts.push({ text: current.join('\n\n'), tokens: currentTokens });
+  if (current.length > 0) parts.push({ text: current.join('\n\n'), tokens: currentTokens, continues });
   return parts;
 }
 

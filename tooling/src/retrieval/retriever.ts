@@ -503,6 +503,7 @@ export function toHit(unit: StoredUnit, score: number, extra: { confidence: numb
     url: unit.url,
     text: unit.text,
     ...(unit.kind === 'faq' ? { question: unit.question, answer: unit.answer } : {}),
+    ...(unit.continues ? { continues: true as const } : {}),
     score: Math.round(score * 1e6) / 1e6,
     confidence: extra.confidence,
     ...(extra.matchedErrorCode ? { matchedErrorCode: extra.matchedErrorCode } : {}),
