@@ -6,6 +6,7 @@
  */
 import { dedent } from '../../../tooling/src/text/indent.js';
 import { tableHead } from '../../../tooling/src/text/markdown-table.js';
+import { ALERT_MARKER_LINE, alertLabel } from '../../../tooling/src/text/github-alerts.js';
 
 const FENCE = /^\s*(`{3,}|~{3,})/;
 
@@ -58,13 +59,11 @@ const TAG_LINE = /^\s*(<\/?[A-Za-z][\w.:-]*(\s[^<>]*)?\/?>\s*)+$|^\s*(import|exp
 const INLINE_TAG = /<\/?[A-Za-z][\w.:-]*(\s[^<>]*)?\/?>/g;
 /** A line that opens an HTML comment it does not close. */
 const COMMENT_OPENS = /^\s*<!--(?:(?!-->).)*$/;
-/** A GitHub alert's marker line in a blockquote (`> [!NOTE]`). */
-const GITHUB_ALERT = /^((?:\s*>)+)\s*\[!(note|tip|important|warning|caution)\]\s*$/i;
 
 function cleanLine(line: string): string | null {
   if (TAG_LINE.test(line)) return null;
-  const alert = GITHUB_ALERT.exec(line);
-  if (alert) return `${alert[1]} **${alert[2]!.charAt(0).toUpperCase()}${alert[2]!.slice(1).toLowerCase()}:**`;
+  const alert = ALERT_MARKER_LINE.exec(line);
+  if (alert) return `${alert[1]} **${alertLabel(alert[2]!)}:**`;
   const admonition = ADMONITION.exec(line);
   if (admonition) {
     const [, kind, title] = admonition;

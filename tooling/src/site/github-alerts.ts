@@ -6,8 +6,7 @@
  */
 import type { Blockquote, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-
-const MARKER = /^\[!(note|tip|important|warning|caution)\][ \t]*(?:\n|$)/i;
+import { ALERT_MARKER, alertLabel } from '../text/github-alerts.js';
 
 /**
  * @example remarkGithubAlerts()(parse('> [!TIP]\n> Run it.')) // > **Tip**, then "Run it."
@@ -17,10 +16,10 @@ export function remarkGithubAlerts() {
     visit(tree, 'blockquote', (quote: Blockquote) => {
       const first = quote.children[0];
       const text = first?.type === 'paragraph' ? first.children[0] : undefined;
-      const marker = text?.type === 'text' ? MARKER.exec(text.value) : null;
+      const marker = text?.type === 'text' ? ALERT_MARKER.exec(text.value) : null;
       if (!first || first.type !== 'paragraph' || !text || text.type !== 'text' || !marker) return;
       const kind = marker[1]!.toLowerCase();
-      const label = { type: 'strong' as const, children: [{ type: 'text' as const, value: `${kind.charAt(0).toUpperCase()}${kind.slice(1)}` }] };
+      const label = { type: 'strong' as const, children: [{ type: 'text' as const, value: alertLabel(kind) }] };
       const rest = text.value.slice(marker[0].length);
       const after = [...(rest === '' ? [] : [{ ...text, value: rest }]), ...first.children.slice(1)];
       // The label is a paragraph of its own, as `> **Note**` then `>` then the text would be.

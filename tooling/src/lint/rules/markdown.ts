@@ -9,6 +9,7 @@ import remarkPresetLintConsistent from 'remark-preset-lint-consistent';
 import remarkPresetLintRecommended from 'remark-preset-lint-recommended';
 import remarkLintNoUndefinedReferences from 'remark-lint-no-undefined-references';
 import type { FileRule, RuleMeta } from '../types.js';
+import { ALERT_REFERENCE } from '../../text/github-alerts.js';
 
 const PREFIX = 'remark-lint:';
 
@@ -39,7 +40,7 @@ const codes: RuleMeta[] = MARKDOWN_RULE_NAMES.map((name) => ({
 const processor = unified()
   .use(remarkPresetLintConsistent)
   .use(remarkPresetLintRecommended)
-  .use(remarkLintNoUndefinedReferences, { allow: [/^!(?:note|tip|important|warning|caution)$/i] })
+  .use(remarkLintNoUndefinedReferences, { allow: [ALERT_REFERENCE] })
   .freeze();
 
 const rule: FileRule = {

@@ -6,6 +6,7 @@
  * by four spaces; and GitHub alerts (`> [!NOTE]`) into labelled blockquotes. Lines inside fenced
  * code are never touched.
  */
+import { ALERT_MARKER_LINE, alertLabel } from '../../text/github-alerts.js';
 
 /** `::: tip Title` / `:::warning Title` (not `:::note[Title]` or `:::name{attrs}`, already directives). */
 const SPACED_CONTAINER = /^(\s*)(:{3,})[ \t]*([A-Za-z][\w-]*)(?:[ \t]+([^[{\s].*?))?[ \t]*$/;
@@ -97,9 +98,6 @@ export function fencedCode(): (line: string) => boolean {
   };
 }
 
-/** A GitHub alert's marker line: `> [!NOTE]`, alone on the first line of a blockquote (possibly nested). */
-const GITHUB_ALERT = /^((?:[ \t]*>)+)[ \t]*\[!(note|tip|important|warning|caution)\][ \t]*$/i;
-
 /**
  * Rewrites GitHub alerts (`> [!NOTE]`), which no docs tool but GitHub renders, as the labelled
  * blockquote every other aside becomes.
@@ -108,10 +106,10 @@ const GITHUB_ALERT = /^((?:[ \t]*>)+)[ \t]*\[!(note|tip|important|warning|cautio
  */
 export function githubAlerts(markdown: string): string {
   return mapOutsideFences(markdown, (line) => {
-    const match = GITHUB_ALERT.exec(line);
+    const match = ALERT_MARKER_LINE.exec(line);
     if (!match) return line;
     const [, quote, kind] = match;
-    return `${quote} **${kind!.charAt(0).toUpperCase()}${kind!.slice(1).toLowerCase()}**\n${quote}`;
+    return `${quote} **${alertLabel(kind!)}**\n${quote}`;
   });
 }
 
