@@ -208,6 +208,13 @@ describe('composeExtractive: what was asked', () => {
     expect(answer).toMatch(/^From \*\*Widget is blank\*\* › Fix \[1\]:\n\n1\. Reload the page\./);
   });
 
+  test('writes a heading inside the quoted steps as a bold line, not as a heading', () => {
+    const steps = hit({ unitId: 'procedure/deploy#steps', atomId: 'procedure/deploy', title: 'Deploy the site', type: 'procedure', section: 'Steps', anchor: 'steps', text: '1. Set `base`.\n2. Push.\n\n### GitLab Pages\n\n1. Set `base` too.' });
+    const { answer } = composeExtractive('how do I deploy the site', [steps], { language: 'en', minScore: 0.2, atomUnits: [steps] });
+    expect(answer).toContain('\n**GitLab Pages**\n');
+    expect(answer).not.toMatch(/^#+ /m);
+  });
+
   test('quotes a section split into parts whole, from step 1, when only a later part was found', () => {
     const parts = [
       hit({ unitId: 'procedure/run-lint#steps@1', text: '1. Open a terminal.\n2. Run:\n\n   ```sh\n   npx atomkit lint\n   ```' }),

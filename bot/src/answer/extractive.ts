@@ -30,7 +30,7 @@ import { baseLanguage } from './language.js';
 import { cleanMarkdown, joinParts } from './markdown.js';
 import { phrasesFor, place } from './phrases.js';
 import { questionTerms, termHits, termsIn, wordCount } from './terms.js';
-import { fromStart, onlyIntroduces, sentencesOf, standsAlone, trimToRelevant, withoutDanglingIntro, withoutSentence } from './trim.js';
+import { fromStart, headingsAsBold, onlyIntroduces, sentencesOf, standsAlone, trimToRelevant, withoutDanglingIntro, withoutSentence } from './trim.js';
 
 export interface ExtractiveOptions {
   readonly language: string;
@@ -138,7 +138,8 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
     // a how-to answered by a reference section (options, a table of commands), or by a resolution
     // as long as a reference page (a table of every error code), gets the parts that name the question.
     const steps = intent === 'steps' && (opensWithSteps(text) || (isSection(group, STEP_SECTIONS) && wordCount(text) <= maxWords * STEPS_BUDGET));
-    return { first: group.hits[0]!, text: withoutDanglingIntro(steps ? fromStart(text, maxWords * STEPS_BUDGET) : trimToRelevant(text, terms, faq ? Math.round(maxWords / 2) : maxWords)) };
+    // A heading inside a quote reads as a bold line: in an answer it would stand as large as a page's.
+    return { first: group.hits[0]!, text: headingsAsBold(withoutDanglingIntro(steps ? fromStart(text, maxWords * STEPS_BUDGET) : trimToRelevant(text, terms, faq ? Math.round(maxWords / 2) : maxWords))) };
   });
   // A section that held only what an answer leaves out (an HTML anchor, an MDX component) is not quoted empty.
   // Nor one left with only the line that introduced what the answer already said.
