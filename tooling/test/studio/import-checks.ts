@@ -35,13 +35,27 @@ export function readDrafts(atomsDir: string): ImportedDraft[] {
   return out;
 }
 
-/** The fenced code blocks of a source page (front matter removed), read as its format reads them. */
+/**
+ * The fenced code blocks of a source page (front matter removed), read as its format reads them,
+ * each as its page shows it: of a VitePress Twoslash block, the lines after its `// ---cut---`
+ * line that are not Twoslash's own (`// ^?`, `// @noErrors`).
+ */
 export function sourceCodeBlocks(text: string, mdx: boolean): string[] {
   const content = parseFrontmatter(text).content;
   const tree = mdx ? fromMarkdown(content, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] }) : fromMarkdown(content);
   return nodesOf(tree)
     .filter((node) => node.type === 'code' && /^[ \t]*(?:`{3,}|~{3,})/.test(content.slice(node.position!.start.offset!, node.position!.end.offset!).split('\n')[0]!))
-    .map((node) => (node as { value: string }).value);
+    .map((node) => {
+      const { value, meta } = node as { value: string; meta?: string | null };
+      if (!/(?:^|\s)twoslash(?:\s|$)/.test(meta ?? '')) return value;
+      const lines = value.split('\n');
+      const cut = lines.findLastIndex((line) => /^\/\/ ---cut(?:-before)?---$/.test(line.trim()));
+      const after = lines.findIndex((line) => line.trim() === '// ---cut-after---');
+      return lines
+        .slice(cut + 1, after < 0 ? undefined : after)
+        .filter((line) => !/^\/\/\s*(?:\^[?|^]|@\w+\b(?!-))/.test(line.trim()))
+        .join('\n');
+    });
 }
 
 /** Every code block value in the drafts. */

@@ -49,9 +49,9 @@ describe('normalizePage', () => {
     expect(result.partials).toEqual(['settings/_cpuFlag.mdx']);
   });
 
-  test('reads VitePress containers, code groups and drops <script setup>', () => {
+  test("reads VitePress containers, code groups (a tab's label the code's title) and drops <script setup>", () => {
     const input = '<script setup>\nimport X from "./x.vue"\n</script>\n\n::: tip Inline\nUse it.\n:::\n\n::: code-group\n\n```sh [npm]\nnpm create vite\n```\n\n:::\n\n## Title <NonInheritBadge />';
-    expect(normalize(input, 'guide.md', 'vitepress').markdown).toBe('> **Inline**\n>\n> Use it.\n\n```sh [npm]\nnpm create vite\n```\n\n## Title');
+    expect(normalize(input, 'guide.md', 'vitepress').markdown).toBe('> **Inline**\n>\n> Use it.\n\n```sh title="npm"\nnpm create vite\n```\n\n## Title');
   });
 
   test('reads MkDocs admonitions and tabs', () => {

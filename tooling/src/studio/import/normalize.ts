@@ -3,7 +3,8 @@
  * tabs, GitHub alerts, Hugo shortcodes, Jekyll's Liquid, MyST directives, VitePress `<script setup>`, Docusaurus partials) into the plain Markdown it stands for:
  * steps become a numbered list, tabs labelled blocks, asides a blockquote with their label, code
  * components fenced code; unknown components are dropped and their children kept. Everything that
- * is not component markup is copied from the source as written, so code blocks arrive byte for byte.
+ * is not component markup is copied from the source as written, so code blocks arrive byte for byte
+ * (but for what VitePress itself hides of a Twoslash block, see vitepress-code.ts).
  *
  * `.mdx` pages are parsed as MDX (micromark-extension-mdxjs); `.md` pages as CommonMark, where
  * components are HTML. Both read `:::` containers with micromark-extension-directive.
@@ -23,6 +24,7 @@ import { codeFence, githubAlerts, mkdocsContainers, spacedContainers } from './c
 import { jekyllLiquid } from './liquid.js';
 import { mystDirectives } from './myst.js';
 import { hugoShortcodes } from './shortcodes.js';
+import { vitepressCode } from './vitepress-code.js';
 import { parseMarkdown } from '../../atom/markdown.js';
 import { capitalize } from '../text.js';
 
@@ -75,7 +77,7 @@ export function normalizePage(body: string, rel: string, context: NormalizeConte
   // MyST only where they are MyST's: elsewhere a `{note}` code block is code.
   const dialectal = context.dialect === 'jekyll' ? jekyllLiquid(body, context.site) : context.dialect === 'myst' ? mystDirectives(body) : body;
   const containers = githubAlerts(context.dialect === 'mkdocs' ? mkdocsContainers(body) : spacedContainers(hugoShortcodes(dialectal)));
-  const source = context.dialect === 'vitepress' ? codeSnippets(containers, rel, context, problems) : containers;
+  const source = context.dialect === 'vitepress' ? codeSnippets(vitepressCode(containers), rel, context, problems) : containers;
   let tree: Root;
   let mdx = /\.mdx$/i.test(rel);
   try {
