@@ -22,7 +22,7 @@ import type { FileDigest, IndexManifest } from './api.js';
  * 12: units keep the codes of their tables of codes (`entryCodes`), matched when pasted.
  * 13: warning codes of capitals and a number (`FSTWRN004`, `DEP0005`) are codes of those tables too.
  */
-export const FORMAT_VERSION = 16;
+export const FORMAT_VERSION = 17;
 
 export const FILES = {
   manifest: 'manifest.json',

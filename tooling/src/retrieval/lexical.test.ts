@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createLexical, searchLexical, selectQueryTerms, shardOf, shareAcrossAtom, type LexicalDoc } from './lexical.js';
+import { createLexical, lexicalDoc, searchLexical, selectQueryTerms, shardOf, shareAcrossAtom, type LexicalDoc } from './lexical.js';
+import type { StoredUnit } from './store.js';
 import { tokenize } from './tokenize.js';
 
 const doc = (id: number, fields: Partial<LexicalDoc>): LexicalDoc => ({
@@ -19,6 +20,15 @@ describe('lexical search', () => {
     const index = createLexical();
     index.addAll([doc(1, { body: 'restore the database from a backup' }), doc(2, { title: 'Restore the database' })]);
     expect(searchLexical([index], tokenize('restore database'), 10).map((h) => h.label)).toEqual([2, 1]);
+  });
+
+  test("an entry's sub-heading in a unit counts as a heading: `--frozen-lockfile` finds the option it names before a page that mentions it", () => {
+    const unit = (text: string) => ({ title: 'pnpm install', summary: '', tags: [], errorCodes: [], kind: 'section', section: 'Options', text }) as unknown as StoredUnit;
+    const options = lexicalDoc(1, unit(`#### --force\n\nRefetch everything.\n\n#### --frozen-lockfile\n\nFail when the lockfile needs an update.`));
+    expect(options.heading).toBe('Options\n--force\n--frozen-lockfile');
+    const index = createLexical();
+    index.addAll([options, doc(2, { title: 'Store settings', body: 'A frozen store pairs with --frozen-lockfile and a frozen store path.' })]);
+    expect(searchLexical([index], tokenize('what does --frozen-lockfile do'), 10).map((h) => h.label)[0]).toBe(1);
   });
 
   test('hits from several shards are merged by score and filtered', () => {

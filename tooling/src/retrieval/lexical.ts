@@ -6,6 +6,7 @@
 import MiniSearch, { type Options, type SearchOptions as MiniSearchOptions } from 'minisearch';
 import { tokenize } from './tokenize.js';
 import type { StoredUnit } from './store.js';
+import { subHeadings } from '../text/sub-headings.js';
 
 export interface LexicalDoc {
   /** The unit's label (also its hnswlib label). */
@@ -63,7 +64,7 @@ export function lexicalDoc(label: number, unit: StoredUnit): LexicalDoc {
     tags: unit.tags.join(' '),
     errorCodes: unit.errorCodes.join('\n'),
     question: unit.question ?? '',
-    heading: unit.kind === 'faq' ? '' : (unit.section ?? ''),
+    heading: unit.kind === 'faq' ? '' : [unit.section ?? '', ...subHeadings(unit.text)].join('\n'),
     body: unit.kind === 'faq' ? (unit.answer ?? unit.text) : unit.text,
   };
 }
