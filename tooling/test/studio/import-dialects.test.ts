@@ -69,7 +69,7 @@ describe('importing a Starlight site', () => {
 });
 
 describe('importing an MkDocs site', () => {
-  test('reads admonitions and content tabs, and the drafts lint without errors', async () => {
+  test('reads admonitions, content tabs and snippets, and the drafts lint without errors', async () => {
     const { dir, report, drafts } = await importFixture('mkdocs/docs');
     expect(report.dialect).toBe('mkdocs');
     expect(report.drafts.map((draft) => [draft.title, draft.type])).toEqual([
@@ -80,6 +80,8 @@ describe('importing an MkDocs site', () => {
     const install = drafts.find((draft) => draft.id === 'procedure/install-the-widget-cli')!;
     expect(install.body).toContain('1. Install the package with your package manager:\n\n    **npm**\n\n    ```sh\n    npm install -g widgets-cli\n    ```');
     expect(install.body).toContain('> **Proxy settings**\n>\n> Behind a proxy, set `HTTPS_PROXY` before you log in.');
+    // The example file a snippet names (from the project's root) is in the code block.
+    expect(drafts.find((draft) => draft.id === 'config-template/configure-the-widget-cli')!.body).toContain('```yaml\nserver: https://widgets.example.com\ntimeout: 30\n```');
     const lint = await runLint({ config: loadConfig({ cwd: dir }), cwd: dir });
     expect(lint.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });

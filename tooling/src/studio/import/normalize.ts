@@ -1,6 +1,6 @@
 /**
  * Turns a page written for a docs tool (MDX components, `:::` containers, MkDocs admonitions and
- * tabs, GitHub alerts, Hugo shortcodes, Jekyll's Liquid, MyST directives, VitePress `<script setup>`, Docusaurus partials) into the plain Markdown it stands for:
+ * tabs and `--8<--` snippets, GitHub alerts, Hugo shortcodes, Jekyll's Liquid, MyST directives, VitePress `<script setup>`, Docusaurus partials) into the plain Markdown it stands for:
  * steps become a numbered list, tabs labelled blocks, asides a blockquote with their label, code
  * components fenced code; unknown components are dropped and their children kept. Everything that
  * is not component markup is copied from the source as written, so code blocks arrive byte for byte
@@ -22,6 +22,7 @@ import { mdxjs } from 'micromark-extension-mdxjs';
 import type { Dialect } from './dialect.js';
 import { codeFence, githubAlerts, mkdocsContainers, spacedContainers } from './containers.js';
 import { jekyllLiquid } from './liquid.js';
+import { mkdocsSnippets } from './mkdocs-snippets.js';
 import { mystDirectives } from './myst.js';
 import { hugoShortcodes } from './shortcodes.js';
 import { vitepressCode } from './vitepress-code.js';
@@ -41,8 +42,10 @@ export interface NormalizeContext {
   readonly dialect: Dialect;
   /** The text (front matter removed) of another page of the folder, for partials. */
   readonly readPage: (rel: string) => string | undefined;
-  /** Any other text file of the folder, for VitePress `<<<` code snippets. */
+  /** Any other text file of the folder, for VitePress `<<<` code snippets and MkDocs `--8<--` snippets. */
   readonly readFile?: (rel: string) => string | undefined;
+  /** The imported folder's name: MkDocs snippets name their files from the project's root (`docs/x.md`). */
+  readonly folderName?: string;
   /** Jekyll's site variables (`_config.yml`), for `{{ site.title }}`. */
   readonly site?: Readonly<Record<string, unknown>>;
 }
@@ -76,7 +79,8 @@ export function normalizePage(body: string, rel: string, context: NormalizeConte
   // Liquid only where the pages are Jekyll's: elsewhere `{{ }}` and `{% %}` may be a template's own (Vue, Nunjucks);
   // MyST only where they are MyST's: elsewhere a `{note}` code block is code.
   const dialectal = context.dialect === 'jekyll' ? jekyllLiquid(body, context.site) : context.dialect === 'myst' ? mystDirectives(body) : body;
-  const containers = githubAlerts(context.dialect === 'mkdocs' ? mkdocsContainers(body) : spacedContainers(hugoShortcodes(dialectal)));
+  const mkdocs = (text: string) => mkdocsContainers(mkdocsSnippets(text, rel, { readFile: context.readFile ?? (() => undefined), ...(context.folderName ? { folderName: context.folderName } : {}) }, problems));
+  const containers = githubAlerts(context.dialect === 'mkdocs' ? mkdocs(body) : spacedContainers(hugoShortcodes(dialectal)));
   const source = context.dialect === 'vitepress' ? codeSnippets(vitepressCode(containers), rel, context, problems) : containers;
   let tree: Root;
   let mdx = /\.mdx$/i.test(rel);

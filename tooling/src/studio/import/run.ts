@@ -77,7 +77,7 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
       notes.push(`${page.rel}: ${front.problem}`);
       return [];
     }
-    const result = normalizePage(front.content, page.rel, { dialect, readPage, readFile, ...(site ? { site } : {}) });
+    const result = normalizePage(front.content, page.rel, { dialect, readPage, readFile, folderName: path.basename(folder), ...(site ? { site } : {}) });
     notes.push(...result.problems);
     return [{ rel: page.rel, data: front.data, result }];
   });
