@@ -268,6 +268,12 @@ describe('standsAlone', () => {
     expect(standsAlone('Returns [`fs.stat`](https://nodejs.org/api/fs.html) instead of `fs.lstat` for symbolic links.')).toBe(true);
     expect(standsAlone('設定は `atomkit.config.yaml` に書きます。')).toBe(true);
   });
+
+  test('reads an unclosed bracket before a row of images at once', () => {
+    const started = performance.now();
+    expect(standsAlone(`[${'![a]'.repeat(40)} and more words`)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
 });
 
 describe('relevantOptions', () => {

@@ -5,6 +5,7 @@
  * the keys that concern the question, and every gap is marked `…`. Its own module because the rules for what may be cut are Markdown rules, apart
  * from the rules for which section answers (extractive.ts).
  */
+import { atxHeading } from '../../../tooling/src/text/atx-heading.js';
 import { dedent } from '../../../tooling/src/text/indent.js';
 import { tableRows } from '../../../tooling/src/text/markdown-table.js';
 import { questionTerms, termsIn, wordCount } from './terms.js';
@@ -133,7 +134,6 @@ interface Subsection {
   readonly end: number;
 }
 
-const HEADING_LINE = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 
 /** The sub-headed parts of a section (a reference page's keys or options), code blocks skipped. */
 function subsections(lines: readonly string[]): Subsection[] {
@@ -158,11 +158,17 @@ function proseLines(lines: readonly string[]): number[] {
   return out;
 }
 
+/** A heading line with text (`## ` alone heads nothing). */
+function headingOf(line: string): { level: number; text: string } | undefined {
+  const heading = atxHeading(line);
+  return heading && heading.text !== '' ? heading : undefined;
+}
+
 /** The heading lines of Markdown, code blocks skipped. */
 function headingLines(lines: readonly string[]): { line: number; level: number; text: string }[] {
   return proseLines(lines).flatMap((i) => {
-    const heading = HEADING_LINE.exec(lines[i]!);
-    return heading ? [{ line: i, level: heading[1]!.length, text: heading[2]! }] : [];
+    const heading = headingOf(lines[i]!);
+    return heading ? [{ line: i, ...heading }] : [];
   });
 }
 
@@ -274,14 +280,14 @@ const ENTRY_HEADING = /^(?![A-Z][a-z]+$)[.\w$@/:*-]+(?:\(.*\))?$/;
 function blocksWithin(markdown: string, maxWords: number, terms: readonly string[], anyEntryEnds = false): { text: string; whole: boolean } {
   const groups: Block[][] = [];
   for (const block of splitBlocks(markdown)) {
-    if (groups.length === 0 || HEADING_LINE.test(block.text.split('\n', 1)[0]!)) groups.push([block]);
+    if (groups.length === 0 || headingOf(block.text.split('\n', 1)[0]!)) groups.push([block]);
     else groups.at(-1)!.push(block);
   }
   const out: string[] = [];
   let words = 0;
   for (const group of groups) {
     // The next entry of a reference (`#### .request` after `#### .sent`) is another thing, not more of this one.
-    const heading = HEADING_LINE.exec(group[0]!.text.split('\n', 1)[0]!)?.[2];
+    const heading = headingOf(group[0]!.text.split('\n', 1)[0]!)?.text;
     if (heading !== undefined && ENTRY_HEADING.test(heading.replace(/`/g, '')) && (anyEntryEnds || termsIn(heading, terms).length === 0)) return { text: out.join('\n\n'), whole: false };
     const size = group.reduce((sum, block) => sum + block.words, 0);
     if (words + size <= maxWords) {
@@ -621,8 +627,12 @@ export function standsAlone(sentence: string): boolean {
   );
 }
 
-/** A Markdown image or link, inline or by reference, with an image inside it or not. */
-const LINK_OR_IMAGE = /!?\[(?:[^[\]]|!?\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?)*\](?:\([^)]*\)|\[[^\]]*\])?/g;
+/**
+ * A Markdown image or link, inline or by reference, with an image inside it or not. Inside the
+ * brackets a character is either a bracket pair or not a bracket, never both ways: a pattern that
+ * could read `![a]` as a nested image or as `!` then a pair backtracks exponentially on a long row.
+ */
+const LINK_OR_IMAGE = /!?\[(?:[^[\]]|\[[^[\]]*\])*\](?:\([^)]*\)|\[[^\]]*\])?/g;
 
 /** At least two words outside links and images, and more than inside them. */
 function saysMoreThanItLinks(sentence: string): boolean {

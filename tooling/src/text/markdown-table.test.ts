@@ -6,6 +6,13 @@ describe('isDelimiterRow', () => {
     for (const line of ['| --- | :-: |', '|------|:---:|', '--- | ---', '  |-|']) expect(isDelimiterRow(line)).toBe(true);
     for (const line of ['| a | b |', '| :: |', 'text', '']) expect(isDelimiterRow(line)).toBe(false);
   });
+
+  it('reads a line of a hundred thousand spaces at once', () => {
+    const started = performance.now();
+    expect(isDelimiterRow(`---${' '.repeat(100_000)}x`)).toBe(false);
+    expect(isDelimiterRow(`| --- ${'| --- '.repeat(20_000)}|`)).toBe(true);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
 });
 
 describe('tableHead', () => {

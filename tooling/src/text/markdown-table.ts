@@ -6,7 +6,7 @@
  */
 
 const ROW = /^\s{0,3}\|?.*\|.*$/;
-const DELIMITER = /^\s{0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+const DELIMITER_CELL = /^:?-+:?$/;
 
 /**
  * Is the line a table's delimiter row (`| --- | :-: |`)?
@@ -15,7 +15,12 @@ const DELIMITER = /^\s{0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
  * @example isDelimiterRow('| a | b |') //=> false
  */
 export function isDelimiterRow(line: string): boolean {
-  return DELIMITER.test(line) && line.includes('-');
+  // Cell by cell, not one pattern over the line: optional spaces on both sides of optional pipes
+  // backtrack without end on a long line of spaces.
+  const trimmed = line.trim();
+  if (trimmed === '' || line.length - line.trimStart().length > 3) return false;
+  const inner = trimmed.slice(trimmed.startsWith('|') ? 1 : 0, trimmed.length > 1 && trimmed.endsWith('|') ? -1 : undefined);
+  return inner.split('|').every((cell) => DELIMITER_CELL.test(cell.trim()));
 }
 
 /**

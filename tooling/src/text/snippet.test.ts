@@ -16,6 +16,14 @@ describe('snippet', () => {
     expect(snippet('> **Note**\n>\n> Quoted.\n\n| code | meaning |\n| --- | --- |\n| `E1` | bad |')).toBe('Note Quoted. code meaning E1 bad');
   });
 
+  test('reads a linked badge as its text, and a line of brackets or spaces at once', () => {
+    expect(snippet('[![coverage](https://codecov.io/x.svg)](https://codecov.io) and [docs](/docs/)')).toBe('coverage and docs');
+    const started = performance.now();
+    snippet('['.repeat(200_000));
+    snippet(`| --- |${' '.repeat(200_000)}x`);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   test('cuts long text at a word boundary with an ellipsis', () => {
     const s = snippet('word '.repeat(100), 50);
     expect(s.length).toBeLessThanOrEqual(51);

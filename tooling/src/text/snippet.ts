@@ -3,6 +3,8 @@
  * section: citations under a chat answer and `atomkit search` results.
  */
 
+import { isDelimiterRow } from './markdown-table.js';
+
 /** Characters of a snippet by default: about two lines of a citation card. */
 const SNIPPET_CHARS = 220;
 
@@ -14,12 +16,17 @@ const SNIPPET_CHARS = 220;
  */
 export function snippet(markdown: string, max = SNIPPET_CHARS): string {
   const plain = markdown
+    .split('\n')
+    .map((line) => (isDelimiterRow(line) ? ' ' : line))
+    .join('\n')
     .replace(/```[^\n]*\n?/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    // Images first, then the links around them (`[![badge](svg)](url)`); brackets never nest in
+    // the text matched, so a line of `[` is read once, not once from each.
+    .replace(/!\[([^\][\n]*)\]\([^)\n]*\)/g, '$1')
+    .replace(/\[([^\][\n]*)\]\([^)\n]*\)/g, '$1')
     .replace(/<\/?[A-Za-z][\w.:-]*(?:\s[^<>]*)?\/?>/g, ' ')
     // Heading and quote marks open a line; a `>` inside one is text.
     .replace(/^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?)/gm, '')
-    .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/gm, ' ')
     .replace(/[`*|]/g, '')
     // Underscores of emphasis, not those inside a name (`error_codes`).
     .replace(/(^|\W)_+|_+(?=\W|$)/g, '$1')

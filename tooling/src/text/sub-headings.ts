@@ -4,7 +4,8 @@
  * (`#### agent.close()`, `### Required option`), which is what a reader searches for.
  */
 
-const HEADING = /^ {0,3}#{3,6}[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$/;
+import { atxHeading } from './atx-heading.js';
+
 const FENCE_OPEN = /^ *(`{3,}|~{3,})/;
 
 /**
@@ -23,8 +24,8 @@ export function subHeadings(markdown: string): string[] {
       fence = marker;
       continue;
     }
-    const heading = HEADING.exec(line)?.[1];
-    if (heading !== undefined) headings.push(heading);
+    const heading = atxHeading(line);
+    if (heading && heading.level >= 3 && heading.text !== '') headings.push(heading.text);
   }
   return headings;
 }
