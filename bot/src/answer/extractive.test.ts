@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { atomFromText } from '../../../tooling/src/atom/load.js';
 import type { SearchHit } from '../../../tooling/src/retrieval/api.js';
+import { chunkAtom, estimateTokens } from '../../../tooling/src/retrieval/chunk.js';
+import { toHit } from '../../../tooling/src/retrieval/retriever.js';
 import { composeExtractive } from './extractive.js';
 
 const hit = (extra: Partial<SearchHit>): SearchHit => ({
@@ -452,3 +455,23 @@ describe('composeExtractive: a direct answer said once', () => {
   });
 });
 
+
+describe('composeExtractive on a hostile section', () => {
+  // A section as the index holds it: cut into parts of at most 256 tokens.
+  const sectionOf = (body: string): SearchHit[] => {
+    const atom = atomFromText('/kb/atoms/procedure/widget-setup.md', `---\ntitle: Widget setup\nsummary: How to configure widgets.\ntype: procedure\nauthor: a\ncreated: 2026-01-01\nversion: 1.0.0\ntags: [x]\nrelated: []\n---\n\n## Steps\n\n${body}\n`, { root: '/kb/atoms', base: '/', locales: [] });
+    return chunkAtom(atom, { maxTokens: 256, countTokens: estimateTokens, defaultLanguage: 'en' }).map((unit) => toHit(unit, 1, { confidence: 1, matchedErrorCode: undefined }));
+  };
+
+  test.each([
+    ['a run of a hundred thousand backticks', '`'.repeat(100_000)],
+    ['a line of a hundred thousand spaces', `${' '.repeat(100_000)}x`],
+    ['an unclosed code block of twenty thousand lines', `\`\`\`js\n${'code\n'.repeat(20_000)}`],
+    ['an unclosed bracket before a row of images', `[${'![a]'.repeat(20_000)}`],
+  ])('is answered at once from %s', (_, body) => {
+    const units = sectionOf(body);
+    const started = performance.now();
+    for (const question of ['how do I configure widgets', 'what is a widget']) composeExtractive(question, units.slice(0, 3), { language: 'en', minScore: 0.1, atomUnits: units });
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});

@@ -48,6 +48,15 @@ describe('joinParts', () => {
     expect(joinParts([{ text: '| a |\n| - |\n| 1 |' }, { text: '| b |\n| - |\n| 2 |', continues: true }])).toBe('| a |\n| - |\n| 1 |\n\n| b |\n| - |\n| 2 |');
   });
 
+  test('joins thousands of parts of one code block in one pass, into one block', () => {
+    const parts = Array.from({ length: 5000 }, (_, i) => ({ text: `\`\`\`sh\necho ${i}\n\`\`\``, continues: i > 0 }));
+    const started = performance.now();
+    const joined = joinParts(parts);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(joined.match(/```/g)).toHaveLength(2);
+    expect(joined.split('\n')).toHaveLength(5002);
+  });
+
   test('keeps the indentation of a part that begins inside a list item', () => {
     expect(joinParts([{ text: '1. One:\n   ```sh\n   a\n   ```' }, { text: '   Then this.\n2. Two.', continues: true }])).toBe('1. One:\n   ```sh\n   a\n   ```\n\n   Then this.\n2. Two.');
   });

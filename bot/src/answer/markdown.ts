@@ -104,29 +104,41 @@ export interface SectionPart {
  * @example joinParts([{ text: 'a:\n```sh\none\n```' }, { text: '```sh\ntwo\n```', continues: true }]) //=> 'a:\n```sh\none\ntwo\n```'
  */
 export function joinParts(parts: readonly SectionPart[]): string {
-  let text = '';
-  let openLine: string | undefined;
+  // Lines, with what is known of their end carried along: a section of thousands of parts is
+  // joined in one pass, not read again from its start at each part.
+  const lines: string[] = [];
+  let fences: FenceState = { open: undefined, lastOpening: undefined };
+  let head: string | undefined;
   for (const part of parts) {
     // Leading indentation stays: a part may begin inside a list item.
-    const trimmed = part.text.replace(/^\s*\n/, '').trimEnd();
-    if (text !== '' && part.continues && openLine !== undefined) {
-      const lines = text.split('\n');
-      const first = trimmed.split('\n')[0]!;
-      if (FENCE.test(lines.at(-1)!) && lines.at(-1)!.trim() === fenceOf(openLine) && first.trim() === openLine.trim()) {
-        text = `${lines.slice(0, -1).join('\n')}\n${trimmed.split('\n').slice(1).join('\n')}`;
-        openLine = lastOpenedFence(text);
+    const partLines = part.text.replace(/^\s*\n/, '').trimEnd().split('\n');
+    const opening = fences.lastOpening;
+    if (lines.length > 0 && part.continues && opening !== undefined) {
+      const last = lines.at(-1)!;
+      if (FENCE.test(last) && last.trim() === fenceOf(opening) && partLines[0]!.trim() === opening.trim()) {
+        lines.pop();
+        const rest = partLines.slice(1);
+        lines.push(...rest);
+        fences = scanFences({ open: fenceOf(opening), lastOpening: opening }, rest);
+        head = trailingTableHead(lines);
         continue;
       }
     }
     // A table cut between parts: the next part repeats its head, which the rows go on under.
-    const head = tableHead(trimmed);
-    if (text !== '' && part.continues && head !== undefined && lastTableHead(text) === head) {
-      text = `${text}\n${trimmed.split('\n').slice(2).join('\n')}`;
+    const partHead = tableHead(partLines.join('\n'));
+    if (lines.length > 0 && part.continues && partHead !== undefined && head === partHead) {
+      const rows = partLines.slice(2);
+      lines.push(...rows);
+      fences = scanFences(fences, rows);
+      if (!rows.every((row) => row.includes('|'))) head = trailingTableHead(lines);
       continue;
     }
-    text = text === '' ? trimmed : `${text}\n\n${trimmed}`;
-    openLine = lastOpenedFence(text);
+    if (lines.length > 0) lines.push('');
+    lines.push(...partLines);
+    fences = scanFences(fences, partLines);
+    head = trailingTableHead(lines);
   }
+  const text = lines.join('\n');
   return text.trim() === '' ? '' : text;
 }
 
@@ -135,25 +147,31 @@ function fenceOf(line: string): string {
 }
 
 /** The head of the table the text ends with, if it ends with one. */
-function lastTableHead(text: string): string | undefined {
-  const lines = text.split('\n');
+/** The head of the table the lines end with, if they do: found from the end, over that table only. */
+function trailingTableHead(lines: readonly string[]): string | undefined {
   let start = lines.length;
   while (start > 0 && lines[start - 1]!.includes('|')) start--;
-  return start < lines.length ? tableHead(lines.slice(start).join('\n')) : undefined;
+  return start < lines.length ? tableHead(lines.slice(start, start + 2).join('\n')) : undefined;
 }
 
 /** The opening line of the last code block of the text (closed or not). */
-function lastOpenedFence(text: string): string | undefined {
-  let fence: string | undefined;
-  let last: string | undefined;
-  for (const line of text.split('\n')) {
+/** The fence open at the end of some lines, and the line that opened a fence last (closed since or not). */
+interface FenceState {
+  readonly open: string | undefined;
+  readonly lastOpening: string | undefined;
+}
+
+/** The fence state after more lines. */
+function scanFences(state: FenceState, lines: readonly string[]): FenceState {
+  let { open, lastOpening } = state;
+  for (const line of lines) {
     const marker = FENCE.exec(line);
     if (!marker) continue;
-    if (fence && marker[1]!.startsWith(fence) && line.trim() === marker[1]) fence = undefined;
-    else if (!fence) {
-      fence = marker[1]!;
-      last = line;
+    if (open && marker[1]!.startsWith(open) && line.trim() === marker[1]) open = undefined;
+    else if (!open) {
+      open = marker[1]!;
+      lastOpening = line;
     }
   }
-  return last;
+  return { open, lastOpening };
 }

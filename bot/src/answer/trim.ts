@@ -646,14 +646,19 @@ const METADATA = /^[A-Z][\w -]{0,24}:\s*(?:`[^`]*`[\s,;]*)+$/;
 
 /** Sentences of a unit's prose (not code, tables or headings), list markers dropped. */
 export function sentencesOf(markdown: string): string[] {
-  const prose = markdown
-    .replace(/^\s*(`{3,}|~{3,})[^\n]*\n[\s\S]*?^\s*\1\s*$/gm, '\n\n')
+  // Code lines are left out line by line (a pattern for a whole code block tried every shorter
+  // fence of a long run of backticks), and list markers read within a line: `\s` would cross lines.
+  const lines = markdown.split('\n');
+  const prose = new Set(proseLines(lines));
+  const blocks = lines
+    .map((line, i) => (prose.has(i) ? line : ''))
+    .join('\n')
     .split(/\n{2,}/)
     .filter((block) => !/^\s*(#|\||>|Q:|A:)/.test(block))
     // Each list item is a sentence of its own, even when it does not end with a full stop.
-    .flatMap((block) => block.split(/\n(?=\s*(?:\d+[.)]|[-*+])\s)/))
-    .map((block) => block.replace(/^\s*(\d+[.)]|[-*+])\s+/gm, '').replace(/\s+/g, ' ').trim());
-  return prose.flatMap((block) => [...SENTENCES.segment(block)].map((s) => withoutUnpairedEmphasis(s.segment.trim()))).filter((s) => s.length >= 12 && wordCount(s) <= 60);
+    .flatMap((block) => block.split(/\n(?=[ \t]*(?:\d+[.)]|[-*+])[ \t])/))
+    .map((block) => block.replace(/^[ \t]*(\d+[.)]|[-*+])[ \t]+/gm, '').replace(/\s+/g, ' ').trim());
+  return blocks.flatMap((block) => [...SENTENCES.segment(block)].map((s) => withoutUnpairedEmphasis(s.segment.trim()))).filter((s) => s.length >= 12 && wordCount(s) <= 60);
 }
 
 /**

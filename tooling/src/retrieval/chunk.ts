@@ -258,7 +258,22 @@ const CUTS: ((text: string) => string[])[] = [
   (text) => [...text],
 ];
 
-const FENCE = /^(`{3,}|~{3,})[^\n]*\n([\s\S]*?)\n?\1[ \t]*$/;
+/**
+ * A block that is one fenced code block: its opening line, its code, and its fence. Read by
+ * position, not by one pattern: a fence-like run of a hundred thousand backticks made a pattern
+ * try every shorter fence, each to the end of the block.
+ *
+ * @example fencedParts('```sh\nnpm ci\n```') //=> { open: '```sh', inner: 'npm ci', close: '```' }
+ */
+function fencedParts(block: string): { open: string; inner: string; close: string } | undefined {
+  const fence = /^(?:`{3,}|~{3,})/.exec(block)?.[0];
+  const firstBreak = block.indexOf('\n');
+  if (fence === undefined || firstBreak < 0) return undefined;
+  const lastBreak = block.lastIndexOf('\n');
+  if (block.slice(lastBreak + 1).trimEnd() !== fence) return undefined;
+  return { open: block.slice(0, firstBreak), inner: lastBreak === firstBreak ? '' : block.slice(firstBreak + 1, lastBreak), close: fence };
+}
+
 const ITEM_LINE = /^[ \t]*(?:\d+[.)]|[-*+])[ \t]/;
 
 /**
@@ -292,12 +307,10 @@ function trimLines(text: string): string {
  */
 function cut(block: string, budget: number, count: (text: string) => number, level: number, prose = true): string[] {
   if (count(block) <= budget || level >= CUTS.length) return [block];
-  const fenced = level === 0 ? FENCE.exec(block) : null;
+  const fenced = level === 0 ? fencedParts(block) : undefined;
   if (fenced) {
-    const open = block.slice(0, block.indexOf('\n'));
-    const close = fenced[1]!;
-    const inner = cut(fenced[2]!, Math.max(8, budget - count(open) - count(close)), count, 0, false);
-    return inner.map((piece) => `${open}\n${piece}\n${close}`);
+    const { open, inner, close } = fenced;
+    return cut(inner, Math.max(8, budget - count(open) - count(close)), count, 0, false).map((piece) => `${open}\n${piece}\n${close}`);
   }
   if (level === 0 && /^[ \t]*(`{3,}|~{3,})/m.test(block)) return cutAroundFences(block, budget, count);
   const rowsOf = level === 0 ? tableRows(block) : undefined;
