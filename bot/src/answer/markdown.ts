@@ -146,7 +146,6 @@ function fenceOf(line: string): string {
   return FENCE.exec(line)?.[1] ?? '';
 }
 
-/** The head of the table the text ends with, if it ends with one. */
 /** The head of the table the lines end with, if they do: found from the end, over that table only. */
 function trailingTableHead(lines: readonly string[]): string | undefined {
   let start = lines.length;
@@ -154,7 +153,6 @@ function trailingTableHead(lines: readonly string[]): string | undefined {
   return start < lines.length ? tableHead(lines.slice(start, start + 2).join('\n')) : undefined;
 }
 
-/** The opening line of the last code block of the text (closed or not). */
 /** The fence open at the end of some lines, and the line that opened a fence last (closed since or not). */
 interface FenceState {
   readonly open: string | undefined;

@@ -6,6 +6,7 @@
  * from the rules for which section answers (extractive.ts).
  */
 import { atxHeading } from '../../../tooling/src/text/atx-heading.js';
+import { fencedCode } from '../../../tooling/src/text/fences.js';
 import { dedent } from '../../../tooling/src/text/indent.js';
 import { tableRows } from '../../../tooling/src/text/markdown-table.js';
 import { questionTerms, termsIn, wordCount } from './terms.js';
@@ -134,7 +135,6 @@ interface Subsection {
   readonly end: number;
 }
 
-
 /** The sub-headed parts of a section (a reference page's keys or options), code blocks skipped. */
 function subsections(lines: readonly string[]): Subsection[] {
   const headings = headingLines(lines);
@@ -146,16 +146,8 @@ function subsections(lines: readonly string[]): Subsection[] {
 
 /** The numbers of the lines of Markdown outside code blocks (fence lines excluded). */
 function proseLines(lines: readonly string[]): number[] {
-  const out: number[] = [];
-  let fence: string | undefined;
-  lines.forEach((line, i) => {
-    const marker = /^\s*(`{3,}|~{3,})/.exec(line);
-    if (fence) {
-      if (marker && marker[1]!.startsWith(fence)) fence = undefined;
-    } else if (marker) fence = marker[1]!;
-    else out.push(i);
-  });
-  return out;
+  const code = fencedCode();
+  return lines.flatMap((line, i) => (code(line) ? [] : [i]));
 }
 
 /** A heading line with text (`## ` alone heads nothing). */
@@ -583,8 +575,8 @@ function heldNothing(blocks: readonly Block[], i: number): boolean {
 /** A `#` heading's level, and 7 for a line all in bold (a heading made bold sits below every `#` one). */
 function headingLevel(block: Block): number | undefined {
   if (block.kind !== 'other') return undefined;
-  const hashes = /^(#{1,6})\s/.exec(block.text)?.[1];
-  if (hashes) return hashes.length;
+  const heading = headingOf(block.text);
+  if (heading) return heading.level;
   return /^\*\*[^*\n]+\*\*$|^__[^_\n]+__$/.test(block.text) ? 7 : undefined;
 }
 

@@ -21,6 +21,8 @@ import type { FileDigest, IndexManifest } from './api.js';
  * 9: a translated atom's units name the atom they translate (`translation_of`).
  * 12: units keep the codes of their tables of codes (`entryCodes`), matched when pasted.
  * 13: warning codes of capitals and a number (`FSTWRN004`, `DEP0005`) are codes of those tables too.
+ * 16: a part that goes on with a code block or table cut from the part before says so (`continues`).
+ * 17: the headings inside a unit (`#### --frozen-lockfile`) are searched as its heading.
  */
 export const FORMAT_VERSION = 17;
 

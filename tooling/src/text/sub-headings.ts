@@ -5,25 +5,16 @@
  */
 
 import { atxHeading } from './atx-heading.js';
-
-const FENCE_OPEN = /^ *(`{3,}|~{3,})/;
+import { fencedCode } from './fences.js';
 
 /**
  * @example subHeadings('### `close()`\n\nText.\n\n```sh\n### not a heading\n```') //=> ['`close()`']
  */
 export function subHeadings(markdown: string): string[] {
+  const code = fencedCode();
   const headings: string[] = [];
-  let fence: string | undefined;
   for (const line of markdown.split('\n')) {
-    const marker = FENCE_OPEN.exec(line)?.[1];
-    if (fence !== undefined) {
-      if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length && line.trim() === marker) fence = undefined;
-      continue;
-    }
-    if (marker !== undefined) {
-      fence = marker;
-      continue;
-    }
+    if (code(line)) continue;
     const heading = atxHeading(line);
     if (heading && heading.level >= 3 && heading.text !== '') headings.push(heading.text);
   }

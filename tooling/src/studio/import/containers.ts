@@ -6,6 +6,7 @@
  * by four spaces; and GitHub alerts (`> [!NOTE]`) into labelled blockquotes. Lines inside fenced
  * code are never touched.
  */
+import { fencedCode } from '../../text/fences.js';
 import { ALERT_MARKER_LINE, alertLabel } from '../../text/github-alerts.js';
 
 /** `::: tip Title` / `:::warning Title` (not `:::note[Title]` or `:::name{attrs}`, already directives). */
@@ -14,7 +15,6 @@ const SPACED_CONTAINER = /^(\s*)(:{3,})[ \t]*([A-Za-z][\w-]*)(?:[ \t]+([^[{\s].*
 const MKDOCS_ADMONITION = /^( *)(!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)(?:[ \t]+[^"\s][^"]*?)?(?:[ \t]+"([^"]*)")?[ \t]*$/;
 /** `=== "Tab label"` (`===!` starts a new tab group). */
 const MKDOCS_TAB = /^( *)===!?[ \t]+"([^"]*)"[ \t]*$/;
-const FENCE = /^ *(`{3,}|~{3,})/;
 
 /**
  * Rewrites VitePress/Docusaurus containers whose title follows the name after a space.
@@ -79,24 +79,6 @@ function mapOutsideFences(markdown: string, map: (line: string) => string): stri
     .join('\n');
 }
 
-/**
- * A reader of lines in order that says which belong to fenced code (the fence lines too), for
- * line transforms that must leave code as written.
- *
- * @example const code = fencedCode(); ['```', '!!! x', '```', '!!! y'].map(code) //=> [true, true, true, false]
- */
-export function fencedCode(): (line: string) => boolean {
-  let fence: string | undefined;
-  return (line) => {
-    const marker = FENCE.exec(line);
-    if (fence !== undefined) {
-      if (marker && marker[1]!.startsWith(fence)) fence = undefined;
-      return true;
-    }
-    if (marker) fence = marker[1];
-    return marker !== null;
-  };
-}
 
 /**
  * Rewrites GitHub alerts (`> [!NOTE]`), which no docs tool but GitHub renders, as the labelled

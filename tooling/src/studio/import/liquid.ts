@@ -6,7 +6,8 @@
  * blockquote, `{{ site.title }}` the value `_config.yml` gives; other tags and variables and
  * attribute lists are left out. Fenced code is never touched, nor code spans.
  */
-import { codeFence, fencedCode } from './containers.js';
+import { fencedCode } from '../../text/fences.js';
+import { codeFence } from './containers.js';
 
 const TAG = /\{%-?\s*(\w+)([^%]*?)-?%\}/g;
 const OUTPUT = /\{\{-?\s*([^}]*?)\s*-?\}\}/g;

@@ -8,7 +8,8 @@
  * read as written without the marks. Fenced code is never touched, nor code spans but for those marks.
  */
 
-import { codeFence, directiveFence, fencedCode } from './containers.js';
+import { fencedCode } from '../../text/fences.js';
+import { codeFence, directiveFence } from './containers.js';
 
 /** `{{< name args >}}` or `{{% /name %}}` (Hugo trims the spaces inside the delimiters). */
 const SHORTCODE = /\{\{([<%])\s*(\/?)\s*([\w./-]+)((?:\s+(?:[\w-]+=)?(?:"[^"]*"|'[^']*'|`[^`]*`|[^\s"'`%>]+))*)\s*[>%]\}\}/g;

@@ -1,0 +1,24 @@
+/**
+ * Which lines of Markdown are fenced code, read line by line: for transforms and readers that
+ * must leave code as written or read only prose, in one pass whatever the fences hold.
+ */
+
+const FENCE = /^ *(`{3,}|~{3,})/;
+
+/**
+ * A reader of lines in order that says which belong to fenced code (the fence lines too).
+ *
+ * @example const code = fencedCode(); ['```', '!!! x', '```', '!!! y'].map(code) //=> [true, true, true, false]
+ */
+export function fencedCode(): (line: string) => boolean {
+  let fence: string | undefined;
+  return (line) => {
+    const marker = FENCE.exec(line);
+    if (fence !== undefined) {
+      if (marker && marker[1]!.startsWith(fence)) fence = undefined;
+      return true;
+    }
+    if (marker) fence = marker[1];
+    return marker !== null;
+  };
+}
