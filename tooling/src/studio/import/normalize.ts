@@ -24,6 +24,7 @@ import { codeFence, githubAlerts, mkdocsContainers, spacedContainers } from './c
 import { jekyllLiquid } from './liquid.js';
 import { mkdocsSnippets } from './mkdocs-snippets.js';
 import { mystDirectives } from './myst.js';
+import { htmlTableAsMarkdown } from './html-tables.js';
 import { hugoShortcodes } from './shortcodes.js';
 import { vitepressCode } from './vitepress-code.js';
 import { parseMarkdown } from '../../atom/markdown.js';
@@ -112,7 +113,7 @@ export function normalizePage(body: string, rel: string, context: NormalizeConte
       case 'containerDirective':
         return true;
       case 'html':
-        return /<\/?[A-Z]|^<(?:script|style)\b/.test(node.value);
+        return /<\/?[A-Z]|^<(?:script|style|table)\b/.test(node.value);
       case 'paragraph':
         return !mdx && isEsmParagraph(node, source);
       default:
@@ -247,6 +248,8 @@ export function normalizePage(body: string, rel: string, context: NormalizeConte
 
   const renderHtml = (value: string): string => {
     if (/^<(?:script|style)\b/i.test(value)) return '';
+    const table = /^<table\b/i.test(value) ? htmlTableAsMarkdown(value) : undefined;
+    if (table !== undefined) return table;
     const self = /^<([A-Z][\w.]*)(?:\s[^>]*)?\/>\s*$/.exec(value.trim());
     if (self && imports.has(self[1]!)) return inlinePartial(self[1]!, imports.get(self[1]!)!);
     const kept = value.replace(COMPONENT_TAG, (_tag, name: string) => {

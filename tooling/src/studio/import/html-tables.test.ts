@@ -1,0 +1,54 @@
+import { describe, expect, test } from 'vitest';
+import { htmlTableAsMarkdown } from './html-tables.js';
+import { normalizePage } from './normalize.js';
+
+const readme = (body: string) => normalizePage(body, 'README.md', { dialect: 'commonmark', readPage: () => undefined }).markdown;
+
+describe('htmlTableAsMarkdown', () => {
+  test('a table of text becomes a GFM table: header row, inline code and links kept, a pipe in a cell escaped', () => {
+    const html = [
+      '<table>',
+      '  <tr><th>Context</th><th>Example</th></tr>',
+      '  <tr valign="top"><td>Default</td><td><code>regex`${x}`</code> or <a href="https://example.com/a">a | b</a></td></tr>',
+      '  <tr><td>Class <b>[…]</b></td><td>•&nbsp;Sandboxed <br> •&nbsp;Escaped</td></tr>',
+      '</table>',
+    ].join('\n');
+    expect(htmlTableAsMarkdown(html)).toBe(
+      [
+        '| Context | Example |',
+        '| - | - |',
+        '| Default | `` regex`${x}` `` or [a \\| b](https://example.com/a) |',
+        '| Class **\\[…]** | •\u00a0Sandboxed •\u00a0Escaped |',
+      ].join('\n'),
+    );
+  });
+
+  test('a one-row table only lays its cells out: they become paragraphs', () => {
+    expect(htmlTableAsMarkdown('<table align="center"><tr><td><img alt="Acme logo" src="logo.png"></td><td><p>Sponsored by <b>Acme</b></p></td><td> </td></tr></table>')).toBe(
+      '![Acme logo](logo.png)\n\nSponsored by **Acme**',
+    );
+  });
+
+  test('a table whose cells hold blocks, or that is not one whole table, stays as written', () => {
+    expect(htmlTableAsMarkdown('<table><tr><th>Python</th></tr><tr><td><pre>pipe = pipeline()</pre></td></tr></table>')).toBeUndefined();
+    expect(htmlTableAsMarkdown('<table><tr><td><ul><li>a</li></ul></td></tr><tr><td>b</td></tr></table>')).toBeUndefined();
+    expect(htmlTableAsMarkdown('<table><tr><td><table><tr><td>a</td></tr></table></td></tr></table>')).toBeUndefined();
+    expect(htmlTableAsMarkdown('<table>\n<tr>\n<td>')).toBeUndefined();
+    expect(htmlTableAsMarkdown('<table></table>')).toBeUndefined();
+    expect(htmlTableAsMarkdown('<table><tr><td>a</td></tr></table>\n<table><tr><td>b</td></tr></table>')).toBeUndefined();
+    expect(htmlTableAsMarkdown('<div><table><tr><td>a</td></tr></table></div>')).toBeUndefined();
+  });
+});
+
+describe('importing a page with an HTML table', () => {
+  test('the table reaches the draft as a GFM table, in a list item too', () => {
+    const table = '<table>\n<tr><th>Option</th><th>Default</th></tr>\n<tr><td><code>--port</code></td><td>8080</td></tr>\n</table>';
+    expect(readme(`# Server\n\n${table}\n\nMore.`)).toBe('# Server\n\n| Option | Default |\n| - | - |\n| `--port` | 8080 |\n\nMore.');
+    expect(readme(`- Options:\n\n  ${table.replaceAll('\n', '\n  ')}`)).toBe('- Options:\n\n  | Option | Default |\n  | - | - |\n  | `--port` | 8080 |');
+  });
+
+  test('a table cut by a blank line (Markdown inside its cells) is left as written', () => {
+    const page = '<table>\n<tr>\n<td>\n\n```py\nrun()\n```\n\n</td>\n</tr>\n</table>';
+    expect(readme(page)).toBe(page);
+  });
+});

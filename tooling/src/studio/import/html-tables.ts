@@ -1,0 +1,53 @@
+/**
+ * HTML tables of READMEs and hand-written pages as the Markdown they stand for: a table of text
+ * becomes a GFM table (hast-util-to-mdast reads the cells, `<br>` and all), so the site, the index
+ * and the chat's answers read it as a table and not as loose cells; a one-row table only lays its
+ * cells out side by side (a logo beside a blurb), so its cells become paragraphs. A table whose
+ * cells hold blocks (code, lists, nested tables) cannot be a GFM table and stays as written.
+ */
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toMdast } from 'hast-util-to-mdast';
+import type { Root } from 'mdast';
+import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
+import { toMarkdown } from 'mdast-util-to-markdown';
+
+/** Elements a GFM table cell cannot hold. */
+const BLOCKS = new Set(['table', 'pre', 'ul', 'ol', 'dl', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'details']);
+const WHOLE_TABLE = /^<table\b[\s\S]*<\/table>$/i;
+
+/**
+ * The Markdown of an HTML block that is one whole table, or undefined when it is not one or its
+ * cells hold blocks.
+ *
+ * @example htmlTableAsMarkdown('<table><tr><th>Flag</th></tr><tr><td><code>-p</code></td></tr></table>') //=> '| Flag |\n| - |\n| `-p` |'
+ */
+export function htmlTableAsMarkdown(html: string): string | undefined {
+  const source = html.trim();
+  if (!WHOLE_TABLE.test(source)) return undefined;
+  const fragment = fromHtml(source, { fragment: true });
+  const tables = fragment.children.filter((node): node is Element => node.type === 'element');
+  if (tables.length !== 1 || tables[0]!.tagName !== 'table') return undefined;
+  const table = tables[0]!;
+  // Rows of a nested table are found too, but a cell holding a table makes the whole one stay as written.
+  const rows = descendants(table).filter((node) => node.tagName === 'tr');
+  const cells = rows.flatMap((row) => row.children.filter((cell): cell is Element => cell.type === 'element' && (cell.tagName === 'td' || cell.tagName === 'th')));
+  if (cells.length === 0 || cells.some((cell) => descendants(cell).some((node) => BLOCKS.has(node.tagName)))) return undefined;
+  if (rows.length === 1) {
+    return cells
+      .map((cell) => markdown({ type: 'root', children: cell.children }))
+      .filter((text) => text !== '')
+      .join('\n\n');
+  }
+  return markdown(fragment);
+}
+
+function markdown(tree: HastRoot): string {
+  // Pipes not padded into columns: an emoji or a CJK character is wider than its length, and the
+  // linter would count the padding wrong; a grid of avatars would pad every row by hundreds of spaces.
+  return toMarkdown(toMdast(tree) as Root, { extensions: [gfmTableToMarkdown({ tablePipeAlign: false })] }).trim();
+}
+
+function descendants(node: Element): Element[] {
+  return node.children.flatMap((child: ElementContent) => (child.type === 'element' ? [child, ...descendants(child)] : []));
+}
