@@ -22,6 +22,24 @@ describe('cleanMarkdown', () => {
     expect(cleanMarkdown('\n  * `keepAliveTimeout` The timeout.\n    **Default:** `4e3`.\n  * `keepAliveMaxTimeout` The maximum.\n')).toBe('* `keepAliveTimeout` The timeout.\n  **Default:** `4e3`.\n* `keepAliveMaxTimeout` The maximum.');
   });
 
+  test('an HTML table of text is shown as the GFM table it stands for, in a list item too', () => {
+    const table = '<table>\n  <tr><th>Option</th><th>Default</th></tr>\n  <tr><td><code>--port</code></td><td>8080</td></tr>\n</table>';
+    expect(cleanMarkdown(`Options:\n\n${table}\n\nAfter.`)).toBe('Options:\n\n| Option | Default |\n| - | - |\n| `--port` | 8080 |\n\nAfter.');
+    expect(cleanMarkdown(`1. Pick one:\n\n   ${table.replaceAll('\n', '\n   ')}`)).toBe('1. Pick one:\n\n   | Option | Default |\n   | - | - |\n   | `--port` | 8080 |');
+  });
+
+  test('an HTML table that holds blocks, or never closes, is left as its cells, one line each', () => {
+    expect(cleanMarkdown('<table>\n<tr><td><pre>run()</pre></td></tr>\n</table>')).toBe('run()');
+    expect(cleanMarkdown('<table>\n<tr>\n<td>a</td>\n\nText.')).toBe('a\n\nText.');
+  });
+
+  test('reads thousands of unclosed HTML tables once each', () => {
+    const started = performance.now();
+    const cleaned = cleanMarkdown('<table><tr><td>cell</td>\n'.repeat(20_000));
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(cleaned.split('\n')).toHaveLength(20_000);
+  });
+
   test('never touches code blocks or code spans', () => {
     const text = 'Run `<Tabs>` here:\n\n```tsx\n<Tabs>\n\n:::tip\n</Tabs>\n```';
     expect(cleanMarkdown(text)).toBe(text);

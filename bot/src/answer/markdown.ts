@@ -7,6 +7,7 @@
 import { dedent } from '../../../tooling/src/text/indent.js';
 import { tableHead } from '../../../tooling/src/text/markdown-table.js';
 import { ALERT_MARKER_LINE, alertLabel } from '../../../tooling/src/text/github-alerts.js';
+import { htmlTableAsMarkdown } from '../../../tooling/src/text/html-tables.js';
 
 const FENCE = /^\s*(`{3,}|~{3,})/;
 
@@ -17,7 +18,11 @@ export function cleanMarkdown(markdown: string): string {
   const out: string[] = [];
   let fence: string | undefined;
   let comment = false;
-  for (const line of markdown.split('\n')) {
+  const lines = markdown.split('\n');
+  /** Lines before this index were already searched for an HTML table's end: none of them is one. */
+  let searched = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     // An HTML comment over several lines (`<!-- YAML` ... `-->`, as Node.js-style docs keep metadata).
     if (comment) {
       comment = !line.includes('-->');
@@ -38,6 +43,19 @@ export function cleanMarkdown(markdown: string): string {
       out.push(line);
       continue;
     }
+    // An HTML table (written by hand, or imported before the importer converted them): the GFM
+    // table it stands for, when its cells hold text; else its cells are left as lines of text.
+    if (TABLE_OPENS.test(line) && i >= searched) {
+      const end = htmlBlockEnd(lines, i);
+      searched = end + 1;
+      const table = TABLE_CLOSES.test(lines[end]!) ? htmlTableAsMarkdown(lines.slice(i, end + 1).join('\n')) : undefined;
+      if (table !== undefined) {
+        const indent = /^\s*/.exec(line)![0];
+        out.push(...table.split('\n').map((row) => indent + row));
+        i = end;
+        continue;
+      }
+    }
     const cleaned = cleanLine(line);
     if (cleaned !== null) out.push(cleaned);
   }
@@ -50,6 +68,16 @@ export function cleanMarkdown(markdown: string): string {
       .replace(/^(?:[ \t]*\n)+/, '')
       .trimEnd(),
   );
+}
+
+const TABLE_OPENS = /^\s*<table\b/i;
+const TABLE_CLOSES = /<\/table>\s*$/i;
+
+/** The last line of the HTML block opening at `start`: the line before a blank one, or the last. */
+function htmlBlockEnd(lines: readonly string[], start: number): number {
+  let end = start;
+  while (end + 1 < lines.length && lines[end + 1]!.trim() !== '' && !TABLE_CLOSES.test(lines[end]!)) end++;
+  return end;
 }
 
 /** Admonition openers (`:::tip`, `::: warning Title`) and their closers. */

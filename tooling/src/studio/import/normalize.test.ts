@@ -77,3 +77,14 @@ test('a VitePress code snippet becomes the fenced code of its region, and a miss
   expect(result.markdown).toBe('1. Add the workflow:\n\n   ```yaml title=".github/workflows/deploy.yml"\n   name: Deploy\n   jobs: {}\n   ```\n\n<<< ./gone.ts');
   expect(result.problems).toEqual(['guide/deploy.md: the code snippet `./gone.ts` is not in the imported folder; kept as written']);
 });
+
+test('an HTML table of text reaches the draft as a GFM table, in a list item too', () => {
+  const table = '<table>\n<tr><th>Option</th><th>Default</th></tr>\n<tr><td><code>--port</code></td><td>8080</td></tr>\n</table>';
+  expect(normalize(`# Server\n\n${table}\n\nMore.`, 'README.md', 'markdown').markdown).toBe('# Server\n\n| Option | Default |\n| - | - |\n| `--port` | 8080 |\n\nMore.');
+  expect(normalize(`- Options:\n\n  ${table.replaceAll('\n', '\n  ')}`, 'README.md', 'markdown').markdown).toBe('- Options:\n\n  | Option | Default |\n  | - | - |\n  | `--port` | 8080 |');
+});
+
+test('an HTML table cut by a blank line (Markdown inside its cells) is left as written', () => {
+  const page = '<table>\n<tr>\n<td>\n\n```py\nrun()\n```\n\n</td>\n</tr>\n</table>';
+  expect(normalize(page, 'README.md', 'markdown').markdown).toBe(page);
+});

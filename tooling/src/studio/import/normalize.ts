@@ -24,7 +24,7 @@ import { codeFence, githubAlerts, mkdocsContainers, spacedContainers } from './c
 import { jekyllLiquid } from './liquid.js';
 import { mkdocsSnippets } from './mkdocs-snippets.js';
 import { mystDirectives } from './myst.js';
-import { htmlTableAsMarkdown } from './html-tables.js';
+import { htmlTableAsMarkdown } from '../../text/html-tables.js';
 import { hugoShortcodes } from './shortcodes.js';
 import { vitepressCode } from './vitepress-code.js';
 import { parseMarkdown } from '../../atom/markdown.js';

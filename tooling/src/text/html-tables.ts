@@ -1,5 +1,6 @@
 /**
- * HTML tables of READMEs and hand-written pages as the Markdown they stand for: a table of text
+ * HTML tables of READMEs and hand-written pages as the Markdown they stand for (the importer writes
+ * them so; answers show a table an atom still holds in HTML so): a table of text
  * becomes a GFM table (hast-util-to-mdast reads the cells, `<br>` and all), so the site, the index
  * and the chat's answers read it as a table and not as loose cells; a one-row table only lays its
  * cells out side by side (a logo beside a blurb), so its cells become paragraphs. A table whose

@@ -1,8 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import { htmlTableAsMarkdown } from './html-tables.js';
-import { normalizePage } from './normalize.js';
-
-const readme = (body: string) => normalizePage(body, 'README.md', { dialect: 'commonmark', readPage: () => undefined }).markdown;
 
 describe('htmlTableAsMarkdown', () => {
   test('a table of text becomes a GFM table: header row, inline code and links kept, a pipe in a cell escaped', () => {
@@ -37,18 +34,5 @@ describe('htmlTableAsMarkdown', () => {
     expect(htmlTableAsMarkdown('<table></table>')).toBeUndefined();
     expect(htmlTableAsMarkdown('<table><tr><td>a</td></tr></table>\n<table><tr><td>b</td></tr></table>')).toBeUndefined();
     expect(htmlTableAsMarkdown('<div><table><tr><td>a</td></tr></table></div>')).toBeUndefined();
-  });
-});
-
-describe('importing a page with an HTML table', () => {
-  test('the table reaches the draft as a GFM table, in a list item too', () => {
-    const table = '<table>\n<tr><th>Option</th><th>Default</th></tr>\n<tr><td><code>--port</code></td><td>8080</td></tr>\n</table>';
-    expect(readme(`# Server\n\n${table}\n\nMore.`)).toBe('# Server\n\n| Option | Default |\n| - | - |\n| `--port` | 8080 |\n\nMore.');
-    expect(readme(`- Options:\n\n  ${table.replaceAll('\n', '\n  ')}`)).toBe('- Options:\n\n  | Option | Default |\n  | - | - |\n  | `--port` | 8080 |');
-  });
-
-  test('a table cut by a blank line (Markdown inside its cells) is left as written', () => {
-    const page = '<table>\n<tr>\n<td>\n\n```py\nrun()\n```\n\n</td>\n</tr>\n</table>';
-    expect(readme(page)).toBe(page);
   });
 });
