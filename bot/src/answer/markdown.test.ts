@@ -29,7 +29,7 @@ describe('cleanMarkdown', () => {
   });
 
   test('an HTML table that holds blocks, or never closes, is left as its cells, one line each', () => {
-    expect(cleanMarkdown('<table>\n<tr><td><pre>run()</pre></td></tr>\n</table>')).toBe('run()');
+    expect(cleanMarkdown('<table>\n<tr><th>Run</th></tr>\n<tr><td><pre>run()</pre></td></tr>\n</table>')).toBe('Run\nrun()');
     expect(cleanMarkdown('<table>\n<tr>\n<td>a</td>\n\nText.')).toBe('a\n\nText.');
   });
 

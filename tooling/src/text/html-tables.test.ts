@@ -26,7 +26,18 @@ describe('htmlTableAsMarkdown', () => {
     );
   });
 
+  test('a caption is a bold line above the table; spanned cells keep their place', () => {
+    expect(htmlTableAsMarkdown('<table><caption>Flags</caption><thead><tr><th>a</th><th>b</th></tr></thead><tbody><tr><td colspan="2">wide</td></tr><tr><td>x</td><td>y</td></tr></tbody></table>')).toBe(
+      '**Flags**\n\n| a | b |\n| - | - |\n| wide | |\n| x | y |',
+    );
+  });
+
+  test('a one-row table whose cells hold blocks gives the blocks, one after the other', () => {
+    expect(htmlTableAsMarkdown('<table><tr><td><p>Sponsor</p><ul><li>one</li></ul></td><td><pre>code</pre></td></tr></table>')).toBe('Sponsor\n\n* one\n\n```\ncode\n```');
+  });
+
   test('a table whose cells hold blocks, or that is not one whole table, stays as written', () => {
+    expect(htmlTableAsMarkdown('<table><tr><td><p>one</p><p>two</p></td></tr><tr><td>x</td></tr></table>')).toBeUndefined();
     expect(htmlTableAsMarkdown('<table><tr><th>Python</th></tr><tr><td><pre>pipe = pipeline()</pre></td></tr></table>')).toBeUndefined();
     expect(htmlTableAsMarkdown('<table><tr><td><ul><li>a</li></ul></td></tr><tr><td>b</td></tr></table>')).toBeUndefined();
     expect(htmlTableAsMarkdown('<table><tr><td><table><tr><td>a</td></tr></table></td></tr></table>')).toBeUndefined();
