@@ -17,6 +17,8 @@ describe('classifyPiece', () => {
     ['a numbered list that is not steps', shape('1. Speed.\n2. Disk space.\n3. Strictness.'), 'interface-input'],
     ['one of several problems on its page', shape('Requests hang after a while.\n\nCheck the proxy.', 'Requests are stalled forever', { problem: true }), 'troubleshooting'],
     ['a page of questions', shape('## Does it work on Windows?\n\nYes.', undefined, { faqPage: true }), 'faq'],
+    ['the intro of a page of questions (no question to pair it with)', shape('Acme is a sanitizer for HTML.\n\n## Does it work on Windows?\n\nYes.', undefined, { faqPage: true }), 'interface-input'],
+    ['a part of a long answer cut at its sub-heading', shape('### Running it on the server\n\nIt needs a DOM.', 'Running it on the server', { faqPage: true }), 'interface-input'],
     ['a whole config file with its keys explained', shape('```yaml\nname: ci\non: push\njobs:\n  build:\n    runs-on: ubuntu\n    steps: []\n```\n\n- `name` names the workflow.\n- `jobs` lists the jobs.'), 'config-template'],
     ['option headings with types and defaults', shape('### --recursive\n\n- Type: Boolean\n- Default: false\n\n### --filter\n\n- Type: String'), 'interface-input'],
     ["a don't heading", shape('Never commit the lockfile of a library instead of the app.', "Don't commit node_modules"), 'pitfall'],

@@ -101,8 +101,12 @@ export function classifyPiece(piece: PieceShape): Classification {
   if (/\b(?:if you see|symptoms?|check (?:that|whether|if)|make sure|try (?:to|running))\b/i.test(text) && piece.problem) add('troubleshooting', 1, 'checks for a symptom');
 
   const questions = headings.filter((h) => h.endsWith('?')).length + (heading.endsWith('?') ? 1 : 0) + (text.match(/^Q:/gm)?.length ?? 0);
-  // Only a page of questions becomes faq atoms: its pieces are turned into Q/A pairs whole.
-  if (piece.faqPage) add('faq', 5, 'a page of question headings');
+  // Only a page of questions becomes faq atoms: its pieces are turned into Q/A pairs whole, so a
+  // piece must open with its question. Its intro, and a part of a long answer cut at a sub-heading
+  // ("Running it on the server"), are typed as any other piece.
+  const opening = nodes[0];
+  const opensWithQuestion = opening?.type === 'heading' && toString(opening).trim().endsWith('?');
+  if (piece.faqPage && opensWithQuestion) add('faq', 5, 'a page of question headings');
   else if (questions >= 2) add('troubleshooting', 0.5, 'question headings');
 
   const contrasts = (text.match(new RegExp(CONTRAST.source, 'gi')) ?? []).length;

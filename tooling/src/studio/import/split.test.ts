@@ -68,6 +68,17 @@ describe('splitPage', () => {
     const pieces = split('## Does it work on Windows?\n\nYes.\n\n## Why hard links?\n\nTo save disk space.\n', 'FAQ');
     expect(pieces.map((piece) => [piece.type, piece.body])).toEqual([['faq', '## Does it work on Windows?\n\nYes.\n\n## Why hard links?\n\nTo save disk space.']]);
   });
+  test('on a page of question headings, the intro and a section that asks nothing are not FAQs (they hold no Q/A pair)', () => {
+    const prose = (word: string, n: number) => `${Array.from({ length: n }, () => word).join(' ')}.`;
+    const pieces = split(`${prose('intro', 150)}\n\n## What does it do?\n\n${prose('does', 500)}\n\n## Is there a demo?\n\n${prose('demo', 500)}\n\n## Continuous Integration\n\n${prose('ci', 500)}\n`, 'Acme');
+    expect(pieces.map((piece) => [piece.title, piece.type])).toEqual([
+      ['Acme', 'interface-input'],
+      ['Acme: What does it do?', 'faq'],
+      ['Acme: Is there a demo?', 'faq'],
+      ['Acme: Continuous Integration', 'interface-input'],
+    ]);
+  });
+
   test('a section still too long after its `###` cut is cut at its `####` headings, one method per piece', () => {
     const prose = (word: string, n: number) => `${Array.from({ length: n }, () => word).join(' ')}.`;
     const methods = ['listen', 'close', 'inject'].map((name) => `#### ${name}\n\n${prose(name, 300)}\n`).join('\n');

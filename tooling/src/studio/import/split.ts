@@ -118,6 +118,7 @@ export function splitPage(page: SourcePage): SplitPage {
   });
   const questions = atDepth(2).filter((heading) => plainHeading(heading).endsWith('?')).length;
   const faqPage = questions >= 2 && questions >= atDepth(2).length * 0.6;
+  const asks = (heading: Heading | undefined) => heading !== undefined && plainHeading(heading).endsWith('?');
 
   /** `section`: for a part of a long section, that section's heading (parts of different sections are not merged). */
   type Group = { heading: Heading | undefined; nodes: RootContent[]; parent?: string; solo?: boolean; section?: Heading | undefined };
@@ -165,7 +166,9 @@ export function splitPage(page: SourcePage): SplitPage {
     // A part of a long section stays with its own section: the first methods of the next section do not join the last option of this one.
     const sameSection = last?.section === piece.section;
     const fits = last && !last.solo && !piece.solo && sameSection && words(last.nodes) + size <= MAX_WORDS;
-    if (last && fits && (faqPage || size < MIN_WORDS || words(last.nodes) < MIN_WORDS)) {
+    // A FAQ's questions are merged into one atom of Q/A pairs, but not into its intro, whose atom is no FAQ.
+    const sameKind = last !== undefined && asks(last.heading) === asks(piece.heading);
+    if (last && fits && ((faqPage && sameKind) || size < MIN_WORDS || words(last.nodes) < MIN_WORDS)) {
       last.nodes.push(...(piece.heading ? [piece.heading] : []), ...piece.nodes);
     } else merged.push({ ...piece, nodes: [...piece.nodes] });
   }
