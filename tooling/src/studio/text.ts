@@ -41,10 +41,13 @@ export function toTag(text: string): string | undefined {
   return tag === '' ? undefined : tag;
 }
 
+/** The schema's longest title. */
+export const TITLE_MAX = 120;
+
 /** Cuts a title to the schema's 120 characters at a word boundary. */
 export function clampTitle(title: string): string {
   const clean = title.replace(/\s+/g, ' ').trim();
-  if (clean.length <= 120) return clean;
+  if (clean.length <= TITLE_MAX) return clean;
   const cut = clean.slice(0, 119);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 60))}…`;
 }

@@ -79,6 +79,19 @@ describe('splitPage', () => {
     ]);
   });
 
+  test('a long page title gives way to the piece’s own heading, so the pieces of one page keep titles of their own', () => {
+    const prose = (word: string, n: number) => `${Array.from({ length: n }, () => word).join(' ')}.`;
+    const page = 'RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time matching';
+    const pieces = split(`## Usage\n\n${prose('usage', 200)}\n\n### Finding matches\n\n${prose('find', 500)}\n\n### High performance boolean testing\n\n${prose('test', 500)}\n`, page);
+    const titles = pieces.map((piece) => piece.title);
+    expect(titles).toEqual([
+      `${page}: Usage`,
+      'RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time…: Usage: Finding matches',
+      'RE2JS is the JavaScript port of RE2, a regular expression engine that…: Usage: High performance boolean testing',
+    ]);
+    expect(titles.every((title) => title.length <= 120)).toBe(true);
+  });
+
   test('a section still too long after its `###` cut is cut at its `####` headings, one method per piece', () => {
     const prose = (word: string, n: number) => `${Array.from({ length: n }, () => word).join(' ')}.`;
     const methods = ['listen', 'close', 'inject'].map((name) => `#### ${name}\n\n${prose(name, 300)}\n`).join('\n');

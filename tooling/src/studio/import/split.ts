@@ -11,7 +11,7 @@ import { toString } from 'mdast-util-to-string';
 import { headingAnchors } from '../../atom/identity.js';
 import { parseMarkdown } from '../../atom/markdown.js';
 import type { AtomType } from '../../atom/schema.js';
-import { clampTitle } from '../text.js';
+import { clampTitle, TITLE_MAX } from '../text.js';
 import { classifyPiece, errorCodesIn, isProblemHeading, isProblemSection } from './classify.js';
 import type { DocPage } from './walk.js';
 
@@ -183,10 +183,10 @@ export function splitPage(page: SourcePage): SplitPage {
     const start = first.position.start.offset!;
     const end = lastNode.position.end.offset!;
     const headingText = (piece.heading && plainHeading(piece.heading)) || undefined;
-    const title = clampTitle(
+    const title = pieceTitle(
       headingText === undefined || headingText.toLowerCase() === pageTitle.toLowerCase()
-        ? pageTitle
-        : `${pageTitle}: ${piece.parent && piece.parent !== headingText && piece.parent.toLowerCase() !== pageTitle.toLowerCase() ? `${piece.parent}: ` : ''}${headingText}`,
+        ? [pageTitle]
+        : [pageTitle, ...(piece.parent && piece.parent !== headingText && piece.parent.toLowerCase() !== pageTitle.toLowerCase() ? [piece.parent] : []), headingText],
     );
     const ownAnchor = piece.heading ? anchorOf.get(piece.heading) : undefined;
     const pieceAnchors = [...(ownAnchor ? [ownAnchor] : []), ...nodes.flatMap((node) => (node.type === 'heading' && node !== piece.heading ? [anchorOf.get(node)!] : []))];
@@ -291,4 +291,36 @@ function referencesIn(node: RootContent | Root): string[] {
 function linksIn(node: RootContent | Root): Link[] {
   if (node.type === 'link') return [node];
   return 'children' in node ? (node.children as RootContent[]).flatMap(linksIn) : [];
+}
+
+/** Characters each leading part of a piece's title keeps at least, when they are shortened. */
+const LEADING_PART_MIN = 16;
+
+/**
+ * A piece's title from its page's title, its section's and its own heading, within the schema's
+ * length. The page's and section's titles give way first: the piece's own heading is what tells
+ * the pieces of one page apart (two pieces cut to the same title would collide and one be lost).
+ *
+ * @example pieceTitle(['RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time matching', 'Usage', 'Finding matches']) //=> 'RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time…: Usage: Finding matches'
+ */
+export function pieceTitle(parts: readonly string[]): string {
+  const clean = parts.map((part) => part.replace(/\s+/g, ' ').trim());
+  const joined = clean.join(': ');
+  if (joined.length <= TITLE_MAX || clean.length === 1) return clampTitle(joined);
+  const leading = clean.slice(0, -1);
+  const room = TITLE_MAX - clean.at(-1)!.length - 2 * leading.length;
+  const longest = Math.max(...leading.map((part) => part.length));
+  // The longest leading parts are cut to the same length, shorter ones kept whole.
+  let budget = longest;
+  while (budget > LEADING_PART_MIN && leading.reduce((sum, part) => sum + Math.min(part.length, budget), 0) > room) budget--;
+  const cut = leading.map((part) => (part.length <= budget ? part : shortened(part, budget)));
+  const title = [...cut, clean.at(-1)!].join(': ');
+  return title.length <= TITLE_MAX ? title : clampTitle(joined);
+}
+
+/** The text cut to at most `length` characters at a word boundary, marked `…`. */
+function shortened(text: string, length: number): string {
+  const cut = text.slice(0, length - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > length / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
