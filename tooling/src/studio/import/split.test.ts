@@ -79,6 +79,11 @@ describe('splitPage', () => {
     ]);
   });
 
+  test('a piece carries the definitions of the references it uses, those of a badge inside a link too', () => {
+    const [piece] = split('A regex engine for the web, with a badge after the opening words.\n\n[![bundle][bundle-src]][bundle-href] and [docs][].\n\n[bundle-src]: https://img.example/size.svg\n[bundle-href]: https://bundle.example/\n[docs]: ./docs.md\n[unused]: https://unused.example/\n');
+    expect(piece!.definitions.map((definition) => definition.label).sort()).toEqual(['bundle-href', 'bundle-src', 'docs']);
+  });
+
   test('a long page title gives way to the piece’s own heading, so the pieces of one page keep titles of their own', () => {
     const prose = (word: string, n: number) => `${Array.from({ length: n }, () => word).join(' ')}.`;
     const page = 'RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time matching';

@@ -283,9 +283,10 @@ function decorative(node: RootContent): boolean {
   return node.children.some((child) => child.type !== 'text' && child.type !== 'break' && child.type !== 'html') && node.children.every(imageOnly);
 }
 
+/** Reference identifiers a node uses, those nested in a reference's text included (`[![npm][npm-src]][npm-href]`). */
 function referencesIn(node: RootContent | Root): string[] {
-  if (node.type === 'linkReference' || node.type === 'imageReference') return [node.identifier];
-  return 'children' in node ? (node.children as RootContent[]).flatMap(referencesIn) : [];
+  const own = node.type === 'linkReference' || node.type === 'imageReference' ? [node.identifier] : [];
+  return 'children' in node ? [...own, ...(node.children as RootContent[]).flatMap(referencesIn)] : own;
 }
 
 function linksIn(node: RootContent | Root): Link[] {
