@@ -24,6 +24,15 @@ describe('confidence', () => {
     expect(confidence({ ...base, similarity: 1, baseline: { mean: 0, std: 0 } })).toBe(0.625);
     expect(confidence({ ...base, errorCodeMatch: true })).toBe(0.9);
   });
+
+  test('counts the lexical coverage as its square root when the question names the atom in full', () => {
+    const base = { queryTerms: ['redact', 'authorization', 'log'], unitTerms: new Set(['redact', 'log']), df: df({ redact: 3, log: 40 }), units: 100 };
+    const coverage = lexicalCoverage(base.queryTerms, base.unitTerms, base.df, base.units);
+    expect(confidence(base)).toBe(Math.round(coverage * 1000) / 1000);
+    expect(confidence({ ...base, named: true })).toBe(Math.round(Math.sqrt(coverage) * 1000) / 1000);
+    // Naming a page says nothing when none of the question's topics is there.
+    expect(confidence({ ...base, unitTerms: new Set(), named: true })).toBe(0);
+  });
 });
 
 describe('lexicalCoverage of analysed queries', () => {

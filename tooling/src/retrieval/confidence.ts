@@ -13,6 +13,9 @@
  * - Dense similarity (when on): the cosine of query and unit, measured from the index's own
  *   baseline (mean + one standard deviation of random unit pairs, in the manifest) up to 1, so
  *   the scale does not depend on the model.
+ * - A question that holds every word of the hit's atom's name ("redact the authorization header"
+ *   for "Redaction") asks about that page, whatever else it says (the asker's own header, host or
+ *   library): its lexical coverage counts as its square root.
  * - Both on: the mean of the two. An exact error-code match lifts the hit to at least 0.9.
  */
 
@@ -31,6 +34,8 @@ export interface ConfidenceInputs {
   readonly similarity?: number | undefined;
   readonly baseline?: { mean: number; std: number } | null | undefined;
   readonly errorCodeMatch?: boolean;
+  /** The question holds every word of the hit's atom's name. */
+  readonly named?: boolean;
   /** The hit's atom language (BCP 47): words in a script it is not written in are not held against it. */
   readonly language?: string;
 }
@@ -104,7 +109,8 @@ export function denseConfidence(similarity: number, baseline: { mean: number; st
 }
 
 export function confidence(inputs: ConfidenceInputs): number {
-  const lexical = lexicalCoverage(inputs.queryTerms, inputs.unitTerms, inputs.df, inputs.units, inputs.language);
+  const coverage = lexicalCoverage(inputs.queryTerms, inputs.unitTerms, inputs.df, inputs.units, inputs.language);
+  const lexical = inputs.named ? Math.sqrt(coverage) : coverage;
   const value = inputs.similarity === undefined ? lexical : (lexical + denseConfidence(inputs.similarity, inputs.baseline)) / 2;
   return Math.round((inputs.errorCodeMatch ? Math.max(value, 0.9) : value) * 1000) / 1000;
 }

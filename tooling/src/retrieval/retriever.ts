@@ -315,6 +315,7 @@ class IndexRetriever implements Retriever {
           similarity: useDense ? similarity : undefined,
           baseline: this.manifest.denseBaseline,
           errorCodeMatch: matchedErrorCode !== undefined,
+          named: this.#namedBy(label, terms),
           language: unit.language,
         }),
         matchedErrorCode,
@@ -357,6 +358,18 @@ class IndexRetriever implements Retriever {
    * for a page cut into parts ("Env Variables and Modes: Modes"), without a note in brackets?
    */
   #titleNames(label: number, defined: readonly string[]): boolean {
+    const terms = this.#nameTerms(label);
+    return terms.size === defined.length && defined.every((term) => terms.has(term));
+  }
+
+  /** Does the question hold every word of the unit's atom's name ("redact ... logs" names "Redaction")? */
+  #namedBy(label: number, terms: readonly QueryTerm[]): boolean {
+    const name = this.#nameTerms(label);
+    return name.size > 0 && [...name].every((word) => terms.some((term) => term.forms.includes(word)));
+  }
+
+  /** The words of the atom's name: its title, or its last part for a page cut into parts, without a note in brackets. */
+  #nameTerms(label: number): ReadonlySet<string> {
     const atomId = this.#meta.get(label)!.atomId;
     let terms = this.#titleTerms.get(atomId);
     if (!terms) {
@@ -364,7 +377,7 @@ class IndexRetriever implements Retriever {
       terms = new Set(tokenize(name));
       this.#titleTerms.set(atomId, terms);
     }
-    return terms.size === defined.length && defined.every((term) => terms.has(term));
+    return terms;
   }
 
   #languageOf(atomId: string): string {

@@ -284,3 +284,21 @@ test('a question with a letter left out of a short word is as sure of its atom a
     expect(await best(typo)).toMatchObject({ atomId: 'procedure/run-the-linter-locally', confidence: right.confidence });
   }
 });
+
+test('a question that names a page in full is covered by it, however many details of its own it adds', async () => {
+  const redaction = {
+    file: 'interface-input/redaction.md',
+    title: 'Redaction',
+    type: 'interface-input',
+    summary: 'Keep secrets out of log lines.',
+    body: '## Input\n\nTo redact sensitive data from the logs, list the paths of the keys that hold it in the `redact` option.',
+  };
+  const retriever = await indexOf([...others, redaction]);
+  const [named] = await retriever.search('redact the authorization header from logs', { k: 1, mode: 'lexical' });
+  expect(named).toMatchObject({ atomId: 'interface-input/redaction' });
+  expect(named!.confidence).toBeGreaterThan(0.13);
+  // The same details around a word that names no page leave it below.
+  const [unnamed] = await retriever.search('mask the authorization header from logs', { k: 1, mode: 'lexical' });
+  expect(unnamed!.confidence).toBeLessThan(0.13);
+});
+
