@@ -21,6 +21,11 @@ describe('trimToRelevant', () => {
     expect(trimToRelevant(section, ['md013'], 60)).toBe('Tags: `line_length`\n\nAliases: `line-length`\n\nThis rule is triggered when lines are longer than the limit.');
   });
 
+  test('a paragraph that shows what the block before it does ("This will output:") is quoted with that block', () => {
+    const section = ['filler '.repeat(80).trim(), '```js\nlogger.info({ key: "secret" })\n```', 'This will output the redacted line:', '```json\n{"key":"[Redacted]"}\n```', 'filler '.repeat(80).trim()].join('\n\n');
+    expect(trimToRelevant(section, ['redact'], 60)).toBe('…\n\n```js\nlogger.info({ key: "secret" })\n```\n\nThis will output the redacted line:\n\n```json\n{"key":"[Redacted]"}\n```');
+  });
+
   test('quotes a short section whole', () => {
     expect(trimToRelevant('One.\n\nTwo.', ['nothing'], 60)).toBe('One.\n\nTwo.');
   });

@@ -6,6 +6,7 @@
  * from the rules for which section answers (extractive.ts).
  */
 import { atxHeading } from '../../../tooling/src/text/atx-heading.js';
+import { refersBack } from '../../../tooling/src/text/back-reference.js';
 import { fencedCode } from '../../../tooling/src/text/fences.js';
 import { dedent } from '../../../tooling/src/text/indent.js';
 import { tableRows } from '../../../tooling/src/text/markdown-table.js';
@@ -106,6 +107,11 @@ export function trimToRelevant(markdown: string, terms: readonly string[], maxWo
       if (keep.size > 0 && words + blocks[i]!.words > maxWords) break;
       takeWithCode(i);
     }
+  }
+  // "This will output:" shows what the block before it does: it is quoted with that block.
+  for (const i of [...keep]) {
+    const before = blocks[i - 1];
+    if (before && !keep.has(i - 1) && refersBack(blocks[i]!.text) && words + before.words <= maxWords * 1.5) take(i - 1);
   }
   const kept = [...keep].sort((a, b) => a - b);
   const out: string[] = [];

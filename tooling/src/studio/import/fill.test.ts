@@ -37,6 +37,13 @@ describe('fillSections', () => {
     expect(fillSections('procedure', 'Intro.\n\n### Steps\n\nSee the guide.').sections[1]!.body).not.toContain('See the guide.');
   });
 
+  test('an example does not start at a line that shows what the code before it does', () => {
+    const page = 'To redact keys, list them in `redact`:\n\n```js\npino({ redact: ["key"] })\n```\n\nThis will output:\n\n```json\n{"key":"[Redacted]"}\n```\n\nFor instance, setting the censor:\n\n```js\npino({ redact: { paths: ["key"], censor: "**" } })\n```';
+    const body = fillSections('interface-input', page);
+    expect(body.sections.find((section) => section.heading === 'Example')?.body).toBe('For instance, setting the censor:\n\n```js\npino({ redact: { paths: ["key"], censor: "**" } })\n```');
+    expect(body.sections[0]!.body).toContain('This will output:\n\n```json');
+  });
+
   test('never cuts inside a sub-section', () => {
     const body = fillSections('interface-input', 'Options of the service.\n\n### port\n\n- Type: `number`\n- Default: `8080`\n\n```yaml\nport: 1\n```');
     expect(body.sections[0]!.body).toBe('Options of the service.\n\n### port\n\n- Type: `number`\n- Default: `8080`\n\n```yaml\nport: 1\n```');

@@ -9,6 +9,7 @@ import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../../atom/markdown.js';
 import { REQUIRED_SECTIONS, headingMatches, normalizeHeading, type SectionSpec } from '../../atom/sections.js';
 import type { AtomType } from '../../atom/schema.js';
+import { refersBack } from '../../text/back-reference.js';
 import { templateSections, type DraftSection } from '../draft.js';
 import { parsesAsConfig } from './classify.js';
 
@@ -162,7 +163,8 @@ function findStart(blocks: readonly RootContent[], texts: readonly string[], fro
       const start = i > from && blocks[i - 1]!.type === 'paragraph' && /:\s*$/.test(texts[i - 1]!) ? i - 1 : i;
       // The section before keeps the text that says what the input is.
       const described = blocks.slice(0, start).some((block) => block.type === 'paragraph');
-      if (node.type === 'code' && described && rest.every((block) => block.type === 'code' || block.type === 'paragraph')) return start;
+      // "This will output:" shows what the code before it does: the example does not start there.
+      if (node.type === 'code' && described && !refersBack(texts[start]!) && rest.every((block) => block.type === 'code' || block.type === 'paragraph')) return start;
     } else if (cue(node, texts[i]!)) return i;
   }
   return undefined;
