@@ -261,6 +261,9 @@ describe('standsAlone', () => {
     ['A worker script is imported by appending `?', false],
     ['Related: [Public Base Path](/base/)', false],
     ['See also the catalog protocol.', false],
+    ['In this example, we use `stderr` for `error` level logs.', false],
+    ['As shown above, the option takes a path.', false],
+    ['In this case the store is shared.', true],
     ['Run `pnpm store prune` now and then.', true],
     ['Seeding the cache takes a minute.', true],
   ])('%s: %s', (sentence, expected) => {

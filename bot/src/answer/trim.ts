@@ -607,7 +607,8 @@ const GAP_ROW = '| … |';
 /**
  * Can the sentence be read on its own, before the quote: not an introduction to what follows it
  * ("…with the standalone script:"), not cut inside inline code, not a "Related:" or "See also" link,
- * not a metadata line ("Tags: `headings`"), and with words of its own besides links and images (a
+ * not about an example the reader has not seen ("In this example, we use…"), not a metadata line
+ * ("Tags: `headings`"), and with words of its own besides links and images (a
  * README's row of badges, a table of contents entry).
  *
  * @example standsAlone('Install pnpm with the standalone script:') //=> false
@@ -620,6 +621,7 @@ export function standsAlone(sentence: string): boolean {
     !/:\s*$/.test(sentence) &&
     (sentence.match(/`/g)?.length ?? 0) % 2 === 0 &&
     !/^(related|see also|see)\b\s*:?/i.test(sentence) &&
+    !POINTS_AT_EXAMPLE.test(sentence) &&
     !METADATA.test(sentence) &&
     saysMoreThanItLinks(sentence)
   );
@@ -638,6 +640,9 @@ function saysMoreThanItLinks(sentence: string): boolean {
   const linked = wordCount((sentence.match(LINK_OR_IMAGE) ?? []).map((link) => link.replace(/\]\([^)]*\)|\]\[[^\]]*\]|[![\]]/g, ' ')).join(' '));
   return own >= 2 && own > linked;
 }
+
+/** A sentence about an example or code the reader of the answer has not seen ("In this example, we use `stderr`..."). */
+const POINTS_AT_EXAMPLE = /^(?:in|from|with) (?:this|that|the (?:above|previous|following)) (?:example|snippet|code)\b|^(?:as|like) (?:shown|seen) (?:above|below)\b|^the (?:example|snippet|code) (?:above|below)\b/i;
 
 /** A label and only code after it: a page's metadata line ("Tags: `headings`", "Aliases: `first-line-h1`, `first-line-heading`"). */
 const METADATA = /^[A-Z][\w -]{0,24}:\s*(?:`[^`]*`[\s,;]*)+$/;
