@@ -21,6 +21,8 @@ describe('classifyPiece', () => {
     ['a part of a long answer cut at its sub-heading', shape('### Running it on the server\n\nIt needs a DOM.', 'Running it on the server', { faqPage: true }), 'interface-input'],
     ['a whole config file with its keys explained', shape('```yaml\nname: ci\non: push\njobs:\n  build:\n    runs-on: ubuntu\n    steps: []\n```\n\n- `name` names the workflow.\n- `jobs` lists the jobs.'), 'config-template'],
     ['option headings with types and defaults', shape('### --recursive\n\n- Type: Boolean\n- Default: false\n\n### --filter\n\n- Type: String'), 'interface-input'],
+    ['a README section with a note label (no error name)', shape('**Note**: nested objects are parsed up to 5 levels deep.\n\n```js\nqs.parse("a[b]=c")\n```'), 'interface-input'],
+    ['a man page section heading in capitals (no errno code)', shape('```sh\nminipass --help\n```', 'EXAMPLES'), 'interface-input'],
     ["a don't heading", shape('Never commit the lockfile of a library instead of the app.', "Don't commit node_modules"), 'pitfall'],
   ])('%s', (_name, piece, type) => {
     expect(classifyPiece(piece).type).toBe(type);

@@ -31,7 +31,9 @@ export interface PieceShape {
 }
 
 /** An error code as logs print it: `ERR_PNPM_FOO`, `ENOSPC`, `MissingSharpError`. */
-export const ERROR_CODE = /\b(?:[A-Z][A-Z0-9]*_[A-Z0-9]+(?:_[A-Z0-9]+)*|E[A-Z]{3,}|[A-Z][a-z]+(?:[A-Z][a-z0-9]+)*(?:Error|Exception))\b/;
+// An errno code (`ENOENT`, `EACCES`) is `E` and capitals, and so are a man page's section headings
+// (`EXAMPLES`, `ENVIRONMENT`): those are no codes.
+export const ERROR_CODE = /\b(?:[A-Z][A-Z0-9]*_[A-Z0-9]+(?:_[A-Z0-9]+)*|E(?!(?:XAMPLES?|NVIRONMENT|XIT|RRORS?|XPORTS?|VENTS?|XTENSIONS?|XPERIMENTAL|NCODING|NTRY|DITING)\b)[A-Z]{3,}|[A-Z][a-z]+(?:[A-Z][a-z0-9]+)*(?:Error|Exception))\b/;
 /** A title or heading led by a code in capitals and digits and a separator: `MD013 - Line length`, `TS2307: Cannot find module`. */
 export const CODE_LED = /^`?([A-Z][A-Z0-9]{0,7}\d{3,5})`?\s*[-–—:/]\s*\S/;
 /** A heading that names a problem a reader runs into. */
@@ -57,7 +59,8 @@ function namedMessage(node: Nodes): string | undefined {
   if (node.type === 'blockquote') return node.children.map(namedMessage).find(Boolean);
   if (node.type !== 'paragraph') return undefined;
   const [label, after] = node.children;
-  return label?.type === 'strong' && /^[A-Z][a-zA-Z]+$/.test(toString(label)) && after?.type === 'text' && after.value.startsWith(':') ? toString(label) : undefined;
+  // A name in CamelCase (`MissingSharp`): one capitalised word is a label (`**Note**:`, `**Example**:`).
+  return label?.type === 'strong' && /^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$/.test(toString(label)) && after?.type === 'text' && after.value.startsWith(':') ? toString(label) : undefined;
 }
 
 /**
