@@ -85,7 +85,7 @@ export interface LexicalHit {
 /** At most this many words of a question are searched (a pasted log can hold hundreds); a multi-part question names about a dozen. */
 const MAX_QUERY_TERMS = 12;
 /** Terms in more than this share of units add little to BM25 and much to the cost of a query. */
-const COMMON_SHARE = 0.3;
+export const COMMON_SHARE = 0.3;
 
 /**
  * The terms a lexical query searches, given each question word as the forms it may take (the

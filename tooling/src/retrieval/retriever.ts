@@ -15,7 +15,7 @@ import { definedTerms, definesAll, definesInEntry } from './definition.js';
 import { readDense, searchDense, similarityTo, type DenseIndex } from './dense.js';
 import { EmbedderUnavailableError, type Embedder } from './embedders/embedder.js';
 import { configuredModel, loadEmbedder } from './embedders/load.js';
-import { loadLexical, searchLexical, selectQueryTerms, shareAcrossAtom, type LexicalDoc } from './lexical.js';
+import { COMMON_SHARE, loadLexical, searchLexical, selectQueryTerms, shareAcrossAtom, type LexicalDoc } from './lexical.js';
 import { loanwordFor, soundIndex, type SoundIndex } from './loanword.js';
 import { analyzeQuery, type QueryTerm } from './query.js';
 import { normalizeCode, tokenize } from './tokenize.js';
@@ -362,10 +362,14 @@ class IndexRetriever implements Retriever {
     return terms.size === defined.length && defined.every((term) => terms.has(term));
   }
 
-  /** Does the question hold every word of the unit's atom's name ("redact ... logs" names "Redaction")? */
+  /**
+   * Does the question hold every word of the unit's atom's name ("redact ... logs" names "Redaction")?
+   * A name made only of words most units use ("Fastify" in Fastify's docs) names nothing in particular.
+   */
   #namedBy(label: number, terms: readonly QueryTerm[]): boolean {
-    const name = this.#nameTerms(label);
-    return name.size > 0 && [...name].every((word) => terms.some((term) => term.forms.includes(word)));
+    const name = [...this.#nameTerms(label)];
+    const telling = name.some((word) => (this.#df.get(word) ?? 0) <= COMMON_SHARE * this.#meta.size);
+    return telling && name.every((word) => terms.some((term) => term.forms.includes(word)));
   }
 
   /** The words of the atom's name: its title, or its last part for a page cut into parts, without a note in brackets. */

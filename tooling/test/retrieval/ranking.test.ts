@@ -302,3 +302,18 @@ test('a question that names a page in full is covered by it, however many detail
   expect(unnamed!.confidence).toBeLessThan(0.13);
 });
 
+test('a page named like the product every page mentions is not named by a question about the product', async () => {
+  const pages = ['Deploys', 'Billing', 'Alerts', 'Quotas'].map((topic) => ({
+    file: `procedure/${topic.toLowerCase()}.md`,
+    title: `Acme ${topic}`,
+    summary: `How Acme handles ${topic.toLowerCase()}.`,
+    body: `## Steps\n\n1. Open Acme.\n2. Go to ${topic.toLowerCase()}.`,
+  }));
+  const home = { file: 'interface-input/acme.md', title: 'Acme', type: 'interface-input', summary: 'What Acme is.', body: '## Input\n\nAcme deploys your services.' };
+  const retriever = await indexOf([...pages, home]);
+  const hits = await retriever.search('acme services on cloudflare', { k: 8, mode: 'lexical' });
+  const page = hits.find((hit) => hit.atomId === 'interface-input/acme');
+  expect(page).toBeDefined();
+  expect(page!.confidence).toBeLessThan(0.13);
+});
+
