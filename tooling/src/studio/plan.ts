@@ -1,7 +1,8 @@
 /**
  * Turning proposed drafts into files without ever overwriting: each draft gets its path
  * (`atoms/<type>/<titleSlug>.md`), and is refused when that file exists, when its title is
- * taken, when it is a near-duplicate of an existing title, or when it is not a well-formed atom.
+ * taken, when it is a near-duplicate of an existing title or only repeats other drafts of the run,
+ * or when it is not a well-formed atom.
  * What is accepted is written in one batch (all or nothing).
  */
 import { existsSync } from 'node:fs';
@@ -30,6 +31,8 @@ export interface PlanOptions {
   readonly root: string;
   /** Absolute folder the drafts go to (`atoms/` by default). */
   readonly outDir: string;
+  /** Drafts not to write, by title, with why: they say what other drafts of the run say. */
+  readonly repeats?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -48,7 +51,11 @@ export function planDrafts(drafts: readonly AtomDraft[], kb: KnowledgeBase, opti
     const reasons: string[] = [];
     let status: PlanStatus = 'new';
     const owner = kb.byTitle.get(title);
-    if (owner) {
+    const repeat = options.repeats?.get(title);
+    if (repeat !== undefined) {
+      status = 'near-duplicate';
+      reasons.push(repeat);
+    } else if (owner) {
       status = 'collision';
       reasons.push(`an atom with this title exists: ${rel(options.root, owner.file)}`);
     } else if (existsSync(file)) {

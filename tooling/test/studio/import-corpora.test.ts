@@ -14,7 +14,7 @@ const corpus = (name: string) => path.join(CORPORA, name);
 interface Report {
   dialect: string;
   notes: string[];
-  drafts: { title: string; type: string; path: string; status: string }[];
+  drafts: { title: string; type: string; path: string; status: string; reasons: string[] }[];
 }
 
 const imported = new Map<string, ReturnType<typeof importOnce>>();
@@ -51,7 +51,8 @@ describe.each([
   test('detects the dialect, writes every draft, and every fenced code block of the sources is in a draft byte for byte', async () => {
     const { report, drafts } = await importCorpus(name);
     expect(report.dialect).toBe(dialect);
-    expect(report.drafts.filter((draft) => draft.status !== 'new')).toEqual([]);
+    // Every draft is written but one that only repeats others (a page of settings other pages include too).
+    expect(report.drafts.filter((draft) => draft.status !== 'new' && !draft.reasons.every((reason) => reason.startsWith('every paragraph is also in')))).toEqual([]);
     expect(drafts.every((draft) => draft.header.status === 'review')).toBe(true);
     const kept = draftCodeBlocks(drafts);
     const missing = pagesOf(corpus(name)).flatMap((file) => sourceCodeBlocks(readFileSync(file, 'utf8'), file.endsWith('.mdx')).filter((code) => !kept.has(code)).map((code) => `${file}: ${code.slice(0, 60)}`));

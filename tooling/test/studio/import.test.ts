@@ -16,7 +16,7 @@ interface ImportReport {
   pages: number;
   skipped: { rel: string; reason: string }[];
   notes: string[];
-  drafts: { title: string; type: string; path: string; status: string }[];
+  drafts: { title: string; type: string; path: string; status: string; reasons: string[] }[];
   written: number;
 }
 
@@ -129,6 +129,25 @@ describe('atomkit import', () => {
     const result = await run(dir, 'import', 'readmes', '--json');
     expect(result.code).toBe(0);
     expect((JSON.parse(result.out) as ImportReport).drafts.map((d) => d.title).sort()).toEqual(['io (lib)', 'qs (readmes)']);
+  });
+
+  test('a page of every rule beside a page per rule imports as the rules, the page of all of them reported as their repeat', async () => {
+    const rule = (what: string) => `This rule is triggered when ${what}, which makes the document harder to read.\n\n\`\`\`markdown\n# fails because ${what}\n\`\`\``;
+    const dir = makeProject({
+      'docs/Rules.md': `# Rules\n\n## MD001 - Heading levels\n\n${rule('heading levels skip one')}\n\n## MD003 - Heading style\n\n${rule('heading styles are mixed')}\n`,
+      'docs/md001.md': `# MD001 - Heading levels\n\n${rule('heading levels skip one')}\n`,
+      'docs/md003.md': `# MD003 - Heading style\n\n${rule('heading styles are mixed')}\n`,
+      'docs/guide.md': '# Style guide\n\nKeep one heading style across a document: see [the rule](Rules.md#md003---heading-style) for what the linter checks.\n',
+    });
+    const result = await run(dir, 'import', 'docs', '--json');
+    expect(result.code).toBe(0);
+    const drafts = (JSON.parse(result.out) as ImportReport).drafts;
+    expect(drafts.filter((draft) => draft.status === 'new').map((draft) => draft.title).sort()).toEqual(['MD001 - Heading levels', 'MD003 - Heading style', 'Style guide']);
+    expect(drafts.find((draft) => draft.title === 'Rules')).toMatchObject({ status: 'near-duplicate', reasons: ['every paragraph is also in `MD001 - Heading levels`, `MD003 - Heading style`'] });
+    // A link into the page of every rule goes to the rule's own page.
+    const guide = drafts.find((draft) => draft.title === 'Style guide')!;
+    const md003 = drafts.find((draft) => draft.title === 'MD003 - Heading style')!;
+    expect(readFileSync(path.join(dir, guide.path), 'utf8')).toContain(`[the rule](/${md003.path.replace(/^atoms\//, '').replace(/\.md$/, '')}/)`);
   });
 
   test('a path that is not a folder is a usage error', async () => {

@@ -8,6 +8,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AtomkitConfig } from '../../config/load.js';
 import type { CliIo } from '../../cli/io.js';
+import { headingAnchors } from '../../atom/identity.js';
 import type { AtomHeader } from '../../atom/schema.js';
 import { StudioError } from '../errors.js';
 import { loadKnowledgeBase } from '../knowledge-base.js';
@@ -15,9 +16,10 @@ import { gitUserName, today } from '../new.js';
 import { planDrafts, writePlan } from '../plan.js';
 import { countBy, printPlan, summaryLine } from '../report.js';
 import { DIALECTS, detectDialect, jekyllSite, type Dialect } from './dialect.js';
-import { linkResolver } from './links.js';
+import { linkResolver, type LinkResolver } from './links.js';
 import { normalizePage } from './normalize.js';
 import { reviewJson, reviewMarkdown, type ReviewEntry } from './review.js';
+import { repeatedPieces } from './repeats.js';
 import { readFrontMatter, splitPage, type Piece } from './split.js';
 import { pieceId, pieceToDraft } from './to-draft.js';
 import { walkDocs } from './walk.js';
@@ -101,6 +103,10 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
     seen.set(piece.title.toLowerCase(), count + 1);
     return count === 0 ? piece : { ...piece, title: `${piece.title} (${piece.page.replace(/\.(?:mdx?|markdown)$/i, '')}${count > 1 ? ` ${count}` : ''})`.slice(0, 120) };
   });
+  // A page of everything beside a page per item: the pieces that only repeat the others are not
+  // written, and a link to one goes to the first piece that holds its text.
+  const repeated = repeatedPieces(unique);
+  const repeats = new Map([...repeated].map(([piece, holders]) => [piece.title, `every paragraph is also in ${holders.slice(0, 3).map((holder) => `\`${holder.title}\``).join(', ')}${holders.length > 3 ? ` and ${holders.length - 3} more` : ''}`]));
   const byPage = new Map<string, Piece[]>();
   for (const piece of unique) byPage.set(piece.page, [...(byPage.get(piece.page) ?? []), piece]);
   const outDir = options.out ? path.resolve(config.root, options.out) : config.atoms.dirAbs;
@@ -112,11 +118,11 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
     base: config.site.base,
     status: status as NonNullable<AtomHeader['status']>,
     idOf: (piece: Piece) => (outRel && !outRel.startsWith('..') ? `${outRel}/${pieceId(piece)}` : pieceId(piece)),
-    resolve: linkResolver(sources, byPage),
+    resolve: heldElsewhere(linkResolver(sources, byPage), repeated),
   };
   const built = unique.map((piece) => ({ piece, ...pieceToDraft(piece, context) }));
   const kb = loadKnowledgeBase(config);
-  const plan = planDrafts(built.map((item) => item.draft), kb, { root: config.root, outDir });
+  const plan = planDrafts(built.map((item) => item.draft), kb, { root: config.root, outDir, repeats });
   const written = options.dryRun ? 0 : writePlan(plan, config.root);
   const counts = countBy(plan);
   const droppedByPage = new Map(normalized.map((page) => [page.rel, page.result.dropped]));
@@ -154,4 +160,19 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
     io.stdout(summaryLine(plan, written, Boolean(options.dryRun)));
   }
   return counts.invalid > 0 ? 1 : 0;
+}
+
+/**
+ * A link to a piece that is not written because it repeats others goes to the one of those named
+ * as the link's anchor (`Rules.md#md003---heading-style`: the page of MD003), else the first, at its top.
+ */
+function heldElsewhere(resolve: LinkResolver, repeated: ReadonlyMap<Piece, readonly Piece[]>): LinkResolver {
+  return (fromPage, url) => {
+    const found = resolve(fromPage, url);
+    const holders = found && repeated.get(found.piece);
+    if (!holders) return found;
+    const anchor = url.includes('#') ? url.slice(url.indexOf('#') + 1).toLowerCase() : undefined;
+    const named = holders.find((holder) => headingAnchors([holder.title.split(': ').at(-1)!])[0] === anchor);
+    return { piece: named ?? holders[0]!, anchor: undefined };
+  };
 }
