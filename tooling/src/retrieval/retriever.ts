@@ -372,12 +372,15 @@ class IndexRetriever implements Retriever {
     return telling && name.every((word) => terms.some((term) => term.forms.includes(word)));
   }
 
-  /** The words of the atom's name: its title, or its last part for a page cut into parts, without a note in brackets. */
+  /**
+   * The words of the atom's name: its title, or its last part for a page cut into parts, without a
+   * note in brackets or the rule code it opens with (`MD009 - Trailing spaces` is named "trailing spaces").
+   */
   #nameTerms(label: number): ReadonlySet<string> {
     const atomId = this.#meta.get(label)!.atomId;
     let terms = this.#titleTerms.get(atomId);
     if (!terms) {
-      const name = this.#unit(label).title.split(': ').at(-1)!.replace(/\s*\([^)]*\)\s*$/, '');
+      const name = this.#unit(label).title.split(': ').at(-1)!.replace(/\s*\([^)]*\)\s*$/, '').replace(RULE_CODE_LEAD, '');
       terms = new Set(tokenize(name));
       this.#titleTerms.set(atomId, terms);
     }
@@ -456,6 +459,8 @@ class IndexRetriever implements Retriever {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
+/** A rule code and its separator at the head of a title: `MD009 - `, `TS2307: `, `SC2086 – `. */
+const RULE_CODE_LEAD = /^`?[A-Z][A-Z0-9]{0,7}\d{3,5}`?\s*[-–—:/]\s*(?=\S)/;
 
 /** What the retriever keeps in memory from the chunk store, read once at load. */
 interface IndexTables {

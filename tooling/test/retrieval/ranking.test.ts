@@ -317,3 +317,17 @@ test('a page named like the product every page mentions is not named by a questi
   expect(page!.confidence).toBeLessThan(0.13);
 });
 
+test('a rule page is named by its name without its code: "trailing spaces" names `MD009 - Trailing spaces`', async () => {
+  const md009 = {
+    file: 'error/md009.md',
+    title: 'MD009 - Trailing spaces',
+    type: 'error',
+    summary: 'Lines should not end in whitespace.',
+    body: '## What it means\n\nThis rule is triggered on any lines that end with unexpected whitespace.\n\n## Causes\n\nAn editor that keeps the spaces typed at the end of a line.\n\n## How to resolve\n\nRemove the trailing spaces.',
+  };
+  const retriever = await indexOf([...others, md009]);
+  const [hit] = await retriever.search('our changelog has trailing spaces', { k: 1, mode: 'lexical' });
+  expect(hit).toMatchObject({ atomId: 'error/md009' });
+  expect(hit!.confidence).toBeGreaterThan(0.13);
+});
+
