@@ -88,3 +88,10 @@ test('an HTML table cut by a blank line (Markdown inside its cells) is left as w
   const page = '<table>\n<tr>\n<td>\n\n```py\nrun()\n```\n\n</td>\n</tr>\n</table>';
   expect(normalize(page, 'README.md', 'markdown').markdown).toBe(page);
 });
+
+test('an HTML table in an MDX page is the GFM table it stands for, not its cells run together', () => {
+  const result = normalize('Intro.\n\n<table>\n  <tr><th>Option</th><th>Default</th></tr>\n  <tr><td><code>--port</code></td><td>8080</td></tr>\n</table>\n\nAfter.', 'page.mdx', 'docusaurus');
+  expect(result.markdown).toBe('Intro.\n\n| Option | Default |\n| - | - |\n| `--port` | 8080 |\n\nAfter.');
+  expect(result.dropped).toEqual({});
+});
+

@@ -206,6 +206,13 @@ export function normalizePage(body: string, rel: string, context: NormalizeConte
     if (ADMONITIONS.has(key) || key === 'admonition') return aside(attr('title') ?? capitalize(attr('type') ?? key), blocks(node));
     if (key === 'details') return aside(detailsSummary(node) ?? 'Details', blocks(node, true));
     if (key === 'summary') return '';
+    // A table written as HTML in MDX is the GFM table it stands for; one with JSX expressions or
+    // Markdown in its cells (a blank line) is read as other components are.
+    if (key === 'table' && node.type === 'mdxJsxFlowElement') {
+      const source = slice(node);
+      const table = source.includes('{') || /\n[ \t]*\n/.test(source) ? undefined : htmlTableAsMarkdown(source);
+      if (table !== undefined) return table;
+    }
     if (key === 'code') return codeBlock(attr('code'), attr('lang'), attr('title'), name);
     if (key === 'linkcard') {
       const title = attr('title') ?? attr('href') ?? '';
