@@ -7,6 +7,11 @@ describe('cleanMarkdown', () => {
     expect(cleanMarkdown(mdx)).toBe('Press Ctrl and C.\n\nText.');
   });
 
+  test('a tag that ends a block or a line leaves a space, so words either side do not run together', () => {
+    expect(cleanMarkdown('<ul><li>one</li><li>two</li></ul>')).toBe('one two');
+    expect(cleanMarkdown('Line one<br/>line two, <b>bold</b>ly.')).toBe('Line one line two, boldly.');
+  });
+
   test('turns admonitions into a bold label and drops their closing line', () => {
     expect(cleanMarkdown(':::tip\n\nUse `pnpm`.\n\n:::')).toBe('**Tip:**\n\nUse `pnpm`.');
     expect(cleanMarkdown('::: warning Careful\nIt breaks.\n:::')).toBe('**Careful:**\nIt breaks.');

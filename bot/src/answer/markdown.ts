@@ -84,7 +84,24 @@ function htmlBlockEnd(lines: readonly string[], start: number): number {
 const ADMONITION = /^\s*:{3,}\s*([a-z-]+)?\s*(.*)$/i;
 /** A line that is only a component or tag (`<Tabs>`, `</TabItem>`, `<DontEditWarning />`), or an MDX import/export. */
 const TAG_LINE = /^\s*(<\/?[A-Za-z][\w.:-]*(\s[^<>]*)?\/?>\s*)+$|^\s*(import|export)\s.+\sfrom\s+['"][^'"]+['"];?\s*$|^\s*<!--.*-->\s*$|^\s*\{\/\*.*\*\/\}\s*$/;
-const INLINE_TAG = /<\/?[A-Za-z][\w.:-]*(\s[^<>]*)?\/?>/g;
+/** Tags side by side: `</li><li>`, `<b>`. */
+const TAG_RUN = /(?:<\/?[A-Za-z][\w.:-]*(?:\s[^<>]*)?\/?>)+/g;
+/** A tag that ends a block or a line. */
+const ENDS_BLOCK = /<(?:\/(?:p|div|li|dt|dd|td|th|tr|h[1-6]|section|article|blockquote)|br)\b/i;
+
+/**
+ * The text without its tags. Where a tag ended a block or a line (`</li><li>`, `<br>`) between two
+ * words, a space is left, so they do not run together; elsewhere the tag goes without a trace.
+ *
+ * @example withoutTags('<ul><li>one</li><li>two</li></ul>') //=> 'one two'
+ */
+function withoutTags(text: string): string {
+  return text.replace(TAG_RUN, (run: string, offset: number) => {
+    const before = text[offset - 1];
+    const after = text[offset + run.length];
+    return ENDS_BLOCK.test(run) && before !== undefined && after !== undefined && /\S/.test(before) && /\S/.test(after) ? ' ' : '';
+  });
+}
 /** A line that opens an HTML comment it does not close. */
 const COMMENT_OPENS = /^\s*<!--(?:(?!-->).)*$/;
 
@@ -103,7 +120,7 @@ function cleanLine(line: string): string | null {
   return line
     .split(/(`+[^`]*`+)/)
     // Entities stay: `&lt;since>` decoded would be read as a tag.
-    .map((piece, i) => (i % 2 === 1 ? piece : piece.replace(INLINE_TAG, '')))
+    .map((piece, i) => (i % 2 === 1 ? piece : withoutTags(piece)))
     .join('');
 }
 

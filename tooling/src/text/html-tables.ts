@@ -7,12 +7,9 @@
  * other. A table of several rows whose cells hold blocks (code, lists, two paragraphs) cannot be a
  * GFM table, and neither can one that nests a table: those stay as written.
  */
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { toMdast } from 'hast-util-to-mdast';
-import type { Root } from 'mdast';
-import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
-import { toMarkdown } from 'mdast-util-to-markdown';
+import { hastAsMarkdown } from './html-markdown.js';
 
 /** Elements a GFM table cell cannot hold. */
 const BLOCKS = new Set(['table', 'pre', 'ul', 'ol', 'dl', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'details']);
@@ -39,15 +36,15 @@ export function htmlTableAsMarkdown(html: string): string | undefined {
   if (cells.length === 0 || cells.some((cell) => descendants(cell).some((node) => node.tagName === 'table'))) return undefined;
   if (rows.length === 1) {
     return cells
-      .map((cell) => markdown({ type: 'root', children: cell.children }))
+      .map((cell) => hastAsMarkdown({ type: 'root', children: cell.children }))
       .filter((text) => text !== '')
       .join('\n\n');
   }
   if (cells.some((cell) => !fitsOneCell(cell))) return undefined;
   // A caption is the table's title: a line of its own above it (a GFM table has no place for one).
   const caption = table.children.find((node): node is Element => node.type === 'element' && node.tagName === 'caption');
-  const title = caption ? markdown({ type: 'root', children: caption.children }) : '';
-  return `${title === '' ? '' : `**${title}**\n\n`}${markdown(fragment)}`;
+  const title = caption ? hastAsMarkdown({ type: 'root', children: caption.children }) : '';
+  return `${title === '' ? '' : `**${title}**\n\n`}${hastAsMarkdown(fragment)}`;
 }
 
 /**
@@ -59,11 +56,6 @@ function fitsOneCell(cell: Element): boolean {
   return !inner.some((node) => BLOCKS.has(node.tagName)) && inner.filter((node) => CONTAINERS.has(node.tagName)).length <= 1;
 }
 
-function markdown(tree: HastRoot): string {
-  // Pipes not padded into columns: an emoji or a CJK character is wider than its length, and the
-  // linter would count the padding wrong; a grid of avatars would pad every row by hundreds of spaces.
-  return toMarkdown(toMdast(tree) as Root, { extensions: [gfmTableToMarkdown({ tablePipeAlign: false })] }).trim();
-}
 
 function descendants(node: Element): Element[] {
   return node.children.flatMap((child: ElementContent) => (child.type === 'element' ? [child, ...descendants(child)] : []));

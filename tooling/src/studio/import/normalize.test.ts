@@ -95,3 +95,10 @@ test('an HTML table in an MDX page is the GFM table it stands for, not its cells
   expect(result.dropped).toEqual({});
 });
 
+test('HTML lists and line breaks in an MDX page read as Markdown, their words apart', () => {
+  expect(normalize('Flags:\n\n<ul><li>The port</li><li>The host</li></ul>\n\nEnd.', 'page.mdx', 'docusaurus').markdown).toBe('Flags:\n\n* The port\n* The host\n\nEnd.');
+  expect(normalize('Line one<br/>line two', 'page.mdx', 'docusaurus').markdown).toBe('Line one\nline two');
+  // A JSX expression inside is left to the component reader.
+  expect(normalize('<ul><li>{props.name}</li></ul>', 'page.mdx', 'docusaurus').markdown).not.toContain('* ');
+});
+

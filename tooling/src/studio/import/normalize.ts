@@ -24,6 +24,7 @@ import { codeFence, githubAlerts, mkdocsContainers, spacedContainers } from './c
 import { jekyllLiquid } from './liquid.js';
 import { mkdocsSnippets } from './mkdocs-snippets.js';
 import { mystDirectives } from './myst.js';
+import { htmlAsMarkdown } from '../../text/html-markdown.js';
 import { htmlTableAsMarkdown } from '../../text/html-tables.js';
 import { hugoShortcodes } from './shortcodes.js';
 import { vitepressCode } from './vitepress-code.js';
@@ -62,6 +63,8 @@ const ADMONITIONS = new Set([
 /** Components that only group their children. */
 const WRAPPERS = new Set(['steps', 'filetree', 'cardgrid', 'tabs', 'code-group', 'fragment', 'packagemanagers', 'linkcards']);
 const TAB_ITEMS = new Set(['tabitem', 'tab']);
+/** HTML elements that hold blocks of text, written as HTML in an MDX page. */
+const HTML_BLOCKS = new Set(['table', 'ul', 'ol', 'dl', 'p', 'div', 'blockquote']);
 /** Inline decorations with nothing to say in prose. */
 const DECORATIONS = new Set(['icon', 'noninheritbadge', 'settingsanchorredirect', 'dontedit', 'donteditwarning']);
 const COMPONENT_TAG = /<\/?([A-Z][\w.]*)(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?\/?>/g;
@@ -191,11 +194,21 @@ export function normalizePage(body: string, rel: string, context: NormalizeConte
   const renderJsx = (node: Jsx): string => {
     const name = node.name ?? '';
     const key = name.toLowerCase();
+    // HTML written in MDX (a table, a list, paragraphs), on one line or several, is the Markdown it
+    // stands for; with JSX expressions or Markdown inside (a blank line) it is read as other components are.
+    if (HTML_BLOCKS.has(name)) {
+      const source = slice(node);
+      if (!source.includes('{') && !/\n[ \t]*\n/.test(source)) {
+        const markdown = name === 'table' ? htmlTableAsMarkdown(source) : htmlAsMarkdown(source);
+        if (markdown !== undefined && markdown !== '') return markdown;
+      }
+    }
     const attr = (attribute: string) => attributeValue(node, attribute, constants);
     const partial = imports.get(name);
     if (partial !== undefined) return inlinePartial(name, partial);
     if (node.type === 'mdxJsxTextElement') {
       if (key === 'badge') return attr('text') ?? inline(node);
+      if (name === 'br') return '\n';
       if (key === 'kbd' || key === 'code') return `\`${toString(node)}\``;
       if (!DECORATIONS.has(key)) drop(name || 'fragment');
       return inline(node);
@@ -206,13 +219,6 @@ export function normalizePage(body: string, rel: string, context: NormalizeConte
     if (ADMONITIONS.has(key) || key === 'admonition') return aside(attr('title') ?? capitalize(attr('type') ?? key), blocks(node));
     if (key === 'details') return aside(detailsSummary(node) ?? 'Details', blocks(node, true));
     if (key === 'summary') return '';
-    // A table written as HTML in MDX is the GFM table it stands for; one with JSX expressions or
-    // Markdown in its cells (a blank line) is read as other components are.
-    if (key === 'table' && node.type === 'mdxJsxFlowElement') {
-      const source = slice(node);
-      const table = source.includes('{') || /\n[ \t]*\n/.test(source) ? undefined : htmlTableAsMarkdown(source);
-      if (table !== undefined) return table;
-    }
     if (key === 'code') return codeBlock(attr('code'), attr('lang'), attr('title'), name);
     if (key === 'linkcard') {
       const title = attr('title') ?? attr('href') ?? '';
