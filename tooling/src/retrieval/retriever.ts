@@ -20,6 +20,7 @@ import { loanwordFor, soundIndex, type SoundIndex } from './loanword.js';
 import { analyzeQuery, type QueryTerm } from './query.js';
 import { normalizeCode, tokenize } from './tokenize.js';
 import { UnitStore, type StoredUnit, type UnitMeta } from './store.js';
+import { RULE_CODE_LEAD } from '../text/rule-code.js';
 
 /** Reciprocal rank fusion constant (the usual 60: flattens the head of each list). */
 const RRF_K = 60;
@@ -459,8 +460,6 @@ class IndexRetriever implements Retriever {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
-/** A rule code and its separator at the head of a title: `MD009 - `, `TS2307: `, `SC2086 – `. */
-const RULE_CODE_LEAD = /^`?[A-Z][A-Z0-9]{0,7}\d{3,5}`?\s*[-–—:/]\s*(?=\S)/;
 
 /** What the retriever keeps in memory from the chunk store, read once at load. */
 interface IndexTables {

@@ -9,6 +9,7 @@ import type { Code, Heading, List, Nodes, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
 import { ATOM_TYPES, type AtomType } from '../../atom/schema.js';
+import { RULE_CODE_LEAD } from '../../text/rule-code.js';
 
 export interface Classification {
   readonly type: AtomType;
@@ -34,8 +35,6 @@ export interface PieceShape {
 // An errno code (`ENOENT`, `EACCES`) is `E` and capitals, and so are a man page's section headings
 // (`EXAMPLES`, `ENVIRONMENT`): those are no codes.
 export const ERROR_CODE = /\b(?:[A-Z][A-Z0-9]*_[A-Z0-9]+(?:_[A-Z0-9]+)*|E(?!(?:XAMPLES?|NVIRONMENT|XIT|RRORS?|XPORTS?|VENTS?|XTENSIONS?|XPERIMENTAL|NCODING|NTRY|DITING)\b)[A-Z]{3,}|[A-Z][a-z]+(?:[A-Z][a-z0-9]+)*(?:Error|Exception))\b/;
-/** A title or heading led by a code in capitals and digits and a separator: `MD013 - Line length`, `TS2307: Cannot find module`. */
-export const CODE_LED = /^`?([A-Z][A-Z0-9]{0,7}\d{3,5})`?\s*[-–—:/]\s*\S/;
 /** A heading that names a problem a reader runs into. */
 const PROBLEM_WORDS = /\b(?:errors?|fail(?:s|ed|ure|ing)?|cannot|can't|crash(?:es)?|does not|doesn't|do not work|not working|unexpected(?:ly)?|stall(?:ed|s)?|stop(?:s)? loading|broken|time(?:s)? out|timeout|too large|denied|refused|missing|invalid|outdated|conflicts?|not found|mismatch(?:ed)?|warning|happens)\b/i;
 const ERROR_SECTIONS = /^(?:what went wrong|what it means|cause|causes|why it happens|solution|how to fix|fix|resolution|what to do)\??$/i;
@@ -92,7 +91,7 @@ export function classifyPiece(piece: PieceShape): Classification {
   if (headings.filter((h) => /^(?:step\s*\d|\d+[.)]\s)/i.test(h)).length >= 2) add('procedure', 3, 'numbered step headings');
   if (/^(?:how to|install|set(?:ting)? up|configur|creat|add|migrat|deploy|publish|upgrad|us(?:e|ing) )/i.test(heading) && steps.length > 0) add('procedure', 1, 'a task heading with steps');
 
-  const headingCode = ERROR_CODE.exec(heading)?.[0] ?? CODE_LED.exec(heading || (piece.title ?? ''))?.[1];
+  const headingCode = ERROR_CODE.exec(heading)?.[0] ?? RULE_CODE_LEAD.exec(heading || (piece.title ?? ''))?.[1];
   if (headingCode) add('error', 4, `error code \`${headingCode}\` in the heading`);
   else if (piece.problem && /^error\b/i.test(heading)) add('error', 3, 'an error message as the heading');
   if (headings.some((h) => ERROR_SECTIONS.test(h))) add('error', 3, 'what went wrong / fix sections');
@@ -171,7 +170,7 @@ function escapeRegExp(text: string): string {
 export function errorCodesIn(heading: string | undefined, nodes: readonly RootContent[]): string[] {
   const found: string[] = [];
   const globalCode = new RegExp(ERROR_CODE.source, 'g');
-  const led = heading === undefined ? undefined : CODE_LED.exec(heading)?.[1];
+  const led = heading === undefined ? undefined : RULE_CODE_LEAD.exec(heading)?.[1];
   if (led) found.push(led);
   if (heading) {
     found.push(...(heading.match(globalCode) ?? []));

@@ -5,8 +5,6 @@
  * text is also on other pages, in pieces that are kept, is one of those; the largest are judged
  * first, so the page of everything goes and the page of each item stays.
  */
-import type { RootContent } from 'mdast';
-import { parseMarkdown } from '../../atom/markdown.js';
 import type { Piece } from './split.js';
 
 /** Blocks shorter than this (a "Tags:" line, a one-word cell) are too common to tell pages apart. */
@@ -15,7 +13,6 @@ const MIN_BLOCK_CHARS = 40;
 const MIN_BLOCKS = 2;
 /** A block in more pieces than this is boilerplate (`Default: false`, `Type: Boolean`), no content of any. */
 const MAX_HOLDERS = 3;
-const TEXT_BLOCKS = new Set<RootContent['type']>(['paragraph', 'code', 'list', 'table', 'blockquote']);
 
 /**
  * The pieces that repeat others, each with the pieces on other pages that hold its text, in the order found.
@@ -23,7 +20,7 @@ const TEXT_BLOCKS = new Set<RootContent['type']>(['paragraph', 'code', 'list', '
  * @example repeatedPieces([rulesPiece, md001Piece, md003Piece]) //=> Map { rulesPiece => [md001Piece, md003Piece] }
  */
 export function repeatedPieces(pieces: readonly Piece[]): Map<Piece, Piece[]> {
-  const blocks = new Map(pieces.map((piece) => [piece, blocksOf(piece.body)]));
+  const blocks = new Map(pieces.map((piece) => [piece, new Set(piece.textBlocks.filter((block) => block.length >= MIN_BLOCK_CHARS))]));
   // Where each block is held: the pieces, by index.
   const holders = new Map<string, Set<number>>();
   pieces.forEach((piece, i) => {
@@ -42,15 +39,4 @@ export function repeatedPieces(pieces: readonly Piece[]): Map<Piece, Piece[]> {
     repeated.set(piece, [...new Set([...own].flatMap((block) => elsewhere(block).map((j) => pieces[j]!)))]);
   }
   return repeated;
-}
-
-/** The piece's blocks of text, each as one normalized string (case, spacing and anchors aside). */
-function blocksOf(markdown: string): Set<string> {
-  const found = new Set<string>();
-  for (const node of parseMarkdown(markdown).children) {
-    if (!TEXT_BLOCKS.has(node.type) || !node.position) continue;
-    const text = markdown.slice(node.position.start.offset!, node.position.end.offset!).toLowerCase().replace(/\s+/g, ' ').trim();
-    if (text.length >= MIN_BLOCK_CHARS) found.add(text);
-  }
-  return found;
 }

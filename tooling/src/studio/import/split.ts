@@ -44,6 +44,8 @@ export interface Piece {
   readonly description: string | undefined;
   /** Codes and messages the piece shows, for an error atom's `error_codes`. */
   readonly errorCodes: readonly string[];
+  /** Its blocks of text (paragraphs, lists, code, tables, quotes), each lower case with its spacing collapsed: what other pages may repeat. */
+  readonly textBlocks: readonly string[];
 }
 
 export interface SplitPage {
@@ -238,6 +240,7 @@ export function splitPage(page: SourcePage): SplitPage {
       sourceAnchor: ownAnchor,
       description: result.length === 0 ? description : undefined,
       errorCodes: classification.type === 'error' ? errorCodesIn(headingText ?? pageHeading, nodes) : [],
+      textBlocks: nodes.filter((node) => TEXT_BLOCKS.has(node.type)).map((node) => content.slice(node.position!.start.offset!, node.position!.end.offset!).toLowerCase().replace(/\s+/g, ' ').trim()),
     });
   }
   return { pieces: result, problems };
@@ -293,6 +296,8 @@ function linksIn(node: RootContent | Root): Link[] {
   if (node.type === 'link') return [node];
   return 'children' in node ? (node.children as RootContent[]).flatMap(linksIn) : [];
 }
+
+const TEXT_BLOCKS = new Set<RootContent['type']>(['paragraph', 'code', 'list', 'table', 'blockquote']);
 
 /** Characters each leading part of a piece's title keeps at least, when they are shortened. */
 const LEADING_PART_MIN = 16;
