@@ -428,6 +428,18 @@ describe('composeExtractive: a direct answer said once', () => {
     expect(answer).toBe('E_BODY_TOO_LARGE — description: The request body is larger than the limit; how to solve: Increase `bodyLimit`. [1]\n\n_Quoted from the atoms; no language model was used._');
   });
 
+  test('answers a pasted errno code the search matched (`EADDRINUSE`, no shape of its own) with its item in a list of codes', () => {
+    const list = [
+      'Common system errors:\n',
+      '* `EACCES` (Permission denied): An attempt was made to access a file in a way forbidden by its permissions.',
+      '* `EADDRINUSE` (Address already in use): An attempt to bind a server to a local address failed due to another server already occupying that address.',
+      '* `ENOENT` (No such file or directory): A component of the path does not exist.',
+    ].join('\n');
+    const section = hit({ unitId: 'error/system#what-it-means', atomId: 'error/system', title: 'Errors: SystemError', type: 'error', section: 'What it means', anchor: 'what-it-means', text: `**\`error.address\`**\n\nThe address a connection failed to.\n\n${list}`, matchedErrorCode: 'EADDRINUSE' });
+    const { answer } = composeExtractive('Error: listen EADDRINUSE: address already in use :::3000', [section], { language: 'en', minScore: 0.2, atomUnits: [section] });
+    expect(answer.startsWith('`EADDRINUSE` (Address already in use): An attempt to bind a server')).toBe(true);
+  });
+
   test('quotes the rows of a resolution as long as a reference page that name the pasted message, not its opening', () => {
     const rows = Array.from({ length: 120 }, (_, i) => `| E_OTHER_${i} | Another failure number ${i}. | Check it. |`).join('\n');
     const table = hit({ section: 'Fix', anchor: 'fix', type: 'troubleshooting', text: `You can map error codes.\n\n| Code | Description | How to solve |\n|---|---|---|\n${rows}\n| E_SOCKET_HANG | The upstream socket hangs up. | Raise the keep-alive timeout. |` });

@@ -320,9 +320,14 @@ function nameDefinition(hits: readonly SearchHit[], name: string): ReturnType<ty
   return definitionIn(hits, (text) => termsIn(text, named).length >= needed, (text, title) => definingPassage(text, name, title));
 }
 
-/** The entry of a table or list of codes for an error code the question holds (the first of at most three: a pasted log can hold many). */
+/**
+ * The entry of a table or list of codes for an error code the question holds (the first of at most
+ * three: a pasted log can hold many). The codes an atom lists that the search matched come first:
+ * an errno code (`EADDRINUSE`) has no shape of its own to be told from a word in capitals.
+ */
 function codeEntry(hits: readonly SearchHit[], question: string): ReturnType<typeof definitionIn> {
-  for (const code of [...new Set(question.match(new RegExp(ERROR_CODE.source, 'g')) ?? [])].slice(0, 3)) {
+  const matched = hits.flatMap((hit) => (hit.matchedErrorCode === undefined ? [] : [hit.matchedErrorCode]));
+  for (const code of [...new Set([...matched, ...(question.match(new RegExp(ERROR_CODE.source, 'g')) ?? [])])].slice(0, 3)) {
     const entry = definitionIn(hits, (text) => text.includes(code), (text) => definingEntry(text, code));
     if (entry) return entry;
   }

@@ -23,8 +23,9 @@ import type { FileDigest, IndexManifest } from './api.js';
  * 13: warning codes of capitals and a number (`FSTWRN004`, `DEP0005`) are codes of those tables too.
  * 16: a part that goes on with a code block or table cut from the part before says so (`continues`).
  * 17: the headings inside a unit (`#### --frozen-lockfile`) are searched as its heading.
+ * 18: a command-line flag's words are indexed joined too, as a hyphenated word's are (`--inspect-brk` as `inspectbrk`).
  */
-export const FORMAT_VERSION = 17;
+export const FORMAT_VERSION = 18;
 
 export const FILES = {
   manifest: 'manifest.json',

@@ -85,6 +85,17 @@ describe('lexical search', () => {
     expect(selectQueryTerms([['typo']], df, 3)).toEqual(['typo']);
   });
 
+  test('words of pasted values come after the words that say what went wrong, however rare: a stack trace of paths keeps its error words searched', () => {
+    // Twelve folder and line-number words, each in one unit, and the two words of the error.
+    const paths = Array.from({ length: 12 }, (_, i) => [`dir${i}`]);
+    const words = [...paths, ['__dirnam'], ['referenceerror']];
+    const df = (term: string) => (term.startsWith('dir') ? 1 : 20);
+    expect(selectQueryTerms(words, df, 1000)).not.toContain('__dirnam');
+    const searched = selectQueryTerms(words, df, 1000, [...paths.map(() => true), false, false]);
+    expect(searched.slice(0, 2)).toEqual(['__dirnam', 'referenceerror']);
+    expect(searched).toHaveLength(12);
+  });
+
   test("counts a question's words, not their forms: other forms never crowd a word of the question out", () => {
     const words = Array.from({ length: 8 }, (_, i) => [`w${i}`, `w${i}-other`, `w${i}-third`]);
     const searched = selectQueryTerms(words, (term) => (term.endsWith('other') || term.endsWith('third') ? 1 : 5), 1000);

@@ -92,14 +92,17 @@ export const COMMON_SHARE = 0.3;
  * word as written first): the words with the rarest forms first, at most MAX_QUERY_TERMS words,
  * without forms so common that they would match most units (unless nothing rarer is left: then
  * the rarest one). Words are counted, not forms, so a word's other forms never crowd out
- * another word of the question.
+ * another word of the question. Words of values pasted from a log (`pasted`, by index: a path's
+ * folders, a line number) come after every other word, however rare: in a pasted stack trace
+ * they would take the places of the words that say what went wrong.
  *
  * @example selectQueryTerms([['the-rare'], ['common']], (t) => (t === 'common' ? 900 : 3), 1000) //=> ['the-rare']
  */
-export function selectQueryTerms(words: readonly (readonly string[])[], df: (term: string) => number, units: number): string[] {
+export function selectQueryTerms(words: readonly (readonly string[])[], df: (term: string) => number, units: number, pasted: readonly boolean[] = []): string[] {
   const common = (term: string) => df(term) > COMMON_SHARE * units;
   const rarest = (forms: readonly string[]) => Math.min(...forms.map(df));
-  const ranked = words.filter((forms) => forms.length > 0).sort((a, b) => rarest(a) - rarest(b));
+  const last = new Set(words.filter((_, i) => pasted[i] === true));
+  const ranked = words.filter((forms) => forms.length > 0).sort((a, b) => Number(last.has(a)) - Number(last.has(b)) || rarest(a) - rarest(b));
   const rare = ranked.map((forms) => forms.filter((form) => !common(form))).filter((forms) => forms.length > 0);
   // Words no unit contains (typos, unfinished words) find only their near spellings: with no
   // rarer word the index knows, its rarest known form is searched too.

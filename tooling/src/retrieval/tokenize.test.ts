@@ -61,6 +61,13 @@ describe('tokenize', () => {
     expect(tokenize('2026-01-07 and e2e-tests')).not.toContain('20260107');
   });
 
+  test('a command-line flag is a hyphenated word too: `--inspect-brk` finds the entry of that flag, not every page that says inspect', () => {
+    expect(tokenize('node --inspect-brk app.js')).toContain('inspectbrk');
+    expect(tokenize('`--frozen-lockfile`')).toContain('frozenlockfil');
+    // A compound is read from its start, never from its middle.
+    expect(tokenize('x--y-z')).not.toContain('yz');
+  });
+
   test('returns nothing for punctuation, emoji and empty text', () => {
     expect(tokenize('  ?!… 🙂 ---')).toEqual([]);
   });

@@ -25,7 +25,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([...ENGLISH_STOP, ...JAPA
 const LATIN_WORD = /^[a-z]+$/;
 const JOINERS = /[._:'’-]/;
 const JOINER_RUN = /[._:'’-]+/;
-const HYPHENATED = /(?<![\w-])[a-z][a-z\d]*(?:-[a-z][a-z\d]*)+(?![\w-])/gi;
+/** A hyphenated word, and a command-line flag's (`--ignore-scripts`): read from its start, never from its middle. */
+const HYPHENATED = /(?<![\w-])-{0,2}([a-z][a-z\d]*(?:-[a-z][a-z\d]*)+)(?![\w-])/gi;
 /** Short runs of hiragana are particles, endings and fillers (って, たら, だけど), not topics. */
 const HIRAGANA_FILLER = /^\p{Script=Hiragana}{1,3}$/u;
 /** `don’t` is `don't`: the stop words are written with the straight one. */
@@ -95,9 +96,10 @@ function* joinCompoundVerbs(segments: Iterable<Intl.SegmentData>): Generator<Pic
  * a camelCase `ignoreScripts` is indexed as.
  *
  * @example hyphenatedCompounds('set ignore-scripts, not 2026-01-07') //=> ['ignorescripts']
+ * @example hyphenatedCompounds('node --inspect-brk') //=> ['inspectbrk']
  */
 export function hyphenatedCompounds(text: string): string[] {
-  return [...text.normalize('NFKC').matchAll(HYPHENATED)].map(([compound]) => compound.toLowerCase().replace(/-/g, ''));
+  return [...text.normalize('NFKC').matchAll(HYPHENATED)].map(([, compound]) => compound!.toLowerCase().replace(/-/g, ''));
 }
 
 /** The distinct content terms of a query. */
