@@ -428,6 +428,15 @@ describe('composeExtractive: a direct answer said once', () => {
     expect(answer).toBe('E_BODY_TOO_LARGE — description: The request body is larger than the limit; how to solve: Increase `bodyLimit`. [1]\n\n_Quoted from the atoms; no language model was used._');
   });
 
+  test('quotes no second section that shares no word with the question: a merged page of entries describes its first entry in its Input', () => {
+    const input = referenceInput('interface-input/cli-options', 'CLI: Options: --heap-prof', ['Starts the V8 CPU profiler on start up and writes the profile to disk before exit.']);
+    const example = hit({ unitId: 'interface-input/cli-options#example', atomId: 'interface-input/cli-options', title: 'CLI: Options: --heap-prof', type: 'interface-input', section: 'Example', anchor: 'example', text: option('`--inspect-brk[=[host:]port]`', 'Activate inspector on `host:port` and break at start of user script.') });
+    // The search found the entry, not the page's description.
+    const { answer } = composeExtractive('what does the --inspect-brk flag do', [example], { language: 'en', minScore: 0.2, atomUnits: [input, example] });
+    expect(answer).toContain('break at start of user script');
+    expect(answer).not.toContain('V8 CPU profiler');
+  });
+
   test('answers a pasted errno code the search matched (`EADDRINUSE`, no shape of its own) with its item in a list of codes', () => {
     const list = [
       'Common system errors:\n',

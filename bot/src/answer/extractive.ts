@@ -118,8 +118,9 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   );
   const best = groups[0];
   // Steps are one section: a second one would bury them (a how-to answered by a reference section
-  // may go on with a second). An answer about a problem that does not
-  // quote what to do about it goes on with that.
+  // may go on with a second, one that shares a word with the question: on a page of many small
+  // entries merged into one, the first entry's description says nothing of the entry asked about).
+  // An answer about a problem that does not quote what to do about it goes on with that.
   const resolution = best && !isSection(best, RESOLUTION_SECTIONS) ? groups.find((g) => isSection(g, RESOLUTION_SECTIONS)) : undefined;
   const stepsFound = intent === 'steps' && best !== undefined && (isSection(best, STEP_SECTIONS) || opensWithSteps(best.hits.map((hit) => stripHeading(hit.text, hit.section)).join('\n\n')));
   const second =
@@ -127,7 +128,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
       ? []
       : resolution
         ? [resolution]
-        : groups.slice(1, 2).filter((g) => best && g.score >= best.score * SECOND_SECTION_RATIO && close(g.hits[0]!, SECOND_SECTION_RATIO));
+        : groups.slice(1, 2).filter((g) => best && g.score >= best.score * SECOND_SECTION_RATIO && close(g.hits[0]!, SECOND_SECTION_RATIO) && g.overlap > 0);
   const chosen = best ? [best, ...second] : [];
   const drafts = chosen.map((group) => {
     // The whole section, every part of it in order, when the atom's units are at hand.
@@ -378,6 +379,8 @@ interface SectionGroup {
   /** The retrieved parts of one section, in document order. */
   readonly hits: SearchHit[];
   readonly score: number;
+  /** Share of the question's terms the section holds. */
+  readonly overlap: number;
 }
 
 /**
@@ -402,7 +405,7 @@ function sectionGroups(hits: readonly SearchHit[], found: number, total: number,
       const is = (specs: readonly Pick<SectionSpec, 'accepts'>[]) => first.section !== undefined && specs.some((spec) => spec.accepts.includes(normalizeHeading(first.section!)));
       const asked = is(wanted) ? 1 : 0;
       const restating = intent !== 'meaning' && is(RESTATING_SECTIONS) ? 1 : 0;
-      return { hits: [...groupHits].sort((a, b) => part(a) - part(b)), score: (1 - rank / Math.max(1, total)) * 0.5 + overlap + asked - restating };
+      return { hits: [...groupHits].sort((a, b) => part(a) - part(b)), score: (1 - rank / Math.max(1, total)) * 0.5 + overlap + asked - restating, overlap };
     })
     .sort((a, b) => b.score - a.score);
 }
