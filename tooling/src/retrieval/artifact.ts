@@ -23,7 +23,8 @@ import type { FileDigest, IndexManifest } from './api.js';
  * 13: warning codes of capitals and a number (`FSTWRN004`, `DEP0005`) are codes of those tables too.
  * 16: a part that goes on with a code block or table cut from the part before says so (`continues`).
  * 17: the headings inside a unit (`#### --frozen-lockfile`) are searched as its heading.
- * 18: a command-line flag's words are indexed joined too, as a hyphenated word's are (`--inspect-brk` as `inspectbrk`).
+ * 18: a command-line flag's words are indexed joined too, as a hyphenated word's are (`--inspect-brk` as `inspectbrk`),
+ *     and the codes of sub-headings of codes (`### ERR_INVALID_ARG_TYPE`) are entry codes as a table's are.
  */
 export const FORMAT_VERSION = 18;
 

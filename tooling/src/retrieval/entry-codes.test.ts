@@ -28,4 +28,10 @@ describe('entryCodes', () => {
     const table = (a: string, b: string) => `| Code | Meaning |\n| --- | --- |\n| ${a} | x |\n| ${b} | y |`;
     expect(entryCodes(`${table('ERR_A_ONE', 'ERR_A_TWO')}\n\nText.\n\n${table('ERR_B_ONE', 'ERR_A_ONE')}`)).toEqual(['ERR_A_ONE', 'ERR_A_TWO', 'ERR_B_ONE']);
   });
+
+  test('reads the codes of a reference of code sub-headings, and leaves a guide with one heading that names a code', () => {
+    const reference = ['Codes Node.js throws.', '### `ERR_INVALID_ARG_TYPE`', 'An argument of the wrong type was passed.', '```js', '# ERR_NOT_A_HEADING_HERE', '```', '### `ERR_REQUIRE_ESM`', 'An attempt was made to `require()` an ES module.'].join('\n\n');
+    expect(entryCodes(reference)).toEqual(['ERR_INVALID_ARG_TYPE', 'ERR_REQUIRE_ESM']);
+    expect(entryCodes('### Install\n\nRun it.\n\n### `ERR_PNPM_NO_LOCKFILE`\n\nWhen it fails.\n\n### Upgrade\n\nLater.')).toEqual([]);
+  });
 });

@@ -1,9 +1,12 @@
 /**
- * Error codes that a page lists in a table of codes (`| FST_ERR_NOT_FOUND | 404 Not Found | … |`):
- * a pasted log line that quotes one finds that page, as it finds an error atom by its
+ * Error codes that a page lists in a table of codes (`| FST_ERR_NOT_FOUND | 404 Not Found | … |`)
+ * or under sub-headings of codes (Node's `### ERR_INVALID_ARG_TYPE`, one after the other): a
+ * pasted log line that quotes one finds that page, as it finds an error atom by its
  * `error_codes`. They are matched whole, never searched as words: a table of two hundred codes
  * would otherwise share a word with every question.
  */
+import { atxHeading } from '../text/atx-heading.js';
+import { fencedCode } from '../text/fences.js';
 import { isDelimiterRow, tableCells } from '../text/markdown-table.js';
 
 /**
@@ -30,7 +33,21 @@ export function entryCodes(markdown: string): string[] {
     const found = firsts.filter((cell) => WHOLE_CODE.test(cell));
     if (found.length >= 2 && found.length >= firsts.length * CODE_ROWS_SHARE) codes.push(...found);
   }
-  return [...new Set(codes)];
+  return [...new Set([...codes, ...headingCodes(lines)])];
+}
+
+/**
+ * The codes of sub-headings that are each a code, when at least two are and as large a share of
+ * the sub-headings as a table needs of its rows: a reference page of codes, not a guide with one
+ * heading that names a code.
+ *
+ * @example headingCodes(['### `ERR_A_B_C`', 'Text.', '### `ERR_D_E_F`', 'More.']) //=> ['ERR_A_B_C', 'ERR_D_E_F']
+ */
+function headingCodes(lines: readonly string[]): string[] {
+  const code = fencedCode();
+  const headings = lines.flatMap((line) => (code(line) ? [] : [atxHeading(line)?.text].filter((text) => text !== undefined).map(plainCell)));
+  const found = headings.filter((text) => WHOLE_CODE.test(text));
+  return found.length >= 2 && found.length >= headings.length * CODE_ROWS_SHARE ? found : [];
 }
 
 /** A cell's text without inline HTML (an anchor around the code), code marks, bold or link syntax. */

@@ -19,6 +19,20 @@ describe('splitPage', () => {
     ]);
   });
 
+  test("an error's codes are those of its own text, not of a small section merged into it that names a code in passing", () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+    const page = [
+      'Intro.',
+      `## List\n\n${words(130)}`,
+      `### Error: the store is broken\n\n**StoreBrokenError**: The store fails when the disk is full.\n\n${words(150)}`,
+      `### Old API\n\nCalling it throws an \`ERR_INVALID_ARG_TYPE\` error. ${words(30)}`,
+      `### Another\n\n${words(800)}`,
+    ].join('\n\n');
+    const error = split(page, 'Deprecations').find((piece) => piece.type === 'error');
+    expect(error?.body).toContain('ERR_INVALID_ARG_TYPE');
+    expect(error?.errorCodes).toEqual(['Error: the store is broken', 'StoreBrokenError']);
+  });
+
   test('a troubleshooting page gets one piece per problem under its category', () => {
     const pieces = split('## Dev Server\n\n### Requests are stalled forever\n\nCheck the limit.\n\n### Vite crashes with ENOSPC error\n\nRaise the watchers.\n', 'Troubleshooting');
     expect(pieces.map((piece) => [piece.title, piece.type])).toEqual([

@@ -123,7 +123,8 @@ export function splitPage(page: SourcePage): SplitPage {
   const asks = (heading: Heading | undefined) => heading !== undefined && plainHeading(heading).endsWith('?');
 
   /** `section`: for a part of a long section, that section's heading (parts of different sections are not merged). */
-  type Group = { heading: Heading | undefined; nodes: RootContent[]; parent?: string; solo?: boolean; section?: Heading | undefined };
+  /** `joined`: the heading of the first small section merged into it. */
+  type Group = { heading: Heading | undefined; nodes: RootContent[]; parent?: string; solo?: boolean; section?: Heading | undefined; joined?: Heading };
   const groups: Group[] = [{ heading: undefined, nodes: [] }];
   let parent: string | undefined;
   for (const node of body) {
@@ -171,6 +172,7 @@ export function splitPage(page: SourcePage): SplitPage {
     // A FAQ's questions are merged into one atom of Q/A pairs, but not into its intro, whose atom is no FAQ.
     const sameKind = last !== undefined && asks(last.heading) === asks(piece.heading);
     if (last && fits && ((faqPage && sameKind) || size < MIN_WORDS || words(last.nodes) < MIN_WORDS)) {
+      last.joined ??= piece.heading;
       last.nodes.push(...(piece.heading ? [piece.heading] : []), ...piece.nodes);
     } else merged.push({ ...piece, nodes: [...piece.nodes] });
   }
@@ -239,7 +241,9 @@ export function splitPage(page: SourcePage): SplitPage {
       }),
       sourceAnchor: ownAnchor,
       description: result.length === 0 ? description : undefined,
-      errorCodes: classification.type === 'error' ? errorCodesIn(headingText ?? pageHeading, nodes) : [],
+      // The codes of its own text: a code that a section merged into it names in passing ("throws
+      // `ERR_INVALID_ARG_TYPE`") would make a pasted log with that code find this atom first.
+      errorCodes: classification.type === 'error' ? errorCodesIn(headingText ?? pageHeading, piece.joined ? nodes.slice(0, nodes.indexOf(piece.joined)) : nodes) : [],
       textBlocks: nodes.filter((node) => TEXT_BLOCKS.has(node.type)).map((node) => content.slice(node.position!.start.offset!, node.position!.end.offset!).toLowerCase().replace(/\s+/g, ' ').trim()),
     });
   }
