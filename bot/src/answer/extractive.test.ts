@@ -235,7 +235,7 @@ describe('composeExtractive: what was asked', () => {
       option('--global', `Updates global packages. ${'More about global installs. '.repeat(30)}`),
     ]);
     const { answer } = composeExtractive('how do I update every dependency to the latest version', [reference], { language: 'en', minScore: 0.2, atomUnits: [reference] });
-    expect(answer).toContain('**--latest**\n\nUpdates every dependency to its latest version, across major versions.');
+    expect(answer).toContain('› --latest [1]:\n\nUpdates every dependency to its latest version, across major versions.');
     expect(answer).not.toContain('Background about ranges');
   });
 
@@ -246,7 +246,7 @@ describe('composeExtractive: what was asked', () => {
       option('hoistingLimits', `Controls how far dependencies are hoisted when using the hoisted linker. ${'Limits of hoisting. '.repeat(30)}`),
     ]);
     const { answer } = composeExtractive('when should I use shamefully-hoist', [reference], { language: 'en', minScore: 0.2, atomUnits: [reference] });
-    expect(answer).toMatch(/^From \*\*Hoisting settings\*\* › Input \[1\]:\n\n…\n\n\*\*shamefullyHoist\*\*\n\nIf some tooling only works/);
+    expect(answer).toMatch(/^From \*\*Hoisting settings\*\* › shamefullyHoist \[1\]:\n\nIf some tooling only works/);
     expect(answer).not.toContain('Tells pnpm which packages');
   });
 
@@ -435,6 +435,16 @@ describe('composeExtractive: a direct answer said once', () => {
     const { answer } = composeExtractive('what does the --inspect-brk flag do', [example], { language: 'en', minScore: 0.2, atomUnits: [input, example] });
     expect(answer).toContain('break at start of user script');
     expect(answer).not.toContain('V8 CPU profiler');
+  });
+
+  test('cites a quote cut down to one entry of a reference section by that entry, linking to it', () => {
+    const filler = (word: string) => Array.from({ length: 90 }, () => word).join(' ');
+    const body = ['## Input', 'Options of the command.', '#### `--force`', `Force it. ${filler('force')}`, '#### `--quiet`', `Prints nothing but errors. ${filler('silence')}`, '#### `--verbose`', `Prints everything. ${filler('loud')}`].join('\n\n');
+    const atom = atomFromText('/kb/atoms/interface-input/cli.md', `---\ntitle: CLI options\nsummary: The options.\ntype: interface-input\nauthor: a\ncreated: 2026-01-01\nversion: 1.0.0\ntags: [x]\nrelated: []\n---\n\n${body}\n`, { root: '/kb/atoms', base: '/', locales: [] });
+    const units = chunkAtom(atom, { maxTokens: 256, countTokens: estimateTokens, defaultLanguage: 'en' }).map((unit) => toHit(unit, 1, { confidence: 1, matchedErrorCode: undefined }));
+    const { answer, citations } = composeExtractive('what does --quiet print', units, { language: 'en', minScore: 0.2, atomUnits: units });
+    expect(answer).toMatch(/^From \*\*CLI options\*\* › --quiet \[1\]:\n\nPrints nothing but errors\./);
+    expect(citations[0]).toMatchObject({ url: '/interface-input/cli/#--quiet', section: '--quiet' });
   });
 
   test('answers a pasted errno code the search matched (`EADDRINUSE`, no shape of its own) with its item in a list of codes', () => {

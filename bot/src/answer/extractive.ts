@@ -22,8 +22,10 @@ import { parseFaq } from '../../../tooling/src/atom/faq.js';
 import { definedName } from '../../../tooling/src/retrieval/definition.js';
 import { ERROR_CODE } from '../../../tooling/src/retrieval/entry-codes.js';
 import { englishFor } from '../../../tooling/src/retrieval/glossary.js';
+import { sectionUrl } from '../../../tooling/src/atom/identity.js';
 import { headingMatches, normalizeHeading, type SectionSpec } from '../../../tooling/src/atom/sections.js';
 import { citationFor, type Source } from './citations.js';
+import { openingSubHeading, plainHeading, subHeadingAnchors } from './entry-anchors.js';
 import { definingEntry, definingPassage, type Definition } from './defining.js';
 import { asksYesOrNo, CHECK_SECTIONS, MEANING_SECTIONS, RESOLUTION_SECTIONS, RESTATING_SECTIONS, STEP_SECTIONS, WHY_SECTIONS, questionIntent, type Intent } from './intent.js';
 import { baseLanguage } from './language.js';
@@ -130,6 +132,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
         ? [resolution]
         : groups.slice(1, 2).filter((g) => best && g.score >= best.score * SECOND_SECTION_RATIO && close(g.hits[0]!, SECOND_SECTION_RATIO) && g.overlap > 0);
   const chosen = best ? [best, ...second] : [];
+  let anchors: Map<string, string> | undefined;
   const drafts = chosen.map((group) => {
     // The whole section, every part of it in order, when the atom's units are at hand.
     const whole = siblings.filter((unit) => unit.anchor === group.hits[0]!.anchor);
@@ -139,8 +142,15 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
     // a how-to answered by a reference section (options, a table of commands), or by a resolution
     // as long as a reference page (a table of every error code), gets the parts that name the question.
     const steps = intent === 'steps' && (opensWithSteps(text) || (isSection(group, STEP_SECTIONS) && wordCount(text) <= maxWords * STEPS_BUDGET));
+    const quote = withoutDanglingIntro(steps ? fromStart(text, maxWords * STEPS_BUDGET) : trimToRelevant(text, terms, faq ? Math.round(maxWords / 2) : maxWords));
+    // A quote cut down to one entry of a reference section (`#### --inspect-brk`) is cited by that
+    // entry and links to it: the top of the section may describe another entry altogether.
+    const entry = steps ? undefined : openingSubHeading(quote);
+    const anchor = entry && (anchors ??= subHeadingAnchors((options.atomUnits ?? []).filter((unit) => unit.atomId === primaryAtom)))?.get(entry.heading);
+    const first = group.hits[0]!;
     // A heading inside a quote reads as a bold line: in an answer it would stand as large as a page's.
-    return { first: group.hits[0]!, text: headingsAsBold(withoutDanglingIntro(steps ? fromStart(text, maxWords * STEPS_BUDGET) : trimToRelevant(text, terms, faq ? Math.round(maxWords / 2) : maxWords))) };
+    if (entry && anchor) return { first: { ...first, section: plainHeading(entry.heading), url: sectionUrl(first.pageUrl, anchor) }, text: headingsAsBold(entry.rest) };
+    return { first, text: headingsAsBold(quote) };
   });
   // A section that held only what an answer leaves out (an HTML anchor, an MDX component) is not quoted empty.
   // Nor one left with only the line that introduced what the answer already said.
