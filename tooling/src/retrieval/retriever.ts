@@ -461,6 +461,13 @@ class IndexRetriever implements Retriever {
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
+/**
+ * JavaScript's built-in error classes: every pasted JavaScript error names one, so a page that
+ * lists `TypeError` among its codes (Node's "Class: TypeError") is no exact match for a pasted
+ * `TypeError: fetch failed`. They are still searched as words.
+ */
+const ERROR_CLASSES: ReadonlySet<string> = new Set(['error', 'typeerror', 'rangeerror', 'referenceerror', 'syntaxerror', 'evalerror', 'urierror', 'aggregateerror']);
+
 /** What the retriever keeps in memory from the chunk store, read once at load. */
 interface IndexTables {
   readonly meta: readonly UnitMeta[];
@@ -483,7 +490,7 @@ function readTables(store: UnitStore): IndexTables {
       codes: store
         .errorCodes()
         .map(({ atomId, code }) => ({ atomId, code, normalized: normalizeCode(code) }))
-        .filter((entry) => entry.normalized.length >= 2),
+        .filter((entry) => entry.normalized.length >= 2 && !ERROR_CLASSES.has(entry.normalized)),
     };
   } catch (error) {
     throw new Error(`${FILES.units} cannot be read (${(error as Error).message})`);

@@ -101,6 +101,18 @@ describe('retrieval', () => {
     retriever.close();
   });
 
+  test("a built-in error class an atom lists (Node's \"Class: TypeError\") is no exact match for a pasted error of that class", async () => {
+    mkdirSync(path.join(project.atoms, 'error'), { recursive: true });
+    writeFileSync(path.join(project.atoms, 'error/class-typeerror.md'), `${header({ title: 'The TypeError class', summary: 'A value is not of the expected type.', type: 'error', error_codes: '[TypeError]' })}\n## What it means\n\nA value is not of the expected type.\n\n## Causes\n\nPassing the wrong type.\n\n## How to resolve\n\nPass the right type.\n`);
+    const config = project.config();
+    await buildIndex(config, quiet);
+    const retriever = await openRetriever(config, quiet);
+    const hits = await retriever.search('TypeError: fetch failed at Object.fetch (node:internal/deps/undici/undici:11730:11)', { k: 5, mode: 'lexical' });
+    expect(hits.map((h) => h.atomId)).toContain('error/class-typeerror');
+    expect(hits.every((h) => h.matchedErrorCode === undefined)).toBe(true);
+    retriever.close();
+  });
+
   test('"what is X" with no FAQ that asks it puts first the page named X, not the one that says X most', async () => {
     mkdirSync(path.join(project.atoms, 'interface-input'));
     const page = (fields: Record<string, string>, body: string) => `${header({ type: 'interface-input', ...fields })}\n## Input\n\n${body}\n`;
