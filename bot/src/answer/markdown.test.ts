@@ -45,6 +45,15 @@ describe('cleanMarkdown', () => {
     expect(cleaned.split('\n')).toHaveLength(20_000);
   });
 
+  test('shows an example once when the next block is the same in the other module syntax (`mjs`, then `cjs`)', () => {
+    const mjs = "```mjs\nimport { readFile } from 'node:fs';\n```";
+    const cjs = "```cjs\nconst { readFile } = require('node:fs');\n```";
+    expect(cleanMarkdown(`Read it:\n\n${mjs}\n\n${cjs}\n\nThen parse it.`)).toBe(`Read it:\n\n${mjs}\n\nThen parse it.`);
+    // A block after prose, or of another language, is an example of its own.
+    expect(cleanMarkdown(`${mjs}\n\nIn CommonJS:\n\n${cjs}`)).toBe(`${mjs}\n\nIn CommonJS:\n\n${cjs}`);
+    expect(cleanMarkdown(`${mjs}\n\n\`\`\`console\n$ node app.mjs\n\`\`\``)).toContain('$ node app.mjs');
+  });
+
   test('never touches code blocks or code spans', () => {
     const text = 'Run `<Tabs>` here:\n\n```tsx\n<Tabs>\n\n:::tip\n</Tabs>\n```';
     expect(cleanMarkdown(text)).toBe(text);

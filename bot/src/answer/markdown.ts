@@ -21,8 +21,12 @@ export function cleanMarkdown(markdown: string): string {
   const lines = markdown.split('\n');
   /** Lines before this index were already searched for an HTML table's end: none of them is one. */
   let searched = 0;
+  /** The language of the code block just closed, while nothing but blank lines has followed it. */
+  let closed: string | undefined;
+  let language: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    if (line.trim() !== '' && !fence && !FENCE.test(line)) closed = undefined;
     // An HTML comment over several lines (`<!-- YAML` ... `-->`, as Node.js-style docs keep metadata).
     if (comment) {
       comment = !line.includes('-->');
@@ -35,10 +39,24 @@ export function cleanMarkdown(markdown: string): string {
     const marker = FENCE.exec(line);
     if (fence) {
       out.push(line);
-      if (marker && marker[1]!.startsWith(fence) && line.trim() === marker[1]) fence = undefined;
+      if (marker && marker[1]!.startsWith(fence) && line.trim() === marker[1]) {
+        fence = undefined;
+        closed = language;
+      }
       continue;
     }
     if (marker) {
+      language = line.slice(line.indexOf(marker[1]!) + marker[1]!.length).trim().split(/[\s{]/)[0]!.toLowerCase();
+      // The same example again in the other module syntax (Node.js-style docs show `mjs`, then
+      // `cjs`): a reader needs one, and the page has both.
+      if (closed !== undefined && MODULE_TWINS[closed] === language) {
+        const end = lines.findIndex((next, j) => j > i && next.trim() === marker[1]);
+        if (end !== -1) {
+          i = end;
+          closed = undefined;
+          continue;
+        }
+      }
       fence = marker[1]!;
       out.push(line);
       continue;
@@ -69,6 +87,9 @@ export function cleanMarkdown(markdown: string): string {
       .trimEnd(),
   );
 }
+
+/** Code block languages that show one example in the two module syntaxes. */
+const MODULE_TWINS: Readonly<Record<string, string>> = { mjs: 'cjs', cjs: 'mjs' };
 
 const TABLE_OPENS = /^\s*<table\b/i;
 const TABLE_CLOSES = /<\/table>\s*$/i;
