@@ -3,7 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { atomFromText, loadAtoms } from '../../../tooling/src/atom/load.js';
 import { chunkAtom, estimateTokens } from '../../../tooling/src/retrieval/chunk.js';
 import { toHit } from '../../../tooling/src/retrieval/retriever.js';
-import { openingSubHeading, subHeadingAnchors } from './entry-anchors.js';
+import { toString } from 'mdast-util-to-string';
+import { parseMarkdown } from '../../../tooling/src/atom/markdown.js';
+import { openingSubHeading, plainHeading, subHeadingAnchors } from './entry-anchors.js';
 
 const unitsOf = (atom: ReturnType<typeof atomFromText>) =>
   chunkAtom(atom, { maxTokens: 256, countTokens: estimateTokens, defaultLanguage: 'en' }).map((unit) => toHit(unit, 1, { confidence: 1, matchedErrorCode: undefined }));
@@ -52,6 +54,14 @@ describe('subHeadingAnchors', () => {
       }
     }
     expect(compared).toBeGreaterThan(0);
+  });
+});
+
+describe('plainHeading', () => {
+  test('reads a heading as a Markdown parser does, with or without markup', () => {
+    for (const heading of ['`--inspect-brk[=[host:]port]`', 'server.port', 'Event: `close`', '`fs.readFile(path[, options], callback)`', 'The *fast* mode', '`a`` b`', 'A &amp; B', '\\`escaped\\`']) {
+      expect(plainHeading(heading), heading).toBe(toString(parseMarkdown(heading)));
+    }
   });
 });
 

@@ -79,5 +79,11 @@ export function openingSubHeading(quote: string): { heading: string; rest: strin
  * @example plainHeading('`--force` *flag*') //=> '--force flag'
  */
 export function plainHeading(markdown: string): string {
+  // Most headings of a reference are a name, in code marks or not: no parse needed (a section of
+  // thousands of keys would spend most of an answer's time parsing them).
+  if (!MARKUP.test(markdown)) return markdown.replace(/`/g, '');
   return toString(parseMarkdown(markdown));
 }
+
+/** What only a Markdown parser reads right in a heading: emphasis, links, images, HTML, escapes, entities, and spaces in code marks. */
+const MARKUP = /[*_[\]<>\\&!]|` | `/;
