@@ -54,6 +54,15 @@ describe('cleanMarkdown', () => {
     expect(cleanMarkdown(`${mjs}\n\n\`\`\`console\n$ node app.mjs\n\`\`\``)).toContain('$ node app.mjs');
   });
 
+  test('reads thousands of example pairs, and a twin that never closes, in linear time', () => {
+    const pairs = Array.from({ length: 5000 }, (_, i) => `\`\`\`mjs\nimport x${i} from 'x';\n\`\`\`\n\n\`\`\`cjs\nconst x${i} = require('x');\n\`\`\``).join('\n\n');
+    const started = performance.now();
+    const cleaned = cleanMarkdown(`${pairs}\n\n\`\`\`mjs\nimport y from 'y';\n\`\`\`\n\n\`\`\`cjs\nconst y = require('y');`);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(cleaned).not.toContain("require('x')");
+    expect(cleaned).toContain("const y = require('y');");
+  });
+
   test('never touches code blocks or code spans', () => {
     const text = 'Run `<Tabs>` here:\n\n```tsx\n<Tabs>\n\n:::tip\n</Tabs>\n```';
     expect(cleanMarkdown(text)).toBe(text);

@@ -50,8 +50,9 @@ export function cleanMarkdown(markdown: string): string {
       // The same example again in the other module syntax (Node.js-style docs show `mjs`, then
       // `cjs`): a reader needs one, and the page has both.
       if (closed !== undefined && MODULE_TWINS[closed] === language) {
-        const end = lines.findIndex((next, j) => j > i && next.trim() === marker[1]);
-        if (end !== -1) {
+        let end = i + 1;
+        while (end < lines.length && lines[end]!.trim() !== marker[1]) end++;
+        if (end < lines.length) {
           i = end;
           closed = undefined;
           continue;
