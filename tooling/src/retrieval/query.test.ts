@@ -22,6 +22,22 @@ describe('analyzeQuery', () => {
     for (const value of ['7c9d4', '2f', 'a1b2c3', '4321']) expect(terms[value]?.concrete).toBe(true);
   });
 
+  test('marks the frames of a pasted stack trace as concrete values, and the words of its message as the question', () => {
+    const trace = [
+      'TypeError: fetch failed',
+      '    at Object.fetch (node:internal/deps/undici/undici:11730:11)',
+      '    at async syncInvoices (/app/jobs/sync.js:22:17)',
+      'Traceback (most recent call last):',
+      '  File "/srv/app/worker.py", line 12, in handle_job',
+      'cause: self-signed certificate in certificate chain',
+    ].join('\n');
+    const terms = byTerm(trace);
+    for (const value of ['undici', 'syncinvoic', 'handle_job', 'worker']) expect(terms[value]?.concrete, value).toBe(true);
+    for (const word of ['fetch', 'fail', 'certif', 'chain']) expect(terms[word]?.concrete, word).toBe(false);
+    // "at" in a sentence is no frame.
+    expect(byTerm('the server crashed at startup with a timeout')['startup']?.concrete).toBe(false);
+  });
+
   test('marks Windows paths pasted from a log as concrete values, as it does Unix ones', () => {
     const terms = byTerm('C:\\Users\\alice\\kb\\atoms\\faq\\billing.md:3:1 error in \\\\fileserver\\share\\docs and build\\Release');
     for (const value of ['alic', 'kb', 'bill', 'fileserv', 'releas']) expect(terms[value]?.concrete).toBe(true);

@@ -49,7 +49,7 @@ export function normalizePhrases(text: string): string {
   return normalized;
 }
 
-/** URLs, paths with a folder (Unix and Windows), scoped package names, host names and e-mail addresses: values, not topics. */
+/** URLs, paths with a folder (Unix and Windows), scoped package names, host names, e-mail addresses and the frames of a stack trace: values, not topics. */
 const CONCRETE_SPAN = new RegExp(
   [
     /\b[a-z][a-z0-9+.-]*:\/\/\S+/,
@@ -61,10 +61,13 @@ const CONCRETE_SPAN = new RegExp(
     /(?<![\w@])@[\w.-]+\/[\w.-]+/,
     /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/,
     /\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|app|co|corp|local|internal)\b/,
+    // A stack frame: `    at fn (/app/x.js:3:7)` (JavaScript, Java), `  File "/app/x.py", line 3, in f` (Python).
+    /^[ \t]*at [^\n]*(?:\(|:\d+:\d+)[^\n]*$/,
+    /^[ \t]*File "[^"\n]+", line \d+[^\n]*$/,
   ]
     .map((pattern) => pattern.source)
     .join('|'),
-  'gi',
+  'gim',
 );
 const HAS_DIGIT = /\d/;
 /** Letters, then a number: a name (`md013`, `http2`, `utf8`, `ts2307`), not a value pasted from a log (`2f`, `a1b2c3`, `4321`). */
