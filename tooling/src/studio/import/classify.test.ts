@@ -23,6 +23,7 @@ describe('classifyPiece', () => {
     ['option headings with types and defaults', shape('### --recursive\n\n- Type: Boolean\n- Default: false\n\n### --filter\n\n- Type: String'), 'interface-input'],
     ['a README section with a note label (no error name)', shape('**Note**: nested objects are parsed up to 5 levels deep.\n\n```js\nqs.parse("a[b]=c")\n```'), 'interface-input'],
     ['a man page section heading in capitals (no errno code)', shape('```sh\nminipass --help\n```', 'EXAMPLES'), 'interface-input'],
+    ['an environment variable given a value (no error code)', shape('A space-separated list of command-line options.\n\n```bash\nNODE_OPTIONS=\'--require "./a.js"\'\n```', '`NODE_OPTIONS=options...`'), 'interface-input'],
     ["a don't heading", shape('Never commit the lockfile of a library instead of the app.', "Don't commit node_modules"), 'pitfall'],
   ])('%s', (_name, piece, type) => {
     expect(classifyPiece(piece).type).toBe(type);
@@ -47,6 +48,11 @@ describe('errorCodesIn', () => {
   test('finds the codes and messages a log would show', () => {
     const nodes = parseMarkdown('> **MissingSharp**: Could not find Sharp.\n\nSee `ERR_PNPM_FOO` and `ENOSPC`.\n\n```\nError: Cannot find module x\n```').children;
     expect(errorCodesIn('ERR_PNPM_BAR', nodes)).toEqual(['ERR_PNPM_BAR', 'MissingSharp', 'ERR_PNPM_FOO', 'ENOSPC', 'Error: Cannot find module x']);
+  });
+
+  test('takes no environment variable given a value for a code', () => {
+    expect(errorCodesIn('`UV_THREADPOOL_SIZE=size`', [])).toEqual([]);
+    expect(errorCodesIn('ERR_PNPM_BAR: when UV_THREADPOOL_SIZE= is empty', [])).toEqual(['ERR_PNPM_BAR']);
   });
 
   test('takes an error message heading as written', () => {

@@ -33,8 +33,9 @@ export interface PieceShape {
 
 /** An error code as logs print it: `ERR_PNPM_FOO`, `ENOSPC`, `MissingSharpError`. */
 // An errno code (`ENOENT`, `EACCES`) is `E` and capitals, and so are a man page's section headings
-// (`EXAMPLES`, `ENVIRONMENT`): those are no codes.
-export const ERROR_CODE = /\b(?:[A-Z][A-Z0-9]*_[A-Z0-9]+(?:_[A-Z0-9]+)*|E(?!(?:XAMPLES?|NVIRONMENT|XIT|RRORS?|XPORTS?|VENTS?|XTENSIONS?|XPERIMENTAL|NCODING|NTRY|DITING)\b)[A-Z]{3,}|[A-Z][a-z]+(?:[A-Z][a-z0-9]+)*(?:Error|Exception))\b/;
+// (`EXAMPLES`, `ENVIRONMENT`): those are no codes. Nor is a name given a value: `NODE_OPTIONS=options`
+// heads an environment variable's entry.
+export const ERROR_CODE = /\b(?:[A-Z][A-Z0-9]*_[A-Z0-9]+(?:_[A-Z0-9]+)*|E(?!(?:XAMPLES?|NVIRONMENT|XIT|RRORS?|XPORTS?|VENTS?|XTENSIONS?|XPERIMENTAL|NCODING|NTRY|DITING)\b)[A-Z]{3,}|[A-Z][a-z]+(?:[A-Z][a-z0-9]+)*(?:Error|Exception))\b(?!=)/;
 /** A heading that names a problem a reader runs into. */
 const PROBLEM_WORDS = /\b(?:errors?|fail(?:s|ed|ure|ing)?|cannot|can't|crash(?:es)?|does not|doesn't|do not work|not working|unexpected(?:ly)?|stall(?:ed|s)?|stop(?:s)? loading|broken|time(?:s)? out|timeout|too large|denied|refused|missing|invalid|outdated|conflicts?|not found|mismatch(?:ed)?|warning|happens)\b/i;
 const ERROR_SECTIONS = /^(?:what went wrong|what it means|cause|causes|why it happens|solution|how to fix|fix|resolution|what to do)\??$/i;
