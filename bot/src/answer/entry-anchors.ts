@@ -11,16 +11,19 @@ import { atxHeading } from '../../../tooling/src/text/atx-heading.js';
 import { fencedCode } from '../../../tooling/src/text/fences.js';
 
 /**
- * The anchors the atom page gives the sub-headings of its sections, by heading line text, read
- * from the atom's units in document order as the site numbers them (a repeated heading is `-1`).
- * Only those before the first FAQ unit, which hides its section's heading; none when a section's
- * anchor comes out other than the index's, which shows the count has gone wrong.
+ * The anchors the atom page gives the sub-headings of its sections, by section anchor (`''` for
+ * the lead) and heading line text, read from the atom's units in document order as the site
+ * numbers them (a repeated heading is `-1`). A heading written twice in one section has no entry:
+ * which of the two a quote opens with is not known. Only those before the first FAQ unit, which
+ * hides its section's heading; none when a section's anchor comes out other than the index's,
+ * which shows the count has gone wrong.
  *
- * @example subHeadingAnchors([{ kind: 'section', section: 'Options', anchor: 'options', text: '#### `--force`\n\nForce it.' }])?.get('`--force`') //=> '--force'
+ * @example subHeadingAnchors([{ kind: 'section', section: 'Options', anchor: 'options', text: '#### `--force`\n\nForce it.' }])?.get('options')?.get('`--force`') //=> '--force'
  */
-export function subHeadingAnchors(units: readonly Pick<SearchHit, 'kind' | 'section' | 'anchor' | 'text'>[]): Map<string, string> | undefined {
+export function subHeadingAnchors(units: readonly Pick<SearchHit, 'kind' | 'section' | 'anchor' | 'text'>[]): Map<string, Map<string, string>> | undefined {
   const headings: string[] = [];
-  const lines: (string | undefined)[] = [];
+  /** Each heading's line text and the anchor of its section; undefined for a section's own heading. */
+  const lines: ({ text: string; section: string } | undefined)[] = [];
   let section: string | undefined;
   let counted = 0;
   for (const unit of units) {
@@ -37,7 +40,7 @@ export function subHeadingAnchors(units: readonly Pick<SearchHit, 'kind' | 'sect
       const heading = code(line) ? undefined : atxHeading(line);
       if (heading === undefined || heading.text === '') continue;
       headings.push(plainHeading(heading.text));
-      lines.push(heading.text);
+      lines.push({ text: heading.text, section: unit.kind === 'section' ? (unit.anchor ?? '') : '' });
     }
   }
   const anchors = headingAnchors(headings);
@@ -45,11 +48,17 @@ export function subHeadingAnchors(units: readonly Pick<SearchHit, 'kind' | 'sect
   const sectionAnchors = anchors.filter((_, i) => lines[i] === undefined);
   const expected = [...new Set(sections.map((unit) => unit.anchor))];
   if (sectionAnchors.length !== expected.length || sectionAnchors.some((anchor, i) => anchor !== expected[i])) return undefined;
-  const byLine = new Map<string, string>();
+  const bySection = new Map<string, Map<string, string>>();
+  const repeated: { text: string; section: string }[] = [];
   lines.forEach((line, i) => {
-    if (line !== undefined && !byLine.has(line)) byLine.set(line, anchors[i]!);
+    if (line === undefined) return;
+    const byLine = bySection.get(line.section) ?? new Map<string, string>();
+    bySection.set(line.section, byLine);
+    if (byLine.has(line.text)) repeated.push(line);
+    else byLine.set(line.text, anchors[i]!);
   });
-  return byLine;
+  for (const line of repeated) bySection.get(line.section)!.delete(line.text);
+  return bySection;
 }
 
 /** A line that is all bold: `**Name**`. */

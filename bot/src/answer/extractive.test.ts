@@ -447,6 +447,17 @@ describe('composeExtractive: a direct answer said once', () => {
     expect(citations[0]).toMatchObject({ url: '/interface-input/cli/#--quiet', section: '--quiet' });
   });
 
+  test('links a quote of an entry whose heading another section repeats to its own anchor, not the first', () => {
+    const filler = (word: string) => Array.from({ length: 90 }, () => word).join(' ');
+    const body = ['## Input', 'Options of install.', '#### `--force`', `Refetches every package. ${filler('refetch')}`, '## Example', 'Options of add.', '#### `--verbose`', `Prints everything. ${filler('loud')}`, '#### `--force`', `Overwrites the lockfile entry. ${filler('overwrite')}`, '#### `--quiet`', `Prints nothing. ${filler('silence')}`].join('\n\n');
+    const atom = atomFromText('/kb/atoms/interface-input/cli.md', `---\ntitle: CLI options\nsummary: The options.\ntype: interface-input\nauthor: a\ncreated: 2026-01-01\nversion: 1.0.0\ntags: [x]\nrelated: []\n---\n\n${body}\n`, { root: '/kb/atoms', base: '/', locales: [] });
+    const units = chunkAtom(atom, { maxTokens: 256, countTokens: estimateTokens, defaultLanguage: 'en' }).map((unit) => toHit(unit, 1, { confidence: 1, matchedErrorCode: undefined }));
+    const example = units.filter((unit) => unit.anchor === 'example');
+    const { answer, citations } = composeExtractive('does --force overwrite the lockfile entry', example, { language: 'en', minScore: 0.2, atomUnits: units });
+    expect(answer).toMatch(/^From \*\*CLI options\*\* › --force \[1\]:\n\nOverwrites the lockfile entry\./);
+    expect(citations[0]).toMatchObject({ url: '/interface-input/cli/#--force-1', section: '--force' });
+  });
+
   test('answers a pasted errno code the search matched (`EADDRINUSE`, no shape of its own) with its item in a list of codes', () => {
     const list = [
       'Common system errors:\n',

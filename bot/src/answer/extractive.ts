@@ -132,7 +132,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
         ? [resolution]
         : groups.slice(1, 2).filter((g) => best && g.score >= best.score * SECOND_SECTION_RATIO && close(g.hits[0]!, SECOND_SECTION_RATIO) && g.overlap > 0);
   const chosen = best ? [best, ...second] : [];
-  let anchors: Map<string, string> | undefined;
+  let anchors: Map<string, Map<string, string>> | undefined;
   const drafts = chosen.map((group) => {
     // The whole section, every part of it in order, when the atom's units are at hand.
     const whole = siblings.filter((unit) => unit.anchor === group.hits[0]!.anchor);
@@ -146,7 +146,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
     // A quote cut down to one entry of a reference section (`#### --inspect-brk`) is cited by that
     // entry and links to it: the top of the section may describe another entry altogether.
     const entry = steps ? undefined : openingSubHeading(quote);
-    const anchor = entry && (anchors ??= subHeadingAnchors((options.atomUnits ?? []).filter((unit) => unit.atomId === primaryAtom)))?.get(entry.heading);
+    const anchor = entry && (anchors ??= subHeadingAnchors((options.atomUnits ?? []).filter((unit) => unit.atomId === primaryAtom)))?.get(group.hits[0]!.anchor ?? '')?.get(entry.heading);
     const first = group.hits[0]!;
     // A heading inside a quote reads as a bold line: in an answer it would stand as large as a page's.
     if (entry && anchor) return { first: { ...first, section: plainHeading(entry.heading), url: sectionUrl(first.pageUrl, anchor) }, text: headingsAsBold(entry.rest) };
