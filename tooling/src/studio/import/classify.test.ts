@@ -23,6 +23,8 @@ describe('classifyPiece', () => {
     ['option headings with types and defaults', shape('### --recursive\n\n- Type: Boolean\n- Default: false\n\n### --filter\n\n- Type: String'), 'interface-input'],
     ['a README section with a note label (no error name)', shape('**Note**: nested objects are parsed up to 5 levels deep.\n\n```js\nqs.parse("a[b]=c")\n```'), 'interface-input'],
     ['a man page section heading in capitals (no errno code)', shape('```sh\nminipass --help\n```', 'EXAMPLES'), 'interface-input'],
+    ['an API class named by an acronym shaped like an errno code', shape('The `ECDH` class is a utility for creating Elliptic Curve Diffie-Hellman key exchanges.\n\n```js\nconst alice = createECDH(\'secp521r1\');\n```', 'Class: ECDH'), 'interface-input'],
+    ['an errno code as the heading', shape('The DNS lookup found no such host.\n\nCheck the host name.', '`ENOTFOUND`'), 'error'],
     ['an environment variable given a value (no error code)', shape('A space-separated list of command-line options.\n\n```bash\nNODE_OPTIONS=\'--require "./a.js"\'\n```', '`NODE_OPTIONS=options...`'), 'interface-input'],
     ["a don't heading", shape('Never commit the lockfile of a library instead of the app.', "Don't commit node_modules"), 'pitfall'],
   ])('%s', (_name, piece, type) => {
@@ -48,6 +50,12 @@ describe('errorCodesIn', () => {
   test('finds the codes and messages a log would show', () => {
     const nodes = parseMarkdown('> **MissingSharp**: Could not find Sharp.\n\nSee `ERR_PNPM_FOO` and `ENOSPC`.\n\n```\nError: Cannot find module x\n```').children;
     expect(errorCodesIn('ERR_PNPM_BAR', nodes)).toEqual(['ERR_PNPM_BAR', 'MissingSharp', 'ERR_PNPM_FOO', 'ENOSPC', 'Error: Cannot find module x']);
+  });
+
+  test('takes an errno-shaped word in a heading for a code only where a code would be: first, or in a heading about a problem', () => {
+    expect(errorCodesIn('Class: ECDH', [])).toEqual([]);
+    expect(errorCodesIn('ERESOLVE unable to resolve dependency tree', [])).toEqual(['ERESOLVE']);
+    expect(errorCodesIn('Common system errors: EACCES', [])).toEqual(['EACCES']);
   });
 
   test('takes no environment variable given a value for a code', () => {

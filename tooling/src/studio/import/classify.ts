@@ -46,7 +46,25 @@ const OPTION_HEADING = /^(?:`?-{1,2}[\w-]+|`?[\w$@-]+(?:\.[\w$*-]+)+`?|`[^`]+`)(
 const TYPE_LINE = /^\s*(?:[-*]\s*)?(?:\*\*)?(?:type|default|defaults? to|accepts|values?|added in|since)(?:\*\*)?\s*:/im;
 
 export function isProblemHeading(text: string): boolean {
-  return ERROR_CODE.test(text) || /^error\b/i.test(text) || PROBLEM_WORDS.test(text);
+  return headingCodes(text).length > 0 || /^error\b/i.test(text) || PROBLEM_WORDS.test(text);
+}
+
+/** An errno code's shape (`ENOENT`), which acronyms share (`ECDH`, `EXIF`). */
+const ERRNO_SHAPED = /^E[A-Z]{3,}$/;
+
+/**
+ * The error codes a heading names. An errno-shaped word is one when it opens the heading
+ * (`ENOTFOUND`, `ERESOLVE unable to resolve`) or the heading reads as a problem (`Common system
+ * errors: EACCES`); anywhere else it is an acronym: `Class: ECDH` is an API's class.
+ *
+ * @example headingCodes('Class: ECDH') //=> []
+ * @example headingCodes('`EADDRINUSE`') //=> ['EADDRINUSE']
+ */
+export function headingCodes(heading: string): string[] {
+  const codes = heading.match(new RegExp(ERROR_CODE.source, 'g')) ?? [];
+  const opening = /^[^\w]*(\w+)/.exec(heading)?.[1];
+  const problem = PROBLEM_WORDS.test(heading);
+  return codes.filter((code) => !ERRNO_SHAPED.test(code) || code === opening || problem);
 }
 
 /** A section that reads as one error: a "what went wrong"/"how to fix" sub-heading, or a `**Name**: message` line. */
@@ -92,7 +110,7 @@ export function classifyPiece(piece: PieceShape): Classification {
   if (headings.filter((h) => /^(?:step\s*\d|\d+[.)]\s)/i.test(h)).length >= 2) add('procedure', 3, 'numbered step headings');
   if (/^(?:how to|install|set(?:ting)? up|configur|creat|add|migrat|deploy|publish|upgrad|us(?:e|ing) )/i.test(heading) && steps.length > 0) add('procedure', 1, 'a task heading with steps');
 
-  const headingCode = ERROR_CODE.exec(heading)?.[0] ?? RULE_CODE_LEAD.exec(heading || (piece.title ?? ''))?.[1];
+  const headingCode = headingCodes(heading)[0] ?? RULE_CODE_LEAD.exec(heading || (piece.title ?? ''))?.[1];
   if (headingCode) add('error', 4, `error code \`${headingCode}\` in the heading`);
   else if (piece.problem && /^error\b/i.test(heading)) add('error', 3, 'an error message as the heading');
   if (headings.some((h) => ERROR_SECTIONS.test(h))) add('error', 3, 'what went wrong / fix sections');
@@ -170,11 +188,10 @@ function escapeRegExp(text: string): string {
  */
 export function errorCodesIn(heading: string | undefined, nodes: readonly RootContent[]): string[] {
   const found: string[] = [];
-  const globalCode = new RegExp(ERROR_CODE.source, 'g');
   const led = heading === undefined ? undefined : RULE_CODE_LEAD.exec(heading)?.[1];
   if (led) found.push(led);
   if (heading) {
-    found.push(...(heading.match(globalCode) ?? []));
+    found.push(...headingCodes(heading));
     if (/^error\b/i.test(heading)) found.push(heading.replace(/\s+error$/i, ''));
   }
   const all = nodes.flatMap((node) => descendants(node));
