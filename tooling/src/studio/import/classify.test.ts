@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseMarkdown } from '../../atom/markdown.js';
-import { classifyPiece, errorCodesIn } from './classify.js';
+import { classifyPiece, errorCodesIn, isProblemHeading } from './classify.js';
 
 const shape = (markdown: string, heading?: string, extra: { problem?: boolean; faqPage?: boolean } = {}) => ({
   heading,
@@ -43,6 +43,19 @@ describe('classifyPiece', () => {
     const mixed = classifyPiece(shape('1. Install it.\n2. Run it.\n\n```yaml\na: 1\nb: 2\n```\n\n- `a` is one.\n- `b` is two.'));
     expect(clear.confidence).toBeGreaterThan(mixed.confidence);
     expect(clear.signals).toEqual(['error code `ERR_PNPM_X` in the heading (error +4)']);
+  });
+});
+
+describe('isProblemHeading', () => {
+  test.each([
+    ['Requests time out.', true],
+    ['`pnpm install` fails with EACCES', true],
+    ['timeout.unref()', false],
+    ['clearTimeout(timeout)', false],
+    ['`requestTimeout`', false],
+    ['connectionTimeout', false],
+  ])('%s: %s', (heading, problem) => {
+    expect(isProblemHeading(heading)).toBe(problem);
   });
 });
 

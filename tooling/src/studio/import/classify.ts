@@ -46,8 +46,15 @@ const OPTION_HEADING = /^(?:`?-{1,2}[\w-]+|`?[\w$@-]+(?:\.[\w$*-]+)+`?|`[^`]+`)(
 const TYPE_LINE = /^\s*(?:[-*]\s*)?(?:\*\*)?(?:type|default|defaults? to|accepts|values?|added in|since)(?:\*\*)?\s*:/im;
 
 export function isProblemHeading(text: string): boolean {
-  return headingCodes(text).length > 0 || /^error\b/i.test(text) || PROBLEM_WORDS.test(text);
+  return headingCodes(text).length > 0 || /^error\b/i.test(text) || PROBLEM_WORDS.test(text.replace(CODE_WORD, ' '));
 }
+
+/**
+ * A word of code in a heading: in code marks, a member or a call (`timeout.unref()`,
+ * `clearTimeout(timeout)`), snake_case or camelCase. A problem word inside one names an API,
+ * not a problem: a page of `timeout.*` methods is no page of problems.
+ */
+const CODE_WORD = /`[^`]*`|\S*\w(?:\.\w|\(|\[|_\w)\S*|\b[a-z]+[A-Z]\w*/g;
 
 /** An errno code's shape (`ENOENT`), which acronyms share (`ECDH`, `EXIF`). */
 const ERRNO_SHAPED = /^E[A-Z]{3,}$/;

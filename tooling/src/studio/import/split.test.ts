@@ -41,6 +41,12 @@ describe('splitPage', () => {
     ]);
   });
 
+  test('a page of methods named like problems (`timeout.unref()`) is a reference, not a page of problems', () => {
+    const methods = ['timeout.close()', 'timeout.hasRef()', 'timeout.ref()', 'timeout.unref()'].map((name) => `### \`${name}\`\n\nAdded in: v0.9.1. Returns a reference to \`timeout\`.`);
+    const pieces = split(`## Class: \`Timeout\`\n\nThis object is created internally.\n\n${methods.join('\n\n')}\n`, 'Timers');
+    expect(pieces.map((piece) => piece.type)).toEqual(['interface-input']);
+  });
+
   test('the parts of a long section cut at `####` (it has no `###`) stay with their own section too', () => {
     const prose = (word: string, n: number) => `${Array.from({ length: n }, () => word).join(' ')}.`;
     const options = ['port', 'host'].map((name) => `#### ${name}\n\n${prose(name, 450)}\n`).join('\n');
