@@ -27,6 +27,8 @@ describe('containsFact', () => {
     ['Run  **npx atomkit\nlint** now', 'npx atomkit lint', true],
     ['QUOTE the value', 'quote', true],
     ['version 1.0.0', '"1.0.0"', false],
+    ['From **Errors: ERR\\_REQUIRE\\_ESM** [1]', 'ERR_REQUIRE_ESM', true],
+    ['C:\\Users\\me', 'C:\\Users\\me', true],
   ])('finds %j in the answer: %s', (text, fact, found) => {
     expect(containsFact(text, fact)).toBe(found);
   });

@@ -80,12 +80,20 @@ export interface AnswersReport {
 }
 
 /**
- * Does the answer contain the fact? Case, spacing and Markdown emphasis/code marks do not count.
+ * Does the answer contain the fact? Case, spacing and Markdown emphasis/code marks and escapes
+ * do not count: the reader sees `ERR\_X` as ERR_X.
  *
  * @example containsFact('Run `npm  test` first', 'npm test') //=> true
  */
 export function containsFact(answer: string, fact: string): boolean {
-  const norm = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[`*_]/g, '').replace(/\s+/g, ' ').trim();
+  const norm = (text: string) =>
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+      .replace(/[`*_]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
   return norm(answer).includes(norm(fact));
 }
 
