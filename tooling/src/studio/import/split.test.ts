@@ -47,6 +47,21 @@ describe('splitPage', () => {
     expect(pieces.map((piece) => piece.type)).toEqual(['interface-input']);
   });
 
+  test('a long problem whose sub-headings are codes is one error per code; a long problem with a cause and a fix stays whole', () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+    const codes = ['ERR_ALPHA', 'ERR_BETA', 'ERR_GAMMA'].map((code) => `### \`${code}\`\n\nThe call failed. ${words(300)}`);
+    const page = ['## Class: `TypeError`\n\nA wrong type.', `## Node.js error codes\n\nEvery code.\n\n${codes.join('\n\n')}`, `## Crashes on start\n\nIt crashes.\n\n### Cause\n\n${words(500)}\n\n### Fix\n\n${words(400)}`].join('\n\n');
+    const pieces = split(page, 'Errors');
+    expect(pieces.map((piece) => [piece.title, piece.type, piece.errorCodes])).toEqual([
+      ['Errors: Class: TypeError', 'error', ['TypeError']],
+      ['Errors: Node.js error codes', 'interface-input', []],
+      ['Errors: Node.js error codes: ERR_ALPHA', 'error', ['ERR_ALPHA']],
+      ['Errors: Node.js error codes: ERR_BETA', 'error', ['ERR_BETA']],
+      ['Errors: Node.js error codes: ERR_GAMMA', 'error', ['ERR_GAMMA']],
+      ['Errors: Crashes on start', 'troubleshooting', []],
+    ]);
+  });
+
   test('the parts of a long section cut at `####` (it has no `###`) stay with their own section too', () => {
     const prose = (word: string, n: number) => `${Array.from({ length: n }, () => word).join(' ')}.`;
     const options = ['port', 'host'].map((name) => `#### ${name}\n\n${prose(name, 450)}\n`).join('\n');

@@ -66,6 +66,8 @@ const CUSTOM_ID = /\s*\{#([\w.-]+)\}\s*$/;
 const HTML_H1 = /^<h1\b[^>]*>[^<]*<\/h1>$/i;
 const MAX_WORDS = 800;
 const MIN_WORDS = 120;
+/** Share of a long problem's sub-headings that must be problems for it to be cut at them (as for a table's rows of codes). */
+const PROBLEM_SUBHEADINGS = 0.6;
 
 /** Reads a page's front matter (YAML, JSON or TOML). */
 export function readFrontMatter(page: DocPage): { data: Record<string, unknown>; content: string } | { problem: string } {
@@ -148,12 +150,29 @@ export function splitPage(page: SourcePage): SplitPage {
     }
     return parts.filter((part) => part.nodes.length > 0 || part.heading).flatMap((part) => cut(part, depth + 1));
   };
+  // A long problem whose sub-headings are problems too (a section listing every error code under
+  // `### ERR_X`) is one problem each: cut there, each part a problem by itself. A long problem
+  // with other sub-headings (its cause, its fix) stays whole.
+  const cutProblems = (group: Group): Group[] => {
+    const depth = [3, 4, 5, 6].find((d) => group.nodes.some((node) => node.type === 'heading' && node.depth === d));
+    const headings = group.nodes.filter((node): node is Heading => node.type === 'heading' && node.depth === depth);
+    const problems = headings.filter((heading) => isProblemHeading(plainHeading(heading))).length;
+    if (problems < 2 || problems < headings.length * PROBLEM_SUBHEADINGS) return [group];
+    const parent = group.heading ? plainHeading(group.heading) : group.parent;
+    const parts: Group[] = [{ ...group, nodes: [] }];
+    for (const node of group.nodes) {
+      if (node.type === 'heading' && node.depth === depth) parts.push({ heading: node, nodes: [], solo: true, ...(parent ? { parent } : {}) });
+      else parts.at(-1)!.nodes.push(node);
+    }
+    return parts.filter((part) => part.nodes.length > 0 || part.heading);
+  };
   const pieces: Group[] = [];
   if (words(body) <= MAX_WORDS && problemDepth === undefined) pieces.push({ heading: undefined, nodes: body });
   else {
     for (const group of groups) {
       if (group.nodes.length === 0 && !group.heading) continue;
-      if (words(group.nodes) > MAX_WORDS && !group.solo) {
+      if (words(group.nodes) > MAX_WORDS && group.solo) pieces.push(...cutProblems(group));
+      else if (words(group.nodes) > MAX_WORDS) {
         const parts = cut({ ...group, section: group.heading }, 3);
         if (parts.some((part) => words(part.nodes) > MAX_WORDS)) problems.push(`a section of ${words(group.nodes)} words could not be cut below ${MAX_WORDS}; kept whole`);
         pieces.push(...parts);
