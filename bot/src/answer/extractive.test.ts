@@ -437,21 +437,22 @@ describe('composeExtractive: a direct answer said once', () => {
     expect(answer).not.toContain('V8 CPU profiler');
   });
 
+  /** The units of a page of CLI options, chunked as the index chunks them; each entry is long enough that a quote is cut to one. */
+  const cliUnits = (lines: readonly string[]) => {
+    const atom = atomFromText('/kb/atoms/interface-input/cli.md', `---\ntitle: CLI options\nsummary: The options.\ntype: interface-input\nauthor: a\ncreated: 2026-01-01\nversion: 1.0.0\ntags: [x]\nrelated: []\n---\n\n${lines.join('\n\n')}\n`, { root: '/kb/atoms', base: '/', locales: [] });
+    return chunkAtom(atom, { maxTokens: 256, countTokens: estimateTokens, defaultLanguage: 'en' }).map((unit) => toHit(unit, 1, { confidence: 1, matchedErrorCode: undefined }));
+  };
+  const filler = (word: string) => Array.from({ length: 90 }, () => word).join(' ');
+
   test('cites a quote cut down to one entry of a reference section by that entry, linking to it', () => {
-    const filler = (word: string) => Array.from({ length: 90 }, () => word).join(' ');
-    const body = ['## Input', 'Options of the command.', '#### `--force`', `Force it. ${filler('force')}`, '#### `--quiet`', `Prints nothing but errors. ${filler('silence')}`, '#### `--verbose`', `Prints everything. ${filler('loud')}`].join('\n\n');
-    const atom = atomFromText('/kb/atoms/interface-input/cli.md', `---\ntitle: CLI options\nsummary: The options.\ntype: interface-input\nauthor: a\ncreated: 2026-01-01\nversion: 1.0.0\ntags: [x]\nrelated: []\n---\n\n${body}\n`, { root: '/kb/atoms', base: '/', locales: [] });
-    const units = chunkAtom(atom, { maxTokens: 256, countTokens: estimateTokens, defaultLanguage: 'en' }).map((unit) => toHit(unit, 1, { confidence: 1, matchedErrorCode: undefined }));
+    const units = cliUnits(['## Input', 'Options of the command.', '#### `--force`', `Force it. ${filler('force')}`, '#### `--quiet`', `Prints nothing but errors. ${filler('silence')}`, '#### `--verbose`', `Prints everything. ${filler('loud')}`]);
     const { answer, citations } = composeExtractive('what does --quiet print', units, { language: 'en', minScore: 0.2, atomUnits: units });
     expect(answer).toMatch(/^From \*\*CLI options\*\* › --quiet \[1\]:\n\nPrints nothing but errors\./);
     expect(citations[0]).toMatchObject({ url: '/interface-input/cli/#--quiet', section: '--quiet' });
   });
 
   test('links a quote of an entry whose heading another section repeats to its own anchor, not the first', () => {
-    const filler = (word: string) => Array.from({ length: 90 }, () => word).join(' ');
-    const body = ['## Input', 'Options of install.', '#### `--force`', `Refetches every package. ${filler('refetch')}`, '## Example', 'Options of add.', '#### `--verbose`', `Prints everything. ${filler('loud')}`, '#### `--force`', `Overwrites the lockfile entry. ${filler('overwrite')}`, '#### `--quiet`', `Prints nothing. ${filler('silence')}`].join('\n\n');
-    const atom = atomFromText('/kb/atoms/interface-input/cli.md', `---\ntitle: CLI options\nsummary: The options.\ntype: interface-input\nauthor: a\ncreated: 2026-01-01\nversion: 1.0.0\ntags: [x]\nrelated: []\n---\n\n${body}\n`, { root: '/kb/atoms', base: '/', locales: [] });
-    const units = chunkAtom(atom, { maxTokens: 256, countTokens: estimateTokens, defaultLanguage: 'en' }).map((unit) => toHit(unit, 1, { confidence: 1, matchedErrorCode: undefined }));
+    const units = cliUnits(['## Input', 'Options of install.', '#### `--force`', `Refetches every package. ${filler('refetch')}`, '## Example', 'Options of add.', '#### `--verbose`', `Prints everything. ${filler('loud')}`, '#### `--force`', `Overwrites the lockfile entry. ${filler('overwrite')}`, '#### `--quiet`', `Prints nothing. ${filler('silence')}`]);
     const example = units.filter((unit) => unit.anchor === 'example');
     const { answer, citations } = composeExtractive('does --force overwrite the lockfile entry', example, { language: 'en', minScore: 0.2, atomUnits: units });
     expect(answer).toMatch(/^From \*\*CLI options\*\* › --force \[1\]:\n\nOverwrites the lockfile entry\./);
