@@ -459,6 +459,13 @@ describe('composeExtractive: a direct answer said once', () => {
     expect(citations[0]).toMatchObject({ url: '/interface-input/cli/#--force-1', section: '--force' });
   });
 
+  test("does not open the quote with a page's note that says nothing of the question", () => {
+    const section = hit({ unitId: 'interface-input/hoisting#input', atomId: 'interface-input/hoisting', title: 'Hoisting', type: 'interface-input', section: 'Input', anchor: 'input', text: '> **Info**\n>\n> This article describes version 10 only.\n\nPublic hoisting puts matching packages in the root of the modules folder, where tools that read it find them.' });
+    const { answer } = composeExtractive('where does public hoisting put packages', [section], { language: 'en', minScore: 0.2, atomUnits: [section] });
+    expect(answer).toMatch(/^From \*\*Hoisting\*\* › Input \[1\]:\n\nPublic hoisting puts matching packages/);
+    expect(answer).not.toContain('version 10');
+  });
+
   test('answers a pasted errno code the search matched (`EADDRINUSE`, no shape of its own) with its item in a list of codes', () => {
     const list = [
       'Common system errors:\n',

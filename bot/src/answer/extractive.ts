@@ -32,7 +32,7 @@ import { baseLanguage } from './language.js';
 import { cleanMarkdown, joinParts } from './markdown.js';
 import { phrasesFor, place } from './phrases.js';
 import { questionTerms, termHits, termsIn, wordCount } from './terms.js';
-import { fromStart, headingsAsBold, onlyIntroduces, sentencesOf, standsAlone, trimToRelevant, withoutDanglingIntro, withoutSentence } from './trim.js';
+import { fromStart, headingsAsBold, onlyIntroduces, sentencesOf, standsAlone, trimToRelevant, withoutDanglingIntro, withoutLeadingNote, withoutSentence } from './trim.js';
 
 export interface ExtractiveOptions {
   readonly language: string;
@@ -142,7 +142,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
     // a how-to answered by a reference section (options, a table of commands), or by a resolution
     // as long as a reference page (a table of every error code), gets the parts that name the question.
     const steps = intent === 'steps' && (opensWithSteps(text) || (isSection(group, STEP_SECTIONS) && wordCount(text) <= maxWords * STEPS_BUDGET));
-    const quote = withoutDanglingIntro(steps ? fromStart(text, maxWords * STEPS_BUDGET) : trimToRelevant(text, terms, faq ? Math.round(maxWords / 2) : maxWords));
+    const quote = withoutLeadingNote(withoutDanglingIntro(steps ? fromStart(text, maxWords * STEPS_BUDGET) : trimToRelevant(text, terms, faq ? Math.round(maxWords / 2) : maxWords)), terms);
     // A quote cut down to one entry of a reference section (`#### --inspect-brk`) is cited by that
     // entry and links to it: the top of the section may describe another entry altogether.
     const entry = steps ? undefined : openingSubHeading(quote);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { questionTerms } from './terms.js';
-import { coverageOrder, fromStart, leadingItems, listItems, onlyIntroduces, relevantOptions, relevantRows, sentencesOf, splitBlocks, standsAlone, trimToRelevant, withoutDanglingIntro, withoutSentence } from './trim.js';
+import { coverageOrder, fromStart, leadingItems, listItems, onlyIntroduces, relevantOptions, relevantRows, sentencesOf, splitBlocks, standsAlone, trimToRelevant, withoutDanglingIntro, withoutLeadingNote, withoutSentence } from './trim.js';
 
 describe('trimToRelevant', () => {
   const long = [
@@ -213,6 +213,27 @@ describe('onlyIntroduces', () => {
     expect(onlyIntroduces('**Options**\n\nExit codes:')).toBe(true);
     expect(onlyIntroduces('Exit codes:\n\n- `1`: lint errors.')).toBe(false);
     expect(onlyIntroduces('The agent reads its config at start.')).toBe(false);
+  });
+});
+
+describe('withoutLeadingNote', () => {
+  const terms = questionTerms('how do I add a dependency');
+  test('drops an opening note that says nothing of the question, keeping the gap mark after it', () => {
+    expect(withoutLeadingNote('> **Info**\n>\n> This page covers version 10.\n\nRun `pnpm add` to add a dependency.', terms)).toBe('Run `pnpm add` to add a dependency.');
+    expect(withoutLeadingNote('> Stability: 1 - Experimental\n\n…\n\nRun `pnpm add`.', terms)).toBe('…\n\nRun `pnpm add`.');
+  });
+
+  test('keeps a note that names the question, one that warns, and one with nothing after it', () => {
+    const named = '> **Tip**\n>\n> A dependency is added to the nearest package.\n\nRun `pnpm add`.';
+    expect(withoutLeadingNote(named, terms)).toBe(named);
+    const warns = '> **Warning**\n>\n> This rewrites the lockfile.\n\nRun `pnpm add`.';
+    expect(withoutLeadingNote(warns, terms)).toBe(warns);
+    expect(withoutLeadingNote('> Stability: 0 - Deprecated\n\nUse something else.', terms)).toBe('> Stability: 0 - Deprecated\n\nUse something else.');
+    expect(withoutLeadingNote('> **Info**\n>\n> This page covers version 10.\n\n…', terms)).toBe('> **Info**\n>\n> This page covers version 10.\n\n…');
+  });
+
+  test('keeps a quote that opens with anything but a note', () => {
+    expect(withoutLeadingNote('Run it.\n\n> **Info**\n>\n> Later.', terms)).toBe('Run it.\n\n> **Info**\n>\n> Later.');
   });
 });
 

@@ -563,6 +563,26 @@ export function withoutDanglingIntro(markdown: string): string {
   return dropped ? oneGapMark([...blocks, ...(gap ? [gap] : [])].map((block) => block.text).join('\n\n')) : markdown;
 }
 
+/** A note that warns: what it says may matter whatever was asked. */
+const WARNING_NOTE = /\b(?:warn(?:ing)?|caution|danger|important|deprecated|security|breaking)\b|⚠/i;
+
+/**
+ * The Markdown without a note it opens with (a `> **Info**` admonition, `> Stability: 1 -
+ * Experimental`) that says nothing of the question, when something follows it: an answer leads
+ * with what was asked. A note that warns stays.
+ *
+ * @example withoutLeadingNote('> **Tip**\n>\n> Pin versions.\n\nRun `pnpm add`.', ['add']) //=> 'Run `pnpm add`.'
+ */
+export function withoutLeadingNote(markdown: string, terms: readonly string[]): string {
+  const blocks = splitBlocks(markdown);
+  const first = blocks.findIndex((block) => block.text !== '…');
+  const note = blocks[first];
+  const rest = blocks.slice(first + 1).filter((block) => block.text !== '…');
+  if (!note || rest.length === 0 || !note.text.split('\n').every((line) => line.startsWith('>'))) return markdown;
+  if (WARNING_NOTE.test(note.text) || termsIn(note.text, terms).length > 0) return markdown;
+  return oneGapMark(blocks.filter((_, i) => i !== first).map((block) => block.text).join('\n\n'));
+}
+
 /**
  * Whether block `i` is a sub-heading with nothing of its own quoted: gap marks, then another
  * sub-heading as high as it or higher, or the end ("**Basic globbing**", "…", "**Matching behavior**").
