@@ -57,6 +57,11 @@ describe('isProblemHeading', () => {
   ])('%s: %s', (heading, problem) => {
     expect(isProblemHeading(heading)).toBe(problem);
   });
+
+  test('reads a heading of 200,000 letters in one pass (a hostile page)', () => {
+    expect(isProblemHeading('a'.repeat(200_000))).toBe(false);
+    expect(isProblemHeading(`${'a'.repeat(200_000)} fails`)).toBe(true);
+  });
 });
 
 describe('errorCodesIn', () => {

@@ -46,15 +46,26 @@ const OPTION_HEADING = /^(?:`?-{1,2}[\w-]+|`?[\w$@-]+(?:\.[\w$*-]+)+`?|`[^`]+`)(
 const TYPE_LINE = /^\s*(?:[-*]\s*)?(?:\*\*)?(?:type|default|defaults? to|accepts|values?|added in|since)(?:\*\*)?\s*:/im;
 
 export function isProblemHeading(text: string): boolean {
-  return headingCodes(text).length > 0 || /^error\b/i.test(text) || PROBLEM_WORDS.test(text.replace(CODE_WORD, ' '));
+  return headingCodes(text).length > 0 || /^error\b/i.test(text) || PROBLEM_WORDS.test(proseOf(text));
 }
 
+const CODE_SPAN = /`[^`]*`/g;
+/** A word that is code: a member or a call (`timeout.unref()`, `clearTimeout(timeout)`), snake_case or camelCase. */
+const CODE_WORD = /\w(?:\.\w|\(|\[|_\w)|[a-z][A-Z]/;
+
 /**
- * A word of code in a heading: in code marks, a member or a call (`timeout.unref()`,
- * `clearTimeout(timeout)`), snake_case or camelCase. A problem word inside one names an API,
- * not a problem: a page of `timeout.*` methods is no page of problems.
+ * A heading's words without its code: a problem word inside a name of code names an API, not a
+ * problem (a page of `timeout.*` methods is no page of problems).
+ *
+ * @example proseOf('`timeout.unref()` fails when clearTimeout(timeout) ran') //=> 'fails when ran'
  */
-const CODE_WORD = /`[^`]*`|\S*\w(?:\.\w|\(|\[|_\w)\S*|\b[a-z]+[A-Z]\w*/g;
+function proseOf(heading: string): string {
+  return heading
+    .replace(CODE_SPAN, ' ')
+    .split(/\s+/)
+    .filter((word) => word !== '' && !CODE_WORD.test(word))
+    .join(' ');
+}
 
 /** An errno code's shape (`ENOENT`), which acronyms share (`ECDH`, `EXIF`). */
 const ERRNO_SHAPED = /^E[A-Z]{3,}$/;
