@@ -518,6 +518,7 @@ describe('composeExtractive on a hostile section', () => {
     ['a line of a hundred thousand spaces', `${' '.repeat(100_000)}x`],
     ['an unclosed code block of twenty thousand lines', `\`\`\`js\n${'code\n'.repeat(20_000)}`],
     ['an unclosed bracket before a row of images', `[${'![a]'.repeat(20_000)}`],
+    ['forty thousand sub-headings', '#### widgets\n'.repeat(40_000)],
   ])('is answered at once from %s', (_, body) => {
     const units = sectionOf(body);
     const started = performance.now();

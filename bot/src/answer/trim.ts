@@ -144,10 +144,17 @@ interface Subsection {
 /** The sub-headed parts of a section (a reference page's keys or options), code blocks skipped. */
 function subsections(lines: readonly string[]): Subsection[] {
   const headings = headingLines(lines);
-  return headings.map((h, i) => {
-    const next = headings.slice(i + 1).find((later) => later.level <= h.level);
-    return { heading: h.text, start: h.line, end: next?.line ?? lines.length };
-  });
+  // Each part ends at the next heading as high as its own or higher: read from the end, keeping
+  // the headings still open (lower ones go once a higher one is passed), in one pass.
+  const ends: number[] = [];
+  const open: { line: number; level: number }[] = [];
+  for (let i = headings.length - 1; i >= 0; i--) {
+    const h = headings[i]!;
+    while (open.length > 0 && open.at(-1)!.level > h.level) open.pop();
+    ends[i] = open.at(-1)?.line ?? lines.length;
+    open.push(h);
+  }
+  return headings.map((h, i) => ({ heading: h.text, start: h.line, end: ends[i]! }));
 }
 
 /** The numbers of the lines of Markdown outside code blocks (fence lines excluded). */
