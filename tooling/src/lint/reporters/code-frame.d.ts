@@ -7,6 +7,6 @@ declare module '@babel/code-frame' {
   export function codeFrameColumns(
     rawLines: string,
     location: CodeFrameLocation,
-    options?: { highlightCode?: boolean; forceColor?: boolean; linesAbove?: number; linesBelow?: number; message?: string },
+    options?: { highlightCode?: boolean; forceColor?: boolean; linesAbove?: number; linesBelow?: number; startLine?: number; message?: string },
   ): string;
 }

@@ -42,6 +42,22 @@ describe('pretty reporter', () => {
     const text = pretty([diagnostic], { sources: new Map([[diagnostic.file, '---\ntitle: x\nsummary: y\ntype: howto\n---\n']]), files: 3 });
     expect(text).toContain('atoms/a,b:c.md:4:7  error');
     expect(text).toContain('> 4 | type: howto');
+    // The marker stands under the finding's columns (7 to 12: `howto`).
+    const rows = text.split('\n');
+    const row = rows.findIndex((r) => r.includes('> 4 | type: howto'));
+    expect(rows[row + 1]!.indexOf('^^^^^')).toBe(rows[row]!.indexOf('howto'));
     expect(text).toContain('3 files checked: 1 error, 0 warnings');
+  });
+
+  test('frames a finding on a line of 100,000 characters by the columns around it, and thousands of them in proportion', () => {
+    const source = `---\ntitle: x\n---\n\n${'a'.repeat(500)}BAD${'b'.repeat(100_000)}\n`;
+    const finding: Diagnostic = { ...diagnostic, severity: 'warn', start: { line: 5, column: 501 }, end: { line: 5, column: 504 } };
+    const frame = pretty([finding], { sources: new Map([[finding.file, source]]) }).split('\n');
+    const line = frame.find((row) => row.includes('> 5 |'))!;
+    expect(line).toContain(`…${'a'.repeat(60)}BAD${'b'.repeat(97)}…`);
+    expect(line.length).toBeLessThan(200);
+    expect(frame[frame.indexOf(line) + 1]!.indexOf('^^^')).toBe(line.indexOf('BAD'));
+    const many = pretty(Array.from({ length: 5000 }, () => finding), { sources: new Map([[finding.file, source]]) });
+    expect(many.length).toBeLessThan(5000 * 600);
   });
 });
