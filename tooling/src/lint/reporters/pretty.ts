@@ -43,7 +43,8 @@ const FRAME_LEAD = 60;
  */
 function frameOf(lines: readonly string[], d: Diagnostic, color: boolean): string {
   const first = Math.max(1, d.start.line - 1);
-  const end = d.end && d.end.line <= d.start.line + 3 ? d.end : undefined;
+  // An end past the file's last line (a finding about what is missing at its end) marks the start only.
+  const end = d.end && d.end.line <= Math.min(d.start.line + 3, lines.length) ? d.end : undefined;
   const last = Math.min(lines.length, (end?.line ?? d.start.line) + 1);
   const window = lines.slice(first - 1, last);
   const from = Math.max(0, d.start.column - 1 - FRAME_LEAD);

@@ -60,4 +60,10 @@ describe('pretty reporter', () => {
     const many = pretty(Array.from({ length: 5000 }, () => finding), { sources: new Map([[finding.file, source]]) });
     expect(many.length).toBeLessThan(5000 * 600);
   });
+
+  test('frames a finding whose end is past the last line by its start', () => {
+    const finding: Diagnostic = { ...diagnostic, start: { line: 3, column: 1 }, end: { line: 5, column: 2 } };
+    const text = pretty([finding], { sources: new Map([[finding.file, 'a\nb\nc']]) });
+    expect(text).toContain('> 3 | c');
+  });
 });
