@@ -67,6 +67,8 @@ function proseOf(heading: string): string {
     .join(' ');
 }
 
+/** Every code of a text (`String#match` starts a global pattern from the beginning each time). */
+const EVERY_ERROR_CODE = new RegExp(ERROR_CODE.source, 'g');
 /** An errno code's shape (`ENOENT`), which acronyms share (`ECDH`, `EXIF`). */
 const ERRNO_SHAPED = /^E[A-Z]{3,}$/;
 
@@ -79,7 +81,7 @@ const ERRNO_SHAPED = /^E[A-Z]{3,}$/;
  * @example headingCodes('`EADDRINUSE`') //=> ['EADDRINUSE']
  */
 export function headingCodes(heading: string): string[] {
-  const codes = heading.match(new RegExp(ERROR_CODE.source, 'g')) ?? [];
+  const codes = heading.match(EVERY_ERROR_CODE) ?? [];
   const opening = /^[^\w]*(\w+)/.exec(heading)?.[1];
   const problem = PROBLEM_WORDS.test(heading);
   return codes.filter((code) => !ERRNO_SHAPED.test(code) || code === opening || problem);
