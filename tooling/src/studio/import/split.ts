@@ -143,12 +143,17 @@ export function splitPage(page: SourcePage): SplitPage {
   const cut = (group: Group, depth: number): Group[] => {
     if (depth > 6 || words(group.nodes) <= MAX_WORDS) return [group];
     if (!group.nodes.some((node) => node.type === 'heading' && node.depth === depth)) return cut(group, depth + 1);
+    const parent = group.heading ? { parent: plainHeading(group.heading) } : {};
+    return partsAt(group, depth, (heading) => ({ heading, nodes: [], section: group.section, ...parent })).flatMap((part) => cut(part, depth + 1));
+  };
+  /** A group cut at its headings of `depth`: what comes before the first stays the group's, each heading opens a part made by `part`. */
+  const partsAt = (group: Group, depth: number, part: (heading: Heading) => Group): Group[] => {
     const parts: Group[] = [{ ...group, nodes: [] }];
     for (const node of group.nodes) {
-      if (node.type === 'heading' && node.depth === depth) parts.push({ heading: node, nodes: [], section: group.section, ...(group.heading ? { parent: plainHeading(group.heading) } : {}) });
+      if (node.type === 'heading' && node.depth === depth) parts.push(part(node));
       else parts.at(-1)!.nodes.push(node);
     }
-    return parts.filter((part) => part.nodes.length > 0 || part.heading).flatMap((part) => cut(part, depth + 1));
+    return parts.filter((p) => p.nodes.length > 0 || p.heading);
   };
   // A long problem whose sub-headings are problems too (a section listing every error code under
   // `### ERR_X`) is one problem each: cut there, each part a problem by itself. A long problem
@@ -159,12 +164,7 @@ export function splitPage(page: SourcePage): SplitPage {
     const problems = headings.filter((heading) => isProblemHeading(plainHeading(heading))).length;
     if (problems < 2 || problems < headings.length * PROBLEM_SUBHEADINGS) return [group];
     const parent = group.heading ? plainHeading(group.heading) : group.parent;
-    const parts: Group[] = [{ ...group, nodes: [] }];
-    for (const node of group.nodes) {
-      if (node.type === 'heading' && node.depth === depth) parts.push({ heading: node, nodes: [], solo: true, ...(parent ? { parent } : {}) });
-      else parts.at(-1)!.nodes.push(node);
-    }
-    return parts.filter((part) => part.nodes.length > 0 || part.heading);
+    return partsAt(group, depth!, (heading) => ({ heading, nodes: [], solo: true, ...(parent ? { parent } : {}) }));
   };
   const pieces: Group[] = [];
   if (words(body) <= MAX_WORDS && problemDepth === undefined) pieces.push({ heading: undefined, nodes: body });
