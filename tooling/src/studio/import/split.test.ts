@@ -75,6 +75,14 @@ describe('splitPage', () => {
     expect(pieces.map((piece) => piece.title)).toEqual(['Decorators', 'Decorators: Usage', 'Decorators: Getters and Setters']);
   });
 
+  test('a page that opens under a heading any page could have ("### Synopsis") calls its first piece by the page’s name', () => {
+    const prose = (word: string, n: number) => `${Array.from({ length: n }, () => word).join(' ')}.`;
+    const page = `### Synopsis\n\n\`\`\`bash\nnpm rebuild\n\`\`\`\n\n### Description\n\n${prose('rebuild', 300)}\n\n### Configuration\n\n${prose('config', 700)}\n\n### Overview\n\n${prose('later', 700)}\n`;
+    expect(split(page, 'npm-rebuild').map((piece) => piece.title)).toEqual(['npm-rebuild', 'npm-rebuild: Configuration', 'npm-rebuild: Overview']);
+    // A first section that names its subject keeps its name.
+    expect(split(`## Prerequisites\n\n${prose('node', 700)}\n\n## Steps\n\n${prose('step', 700)}\n`, 'Installation').map((piece) => piece.title)).toEqual(['Installation: Prerequisites', 'Installation: Steps']);
+  });
+
   test('an HTML banner heading that opens the page is left out, and the page keeps its own title', () => {
     const [piece] = split('<h1 align="center">Fastify</h1>\n\n## Encapsulation\n\nA fundamental feature of Fastify is the encapsulation context.\n', 'Encapsulation');
     expect(piece!.title).toBe('Encapsulation');

@@ -206,8 +206,11 @@ export function splitPage(page: SourcePage): SplitPage {
     const start = first.position.start.offset!;
     const end = lastNode.position.end.offset!;
     const headingText = (piece.heading && plainHeading(piece.heading)) || undefined;
+    // A page's opening under a heading any page could have ("Introduction", "### Synopsis") is
+    // called by the page's name: the heading says where on the page it stands, not what it is about.
+    const opening = result.length === 0 && !piece.solo && headingText !== undefined && OPENING_HEADINGS.has(headingText.toLowerCase());
     const title = pieceTitle(
-      headingText === undefined || headingText.toLowerCase() === pageTitle.toLowerCase()
+      opening || headingText === undefined || headingText.toLowerCase() === pageTitle.toLowerCase()
         ? [pageTitle]
         : [pageTitle, ...(piece.parent && piece.parent !== headingText && piece.parent.toLowerCase() !== pageTitle.toLowerCase() ? [piece.parent] : []), headingText],
     );
@@ -321,6 +324,9 @@ function linksIn(node: RootContent | Root): Link[] {
 }
 
 const TEXT_BLOCKS = new Set<RootContent['type']>(['paragraph', 'code', 'list', 'table', 'blockquote']);
+
+/** Headings that open a page of any subject. */
+const OPENING_HEADINGS: ReadonlySet<string> = new Set(['introduction', 'intro', 'overview', 'synopsis', 'welcome', 'about', 'summary', 'description', 'preface', 'background']);
 
 /** Characters each leading part of a piece's title keeps at least, when they are shortened. */
 const LEADING_PART_MIN = 16;
