@@ -11,14 +11,20 @@ export function sentences(text: string): string[] {
   return [...sentenceSegmenter.segment(text.replace(/\s+/g, ' '))].map((s) => s.segment.trim()).filter((s) => s !== '');
 }
 
+/** A sentence that only sends the reader to another page. */
+const POINTS_ELSEWHERE = /^(?:see|refer to)\b/i;
+
 /**
- * A one-line summary between 10 and 300 characters: the first sentence, cut at a word boundary
- * when too long, or `fallback` when there is no usable sentence.
+ * A one-line summary between 10 and 300 characters: the first sentence (after any that only
+ * sends the reader elsewhere), cut at a word boundary when too long, or `fallback` when there is
+ * no usable sentence.
  *
  * @example summarize('Lint runs in CI. It blocks merges.', 'x') //=> 'Lint runs in CI.'
  */
 export function summarize(text: string, fallback: string): string {
-  const first = sentences(text).find((sentence) => sentence.length >= 10);
+  const usable = sentences(text).filter((sentence) => sentence.length >= 10);
+  // "See the config help doc." says where the subject is told, not what it is: the next sentence does.
+  const first = usable.find((sentence) => !POINTS_ELSEWHERE.test(sentence)) ?? usable[0];
   if (!first) return fallback;
   if (first.length <= 300) return first;
   const cut = first.slice(0, 297);
