@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve as resolveImport } from 'import-meta-resolve';
 import type { Plugin } from 'vite';
+import { UsageError } from '../../tooling/src/cli/usage-error.js';
 import { packageRoot } from '../../tooling/src/package/files.js';
 
 /** What Astro resolves from the project root: its own entrypoints, and Starlight's injected routes. */
@@ -95,4 +96,25 @@ export function servePackageDirs(): Plugin {
       }
     },
   };
+}
+
+/**
+ * Stops a build Astro would get wrong, before it starts: Astro reads a component outside its
+ * project's root as a path under that root when the two share no folder but the file system's
+ * root (atomkit installed globally in `/usr/lib/node_modules`, a project in `/home/me/kb`), and
+ * fails with "No cached compile metadata found". A shared folder anywhere above both is enough.
+ *
+ * @throws UsageError naming both folders and how to install atomkit where the site can be built.
+ * @example checkInstallReach('/home/me/kb', ['/usr/lib/node_modules']) // throws
+ */
+export function checkInstallReach(projectRoot: string, packageDirs: readonly string[] = servedPackageDirs()): void {
+  const top = (dir: string) => {
+    const { root } = path.parse(dir);
+    return `${root}${dir.slice(root.length).split(path.sep)[0] ?? ''}`.toLowerCase();
+  };
+  const away = packageDirs.find((dir) => top(dir) !== top(projectRoot));
+  if (!away) return;
+  throw new UsageError(
+    `The site cannot be built with atomkit installed in ${away}: it shares no folder with the project in ${projectRoot}, and Astro cannot compile components from there. Install atomkit in the project (npm install --save-dev atomkit) or in a folder above it, and run that one (npx atomkit).`,
+  );
 }

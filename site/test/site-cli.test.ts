@@ -1,6 +1,6 @@
 /** `atomkit site build|dev` as a user runs them, on inputs that must not start a build. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -98,6 +98,25 @@ describe('atomkit site build', () => {
       rmSync(elsewhere, { recursive: true, force: true });
     }
   }, 300_000);
+
+  test('refuses, before writing anything, a project that shares no folder but the root with the atomkit it runs', () => {
+    const topOf = (dir: string) => dir.split(path.sep)[1];
+    const base = [os.tmpdir(), '/var/tmp', '/dev/shm'].find((dir) => topOf(dir) !== topOf(PROJECT_ROOT) && existsSync(dir))!;
+    const apart = mkdtempSync(path.join(base, 'atomkit-apart-'));
+    try {
+      cpSync(FIXTURE_ATOMS, path.join(apart, 'atoms'), { recursive: true });
+      writeFileSync(path.join(apart, 'atomkit.config.yaml'), 'site:\n  organisation: Acme\n');
+      const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin/atomkit.js'), 'site', 'build'], { cwd: apart, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`it shares no folder with the project in ${realpathSync(apart)}`);
+      expect(run.stderr).toContain('npm install --save-dev atomkit');
+      expect(run.stderr).not.toMatch(/internal error|No cached compile metadata|\n\s+at /);
+      expect(existsSync(path.join(apart, '.atomkit'))).toBe(false);
+      expect(existsSync(path.join(apart, 'site'))).toBe(false);
+    } finally {
+      rmSync(apart, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('atomkit site dev', () => {

@@ -9,6 +9,7 @@ import type { CliIo } from './io.js';
 import { processIo } from './io.js';
 import { packageVersion } from '../package/files.js';
 import { OptionalDependencyMissing } from '../package/optional.js';
+import { UsageError } from './usage-error.js';
 
 const version = packageVersion();
 
@@ -55,9 +56,4 @@ function reportFatal(error: unknown, io: CliIo): number {
   if (process.env.ATOMKIT_DEBUG) io.stderr(`${(error as Error)?.stack ?? ''}\n`);
   else io.stderr(pc.dim('Set ATOMKIT_DEBUG=1 to see the stack trace, and please report it.\n'));
   return 2;
-}
-
-/** A mistake in how a command was called; printed without a stack, exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
 }

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { AtomkitConfig } from '../config/load.js';
 import type { CliIo } from '../cli/io.js';
-import { UsageError } from '../cli/main.js';
+import { UsageError } from '../cli/usage-error.js';
 import { packageFile } from '../package/files.js';
 import { IndexLoadError } from '../retrieval/api.js';
 import { CorpusError } from './corpus.js';

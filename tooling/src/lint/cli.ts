@@ -8,7 +8,7 @@ import { RULE_CODES, RULE_METAS } from './registry.js';
 import { REPORTERS } from './reporters/index.js';
 import { engineSettings, LintUsageError, runLint } from './run.js';
 import type { CliIo } from '../cli/io.js';
-import { UsageError } from '../cli/main.js';
+import { UsageError } from '../cli/usage-error.js';
 import { progress } from '../cli/progress.js';
 import type { LintCliOptions } from '../cli/commands/lint.js';
 

@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AstroInlineConfig } from 'astro';
 import type { AtomkitConfig } from '../config/load.js';
-import { linkRootPackages } from '../../../site/src/installed-packages.js';
+import { checkInstallReach, linkRootPackages } from '../../../site/src/installed-packages.js';
 import { standaloneRoot, standaloneSite, type StandaloneOptions } from '../../../site/src/standalone.js';
 import { shareStore, unshareStore } from '../../../site/src/shared-store.js';
 import { AtomStore } from '../../../site/src/store.js';
@@ -33,10 +33,12 @@ export interface BuiltSite {
  * Builds the site into `outDir` (`site/dist` of the project by default), Pagefind index included.
  *
  * @throws AtomCheckError when an atom is invalid or a `related` title does not resolve.
+ * @throws UsageError when atomkit is installed where Astro cannot build the project's site from.
  * @example await buildSite({ config: loadConfig() }) //=> { outDir: '/repo/site/dist', atoms: 31, pages: 45 }
  */
 export async function buildSite(options: SiteOptions): Promise<BuiltSite> {
   const { config } = options;
+  checkInstallReach(config.root);
   const drafts = options.drafts ?? false;
   const inline = standaloneSite(config, { ...options, drafts });
   const store = new AtomStore({
@@ -73,6 +75,7 @@ export interface DevServer {
  * in the log and left out until they are fixed.
  */
 export async function devSite(options: SiteOptions & { host?: string; port?: number }): Promise<DevServer> {
+  checkInstallReach(options.config.root);
   const { dev } = await import('astro');
   const restore = setAstroEnv('development', options.config);
   const server = await dev({

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { AtomkitConfig } from '../config/load.js';
 import type { CliIo } from '../cli/io.js';
-import { UsageError } from '../cli/main.js';
+import { UsageError } from '../cli/usage-error.js';
 import { buildSite, devSite } from './build.js';
 import { AtomCheckError, formatDiagnostic } from './check.js';
 import { onStopSignal } from '../cli/stop-signal.js';

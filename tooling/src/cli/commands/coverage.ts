@@ -1,7 +1,7 @@
 /** `atomkit coverage`: what the atoms cover, and what to write or review next. */
 import type { DefineCommand } from '../command.js';
 import { configFor } from '../command.js';
-import { UsageError } from '../main.js';
+import { UsageError } from '../usage-error.js';
 
 export const defineCoverage: DefineCommand = (program, io, setExitCode) => {
   program
