@@ -38,7 +38,8 @@ describe('atomkit import', () => {
     expect(report.notes.join('\n')).toContain('guides/install.md: link to `../nowhere.md` has no imported target; kept as written');
     expect(report.written).toBe(4);
     const install = readFileSync(path.join(dir, 'atoms/procedure/installing-the-widget-service.md'), 'utf8');
-    expect(install).toContain('tags: [guides, docs, imported]');
+    // The folder is called `docs`: that names no project, and is no tag.
+    expect(install).toContain('tags: [guides, imported]');
     expect(install).toContain('related:\n  - Widget options');
     // Tables and lists arrive intact, and links between pieces point at the new atom pages.
     expect(install).toContain('| file | purpose |\n| --- | --- |\n| `widgets.toml` | configuration |');

@@ -14,6 +14,9 @@ import { fillSections } from './fill.js';
 import { collapseBlankLines } from './normalize.js';
 import type { Piece } from './split.js';
 
+/** Folder names that say "documentation" and not whose. */
+const DOCS_FOLDER = /^(?:docs?|documentation|content)$/i;
+
 export interface PieceContext {
   readonly folderName: string;
   readonly author: string;
@@ -69,10 +72,12 @@ export function pieceToDraft(piece: Piece, context: PieceContext): PieceDraft {
   if (definitions.length > 0) markdown = `${markdown}\n\n${definitions.join('\n')}`;
   const content = demoteHeadings(markdown);
   const filled = fillSections(piece.type, content);
-  const tags = [...new Set([...piece.page.split('/').slice(0, -1), context.folderName].map((segment) => toTag(segment)).filter((t): t is string => t !== undefined)), 'imported'].slice(0, 20);
+  // A folder called `docs` names no project: as a tag it would be on every draft and say nothing.
+  const named = DOCS_FOLDER.test(context.folderName) ? undefined : context.folderName;
+  const tags = [...new Set([...piece.page.split('/').slice(0, -1), ...(named ? [named] : [])].map((segment) => toTag(segment)).filter((t): t is string => t !== undefined)), 'imported'].slice(0, 20);
   const header: AtomHeader = {
     title: piece.title,
-    summary: piece.description ?? summarize(firstSentenceSource(content), `${piece.title}, from the ${context.folderName} docs.`.slice(0, 300)),
+    summary: piece.description ?? summarize(firstSentenceSource(content), `${piece.title}, from the ${named ? `${named} ` : ''}docs.`.slice(0, 300)),
     type: piece.type,
     status: context.status,
     author: context.author,
