@@ -91,15 +91,29 @@ export function pieceToDraft(piece: Piece, context: PieceContext): PieceDraft {
   return { draft: { header, sections: filled.sections, ...(filled.lead ? { lead: filled.lead } : {}) }, unmapped, resolved, prompts: filled.prompts };
 }
 
-/** The text of the first paragraph that reads as prose (not a label, not a bare link), `Name:` labels left out. */
+/**
+ * The text of the first paragraph that reads as prose (not a label, not a bare link), `Name:`
+ * labels left out; one that opens a list ends with the list's items, which say what it announced.
+ */
 function firstSentenceSource(markdown: string): string {
-  const paragraphs = (nodes: readonly RootContent[]): RootContent[] => nodes.flatMap((node) => (node.type === 'paragraph' ? [node] : node.type === 'blockquote' ? paragraphs(node.children) : []));
-  for (const node of paragraphs(parseMarkdown(markdown).children)) {
-    // The text as read: a link (inline or by reference) by its label, code without its backticks, no HTML.
-    const text = toString(node, { includeHtml: false }).replace(/^\s*[A-Z][a-zA-Z]+:\s+/, '').trim();
-    if (/^[\p{L}\p{N}"'(]/u.test(text) && text.split(/\s+/).length >= 4) return text;
-  }
-  return '';
+  // The text as read: a link (inline or by reference) by its label, code without its backticks, no HTML.
+  const asRead = (node: RootContent) => toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
+  const find = (nodes: readonly RootContent[]): string | undefined => {
+    for (const [i, node] of nodes.entries()) {
+      const found = node.type === 'blockquote' ? find(node.children) : undefined;
+      if (found !== undefined) return found;
+      if (node.type !== 'paragraph') continue;
+      const text = asRead(node).replace(/^[A-Z][a-zA-Z]+:\s+/, '');
+      if (!/^[\p{L}\p{N}"'(]/u.test(text) || text.split(/\s+/).length < 4) continue;
+      // "Validation is handled by two dependencies:" says what they are only with its list.
+      const next = nodes[i + 1];
+      if (!text.endsWith(':') || next?.type !== 'list') return text;
+      const items = next.children.map((item) => (item.children[0] ? asRead(item.children[0]).replace(/[.;:,]$/, '') : '')).filter((item) => item !== '');
+      return items.length > 0 ? `${text} ${items.join('; ')}.` : text;
+    }
+    return undefined;
+  };
+  return find(parseMarkdown(markdown).children) ?? '';
 }
 
 /** Shifts ATX headings (never a `#` line in code) so the piece's headings sit under the atom's `##` sections. */

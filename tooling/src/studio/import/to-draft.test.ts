@@ -1,0 +1,31 @@
+import { describe, expect, test } from 'vitest';
+import { splitPage } from './split.js';
+import { pieceToDraft, type PieceContext } from './to-draft.js';
+
+const context = (folderName: string): PieceContext => ({
+  folderName,
+  author: 'Docs team',
+  today: '2026-01-01',
+  base: '/',
+  status: 'draft',
+  idOf: (piece) => piece.title.toLowerCase().replace(/\W+/g, '-'),
+  resolve: () => undefined,
+});
+const draftOf = (markdown: string, folderName = 'docs') => pieceToDraft(splitPage({ rel: 'guide/page.md', data: { title: 'Validation' }, markdown }).pieces[0]!, context(folderName)).draft.header;
+
+describe('pieceToDraft', () => {
+  test('a summary that announces a list ends with the list’s items', () => {
+    expect(draftOf('Validation is handled by two dependencies:\n\n- Ajv, for requests.\n- fast-json-stringify, for replies\n\nMore text follows here.\n').summary).toBe(
+      'Validation is handled by two dependencies: Ajv, for requests; fast-json-stringify, for replies.',
+    );
+    // A colon before a code block has no items to add.
+    expect(draftOf('Errors are shaped as the following:\n\n```json\n{}\n```\n').summary).toBe('Errors are shaped as the following:');
+  });
+
+  test('a folder called docs is no tag and no name in a summary of last resort; a named folder is both', () => {
+    expect(draftOf('```js\nrun()\n```\n').tags).toEqual(['guide', 'imported']);
+    expect(draftOf('```js\nrun()\n```\n').summary).toBe('Validation, from the docs.');
+    expect(draftOf('```js\nrun()\n```\n', 'fastify').tags).toEqual(['guide', 'fastify', 'imported']);
+    expect(draftOf('```js\nrun()\n```\n', 'fastify').summary).toBe('Validation, from the fastify docs.');
+  });
+});
