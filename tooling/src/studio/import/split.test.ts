@@ -75,6 +75,20 @@ describe('splitPage', () => {
     expect(pieces.map((piece) => piece.title)).toEqual(['Decorators', 'Decorators: Usage', 'Decorators: Getters and Setters']);
   });
 
+  test('a small section joins the piece before it only from a heading as deep or deeper, and a small closing one always does', () => {
+    const prose = (word: string, n: number) => `${Array.from({ length: n }, () => word).join(' ')}.`;
+    const page = `## Instance\n\n### intercept()\n\n${prose('intercept', 300)}\n\n#### Example - basic\n\n${prose('basic', 500)}\n\n#### Example - matchers\n\n${prose('matchers', 100)}\n\n### close()\n\n${prose('close', 60)}\n\n### dispatch()\n\n${prose('dispatch', 60)}\n`;
+    const headings = (markdown: string) => split(markdown, 'MockPool').map((piece) => [piece.title, piece.body.match(/^#+ .*/gm)]);
+    // `### close()` is no part of the `#### Example` before it: it opens a piece, which its sibling joins.
+    expect(headings(page)).toEqual([
+      ['MockPool: Instance', ['### intercept()']],
+      ['MockPool: intercept(): Example - basic', ['#### Example - matchers']],
+      ['MockPool: Instance: close()', ['### dispatch()']],
+    ]);
+    // A list of links that ends the page has nowhere else to go.
+    expect(headings(`${page}\n### See also\n\n- [Pool](./pool.md)\n`).at(-1)).toEqual(['MockPool: Instance: close()', ['### dispatch()', '### See also']]);
+  });
+
   test('a page that opens under a heading any page could have ("### Synopsis") calls its first piece by the page’s name', () => {
     const prose = (word: string, n: number) => `${Array.from({ length: n }, () => word).join(' ')}.`;
     const page = `### Synopsis\n\n\`\`\`bash\nnpm rebuild\n\`\`\`\n\n### Description\n\n${prose('rebuild', 300)}\n\n### Configuration\n\n${prose('config', 700)}\n\n### Overview\n\n${prose('later', 700)}\n`;

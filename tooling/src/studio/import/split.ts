@@ -182,12 +182,17 @@ export function splitPage(page: SourcePage): SplitPage {
   // Merge small pieces into the one before (their heading becomes a sub-heading); a problem of a
   // problem page stays by itself, and so does an empty section heading's successor.
   const merged: Group[] = [];
-  for (const piece of pieces) {
+  for (const [i, piece] of pieces.entries()) {
     const last = merged.at(-1);
     const size = words(piece.nodes);
     // A part of a long section stays with its own section: the first methods of the next section do not join the last option of this one.
     const sameSection = last?.section === piece.section;
-    const fits = last && !last.solo && !piece.solo && sameSection && words(last.nodes) + size <= MAX_WORDS;
+    // Nor does a heading above the last one's join it (`### close()` is no part of the `#### Example`
+    // before it), unless it is small and ends its section: a closing "See also" has nowhere else to go.
+    const next = pieces[i + 1];
+    const closing = size < MIN_WORDS && (next === undefined || next.section !== piece.section);
+    const under = !piece.heading || !last?.heading || piece.heading.depth >= last.heading.depth || closing;
+    const fits = last && !last.solo && !piece.solo && sameSection && under && words(last.nodes) + size <= MAX_WORDS;
     // A FAQ's questions are merged into one atom of Q/A pairs, but not into its intro, whose atom is no FAQ.
     const sameKind = last !== undefined && asks(last.heading) === asks(piece.heading);
     if (last && fits && ((faqPage && sameKind) || size < MIN_WORDS || words(last.nodes) < MIN_WORDS)) {
