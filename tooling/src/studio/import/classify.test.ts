@@ -54,6 +54,11 @@ describe('isProblemHeading', () => {
     ['clearTimeout(timeout)', false],
     ['`requestTimeout`', false],
     ['connectionTimeout', false],
+    // A task done to errors is a how-to: a contributor guide's "Adding new errors" is no problem.
+    ['Adding new errors', false],
+    ['Testing new errors', false],
+    ['Handling errors in hooks', false],
+    ['Errors while adding a plugin', true],
   ])('%s: %s', (heading, problem) => {
     expect(isProblemHeading(heading)).toBe(problem);
   });

@@ -45,8 +45,13 @@ const CONTRAST = /\b(?:don't|do not|avoid|never|instead|rather than|anti-pattern
 const OPTION_HEADING = /^(?:`?-{1,2}[\w-]+|`?[\w$@-]+(?:\.[\w$*-]+)+`?|`[^`]+`)(?:[\s,]|$)/;
 const TYPE_LINE = /^\s*(?:[-*]\s*)?(?:\*\*)?(?:type|default|defaults? to|accepts|values?|added in|since)(?:\*\*)?\s*:/im;
 
+/** A heading that names a task done to errors ("Adding new errors", "Handling errors"): a how-to, not a problem. */
+const TASK_ON_ERRORS = /^(?:adding|creating|defining|documenting|testing|writing|using|throwing|handling|catching|reporting|raising|formatting|naming|customi[sz]ing)\b/i;
+
 export function isProblemHeading(text: string): boolean {
-  return headingCodes(text).length > 0 || /^error\b/i.test(text) || PROBLEM_WORDS.test(proseOf(text));
+  if (headingCodes(text).length > 0) return true;
+  const prose = proseOf(text);
+  return !TASK_ON_ERRORS.test(prose.trim()) && (/^error\b/i.test(text) || PROBLEM_WORDS.test(prose));
 }
 
 const CODE_SPAN = /`[^`]*`/g;
