@@ -9,6 +9,8 @@ describe('summarize', () => {
   test('a sentence that only sends the reader elsewhere gives way to the next one', () => {
     expect(summarize('See the config help doc. Many options change how packages are installed.', 'x')).toBe('Many options change how packages are installed.');
     expect(summarize('Refer to the API page for details.\n\nThe server listens on port 4321.', 'x')).toBe('The server listens on port 4321.');
+    expect(summarize('Further reading in the C++ Core Guidelines. Objects own their memory through smart pointers.', 'x')).toBe('Objects own their memory through smart pointers.');
+    expect(summarize('For more information, see the API page. The server listens on port 4321.', 'x')).toBe('The server listens on port 4321.');
   });
 
   test('a section that says nothing else keeps its pointer, and words that merely start with "see" are no pointer', () => {

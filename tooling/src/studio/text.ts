@@ -12,7 +12,7 @@ export function sentences(text: string): string[] {
 }
 
 /** A sentence that only sends the reader to another page. */
-const POINTS_ELSEWHERE = /^(?:see|refer to)\b/i;
+const POINTS_ELSEWHERE = /^(?:see|refer to|further reading|for (?:more|further) (?:information|details))\b/i;
 
 /**
  * A one-line summary between 10 and 300 characters: the first sentence (after any that only
