@@ -8,6 +8,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AtomkitConfig } from '../../config/load.js';
 import type { CliIo } from '../../cli/io.js';
+import { progress } from '../../cli/progress.js';
 import { headingAnchors } from '../../atom/identity.js';
 import type { AtomHeader } from '../../atom/schema.js';
 import { StudioError } from '../errors.js';
@@ -73,7 +74,10 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
     const read = readTextFile(path.resolve(folder, rel), config.lint.maxFileBytes, folder);
     return read.ok ? read.text : undefined;
   };
-  const normalized = pages.flatMap((page) => {
+  // A large reference (Node's API docs: 60 pages, 1,400 drafts) takes a while: a bar on a terminal.
+  const reading = progress(io, { label: 'Reading', unit: 'pages' });
+  const normalized = pages.flatMap((page, i) => {
+    reading.update(i + 1, pages.length);
     const front = fronts.get(page.rel)!;
     if ('problem' in front) {
       notes.push(`${page.rel}: ${front.problem}`);
@@ -92,6 +96,7 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
     for (const problem of split.problems) notes.push(`${page.rel}: ${problem}`);
     pieces.push(...split.pieces);
   }
+  reading.stop();
   // Titles must be unique: a repeated one gets its page path.
   const seen = new Map<string, number>();
   const unique = pieces.map((raw) => {
@@ -120,7 +125,12 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
     idOf: (piece: Piece) => (outRel && !outRel.startsWith('..') ? `${outRel}/${pieceId(piece)}` : pieceId(piece)),
     resolve: heldElsewhere(linkResolver(sources, byPage), repeated),
   };
-  const built = unique.map((piece) => ({ piece, ...pieceToDraft(piece, context) }));
+  const drafting = progress(io, { label: 'Drafting', unit: 'pieces' });
+  const built = unique.map((piece, i) => {
+    drafting.update(i + 1, unique.length);
+    return { piece, ...pieceToDraft(piece, context) };
+  });
+  drafting.stop();
   const kb = loadKnowledgeBase(config);
   const plan = planDrafts(built.map((item) => item.draft), kb, { root: config.root, outDir, repeats });
   const written = options.dryRun ? 0 : writePlan(plan, config.root);
