@@ -305,6 +305,8 @@ function codeSnippets(markdown: string, rel: string, context: NormalizeContext, 
  * @example collapseBlankLines('a\n\n\n\nb') //=> 'a\n\nb'
  */
 export function collapseBlankLines(markdown: string): string {
+  // Most pieces have no such run: the parse that finds code blocks is not needed for them.
+  if (!/\n{3}/.test(markdown)) return markdown;
   const code = parseMarkdown(markdown).children.flatMap(function codeIn(node: Nodes): [number, number][] {
     if (node.type === 'code') return [[node.position!.start.offset!, node.position!.end.offset!]];
     return 'children' in node ? (node.children as Nodes[]).flatMap(codeIn) : [];
