@@ -428,6 +428,20 @@ describe('composeExtractive: a direct answer said once', () => {
     expect(answer).toBe('E_BODY_TOO_LARGE — description: The request body is larger than the limit; how to solve: Increase `bodyLimit`. [1]\n\n_Quoted from the atoms; no language model was used._');
   });
 
+  test('answers a pasted error class with its row in a table of error classes, not the whole table; JavaScript\'s own classes name no row', () => {
+    const rows = ['ConnectTimeoutError', 'HeadersTimeoutError', 'HeadersOverflowError', 'BodyTimeoutError', 'SocketError']
+      .map((name) => `| \`${name}\` | \`UND_ERR_${name.replace(/Error$/, '').toUpperCase()}\` | socket is destroyed due to ${name.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} and the headers of the request. |`)
+      .join('\n');
+    const table = hit({ unitId: 'interface-input/errors#accepted-values', atomId: 'interface-input/errors', title: 'Errors', section: 'Accepted values', anchor: 'accepted-values', text: `| Error | Error Codes | Description |\n| --- | --- | --- |\n${rows}` });
+    const pasted = 'HeadersOverflowError: Headers Overflow Error\n    at Parser.trackHeader (/srv/app/node_modules/undici/lib/dispatcher/client-h1.js:430:30)\n    at Parser.onHeaderValue (/srv/app/node_modules/undici/lib/dispatcher/client-h1.js:426:10)';
+    const { answer } = composeExtractive(pasted, [table], { language: 'en', minScore: 0.2, atomUnits: [table] });
+    expect(answer.split('\n')[0]).toBe("`HeadersOverflowError` — error codes: `UND_ERR_HEADERSOVERFLOW`; description: socket is destroyed due to headers overflow and the headers of the request. [1]");
+    expect(answer).not.toContain('ConnectTimeoutError');
+    // `TypeError: fetch failed` is no entry of a library's table, whatever the table lists.
+    const typeErrors = hit({ ...table, text: '| Error | Description |\n| --- | --- |\n| `TypeError` | thrown by fetch. |\n| `AbortError` | the request was aborted. |' });
+    expect(composeExtractive('TypeError: fetch failed', [typeErrors], { language: 'en', minScore: 0.2, atomUnits: [typeErrors] }).answer).not.toMatch(/^`TypeError` —/);
+  });
+
   test('quotes no second section that shares no word with the question: a merged page of entries describes its first entry in its Input', () => {
     const input = referenceInput('interface-input/cli-options', 'CLI: Options: --heap-prof', ['Starts the V8 CPU profiler on start up and writes the profile to disk before exit.']);
     const example = hit({ unitId: 'interface-input/cli-options#example', atomId: 'interface-input/cli-options', title: 'CLI: Options: --heap-prof', type: 'interface-input', section: 'Example', anchor: 'example', text: option('`--inspect-brk[=[host:]port]`', 'Activate inspector on `host:port` and break at start of user script.') });

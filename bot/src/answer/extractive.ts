@@ -1,7 +1,7 @@
 /**
  * Extractive answers: no language model, only the atoms' own words. The answer leads with the
  * direct answer (a matching FAQ answer; for "what is X" the table row, list item or sentence that
- * defines X; for a pasted error code its row in a table of codes; the sentence that best answers
+ * defines X; for a pasted error code or error class its row in a table of them; the sentence that best answers
  * the question; or before an error's resolution the first sentence of what the error means), said
  * once, then
  * quotes the section of the answering atom that fits what was asked: the steps or the resolution,
@@ -338,12 +338,19 @@ function nameDefinition(hits: readonly SearchHit[], name: string): ReturnType<ty
  */
 function codeEntry(hits: readonly SearchHit[], question: string): ReturnType<typeof definitionIn> {
   const matched = hits.flatMap((hit) => (hit.matchedErrorCode === undefined ? [] : [hit.matchedErrorCode]));
-  for (const code of [...new Set([...matched, ...(question.match(new RegExp(ERROR_CODE.source, 'g')) ?? [])])].slice(0, 3)) {
+  // An error class a pasted error names (`HeadersOverflowError: …`) has its row in a table of error classes, as a code does.
+  const classes = [...question.matchAll(PASTED_ERROR_CLASS)].map((match) => match[1]!).filter((name) => !BUILT_IN_ERRORS.has(name));
+  for (const code of [...new Set([...matched, ...(question.match(new RegExp(ERROR_CODE.source, 'g')) ?? []), ...classes])].slice(0, 3)) {
     const entry = definitionIn(hits, (text) => text.includes(code), (text) => definingEntry(text, code));
     if (entry) return entry;
   }
   return undefined;
 }
+
+/** An error class as a pasted error names it: `HeadersOverflowError: Headers Overflow Error`, `cause: ConnectTimeoutError`. */
+const PASTED_ERROR_CLASS = /\b([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*Error)(?=:|\s\[)/g;
+/** JavaScript's own error classes name no library's entry. */
+const BUILT_IN_ERRORS: ReadonlySet<string> = new Set(['Error', 'TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'EvalError', 'URIError', 'AggregateError']);
 
 /** A block that is not a paragraph: a list, code, a table, a quote or a heading. */
 const NOT_PROSE = /^\s*([-*+]\s|\d+[.)]\s|`{3}|~{3}|\||>|#)/;
