@@ -506,6 +506,14 @@ describe('composeExtractive: a direct answer said once', () => {
     expect(answer.startsWith('`E_MEDIA_TYPE` — status: 415; meaning: the body is not `application/json`. [1]\n\nMore in **Chat API request rejected** › How to resolve [2]:\n\n1. Read `error.code`.')).toBe(true);
   });
 
+  test('reads a question of 200,000 letters of capitalised words, no error class among them, in one pass', () => {
+    const table = hit({ section: 'Fix', anchor: 'fix', text: '| Error | Description |\n|---|---|\n| `HeadersOverflowError` | headers too large. |' });
+    // Each word could open an error class name; none ends in `Error:`.
+    const question = `${'Ab1'.repeat(66_000)}Error x ${'AbcError '.repeat(2_000)}`;
+    const { answer } = composeExtractive(question, [table], { language: 'en', minScore: 0.2, atomUnits: [table] });
+    expect(answer).not.toMatch(/^`HeadersOverflowError` —/);
+  });
+
   test('reads a pasted log of many error codes against a long table of codes in bounded time', () => {
     const head = '| Code | Description |\n|---|---|\n';
     const units = Array.from({ length: 200 }, (_, u) =>
