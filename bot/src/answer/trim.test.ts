@@ -137,6 +137,49 @@ describe('a list longer than the budget', () => {
   });
 });
 
+describe('a list item that holds a section under its first line', () => {
+  // As a reference writes a hook: its metadata as items, its description and examples indented under the last one.
+  const hook = [
+    '- **Type:** `(server) => void`',
+    '- **Kind:** `async`',
+    '- **Scope:** Global',
+    '',
+    `  Hook for configuring the server. ${'word '.repeat(60).trim()}`,
+    '',
+    '  ```js',
+    '  configureServer(server) {}',
+    '  ```',
+    '',
+    '  **Injecting post middleware**',
+    '',
+    '  To run after the internal middlewares, return a function:',
+    '',
+    '  ```js',
+    '  configureServer(server) { return () => server.middlewares.use(handler) }',
+    '  ```',
+    '',
+    `  ${'filler '.repeat(60).trim()}`,
+  ].join('\n');
+
+  test('is trimmed, under its first line, to what concerns the question, as a section is', () => {
+    const out = trimToRelevant(hook, ['after', 'internal', 'middlewares'], 60);
+    expect(out).toBe(
+      '…\n\n- **Scope:** Global\n\n  …\n\n  To run after the internal middlewares, return a function:\n\n  ```js\n  configureServer(server) { return () => server.middlewares.use(handler) }\n  ```',
+    );
+  });
+
+  test('opens a section too long for the budget and is trimmed all the same', () => {
+    const out = trimToRelevant(`${hook}\n\n#### closeServer\n\nCalled when the server closes.`, ['after', 'internal', 'middlewares'], 60);
+    expect(out).toContain('  To run after the internal middlewares, return a function:');
+    expect(out).not.toContain('Hook for configuring');
+  });
+
+  test('is a numbered step: quoted whole, its command and what it prints with it', () => {
+    const step = `1. Start the service:\n\n   \`\`\`sh\n   npx atomkit serve\n   \`\`\`\n\n   ${'word '.repeat(80).trim()}`;
+    expect(trimToRelevant(`${step}\n\n2. Open it.`, ['serve'], 40)).toBe(`${step}\n\n…`);
+  });
+});
+
 describe('a table longer than the budget', () => {
   const rows = ['host', 'port', 'strictPort', 'open', 'cors'].map((name) => `| \`--${name}\` | ${name === 'strictPort' ? 'Exit if the port is already in use' : `Sets ${name} ${'and more '.repeat(8).trim()}`} |`);
   const table = `| Option | Meaning |\n| --- | --- |\n${rows.join('\n')}`;

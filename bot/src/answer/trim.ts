@@ -228,10 +228,11 @@ function relevantSubsections(markdown: string, terms: readonly string[], maxWord
     // A gap is marked where text was left out, not where only blank lines were.
     if (sub.start > reached && lines.slice(reached, sub.start).some((line) => line.trim() !== '')) out.push('…');
     const text = lines.slice(sub.start, sub.end).join('\n');
-    // A part longer than the budget (a heading over several sub-parts, or over long prose) is
-    // itself trimmed to what concerns the question: its opening rarely does.
-    if (sub.heading !== '' && wordCount(text) > maxWords) {
-      out.push(headingsAsBold(`${lines[sub.start]}\n\n${trimToRelevant(lines.slice(sub.start + 1, sub.end).join('\n'), terms, maxWords)}`));
+    // A part longer than the budget (a heading over several sub-parts, long prose, or the
+    // section's own opening before its first sub-heading) is itself trimmed to what concerns the
+    // question: its opening rarely does.
+    if (wordCount(text) > maxWords) {
+      out.push(headingsAsBold(sub.heading === '' ? trimToRelevant(text, terms, maxWords) : `${lines[sub.start]}\n\n${trimToRelevant(lines.slice(sub.start + 1, sub.end).join('\n'), terms, maxWords)}`));
       reached = sub.end;
       return;
     }
@@ -441,9 +442,26 @@ function relevantItems(list: string, terms: readonly string[], maxWords: number)
     if (j > 0 && kept[j - 1] === i - 1) out[out.length - 1] += `\n${items[i]}`;
     else out.push(items[i]!);
   });
-  for (let k = 0; k < out.length; k++) out[k] = out[k]!.trimEnd();
+  for (let k = 0; k < out.length; k++) out[k] = withinBudget(out[k]!.trimEnd(), terms, maxWords);
   if (kept.at(-1)! < items.length - 1) out.push('…');
-  return out.join('\n\n');
+  return oneGapMark(out.join('\n\n'));
+}
+
+/**
+ * A list item that holds a section's worth of text under its first line (the description and
+ * examples of a hook indented under its last `**Scope:**` line), trimmed as a section is: its
+ * first line, then what of the rest concerns the question. Any other item as it is.
+ */
+function withinBudget(item: string, terms: readonly string[], maxWords: number): string {
+  if (wordCount(item) <= maxWords) return item;
+  const [first, ...rest] = item.split('\n');
+  const body = rest.join('\n');
+  // A numbered step is quoted whole: its command and what it prints are the step.
+  const indent = /^[-*+]\s+/.exec(first!)?.[0].length ?? 0;
+  if (indent === 0 || !body.split('\n').every((line) => line.trim() === '' || line.startsWith(' '.repeat(indent)))) return item;
+  const trimmed = trimToRelevant(dedent(body), terms, Math.max(1, maxWords - wordCount(first!)));
+  if (trimmed.replace(/…/g, '').trim() === '') return item;
+  return [first, '', ...trimmed.split('\n').map((line) => (line === '' ? '' : ' '.repeat(indent) + line))].join('\n');
 }
 
 /**
