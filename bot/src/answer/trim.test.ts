@@ -174,6 +174,14 @@ describe('a list item that holds a section under its first line', () => {
     expect(out).not.toContain('Hook for configuring');
   });
 
+  test('nested a thousand deep (a megabyte of list) is trimmed one level down, in one pass', () => {
+    const nested = Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- item ${i} alpha beta gamma delta\n`).join('\n');
+    const started = performance.now();
+    const out = trimToRelevant(nested, ['delta'], 220);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(out.startsWith('- item 0 alpha beta gamma delta\n\n  - item 1')).toBe(true);
+  });
+
   test('is a numbered step: quoted whole, its command and what it prints with it', () => {
     const step = `1. Start the service:\n\n   \`\`\`sh\n   npx atomkit serve\n   \`\`\`\n\n   ${'word '.repeat(80).trim()}`;
     expect(trimToRelevant(`${step}\n\n2. Open it.`, ['serve'], 40)).toBe(`${step}\n\n…`);

@@ -83,6 +83,14 @@ export function trimToRelevant(markdown: string, terms: readonly string[], maxWo
   if (total <= maxWords) return blocks.map((b) => b.text).join('\n\n');
   const headed = relevantSubsections(markdown, terms, maxWords);
   if (headed !== undefined) return oneGapMark(headed);
+  return relevantBlocks(blocks, terms, maxWords, true);
+}
+
+/**
+ * The blocks that mention the question's terms, as `trimToRelevant` keeps them; with `cut`, a
+ * list or table longer than the budget is cut to its items or rows, else it is kept whole.
+ */
+function relevantBlocks(blocks: readonly Block[], terms: readonly string[], maxWords: number, cut: boolean): string {
   const keep = new Set<number>();
   let words = 0;
   const take = (i: number) => {
@@ -119,7 +127,7 @@ export function trimToRelevant(markdown: string, terms: readonly string[], maxWo
     if (i > 0 && kept[j - 1] !== i - 1 && out.at(-1) !== '…') out.push('…');
     const block = blocks[i]!;
     // A list or table longer than the whole budget is cut to the items or rows that concern the question.
-    out.push(block.words > maxWords ? (cutToQuestion(block, terms, maxWords) ?? block.text) : block.text);
+    out.push(cut && block.words > maxWords ? (cutToQuestion(block, terms, maxWords) ?? block.text) : block.text);
   });
   return oneGapMark(out.join('\n\n'));
 }
@@ -459,7 +467,8 @@ function withinBudget(item: string, terms: readonly string[], maxWords: number):
   // A numbered step is quoted whole: its command and what it prints are the step.
   const indent = /^[-*+]\s+/.exec(first!)?.[0].length ?? 0;
   if (indent === 0 || !body.split('\n').every((line) => line.trim() === '' || line.startsWith(' '.repeat(indent)))) return item;
-  const trimmed = trimToRelevant(dedent(body), terms, Math.max(1, maxWords - wordCount(first!)));
+  // One level down only: a list nested in the item is kept whole, so deep nesting costs no more than one pass.
+  const trimmed = relevantBlocks(splitBlocks(dedent(body)), terms, Math.max(1, maxWords - wordCount(first!)), false);
   if (trimmed.replace(/…/g, '').trim() === '') return item;
   return [first, '', ...trimmed.split('\n').map((line) => (line === '' ? '' : ' '.repeat(indent) + line))].join('\n');
 }
