@@ -31,6 +31,13 @@ describe('lexical search', () => {
     expect(searchLexical([index], tokenize('what does --frozen-lockfile do'), 10).map((h) => h.label)[0]).toBe(1);
   });
 
+  test("a code block's language is not indexed, what follows it is: ```mjs makes no unit about mjs files", () => {
+    const unit = (text: string) => ({ title: 'fs', summary: '', tags: [], errorCodes: [], kind: 'section', section: 'Example', text }) as unknown as StoredUnit;
+    const example = lexicalDoc(1, unit('```mjs title="read.mjs"\nimport { readFile } from "node:fs/promises";\n```\n\n~~~ yaml\nkey: value\n~~~'));
+    expect(example.body).toBe('``` title="read.mjs"\nimport { readFile } from "node:fs/promises";\n```\n\n~~~ \nkey: value\n~~~');
+    expect(tokenize(example.body)).not.toContain('yaml');
+  });
+
   test('hits from several shards are merged by score and filtered', () => {
     const a = createLexical();
     const b = createLexical();
