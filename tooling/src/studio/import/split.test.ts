@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { readFrontMatter, splitPage } from './split.js';
+import type { Heading, RootContent } from 'mdast';
+import { htmlAnchorIds, readFrontMatter, splitPage } from './split.js';
 
 const split = (markdown: string, title = 'Page') => splitPage({ rel: 'page.md', data: { title }, markdown }).pieces;
 
@@ -9,6 +10,30 @@ describe('splitPage', () => {
     expect(piece!.anchors).toEqual(['using-npm']);
     expect(piece!.anchorAliases).toEqual({ 'pnpm-12-using-npm': 'using-npm' });
     expect(piece!.drops).toEqual([{ start: 44, end: 65, text: '' }]);
+  });
+
+  test('an HTML anchor names the heading it marks, before it, inside it or in its section, and links to it find that heading', () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+    const page = [
+      `<a id="top"></a>\n\nIntro. ${words(130)}`,
+      `<a id="export"></a>\n## \`pino()\`\n\n${words(500)}`,
+      `## <a name="opts"></a>Options\n\n${words(500)}`,
+      `## BOOM\n<a id='pp-boom'></a>\n\n${words(500)}`,
+      `<p><a id="inline"></a>Some HTML.</p>\n\n${words(10)}`,
+    ].join('\n\n');
+    const pieces = split(page);
+    expect(pieces.map((piece) => piece.anchorAliases)).toEqual([{}, { export: 'pino' }, { opts: 'options' }, { 'pp-boom': 'boom' }]);
+    // The anchor is not shown in the draft: the links find its heading instead.
+    const boom = pieces[3]!;
+    expect(boom.drops.map((drop) => boom.body.slice(drop.start, drop.end))).toEqual(["<a id='pp-boom'></a>"]);
+  });
+
+  test('reads the HTML anchors of a section of a hundred thousand of them in one pass', () => {
+    const heading = { type: 'heading', depth: 2, children: [{ type: 'text', value: 'Heading' }] } as Heading;
+    const nodes: RootContent[] = [heading, ...Array.from({ length: 100_000 }, (_, i): RootContent => ({ type: 'html', value: `<a id="x${i}"></a>` }))];
+    const started = performance.now();
+    expect(htmlAnchorIds(nodes).get(heading)).toHaveLength(100_000);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   test('a page that lists several errors gets one piece per error, however short', () => {

@@ -24,7 +24,7 @@ export interface Piece {
   readonly signals: readonly string[];
   /** Heading anchors (as the source page renders them) that land in this piece. */
   readonly anchors: readonly string[];
-  /** Custom heading ids (`{#id}`) of the source, each to the anchor the heading gets on the atom page. */
+  /** Custom heading ids (`{#id}`) and HTML anchors (`<a id>`) of the source, each to the anchor the heading gets on the atom page. */
   readonly anchorAliases: Readonly<Record<string, string>>;
   /** The anchor of the piece's own heading, which becomes the atom's title (no anchor on its page). */
   readonly ownAnchor: string | undefined;
@@ -34,7 +34,8 @@ export interface Piece {
   readonly links: readonly { start: number; end: number; url: string; label: string }[];
   /**
    * Source edits inside the piece: link reference definitions dropped (the used ones are
-   * re-added at the end) and setext headings rewritten as `#` headings (so they can be demoted).
+   * re-added at the end), HTML anchors dropped (links find their headings) and setext headings
+   * rewritten as `#` headings (so they can be demoted).
    */
   readonly drops: readonly { start: number; end: number; text: string }[];
   /** The definitions the piece's reference links need, wherever on the page they are. */
@@ -63,6 +64,8 @@ export interface SourcePage {
 /** `---json`: the language tag gray-matter and Hexo read; JSON is YAML, so only the tag goes. */
 const JSON_TAG = /^---json[ \t]*(?=\r?\n)/;
 const CUSTOM_ID = /\s*\{#([\w.-]+)\}\s*$/;
+/** An HTML anchor, `<a id="export"></a>` or `<a name="x"></a>`, as GitHub-rendered docs (Node's, pino's, Fastify's) mark what they link to. */
+const HTML_ANCHOR = /<a\s+(?:id|name)\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'<>]+))\s*>\s*<\/a>/gi;
 const HTML_H1 = /^<h1\b[^>]*>[^<]*<\/h1>$/i;
 const MAX_WORDS = 800;
 const MIN_WORDS = 120;
@@ -101,11 +104,13 @@ export function splitPage(page: SourcePage): SplitPage {
   const definitions = new Map<string, Definition>();
   for (const node of tree.children) if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
   const allHeadings = tree.children.filter((node): node is Heading => node.type === 'heading');
-  const anchors = headingAnchors(allHeadings.map((heading) => toString(heading).replace(CUSTOM_ID, '')));
+  // As the atom page renders the heading: inline HTML (an `<a name>` anchor) has no text.
+  const anchors = headingAnchors(allHeadings.map((heading) => heading.children.map((child) => (child.type === 'html' ? '' : toString(child))).join('').replace(CUSTOM_ID, '')));
   const anchorOf = new Map(allHeadings.map((node, i) => [node, anchors[i]!]));
   // `## Title {#id}` (Docusaurus, VitePress): the id is how the source links to the heading; the
   // atom page anchors it by its text.
   const customIdOf = (heading: Heading) => CUSTOM_ID.exec(toString(heading))?.[1];
+  const htmlIds = htmlAnchorIds(tree.children);
 
   // A page that lists several problems (errors, symptoms) at one heading depth gets one piece per
   // problem; a page of question headings is a FAQ.
@@ -222,7 +227,9 @@ export function splitPage(page: SourcePage): SplitPage {
     const ownAnchor = piece.heading ? anchorOf.get(piece.heading) : undefined;
     const pieceAnchors = [...(ownAnchor ? [ownAnchor] : []), ...nodes.flatMap((node) => (node.type === 'heading' && node !== piece.heading ? [anchorOf.get(node)!] : []))];
     const pieceHeadings = [...(piece.heading ? [piece.heading] : []), ...nodes.filter((node): node is Heading => node.type === 'heading' && node !== piece.heading)];
-    const anchorAliases = Object.fromEntries(pieceHeadings.flatMap((heading) => (customIdOf(heading) ? [[customIdOf(heading)!, anchorOf.get(heading)!]] : [])));
+    const anchorAliases = Object.fromEntries(
+      pieceHeadings.flatMap((heading) => [...(customIdOf(heading) ? [customIdOf(heading)!] : []), ...(htmlIds.get(heading) ?? [])].map((id) => [id, anchorOf.get(heading)!])),
+    );
     const links: Piece['links'][number][] = [];
     for (const node of nodes) {
       for (const link of linksIn(node)) {
@@ -233,7 +240,8 @@ export function splitPage(page: SourcePage): SplitPage {
     const used = new Set(nodes.flatMap(referencesIn));
     const drops = nodes.flatMap((node) => {
       const at = { start: node.position!.start.offset! - start, end: node.position!.end.offset! - start };
-      if (node.type === 'definition') return [{ ...at, text: '' }];
+      // A definition, and an HTML anchor the links now find by its heading, are not shown.
+      if (node.type === 'definition' || anchorsOnly(node).length > 0) return [{ ...at, text: '' }];
       const customId = node.type === 'heading' ? CUSTOM_ID.exec(toString(node)) : null;
       if (node.type === 'heading' && customId && content.startsWith('#', node.position!.start.offset!)) {
         const textEnd = node.children.at(-1)!.position!.end.offset! - start;
@@ -363,4 +371,61 @@ function shortened(text: string, length: number): string {
   const cut = text.slice(0, length - 1);
   const space = cut.lastIndexOf(' ');
   return `${(space > length / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/**
+ * The ids of the HTML anchors that mark a heading: inside it (`## <a name="x"></a>Title`), on their
+ * own just before it (`<a id="export"></a>` then `## pino()`), or on their own within its section
+ * (`### BOOM` then `<a id="pp-boom"></a>`). Links name these ids; the atom page anchors the
+ * heading by its text. Anchors before the first heading mark the page's opening: none.
+ */
+export function htmlAnchorIds(nodes: readonly RootContent[]): Map<Heading, string[]> {
+  const found = new Map<Heading, string[]>();
+  const mark = (heading: Heading, ids: readonly string[]) => {
+    const list = found.get(heading) ?? [];
+    for (const id of ids) list.push(id);
+    found.set(heading, list);
+  };
+  // The heading each node comes right before, anchors between them skipped: read back to front, once.
+  const nextHeading: (Heading | undefined)[] = new Array(nodes.length);
+  let upcoming: Heading | undefined;
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const node = nodes[i]!;
+    nextHeading[i] = upcoming;
+    if (node.type === 'heading') upcoming = node;
+    else if (anchorsOnly(node).length === 0) upcoming = undefined;
+  }
+  let current: Heading | undefined;
+  nodes.forEach((node, i) => {
+    if (node.type === 'heading') {
+      current = node;
+      const inside = [...inlineHtml(node.children).matchAll(HTML_ANCHOR)].map(anchorId).filter(Boolean);
+      if (inside.length > 0) mark(node, inside);
+      return;
+    }
+    const ids = anchorsOnly(node);
+    const target = nextHeading[i] ?? current;
+    if (ids.length > 0 && target) mark(target, ids);
+  });
+  return found;
+}
+
+function anchorId(match: RegExpMatchArray): string {
+  return (match[1] ?? match[2] ?? match[3]!).trim();
+}
+
+/** The ids of a node that is nothing but HTML anchors; none for any other node. */
+function anchorsOnly(node: RootContent): string[] {
+  // `<a id="x"></a>` alone on a line is no HTML block (CommonMark starts one only at a tag alone on
+  // its line): it is a paragraph of inline HTML.
+  const html = node.type === 'html' ? node.value : node.type === 'paragraph' && node.children.every((child) => child.type === 'html' || (child.type === 'text' && child.value.trim() === '')) ? inlineHtml(node.children) : undefined;
+  if (html === undefined) return [];
+  const ids = [...html.matchAll(HTML_ANCHOR)].map(anchorId).filter(Boolean);
+  // `<a id="x"></a>` inside other HTML marks that HTML, not a heading.
+  return ids.length > 0 && html.replace(HTML_ANCHOR, '').trim() === '' ? ids : [];
+}
+
+/** Inline HTML comes in pieces (`<a name="x">`, then `</a>`): read together, other text as a space. */
+function inlineHtml(children: readonly RootContent[]): string {
+  return children.map((child) => (child.type === 'html' ? child.value : ' ')).join('');
 }
