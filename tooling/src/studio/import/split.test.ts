@@ -28,6 +28,24 @@ describe('splitPage', () => {
     expect(boom.drops.map((drop) => boom.body.slice(drop.start, drop.end))).toEqual(["<a id='pp-boom'></a>"]);
   });
 
+  test("a page's table of contents is left out of its draft, and a piece of nothing else is no piece", () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+    const contents = '- [Options](#options)\n  - [level](#level)\n- [Hooks](#hooks)';
+    const withIntro = split(`Intro: ${words(20)}\n\n${contents}\n\n## Options\n\n${words(30)}\n\n### level\n\n${words(30)}\n\n## Hooks\n\n${words(30)}`)[0]!;
+    expect(withIntro.drops.map((drop) => withIntro.body.slice(drop.start, drop.end))).toEqual([contents]);
+    expect(withIntro.links).toEqual([]);
+    const alone = split(`${contents}\n\n<a id="options"></a>\n\n## Options\n\n${words(500)}\n\n## Hooks\n\n${words(500)}`);
+    expect(alone.map((piece) => piece.title)).toEqual(['Page: Options', 'Page: Hooks']);
+  });
+
+  test('a list of two links to headings below, or of links to other pages, is text, not contents', () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+    for (const list of ['- [Options](#options)\n- [Hooks](#hooks)', '- [Options](/options)\n- [Hooks](/hooks)\n- [Level](/level)', '- [Options](#options) sets them\n- [Hooks](#hooks)\n- [Level](#level)']) {
+      const [piece] = split(`Intro: ${words(20)}\n\n${list}\n\n## Options\n\n${words(30)}\n\n## Hooks\n\n${words(30)}`);
+      expect(piece!.drops).toEqual([]);
+    }
+  });
+
   test('reads the HTML anchors of a section of a hundred thousand of them in one pass', () => {
     const heading = { type: 'heading', depth: 2, children: [{ type: 'text', value: 'Heading' }] } as Heading;
     const nodes: RootContent[] = [heading, ...Array.from({ length: 100_000 }, (_, i): RootContent => ({ type: 'html', value: `<a id="x${i}"></a>` }))];

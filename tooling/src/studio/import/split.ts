@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import type { Definition, Heading, Link, Root, RootContent } from 'mdast';
+import type { Definition, Heading, Link, List, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { headingAnchors } from '../../atom/identity.js';
 import { parseMarkdown } from '../../atom/markdown.js';
@@ -95,6 +95,10 @@ export function splitPage(page: SourcePage): SplitPage {
     return count;
   };
   const words = (nodes: readonly RootContent[]) => nodes.reduce((n, node) => n + nodeWords(node), 0);
+  // A table of contents and an HTML anchor are left out of the drafts: they count no words, so a
+  // piece of nothing else is none.
+  const contents = new Set(tree.children.filter(isContents));
+  for (const node of tree.children) if (contents.has(node) || anchorsOnly(node).length > 0) wordCache.set(node, 0);
   const h1 = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
   const pageTitle = (typeof data.title === 'string' && data.title.trim()) || (h1 ? plainHeading(h1) : '') || path.basename(page.rel).replace(/\.(?:mdx?|markdown)$/i, '').replace(/[-_]+/g, ' ');
   const description = typeof data.description === 'string' && data.description.trim().length >= 10 ? data.description.trim() : undefined;
@@ -175,7 +179,8 @@ export function splitPage(page: SourcePage): SplitPage {
   if (words(body) <= MAX_WORDS && problemDepth === undefined) pieces.push({ heading: undefined, nodes: body });
   else {
     for (const group of groups) {
-      if (group.nodes.length === 0 && !group.heading) continue;
+      // An opening of no words (a table of contents, an anchor) is nothing for a section to join.
+      if (!group.heading && words(group.nodes) === 0) continue;
       if (words(group.nodes) > MAX_WORDS && group.solo) pieces.push(...cutProblems(group));
       else if (words(group.nodes) > MAX_WORDS) {
         const parts = cut({ ...group, section: group.heading }, 3);
@@ -231,7 +236,8 @@ export function splitPage(page: SourcePage): SplitPage {
       pieceHeadings.flatMap((heading) => [...(customIdOf(heading) ? [customIdOf(heading)!] : []), ...(htmlIds.get(heading) ?? [])].map((id) => [id, anchorOf.get(heading)!])),
     );
     const links: Piece['links'][number][] = [];
-    for (const node of nodes) {
+    // The links of a table of contents go with it: its text is dropped whole.
+    for (const node of nodes.filter((node) => !contents.has(node))) {
       for (const link of linksIn(node)) {
         if (link.position) links.push({ start: link.position.start.offset! - start, end: link.position.end.offset! - start, url: link.url, label: content.slice(link.children[0]?.position?.start.offset ?? link.position.start.offset!, link.children.at(-1)?.position?.end.offset ?? link.position.start.offset!) });
       }
@@ -240,8 +246,8 @@ export function splitPage(page: SourcePage): SplitPage {
     const used = new Set(nodes.flatMap(referencesIn));
     const drops = nodes.flatMap((node) => {
       const at = { start: node.position!.start.offset! - start, end: node.position!.end.offset! - start };
-      // A definition, and an HTML anchor the links now find by its heading, are not shown.
-      if (node.type === 'definition' || anchorsOnly(node).length > 0) return [{ ...at, text: '' }];
+      // A definition, an HTML anchor the links now find by its heading, and a table of contents are not shown.
+      if (node.type === 'definition' || contents.has(node) || anchorsOnly(node).length > 0) return [{ ...at, text: '' }];
       const customId = node.type === 'heading' ? CUSTOM_ID.exec(toString(node)) : null;
       if (node.type === 'heading' && customId && content.startsWith('#', node.position!.start.offset!)) {
         const textEnd = node.children.at(-1)!.position!.end.offset! - start;
@@ -293,6 +299,30 @@ export function plainHeading(heading: Heading): string {
     node.type === 'html' || (!images && (node.type === 'image' || node.type === 'imageReference')) ? '' : 'children' in node ? (node.children as RootContent[]).map((child) => text(child, images)).join('') : toString(node);
   const plain = (images: boolean) => heading.children.map((node) => text(node, images)).join('').replace(CUSTOM_ID, '').replace(/\s+/g, ' ').trim();
   return plain(false) || plain(true);
+}
+
+/** Fewer links than this, and a list of links to the page's own headings is a "see below", not its contents. */
+const MIN_CONTENTS_LINKS = 3;
+
+/**
+ * Whether a list is the page's table of contents: every item only a link to a heading of the same
+ * page (`[logger.child()](#child)`), with the items nested under it alike. The atom page shows its
+ * own contents, and as an atom of its own it would hold every name of the page and say nothing.
+ */
+function isContents(node: RootContent): boolean {
+  let links = 0;
+  const contents = (list: List): boolean =>
+    list.children.every((item) =>
+      item.children.every((child) => {
+        if (child.type === 'list') return contents(child);
+        if (child.type !== 'paragraph') return false;
+        const own = child.children.filter((inline) => !(inline.type === 'text' && inline.value.trim() === ''));
+        if (own.length !== 1 || own[0]!.type !== 'link' || !own[0]!.url.startsWith('#')) return false;
+        links++;
+        return true;
+      }),
+    );
+  return node.type === 'list' && contents(node) && links >= MIN_CONTENTS_LINKS;
 }
 
 /**
