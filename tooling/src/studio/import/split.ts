@@ -382,7 +382,8 @@ const LEADING_PART_MIN = 16;
  * @example pieceTitle(['RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time matching', 'Usage', 'Finding matches']) //=> 'RE2JS is the JavaScript port of RE2, a regular expression engine that provides linear time…: Usage: Finding matches'
  */
 export function pieceTitle(parts: readonly string[]): string {
-  const clean = parts.map((part) => part.replace(/\s+/g, ' ').trim());
+  // A heading written as a label (`#### \`mixin\` (Function):`) ends without its colon.
+  const clean = parts.map((part) => part.replace(/\s+/g, ' ').trim().replace(/\s*[:：]$/, ''));
   const joined = clean.join(': ');
   if (joined.length <= TITLE_MAX || clean.length === 1) return clampTitle(joined);
   const leading = clean.slice(0, -1);

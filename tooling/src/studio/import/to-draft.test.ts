@@ -18,8 +18,17 @@ describe('pieceToDraft', () => {
     expect(draftOf('Validation is handled by two dependencies:\n\n- Ajv, for requests.\n- fast-json-stringify, for replies\n\nMore text follows here.\n').summary).toBe(
       'Validation is handled by two dependencies: Ajv, for requests; fast-json-stringify, for replies.',
     );
-    // A colon before a code block has no items to add.
-    expect(draftOf('Errors are shaped as the following:\n\n```json\n{}\n```\n').summary).toBe('Errors are shaped as the following:');
+  });
+
+  test('a summary that announces anything but a list ends as a sentence', () => {
+    expect(draftOf('Errors are shaped as the following:\n\n```json\n{}\n```\n').summary).toBe('Errors are shaped as the following.');
+    expect(draftOf('Pino is compatible with browserify for browser-side usage:\n\nThis can be useful.\n').summary).toBe('Pino is compatible with browserify for browser-side usage.');
+  });
+
+  test('a heading written as a label gives a title without its colon', () => {
+    const words = Array.from({ length: 900 }, (_, i) => `word${i}`).join(' ');
+    const pieces = splitPage({ rel: 'api.md', data: { title: 'API' }, markdown: `Intro ${words}\n\n## \`mixin\` (Function):\n\n${words}\n` }).pieces;
+    expect(pieces.map((piece) => piece.title)).toEqual(['API', 'API: mixin (Function)']);
   });
 
   test('a folder called docs is no tag and no name in a summary of last resort; a named folder is both', () => {

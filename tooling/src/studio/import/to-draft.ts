@@ -93,7 +93,8 @@ export function pieceToDraft(piece: Piece, context: PieceContext): PieceDraft {
 
 /**
  * The text of the first paragraph that reads as prose (not a label, not a bare link), `Name:`
- * labels left out; one that opens a list ends with the list's items, which say what it announced.
+ * labels left out; one that opens a list ends with the list's items, which say what it announced,
+ * and one that opens anything else ends as a sentence.
  */
 function firstSentenceSource(markdown: string): string {
   // The text as read: a link (inline or by reference) by its label, code without its backticks, no HTML.
@@ -107,7 +108,9 @@ function firstSentenceSource(markdown: string): string {
       if (!/^[\p{L}\p{N}"'(]/u.test(text) || text.split(/\s+/).length < 4) continue;
       // "Validation is handled by two dependencies:" says what they are only with its list.
       const next = nodes[i + 1];
-      if (!text.endsWith(':') || next?.type !== 'list') return text;
+      if (!text.endsWith(':')) return text;
+      // Before a code block or a table, it reads as a sentence of its own.
+      if (next?.type !== 'list') return `${text.slice(0, -1)}.`;
       const items = next.children.map((item) => (item.children[0] ? asRead(item.children[0]).replace(/[.;:,]$/, '') : '')).filter((item) => item !== '');
       return items.length > 0 ? `${text} ${items.join('; ')}.` : text;
     }
