@@ -46,6 +46,13 @@ describe('splitPage', () => {
     }
   });
 
+  test('a page with no `#` heading that opens with the only heading of its depth is called by it, not by its file name', () => {
+    const page = (markdown: string) => splitPage({ rel: 'docs/lts.md', data: {}, markdown }).pieces.map((piece) => piece.title);
+    expect(page('<a id="top"></a>\n\n## Long Term Support\n\nSupported for six months.\n\n### Schedule\n\nEvery April.\n')).toEqual(['Long Term Support']);
+    expect(page('## Long Term Support\n\nSupported for six months.\n\n## Schedule\n\nEvery April.\n')).toEqual(['lts']);
+    expect(page('Supported for six months.\n\n## Long Term Support\n\nEvery April.\n')).toEqual(['lts']);
+  });
+
   test('reads the HTML anchors of a section of a hundred thousand of them in one pass', () => {
     const heading = { type: 'heading', depth: 2, children: [{ type: 'text', value: 'Heading' }] } as Heading;
     const nodes: RootContent[] = [heading, ...Array.from({ length: 100_000 }, (_, i): RootContent => ({ type: 'html', value: `<a id="x${i}"></a>` }))];

@@ -100,7 +100,11 @@ export function splitPage(page: SourcePage): SplitPage {
   const contents = new Set(tree.children.filter(isContents));
   for (const node of tree.children) if (contents.has(node) || anchorsOnly(node).length > 0) wordCache.set(node, 0);
   const h1 = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
-  const pageTitle = (typeof data.title === 'string' && data.title.trim()) || (h1 ? plainHeading(h1) : '') || path.basename(page.rel).replace(/\.(?:mdx?|markdown)$/i, '').replace(/[-_]+/g, ' ');
+  // With no `#` heading, a page that opens with the only heading of its depth (`## Long Term
+  // Support` in `lts.md`, all others deeper) is called by it, not by its file's name.
+  const opening = tree.children.find((node) => node.type === 'heading' || nodeWords(node) > 0);
+  const named = opening?.type === 'heading' && tree.children.every((node) => node === opening || node.type !== 'heading' || node.depth > opening.depth) ? plainHeading(opening) : '';
+  const pageTitle = (typeof data.title === 'string' && data.title.trim()) || (h1 ? plainHeading(h1) : '') || named || path.basename(page.rel).replace(/\.(?:mdx?|markdown)$/i, '').replace(/[-_]+/g, ' ');
   const description = typeof data.description === 'string' && data.description.trim().length >= 10 ? data.description.trim() : undefined;
   const banner = bannerOf(tree.children, h1);
   const body = tree.children.filter((node) => node !== h1 && !banner.has(node) && !(node.type === 'heading' && node.depth === 1 && plainHeading(node).toLowerCase() === pageTitle.toLowerCase()));
