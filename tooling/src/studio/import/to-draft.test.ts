@@ -25,6 +25,13 @@ describe('pieceToDraft', () => {
     expect(draftOf('Pino is compatible with browserify for browser-side usage:\n\nThis can be useful.\n').summary).toBe('Pino is compatible with browserify for browser-side usage.');
   });
 
+  test("a summary is not a field of the page's metadata block, and a labelled sentence is said without its label", () => {
+    expect(draftOf('Tags: `blank_lines`, `bullet`, `ol`, `ul`\n\nFixable: Some violations can be fixed by tooling\n\nThis rule is triggered when lists are not surrounded by blank lines.\n').summary).toBe(
+      'This rule is triggered when lists are not surrounded by blank lines.',
+    );
+    expect(draftOf('Note: Validation runs before every handler.\n').summary).toBe('Validation runs before every handler.');
+  });
+
   test('a heading written as a label gives a title without its colon', () => {
     const words = Array.from({ length: 900 }, (_, i) => `word${i}`).join(' ');
     const pieces = splitPage({ rel: 'api.md', data: { title: 'API' }, markdown: `Intro ${words}\n\n## \`mixin\` (Function):\n\n${words}\n` }).pieces;

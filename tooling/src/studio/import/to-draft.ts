@@ -91,6 +91,9 @@ export function pieceToDraft(piece: Piece, context: PieceContext): PieceDraft {
   return { draft: { header, sections: filled.sections, ...(filled.lead ? { lead: filled.lead } : {}) }, unmapped, resolved, prompts: filled.prompts };
 }
 
+const LABELLED = /^[A-Z][\w -]{0,24}:\s/;
+const SENTENCE_END = /[.!?][)"'’”]*$/;
+
 /**
  * The text of the first paragraph that reads as prose (not a label, not a bare link), `Name:`
  * labels left out; one that opens a list ends with the list's items, which say what it announced,
@@ -104,7 +107,11 @@ function firstSentenceSource(markdown: string): string {
       const found = node.type === 'blockquote' ? find(node.children) : undefined;
       if (found !== undefined) return found;
       if (node.type !== 'paragraph') continue;
-      const text = asRead(node).replace(/^[A-Z][a-zA-Z]+:\s+/, '');
+      const read = asRead(node);
+      // A field of a metadata block (`Tags: whitespace`, `Fixable: Some violations can be fixed by
+      // tooling`) is no sentence: a labelled one is (`Note: Use a token.`), said without its label.
+      if (LABELLED.test(read) && !SENTENCE_END.test(read)) continue;
+      const text = read.replace(/^[A-Z][a-zA-Z]+:\s+/, '');
       if (!/^[\p{L}\p{N}"'(]/u.test(text) || text.split(/\s+/).length < 4) continue;
       // "Validation is handled by two dependencies:" says what they are only with its list.
       const next = nodes[i + 1];
