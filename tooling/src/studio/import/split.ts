@@ -34,8 +34,8 @@ export interface Piece {
   readonly links: readonly { start: number; end: number; url: string; label: string }[];
   /**
    * Source edits inside the piece: link reference definitions dropped (the used ones are
-   * re-added at the end), HTML anchors dropped (links find their headings) and setext headings
-   * rewritten as `#` headings (so they can be demoted).
+   * re-added at the end), HTML anchors (links find their headings) and a table of contents
+   * dropped, and setext headings rewritten as `#` headings (so they can be demoted).
    */
   readonly drops: readonly { start: number; end: number; text: string }[];
   /** The definitions the piece's reference links need, wherever on the page they are. */
