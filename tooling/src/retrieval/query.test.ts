@@ -127,6 +127,7 @@ describe('analyzeQuery', () => {
     expect(byTerm('dump all the chats')['dump']?.translated).toBeUndefined();
     expect(byTerm('exclude a folder')['exclud']?.forms).toEqual(['exclud', 'ignor']);
     expect(byTerm('exclude a folder')['folder']?.forms).toEqual(['folder', 'directori', 'dir']);
+    expect(byTerm('hide the authorization header in logs')['hide']?.forms).toEqual(['hide', 'redact', 'mask']);
   });
 
   test('also searches an abbreviation as the word documentation spells out: env vars are environment variables', () => {
