@@ -35,3 +35,18 @@ describe('bin/atomkit.js on a supported Node.js', () => {
     expect(run.status).toBe(0);
   });
 });
+
+describe('bin/atomkit.js warnings', () => {
+  test("holds back Node.js 22's warning that node:sqlite is experimental, and prints any other", () => {
+    // What Node.js 22 emits when a store is opened, then another warning, after the launcher has run.
+    const code = [
+      `await import(${JSON.stringify(`${ROOT}bin/atomkit.js`)});`,
+      "process.emitWarning('SQLite is an experimental feature and might change at any time', 'ExperimentalWarning');",
+      "process.emitWarning('Something else is experimental', 'ExperimentalWarning');",
+    ].join('\n');
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', code, 'atomkit', '--version'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(0);
+    expect(run.stderr).not.toContain('SQLite');
+    expect(run.stderr).toContain('ExperimentalWarning: Something else is experimental');
+  });
+});
