@@ -88,12 +88,14 @@ export function questionAnchors(): (question: string) => string {
 }
 
 /**
- * The file name stem for a new atom with this title.
+ * The file name stem for a new atom with this title. A slash parts words (`import/no-cycle`, a
+ * rule's name), where a heading's anchor drops it as punctuation.
  *
  * @example titleSlug('Run lint locally!') //=> 'run-lint-locally'
+ * @example titleSlug('import/no-cycle') //=> 'import-no-cycle'
  */
 export function titleSlug(title: string): string {
-  return slugText(title.normalize('NFC').trim()).replace(/^-+|-+$/g, '');
+  return slugText(title.normalize('NFC').replace(/\s*\/\s*/g, ' ').trim()).replace(/^-+|-+$/g, '');
 }
 
 /**

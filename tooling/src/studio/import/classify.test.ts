@@ -59,6 +59,14 @@ describe('isProblemHeading', () => {
     ['Testing new errors', false],
     ['Handling errors in hooks', false],
     ['Errors while adding a plugin', true],
+    // A rule's docs label the code that breaks it: examples, not problems.
+    ['invalid', false],
+    ['Invalid', false],
+    ['❌ Incorrect', false],
+    ['Examples of invalid code', false],
+    ['Fail', false],
+    ['Invalid configuration file', true],
+    ['Build fails on CI', true],
   ])('%s: %s', (heading, problem) => {
     expect(isProblemHeading(heading)).toBe(problem);
   });

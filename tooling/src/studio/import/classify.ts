@@ -48,10 +48,16 @@ const TYPE_LINE = /^\s*(?:[-*]\s*)?(?:\*\*)?(?:type|default|defaults? to|accepts
 /** A heading that names a task done to errors ("Adding new errors", "Handling errors"): a how-to, not a problem. */
 const TASK_ON_ERRORS = /^(?:adding|creating|defining|documenting|testing|writing|using|throwing|handling|catching|reporting|raising|formatting|naming|customi[sz]ing)\b/i;
 
+/**
+ * A heading that labels examples as a rule's docs do ("Invalid", "Fail", "❌ Incorrect", "Examples of
+ * invalid code"): the code that breaks the rule, not a problem the reader runs into.
+ */
+const EXAMPLE_LABEL = /^(?:[^\w\s]+\s*)?(?:examples? of\s+)?(?:in)?(?:valid|correct)(?:\s+(?:code|usage|examples?|cases?|patterns?))?$|^(?:[^\w\s]+\s*)?(?:fail|pass)(?:ing)?(?:\s+(?:code|examples?|cases?|tests?))?$/i;
+
 export function isProblemHeading(text: string): boolean {
   if (headingCodes(text).length > 0) return true;
-  const prose = proseOf(text);
-  return !TASK_ON_ERRORS.test(prose.trim()) && (/^error\b/i.test(text) || PROBLEM_WORDS.test(prose));
+  const prose = proseOf(text).trim();
+  return !TASK_ON_ERRORS.test(prose) && !EXAMPLE_LABEL.test(prose) && (/^error\b/i.test(text) || PROBLEM_WORDS.test(prose));
 }
 
 const CODE_SPAN = /`[^`]*`/g;

@@ -1,0 +1,13 @@
+import { describe, expect, test } from 'vitest';
+import { titleSlug } from './identity.js';
+
+describe('titleSlug', () => {
+  test.each([
+    ['Run lint locally!', 'run-lint-locally'],
+    ['import/no-cycle', 'import-no-cycle'],
+    ['Errors: frontmatter / schema', 'errors-frontmatter-schema'],
+    ['/leading and trailing/', 'leading-and-trailing'],
+  ])('%s is filed as %s', (title, slug) => {
+    expect(titleSlug(title)).toBe(slug);
+  });
+});
