@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { linkResolver } from './links.js';
 import type { Piece } from './split.js';
 
-const piece = (page: string, title: string, anchors: string[] = [], ownAnchor?: string, anchorAliases: Record<string, string> = {}) => ({ page, title, anchors, ownAnchor, anchorAliases }) as unknown as Piece;
+const piece = (page: string, title: string, anchors: string[] = [], ownAnchor?: string, anchorAliases: Record<string, string> = {}, pageAnchors = Object.fromEntries(anchors.filter((anchor) => anchor !== ownAnchor).map((anchor) => [anchor, anchor]))) =>
+  ({ page, title, anchors, ownAnchor, anchorAliases, pageAnchors }) as unknown as Piece;
 const pieces = [
   piece('docs/guides/deploy.mdx', 'Deploy', ['verify', 'using-npm'], undefined, { 'install-with-npm': 'using-npm' }),
   piece('docs/config/index.md', 'Config', ['server']),
@@ -11,6 +12,8 @@ const pieces = [
   piece('docs/cli/add.md', 'pnpm add'),
   piece('docs/api/client.md', 'Client', ['options']),
   piece('docs/api/client.md', 'Client: create one', ['constructor', 'arguments']),
+  // The page's second "Level" heading: `level-1` on the source page, `level` on the atom's.
+  piece('docs/api/types.md', 'Types', ['level-1'], undefined, {}, { 'level-1': 'level' }),
 ];
 const byPage = new Map<string, Piece[]>();
 for (const p of pieces) byPage.set(p.page, [...(byPage.get(p.page) ?? []), p]);
@@ -21,6 +24,7 @@ const resolve = linkResolver(
     { rel: 'docs/errors.md', data: { id: 'error-codes' } },
     { rel: 'docs/cli/add.md', data: { slug: '/add-packages' } },
     { rel: 'docs/api/client.md', data: {} },
+    { rel: 'docs/api/types.md', data: {} },
   ],
   byPage,
 );
@@ -43,6 +47,7 @@ describe('linkResolver', () => {
     ['an unknown anchor: the page, no anchor', 'docs/guides/deploy.mdx', '../errors.md#gone', 'Errors', undefined],
     ['an anchor named like an object property: the page, no anchor', 'docs/config/index.md', '../guides/deploy.mdx#constructor', 'Deploy', undefined],
     ['an anchor named like an object property, to the piece holding it', 'docs/config/index.md', '../api/client.md#constructor', 'Client: create one', 'constructor'],
+    ['an anchor numbered among its page, to the one its atom page renders', 'docs/config/index.md', '../api/types.md#level-1', 'Types', 'level'],
   ])('resolves %s', (_name, from, url, title, anchor) => {
     const found = resolve(from, url);
     expect(found && { title: found.piece.title, anchor: found.anchor }).toEqual({ title, anchor });

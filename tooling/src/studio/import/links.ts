@@ -65,7 +65,7 @@ export function linkResolver(routes: readonly PageRoute[], byPage: ReadonlyMap<s
     const piece = (anchor && pieces.find((candidate) => candidate.anchors.includes(anchor) || aliasOf(candidate, anchor) !== undefined)) || pieces[0]!;
     const rendered = anchor === undefined ? undefined : (aliasOf(piece, anchor) ?? anchor);
     // A faq atom's questions are `Q:` lines, not headings: its page has no anchors.
-    const onPage = rendered !== undefined && piece.anchors.includes(rendered) && rendered !== piece.ownAnchor && piece.type !== 'faq' ? rendered : undefined;
+    const onPage = rendered !== undefined && Object.hasOwn(piece.pageAnchors, rendered) && piece.type !== 'faq' ? piece.pageAnchors[rendered] : undefined;
     return { piece, anchor: onPage };
   };
 }

@@ -53,6 +53,15 @@ describe('splitPage', () => {
     expect(page('Supported for six months.\n\n## Long Term Support\n\nEvery April.\n')).toEqual(['lts']);
   });
 
+  test("a heading's anchor on its atom page is numbered among that page's headings, not the source's", () => {
+    const words = (n: number) => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
+    const pieces = split(`## Options\n\n${words(500)}\n\n### Level\n\n${words(30)}\n\n## Types\n\n${words(500)}\n\n### Level\n\n${words(30)}`);
+    expect(pieces.map((piece) => [piece.anchors, piece.pageAnchors])).toEqual([
+      [['options', 'level'], { level: 'level' }],
+      [['types', 'level-1'], { 'level-1': 'level' }],
+    ]);
+  });
+
   test('reads the HTML anchors of a section of a hundred thousand of them in one pass', () => {
     const heading = { type: 'heading', depth: 2, children: [{ type: 'text', value: 'Heading' }] } as Heading;
     const nodes: RootContent[] = [heading, ...Array.from({ length: 100_000 }, (_, i): RootContent => ({ type: 'html', value: `<a id="x${i}"></a>` }))];

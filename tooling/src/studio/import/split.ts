@@ -24,6 +24,8 @@ export interface Piece {
   readonly signals: readonly string[];
   /** Heading anchors (as the source page renders them) that land in this piece. */
   readonly anchors: readonly string[];
+  /** The anchor each of those but the piece's own heading gets on the atom page, numbered among that page's headings. */
+  readonly pageAnchors: Readonly<Record<string, string>>;
   /** Custom heading ids (`{#id}`) and HTML anchors (`<a id>`) of the source, each to the anchor the heading gets on the atom page. */
   readonly anchorAliases: Readonly<Record<string, string>>;
   /** The anchor of the piece's own heading, which becomes the atom's title (no anchor on its page). */
@@ -113,7 +115,8 @@ export function splitPage(page: SourcePage): SplitPage {
   for (const node of tree.children) if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
   const allHeadings = tree.children.filter((node): node is Heading => node.type === 'heading');
   // As the atom page renders the heading: inline HTML (an `<a name>` anchor) has no text.
-  const anchors = headingAnchors(allHeadings.map((heading) => heading.children.map((child) => (child.type === 'html' ? '' : toString(child))).join('').replace(CUSTOM_ID, '')));
+  const anchorText = (heading: Heading) => heading.children.map((child) => (child.type === 'html' ? '' : toString(child))).join('').replace(CUSTOM_ID, '');
+  const anchors = headingAnchors(allHeadings.map(anchorText));
   const anchorOf = new Map(allHeadings.map((node, i) => [node, anchors[i]!]));
   // `## Title {#id}` (Docusaurus, VitePress): the id is how the source links to the heading; the
   // atom page anchors it by its text.
@@ -236,6 +239,11 @@ export function splitPage(page: SourcePage): SplitPage {
     const ownAnchor = piece.heading ? anchorOf.get(piece.heading) : undefined;
     const pieceAnchors = [...(ownAnchor ? [ownAnchor] : []), ...nodes.flatMap((node) => (node.type === 'heading' && node !== piece.heading ? [anchorOf.get(node)!] : []))];
     const pieceHeadings = [...(piece.heading ? [piece.heading] : []), ...nodes.filter((node): node is Heading => node.type === 'heading' && node !== piece.heading)];
+    // A heading's anchor is numbered among the headings of its page: the source's second "Level"
+    // is `level-1`, and on an atom page that holds only that one it is `level`.
+    const onPage = pieceHeadings.filter((heading) => heading !== piece.heading);
+    const local = headingAnchors(onPage.map(anchorText));
+    const pageAnchors = Object.fromEntries(onPage.map((heading, i) => [anchorOf.get(heading)!, local[i]!]));
     const anchorAliases = Object.fromEntries(
       pieceHeadings.flatMap((heading) => [...(customIdOf(heading) ? [customIdOf(heading)!] : []), ...(htmlIds.get(heading) ?? [])].map((id) => [id, anchorOf.get(heading)!])),
     );
@@ -274,6 +282,7 @@ export function splitPage(page: SourcePage): SplitPage {
       confidence: classification.confidence,
       signals: classification.signals,
       anchors: pieceAnchors,
+      pageAnchors,
       anchorAliases,
       ownAnchor,
       body: markdown,
