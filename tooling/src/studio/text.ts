@@ -17,11 +17,13 @@ const POINTS_ELSEWHERE = /^(?:see|refer to|further reading|for (?:more|further) 
 /**
  * A one-line summary between 10 and 300 characters: the first sentence (after any that only
  * sends the reader elsewhere), cut at a word boundary when too long, or `fallback` when there is
- * no usable sentence.
+ * no usable sentence. With `whole`, text that fits (a page's own description) is kept as it is, on one line.
  *
  * @example summarize('Lint runs in CI. It blocks merges.', 'x') //=> 'Lint runs in CI.'
  */
-export function summarize(text: string, fallback: string): string {
+export function summarize(text: string, fallback: string, whole = false): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (whole && line.length >= 10 && line.length <= 300) return line;
   const usable = sentences(text).filter((sentence) => sentence.length >= 10);
   // "See the config help doc." says where the subject is told, not what it is: the next sentence does.
   const first = usable.find((sentence) => !POINTS_ELSEWHERE.test(sentence)) ?? usable[0];

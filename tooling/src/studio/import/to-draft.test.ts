@@ -32,6 +32,14 @@ describe('pieceToDraft', () => {
     expect(draftOf('Note: Validation runs before every handler.\n').summary).toBe('Validation runs before every handler.');
   });
 
+  test("a page's description is its summary, on one line, and only its first sentence when it is longer than a summary may be", () => {
+    const described = (description: string) => pieceToDraft(splitPage({ rel: 'skill.md', data: { title: 'Component testing', description }, markdown: 'Body text here.\n' }).pieces[0]!, context('docs')).draft.header.summary;
+    expect(described('Set up component testing\nwith a story gallery.')).toBe('Set up component testing with a story gallery.');
+    const long = `Set up component testing with Playwright using a story gallery. Use when asked to test components in isolation, ${'or to migrate off the old runner, '.repeat(8)}done.`;
+    expect(long.length).toBeGreaterThan(300);
+    expect(described(long)).toBe('Set up component testing with Playwright using a story gallery.');
+  });
+
   test('a heading written as a label gives a title without its colon', () => {
     const words = Array.from({ length: 900 }, (_, i) => `word${i}`).join(' ');
     const pieces = splitPage({ rel: 'api.md', data: { title: 'API' }, markdown: `Intro ${words}\n\n## \`mixin\` (Function):\n\n${words}\n` }).pieces;

@@ -77,7 +77,8 @@ export function pieceToDraft(piece: Piece, context: PieceContext): PieceDraft {
   const tags = [...new Set([...piece.page.split('/').slice(0, -1), ...(named ? [named] : [])].map((segment) => toTag(segment)).filter((t): t is string => t !== undefined)), 'imported'].slice(0, 20);
   const header: AtomHeader = {
     title: piece.title,
-    summary: piece.description ?? summarize(firstSentenceSource(content), `${piece.title}, from the ${named ? `${named} ` : ''}docs.`.slice(0, 300)),
+    // A description longer than a summary may be (an agent skill's says when to use it, too) gives its first sentence.
+    summary: summarize(piece.description ?? firstSentenceSource(content), `${piece.title}, from the ${named ? `${named} ` : ''}docs.`.slice(0, 300), piece.description !== undefined),
     type: piece.type,
     status: context.status,
     author: context.author,
