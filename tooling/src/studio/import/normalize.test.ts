@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Dialect } from './dialect.js';
-import { normalizePage } from './normalize.js';
+import { collapseBlankLines, normalizePage } from './normalize.js';
 
 const pages: Record<string, string> = {
   'settings/_cpuFlag.mdx': '### --cpu=&lt;name\\>\n\nOverride the CPU architecture of native modules.\n',
@@ -102,3 +102,12 @@ test('HTML lists and line breaks in an MDX page read as Markdown, their words ap
   expect(normalize('<ul><li>{props.name}</li></ul>', 'page.mdx', 'docusaurus').markdown).not.toContain('* ');
 });
 
+
+describe('collapseBlankLines', () => {
+  test('a run of blank lines, spaces on them or not, is one blank line; inside a code block it stays', () => {
+    expect(collapseBlankLines('Text.\n\n  \n  \n\t\nMore text.')).toBe('Text.\n\nMore text.');
+    expect(collapseBlankLines('Text.\n  \nMore text.')).toBe('Text.\n  \nMore text.');
+    const code = '```yaml\na: 1\n\n  \n\nb: 2\n```';
+    expect(collapseBlankLines(`${code}\n\n\n\nText.`)).toBe(`${code}\n\nText.`);
+  });
+});

@@ -299,20 +299,24 @@ function codeSnippets(markdown: string, rel: string, context: NormalizeContext, 
 }
 
 /**
- * Runs of blank lines (left where markup was removed) cut to one, outside code blocks, whose
- * blank lines are content.
+ * Runs of blank lines (left where markup was removed; a line of only the spaces that indented a
+ * removed definition is blank too) cut to one, outside code blocks, whose blank lines are content.
  *
  * @example collapseBlankLines('a\n\n\n\nb') //=> 'a\n\nb'
+ * @example collapseBlankLines('a\n\n  \n  \nb') //=> 'a\n\nb'
  */
 export function collapseBlankLines(markdown: string): string {
   // Most pieces have no such run: the parse that finds code blocks is not needed for them.
-  if (!/\n{3}/.test(markdown)) return markdown;
+  if (!BLANK_RUN.test(markdown)) return markdown;
   const code = parseMarkdown(markdown).children.flatMap(function codeIn(node: Nodes): [number, number][] {
     if (node.type === 'code') return [[node.position!.start.offset!, node.position!.end.offset!]];
     return 'children' in node ? (node.children as Nodes[]).flatMap(codeIn) : [];
   });
-  return markdown.replace(/\n{3,}/g, (run, at: number) => (code.some(([start, end]) => at > start && at < end) ? run : '\n\n'));
+  return markdown.replace(new RegExp(BLANK_RUN.source, 'g'), (run, at: number) => (code.some(([start, end]) => at > start && at < end) ? run : '\n\n'));
 }
+
+/** Two or more blank lines in a row, spaces and tabs on them or not. */
+const BLANK_RUN = /\n(?:[ \t]*\n){2,}/;
 
 function parse(source: string, mdx: boolean): Root {
   return mdx

@@ -180,6 +180,23 @@ describe('splitPage', () => {
     expect(splitPage({ rel: 'logo.md', data: {}, markdown: '# ![Acme](./logo.png)\n\nAcme makes widgets for every kind of workshop.' }).pieces[0]!.title).toBe('Acme');
   });
 
+  test("a README's spacers, link bar and language switcher above its text are left out, its links in the text kept", () => {
+    const readme = [
+      '<div align="center">\n  <img alt="Biome" src="https://example.org/logo.svg" width="700" />\n</div>',
+      '  <br>\n  <br>',
+      '[![CI on main][ci-badge]][ci-url]\n[![npm version][npm-badge]][npm-url]',
+      '  [ci-badge]: https://example.org/ci.svg\n  [ci-url]: https://example.org/ci\n  [npm-badge]: https://example.org/npm.svg\n  [npm-url]: https://example.org/npm',
+      '<!-- Insert new entries by language code. -->',
+      '[हिन्दी](./README.hi.md) | English | [Español](./README.es.md) | [日本語](./README.ja.md)\n<br>',
+      '**Biome** is a performant toolchain for web projects: see [the docs](https://example.org/) | [the blog](https://example.org/blog) | [the chat](https://example.org/chat).',
+      '[Docs](https://example.org/) · [Discord](https://example.org/chat) · [Blog](https://example.org/blog)',
+    ].join('\n\n');
+    const [piece] = splitPage({ rel: 'README.md', data: {}, markdown: readme }).pieces;
+    expect(piece!.body).toMatch(/^\*\*Biome\*\* is a performant toolchain/);
+    // Below the text, a row of links is the page's own content.
+    expect(piece!.body).toContain('[Docs](https://example.org/) · [Discord]');
+  });
+
   test('a page of question headings is a FAQ whose pieces keep their own question', () => {
     const pieces = split('## Does it work on Windows?\n\nYes.\n\n## Why hard links?\n\nTo save disk space.\n', 'FAQ');
     expect(pieces.map((piece) => [piece.type, piece.body])).toEqual([['faq', '## Does it work on Windows?\n\nYes.\n\n## Why hard links?\n\nTo save disk space.']]);

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import type { Definition, Heading, Link, List, Root, RootContent } from 'mdast';
+import type { Definition, Heading, Link, List, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { headingAnchors } from '../../atom/identity.js';
 import { parseMarkdown } from '../../atom/markdown.js';
@@ -348,16 +348,18 @@ function isContents(node: RootContent): boolean {
 function bannerOf(nodes: readonly RootContent[], h1: Heading | undefined): Set<RootContent> {
   const banner = new Set<RootContent>();
   for (const node of nodes) {
-    if (node === h1 || node.type === 'definition') continue;
-    if (!decorative(node)) break;
+    if (node === h1) continue;
+    // A definition among them is not shown either (the links that use it still find it).
+    if (node.type !== 'definition' && !decorative(node)) break;
     banner.add(node);
   }
   return banner;
 }
 
 function decorative(node: RootContent): boolean {
-  if (node.type === 'html') return HTML_H1.test(node.value) || (/<img\b/i.test(node.value) && node.value.replace(/<[^>]*>/g, '').trim() === '');
+  if (node.type === 'html') return HTML_H1.test(node.value) || SPACER.test(node.value) || (/<img\b/i.test(node.value) && node.value.replace(/<[^>]*>/g, '').trim() === '');
   if (node.type !== 'paragraph') return false;
+  if (linkBar(node)) return true;
   const imageOnly = (child: RootContent): boolean =>
     child.type === 'image' ||
     child.type === 'imageReference' ||
@@ -366,6 +368,26 @@ function decorative(node: RootContent): boolean {
     (child.type === 'html' && child.value.replace(/<[^>]*>/g, '').trim() === '') ||
     ((child.type === 'link' || child.type === 'linkReference') && child.children.length > 0 && child.children.every(imageOnly));
   return node.children.some((child) => child.type !== 'text' && child.type !== 'break' && child.type !== 'html') && node.children.every(imageOnly);
+}
+
+/** HTML that only spaces the banner out: line breaks, an empty paragraph, a comment, a non-breaking space. */
+const SPACER = /^(?:\s|<br\s*\/?>|<\/?p(?:\s[^>]*)?>|<!--[\s\S]*?-->|&nbsp;)*$/i;
+
+/**
+ * A row of links and nothing else but separators (`[Docs](…) | [Discord](…)`), and perhaps the one
+ * item that is the page itself, unlinked (`English` among the links to the page's translations):
+ * what a README opens with to send readers elsewhere.
+ */
+function linkBar(node: Paragraph): boolean {
+  const isLink = (child: RootContent) => child.type === 'link' || child.type === 'linkReference';
+  if (node.children.filter(isLink).length < 3 || !node.children.every((child) => isLink(child) || child.type === 'text' || child.type === 'html' || child.type === 'break')) return false;
+  const rest = node.children
+    .map((child) => (isLink(child) ? '|' : child.type === 'text' ? child.value : ' '))
+    .join('')
+    .split(/[|·•]/)
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  return rest.length <= 1 && rest.every((item) => item.split(/\s+/).length <= 3 && !/[.:!?]$/.test(item));
 }
 
 /** Reference identifiers a node uses, those nested in a reference's text included (`[![npm][npm-src]][npm-href]`). */
