@@ -203,13 +203,23 @@ export function countWords(tree: Root): number {
   let words = 0;
   for (const node of tree.children) {
     if (node.type === 'yaml' || node.type === 'html') continue;
-    const text = toString(node);
-    // Scripts written without spaces need the segmenter; a regex counts the rest far faster.
-    if (UNSPACED_SCRIPT.test(text)) {
-      for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) words++;
-    } else words += text.match(SPACED_WORD)?.length ?? 0;
+    words += textWords(toString(node));
   }
   return words;
+}
+
+/** Counts the words of a text the way a reader would (see `countWords`). */
+export function textWords(text: string): number {
+  // Scripts written without spaces need the segmenter; a regex counts the rest far faster.
+  if (!writtenWithoutSpaces(text)) return text.match(SPACED_WORD)?.length ?? 0;
+  let words = 0;
+  for (const segment of wordSegmenter.segment(text)) if (segment.isWordLike) words++;
+  return words;
+}
+
+/** Whether a text has words of a script written without spaces between them (Japanese, Chinese, Thai). */
+export function writtenWithoutSpaces(text: string): boolean {
+  return UNSPACED_SCRIPT.test(text);
 }
 
 const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;

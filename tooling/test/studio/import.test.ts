@@ -151,6 +151,42 @@ describe('atomkit import', () => {
     expect(readFileSync(path.join(dir, guide.path), 'utf8')).toContain(`[the rule](/${md003.path.replace(/^atoms\//, '').replace(/\.md$/, '')}/)`);
   });
 
+  test('a translated page becomes an atom in its locale folder that names what it translates; a language the knowledge base lacks is reported, not imported', async () => {
+    const dir = makeProject({
+      'atomkit.config.yaml': 'atoms:\n  locales: [ja]\n',
+      'docs/guide/setup.md': '# Set up the service\n\nInstall it on a machine that runs every night.\n\n## Steps\n\n1. Install the service:\n\n   ```sh\n   npm install widget-service\n   ```\n\n2. Then [configure it](../README.md).\n',
+      'docs/ja/guide/setup.md': '# サービスをセットアップする\n\n毎晩動いているマシンにインストールします。\n\n## 手順\n\n1. サービスをインストールします。\n\n   ```sh\n   npm install widget-service\n   ```\n\n2. それから[設定します](../README.ja.md)。\n',
+      'docs/README.md': 'The service turns orders into widgets for every warehouse in the region.\n',
+      'docs/README.ja.md': 'このサービスは、地域のすべての倉庫向けに注文をウィジェットに変えます。\n',
+      'docs/README.es.md': 'El servicio convierte los pedidos en widgets para todos los almacenes de la región.\n',
+    });
+    const result = await run(dir, 'import', 'docs', '--json');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.out) as ImportReport;
+    expect(report.skipped).toEqual([{ rel: 'README.es.md', reason: "written in Spanish (`es`), which is not one of the knowledge base's languages (`atoms.locales`); not imported" }]);
+    expect(report.drafts.map((draft) => [draft.path, draft.title, draft.status])).toEqual([
+      ['atoms/ja/interface-input/readme.md', 'README', 'new'],
+      ['atoms/interface-input/readme.md', 'README', 'new'],
+      ['atoms/procedure/set-up-the-service.md', 'Set up the service', 'new'],
+      ['atoms/ja/procedure/set-up-the-service.md', 'サービスをセットアップする', 'new'],
+    ]);
+    const setup = readFileSync(path.join(dir, 'atoms/ja/procedure/set-up-the-service.md'), 'utf8');
+    expect(setup).toContain('language: ja\ntags: [guide, imported]\n');
+    expect(setup).toContain('translation_of: Set up the service\nsource_version: "0.1.0"\n');
+    // Its links go to the pages of its own language.
+    expect(setup).toContain('[設定します](/ja/interface-input/readme/)');
+    const lint = await runLint({ config: loadConfig({ cwd: dir }), cwd: dir });
+    expect(lint.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    // Imported again, every draft is a collision in its own language, and nothing is overwritten.
+    const again = JSON.parse((await run(dir, 'import', 'docs', '--json')).out) as ImportReport;
+    expect(again.drafts.map((draft) => draft.reasons[0])).toEqual([
+      'an atom with this title exists: atoms/ja/interface-input/readme.md',
+      'an atom with this title exists: atoms/interface-input/readme.md',
+      'an atom with this title exists: atoms/procedure/set-up-the-service.md',
+      'an atom with this title exists: atoms/ja/procedure/set-up-the-service.md',
+    ]);
+  });
+
   test('a path that is not a folder is a usage error', async () => {
     const dir = makeProject({ 'notes.md': '# x\n' });
     expect((await run(dir, 'import', 'notes.md')).code).toBe(2);

@@ -23,6 +23,7 @@ import { reviewJson, reviewMarkdown, type ReviewEntry } from './review.js';
 import { repeatedPieces } from './repeats.js';
 import { readFrontMatter, splitPage, type Piece } from './split.js';
 import { pieceId, pieceToDraft } from './to-draft.js';
+import { pageLanguages } from './languages.js';
 import { walkDocs } from './walk.js';
 import { readTextFile } from '../text-file.js';
 
@@ -58,7 +59,13 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
   }
   const status = options.status ?? 'draft';
   if (!(STATUSES as readonly string[]).includes(status)) throw new StudioError(`Unexpected status \`${status}\`, expected \`draft\` or \`review\`.`, 2);
-  const { pages, skipped } = walkDocs(folder, { maxFileBytes: config.lint.maxFileBytes, ...(options.maxDepth ? { maxDepth: options.maxDepth } : {}) });
+  const walked = walkDocs(folder, { maxFileBytes: config.lint.maxFileBytes, ...(options.maxDepth ? { maxDepth: options.maxDepth } : {}) });
+  const languages = pageLanguages(walked.pages.map((page) => page.rel), config.atoms.defaultLanguage, config.atoms.locales);
+  const skipped = [...walked.skipped];
+  for (const [rel, found] of languages) {
+    if (found.kind === 'other') skipped.push({ rel, reason: `written in ${found.name} (\`${found.language}\`), which is not one of the knowledge base's languages (\`atoms.locales\`); not imported` });
+  }
+  const pages = walked.pages.filter((page) => languages.get(page.rel)?.kind !== 'other');
   const dialect = (options.dialect as Dialect | undefined) ?? detectDialect(folder, pages);
   const site = dialect === 'jekyll' ? jekyllSite(folder) : undefined;
   const notes: string[] = skipped.map((item) => `${item.rel}: ${item.reason}`);
@@ -91,21 +98,27 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
   const partials = new Set(normalized.flatMap((page) => page.result.partials));
   const sources = normalized.filter((page) => !partials.has(page.rel));
   const pieces: Piece[] = [];
+  const translationOf = (rel: string) => {
+    const found = languages.get(rel);
+    return found?.kind === 'translation' ? found : undefined;
+  };
   for (const page of sources) {
-    const split = splitPage({ rel: page.rel, data: page.data, markdown: page.result.markdown });
+    const unmarked = translationOf(page.rel)?.unmarked;
+    const split = splitPage({ rel: page.rel, data: page.data, markdown: page.result.markdown, ...(unmarked ? { name: path.posix.basename(unmarked).replace(/\.(?:mdx?|markdown)$/i, '') } : {}) });
     for (const problem of split.problems) notes.push(`${page.rel}: ${problem}`);
     pieces.push(...split.pieces);
   }
   reading.stop();
-  // Titles must be unique: a repeated one gets its page path.
+  // Titles must be unique in their language: a repeated one gets its page path.
   const seen = new Map<string, number>();
   const unique = pieces.map((raw) => {
     // A title must have three characters: a two-letter package name gets its folder (the imported
     // folder's name for a page at its top).
     const pageFolder = path.posix.dirname(raw.page);
     const piece = raw.title.length >= 3 ? raw : { ...raw, title: `${raw.title} (${pageFolder === '.' ? path.basename(folder) : pageFolder})` };
-    const count = seen.get(piece.title.toLowerCase()) ?? 0;
-    seen.set(piece.title.toLowerCase(), count + 1);
+    const key = `${translationOf(piece.page)?.language ?? ''}\u0000${piece.title.toLowerCase()}`;
+    const count = seen.get(key) ?? 0;
+    seen.set(key, count + 1);
     return count === 0 ? piece : { ...piece, title: `${piece.title} (${piece.page.replace(/\.(?:mdx?|markdown)$/i, '')}${count > 1 ? ` ${count}` : ''})`.slice(0, 120) };
   });
   // A page of everything beside a page per item: the pieces that only repeat the others are not
@@ -114,25 +127,45 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
   const repeats = new Map([...repeated].map(([piece, holders]) => [piece.title, `every paragraph is also in ${holders.slice(0, 3).map((holder) => `\`${holder.title}\``).join(', ')}${holders.length > 3 ? ` and ${holders.length - 3} more` : ''}`]));
   const byPage = new Map<string, Piece[]>();
   for (const piece of unique) byPage.set(piece.page, [...(byPage.get(piece.page) ?? []), piece]);
+  // Each piece of a translated page, with the piece of its source it translates.
+  const translations = new Map<Piece, { language: string; source: Piece | undefined }>();
+  for (const [page, pagePieces] of byPage) {
+    const translation = translationOf(page);
+    const sourcePieces = translation?.source === undefined ? [] : (byPage.get(translation.source) ?? []);
+    for (const piece of translation ? pagePieces : []) translations.set(piece, { language: translation!.language, source: translatedPiece(piece, pagePieces, sourcePieces) });
+  }
   const outDir = options.out ? path.resolve(config.root, options.out) : config.atoms.dirAbs;
   const outRel = path.relative(config.atoms.dirAbs, outDir).split(path.sep).join('/');
+  // A translation is where the project keeps one: in its locale folder, named as its source (`ja/procedure/<source's slug>`).
+  const idOf = (piece: Piece) => {
+    const translation = translations.get(piece);
+    const named = translation?.source ?? piece;
+    return translation ? `${translation.language}/${pieceId({ ...piece, type: named.type, title: named.title })}` : pieceId(piece);
+  };
   const context = {
     folderName: path.basename(folder),
     author: options.author ?? gitUserName(config.root),
     today: options.today ?? today(),
     base: config.site.base,
     status: status as NonNullable<AtomHeader['status']>,
-    idOf: (piece: Piece) => (outRel && !outRel.startsWith('..') ? `${outRel}/${pieceId(piece)}` : pieceId(piece)),
+    idOf: (piece: Piece) => (outRel && !outRel.startsWith('..') ? `${outRel}/${idOf(piece)}` : idOf(piece)),
     resolve: heldElsewhere(linkResolver(sources, byPage), repeated),
+    pathOf: (piece: Piece) => translationOf(piece.page)?.unmarked ?? piece.page,
   };
   const drafting = progress(io, { label: 'Drafting', unit: 'pieces' });
   const built = unique.map((piece, i) => {
     drafting.update(i + 1, unique.length);
-    return { piece, ...pieceToDraft(piece, context) };
+    const translation = translations.get(piece);
+    if (!translation) return { piece, ...pieceToDraft(piece, context) };
+    const source = translation.source;
+    // A translation is the same kind of atom as its source, whatever its words would say.
+    const drafted = pieceToDraft(source ? { ...piece, type: source.type } : piece, context);
+    const header = { ...drafted.draft.header, language: translation.language, ...(source ? { translation_of: source.title, source_version: '0.1.0' } : {}) };
+    return { piece, ...drafted, draft: { ...drafted.draft, header } };
   });
   drafting.stop();
   const kb = loadKnowledgeBase(config);
-  const plan = planDrafts(built.map((item) => item.draft), kb, { root: config.root, outDir, repeats });
+  const plan = planDrafts(built.map((item) => item.draft), kb, { root: config.root, outDir, repeats, defaultLanguage: config.atoms.defaultLanguage });
   const written = options.dryRun ? 0 : writePlan(plan, config.root);
   const counts = countBy(plan);
   const droppedByPage = new Map(normalized.map((page) => [page.rel, page.result.dropped]));
@@ -185,4 +218,14 @@ function heldElsewhere(resolve: LinkResolver, repeated: ReadonlyMap<Piece, reado
     const named = holders.find((holder) => headingAnchors([holder.title.split(': ').at(-1)!])[0] === anchor);
     return { piece: named ?? holders[0]!, anchor: undefined };
   };
+}
+
+/**
+ * The piece of the source page a piece of its translation translates: the one in the same place
+ * when both split into as many pieces (translations keep their source's headings), else the
+ * page's first piece for the translation's first, and none for its others.
+ */
+function translatedPiece(piece: Piece, translation: readonly Piece[], source: readonly Piece[]): Piece | undefined {
+  const i = translation.indexOf(piece);
+  return translation.length === source.length ? source[i] : i === 0 ? source[0] : undefined;
 }

@@ -10,6 +10,7 @@ import type { Definition, Heading, Link, List, Paragraph, Root, RootContent } fr
 import { toString } from 'mdast-util-to-string';
 import { headingAnchors } from '../../atom/identity.js';
 import { parseMarkdown } from '../../atom/markdown.js';
+import { textWords, writtenWithoutSpaces } from '../../atom/parse.js';
 import type { AtomType } from '../../atom/schema.js';
 import { clampTitle, TITLE_MAX } from '../text.js';
 import { classifyPiece, errorCodesIn, isProblemHeading, isProblemSection } from './classify.js';
@@ -61,6 +62,8 @@ export interface SourcePage {
   readonly rel: string;
   readonly data: Readonly<Record<string, unknown>>;
   readonly markdown: string;
+  /** What the page is called when nothing in it names it; by default its file's name (a translation's is its source's: `README`, not `README.ja`). */
+  readonly name?: string;
 }
 
 /** `---json`: the language tag gray-matter and Hexo read; JSON is YAML, so only the tag goes. */
@@ -93,7 +96,11 @@ export function splitPage(page: SourcePage): SplitPage {
   const wordCache = new WeakMap<RootContent, number>();
   const nodeWords = (node: RootContent) => {
     let count = wordCache.get(node);
-    if (count === undefined) wordCache.set(node, (count = toString(node).split(/\s+/).filter(Boolean).length));
+    if (count === undefined) {
+      const text = toString(node);
+      // A Japanese page counts as many words as its English source, which it is split like.
+      wordCache.set(node, (count = writtenWithoutSpaces(text) ? textWords(text) : text.split(/\s+/).filter(Boolean).length));
+    }
     return count;
   };
   const words = (nodes: readonly RootContent[]) => nodes.reduce((n, node) => n + nodeWords(node), 0);
@@ -106,7 +113,7 @@ export function splitPage(page: SourcePage): SplitPage {
   // Support` in `lts.md`, all others deeper) is called by it, not by its file's name.
   const opening = tree.children.find((node) => node.type === 'heading' || nodeWords(node) > 0);
   const named = opening?.type === 'heading' && tree.children.every((node) => node === opening || node.type !== 'heading' || node.depth > opening.depth) ? plainHeading(opening) : '';
-  const pageTitle = (typeof data.title === 'string' && data.title.trim()) || (h1 ? plainHeading(h1) : '') || named || path.basename(page.rel).replace(/\.(?:mdx?|markdown)$/i, '').replace(/[-_]+/g, ' ');
+  const pageTitle = (typeof data.title === 'string' && data.title.trim()) || (h1 ? plainHeading(h1) : '') || named || (page.name ?? path.basename(page.rel).replace(/\.(?:mdx?|markdown)$/i, '')).replace(/[-_]+/g, ' ');
   const description = typeof data.description === 'string' && data.description.trim().length >= 10 ? data.description.trim() : undefined;
   const banner = bannerOf(tree.children, h1);
   const body = tree.children.filter((node) => node !== h1 && !banner.has(node) && !(node.type === 'heading' && node.depth === 1 && plainHeading(node).toLowerCase() === pageTitle.toLowerCase()));

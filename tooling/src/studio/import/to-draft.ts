@@ -7,6 +7,7 @@ import type { Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { atomId, atomUrl, titleSlug } from '../../atom/identity.js';
 import { parseMarkdown } from '../../atom/markdown.js';
+import { textWords } from '../../atom/parse.js';
 import type { AtomHeader } from '../../atom/schema.js';
 import type { AtomDraft } from '../draft.js';
 import { summarize, toTag } from '../text.js';
@@ -27,6 +28,8 @@ export interface PieceContext {
   readonly idOf: (piece: Piece) => string;
   /** Finds the piece a link points to, and the anchor on its atom page. */
   readonly resolve: (fromPage: string, url: string) => { piece: Piece; anchor: string | undefined } | undefined;
+  /** The page's path as its tags name it, when not its own: a translation's is its source's (`guide/setup.md`, not `ja/guide/setup.md`). */
+  readonly pathOf?: (piece: Piece) => string;
 }
 
 export interface PieceDraft {
@@ -74,7 +77,7 @@ export function pieceToDraft(piece: Piece, context: PieceContext): PieceDraft {
   const filled = fillSections(piece.type, content);
   // A folder called `docs` names no project: as a tag it would be on every draft and say nothing.
   const named = DOCS_FOLDER.test(context.folderName) ? undefined : context.folderName;
-  const tags = [...new Set([...piece.page.split('/').slice(0, -1), ...(named ? [named] : [])].map((segment) => toTag(segment)).filter((t): t is string => t !== undefined)), 'imported'].slice(0, 20);
+  const tags = [...new Set([...(context.pathOf?.(piece) ?? piece.page).split('/').slice(0, -1), ...(named ? [named] : [])].map((segment) => toTag(segment)).filter((t): t is string => t !== undefined)), 'imported'].slice(0, 20);
   const header: AtomHeader = {
     title: piece.title,
     // A description longer than a summary may be (an agent skill's says when to use it, too) gives its first sentence.
@@ -93,7 +96,7 @@ export function pieceToDraft(piece: Piece, context: PieceContext): PieceDraft {
 }
 
 const LABELLED = /^[A-Z][\w -]{0,24}:\s/;
-const SENTENCE_END = /[.!?][)"'’”]*$/;
+const SENTENCE_END = /[.!?。！？][)"'’”」』）]*$/;
 
 /**
  * The text of the first paragraph that reads as prose (not a label, not a bare link), `Name:`
@@ -113,7 +116,8 @@ function firstSentenceSource(markdown: string): string {
       // tooling`) is no sentence: a labelled one is (`Note: Use a token.`), said without its label.
       if (LABELLED.test(read) && !SENTENCE_END.test(read)) continue;
       const text = read.replace(/^[A-Z][a-zA-Z]+:\s+/, '');
-      if (!/^[\p{L}\p{N}"'(]/u.test(text) || text.split(/\s+/).length < 4) continue;
+      // Words as a reader counts them: Japanese has no spaces between its words.
+      if (!/^[\p{L}\p{N}"'(]/u.test(text) || textWords(text) < 4) continue;
       // "Validation is handled by two dependencies:" says what they are only with its list.
       const next = nodes[i + 1];
       if (!text.endsWith(':')) return text;

@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { pageLanguages } from './languages.js';
+
+describe('pageLanguages', () => {
+  test('a language before the extension marks a translation of the page without it; one the knowledge base does not have is named', () => {
+    const found = pageLanguages(['README.md', 'README.ja.md', 'README.zh-CN.md', 'guide/setup.md', 'guide/setup.JA.md'], 'en', ['ja']);
+    expect(Object.fromEntries(found)).toEqual({
+      'README.ja.md': { kind: 'translation', language: 'ja', unmarked: 'README.md', source: 'README.md' },
+      'README.zh-CN.md': { kind: 'other', language: 'zh-CN', name: 'Chinese (China)' },
+      'guide/setup.JA.md': { kind: 'translation', language: 'ja', unmarked: 'guide/setup.md', source: 'guide/setup.md' },
+    });
+  });
+
+  test('a locale folder marks its pages, the page it mirrors being their source when there is one', () => {
+    const found = pageLanguages(['guide/intro.md', 'ja/guide/intro.md', 'ja/only-here.md', 'docs/es/api.md', 'docs/api.md'], 'en', ['ja']);
+    expect(found.get('ja/guide/intro.md')).toEqual({ kind: 'translation', language: 'ja', unmarked: 'guide/intro.md', source: 'guide/intro.md' });
+    expect(found.get('ja/only-here.md')).toEqual({ kind: 'translation', language: 'ja', unmarked: 'only-here.md', source: undefined });
+    expect(found.get('docs/es/api.md')).toEqual({ kind: 'other', language: 'es', name: 'Spanish' });
+    expect(found.has('guide/intro.md')).toBe(false);
+  });
+
+  test("Docusaurus's i18n tree translates the docs folder beside it", () => {
+    const found = pageLanguages(['docs/intro.md', 'i18n/ja/docusaurus-plugin-content-docs/current/intro.md'], 'en', ['ja']);
+    expect(found.get('i18n/ja/docusaurus-plugin-content-docs/current/intro.md')).toEqual({ kind: 'translation', language: 'ja', unmarked: 'docs/intro.md', source: 'docs/intro.md' });
+  });
+
+  test('a name that only looks like a language is a page of the default language', () => {
+    // No Tsonga here: `ts` is a language, but no `types.md` is translated and the knowledge base has no `ts`.
+    const found = pageLanguages(['types.ts.md', 'node.js.md', 'es/modules.md', 'api.v2.md', 'README.en.md', 'README.md'], 'en', ['ja']);
+    expect(found.size).toBe(0);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * Which pages of a docs folder are translations, as docs tools mark them: a language before the
+ * extension (`README.ja.md`, `index.zh-CN.md`: GitHub READMEs, MkDocs i18n, Hugo), a folder named
+ * for the language (`ja/guide/intro.md`: VitePress, Starlight), or Docusaurus's
+ * `i18n/<language>/docusaurus-plugin-content-docs/current/` tree. A translation becomes an atom in
+ * its locale folder (`atoms/ja/`) that names the atom it translates; one in a language the
+ * knowledge base does not have is left out and said so, not imported as if it were in the default
+ * language.
+ */
+import path from 'node:path';
+
+export type PageLanguage =
+  /**
+   * A page in one of the knowledge base's other languages. `unmarked` is its path without the
+   * language (`README.md` for `README.ja.md`), `source` the page it translates when the import has it.
+   */
+  | { readonly kind: 'translation'; readonly language: string; readonly unmarked: string; readonly source: string | undefined }
+  /** A translation into a language the knowledge base does not list. */
+  | { readonly kind: 'other'; readonly language: string; readonly name: string };
+
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** `ja`, `zh-CN`, `pt_BR`: a tag whose language Intl knows (`js`, `md` and `v2` are none). */
+function languageName(tag: string): string | undefined {
+  if (!/^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$/i.test(tag)) return undefined;
+  try {
+    return LANGUAGE_NAMES.of(tag.replace(/_/g, '-'));
+  } catch {
+    return undefined;
+  }
+}
+
+const SUFFIXED = /^(.+)\.([a-z]{2,3}(?:[-_][a-z0-9]{2,8})*)(\.(?:mdx?|markdown))$/i;
+const DOCUSAURUS = /^(?:(.*)\/)?i18n\/([^/]+)\/docusaurus-plugin-content-docs\/current\/(.+)$/;
+
+/**
+ * The translated pages among `pages` (paths relative to the imported folder), by path. A mark
+ * counts when the language is one the knowledge base has (`locales`, matched without regard to
+ * case) or the page it would translate is there too: `types.ts.md` alone is not in Tsonga.
+ *
+ * @example pageLanguages(['README.md', 'README.ja.md'], 'en', ['ja']).get('README.ja.md')?.kind //=> 'translation'
+ */
+export function pageLanguages(pages: readonly string[], defaultLanguage: string, locales: readonly string[]): Map<string, PageLanguage> {
+  const all = new Set(pages);
+  const same = (a: string, b: string) => a.toLowerCase().replace(/_/g, '-') === b.toLowerCase().replace(/_/g, '-');
+  const locale = (tag: string) => locales.find((known) => same(known, tag));
+  const found = new Map<string, PageLanguage>();
+  const mark = (rel: string, tag: string, source: string) => {
+    const name = languageName(tag);
+    if (name === undefined || same(tag, defaultLanguage)) return false;
+    const known = locale(tag);
+    if (known !== undefined) found.set(rel, { kind: 'translation', language: known, unmarked: source, source: all.has(source) ? source : undefined });
+    else if (all.has(source)) found.set(rel, { kind: 'other', language: tag, name });
+    else return false;
+    return true;
+  };
+  for (const rel of pages) {
+    const docusaurus = DOCUSAURUS.exec(rel);
+    if (docusaurus && mark(rel, docusaurus[2]!, path.posix.join(docusaurus[1] ?? '', 'docs', docusaurus[3]!))) continue;
+    const suffixed = SUFFIXED.exec(rel);
+    if (suffixed && mark(rel, suffixed[2]!, `${suffixed[1]}${suffixed[3]}`)) continue;
+    const segments = rel.split('/');
+    for (let i = 0; i < segments.length - 1; i++) {
+      if (mark(rel, segments[i]!, [...segments.slice(0, i), ...segments.slice(i + 1)].join('/'))) break;
+    }
+  }
+  return found;
+}
