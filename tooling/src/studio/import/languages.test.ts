@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pageLanguages } from './languages.js';
+import { pageLanguages, translatedPiece } from './languages.js';
 
 describe('pageLanguages', () => {
   test('a language before the extension marks a translation of the page without it; one the knowledge base does not have is named', () => {
@@ -28,5 +28,31 @@ describe('pageLanguages', () => {
     // No Tsonga here: `ts` is a language, but no `types.md` is translated and the knowledge base has no `ts`.
     const found = pageLanguages(['types.ts.md', 'node.js.md', 'es/modules.md', 'api.v2.md', 'README.en.md', 'README.md'], 'en', ['ja']);
     expect(found.size).toBe(0);
+  });
+});
+
+describe('translatedPiece', () => {
+  const piece = (sourceAnchor?: string) => ({ sourceAnchor });
+  test('a piece translates the source piece of its anchor, else the one in its place when both pages split alike', () => {
+    const source = [piece(), piece('env-variables'), piece('intellisense'), piece('modes')];
+    const translation = [piece(), piece('env-variables'), piece('modes')];
+    expect(translatedPiece(translation[2]!, translation, source)).toBe(source[3]);
+    expect(translatedPiece(translation[0]!, translation, source)).toBe(source[0]);
+    const alike = [piece(), piece('umgebung')];
+    expect(translatedPiece(alike[1]!, alike, source.slice(0, 2))).toBe(source[1]);
+  });
+
+  test('split otherwise, only the opening piece translates the opening piece', () => {
+    const source = [piece(), piece('a'), piece('b')];
+    const translation = [piece(), piece('x')];
+    expect(translatedPiece(translation[0]!, translation, source)).toBe(source[0]);
+    expect(translatedPiece(translation[1]!, translation, source)).toBeUndefined();
+    expect(translatedPiece(translation[0]!, translation, [])).toBeUndefined();
+  });
+
+  test('a piece in the place of one another piece translates by its anchor translates none', () => {
+    const source = [piece(), piece('modes'), piece('env')];
+    const translation = [piece(), piece('renamed'), piece('modes')];
+    expect(translation.map((one) => translatedPiece(one, translation, source))).toEqual([source[0], undefined, source[1]]);
   });
 });

@@ -66,3 +66,22 @@ export function pageLanguages(pages: readonly string[], defaultLanguage: string,
   }
   return found;
 }
+
+/**
+ * The piece of the source page a piece of its translation translates: the one with the same
+ * anchor (VitePress and Docusaurus translations keep their source's as `{#modes}`), else the one
+ * in the same place when both split into as many pieces (translations keep their source's
+ * headings), else the page's first piece for the translation's first, and none for its others;
+ * never one another piece translates by its anchor.
+ *
+ * @example translatedPiece({ sourceAnchor: 'modes' }, [{ sourceAnchor: undefined }, { sourceAnchor: 'modes' }], [{ sourceAnchor: undefined }, { sourceAnchor: 'env' }, { sourceAnchor: 'modes' }])?.sourceAnchor //=> 'modes'
+ */
+export function translatedPiece<T extends { readonly sourceAnchor: string | undefined }>(piece: T, translation: readonly T[], source: readonly T[]): T | undefined {
+  const byAnchor = (one: T) => (one.sourceAnchor === undefined ? undefined : source.find((other) => other.sourceAnchor === one.sourceAnchor));
+  const anchored = byAnchor(piece);
+  if (anchored) return anchored;
+  const i = translation.indexOf(piece);
+  const placed = translation.length === source.length ? source[i] : i === 0 ? source[0] : undefined;
+  // Never one that another piece translates by its anchor: two atoms cannot translate one.
+  return placed && !translation.some((other) => other !== piece && byAnchor(other) === placed) ? placed : undefined;
+}

@@ -23,7 +23,7 @@ import { reviewJson, reviewMarkdown, type ReviewEntry } from './review.js';
 import { repeatedPieces } from './repeats.js';
 import { readFrontMatter, splitPage, type Piece } from './split.js';
 import { pieceId, pieceToDraft } from './to-draft.js';
-import { pageLanguages } from './languages.js';
+import { pageLanguages, translatedPiece } from './languages.js';
 import { walkDocs } from './walk.js';
 import { readTextFile } from '../text-file.js';
 
@@ -220,12 +220,3 @@ function heldElsewhere(resolve: LinkResolver, repeated: ReadonlyMap<Piece, reado
   };
 }
 
-/**
- * The piece of the source page a piece of its translation translates: the one in the same place
- * when both split into as many pieces (translations keep their source's headings), else the
- * page's first piece for the translation's first, and none for its others.
- */
-function translatedPiece(piece: Piece, translation: readonly Piece[], source: readonly Piece[]): Piece | undefined {
-  const i = translation.indexOf(piece);
-  return translation.length === source.length ? source[i] : i === 0 ? source[0] : undefined;
-}
