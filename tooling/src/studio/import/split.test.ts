@@ -197,6 +197,11 @@ describe('splitPage', () => {
     expect(piece!.body).toContain('[Docs](https://example.org/) · [Discord]');
   });
 
+  test('an opening block of many HTML comments that is not all comments is read in one pass', () => {
+    const [piece] = splitPage({ rel: 'README.md', data: {}, markdown: `${'<!-- note -->'.repeat(60)}<b>x</b>\n\nThe text of the page, which says what the project does.\n` }).pieces;
+    expect(piece!.body).toContain('The text of the page');
+  });
+
   test('a page of question headings is a FAQ whose pieces keep their own question', () => {
     const pieces = split('## Does it work on Windows?\n\nYes.\n\n## Why hard links?\n\nTo save disk space.\n', 'FAQ');
     expect(pieces.map((piece) => [piece.type, piece.body])).toEqual([['faq', '## Does it work on Windows?\n\nYes.\n\n## Why hard links?\n\nTo save disk space.']]);

@@ -377,8 +377,12 @@ function decorative(node: RootContent): boolean {
   return node.children.some((child) => child.type !== 'text' && child.type !== 'break' && child.type !== 'html') && node.children.every(imageOnly);
 }
 
-/** HTML that only spaces the banner out: line breaks, an empty paragraph, a comment, a non-breaking space. */
-const SPACER = /^(?:\s|<br\s*\/?>|<\/?p(?:\s[^>]*)?>|<!--[\s\S]*?-->|&nbsp;)*$/i;
+/**
+ * HTML that only spaces the banner out: line breaks, an empty paragraph, a comment, a non-breaking
+ * space. A comment ends at its first `-->`, so a run of comments matches one way only (a lazy
+ * `[\s\S]*?` would try every grouping of them: seconds for thirty).
+ */
+const SPACER = /^(?:\s|<br\s*\/?>|<\/?p(?:\s[^>]*)?>|<!--(?:(?!-->)[\s\S])*-->|&nbsp;)*$/i;
 
 /**
  * A row of links and nothing else but separators (`[Docs](…) | [Discord](…)`), and perhaps the one
