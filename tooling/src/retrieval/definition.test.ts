@@ -11,11 +11,15 @@ describe('definedTerms', () => {
     ['アトムって何？', ['アトム']],
     ['atomkit とは', ['atomkit']],
     ['ナレッジアトムとはどういうもの？', ['ナレッジアトム']],
+    ['what exactly is an atom?', ['atom']],
+    // A definition asked first, before another question, is asked all the same.
+    ['アトムってそもそも何？普通のページと何が違うの？', ['アトム']],
+    ['What is an atom? How is it unlike a docs page?', ['atom']],
   ])('reads what %j asks to have defined', (question, terms) => {
     expect(definedTerms(question)).toEqual(terms);
   });
 
-  test.each(['what is the default port of serve', 'how do I write an atom', 'what is the best way to split a long atom into two', 'アトムってそもそも何？普通のページと何が違うの？'])('%j asks for more than a definition', (question) => {
+  test.each(['what is the default port of serve', 'how do I write an atom', 'what is the best way to split a long atom into two', 'how do I write an atom? what is a page?'])('%j asks for more than a definition', (question) => {
     expect(definedTerms(question)).toBeUndefined();
   });
 });

@@ -12,9 +12,11 @@ const MAX_NAME_WORDS = 4;
 /** Longer than this, a question is not one of them (and the patterns need not read it). */
 const MAX_QUESTION_CHARS = 120;
 
-const ENGLISH = /^\s*(?:what(?:'s| is| are)|define|definition of)\s+(?:an?\s+|the\s+)?(.+?)\s*[?.!]*\s*$/i;
+const ENGLISH = /^\s*(?:what(?:\s+(?:exactly|even|actually))?(?:'s|\s+is|\s+are)|define|definition of)\s+(?:an?\s+|the\s+)?(.+?)\s*[?.!]*\s*$/i;
 const ENGLISH_MEANING = /^\s*what does\s+(.+?)\s+mean\s*[?.!]*\s*$/i;
-const JAPANESE = /^\s*(.+?)\s*(?:とは(?:何|なに|どういう(?:もの|こと))?|って(?:何|なに|どういう(?:もの|こと))|は何|はなに)(?:です|でしょう)?か?[?？。!！]*\s*$/u;
+const JAPANESE = /^\s*(.+?)\s*(?:とは(?:そもそも|一体|いったい)?(?:何|なに|どういう(?:もの|こと))?|って(?:そもそも|一体|いったい)?(?:何|なに|どういう(?:もの|こと))|は(?:そもそも|一体|いったい)?(?:何|なに))(?:です|でしょう)?か?[?？。!！]*\s*$/u;
+/** A question's first sentence, when more follows: "What is an atom? How is it unlike a page?" asks first what one is. */
+const FIRST_QUESTION = /^[^?？]+[?？]/u;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /**
@@ -24,11 +26,14 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
  * @example definedName('what is an atom?') //=> 'atom'
  * @example definedName("what's a catalog in pnpm") //=> 'catalog'
  * @example definedName('what is the default port of serve') //=> undefined
+ * @example definedName('アトムってそもそも何？普通のページと何が違うの？') //=> 'アトム'
  */
 export function definedName(question: string): string | undefined {
   if (question.length > MAX_QUESTION_CHARS) return undefined;
+  const named = (text: string) => (ENGLISH.exec(text) ?? ENGLISH_MEANING.exec(text) ?? JAPANESE.exec(text))?.[1];
+  const first = FIRST_QUESTION.exec(question)?.[0];
   // "what's a catalog in pnpm": the product it is asked of is context, not part of the name.
-  const name = (ENGLISH.exec(question) ?? ENGLISH_MEANING.exec(question) ?? JAPANESE.exec(question))?.[1]?.replace(/\s+(?:in|for)\s+\S+$/i, '');
+  const name = named(first !== undefined && first.length < question.trim().length ? first : question)?.replace(/\s+(?:in|for)\s+\S+$/i, '');
   if (name === undefined || name.split(/\s+/).length > MAX_NAME_WORDS) return undefined;
   // "what is the default port of serve" asks for a value, not what "port" is.
   if (/\s(?:of|for|in|on|to|when|if)\s/i.test(` ${name} `)) return undefined;

@@ -246,7 +246,10 @@ class IndexRetriever implements Retriever {
       const defined = definedTerms(text);
       if (defined) {
         // Only FAQ units are read from the chunk store: their ids say so (`<atom>#<anchor>/<n>`).
-        const definitions = pool.filter((hit) => {
+        // Searched alone too: in "what is an atom, and how is it unlike a page?" the other words find other pages.
+        const faqOnly = (label: number) => FAQ_UNIT_ID.test(this.#meta.get(label)!.id) && (!keep || keep(label));
+        const alone = searchLexical(this.lexical, defined, DEPTH, faqOnly, (term) => df(term) > 0).filter((hit) => !pool.some((other) => other.label === hit.label));
+        const definitions = [...pool, ...alone].filter((hit) => {
           if (!FAQ_UNIT_ID.test(this.#meta.get(hit.label)!.id)) return false;
           const unit = this.#unit(hit.label);
           return unit.kind === 'faq' && unit.question !== undefined && definesAll(unit.question, defined);

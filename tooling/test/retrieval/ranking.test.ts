@@ -246,6 +246,29 @@ test('"what is an atom" finds the FAQ that says what an atom is, not the pages t
   expect(first).toMatchObject({ atomId: 'faq/general', kind: 'faq', question: 'What is a knowledge atom?' });
 });
 
+test('"what is an atom?" followed by another question finds the FAQ that says what one is, however many pages the other question\'s words find', async () => {
+  // More units name the thing and the other question's words than the search keeps for ranking.
+  const pages = Array.from({ length: 90 }, (_, i): AtomSpec => ({
+    file: `procedure/docs-page-${i}.md`,
+    title: `Docs page layout ${i}`,
+    summary: `How a normal docs page ${i} differs in layout from a different page of an atom.`,
+    body: `## Steps\n\n1. Compare the normal docs page of an atom with a different docs page.\n2. Note how each page of the atom differs.\n\n## Verify\n\nA normal docs page and a different page of an atom differ in layout ${i}.`,
+  }));
+  const retriever = await indexOf([
+    ...pages,
+    ...Array.from({ length: 12 }, (_, i): AtomSpec => ({ file: `procedure/atom-task-${i}.md`, title: `Atom task ${i}`, summary: `Work on an atom, part ${i}.`, body: `## Steps\n\n1. Open the atom.\n2. Edit the atom ${i}.` })),
+    {
+      file: 'faq/general.md',
+      title: 'General questions',
+      summary: 'The questions people ask first about the knowledge base.',
+      type: 'faq',
+      body: 'Q: What is a knowledge atom?\nA: One idea in one Markdown file, with a header that says what it is, written for one reader.',
+    },
+  ]);
+  const [first] = await languagePreferred(retriever, 'What exactly is an atom? How is it different from a normal docs page?', 'en', { k: 5, mode: 'lexical', minScore: 0.115 });
+  expect(first).toMatchObject({ atomId: 'faq/general', question: 'What is a knowledge atom?' });
+});
+
 test('"what is a playbook atom", with no FAQ or page named so, finds the row of a table of types that opens with it', async () => {
   const retriever = await indexOf([
     ...others,
