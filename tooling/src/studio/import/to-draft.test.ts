@@ -40,6 +40,12 @@ describe('pieceToDraft', () => {
     expect(described(long)).toBe('Set up component testing with Playwright using a story gallery.');
   });
 
+  test('a description marked with an emoji, as generated rule docs mark theirs, is the summary without it', () => {
+    expect(draftOf('📝 Labels should not be used.\n\n💼 This rule is enabled in the ✅ `recommended` config.\n\n<!-- end auto-generated rule header -->\n').summary).toBe('Labels should not be used.');
+    // A quoted warning is no summary.
+    expect(draftOf('> ⚠️ Warning: the WebSocket API is experimental.\n\nUndici implements a WebSocket client that follows the standard.\n').summary).toBe('Undici implements a WebSocket client that follows the standard.');
+  });
+
   test('a heading written as a label gives a title without its colon', () => {
     const words = Array.from({ length: 900 }, (_, i) => `word${i}`).join(' ');
     const pieces = splitPage({ rel: 'api.md', data: { title: 'API' }, markdown: `Intro ${words}\n\n## \`mixin\` (Function):\n\n${words}\n` }).pieces;

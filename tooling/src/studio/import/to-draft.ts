@@ -96,6 +96,7 @@ export function pieceToDraft(piece: Piece, context: PieceContext): PieceDraft {
 }
 
 const LABELLED = /^[A-Z][\w -]{0,24}:\s/;
+const LEADING_PICTOGRAPHS = /^(?:[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}]|\s)+/u;
 const SENTENCE_END = /[.!?。！？][)"'’”」』）]*$/;
 
 /**
@@ -106,12 +107,14 @@ const SENTENCE_END = /[.!?。！？][)"'’”」』）]*$/;
 function firstSentenceSource(markdown: string): string {
   // The text as read: a link (inline or by reference) by its label, code without its backticks, no HTML.
   const asRead = (node: RootContent) => toString(node, { includeHtml: false }).replace(/\s+/g, ' ').trim();
-  const find = (nodes: readonly RootContent[]): string | undefined => {
+  const find = (nodes: readonly RootContent[], quoted = false): string | undefined => {
     for (const [i, node] of nodes.entries()) {
-      const found = node.type === 'blockquote' ? find(node.children) : undefined;
+      const found = node.type === 'blockquote' ? find(node.children, true) : undefined;
       if (found !== undefined) return found;
       if (node.type !== 'paragraph') continue;
-      const read = asRead(node);
+      // "📝 Labels should not be used.": rule docs made by eslint-doc-generator mark their description
+      // with an emoji; in a quote, one marks a warning ("> ⚠️ Warning: … is experimental").
+      const read = quoted ? asRead(node) : asRead(node).replace(LEADING_PICTOGRAPHS, '');
       // A field of a metadata block (`Tags: whitespace`, `Fixable: Some violations can be fixed by
       // tooling`) is no sentence: a labelled one is (`Note: Use a token.`), said without its label.
       if (LABELLED.test(read) && !SENTENCE_END.test(read)) continue;
