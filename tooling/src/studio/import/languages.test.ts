@@ -19,6 +19,16 @@ describe('pageLanguages', () => {
     expect(found.has('guide/intro.md')).toBe(false);
   });
 
+  test('a page marked as in the default language is the source of the pages marked with another', () => {
+    const found = pageLanguages(['index.en.md', 'index.ja.md', 'en/guide.md', 'ja/guide.md'], 'en', ['ja']);
+    expect(Object.fromEntries(found)).toEqual({
+      'index.en.md': { kind: 'original', unmarked: 'index.md' },
+      'index.ja.md': { kind: 'translation', language: 'ja', unmarked: 'index.md', source: 'index.en.md' },
+      'en/guide.md': { kind: 'original', unmarked: 'guide.md' },
+      'ja/guide.md': { kind: 'translation', language: 'ja', unmarked: 'guide.md', source: 'en/guide.md' },
+    });
+  });
+
   test("Docusaurus's i18n tree translates the docs folder beside it", () => {
     const found = pageLanguages(['docs/intro.md', 'i18n/ja/docusaurus-plugin-content-docs/current/intro.md'], 'en', ['ja']);
     expect(found.get('i18n/ja/docusaurus-plugin-content-docs/current/intro.md')).toEqual({ kind: 'translation', language: 'ja', unmarked: 'docs/intro.md', source: 'docs/intro.md' });
@@ -26,7 +36,7 @@ describe('pageLanguages', () => {
 
   test('a name that only looks like a language is a page of the default language', () => {
     // No Tsonga here: `ts` is a language, but no `types.md` is translated and the knowledge base has no `ts`.
-    const found = pageLanguages(['types.ts.md', 'node.js.md', 'es/modules.md', 'api.v2.md', 'README.en.md', 'README.md'], 'en', ['ja']);
+    const found = pageLanguages(['types.ts.md', 'node.js.md', 'es/modules.md', 'api.v2.md', 'README.en.md', 'README.md', 'en/README.md'], 'en', ['ja']);
     expect(found.size).toBe(0);
   });
 });

@@ -16,7 +16,9 @@ export type PageLanguage =
    */
   | { readonly kind: 'translation'; readonly language: string; readonly unmarked: string; readonly source: string | undefined }
   /** A translation into a language the knowledge base does not list. */
-  | { readonly kind: 'other'; readonly language: string; readonly name: string };
+  | { readonly kind: 'other'; readonly language: string; readonly name: string }
+  /** A page marked as in the default language (`index.en.md`, beside `index.ja.md`); `unmarked` is its path without the mark. */
+  | { readonly kind: 'original'; readonly unmarked: string };
 
 const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
 
@@ -45,23 +47,32 @@ export function pageLanguages(pages: readonly string[], defaultLanguage: string,
   const same = (a: string, b: string) => a.toLowerCase().replace(/_/g, '-') === b.toLowerCase().replace(/_/g, '-');
   const locale = (tag: string) => locales.find((known) => same(known, tag));
   const found = new Map<string, PageLanguage>();
-  const mark = (rel: string, tag: string, source: string) => {
+  // The source is the page without the mark, or marked as in the default language (MkDocs's i18n
+  // and VitePress may mark those too: `index.ja.md` translates `index.en.md`, `ja/` mirrors `en/`).
+  const mark = (rel: string, tag: string, unmarked: string, marked: string) => {
     const name = languageName(tag);
-    if (name === undefined || same(tag, defaultLanguage)) return false;
+    if (name === undefined) return false;
+    const source = [unmarked, marked].find((candidate) => all.has(candidate));
     const known = locale(tag);
-    if (known !== undefined) found.set(rel, { kind: 'translation', language: known, unmarked: source, source: all.has(source) ? source : undefined });
-    else if (all.has(source)) found.set(rel, { kind: 'other', language: tag, name });
+    if (same(tag, defaultLanguage)) {
+      if (!all.has(unmarked)) found.set(rel, { kind: 'original', unmarked });
+      return false;
+    }
+    if (known !== undefined) found.set(rel, { kind: 'translation', language: known, unmarked, source });
+    else if (source !== undefined) found.set(rel, { kind: 'other', language: tag, name });
     else return false;
     return true;
   };
   for (const rel of pages) {
     const docusaurus = DOCUSAURUS.exec(rel);
-    if (docusaurus && mark(rel, docusaurus[2]!, path.posix.join(docusaurus[1] ?? '', 'docs', docusaurus[3]!))) continue;
+    const docs = docusaurus ? path.posix.join(docusaurus[1] ?? '', 'docs', docusaurus[3]!) : '';
+    if (docusaurus && mark(rel, docusaurus[2]!, docs, docs)) continue;
     const suffixed = SUFFIXED.exec(rel);
-    if (suffixed && mark(rel, suffixed[2]!, `${suffixed[1]}${suffixed[3]}`)) continue;
+    if (suffixed && mark(rel, suffixed[2]!, `${suffixed[1]}${suffixed[3]}`, `${suffixed[1]}.${defaultLanguage}${suffixed[3]}`)) continue;
     const segments = rel.split('/');
     for (let i = 0; i < segments.length - 1; i++) {
-      if (mark(rel, segments[i]!, [...segments.slice(0, i), ...segments.slice(i + 1)].join('/'))) break;
+      const beside = (segment: string[]) => [...segments.slice(0, i), ...segment, ...segments.slice(i + 1)].join('/');
+      if (mark(rel, segments[i]!, beside([]), beside([defaultLanguage]))) break;
     }
   }
   return found;

@@ -102,8 +102,13 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
     const found = languages.get(rel);
     return found?.kind === 'translation' ? found : undefined;
   };
+  // A page's path without its language mark (`README.md` for `README.ja.md` or `README.en.md`): what names and tags it.
+  const unmarkedOf = (rel: string) => {
+    const found = languages.get(rel);
+    return found?.kind === 'translation' || found?.kind === 'original' ? found.unmarked : undefined;
+  };
   for (const page of sources) {
-    const unmarked = translationOf(page.rel)?.unmarked;
+    const unmarked = unmarkedOf(page.rel);
     const split = splitPage({ rel: page.rel, data: page.data, markdown: page.result.markdown, ...(unmarked ? { name: path.posix.basename(unmarked).replace(/\.(?:mdx?|markdown)$/i, '') } : {}) });
     for (const problem of split.problems) notes.push(`${page.rel}: ${problem}`);
     pieces.push(...split.pieces);
@@ -150,7 +155,7 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
     status: status as NonNullable<AtomHeader['status']>,
     idOf: (piece: Piece) => (outRel && !outRel.startsWith('..') ? `${outRel}/${idOf(piece)}` : idOf(piece)),
     resolve: heldElsewhere(linkResolver(sources, byPage), repeated),
-    pathOf: (piece: Piece) => translationOf(piece.page)?.unmarked ?? piece.page,
+    pathOf: (piece: Piece) => unmarkedOf(piece.page) ?? piece.page,
   };
   const drafting = progress(io, { label: 'Drafting', unit: 'pieces' });
   const built = unique.map((piece, i) => {
