@@ -222,6 +222,15 @@ test('a hyphenated option in the question finds the atom that writes it in camel
   expect((await atomsFor(retriever, 'ignore-scripts'))[0]).toBe('interface-input/install-settings');
 });
 
+/** A FAQ one of whose questions asks what an atom is. */
+const generalFaq: AtomSpec = {
+  file: 'faq/general.md',
+  title: 'General questions',
+  summary: 'The questions people ask first about the knowledge base.',
+  type: 'faq',
+  body: 'Q: How do I install the tools?\nA: With npm, from the registry, on any machine with Node.js.\n\nQ: What is a knowledge atom?\nA: One idea in one Markdown file, with a header that says what it is, written for one reader.',
+};
+
 test('"what is an atom" finds the FAQ that says what an atom is, not the pages that only mention atoms', async () => {
   const mentions = ['links', 'limits', 'renames', 'reviews', 'imports', 'exports'].map(
     (topic): AtomSpec => ({
@@ -234,13 +243,7 @@ test('"what is an atom" finds the FAQ that says what an atom is, not the pages t
   const retriever = await indexOf([
     ...others,
     ...mentions,
-    {
-      file: 'faq/general.md',
-      title: 'General questions',
-      summary: 'The questions people ask first about the knowledge base.',
-      type: 'faq',
-      body: 'Q: How do I install the tools?\nA: With npm, from the registry, on any machine with Node.js.\n\nQ: What is a knowledge atom?\nA: One idea in one Markdown file, with a header that says what it is, written for one reader.',
-    },
+    generalFaq,
   ]);
   const [first] = await languagePreferred(retriever, 'what is an atom?', 'en', { k: 5, mode: 'lexical', minScore: 0.115 });
   expect(first).toMatchObject({ atomId: 'faq/general', kind: 'faq', question: 'What is a knowledge atom?' });
@@ -257,13 +260,7 @@ test('"what is an atom?" followed by another question finds the FAQ that says wh
   const retriever = await indexOf([
     ...pages,
     ...Array.from({ length: 12 }, (_, i): AtomSpec => ({ file: `procedure/atom-task-${i}.md`, title: `Atom task ${i}`, summary: `Work on an atom, part ${i}.`, body: `## Steps\n\n1. Open the atom.\n2. Edit the atom ${i}.` })),
-    {
-      file: 'faq/general.md',
-      title: 'General questions',
-      summary: 'The questions people ask first about the knowledge base.',
-      type: 'faq',
-      body: 'Q: What is a knowledge atom?\nA: One idea in one Markdown file, with a header that says what it is, written for one reader.',
-    },
+    generalFaq,
   ]);
   const [first] = await languagePreferred(retriever, 'What exactly is an atom? How is it different from a normal docs page?', 'en', { k: 5, mode: 'lexical', minScore: 0.115 });
   expect(first).toMatchObject({ atomId: 'faq/general', question: 'What is a knowledge atom?' });
