@@ -107,7 +107,8 @@ export function splitPage(page: SourcePage): SplitPage {
   // A table of contents and an HTML anchor are left out of the drafts: they count no words, so a
   // piece of nothing else is none.
   const contents = new Set(tree.children.filter(isContents));
-  for (const node of tree.children) if (contents.has(node) || anchorsOnly(node).length > 0) wordCache.set(node, 0);
+  const hidden = new Set(tree.children.filter((node) => contents.has(node) || anchorsOnly(node).length > 0));
+  for (const node of hidden) wordCache.set(node, 0);
   const h1 = tree.children.find((node): node is Heading => node.type === 'heading' && node.depth === 1);
   // With no `#` heading, a page that opens with the only heading of its depth (`## Long Term
   // Support` in `lts.md`, all others deeper) is called by it, not by its file's name.
@@ -266,7 +267,7 @@ export function splitPage(page: SourcePage): SplitPage {
     const drops = nodes.flatMap((node) => {
       const at = { start: node.position!.start.offset! - start, end: node.position!.end.offset! - start };
       // A definition, an HTML anchor the links now find by its heading, and a table of contents are not shown.
-      if (node.type === 'definition' || contents.has(node) || anchorsOnly(node).length > 0) return [{ ...at, text: '' }];
+      if (node.type === 'definition' || hidden.has(node)) return [{ ...at, text: '' }];
       const customId = node.type === 'heading' ? CUSTOM_ID.exec(toString(node)) : null;
       if (node.type === 'heading' && customId && content.startsWith('#', node.position!.start.offset!)) {
         const textEnd = node.children.at(-1)!.position!.end.offset! - start;
