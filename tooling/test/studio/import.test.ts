@@ -187,6 +187,18 @@ describe('atomkit import', () => {
     ]);
   });
 
+  test('docs in another markup are named with how to convert them, and a folder of nothing but them fails with that', async () => {
+    const dir = makeProject({ 'sphinx/index.rst': 'Title\n=====\n\nSome text.\n', 'sphinx/guide.adoc': '= Guide\n\nText.\n', 'sphinx/conf.py': 'project = "x"\n' });
+    const result = await run(dir, 'import', 'sphinx');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('`sphinx` holds no Markdown pages (.md, .mdx, .markdown) to import; 2 other files: `guide.adoc` (AsciiDoc, which import does not read; convert it to Markdown first (e.g. `pandoc -f asciidoc -t gfm`))');
+    expect(result.err).toContain('`index.rst` (reStructuredText');
+    writeFileSync(path.join(dir, 'sphinx/intro.md'), '# Intro\n\nThe project turns orders into widgets for every warehouse.\n');
+    const mixed = await run(dir, 'import', 'sphinx', '--json');
+    expect(mixed.code).toBe(0);
+    expect((JSON.parse(mixed.out) as ImportReport).skipped.map((item) => item.rel)).toEqual(['guide.adoc', 'index.rst']);
+  });
+
   test('a path that is not a folder is a usage error', async () => {
     const dir = makeProject({ 'notes.md': '# x\n' });
     expect((await run(dir, 'import', 'notes.md')).code).toBe(2);

@@ -28,6 +28,15 @@ export interface WalkLimits {
 
 const PAGE = /\.(?:mdx?|markdown)$/i;
 
+/** Docs written in another markup, by extension: named in the report, so a folder of them does not import as nothing at all. */
+const OTHER_MARKUP: ReadonlyMap<string, { name: string; from: string }> = new Map([
+  ['.rst', { name: 'reStructuredText', from: 'rst' }],
+  ['.adoc', { name: 'AsciiDoc', from: 'asciidoc' }],
+  ['.asciidoc', { name: 'AsciiDoc', from: 'asciidoc' }],
+  ['.org', { name: 'Org', from: 'org' }],
+  ['.textile', { name: 'Textile', from: 'textile' }],
+]);
+
 export function walkDocs(root: string, limits: WalkLimits = {}): { pages: DocPage[]; skipped: Skipped[] } {
   const maxDepth = limits.maxDepth ?? 12;
   const maxBytes = limits.maxFileBytes ?? 1_048_576;
@@ -75,6 +84,9 @@ export function walkDocs(root: string, limits: WalkLimits = {}): { pages: DocPag
         const read = readTextFile(full, maxBytes, root);
         if (read.ok) pages.push({ rel: relFile, text: read.text });
         else skipped.push({ rel: relFile, reason: read.reason });
+      } else {
+        const markup = OTHER_MARKUP.get(path.extname(entry.name).toLowerCase());
+        if (markup) skipped.push({ rel: relFile, reason: `${markup.name}, which import does not read; convert it to Markdown first (e.g. \`pandoc -f ${markup.from} -t gfm\`)` });
       }
     }
   };
