@@ -144,13 +144,38 @@ describe('importing a MyST site (Sphinx, Jupyter Book)', () => {
   });
 });
 
+describe('importing a GitBook space', () => {
+  test('reads hints, tabs, code titles, content references, embeds and files, leaves out the table of contents, and the drafts lint without errors', async () => {
+    const { dir, report, drafts } = await importFixture('gitbook/docs');
+    expect(report.dialect).toBe('gitbook');
+    expect(report.notes).toContain("SUMMARY.md: GitBook's table of contents; the pages it lists are imported");
+    expect(drafts.map((draft) => draft.header.title).sort()).toEqual(['Configure the widget agent', 'Install the widget agent', 'Widget service']);
+    expect(drafts.flatMap(markupLeft)).toEqual([]);
+    expect(brokenInternalLinks(drafts, new Set())).toEqual([]);
+    for (const draft of drafts) expect(draft.body.replace(/`[^`\n]*`/g, '')).not.toContain('{%');
+    const install = drafts.find((draft) => draft.header.title === 'Install the widget agent')!;
+    expect(install.body).toContain('> **Warning**\n>\n> You need root on the host.');
+    expect(install.body).toContain('**Debian**\n\n```sh\nsudo apt install widget-agent\n```');
+    expect(install.body).toContain('```toml title="/etc/widget-agent.toml"\nendpoint = "https://widgets.example.org/api"\n```');
+    expect(install.body).toContain('[Log format.pdf](<../.gitbook/assets/Log format.pdf>)');
+    expect(install.body).toMatch(/\[configure it\]\(\/[\w-]+\/configure-the-widget-agent\/\)/);
+    const service = drafts.find((draft) => draft.header.title === 'Widget service')!;
+    expect(service.body).toContain('[A tour of the widget service](https://www.youtube.com/watch?v=widget-tour)');
+    expect(service.body).toMatch(/\[install\.md\]\(\/[\w-]+\/install-the-widget-agent\/\)/);
+    // A tag shown as code stays as written.
+    expect(drafts.find((draft) => draft.header.title === 'Configure the widget agent')!.body).toContain('`{% hint style="info" %}`');
+    const lint = await runLint({ config: loadConfig({ cwd: dir }), cwd: dir });
+    expect(lint.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
 describe('import options', () => {
   test('--dialect overrides detection, and an unknown dialect is a usage error naming the choices', async () => {
     const forced = await importFixture('mkdocs/docs', '--dialect', 'markdown', '--dry-run');
     expect(forced.report.dialect).toBe('markdown');
     const bad = await importFixture('mkdocs/docs', '--dialect', 'sphinx');
     expect(bad.result.code).toBe(2);
-    expect(bad.result.err).toContain('Unexpected dialect `sphinx`, expected one of `markdown`, `starlight`, `docusaurus`, `vitepress`, `mkdocs`, `hugo`, `jekyll`, `myst`.');
+    expect(bad.result.err).toContain('Unexpected dialect `sphinx`, expected one of `markdown`, `starlight`, `docusaurus`, `vitepress`, `mkdocs`, `hugo`, `jekyll`, `myst`, `gitbook`.');
   });
 
   test('--status review writes drafts the index and the site include; an unknown status is a usage error', async () => {

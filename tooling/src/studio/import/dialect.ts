@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { DocPage } from './walk.js';
 
-export const DIALECTS = ['markdown', 'starlight', 'docusaurus', 'vitepress', 'mkdocs', 'hugo', 'jekyll', 'myst'] as const;
+export const DIALECTS = ['markdown', 'starlight', 'docusaurus', 'vitepress', 'mkdocs', 'hugo', 'jekyll', 'myst', 'gitbook'] as const;
 export type Dialect = (typeof DIALECTS)[number];
 
 const CONFIG_FILES: readonly [RegExp, Dialect | 'astro'][] = [
@@ -18,6 +18,7 @@ const CONFIG_FILES: readonly [RegExp, Dialect | 'astro'][] = [
   // Jupyter Book keeps a `_toc.yml` beside its `_config.yml`; Sphinx a `conf.py` (Markdown pages there are MyST).
   [/^_toc\.ya?ml$/, 'myst'],
   [/^conf\.py$/, 'myst'],
+  [/^\.gitbook\.ya?ml$/, 'gitbook'],
   [/^_config\.ya?ml$/, 'jekyll'],
   [/^astro\.config\.(?:js|mjs|cjs|ts|mts)$/, 'astro'],
 ];
@@ -56,7 +57,7 @@ function configFolders(folder: string): string[] {
 
 /** Votes from what the pages hold when no config file says. */
 function dialectFromPages(pages: readonly DocPage[]): Dialect {
-  const votes: Record<Dialect, number> = { markdown: 0, starlight: 0, docusaurus: 0, vitepress: 0, mkdocs: 0, hugo: 0, jekyll: 0, myst: 0 };
+  const votes: Record<Dialect, number> = { markdown: 0, starlight: 0, docusaurus: 0, vitepress: 0, mkdocs: 0, hugo: 0, jekyll: 0, myst: 0, gitbook: 0 };
   for (const { text } of pages) {
     const front = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
     if (/^(?:sidebar_position|sidebar_label|slug|id|pagination_\w+):/m.test(front)) votes.docusaurus += 2;
@@ -71,6 +72,7 @@ function dialectFromPages(pages: readonly DocPage[]): Dialect {
     if (/^\+\+\+\r?\n/.test(text)) votes.hugo += 1;
     if (/\{%-?\s*(?:include|highlight|link|raw|comment|if|for|assign)\b/.test(text)) votes.jekyll += 3;
     if (/^\{:\s*[.#]/m.test(text)) votes.jekyll += 2;
+    if (/\{%\s*(?:hint|tabs|content-ref|embed|endhint|endtabs)\b/.test(text)) votes.gitbook += 3;
     if (/^(?:nav_order|has_children|grand_parent|permalink):/m.test(front)) votes.jekyll += 2;
     if (/^[ \t]*(?:`{3,}|:{3,})\{[\w:.-]+\}|\{(?:ref|doc|term)\}`/m.test(text)) votes.myst += 3;
     if (/^:::(?:note|tip|info|warning|danger|caution|important)(?: \S.*)?$/m.test(text)) votes.docusaurus += 1;

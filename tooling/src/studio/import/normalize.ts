@@ -21,6 +21,7 @@ import { directive } from 'micromark-extension-directive';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import type { Dialect } from './dialect.js';
 import { codeFence, githubAlerts, mkdocsContainers, spacedContainers } from './containers.js';
+import { gitbookBlocks } from './gitbook.js';
 import { jekyllLiquid } from './liquid.js';
 import { mkdocsSnippets } from './mkdocs-snippets.js';
 import { mystDirectives } from './myst.js';
@@ -80,9 +81,10 @@ export function normalizePage(body: string, rel: string, context: NormalizeConte
   // No prototype: a component named `constructor` is counted like any other.
   const dropped: Record<string, number> = Object.create(null) as Record<string, number>;
   const partials: string[] = [];
-  // Liquid only where the pages are Jekyll's: elsewhere `{{ }}` and `{% %}` may be a template's own (Vue, Nunjucks);
+  // Liquid only where the pages are Jekyll's, GitBook's blocks only where they are GitBook's: elsewhere
+  // `{{ }}` and `{% %}` may be a template's own (Vue, Nunjucks);
   // MyST only where they are MyST's: elsewhere a `{note}` code block is code.
-  const dialectal = context.dialect === 'jekyll' ? jekyllLiquid(body, context.site) : context.dialect === 'myst' ? mystDirectives(body) : body;
+  const dialectal = context.dialect === 'jekyll' ? jekyllLiquid(body, context.site) : context.dialect === 'myst' ? mystDirectives(body) : context.dialect === 'gitbook' ? gitbookBlocks(body) : body;
   const mkdocs = (text: string) => mkdocsContainers(mkdocsSnippets(text, rel, { readFile: context.readFile ?? (() => undefined), ...(context.folderName ? { folderName: context.folderName } : {}) }, problems));
   const containers = githubAlerts(context.dialect === 'mkdocs' ? mkdocs(body) : spacedContainers(hugoShortcodes(dialectal)));
   const source = context.dialect === 'vitepress' ? codeSnippets(vitepressCode(containers), rel, context, problems) : containers;

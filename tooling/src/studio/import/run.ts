@@ -65,12 +65,16 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
   for (const [rel, found] of languages) {
     if (found.kind === 'other') skipped.push({ rel, reason: `written in ${found.name} (\`${found.language}\`), which is not one of the knowledge base's languages (\`atoms.locales\`); not imported` });
   }
-  const pages = walked.pages.filter((page) => languages.get(page.rel)?.kind !== 'other');
+  const translated = walked.pages.filter((page) => languages.get(page.rel)?.kind !== 'other');
   if (walked.pages.length === 0) {
     const found = skipped.length > 0 ? `; ${skipped.length} other file${skipped.length === 1 ? '' : 's'}: ${skipped.slice(0, 3).map((item) => `\`${item.rel}\` (${item.reason})`).join(', ')}${skipped.length > 3 ? ', …' : ''}` : '';
     throw new StudioError(`\`${options.folder}\` holds no Markdown pages (.md, .mdx, .markdown) to import${found}.`, 1);
   }
-  const dialect = (options.dialect as Dialect | undefined) ?? detectDialect(folder, pages);
+  const dialect = (options.dialect as Dialect | undefined) ?? detectDialect(folder, translated);
+  // GitBook's table of contents is its navigation, not a page: the pages it lists are imported.
+  const contents = dialect === 'gitbook' ? translated.filter((page) => /^summary\.md$/i.test(path.posix.basename(page.rel))) : [];
+  for (const page of contents) skipped.push({ rel: page.rel, reason: "GitBook's table of contents; the pages it lists are imported" });
+  const pages = translated.filter((page) => !contents.includes(page));
   const site = dialect === 'jekyll' ? jekyllSite(folder) : undefined;
   const notes: string[] = skipped.map((item) => `${item.rel}: ${item.reason}`);
 

@@ -8,8 +8,8 @@
  * read as written without the marks. Fenced code is never touched, nor code spans but for those marks.
  */
 
-import { fencedCode } from '../../text/fences.js';
 import { codeFence, directiveFence } from './containers.js';
+import { renderPairedTags } from './paired-tags.js';
 
 /** `{{< name args >}}` or `{{% /name %}}` (Hugo trims the spaces inside the delimiters). */
 const SHORTCODE = /\{\{([<%])\s*(\/?)\s*([\w./-]+)((?:\s+(?:[\w-]+=)?(?:"[^"]*"|'[^']*'|`[^`]*`|[^\s"'`%>]+))*)\s*[>%]\}\}/g;
@@ -34,42 +34,18 @@ interface Call {
  */
 export function hugoShortcodes(markdown: string): string {
   if (!markdown.includes('{{')) return markdown;
-  const lines = markdown.split('\n');
-  const calls = lines.map(callOn);
-  return blocks(lines, calls, closings(calls), 0, lines.length, 0).join('\n');
-}
-
-/** Deeper pairs than this are read as inline calls (left out, their text kept): a page's own nesting is a few levels. */
-const MAX_DEPTH = 16;
-
-/** Lines `from` to `to` (excluded) rendered, pairs at `depth` of nesting. */
-function blocks(lines: readonly string[], calls: readonly (Call | undefined)[], closing: ReadonlyMap<number, number>, from: number, to: number, depth: number): string[] {
-  const out: string[] = [];
-  const code = fencedCode();
-  for (let i = from; i < to; i++) {
-    const line = lines[i]!;
-    if (code(line)) {
-      out.push(line);
-      continue;
-    }
-    const open = calls[i];
-    const end = closing.get(i) ?? -1;
-    if (!open || end < 0 || end >= to || depth >= MAX_DEPTH) {
-      out.push(inline(line));
-      continue;
-    }
-    if (open.name === 'highlight') {
-      const body = lines.slice(i + 1, end);
-      const ticks = codeFence(body.join('\n'));
-      out.push(`${open.indent}${ticks}${open.args.positional[0] ?? ''}`, ...body, `${open.indent}${ticks}`);
-    } else {
-      const inner = blocks(lines, calls, closing, i + 1, end, depth + 1);
-      const fence = directiveFence(inner.join('\n'), ...directive(open));
-      out.push(`${open.indent}${fence.open}`, ...inner, `${open.indent}${fence.close}`);
-    }
-    i = end;
-  }
-  return out;
+  return renderPairedTags(markdown, callOn, {
+    pair(open, inner, raw) {
+      if (open.name === 'highlight') {
+        const ticks = codeFence(raw.join('\n'));
+        return [`${open.indent}${ticks}${open.args.positional[0] ?? ''}`, ...raw, `${open.indent}${ticks}`];
+      }
+      const rendered = inner();
+      const fence = directiveFence(rendered.join('\n'), ...directive(open));
+      return [`${open.indent}${fence.open}`, ...rendered, `${open.indent}${fence.close}`];
+    },
+    line: inline,
+  });
 }
 
 /** The shortcode call that is all of a line, if it is one. */
@@ -78,20 +54,6 @@ function callOn(line: string): Call | undefined {
   if (!match) return undefined;
   const [, indent, , slash, name, args] = match;
   return { indent: indent!, closing: slash === '/', name: name!.toLowerCase(), args: parseArgs(args ?? '') };
-}
-
-/** The line that closes each pair, by the line that opens it: the innermost open call of the same name, in one pass. */
-function closings(calls: readonly (Call | undefined)[]): Map<number, number> {
-  const open = new Map<string, number[]>();
-  const closing = new Map<number, number>();
-  calls.forEach((call, i) => {
-    if (!call) return;
-    const stack = open.get(call.name) ?? [];
-    open.set(call.name, stack);
-    if (!call.closing) stack.push(i);
-    else if (stack.length > 0) closing.set(stack.pop()!, i);
-  });
-  return closing;
 }
 
 /** The directive name and label a paired shortcode becomes. */
