@@ -5,12 +5,14 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { Atom } from '../atom/load.js';
-import { atomId, atomLocale, atomSlug } from '../atom/identity.js';
+import { atomId, atomLocale, atomSlug, questionAnchors } from '../atom/identity.js';
 import { linksOutside } from '../atom/outside-links.js';
-import { parseAtomText } from '../atom/parse.js';
+import { parseAtomText, type ParsedAtomText } from '../atom/parse.js';
+import { parseFaq } from '../atom/faq.js';
+import type { Nodes, Root } from 'mdast';
 import { atomLanguage } from './atom-facts.js';
 import { FILE_START, type Range } from '../atom/position.js';
-import type { CorpusEntry, EntryFacts } from './types.js';
+import type { BodyLink, CorpusEntry, EntryFacts } from './types.js';
 
 export type { EntryFacts };
 
@@ -71,6 +73,29 @@ function facts(
   };
 }
 
+/**
+ * The anchors an atom's page has: `_top` (its title), its headings' and its FAQ questions' (every
+ * `Q:` line's: the site gives those in a FAQ its anchors, and a link to one elsewhere is let be).
+ */
+export function pageAnchorsOf(atom: Pick<ParsedAtomText, 'headings' | 'text' | 'frontmatter' | 'lines'>): string[] {
+  const question = questionAnchors();
+  const body = atom.text.slice(atom.frontmatter ? atom.lines.lineStart(atom.frontmatter.range.end!.line + 1) : 0);
+  return ['_top', ...atom.headings.map((heading) => heading.anchor), ...parseFaq(body).map((pair) => question(pair.question))];
+}
+
+/** Links of a parsed body that are not to another site (no scheme, not `//host`), with where each is. */
+function bodyLinks(tree: Root): BodyLink[] {
+  const links: BodyLink[] = [];
+  const visit = (node: Nodes) => {
+    if ((node.type === 'link' || node.type === 'definition') && node.position && !EXTERNAL.test(node.url)) links.push({ url: node.url, range: { start: node.position.start, end: node.position.end } });
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(tree);
+  return links;
+}
+
+const EXTERNAL = /^(?:[a-z][a-z\d+.-]*:|\/\/)/i;
+
 /** Facts of a fully parsed atom, with the positions corpus rules may need. */
 export function factsOfAtom(atom: Atom, file: string, defaultLanguage: string): EntryFacts {
   const base = facts(file, atom.id, atom.data, atom.locale, defaultLanguage);
@@ -81,13 +106,19 @@ export function factsOfAtom(atom: Atom, file: string, defaultLanguage: string): 
       ((atom.data as { related: unknown[] }).related).forEach((_, i) => (positions[`related.${i}`] = atom.positionOf(['related', i])));
     }
   }
-  return { ...base, positions };
+  return { ...base, positions, links: bodyLinks(atom.tree), anchors: pageAnchorsOf(atom) };
 }
 
 /** A corpus entry over facts; `locate` falls back to `lazy` (a parse on demand) or the file start. */
-export function toEntry(facts: EntryFacts, lazy?: () => Pick<Atom, 'positionOf' | 'keyPositionOf'>): CorpusEntry {
+export function toEntry(facts: EntryFacts, lazy?: () => Pick<ParsedAtomText, 'positionOf' | 'keyPositionOf' | 'headings' | 'text' | 'frontmatter' | 'lines'>): CorpusEntry {
+  const { links, anchors, ...rest } = facts;
+  let anchorSet: ReadonlySet<string> | undefined;
   return {
-    ...facts,
+    ...rest,
+    links: links ?? [],
+    anchors() {
+      return (anchorSet ??= new Set(anchors ?? (lazy ? pageAnchorsOf(lazy()) : [])));
+    },
     locate(path, atKey = false) {
       const known = !atKey ? facts.positions?.[path.join('.')] : undefined;
       if (known) return known;

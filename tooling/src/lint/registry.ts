@@ -15,6 +15,7 @@ import frontmatterMissing from './rules/frontmatter-missing.js';
 import frontmatterSchema from './rules/frontmatter-schema.js';
 import frontmatterUnterminated from './rules/frontmatter-unterminated.js';
 import frontmatterYamlSyntax from './rules/frontmatter-yaml-syntax.js';
+import linkUnresolved from './rules/link-unresolved.js';
 import markdown from './rules/markdown.js';
 import relatedUnresolved from './rules/related-unresolved.js';
 import sizeTooLong from './rules/size-too-long.js';
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   frontmatterSchema,
   frontmatterUnterminated,
   frontmatterYamlSyntax,
+  linkUnresolved,
   markdown,
   relatedUnresolved,
   sizeTooLong,

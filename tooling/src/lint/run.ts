@@ -63,7 +63,7 @@ export function projectFile(config: Pick<AtomkitConfig, 'root'>, absolute: strin
 export function engineSettings(config: AtomkitConfig): EngineSettings {
   return {
     severities: resolveSeverities(config),
-    rule: { minWords: config.lint.minWords, maxWords: config.lint.maxWords, languages: config.lint.languages, defaultLanguage: config.atoms.defaultLanguage },
+    rule: { minWords: config.lint.minWords, maxWords: config.lint.maxWords, languages: config.lint.languages, defaultLanguage: config.atoms.defaultLanguage, siteBase: config.site.base },
     docs: docsSite(config.lint.docsUrl),
   };
 }

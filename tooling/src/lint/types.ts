@@ -62,6 +62,8 @@ export interface RuleSettings {
   /** Word limits by language tag, in place of `minWords` and `maxWords` for atoms in it. */
   readonly languages: Readonly<Record<string, WordLimits>>;
   readonly defaultLanguage: string;
+  /** The docs site's base path (`/docs/`), which links to atom pages begin with. @default '/' */
+  readonly siteBase?: string;
 }
 
 export interface WordLimits {
@@ -95,12 +97,25 @@ export interface EntryFacts {
   readonly sourceVersion: string | undefined;
   /** Positions of the header values corpus rules point at, keyed by path (`related.2`). */
   readonly positions?: Readonly<Record<string, Range>>;
+  /** Links of the body that may lead to another atom or a heading, with where each is (from a full parse). */
+  readonly links?: readonly BodyLink[];
+  /** Anchors of the atom's page: its headings' and its FAQ questions' (from a full parse). */
+  readonly anchors?: readonly string[];
+}
+
+export interface BodyLink {
+  readonly url: string;
+  readonly range: Range;
 }
 
 /** The header facts cross-file rules need, from a full parse or a fast header-only read. */
-export interface CorpusEntry extends Omit<EntryFacts, 'positions'> {
+export interface CorpusEntry extends Omit<EntryFacts, 'positions' | 'links' | 'anchors'> {
   /** Where a header value is (its key with `atKey`). */
   locate(path: readonly (string | number)[], atKey?: boolean): Range;
+  /** The links of the body (none for an entry read from its header alone: its findings are not wanted). */
+  readonly links: readonly BodyLink[];
+  /** The anchors of the atom's page; read from the file, once, when the entry came from its header alone. */
+  anchors(): ReadonlySet<string>;
 }
 
 export interface CorpusContext {

@@ -169,6 +169,22 @@ describe('atomkit lint', () => {
   });
 });
 
+describe('links between atoms', () => {
+  test('a link to a heading of an atom that is not linted itself is checked against that atom read from its file', async () => {
+    const project = path.join(root, 'body-links');
+    mkdirSync(path.join(project, 'atoms/procedure'), { recursive: true });
+    writeFileSync(path.join(project, 'atoms/procedure/target.md'), header({ title: 'Target' }) + procedureBody);
+    writeFileSync(path.join(project, 'atoms/procedure/linker.md'), `${header({ title: 'Linker' })}${procedureBody}\nSee [its steps](/procedure/target/#steps) and [its checks](../procedure/target.md#checks).\n`);
+    const { code, out } = await lint(['--format', 'json', 'atoms/procedure/linker.md'], project);
+    const diagnostics = (JSON.parse(out) as Diagnostic[]).filter((d) => d.code === 'link/unresolved');
+    expect(diagnostics.map((d) => `${d.file} ${d.start.line}:${d.start.column} ${d.severity} ${d.message}`)).toEqual([
+      'atoms/procedure/linker.md 29:47 warn The page `/procedure/target/` has no heading or question with the anchor `#checks`.',
+    ]);
+    // A warning by default: the lint passes unless warnings are refused.
+    expect(code).toBe(0);
+  });
+});
+
 describe('deep nesting and links out of the project', () => {
   test('an atom nested 4,000 levels deep is one positioned diagnostic, and every other file is still linted', async () => {
     const project = path.join(root, 'deep');
