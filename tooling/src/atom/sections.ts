@@ -76,6 +76,22 @@ export const TEMPLATE_PROMPTS: readonly string[] = [
   ...new Set([...Object.values(REQUIRED_SECTIONS).flatMap((specs) => specs.map((spec) => spec.prompt)), NEW_ATOM_PROMPTS.question, NEW_ATOM_PROMPTS.faqQuestion, NEW_ATOM_PROMPTS.answer]),
 ];
 
+/** Scripts a language's section headings are written in, for the languages the aliases above cover. */
+const HEADING_SCRIPTS: Readonly<Record<string, RegExp>> = { ja: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u };
+
+/**
+ * The heading a required section has in an atom written in `language`: the first heading it
+ * accepts in that language (a Japanese atom's `手順`, as the translations are written), else its own.
+ *
+ * @example sectionHeadingIn('procedure', 'Steps', 'ja') //=> '手順'
+ * @example sectionHeadingIn('procedure', 'Steps', 'de') //=> 'Steps'
+ */
+export function sectionHeadingIn(type: AtomType, heading: string, language: string): string {
+  const script = HEADING_SCRIPTS[language.toLowerCase().split('-')[0]!];
+  const spec = REQUIRED_SECTIONS[type].find((candidate) => candidate.heading === heading);
+  return (script && spec?.accepts.find((alias) => script.test(alias))) || heading;
+}
+
 /** The section heading that holds conversational Q/A pairs at the end of any atom. */
 export const FAQ_HEADINGS: readonly string[] = ['faq', 'faqs', 'frequently asked questions', 'よくある質問'];
 

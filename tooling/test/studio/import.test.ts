@@ -173,8 +173,9 @@ describe('atomkit import', () => {
     const setup = readFileSync(path.join(dir, 'atoms/ja/procedure/set-up-the-service.md'), 'utf8');
     expect(setup).toContain('language: ja\ntags: [guide, imported]\n');
     expect(setup).toContain('translation_of: Set up the service\nsource_version: "0.1.0"\n');
-    // Its links go to the pages of its own language.
+    // Its links go to the pages of its own language, and its sections are headed in it.
     expect(setup).toContain('[設定します](/ja/interface-input/readme/)');
+    expect(setup).toContain('## 手順\n\n1. サービスをインストールします。');
     const lint = await runLint({ config: loadConfig({ cwd: dir }), cwd: dir });
     expect(lint.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     // Imported again, every draft is a collision in its own language, and nothing is overwritten.

@@ -10,6 +10,7 @@ import type { AtomkitConfig } from '../../config/load.js';
 import type { CliIo } from '../../cli/io.js';
 import { progress } from '../../cli/progress.js';
 import { headingAnchors } from '../../atom/identity.js';
+import { sectionHeadingIn } from '../../atom/sections.js';
 import type { AtomHeader } from '../../atom/schema.js';
 import { StudioError } from '../errors.js';
 import { loadKnowledgeBase } from '../knowledge-base.js';
@@ -174,7 +175,9 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
     // A translation is the same kind of atom as its source, whatever its words would say.
     const drafted = pieceToDraft(source ? { ...piece, type: source.type } : piece, context);
     const header = { ...drafted.draft.header, language: translation.language, ...(source ? { translation_of: source.title, source_version: '0.1.0' } : {}) };
-    return { piece, ...drafted, draft: { ...drafted.draft, header } };
+    // Its sections are headed in its language, as the knowledge base's own translations are.
+    const sections = drafted.draft.sections.map((section) => ({ ...section, heading: sectionHeadingIn(header.type, section.heading, translation.language) }));
+    return { piece, ...drafted, draft: { ...drafted.draft, header, sections } };
   });
   drafting.stop();
   const kb = loadKnowledgeBase(config);
