@@ -26,6 +26,14 @@ const rule: CorpusRule = {
     for (const entry of entries) if (!bySlug.has(entry.slug)) bySlug.set(entry.slug, entry);
     // The first folders of atom pages (`error`, `ja`): a site path under another one is no atom's (`/pagefind/…`).
     const folders = new Set([...bySlug.keys()].map((slug) => slug.split('/')[0]!));
+    // Page names by the folder they are in, for suggestions.
+    const names = new Map<string, string[]>();
+    for (const slug of bySlug.keys()) {
+      const folder = slug.slice(0, slug.lastIndexOf('/') + 1);
+      const inFolder = names.get(folder) ?? [];
+      inFolder.push(slug.slice(folder.length));
+      names.set(folder, inFolder);
+    }
     for (const entry of entries) {
       if (!ctx.wanted(entry)) continue;
       for (const link of entry.links) {
@@ -34,7 +42,7 @@ const rule: CorpusRule = {
         const page = target.slug === undefined ? entry : bySlug.get(target.slug);
         if (target.slug !== undefined && !target.file && !folders.has(target.slug.split('/')[0]!)) continue;
         if (!page) {
-          const suggestion = nearPage(target.slug!, bySlug.keys());
+          const suggestion = nearPage(target.slug!, names);
           ctx.report(entry, {
             messageId: suggestion === undefined ? 'pageNoGuess' : 'page',
             data: { target: link.url, ...(suggestion === undefined ? {} : { suggestion: `/${suggestion}/` }) },
@@ -65,12 +73,11 @@ export default rule;
  * The page in the same folder whose name is closest to the one a link names, if one is close: the
  * folder they share says nothing of which page was meant.
  *
- * @example nearPage('error/related-unresolve', ['error/related-unresolved', 'error/title-duplicate']) //=> 'error/related-unresolved'
+ * @example nearPage('error/related-unresolve', new Map([['error/', ['related-unresolved', 'title-duplicate']]])) //=> 'error/related-unresolved'
  */
-function nearPage(slug: string, slugs: Iterable<string>): string | undefined {
+function nearPage(slug: string, names: ReadonlyMap<string, readonly string[]>): string | undefined {
   const folder = slug.slice(0, slug.lastIndexOf('/') + 1);
-  const names = [...slugs].filter((other) => other.startsWith(folder) && !other.slice(folder.length).includes('/')).map((other) => other.slice(folder.length));
-  const name = didYouMean(slug.slice(folder.length), names);
+  const name = didYouMean(slug.slice(folder.length), names.get(folder) ?? []);
   return name === undefined ? undefined : `${folder}${name}`;
 }
 
