@@ -96,3 +96,18 @@ export function translatedPiece<T extends { readonly sourceAnchor: string | unde
   // Never one that another piece translates by its anchor: two atoms cannot translate one.
   return placed && !translation.some((other) => other !== piece && byAnchor(other) === placed) ? placed : undefined;
 }
+
+/** Each piece of a translated page, with its language and the piece of its source page it translates (see `translatedPiece`). */
+export function pairTranslations<T extends { readonly sourceAnchor: string | undefined }>(
+  byPage: ReadonlyMap<string, readonly T[]>,
+  languages: ReadonlyMap<string, PageLanguage>,
+): Map<T, { language: string; source: T | undefined }> {
+  const pairs = new Map<T, { language: string; source: T | undefined }>();
+  for (const [page, pieces] of byPage) {
+    const found = languages.get(page);
+    if (found?.kind !== 'translation') continue;
+    const sources = found.source === undefined ? [] : (byPage.get(found.source) ?? []);
+    for (const piece of pieces) pairs.set(piece, { language: found.language, source: translatedPiece(piece, pieces, sources) });
+  }
+  return pairs;
+}

@@ -24,7 +24,7 @@ import { reviewJson, reviewMarkdown, type ReviewEntry } from './review.js';
 import { repeatedPieces } from './repeats.js';
 import { readFrontMatter, splitPage, type Piece } from './split.js';
 import { pieceId, pieceToDraft } from './to-draft.js';
-import { pageLanguages, translatedPiece } from './languages.js';
+import { pageLanguages, pairTranslations } from './languages.js';
 import { walkDocs } from './walk.js';
 import { readTextFile } from '../text-file.js';
 
@@ -141,13 +141,7 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
   const repeats = new Map([...repeated].map(([piece, holders]) => [piece.title, `every paragraph is also in ${holders.slice(0, 3).map((holder) => `\`${holder.title}\``).join(', ')}${holders.length > 3 ? ` and ${holders.length - 3} more` : ''}`]));
   const byPage = new Map<string, Piece[]>();
   for (const piece of unique) byPage.set(piece.page, [...(byPage.get(piece.page) ?? []), piece]);
-  // Each piece of a translated page, with the piece of its source it translates.
-  const translations = new Map<Piece, { language: string; source: Piece | undefined }>();
-  for (const [page, pagePieces] of byPage) {
-    const translation = translationOf(page);
-    const sourcePieces = translation?.source === undefined ? [] : (byPage.get(translation.source) ?? []);
-    for (const piece of translation ? pagePieces : []) translations.set(piece, { language: translation!.language, source: translatedPiece(piece, pagePieces, sourcePieces) });
-  }
+  const translations = pairTranslations(byPage, languages);
   const outDir = options.out ? path.resolve(config.root, options.out) : config.atoms.dirAbs;
   const outRel = path.relative(config.atoms.dirAbs, outDir).split(path.sep).join('/');
   // A translation is where the project keeps one: in its locale folder, named as its source (`ja/procedure/<source's slug>`).
@@ -235,4 +229,3 @@ function heldElsewhere(resolve: LinkResolver, repeated: ReadonlyMap<Piece, reado
     return { piece: named ?? holders[0]!, anchor: undefined };
   };
 }
-
