@@ -12,11 +12,17 @@ describe('pageLanguages', () => {
   });
 
   test('a locale folder marks its pages, the page it mirrors being their source when there is one', () => {
-    const found = pageLanguages(['guide/intro.md', 'ja/guide/intro.md', 'ja/only-here.md', 'docs/es/api.md', 'docs/api.md'], 'en', ['ja']);
+    const found = pageLanguages(['guide/intro.md', 'ja/guide/intro.md', 'ja/only-here.md', 'docs/es/api.md', 'docs/es/cli.md', 'docs/api.md', 'docs/cli.md'], 'en', ['ja']);
     expect(found.get('ja/guide/intro.md')).toEqual({ kind: 'translation', language: 'ja', unmarked: 'guide/intro.md', source: 'guide/intro.md' });
     expect(found.get('ja/only-here.md')).toEqual({ kind: 'translation', language: 'ja', unmarked: 'only-here.md', source: undefined });
     expect(found.get('docs/es/api.md')).toEqual({ kind: 'other', language: 'es', name: 'Spanish' });
     expect(found.has('guide/intro.md')).toBe(false);
+  });
+
+  test('a folder named like a language the knowledge base lacks is one only when it mirrors the rest', () => {
+    // An identity service's section that happens to have an index page, like the docs around it.
+    const found = pageLanguages(['index.md', 'setup.md', 'id/index.md', 'id/tokens.md', 'id/sessions.md'], 'en', ['ja']);
+    expect(found.size).toBe(0);
   });
 
   test('a page marked as in the default language is the source of the pages marked with another', () => {

@@ -47,6 +47,8 @@ export function pageLanguages(pages: readonly string[], defaultLanguage: string,
   const same = (a: string, b: string) => a.toLowerCase().replace(/_/g, '-') === b.toLowerCase().replace(/_/g, '-');
   const locale = (tag: string) => locales.find((known) => same(known, tag));
   const found = new Map<string, PageLanguage>();
+  /** Pages marked as in another language by a folder, with that folder. */
+  const folderMarks = new Map<string, string>();
   // The source is the page without the mark, or marked as in the default language (MkDocs's i18n
   // and VitePress may mark those too: `index.ja.md` translates `index.en.md`, `ja/` mirrors `en/`).
   const mark = (rel: string, tag: string, unmarked: string, marked: string) => {
@@ -72,11 +74,26 @@ export function pageLanguages(pages: readonly string[], defaultLanguage: string,
     const segments = rel.split('/');
     for (let i = 0; i < segments.length - 1; i++) {
       const beside = (segment: string[]) => [...segments.slice(0, i), ...segment, ...segments.slice(i + 1)].join('/');
-      if (mark(rel, segments[i]!, beside([]), beside([defaultLanguage]))) break;
+      if (mark(rel, segments[i]!, beside([]), beside([defaultLanguage]))) {
+        if (found.get(rel)?.kind === 'other') folderMarks.set(rel, segments.slice(0, i + 1).join('/'));
+        break;
+      }
     }
   }
+  // A folder named like a language the knowledge base does not have is that language's only when it
+  // mirrors the rest, most of its pages translating pages outside it: `id/index.md` beside
+  // `index.md` may be the docs of an identity service, not Indonesian.
+  const marked = new Map<string, number>();
+  for (const folder of folderMarks.values()) marked.set(folder, (marked.get(folder) ?? 0) + 1);
+  const mirrors = new Map([...marked].map(([folder, count]) => [folder, count >= MIRRORED_PAGES && count >= pages.filter((page) => page.startsWith(`${folder}/`)).length * MIRRORED_SHARE]));
+  for (const [rel, folder] of folderMarks) if (!mirrors.get(folder)) found.delete(rel);
   return found;
 }
+
+/** A folder named like a language mirrors the others when at least this many of its pages... */
+const MIRRORED_PAGES = 2;
+/** ...and this share of them translate pages outside it. */
+const MIRRORED_SHARE = 0.5;
 
 /**
  * The piece of the source page a piece of its translation translates: the one with the same
