@@ -41,9 +41,9 @@ describe('link/unresolved', () => {
   });
 
   test("page paths are read under the site's base; a reference definition is checked as a link is", () => {
-    const links = '[ok](/docs/procedure/restart-the-worker/)\n[other site](/procedure/nothing/)\n\n[ref]: /docs/procedure/nothing/';
+    const links = '[ok](/docs/procedure/restart-the-worker/)\n[other site](/procedure/nothing/)\n\n[ref]: /docs/procedure/restart-the-workers/';
     expect(linting([worker, ['procedure/linker.md', page('Linker', links)]], '/docs/')).toEqual([
-      'atoms/procedure/linker.md 32:1 No atom is at `/docs/procedure/nothing/`, where this link points.',
+      'atoms/procedure/linker.md 32:1 No atom is at `/docs/procedure/restart-the-workers/`, where this link points; did you mean `/docs/procedure/restart-the-worker/`?',
     ]);
   });
 });

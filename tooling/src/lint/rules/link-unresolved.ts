@@ -39,16 +39,15 @@ const rule: CorpusRule = {
       for (const link of entry.links) {
         const target = resolve(link.url, entry, base);
         if (target === undefined) continue;
-        const page = target.slug === undefined ? entry : bySlug.get(target.slug);
         if (target.slug !== undefined && !target.file && !folders.has(target.slug.split('/')[0]!)) continue;
+        const page = target.slug === undefined ? entry : bySlug.get(target.slug);
         if (!page) {
           const suggestion = nearPage(target.slug!, names);
           ctx.report(entry, {
             messageId: suggestion === undefined ? 'pageNoGuess' : 'page',
-            data: { target: link.url, ...(suggestion === undefined ? {} : { suggestion: `/${suggestion}/` }) },
+            data: { target: link.url, ...(suggestion === undefined ? {} : { suggestion: `${base}${suggestion}/` }) },
             range: link.range,
-            involves: [`slug:${target.slug}`],
-            hint: 'Link to an atom by its page path (`/error/related-unresolved/`) or its file (`../error/related-unresolved.md`); a renamed atom keeps no old path.',
+            hint: 'Link to an atom by its page path (`/error/related-unresolved/`) or its file (`../error/related-unresolved.md`); an atom whose file moved keeps no old path.',
           });
           continue;
         }
@@ -58,7 +57,7 @@ const rule: CorpusRule = {
         const suggestion = didYouMean(target.anchor, [...anchors].filter((anchor) => anchor !== '_top'));
         ctx.report(entry, {
           messageId: suggestion === undefined ? 'anchorNoGuess' : 'anchor',
-          data: { page: `/${page.slug}/`, anchor: target.anchor, ...(suggestion === undefined ? {} : { suggestion }) },
+          data: { page: `${base}${page.slug}/`, anchor: target.anchor, ...(suggestion === undefined ? {} : { suggestion }) },
           range: link.range,
           involves: [`file:${page.file}`],
           hint: 'An anchor is its heading in lower case, spaces as `-`, punctuation left out (`## How to resolve` is `#how-to-resolve`); a FAQ question is `#q-` and its words.',
