@@ -101,6 +101,18 @@ describe('trimToRelevant in a section of sub-headed keys', () => {
     );
   });
 
+
+  test('goes on into the next entry when its camelCase key names the question, as `strictPort` names the port', () => {
+    const server = [
+      `#### server.allowedHosts\n\n${'The hostnames the server answers to, with many words. '.repeat(20)}`,
+      '#### server.port\n\nSpecify the server port, 5173 by default. When the port is already used, the next free one is tried.',
+      '#### server.strictPort\n\nSet to `true` to exit if the port is already in use.',
+      '#### server.open\n\nOpens the app in the browser on start.',
+    ].join('\n\n');
+    const out = trimToRelevant(server, questionTerms("don't switch to another port if 5173 is in use, just fail"), 120);
+    expect(out).toContain('**server.strictPort**');
+    expect(out).not.toContain('**server.open**');
+  });
   test('does not go on into a part that does not fit whole: no heading without what it says', () => {
     const out = trimToRelevant(settings, questionTerms('make the install fail on missing or invalid peer dependencies'), 80);
     expect(out).not.toContain('dedupePeers');

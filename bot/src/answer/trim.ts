@@ -286,7 +286,7 @@ const ENTRY_HEADING = /^(?![A-Z][a-z]+$)[.\w$@/:*-]+(?:\(.*\))?$/;
  * that does not fit ends it, except one that is only a table or a list under its heading, which
  * is cut to its rows or items that concern the question (a key is never quoted as a heading and
  * its defaults without what it does), and so does the next entry of a reference, which is another
- * thing (with `anyEntryEnds`, any next entry; else one that names none of the question's terms).
+ * thing (with `anyEntryEnds`, any next entry; else one whose key, camelCase words included, names none of the question's terms).
  * Returns whether that is all of it.
  *
  * @example blocksWithin('One two.\n\n## Next\n\nThree four five.', 3, []) //=> { text: 'One two.', whole: false }
@@ -302,7 +302,7 @@ function blocksWithin(markdown: string, maxWords: number, terms: readonly string
   for (const group of groups) {
     // The next entry of a reference (`#### .request` after `#### .sent`) is another thing, not more of this one.
     const heading = headingOf(group[0]!.text.split('\n', 1)[0]!)?.text;
-    if (heading !== undefined && ENTRY_HEADING.test(heading.replace(/`/g, '')) && (anyEntryEnds || termsIn(heading, terms).length === 0)) return { text: out.join('\n\n'), whole: false };
+    if (heading !== undefined && ENTRY_HEADING.test(heading.replace(/`/g, '')) && (anyEntryEnds || termsIn(heading, terms, true).length === 0)) return { text: out.join('\n\n'), whole: false };
     const size = group.reduce((sum, block) => sum + block.words, 0);
     if (words + size <= maxWords) {
       out.push(...group.map((block) => block.text));
