@@ -25,6 +25,12 @@ describe('pieceToDraft', () => {
     expect(draftOf('Pino is compatible with browserify for browser-side usage:\n\nThis can be useful.\n').summary).toBe('Pino is compatible with browserify for browser-side usage.');
   });
 
+  test('a summary is not a line of inline code that labels the code block under it', () => {
+    expect(draftOf("`pino.info('hello %s %j', 'world', {obj: true})`:\n\n```\nPino average: 114.801ms\n```\n\nFor a fair comparison, LogLevel was extended to include a timestamp.\n").summary).toBe(
+      'For a fair comparison, LogLevel was extended to include a timestamp.',
+    );
+  });
+
   test("a summary is not a field of the page's metadata block, and a labelled sentence is said without its label", () => {
     expect(draftOf('Tags: `blank_lines`, `bullet`, `ol`, `ul`\n\nFixable: Some violations can be fixed by tooling\n\nThis rule is triggered when lists are not surrounded by blank lines.\n').summary).toBe(
       'This rule is triggered when lists are not surrounded by blank lines.',

@@ -3,7 +3,7 @@
  * (the rest kept as written and reported), headings demoted under the type's sections, the
  * body placed into those sections, `summary` from the page's own words, `error_codes` filled.
  */
-import type { Heading, RootContent } from 'mdast';
+import type { Heading, Paragraph, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { atomId, atomUrl, titleSlug } from '../../atom/identity.js';
 import { parseMarkdown } from '../../atom/markdown.js';
@@ -96,6 +96,14 @@ export function pieceToDraft(piece: Piece, context: PieceContext): PieceDraft {
 }
 
 const LABELLED = /^[A-Z][\w -]{0,24}:\s/;
+
+/**
+ * A paragraph of inline code and punctuation only (`` `pino.info('hello %s', 'world')`: `` over a
+ * benchmark's output) labels the code block after it: it is no sentence about the page.
+ */
+function labelsCode(paragraph: Paragraph): boolean {
+  return paragraph.children.some((child) => child.type === 'inlineCode') && paragraph.children.every((child) => child.type === 'inlineCode' || (child.type === 'text' && /^[\s:.,;]*$/.test(child.value)));
+}
 const LEADING_PICTOGRAPHS = /^(?:[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}]|\s)+/u;
 const SENTENCE_END = /[.!?。！？][)"'’”」』）]*$/;
 
@@ -111,7 +119,7 @@ function firstSentenceSource(markdown: string): string {
     for (const [i, node] of nodes.entries()) {
       const found = node.type === 'blockquote' ? find(node.children, true) : undefined;
       if (found !== undefined) return found;
-      if (node.type !== 'paragraph') continue;
+      if (node.type !== 'paragraph' || labelsCode(node)) continue;
       // "📝 Labels should not be used.": rule docs made by eslint-doc-generator mark their description
       // with an emoji; in a quote, one marks a warning ("> ⚠️ Warning: … is experimental").
       const read = quoted ? asRead(node) : asRead(node).replace(LEADING_PICTOGRAPHS, '');
