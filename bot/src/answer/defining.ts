@@ -4,7 +4,8 @@
  * or a sentence whose subject is X ("A playbook starts from a trigger…", "Xは…です"). Reference
  * pages define their terms this way far more often than in a sentence of their own, and the
  * sentence that shares most words with "what is a pitfall" is rarely the one that says it. A
- * pasted error code is looked up the same way, in a table or list of codes.
+ * pasted error code is looked up the same way, in a table or list of codes, and so is a pasted
+ * message, in the table row that says it.
  */
 import { ITEM_SUBJECT, MAX_SUBJECT_CHARS } from '../../../tooling/src/retrieval/definition.js';
 import { tableCells, tableRows } from '../../../tooling/src/text/markdown-table.js';
@@ -95,6 +96,39 @@ function definingRow(table: string, named: readonly string[]): string | undefine
     return `${first} — ${described.join('; ')}.`;
   }
   return undefined;
+}
+
+/**
+ * The first cell of the table row one of whose other cells a pasted error quotes word for word
+ * (`Plugin did not start in time` in `ERR_AVVIO_PLUGIN_TIMEOUT: Plugin did not start in time:
+ * 'db'`): the name of its entry in a table of errors, when the pasted code is spelt otherwise.
+ * A cell of fewer than `QUOTED_WORDS` words is quoted by chance too often.
+ *
+ * @example quotedEntryName('| Code | Description |\n| --- | --- |\n| E_SLOW | Plugin did not start in time. |', "Error: Plugin did not start in time: 'db'") //=> 'E_SLOW'
+ */
+export function quotedEntryName(markdown: string, pasted: string): string | undefined {
+  const text = plainWords(pasted);
+  for (const block of splitBlocks(markdown)) {
+    const parsed = block.kind === 'table' ? tableRows(block.text) : undefined;
+    for (const row of parsed?.rows ?? []) {
+      const [first, ...rest] = tableCells(row);
+      if (first === undefined) continue;
+      const quoted = rest.some((cell) => {
+        const said = plainWords(cleanMarkdown(cell));
+        return said.split(' ').length >= QUOTED_WORDS && ` ${text} `.includes(` ${said} `);
+      });
+      if (quoted) return cleanMarkdown(first);
+    }
+  }
+  return undefined;
+}
+
+/** Words a pasted message must repeat of a cell for the cell to count as quoted. */
+const QUOTED_WORDS = 4;
+
+/** Lower-case words, punctuation and Markdown marks dropped. */
+function plainWords(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 /** A cell that is only a link to an issue or pull request, by its number. */

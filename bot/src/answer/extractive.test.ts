@@ -428,6 +428,25 @@ describe('composeExtractive: a direct answer said once', () => {
     expect(answer).toBe('E_BODY_TOO_LARGE — description: The request body is larger than the limit; how to solve: Increase `bodyLimit`. [1]\n\n_Quoted from the atoms; no language model was used._');
   });
 
+
+  test('answers a pasted message under a code spelt otherwise with the row that says the message, not every row sharing a word', () => {
+    const rows = Array.from({ length: 60 }, (_, i) => `| E_PLUGIN_OTHER_${i} | Plugin number ${i} failed to load in time. | Check the plugin. |`).join('\n');
+    const table = hit({
+      unitId: 'troubleshooting/errors#fix',
+      atomId: 'troubleshooting/errors',
+      title: 'Errors',
+      type: 'troubleshooting',
+      section: 'Fix',
+      anchor: 'fix',
+      text: `| Code | Description | How to solve |\n|---|---|---|\n${rows}\n| E_PLUGIN_TIMEOUT | Plugin did not start in time. | Increase the timeout for the plugin. |`,
+    });
+    const pasted = "Error: ERR_AVVIO_PLUGIN_TIMEOUT: Plugin did not start in time: 'dbConnector'. You may have forgotten to call 'done'.\n\nCan I give plugins more time to load?";
+    const { answer } = composeExtractive(pasted, [table], { language: 'en', minScore: 0.2, atomUnits: [table] });
+    expect(answer.split('\n')[0]).toBe('E_PLUGIN_TIMEOUT — description: Plugin did not start in time; how to solve: Increase the timeout for the plugin. [1]');
+    expect(answer).not.toContain('E_PLUGIN_OTHER_');
+    // Three words in common are no quote: "in time." closes many a description.
+    expect(composeExtractive('my plugin did not load in time', [table], { language: 'en', minScore: 0.2, atomUnits: [table] }).answer).not.toMatch(/^E_PLUGIN_TIMEOUT —/);
+  });
   test('answers a pasted error class with its row in a table of error classes, not the whole table; JavaScript\'s own classes name no row', () => {
     const rows = ['ConnectTimeoutError', 'HeadersTimeoutError', 'HeadersOverflowError', 'BodyTimeoutError', 'SocketError']
       .map((name) => `| \`${name}\` | \`UND_ERR_${name.replace(/Error$/, '').toUpperCase()}\` | socket is destroyed due to ${name.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()} and the headers of the request. |`)

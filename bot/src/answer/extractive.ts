@@ -1,7 +1,8 @@
 /**
  * Extractive answers: no language model, only the atoms' own words. The answer leads with the
  * direct answer (a matching FAQ answer; for "what is X" the table row, list item or sentence that
- * defines X; for a pasted error code or error class its row in a table of them; the sentence that
+ * defines X; for a pasted error code or error class, or a message quoted word for word, its row
+ * in a table of them; the sentence that
  * best answers the question; or before an error's resolution the first sentence of what the error
  * means), said once, then quotes the section of the answering atom that fits what was asked: the
  * steps or the resolution, from their start, for "how do I" questions and pasted errors; the
@@ -26,7 +27,7 @@ import { sectionUrl } from '../../../tooling/src/atom/identity.js';
 import { headingMatches, normalizeHeading, type SectionSpec } from '../../../tooling/src/atom/sections.js';
 import { citationFor, type Source } from './citations.js';
 import { openingSubHeading, plainHeading, subHeadingAnchors } from './entry-anchors.js';
-import { definingEntry, definingPassage, type Definition } from './defining.js';
+import { definingEntry, definingPassage, quotedEntryName, type Definition } from './defining.js';
 import { asksYesOrNo, CHECK_SECTIONS, MEANING_SECTIONS, RESOLUTION_SECTIONS, RESTATING_SECTIONS, STEP_SECTIONS, WHY_SECTIONS, questionIntent, type Intent } from './intent.js';
 import { baseLanguage } from './language.js';
 import { cleanMarkdown, joinParts } from './markdown.js';
@@ -344,7 +345,11 @@ function codeEntry(hits: readonly SearchHit[], question: string): ReturnType<typ
     const entry = definitionIn(hits, (text) => text.includes(code), (text) => definingEntry(text, code));
     if (entry) return entry;
   }
-  return undefined;
+  // A message the question pastes word for word, under a code spelt otherwise (a wrapper's prefix): the row that says it.
+  return definitionIn(hits, () => true, (text) => {
+    const name = quotedEntryName(text, question);
+    return name === undefined ? undefined : definingEntry(text, name);
+  });
 }
 
 /** An error class as a pasted error names it: `HeadersOverflowError: Headers Overflow Error`, `cause: ConnectTimeoutError`. */
