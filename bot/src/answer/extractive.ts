@@ -1,16 +1,15 @@
 /**
  * Extractive answers: no language model, only the atoms' own words. The answer leads with the
  * direct answer (a matching FAQ answer; for "what is X" the table row, list item or sentence that
- * defines X; for a pasted error code or error class, or a message quoted word for word, its row
- * in a table of them; the sentence that
- * best answers the question; or before an error's resolution the first sentence of what the error
- * means), said once, then quotes the section of the answering atom that fits what was asked: the
- * steps or the resolution, from their start, for "how do I" questions and pasted errors; the
- * meaning for "what is" questions; the causes for "why" questions; otherwise the best matching
- * section (never the symptom or diagnostic the reader just described), trimmed to the paragraphs,
- * sub-headed keys or list items that concern the question, followed, for a problem, by what to do
- * about it. It cites only the atoms it quotes, plus at most two close "see also" atoms that name
- * the question.
+ * defines X; for a pasted error code or error class, or a message quoted word for word, its row in
+ * a table of them; the sentence that best answers the question; or before an error's resolution the
+ * first sentence of what the error means), said once, then quotes the section of the answering atom
+ * that fits what was asked: the steps or the resolution, from their start, for "how do I" questions
+ * and pasted errors; the meaning for "what is" questions; the causes for "why" questions; otherwise
+ * the best matching section (never the symptom or diagnostic the reader just described), trimmed to
+ * the paragraphs, sub-headed keys or list items that concern the question, followed, for a problem,
+ * by what to do about it. It cites only the atoms it quotes, plus at most two close "see also"
+ * atoms that name the question.
  *
  * Length bound: at most two sections, each quoted up to about `maxWords` (220) words, steps up
  * to 2.5 times that, half after a FAQ answer; Japanese counts about 3.2 characters to a word.
