@@ -63,7 +63,7 @@ describe('importing a Starlight site', () => {
     expect(deploy.prompts).toEqual(['Verify']);
     expect(deploy.droppedComponents).toEqual({ Since: 1 });
     const markdown = readFileSync(path.join(dir, 'review.md'), 'utf8');
-    expect(markdown).toContain('| confidence | draft | type | source | prompts left | links kept as written | components dropped |');
+    expect(markdown).toContain('| confidence | draft | type | source | prompts left | links kept as written | components dropped | sections merged in |');
     expect(markdown).toContain('| procedure | guides/deploy.mdx | Verify |  | Since ×1 |');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The import's review report, least certain drafts first: per draft its source, type and the
  * classifier's confidence, the sections still holding template prompts, links kept as written,
- * and components dropped from its page. Pure `(entries, figures) => string` formats.
+ * components dropped from its page, and the small sections merged into it (each may be an idea
+ * of its own, to split out). Pure `(entries, figures) => string` formats.
  */
 import type { PlanStatus } from '../plan.js';
 
@@ -16,6 +17,8 @@ export interface ReviewEntry {
   readonly prompts: readonly string[];
   readonly unmappedLinks: readonly string[];
   readonly droppedComponents: Readonly<Record<string, number>>;
+  /** Headings of the small sections merged into the draft. */
+  readonly merged: readonly string[];
   readonly status: PlanStatus;
 }
 
@@ -51,15 +54,27 @@ export function reviewMarkdown(entries: readonly ReviewEntry[], figures: ReviewF
     `Links: ${figures.links.resolved} resolved to drafts, ${figures.links.unmapped} kept as written.`,
     '',
     'Least certain first. Check the type, fill the sections still holding prompts, fix the links.',
+    'A draft with sections merged in was cut from a page of short sections: split it where they are separate ideas (one atom, one idea).',
     '',
-    '| confidence | draft | type | source | prompts left | links kept as written | components dropped |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| confidence | draft | type | source | prompts left | links kept as written | components dropped | sections merged in |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const entry of sortForReview(entries)) {
     const dropped = Object.entries(entry.droppedComponents).map(([name, n]) => `${name} ×${n}`).join(', ');
     lines.push(
-      `| ${entry.confidence.toFixed(2)} | \`${cell(entry.path)}\`${entry.status === 'new' ? '' : ` (${entry.status})`} | ${entry.type} | ${cell(entry.source)} | ${cell(entry.prompts.join(', '))} | ${cell(entry.unmappedLinks.map((url) => `\`${url}\``).join(', '))} | ${cell(dropped)} |`,
+      `| ${entry.confidence.toFixed(2)} | \`${cell(entry.path)}\`${entry.status === 'new' ? '' : ` (${entry.status})`} | ${entry.type} | ${cell(entry.source)} | ${cell(entry.prompts.join(', '))} | ${cell(entry.unmappedLinks.map((url) => `\`${url}\``).join(', '))} | ${cell(dropped)} | ${cell(mergedList(entry.merged))} |`,
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Sections listed by name in a cell before the rest are counted. */
+const MERGED_SHOWN = 3;
+
+/**
+ * @example mergedList(['Reopening', 'Saving', 'Filtering', 'Debug']) //=> 'Reopening; Saving; Filtering; and 1 more'
+ */
+function mergedList(headings: readonly string[]): string {
+  const shown = headings.slice(0, MERGED_SHOWN).join('; ');
+  return headings.length > MERGED_SHOWN ? `${shown}; and ${headings.length - MERGED_SHOWN} more` : shown;
 }

@@ -189,6 +189,7 @@ export async function runImport(options: ImportOptions, config: AtomkitConfig, i
     prompts: item.prompts,
     unmappedLinks: item.unmapped,
     droppedComponents: droppedByPage.get(item.piece.page) ?? {},
+    merged: item.piece.merged,
     status: plan[i]!.status,
   }));
   const unmappedNotes = built.flatMap((item) => item.unmapped.map((url) => `${item.piece.page}: link to \`${url}\` has no imported target; kept as written`));

@@ -148,6 +148,18 @@ describe('splitPage', () => {
     expect(headings(`${page}\n### See also\n\n- [Pool](./pool.md)\n`).at(-1)).toEqual(['MockPool: Instance: close()', ['### dispatch()', '### See also']]);
   });
 
+  test('a piece lists the headings of the small sections merged into it, but not the questions of a FAQ', () => {
+    const prose = (word: string, n: number) => `${Array.from({ length: n }, () => word).join(' ')}.`;
+    const help = split(`## Log rotation\n\n${prose('rotate', 400)}\n\n## Reopening log files\n\n${prose('reopen', 60)}\n\n## Pino with debug\n\n${prose('debug', 60)}\n\n## Testing\n\n${prose('test', 500)}\n`, 'Help');
+    expect(help.map((piece) => [piece.title, piece.merged])).toEqual([
+      ['Help: Log rotation', ['Reopening log files', 'Pino with debug']],
+      ['Help: Testing', []],
+    ]);
+    const faq = split(['Can I rotate logs?', 'Can I reopen files?', 'Does it work with debug?'].map((question) => `## ${question}\n\n${prose('yes', 300)}`).join('\n\n'), 'FAQ');
+    expect(faq.length).toBeGreaterThan(0);
+    expect(faq.flatMap((piece) => piece.merged)).toEqual([]);
+  });
+
   test('a page that opens under a heading any page could have ("### Synopsis") calls its first piece by the page’s name', () => {
     const prose = (word: string, n: number) => `${Array.from({ length: n }, () => word).join(' ')}.`;
     const page = `### Synopsis\n\n\`\`\`bash\nnpm rebuild\n\`\`\`\n\n### Description\n\n${prose('rebuild', 300)}\n\n### Configuration\n\n${prose('config', 700)}\n\n### Overview\n\n${prose('later', 700)}\n`;

@@ -50,6 +50,8 @@ export interface Piece {
   readonly errorCodes: readonly string[];
   /** Its blocks of text (paragraphs, lists, code, tables, quotes), each lower case with its spacing collapsed: what other pages may repeat. */
   readonly textBlocks: readonly string[];
+  /** Headings of the small sections merged into it (not a FAQ's questions): each may be an idea of its own. */
+  readonly merged: readonly string[];
 }
 
 export interface SplitPage {
@@ -149,8 +151,8 @@ export function splitPage(page: SourcePage): SplitPage {
   const asks = (heading: Heading | undefined) => heading !== undefined && plainHeading(heading).endsWith('?');
 
   /** `section`: for a part of a long section, that section's heading (parts of different sections are not merged). */
-  /** `joined`: the heading of the first small section merged into it. */
-  type Group = { heading: Heading | undefined; nodes: RootContent[]; parent?: string; solo?: boolean; section?: Heading | undefined; joined?: Heading };
+  /** `joined`: the heading of the first small section merged into it; `merged`: the headings of all of them, a FAQ's questions aside. */
+  type Group = { heading: Heading | undefined; nodes: RootContent[]; parent?: string; solo?: boolean; section?: Heading | undefined; joined?: Heading; merged?: Heading[] };
   const groups: Group[] = [{ heading: undefined, nodes: [] }];
   let parent: string | undefined;
   for (const node of body) {
@@ -222,6 +224,7 @@ export function splitPage(page: SourcePage): SplitPage {
     const sameKind = last !== undefined && asks(last.heading) === asks(piece.heading);
     if (last && fits && ((faqPage && sameKind) || size < MIN_WORDS || words(last.nodes) < MIN_WORDS)) {
       last.joined ??= piece.heading;
+      if (piece.heading && !(faqPage && sameKind)) (last.merged ??= []).push(piece.heading);
       last.nodes.push(...(piece.heading ? [piece.heading] : []), ...piece.nodes);
     } else merged.push({ ...piece, nodes: [...piece.nodes] });
   }
@@ -307,6 +310,7 @@ export function splitPage(page: SourcePage): SplitPage {
       // `ERR_INVALID_ARG_TYPE`") would make a pasted log with that code find this atom first.
       errorCodes: classification.type === 'error' ? errorCodesIn(headingText ?? pageHeading, piece.joined ? nodes.slice(0, nodes.indexOf(piece.joined)) : nodes) : [],
       textBlocks: nodes.filter((node) => TEXT_BLOCKS.has(node.type)).map((node) => content.slice(node.position!.start.offset!, node.position!.end.offset!).toLowerCase().replace(/\s+/g, ' ').trim()),
+      merged: (piece.merged ?? []).map(plainHeading),
     });
   }
   return { pieces: result, problems };
