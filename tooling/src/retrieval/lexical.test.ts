@@ -92,6 +92,17 @@ describe('lexical search', () => {
     expect(selectQueryTerms([['typo']], df, 3)).toEqual(['typo']);
   });
 
+  test('Japanese words no unit contains come after the words the index knows: a long question over English atoms keeps its known words searched', () => {
+    const unknown = ['依存', '関係', '宣言', '間違', '時に', '側', '書換', '処理', '挟める', '仕組', '思う', '手順', '場合'].map((word) => [word]);
+    // As the retriever passes them: a word the index knows in its English form only, by that form.
+    const known = [['librari'], ['hook'], ['js']];
+    const df = (term: string) => ({ librari: 16, hook: 9, js: 105 })[term] ?? 0;
+    const searched = selectQueryTerms([...unknown, ...known], df, 1000);
+    expect(searched.slice(0, 3)).toEqual(['hook', 'librari', 'js']);
+    // A Latin word no unit contains may be a typo, and keeps its place among the rarest.
+    expect(selectQueryTerms([['js'], ['conect']], df, 1000)).toEqual(['conect', 'js']);
+  });
+
   test('words of pasted values come after the words that say what went wrong, however rare: a stack trace of paths keeps its error words searched', () => {
     // Twelve folder and line-number words, each in one unit, and the two words of the error.
     const paths = Array.from({ length: 12 }, (_, i) => [`dir${i}`]);

@@ -98,6 +98,8 @@ export interface LexicalHit {
 
 /** At most this many words of a question are searched (a pasted log can hold hundreds); a multi-part question names about a dozen. */
 const MAX_QUERY_TERMS = 12;
+/** A term in Han or kana script. */
+const CJK_TERM = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** Terms in more than this share of units add little to BM25 and much to the cost of a query. */
 export const COMMON_SHARE = 0.3;
 
@@ -116,7 +118,14 @@ export function selectQueryTerms(words: readonly (readonly string[])[], df: (ter
   const common = (term: string) => df(term) > COMMON_SHARE * units;
   const rarest = (forms: readonly string[]) => Math.min(...forms.map(df));
   const last = new Set(words.filter((_, i) => pasted[i] === true));
-  const ranked = words.filter((forms) => forms.length > 0).sort((a, b) => Number(last.has(a)) - Number(last.has(b)) || rarest(a) - rarest(b));
+  // A Japanese word no unit contains in any form is as rare as can be, but finds nothing (near
+  // spellings are for Latin typos): it comes after the words the index knows. A long Japanese
+  // question over English atoms has a dozen such words (宣言, 仕組み), which took every place from
+  // ライブラリ (library) and package.json.
+  const unknown = (forms: readonly string[]) => forms.every((form) => df(form) === 0 && CJK_TERM.test(form));
+  const ranked = words
+    .filter((forms) => forms.length > 0)
+    .sort((a, b) => Number(last.has(a)) - Number(last.has(b)) || Number(unknown(a)) - Number(unknown(b)) || rarest(a) - rarest(b));
   const rare = ranked.map((forms) => forms.filter((form) => !common(form))).filter((forms) => forms.length > 0);
   // Words no unit contains (typos, unfinished words) find only their near spellings: with no
   // rarer word the index knows, its rarest known form is searched too.

@@ -1,0 +1,52 @@
+import { describe, expect, test } from 'vitest';
+import type { HeldoutQuestion, HeldoutReport } from './heldout.js';
+import { targetRows } from './heldout-report.js';
+
+const question = (id: string, language: string, rank: number | null): HeldoutQuestion => ({
+  id,
+  text: id,
+  gold: ['procedure/x'],
+  split: 'test',
+  kind: 'paraphrase',
+  language,
+  unanswerable: false,
+  score: rank === null ? null : { rank, hit1: rank === 1 ? 1 : 0, hit3: rank <= 3 ? 1 : 0, hit5: rank <= 5 ? 1 : 0, rr: 1 / rank, ndcg5: rank <= 5 ? 1 : 0 },
+  answered: true,
+  confidence: 0.5,
+  first: 'procedure/x',
+  precision: rank === 1 ? 1 : 0,
+  factsFound: 0,
+  facts: 0,
+});
+
+const set = (name: string, corpus: string | undefined, questions: HeldoutQuestion[]): HeldoutReport['sets'][number] => ({
+  set: name,
+  ...(corpus ? { corpus } : {}),
+  atoms: 1,
+  system: 'lexical',
+  parts: {},
+  questions,
+});
+
+describe('targetRows', () => {
+  test("groups the test parts by language on the project's atoms, and other projects' docs also by the questions asked in Japanese", () => {
+    const report: HeldoutReport = {
+      generatedAt: '2026-01-01T00:00:00.000Z',
+      minScore: 0.1,
+      sets: [
+        set('eval/questions.yaml', undefined, [question('en-1', 'en', 1), { ...question('en-dev', 'en', 1), split: 'dev' }]),
+        set('eval/questions.ja.yaml', undefined, [question('ja-1', 'ja', 2)]),
+        set('eval/corpora/pnpm.yaml', '../corpora/pnpm', [question('pnpm-1', 'en', 1)]),
+        set('eval/corpora/pnpm-ja.yaml', '../corpora/pnpm', [question('pnpmja-1', 'ja', 3), question('pnpmja-2', 'ja', 1)]),
+      ],
+    };
+    const rows = targetRows(report);
+    expect(rows.slice(1).map((row) => [row[0], row[2], row[3]])).toEqual([
+      ['English, this project', '1', '1.00'],
+      ['Japanese, this project', '1', '0.00'],
+      ["other projects' docs", '3', '0.67'],
+      ["other projects' docs, asked in Japanese", '2', '0.50'],
+      ['all', '5', '0.60'],
+    ]);
+  });
+});
