@@ -146,6 +146,13 @@ describe('chunkAtom', () => {
     expect(units.map((u) => u.text)).toEqual(['`true` after [`agent.close()`](/docs/agent/#close) has been called.', 'See [the pool](/docs/pool/).']);
   });
 
+  test("a FAQ pair's reference links are written inline too: its answer is quoted apart from the page", () => {
+    const units = chunkAtom(atom('## FAQ\n\nQ: Is it incompatible with Windows?\nA: Early versions had issues (see [this issue]). Not any more.\n\n[this issue]: https://github.com/npm/npm/issues/3697\n'), options);
+    const faq = units.find((unit) => unit.kind === 'faq')!;
+    expect(faq.answer).toBe('Early versions had issues (see [this issue](https://github.com/npm/npm/issues/3697)). Not any more.');
+    expect(faq.text).toContain('[this issue](https://github.com/npm/npm/issues/3697)');
+  });
+
   test('a code fence indented less than its list item is quoted with its code, not a fence at the margin over indented code', () => {
     const units = chunkAtom(atom("## Steps\n\n1. Install it.\n2. Start the logger:\n  ```js\n  const pino = require('pino')\n    .child({})\n  ```\n3. Log.\n"), options);
     expect(units[0]!.text).toContain("```js\nconst pino = require('pino')\n  .child({})\n```");

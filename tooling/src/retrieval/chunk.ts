@@ -9,10 +9,11 @@ import type { Definition, RootContent } from 'mdast';
 import type { Atom } from '../atom/load.js';
 import { questionAnchors, sectionUrl } from '../atom/identity.js';
 import { parseFaq } from '../atom/faq.js';
+import { parseMarkdown } from '../atom/markdown.js';
 import { TEMPLATE_PROMPTS, isFaqHeading } from '../atom/sections.js';
 import { compactTable, tableRows } from '../text/markdown-table.js';
 import { dedent } from '../text/indent.js';
-import { definitionsOf, withInlineReferences } from '../text/reference-links.js';
+import { definitionsOf, inlineReferences, withInlineReferences } from '../text/reference-links.js';
 import { entryCodes } from './entry-codes.js';
 
 export type UnitKind = 'lead' | 'section' | 'faq';
@@ -146,10 +147,12 @@ export function chunkAtom(atom: Atom, options: ChunkOptions): Unit[] {
     const pairs = parseFaq(markdown, firstLine).filter((pair) => pair.question !== '' && pair.answer !== '');
     if (pairs.length === 0) return false;
     const intro = markdown.split('\n').slice(0, pairs[0]!.line - firstLine).join('\n').trim();
-    if (intro !== '') emit(introKind, heading, anchor, baseId, splitParagraphs(intro));
+    if (intro !== '') emit(introKind, heading, anchor, baseId, splitParagraphs(inlineReferences(intro, definitions, parseMarkdown)));
     pairs.forEach((pair, i) => {
-      const text = `Q: ${pair.question}\n\nA: ${pair.answer}`;
-      emit('faq', heading, questionAnchor(pair.question), `${baseId}/${i + 1}`, splitParagraphs(text), pair);
+      // Read apart from the page, a pair's reference links would show their brackets and lead nowhere.
+      const answered = { ...pair, answer: inlineReferences(pair.answer, definitions, parseMarkdown) };
+      const text = `Q: ${answered.question}\n\nA: ${answered.answer}`;
+      emit('faq', heading, questionAnchor(pair.question), `${baseId}/${i + 1}`, splitParagraphs(text), answered);
     });
     return true;
   };

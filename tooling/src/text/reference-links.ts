@@ -43,6 +43,25 @@ export function withInlineReferences(text: string, node: Nodes, definitions: Rea
   return source;
 }
 
+/**
+ * Markdown read apart from the page it came from (a FAQ's answer) with its reference links written
+ * inline and the definitions it holds left out (they make no text of their own); `parse` is the
+ * project's Markdown parser. As it was when no definition is known.
+ *
+ * @example inlineReferences('See [this issue].\n\n[this issue]: https://github.com/x/1', definitionsOf(pageTree), parseMarkdown) //=> 'See [this issue](https://github.com/x/1).'
+ */
+export function inlineReferences(markdown: string, definitions: ReadonlyMap<string, Definition>, parse: (text: string) => Nodes): string {
+  if (definitions.size === 0 || !markdown.includes('[')) return markdown;
+  const tree = parse(markdown);
+  // Written inline first: without its definition, `[this issue]` would no longer parse as a link.
+  const inline = withInlineReferences(markdown, tree, definitions);
+  if (definitionsOf(tree).size === 0) return inline;
+  const held = [...definitionsOf(parse(inline)).values()].sort((a, b) => b.position!.start.offset! - a.position!.start.offset!);
+  let text = inline;
+  for (const node of held) text = text.slice(0, node.position!.start.offset!) + text.slice(node.position!.end.offset!);
+  return text.replace(/\n{3,}/g, '\n\n').trim();
+}
+
 /** A link's text as written (code spans and emphasis kept). */
 function linkText(text: string, children: readonly Nodes[], label: string): string {
   const first = children[0]?.position?.start.offset;
