@@ -147,10 +147,12 @@ describe('chunkAtom', () => {
   });
 
   test("a FAQ pair's reference links are written inline too: its answer is quoted apart from the page", () => {
-    const units = chunkAtom(atom('## FAQ\n\nQ: Is it incompatible with Windows?\nA: Early versions had issues (see [this issue]). Not any more.\n\n[this issue]: https://github.com/npm/npm/issues/3697\n'), options);
-    const faq = units.find((unit) => unit.kind === 'faq')!;
-    expect(faq.answer).toBe('Early versions had issues (see [this issue](https://github.com/npm/npm/issues/3697)). Not any more.');
-    expect(faq.text).toContain('[this issue](https://github.com/npm/npm/issues/3697)');
+    const units = chunkAtom(atom('## FAQ\n\nQ: Is it incompatible with Windows?\nA: Early versions had issues (see [this issue]). Not any more.\n\nQ: Who named it?\nA: A user did.\n\n[this issue]: https://github.com/npm/npm/issues/3697\n'), options);
+    const [windows, named] = units.filter((unit) => unit.kind === 'faq');
+    expect(windows!.answer).toBe('Early versions had issues (see [this issue](https://github.com/npm/npm/issues/3697)). Not any more.');
+    expect(windows!.text).toContain('[this issue](https://github.com/npm/npm/issues/3697)');
+    // The definitions at the end of the last pair make no text of its answer.
+    expect(named!.answer).toBe('A user did.');
   });
 
   test('a code fence indented less than its list item is quoted with its code, not a fence at the margin over indented code', () => {

@@ -52,11 +52,17 @@ export function withInlineReferences(text: string, node: Nodes, definitions: Rea
  */
 export function inlineReferences(markdown: string, definitions: ReadonlyMap<string, Definition>, parse: (text: string) => Nodes): string {
   if (definitions.size === 0 || !markdown.includes('[')) return markdown;
-  const tree = parse(markdown);
-  // Written inline first: without its definition, `[this issue]` would no longer parse as a link.
-  const inline = withInlineReferences(markdown, tree, definitions);
-  if (definitionsOf(tree).size === 0) return inline;
-  const held = [...definitionsOf(parse(inline)).values()].sort((a, b) => b.position!.start.offset! - a.position!.start.offset!);
+  // `[this issue]` parses as a link only in a text that defines it: the page's definitions go
+  // after it while it is read, and every definition is left out after.
+  const defined = `${markdown}\n\n${[...definitions.values()].map((definition) => `[${definition.label ?? definition.identifier}]: <${definition.url}>`).join('\n')}\n`;
+  const inline = withInlineReferences(defined, parse(defined), definitions);
+  const held: Definition[] = [];
+  const visit = (node: Nodes) => {
+    if (node.type === 'definition') held.push(node);
+    else if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  visit(parse(inline));
+  held.sort((a, b) => b.position!.start.offset! - a.position!.start.offset!);
   let text = inline;
   for (const node of held) text = text.slice(0, node.position!.start.offset!) + text.slice(node.position!.end.offset!);
   return text.replace(/\n{3,}/g, '\n\n').trim();
