@@ -54,7 +54,11 @@ export function inlineReferences(markdown: string, definitions: ReadonlyMap<stri
   if (definitions.size === 0 || !markdown.includes('[')) return markdown;
   // `[this issue]` parses as a link only in a text that defines it: the page's definitions go
   // after it while it is read, and every definition is left out after.
-  const defined = `${markdown}\n\n${[...definitions.values()].map((definition) => `[${definition.label ?? definition.identifier}]: <${definition.url}>`).join('\n')}\n`;
+  // Only those it names: a page of thousands of definitions is not read again for every pair.
+  const folded = markdown.toLowerCase().replace(/\s+/g, ' ');
+  const named = [...definitions.values()].filter((definition) => folded.includes(`[${definition.identifier}]`));
+  if (named.length === 0 && !/^ {0,3}\[[^\]]+\]:/m.test(markdown)) return markdown;
+  const defined = `${markdown}\n\n${named.map((definition) => `[${definition.label ?? definition.identifier}]: <${definition.url}>`).join('\n')}\n`;
   const inline = withInlineReferences(defined, parse(defined), definitions);
   const held: Definition[] = [];
   const visit = (node: Nodes) => {
