@@ -87,6 +87,13 @@ describe('analyzeQuery', () => {
     expect(byTerm('設定を読み込む')['読込']?.forms).toContain('load');
   });
 
+  test('gives the English word of loanwords whose katakana sound is far from it: フック is hook, ツール tool, イメージ image', () => {
+    const terms = byTerm('インストール時に JS のフックを挟める仕組みとツールの Docker イメージ');
+    expect(terms['フック']?.forms).toEqual(['フック', 'hook']);
+    expect(terms['ツール']?.forms).toEqual(['ツール', 'tool']);
+    expect(terms['イメージ']?.forms).toEqual(['イメージ', 'imag']);
+  });
+
   test('reads a katakana loanword no glossary lists by its sound', () => {
     const loanword = (word: string) => (word === 'リポジトリ' ? 'repository' : undefined);
     const terms = Object.fromEntries(analyzeQuery('リポジトリを同期したい', known, () => vocabulary, loanword).map((t) => [t.term, t]));
