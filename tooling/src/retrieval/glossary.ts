@@ -347,6 +347,11 @@ export const JAPANESE_GLOSSARY: Readonly<Record<string, string>> = {
   速度: 'speed',
   遅延: 'latency',
   遅: 'slow',
+  重い: 'slow',
+  同時: 'parallel concurrent',
+  立ち上げ: 'start',
+  外部: 'external',
+  推奨: 'recommended',
   期限切れ: 'expired',
 };
 
