@@ -348,6 +348,7 @@ export const JAPANESE_GLOSSARY: Readonly<Record<string, string>> = {
   遅延: 'latency',
   遅: 'slow',
   重い: 'slow',
+  長: 'long length',
   同時: 'parallel concurrent',
   立ち上げ: 'start',
   外部: 'external',
