@@ -148,6 +148,7 @@ describe('analyzeQuery', () => {
     expect(byTerm('turn off the cache')['turn']?.forms).toEqual(['turn', 'disabl']);
     expect(byTerm('the front matter is wrong')['matter']?.forms).toEqual(['matter', 'frontmatt']);
     expect(byTerm('an old lock file')['lock']?.forms).toEqual(['lock', 'lockfil']);
+    expect(byTerm('open it from a phone on the same Wi-Fi')['fi']?.forms).toEqual(['fi', 'wifi', 'host', 'network']);
     expect(byTerm('the lockfile is out of date')['date']?.forms).toEqual(['date', 'outdat', 'stale']);
     expect(byTerm("is there a threshold for 'I don't know'")['know']?.forms).toEqual(['know', 'cover', 'refus', 'unansw']);
     expect(byTerm('it keeps telling people it has nothing on the topic')['noth']?.forms).toEqual(['noth', 'cover', 'refus', 'unansw']);

@@ -104,6 +104,7 @@ export const SYNONYM_PHRASES: readonly [RegExp, string][] = [
   // Written apart in questions, as one word in docs and config keys.
   [/\bfront matter\b/gi, 'frontmatter'],
   [/\block files?\b/gi, 'lockfile'],
+  [/\bwi-fi\b/gi, 'wifi host network'],
   [/\bset(ting)? up\b/gi, 'setup'],
   // What an assistant or a search says when it has no answer.
   [/\b(i|it|we|they) (don'?t|do not|doesn'?t|does not) know\b|\bno idea\b|\b(can'?t|cannot|couldn'?t) find (anything|a thing)\b|\b(has|have|got) nothing (on|about)\b/gi, 'not covered refuse unanswered'],
