@@ -25,9 +25,18 @@ describe('questionParts', () => {
     ]);
   });
 
-  test('is one question when it asks one: a URL query, a pasted error or a short tag question does not split it', () => {
+  test('is one question when it asks one: a URL query or a short tag question does not split it', () => {
     expect(questionParts('If a client sends ?tag=red once I get a string')).toEqual(['If a client sends ?tag=red once I get a string']);
     expect(questionParts('How do I run the linter? right?')).toEqual(['How do I run the linter? right?']);
-    expect(questionParts("Error: Plugin did not start in time: 'db'.\n\nCan I give plugins more time?")).toHaveLength(1);
+    expect(questionParts('The build is slow.\n\nHow do I make it faster?')).toHaveLength(1);
+  });
+
+  test('reads pasted error output and the question asked about it after a blank line as two questions', () => {
+    expect(questionParts("Error: ERR_AVVIO_PLUGIN_TIMEOUT: Plugin did not start in time: 'db'\n    at Timeout._onTimeout (/app/node_modules/avvio/plugin.js:60:11)\n\nCan I give plugins more time, and where is that limit set?")).toEqual([
+      "Error: ERR_AVVIO_PLUGIN_TIMEOUT: Plugin did not start in time: 'db'\n    at Timeout._onTimeout (/app/node_modules/avvio/plugin.js:60:11)",
+      'Can I give plugins more time, and where is that limit set?',
+    ]);
+    // Output alone, or output after the prose, is one question.
+    expect(questionParts('npm ERR! code ERESOLVE\n\nnpm ERR! ERESOLVE unable to resolve dependency tree')).toHaveLength(1);
   });
 });
