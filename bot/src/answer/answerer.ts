@@ -18,7 +18,6 @@ import { StoreUnavailableError, type Store } from '../store/store.js';
 import type { HistoryTurn } from '../store/threads.js';
 import { MarkerFilter, checkCitations, type Source } from './citations.js';
 import { composeExtractive } from './extractive.js';
-import { questionParts } from './question-parts.js';
 import { baseLanguage, detectLanguage } from './language.js';
 import { LlmUnavailableError, type LlmCall, type LlmClient, type TokenUsage } from './llm.js';
 import { phrasesFor } from './phrases.js';
@@ -28,8 +27,6 @@ import { questionTerms, termHits } from './terms.js';
 const VERSION = packageVersion();
 /** Units retrieved per question when `k` is not set. */
 const DEFAULT_K = 8;
-/** Questions of one message searched alone, at most: a message of ten questions costs no more searches than three. */
-const MAX_PARTS = 3;
 
 export interface AnswerSettings {
   readonly minScore: number;
@@ -135,9 +132,9 @@ export class Answerer {
         answer = this.#notCovered(question, language, hits);
         streamWhole(answer.answer, sink);
       } else if (this.deps.llm) {
-        answer = await this.#llmAnswer(question, language, hits, history, usage, sink, signal, filters);
+        answer = await this.#llmAnswer(question, language, hits, history, usage, sink, signal);
       } else {
-        answer = await this.#extractive(question, language, hits, false, filters);
+        answer = this.#extractive(question, language, hits, false);
         streamWhole(answer.answer, sink);
       }
       const fresh = answer;
@@ -273,19 +270,10 @@ export class Answerer {
     };
   }
 
-  async #extractive(question: string, language: string, hits: readonly SearchHit[], degraded: boolean, filters: SearchFilters | undefined): Promise<Answer> {
-    const { retriever, settings } = this.deps;
-    const confident = quotable(hits, settings.minScore);
-    const atomUnits = confident[0] ? retriever.unitsOf(confident[0].atomId) : [];
-    // A message that asks several things: each question is searched alone too, since the search for
-    // the whole finds the atom of one of them.
-    const asked = questionParts(question);
-    const parts = [];
-    for (const part of asked.length > 1 ? asked.slice(0, MAX_PARTS) : []) {
-      const found = quotable(await this.retrieve(part, language, filters).catch(() => []), settings.minScore);
-      if (found[0]) parts.push({ question: part, hits: found, atomUnits: retriever.unitsOf(found[0].atomId) });
-    }
-    const { answer, citations } = composeExtractive(question, confident, { language, minScore: settings.minScore, atomUnits, parts });
+  #extractive(question: string, language: string, hits: readonly SearchHit[], degraded: boolean): Answer {
+    const confident = quotable(hits, this.deps.settings.minScore);
+    const atomUnits = confident[0] ? this.deps.retriever.unitsOf(confident[0].atomId) : [];
+    const { answer, citations } = composeExtractive(question, confident, { language, minScore: this.deps.settings.minScore, atomUnits });
     return { answer, citations, answered: true, mode: 'extractive', model: null, degraded, language };
   }
 
@@ -297,7 +285,6 @@ export class Answerer {
     usage: UsageTally,
     sink: AnswerSink | undefined,
     signal: AbortSignal | undefined,
-    filters: SearchFilters | undefined,
   ): Promise<Answer> {
     const { settings, metrics } = this.deps;
     const llm = this.deps.llm!;
@@ -349,7 +336,7 @@ export class Answerer {
       return { answer: checked.text, citations: checked.citations, answered: true, mode: 'llm', model, degraded: false, language };
     } catch (error) {
       if (!(error instanceof LlmUnavailableError)) throw error;
-      const answer = await this.#extractive(question, language, hits, true, filters);
+      const answer = this.#extractive(question, language, hits, true);
       streamWhole(answer.answer, sink);
       return answer;
     }

@@ -412,21 +412,15 @@ describe('composeExtractive: a direct answer said once', () => {
     expect(answer.startsWith('Catalogs are a workspace feature for sharing version ranges. [1]\n\nMore in **Run lint locally** › Input [1]:')).toBe(true);
   });
 
-  test('answers a second question of the message from its own atom, after the first, unless the quotes already say it', () => {
-    const port = hit({ unitId: 'procedure/run-the-chat-service#steps', atomId: 'procedure/run-the-chat-service', title: 'Run the chat service', text: '1. Run `npx atomkit serve`: it listens on port 4321 by default.' });
-    const stored = hit({ unitId: 'interface-input/chat-storage#input', atomId: 'interface-input/chat-storage', title: 'Chat storage', type: 'interface-input', section: 'Input', anchor: 'input', text: 'Conversations are stored in `.atomkit/bot.sqlite`, with the feedback.' });
-    const question = 'Which port does the chat service listen on? And where are the conversations stored?';
-    const parts = [
-      { question: 'Which port does the chat service listen on?', hits: [port], atomUnits: [port] },
-      { question: 'And where are the conversations stored?', hits: [stored], atomUnits: [stored] },
-    ];
-    const { answer, citations } = composeExtractive(question, [port], { language: 'en', minScore: 0.2, atomUnits: [port], parts });
-    expect(answer).toContain('More in **Chat storage** › Input [2]:\n\nConversations are stored in `.atomkit/bot.sqlite`');
-    expect(answer.indexOf('port 4321')).toBeLessThan(answer.indexOf('bot.sqlite'));
-    expect(citations.map((c) => c.atomId)).toEqual(['procedure/run-the-chat-service', 'interface-input/chat-storage']);
-    // The first atom says where they are stored too: no second atom.
-    const both = hit({ ...port, text: '1. Run `npx atomkit serve`: it listens on port 4321. Conversations are stored in `.atomkit/bot.sqlite`.' });
-    expect(composeExtractive(question, [both], { language: 'en', minScore: 0.2, atomUnits: [both], parts }).citations).toHaveLength(1);
+  test('quotes the section that answers the second question of a message, beside the steps that answer the first', () => {
+    const steps = hit({ confidence: 0.9 });
+    const exits = hit({ unitId: 'procedure/run-lint#exit-codes', section: 'Exit codes', anchor: 'exit-codes', url: '/procedure/run-lint/#exit-codes', text: 'The linter exits 1 on errors and 2 when its configuration is invalid.' });
+    const question = 'How do I run the linter? And what do exit codes 1 and 2 mean?';
+    const { answer } = composeExtractive(question, [steps], { language: 'en', minScore: 0.2, atomUnits: [steps, exits] });
+    expect(answer).toContain('npx atomkit lint');
+    expect(answer).toContain('More in **Run lint locally** › Exit codes [2]:\n\nThe linter exits 1 on errors and 2 when its configuration is invalid.');
+    // Asked alone, the steps are the answer.
+    expect(composeExtractive('How do I run the linter?', [steps], { language: 'en', minScore: 0.2, atomUnits: [steps, exits] }).answer).not.toContain('Exit codes');
   });
 
   test('answers a pasted error code with its row in a table of codes, and quotes no section left empty', () => {

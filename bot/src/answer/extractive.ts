@@ -46,12 +46,6 @@ export interface ExtractiveOptions {
    * quoted whole, from its start, even when the search found only a later part of it.
    */
   readonly atomUnits?: readonly SearchHit[];
-  /**
-   * The questions of a message that asks several (see `questionParts`), each with what the search
-   * found for it alone and the units of its best atom: the first whose best atom the answer does
-   * not quote yet is answered after the rest, from that atom.
-   */
-  readonly parts?: readonly { readonly question: string; readonly hits: readonly SearchHit[]; readonly atomUnits: readonly SearchHit[] }[];
 }
 
 /** A section asked for as a list of steps may be quoted up to this many times `maxWords`. */
@@ -85,7 +79,11 @@ const DIAGNOSIS_SECTIONS = MEANING_SECTIONS.filter((spec) => spec.heading === 'W
  */
 export function composeExtractive(question: string, hits: readonly SearchHit[], options: ExtractiveOptions): { answer: string; citations: Citation[] } {
   const phrases = phrasesFor(options.language);
-  if (!hits[0]) throw new TypeError('Expected at least one hit, got none');
+  const maxWords = options.maxWords ?? 220;
+  const top = hits[0];
+  if (!top) throw new TypeError('Expected at least one hit, got none');
+  // A Japanese question answered from English atoms finds its words in them by their English forms.
+  const terms = baseLanguage(top.language) === baseLanguage(options.language) ? questionTerms(question) : inLanguageOf(questionTerms(question));
   const sources: Source[] = [];
   const cite = (hit: SearchHit): string => {
     let source = sources.find((s) => s.hit.unitId === hit.unitId && s.hit.question === hit.question);
@@ -95,56 +93,6 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
     }
     return `[${source.n}]`;
   };
-  const main = composeBody(question, hits, options, cite, false);
-  const parts = [...main.parts];
-  // A question of the message answered by an atom the answer does not quote yet: its own quote, after the rest.
-  for (const later of options.parts ?? []) {
-    const first = later.hits[0];
-    if (!first || first.confidence < options.minScore || sources.some((source) => source.hit.atomId === first.atomId)) continue;
-    // Nor one the quotes already say most of.
-    const asked = baseLanguage(first.language) === baseLanguage(options.language) ? questionTerms(later.question) : inLanguageOf(questionTerms(later.question));
-    if (termHits(main.parts.join('\n\n'), asked) >= asked.length * PART_SAID_SHARE) continue;
-    parts.push(...composeBody(later.question, later.hits, { ...options, atomUnits: later.atomUnits }, cite, true).parts);
-    break;
-  }
-  const seen = new Set(sources.map((source) => source.hit.atomId));
-  const others: string[] = [];
-  for (const hit of hits) {
-    if (others.length === 2) break;
-    // Confidence alone lets unrelated atoms in on common words; a see-also must name half the
-    // question's terms, and two of them when it has two or more: one shared word of a short
-    // question is as often another sense of it (`Windows` and a context window).
-    const named = termHits(`${hit.title} ${hit.summary} ${hit.section ?? ''} ${hit.question ?? ''} ${hit.tags.join(' ')}`, main.terms);
-    if (seen.has(hit.atomId) || !main.close(hit, SEE_ALSO_RATIO) || named < Math.min(main.terms.length, Math.max(2, Math.ceil(main.terms.length / 2)))) continue;
-    seen.add(hit.atomId);
-    others.push(`${place(hit.title, hit.kind === 'lead' || !hit.section ? undefined : hit.kind === 'faq' ? (hit.question ?? hit.section) : hit.section)} ${cite(hit)}`);
-  }
-  if (others.length > 0) parts.push(`${phrases.seeAlso} ${others.join('; ')}`);
-  parts.push(phrases.extractiveNote);
-  const quoted = sources[0]?.hit.language ?? options.language;
-  if (baseLanguage(quoted) !== baseLanguage(options.language) && sources.every((source) => baseLanguage(source.hit.language) !== baseLanguage(options.language))) {
-    parts.unshift(phrases.otherLanguageNote(baseLanguage(quoted)));
-  }
-  return { answer: parts.join('\n\n'), citations: sources.map(citationFor) };
-}
-
-/**
- * The quoted body of an answer from hits of one question (the lead and the sections quoted, without
- * see-also and notes), citing through `cite`; `continues` when it follows another body, so that its
- * quotes open as "More in". Also the question's terms, and whether a hit is close to the best.
- */
-function composeBody(
-  question: string,
-  hits: readonly SearchHit[],
-  options: ExtractiveOptions,
-  cite: (hit: SearchHit) => string,
-  continues: boolean,
-): { parts: string[]; terms: string[]; close: (hit: SearchHit, ratio: number) => boolean } {
-  const phrases = phrasesFor(options.language);
-  const maxWords = options.maxWords ?? 220;
-  const top = hits[0]!;
-  // A Japanese question answered from English atoms finds its words in them by their English forms.
-  const terms = baseLanguage(top.language) === baseLanguage(options.language) ? questionTerms(question) : inLanguageOf(questionTerms(question));
   const close = (hit: SearchHit, ratio: number) => hit.confidence >= Math.max(options.minScore, top.confidence * ratio);
 
   const parts: string[] = [];
@@ -246,7 +194,7 @@ function composeBody(
   // What is quoted before what is only pointed to: an answer does not open with "From X › Example."
   const shown = [...said.filter((quote) => !pointed(quote.text)), ...said.filter((quote) => pointed(quote.text))];
   shown.forEach(({ first, text }, i) => {
-    const intro = continues || faq || parts.length > 0 || i > 0 ? phrases.moreIntro : phrases.quoteIntro;
+    const intro = faq || parts.length > 0 || i > 0 ? phrases.moreIntro : phrases.quoteIntro;
     const line = intro(first.title, first.section, cite(first));
     if (pointed(text)) parts.push(line.replace(/:$/, '.'));
     else parts.push(`${line}\n\n${text}`);
@@ -254,10 +202,28 @@ function composeBody(
   if (parts.length === 0) {
     // Only FAQ units that did not match the question well: quote the best one as it is.
     const asked = wholeFaq(top, options.atomUnits);
-    parts.push(`${(continues ? phrases.moreIntro : phrases.quoteIntro)(asked.title, asked.section, cite(asked))}\n\n${trimToRelevant(cleanMarkdown(asked.answer ?? asked.text), terms, maxWords)}`);
+    parts.push(`${phrases.quoteIntro(asked.title, asked.section, cite(asked))}\n\n${trimToRelevant(cleanMarkdown(asked.answer ?? asked.text), terms, maxWords)}`);
   }
 
-  return { parts, terms, close };
+  const seen = new Set([primaryAtom]);
+  const others: string[] = [];
+  for (const hit of hits) {
+    if (others.length === 2) break;
+    // Confidence alone lets unrelated atoms in on common words; a see-also must name half the
+    // question's terms, and two of them when it has two or more: one shared word of a short
+    // question is as often another sense of it (`Windows` and a context window).
+    const named = termHits(`${hit.title} ${hit.summary} ${hit.section ?? ''} ${hit.question ?? ''} ${hit.tags.join(' ')}`, terms);
+    if (seen.has(hit.atomId) || !close(hit, SEE_ALSO_RATIO) || named < Math.min(terms.length, Math.max(2, Math.ceil(terms.length / 2)))) continue;
+    seen.add(hit.atomId);
+    others.push(`${place(hit.title, hit.kind === 'lead' || !hit.section ? undefined : hit.kind === 'faq' ? (hit.question ?? hit.section) : hit.section)} ${cite(hit)}`);
+  }
+  if (others.length > 0) parts.push(`${phrases.seeAlso} ${others.join('; ')}`);
+  parts.push(phrases.extractiveNote);
+  const quoted = sources[0]?.hit.language ?? options.language;
+  if (baseLanguage(quoted) !== baseLanguage(options.language) && sources.every((source) => baseLanguage(source.hit.language) !== baseLanguage(options.language))) {
+    parts.unshift(phrases.otherLanguageNote(baseLanguage(quoted)));
+  }
+  return { answer: parts.join('\n\n'), citations: sources.map(citationFor) };
 }
 
 /**
@@ -453,17 +419,15 @@ interface SectionGroup {
  * groups by how well they fit the question: retrieval rank, share of the question's terms, and,
  * for "how do I" questions, being the steps or resolution section.
  */
-/** A question of the message is taken as answered by the quotes that hold this share of its terms. */
-const PART_SAID_SHARE = 0.6;
 /** A section answers a part of a message when it holds at least this many of the part's terms... */
 const PART_MIN_TERMS = 2;
 /** ...and this share of them. */
 const PART_MIN_SHARE = 0.4;
 
 /**
- * For a message that asks more than one thing, the section of the atom that answers a later part,
- * with that part's terms to trim it by: at most one, not the section already quoted, and only when
- * it holds more of the part than that one does.
+ * For a message that asks more than one thing (see `questionParts`), the section of the atom that
+ * answers a later part, with that part's terms to trim it by: at most one, not the section already
+ * quoted, and only when it holds more of the part than that one does.
  */
 function partSections(
   question: string,
