@@ -24,6 +24,10 @@ const hit = (extra: Partial<SearchHit>): SearchHit => ({
   ...extra,
 });
 
+/** The Fix section of a troubleshooting atom that lists error codes in a table. */
+const errorsFix = (text: string): SearchHit =>
+  hit({ unitId: 'troubleshooting/errors#fix', atomId: 'troubleshooting/errors', title: 'Errors', type: 'troubleshooting', section: 'Fix', anchor: 'fix', text });
+
 /** A sub-headed key of a reference page. */
 const option = (name: string, text: string) => `#### ${name}\n\n${text}`;
 
@@ -425,32 +429,15 @@ describe('composeExtractive: a direct answer said once', () => {
 
   test('answers a pasted error code with its row in a table of codes, and quotes no section left empty', () => {
     const rows = Array.from({ length: 120 }, (_, i) => `| E_OTHER_CODE_${i} | Another failure of the request body number ${i}. | Check the request. |`).join('\n');
-    const table = hit({
-      unitId: 'troubleshooting/errors#fix',
-      atomId: 'troubleshooting/errors',
-      title: 'Errors',
-      type: 'troubleshooting',
-      section: 'Fix',
-      anchor: 'fix',
-      text: `You can map error codes:\n\n| Code | Description | How to solve |\n|---|---|---|\n${rows}\n| E_BODY_TOO_LARGE | The request body is larger than the limit. | Increase \`bodyLimit\`. |`,
-    });
+    const table = errorsFix(`You can map error codes:\n\n| Code | Description | How to solve |\n|---|---|---|\n${rows}\n| E_BODY_TOO_LARGE | The request body is larger than the limit. | Increase \`bodyLimit\`. |`);
     const anchorOnly = hit({ unitId: 'troubleshooting/errors#symptom', atomId: 'troubleshooting/errors', title: 'Errors', section: 'Symptom', anchor: 'symptom', text: '<a id="error-codes"></a>' });
     const { answer } = composeExtractive('E_BODY_TOO_LARGE Request body is too large', [table, anchorOnly], { language: 'en', minScore: 0.2, atomUnits: [anchorOnly, table] });
     expect(answer).toBe('E_BODY_TOO_LARGE — description: The request body is larger than the limit; how to solve: Increase `bodyLimit`. [1]\n\n_Quoted from the atoms; no language model was used._');
   });
 
-
   test('answers a pasted message under a code spelt otherwise with the row that says the message, not every row sharing a word', () => {
     const rows = Array.from({ length: 60 }, (_, i) => `| E_PLUGIN_OTHER_${i} | Plugin number ${i} failed to load in time. | Check the plugin. |`).join('\n');
-    const table = hit({
-      unitId: 'troubleshooting/errors#fix',
-      atomId: 'troubleshooting/errors',
-      title: 'Errors',
-      type: 'troubleshooting',
-      section: 'Fix',
-      anchor: 'fix',
-      text: `| Code | Description | How to solve |\n|---|---|---|\n${rows}\n| E_PLUGIN_TIMEOUT | Plugin did not start in time. | Increase the timeout for the plugin. |`,
-    });
+    const table = errorsFix(`| Code | Description | How to solve |\n|---|---|---|\n${rows}\n| E_PLUGIN_TIMEOUT | Plugin did not start in time. | Increase the timeout for the plugin. |`);
     const pasted = "Error: ERR_AVVIO_PLUGIN_TIMEOUT: Plugin did not start in time: 'dbConnector'. You may have forgotten to call 'done'.\n\nCan I give plugins more time to load?";
     const { answer } = composeExtractive(pasted, [table], { language: 'en', minScore: 0.2, atomUnits: [table] });
     expect(answer.split('\n')[0]).toBe('E_PLUGIN_TIMEOUT — description: Plugin did not start in time; how to solve: Increase the timeout for the plugin. [1]');
