@@ -29,6 +29,9 @@ describe('questionParts', () => {
     expect(questionParts('If a client sends ?tag=red once I get a string')).toEqual(['If a client sends ?tag=red once I get a string']);
     expect(questionParts('How do I run the linter? right?')).toEqual(['How do I run the linter? right?']);
     expect(questionParts('The build is slow.\n\nHow do I make it faster?')).toHaveLength(1);
+    // Marks with no words between them ask nothing.
+    expect(questionParts('a? '.repeat(2000))).toHaveLength(1);
+    expect(questionParts(`${'\n\n'.repeat(2000)}x`)).toEqual(['x']);
   });
 
   test('reads pasted error output and the question asked about it after a blank line as two questions', () => {

@@ -12,10 +12,10 @@ import { questionTerms } from './terms.js';
  * space after it; `?tag=red` in a URL is none), before "also" or "and
  * also" that opens a clause, at a numbered item (`2)`, `②`), or at あと / それと / ついでに.
  */
-const BOUNDARY = /\?\s+|？\s*(?=\S)|[.;]\s+(?=also\b)|,?\s+and also\s+|\s+(?=\(?[2-9][).]\s)|(?=[②③④⑤])|[。、]?\s*(?=(?:あと|それと|ついでに)[、,])/giu;
+const BOUNDARY = /\?\s+|？\s*(?=\S)|[.;]\s+(?=also\b)|,?\s+and also\s+|(?<=\s)(?=\(?[2-9][).]\s)|(?=[②③④⑤])|[。、]?(?=(?:あと|それと|ついでに)[、,])/giu;
 
-/** A message that is pasted text, a blank line, then a last paragraph. */
-const PASTED_THEN_ASKED = /^([\s\S]*\S)\n[ \t]*\n(?![\s\S]*\n[ \t]*\n)([\s\S]+)$/;
+/** A blank line, between the paragraphs of a message. */
+const BLANK_LINE = /\n[ \t]*\n/;
 /** A line of error output: an error or its code, a stack frame, a log level, npm's `ERR!`. */
 const ERROR_OUTPUT = /\b(?:(?:[A-Z][A-Za-z]*)?Error|ERR_[A-Z_]+|E[A-Z]{3,})\b|^\s*at \S|\b(?:ERROR|FATAL|WARN)\b|npm (?:ERR!|error)|^\s*\{"/m;
 
@@ -32,8 +32,10 @@ const MIN_TERMS = 2;
 export function questionParts(question: string): string[] {
   // Pasted output, then what the asker wants to know about it: the output is one question, the
   // prose after it another (its fix often lives on another page than the error's).
-  const asked = PASTED_THEN_ASKED.exec(question.trim());
-  if (asked && ERROR_OUTPUT.test(asked[1]!) && !ERROR_OUTPUT.test(asked[2]!) && questionTerms(asked[2]!).length >= MIN_TERMS) return [asked[1]!.trim(), ...questionParts(asked[2]!)];
+  const blocks = question.trim().split(BLANK_LINE);
+  const pasted = blocks.slice(0, -1).join('\n\n');
+  const asked = blocks.at(-1)!;
+  if (blocks.length > 1 && ERROR_OUTPUT.test(pasted) && !ERROR_OUTPUT.test(asked) && questionTerms(asked).length >= MIN_TERMS) return [pasted, ...questionParts(asked)];
   const pieces: string[] = [];
   let start = 0;
   for (const match of question.matchAll(BOUNDARY)) {
