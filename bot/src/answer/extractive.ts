@@ -31,7 +31,7 @@ import { asksYesOrNo, CHECK_SECTIONS, MEANING_SECTIONS, RESOLUTION_SECTIONS, RES
 import { baseLanguage } from './language.js';
 import { cleanMarkdown, joinParts } from './markdown.js';
 import { phrasesFor, place } from './phrases.js';
-import { questionParts } from './question-parts.js';
+import { holdsErrorOutput, questionParts } from './question-parts.js';
 import { questionTerms, termHits, termsIn, wordCount } from './terms.js';
 import { fromStart, headingsAsBold, onlyIntroduces, sentencesOf, standsAlone, trimToRelevant, withoutDanglingIntro, withoutLeadingNote, withoutSentence } from './trim.js';
 
@@ -354,7 +354,9 @@ function codeEntry(hits: readonly SearchHit[], question: string): ReturnType<typ
     const entry = definitionIn(hits, (text) => text.includes(code), (text) => definingEntry(text, code));
     if (entry) return entry;
   }
-  // A message the question pastes word for word, under a code spelt otherwise (a wrapper's prefix): the row that says it.
+  // A message the question pastes word for word, under a code spelt otherwise (a wrapper's prefix):
+  // the row that says it. Only pasted output is looked up so, each cell of every table read.
+  if (!holdsErrorOutput(question)) return undefined;
   return definitionIn(hits, () => true, (text) => {
     const name = quotedEntryName(text, question);
     return name === undefined ? undefined : definingEntry(text, name);

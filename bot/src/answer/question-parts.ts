@@ -16,7 +16,16 @@ const BOUNDARY = /\?\s+|？\s*(?=\S)|[.;]\s+(?=also\b)|,?\s+and also\s+|(?<=\s)(
 
 /** A blank line, between the paragraphs of a message. */
 const BLANK_LINE = /\n[ \t]*\n/;
-/** A line of error output: an error or its code, a stack frame, a log level, npm's `ERR!`. */
+/**
+ * Whether the text holds error output: an error or its code, a stack frame, a log level, npm's `ERR!`.
+ *
+ * @example holdsErrorOutput('Error: connect ECONNREFUSED 127.0.0.1:5432') //=> true
+ * @example holdsErrorOutput('how do I run the linter?') //=> false
+ */
+export function holdsErrorOutput(text: string): boolean {
+  return ERROR_OUTPUT.test(text);
+}
+
 const ERROR_OUTPUT = /\b(?:(?:[A-Z][A-Za-z]*)?Error|ERR_[A-Z_]+|E[A-Z]{3,})\b|^\s*at \S|\b(?:ERROR|FATAL|WARN)\b|npm (?:ERR!|error)|^\s*\{"/m;
 
 /** A part with fewer words of its own than this is a fragment ("right?"), not a question. */
@@ -35,7 +44,7 @@ export function questionParts(question: string): string[] {
   const blocks = question.trim().split(BLANK_LINE);
   const pasted = blocks.slice(0, -1).join('\n\n');
   const asked = blocks.at(-1)!;
-  if (blocks.length > 1 && ERROR_OUTPUT.test(pasted) && !ERROR_OUTPUT.test(asked) && questionTerms(asked).length >= MIN_TERMS) return [pasted, ...questionParts(asked)];
+  if (blocks.length > 1 && holdsErrorOutput(pasted) && !holdsErrorOutput(asked) && questionTerms(asked).length >= MIN_TERMS) return [pasted, ...questionParts(asked)];
   const pieces: string[] = [];
   let start = 0;
   for (const match of question.matchAll(BOUNDARY)) {
