@@ -83,7 +83,8 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const top = hits[0];
   if (!top) throw new TypeError('Expected at least one hit, got none');
   // A Japanese question answered from English atoms finds its words in them by their English forms.
-  const terms = baseLanguage(top.language) === baseLanguage(options.language) ? questionTerms(question) : inLanguageOf(questionTerms(question));
+  const termsOf = (text: string) => (baseLanguage(top.language) === baseLanguage(options.language) ? questionTerms(text) : inLanguageOf(questionTerms(text)));
+  const terms = termsOf(question);
   const sources: Source[] = [];
   const cite = (hit: SearchHit): string => {
     let source = sources.find((s) => s.hit.unitId === hit.unitId && s.hit.question === hit.question);
@@ -128,7 +129,7 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const stepsFound = intent === 'steps' && best !== undefined && (isSection(best, STEP_SECTIONS) || opensWithSteps(best.hits.map((hit) => stripHeading(hit.text, hit.section)).join('\n\n')));
   // A message that asks two things gets a section for the second, when the section quoted for the
   // whole holds little of it and another section of the atom holds more.
-  const forParts = best ? partSections(question, best, [...found, ...unfound], found.length, hits.length, (text) => (baseLanguage(top.language) === baseLanguage(options.language) ? questionTerms(text) : inLanguageOf(questionTerms(text)))) : [];
+  const forParts = best ? partSections(question, best, [...found, ...unfound], found.length, hits.length, termsOf) : [];
   const second =
     forParts.length > 0
       ? forParts

@@ -1,7 +1,7 @@
 /**
  * The questions one message asks ("What port does it use, and where are the chats kept?",
- * "…どう設定しますか？あと、…"): an extractive answer quotes a section for each, where the best
- * section for the whole message would answer only the first. Its own module because where one
+ * "…どう設定しますか？あと、…"): an extractive answer quotes a section of its atom for each,
+ * where the best section for the whole message would answer only one. Its own module because where one
  * question ends and the next begins is a matter of the languages' punctuation and connectives, apart
  * from which section answers (extractive.ts).
  */
@@ -9,8 +9,8 @@ import { questionTerms } from './terms.js';
 
 /**
  * Where a message goes on with another question: after a question mark (a full-width one needs no
- * space after it; `?tag=red` in a URL is none), before "also" or "and
- * also" that opens a clause, at a numbered item (`2)`, `②`), or at あと / それと / ついでに.
+ * space after it; `?tag=red` in a URL is none), before "also" or "and also" that opens a clause, at
+ * a numbered item (`2)`, `②`), or at あと / それと / ついでに.
  */
 const BOUNDARY = /\?\s+|？\s*(?=\S)|[.;]\s+(?=also\b)|,?\s+and also\s+|(?<=\s)(?=\(?[2-9][).]\s)|(?=[②③④⑤])|[。、]?(?=(?:あと|それと|ついでに)[、,])/giu;
 
@@ -40,7 +40,7 @@ const MIN_TERMS = 2;
  */
 export function questionParts(question: string): string[] {
   // Pasted output, then what the asker wants to know about it: the output is one question, the
-  // prose after it another (its fix often lives on another page than the error's).
+  // prose after it another (its answer is often another section than the error's meaning).
   const blocks = question.trim().split(BLANK_LINE);
   const pasted = blocks.slice(0, -1).join('\n\n');
   const asked = blocks.at(-1)!;

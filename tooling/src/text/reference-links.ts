@@ -8,12 +8,19 @@ import type { Definition, Nodes } from 'mdast';
 /** The link definitions of a tree, by identifier (the first one wins, as in CommonMark). */
 export function definitionsOf(tree: Nodes): Map<string, Definition> {
   const definitions = new Map<string, Definition>();
+  for (const node of definitionNodes(tree)) if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+  return definitions;
+}
+
+/** Every link definition of a tree, in document order, repeated identifiers too. */
+function definitionNodes(tree: Nodes): Definition[] {
+  const found: Definition[] = [];
   const visit = (node: Nodes) => {
-    if (node.type === 'definition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+    if (node.type === 'definition') found.push(node);
+    else if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
   };
   visit(tree);
-  return definitions;
+  return found;
 }
 
 /**
@@ -60,15 +67,9 @@ export function inlineReferences(markdown: string, definitions: ReadonlyMap<stri
   if (named.length === 0 && !/^ {0,3}\[[^\]]+\]:/m.test(markdown)) return markdown;
   const defined = `${markdown}\n\n${named.map((definition) => `[${definition.label ?? definition.identifier}]: <${definition.url}>`).join('\n')}\n`;
   const inline = withInlineReferences(defined, parse(defined), definitions);
-  const held: Definition[] = [];
-  const visit = (node: Nodes) => {
-    if (node.type === 'definition') held.push(node);
-    else if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
-  };
-  visit(parse(inline));
-  held.sort((a, b) => b.position!.start.offset! - a.position!.start.offset!);
   let text = inline;
-  for (const node of held) text = text.slice(0, node.position!.start.offset!) + text.slice(node.position!.end.offset!);
+  // From the last, so the offsets of those before stay true.
+  for (const node of definitionNodes(parse(inline)).reverse()) text = text.slice(0, node.position!.start.offset!) + text.slice(node.position!.end.offset!);
   return text.replace(/\n{3,}/g, '\n\n').trim();
 }
 
