@@ -1,7 +1,8 @@
 /**
  * Everyday English: words people use around a question (time, effort, feelings, people, size,
- * everyday objects and verbs) rather than to name what it is about. A question's word that no atom
- * uses is a sign the atoms do not cover it, unless it is one of these.
+ * everyday objects and verbs, the device asked from, the asker's own service, app or repo) rather
+ * than to name what it is about. A question's word that no atom uses is a sign the atoms do not
+ * cover it, unless it is one of these.
  */
 const WORDS = `
 able about absolutely actually add after afternoon again ago agree ahead almost alone along already alright although always
@@ -40,6 +41,7 @@ walk want wanted wants warn waste watch way ways wednesday week weekend weeks we
 white whole wide wife win wish within without woman wonder wonderful word words work worked working works world worry worse
 worst worth wrong year years yes yesterday yet young
 iphone ipad pc laptop smartphone tablet mac macbook desktop
+service services app apps application project projects repo codebase website site production prod staging
 `;
 
 let stems: ReadonlySet<string> | undefined;

@@ -118,6 +118,12 @@ describe('analyzeQuery', () => {
     expect(terms['チーム']?.everyday).toBe(false);
   });
 
+  test("the asker's own service, app or repo is everyday, not a topic the atoms lack", () => {
+    const terms = byTerm('our pricing service and the web app in the same repo');
+    expect(['servic', 'app', 'repo'].map((term) => terms[term]?.everyday)).toEqual([true, true, true]);
+    expect(terms['price']?.everyday).toBe(false);
+  });
+
   test('searches a hyphenated word also written as one when an atom writes it so, and otherwise leaves that form out', () => {
     expect(analyzeQuery('set ignore-scripts', (t) => ['ignor', 'script', 'ignorescript'].includes(t)).map((t) => t.term)).toEqual(['set', 'ignor', 'script', 'ignorescript']);
     expect(analyzeQuery('copied as-is', (t) => t === 'copi').map((t) => t.term)).toEqual(['copi']);

@@ -95,6 +95,10 @@ describe('tokenize: small words', () => {
     expect(tokenize('it doesn’t start')).toEqual(['start']);
   });
 
+  test('a contraction typed without its apostrophe is a stop word too', () => {
+    expect(tokenize('whats wrong, ctrl+c doesnt stop it and i cant tell why')).toEqual(['wrong', 'ctrl', 'c', 'stop', 'tell']);
+  });
+
   test('drops short runs of hiragana (particles and endings), keeping kanji and katakana words', () => {
     expect(tokenize('怒られたらどうする')).not.toContain('たら');
     expect(tokenize('バックアップから戻したい')).toContain('バックアップ');

@@ -10,13 +10,16 @@ import { americanSpelling } from './spelling.js';
 // One segmenter for all languages: ICU's word rules use a dictionary for CJK whatever the locale.
 const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
 
+// Contractions both with their apostrophe and as chat questions often type them, without (`doesnt`).
 const ENGLISH_STOP = `a about above after again all also am an and any are as at be because been before being below
 between both but by can could did do does doing down during each few for from further had has have having he her
 here hers him his how i if in into is it its itself just me more most my no nor not now of off on once only or
 other our ours out over own same she should so some such than that the their theirs them then there these they
 this those through to too under until up very was we were what when where which while who whom why will with
 would you your yours yourself isn't aren't doesn't don't can't won't it's i'm i've let's get got we're you're
-they're i'd i'll we've you've that's there's here's didn't wasn't weren't haven't hasn't shouldn't wouldn't couldn't`.split(/\s+/);
+they're i'd i'll we've you've that's there's here's didn't wasn't weren't haven't hasn't shouldn't wouldn't couldn't
+isnt arent doesnt dont cant wont im ive youre theyre weve youve thats theres whats didnt wasnt werent havent hasnt shouldnt
+wouldnt couldnt`.split(/\s+/);
 // Particles and copulas that carry no topic in Japanese queries.
 const JAPANESE_STOP = 'の を は が に で と も へ や か な ね よ から まで より です ます でした ました する した して ある いる こと もの ため どう 何 なに ください'.split(' ');
 
