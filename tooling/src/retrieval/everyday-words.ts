@@ -17,15 +17,15 @@ delete describe did die different difficult dig direct directly do does doing do
 end ended enough entire entirely even evening ever every everybody everyone everything everywhere exact exactly example except
 expect expected explain extra eye face fact fail fair fall false family far fast faster fastest favorite feel feeling fellow few
 figure fill final finally find fine finish first five fix fixed follow forever forget forgot form forward found four free
-friday friend front full fully fun funny gave general generally get gets getting give given giving glad go goes going gone good
+friday friend front full fully fun funny garbage gave general generally get gets getting give given giving glad go goes going gone good
 got great guess guy guys half hand handle happen happened happening happens happy hard hardly hate head hear heard hello help
 helpful here hey hi high hit hold home honest honestly hope hopefully hour hours house huge idea ideally ignore imagine important
-impossible include instead interesting issue item job just keep kept kid kind kinda knew know known large last late lately later
+impossible include instead interesting issue item job junk just keep kept kid kind kinda knew know known large last late lately later
 least leave left less let letter level life light like likely line little live long longer look looked looking lose lost lot
 lots love low luck lucky made main mainly major make makes making man manage manager many matter maybe mean means meant meanwhile
 meet member mention mess message middle might mind mine minute minutes miss missed mistake moment monday money month months
 more morning most mostly move much must name nearly need needed needs never new newer next nice night nobody none normal normally
-nothing notice now number obvious obviously odd often oh ok okay old older once one ones online only onto open opposite order
+nothing nowhere notice now number obvious obviously odd often oh ok okay old older once one ones online only onto open opposite order
 ordinary other others otherwise ought out outside over own page part particular pass past pay people perfect perfectly perhaps
 person phone pick piece place plain plan play please plus point pointless possible possibly pretty previous probably problem
 proper properly pull push put question quick quickly quite random rather read ready real really reason recent recently red
