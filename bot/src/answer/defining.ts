@@ -11,7 +11,8 @@ import { ITEM_SUBJECT, MAX_SUBJECT_CHARS } from '../../../tooling/src/retrieval/
 import { tableCells, tableRows } from '../../../tooling/src/text/markdown-table.js';
 import { cleanMarkdown } from './markdown.js';
 import { questionTerms } from './terms.js';
-import { listItems, sentencesOf, splitBlocks } from './trim.js';
+import { sentencesOf } from './sentences.js';
+import { listItems, splitBlocks } from './trim.js';
 
 /**
  * "X is a …", "An X is the …", "X means …": the subject, then a verb that defines. "Catalogs are

@@ -33,7 +33,8 @@ import { cleanMarkdown, joinParts } from './markdown.js';
 import { phrasesFor, place } from './phrases.js';
 import { holdsErrorOutput, questionParts } from './question-parts.js';
 import { questionTerms, termHits, termsIn, wordCount } from './terms.js';
-import { fromStart, headingsAsBold, onlyIntroduces, sentencesOf, standsAlone, trimToRelevant, withoutDanglingIntro, withoutLeadingNote, withoutSentence } from './trim.js';
+import { sentencesOf, standsAlone } from './sentences.js';
+import { fromStart, headingsAsBold, onlyIntroduces, trimToRelevant, withoutDanglingIntro, withoutLeadingNote, withoutSentence } from './trim.js';
 
 export interface ExtractiveOptions {
   readonly language: string;

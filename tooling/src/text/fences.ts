@@ -22,3 +22,13 @@ export function fencedCode(): (line: string) => boolean {
     return marker !== null;
   };
 }
+
+/**
+ * The numbers of the lines of Markdown outside code blocks (fence lines excluded).
+ *
+ * @example proseLines(['a', '```', 'code', '```', 'b']) //=> [0, 4]
+ */
+export function proseLines(lines: readonly string[]): number[] {
+  const code = fencedCode();
+  return lines.flatMap((line, i) => (code(line) ? [] : [i]));
+}
