@@ -1,7 +1,7 @@
 /**
  * Loads an index artifact and answers queries: lexical (MiniSearch) and dense (hnswlib) ranked
- * lists fused by reciprocal rank, units of atoms whose `error_codes` appear in the query lifted
- * to the top, each hit given its citation URLs and a confidence.
+ * lists fused by reciprocal rank, units of atoms whose `error_codes` appear in the query, or whose
+ * title is the whole query, lifted to the top, each hit given its citation URLs and a confidence.
  */
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
@@ -141,6 +141,8 @@ class IndexRetriever implements Retriever {
   readonly #labelsByAtom = new Map<string, number[]>();
   /** Words of each atom's name (its title's last part), filled on first use. */
   readonly #titleTerms = new Map<string, ReadonlySet<string>>();
+  /** Atoms by their title and its last part, as `plainName` writes them: built on the first short query. */
+  #byTitle: Map<string, string[]> | undefined;
   /** Terms of every unit of an atom, filled on first use. */
   readonly #atomTerms = new Map<string, ReadonlySet<string>>();
   /**
@@ -290,6 +292,12 @@ class IndexRetriever implements Retriever {
       }
       if (k > DEPTH && !useLexical) further.push(...searchDense(this.denseIndex!, vector!, k, keep).map((hit) => hit.label));
     }
+    // A search for a page by its exact name ("pnpm why", "Catalogs"): that page goes first, even
+    // when its name is made of words too common to search (`why` is a stop word) and the search
+    // found another page first by the words that are left.
+    for (const atomId of this.#titled(text)) {
+      for (const label of this.#labelsByAtom.get(atomId) ?? []) if (!keep || keep(label)) add(label, 3 / (RRF_K + 1));
+    }
     // A pasted log line naming an atom's error code: that atom's units go first.
     const matchedCodes = this.#matchCodes(text);
     for (const [atomId] of matchedCodes) {
@@ -391,6 +399,22 @@ class IndexRetriever implements Retriever {
     return terms;
   }
 
+  /** Atoms whose title, or its last part, is the whole query (compared as `plainName` writes both). */
+  #titled(query: string): readonly string[] {
+    const name = plainName(query);
+    if (name === '' || name.length > MAX_TITLE_CHARS) return [];
+    if (!this.#byTitle) {
+      this.#byTitle = new Map();
+      for (const [atomId, labels] of this.#labelsByAtom) {
+        const title = this.store.unit(labels[0]!)!.title;
+        for (const key of new Set([plainName(title), plainName(title.split(': ').at(-1)!)])) {
+          if (key !== '') this.#byTitle.set(key, [...(this.#byTitle.get(key) ?? []), atomId]);
+        }
+      }
+    }
+    return this.#byTitle.get(name) ?? [];
+  }
+
   #languageOf(atomId: string): string {
     return this.#meta.get(this.#labelsByAtom.get(atomId)![0]!)!.language;
   }
@@ -463,6 +487,19 @@ class IndexRetriever implements Retriever {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+/** A query longer than this names no page by its title (a title is a name, not a sentence). */
+const MAX_TITLE_CHARS = 80;
+
+/**
+ * A name as it is compared with a query: case, punctuation, spacing and a closing question mark
+ * do not count.
+ *
+ * @example plainName('  `pnpm why`? ') //=> 'pnpm why'
+ */
+function plainName(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
 
 /**
  * JavaScript's built-in error classes: every pasted JavaScript error names one, so a page that

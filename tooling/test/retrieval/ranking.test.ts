@@ -351,3 +351,22 @@ test('a rule page is named by its name without its code: "trailing spaces" names
   expect(hit!.confidence).toBeGreaterThan(0.13);
 });
 
+
+test('a search for a page by its exact name finds it first, though its name is made of words too common to search', async () => {
+  const command = (name: string, says: string) => ({
+    file: `interface-input/${name.replace(/ /g, '-')}.md`,
+    title: name,
+    type: 'interface-input',
+    summary: says,
+    body: `## Input\n\n\`${name}\` ${says}\n\n\`\`\`sh\n${name} --help\n\`\`\``,
+  });
+  const pages = [
+    command('pnpm why', 'shows all packages that depend on the specified package.'),
+    command('pnpm self-update', 'updates pnpm to the latest version; run pnpm self-update then pnpm --version.'),
+    command('pnpm add', 'installs a package and any packages that it depends on.'),
+  ];
+  const retriever = await indexOf([...others, ...pages]);
+  for (const search of ['pnpm why', '`pnpm why`?', 'PNPM  Why']) expect((await atomsFor(retriever, search))[0]).toBe('interface-input/pnpm-why');
+  // A name within a longer question is the question's words as ever.
+  expect((await atomsFor(retriever, 'how do I run pnpm self-update'))[0]).toBe('interface-input/pnpm-self-update');
+});
