@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { confidence, denseConfidence, lexicalCoverage, mostConfident } from './confidence.js';
+import { confidence, denseConfidence, lexicalCoverage, mostConfident, weightedCoverage } from './confidence.js';
 
 const df = (counts: Record<string, number>) => (term: string) => counts[term] ?? 0;
 
@@ -90,5 +90,22 @@ describe('mostConfident', () => {
     const hits = [{ id: 'a', confidence: 0.1 }, { id: 'b', confidence: 0.4 }, { id: 'c', confidence: 0.4 }];
     expect(mostConfident(hits)?.id).toBe('b');
     expect(mostConfident([])).toBeUndefined();
+  });
+});
+
+describe('weightedCoverage', () => {
+  test("ranks the atom holding a question's telling word above a long one holding more of its common words, which lexicalCoverage does not", () => {
+    const counts = df({ passwordhash: 1, json: 40, send: 60, back: 60, field: 60, row: 60 });
+    const question = ['passwordhash', 'json', 'send', 'back', 'field', 'row'];
+    const telling = new Set(['passwordhash', 'json']);
+    const long = new Set(['json', 'send', 'back', 'field', 'row']);
+    expect(weightedCoverage(question, telling, counts, 100)).toBeGreaterThan(weightedCoverage(question, long, counts, 100));
+    expect(lexicalCoverage(question, telling, counts, 100)).toBeLessThan(lexicalCoverage(question, long, counts, 100));
+  });
+
+  test('is the share of the weight of the words the atom holds, a rarer word weighing more', () => {
+    expect(weightedCoverage(['backup', 'restore'], new Set(['backup']), df({ backup: 3, restore: 3 }), 100)).toBe(0.5);
+    expect(weightedCoverage(['backup', 'restore'], new Set(['backup']), df({ backup: 1, restore: 50 }), 100)).toBeGreaterThan(0.5);
+    expect(weightedCoverage([], new Set(['x']), df({}), 100)).toBe(0);
   });
 });

@@ -60,6 +60,33 @@ export function foreignScript(term: string, language: string): boolean {
  * @example lexicalCoverage(['backup', 'restore'], new Set(['backup']), () => 3, 100) //=> 0.25
  */
 export function lexicalCoverage(queryTerms: readonly (string | QueryTerm)[], unitTerms: ReadonlySet<string>, df: (term: string) => number, units: number, language?: string): number {
+  const { total, found, count, counted, unknownTopics, topics } = coverageCounts(queryTerms, unitTerms, df, units, language);
+  // Both the telling words and most of the words must be there: one rare word shared by chance
+  // ("capitals" for a question about a capital city) is not a match.
+  // Each topic no atom mentions at all (`PostgreSQL`, `Slack`) cuts it again, by as much as its
+  // share of the question: in three words an unknown word is the topic, in twenty it is as often
+  // a detail of the asker's own setup (their portal, their laptop, their library's name).
+  // Pasted values alone (a number, a path) are no sign that the atom covers the question.
+  const unknownShare = unknownTopics / Math.max(1, counted / WORDS_PER_TOPIC);
+  return total > 0 && topics > 0 ? (found / total) * (count / counted) * UNKNOWN_TOPIC_FACTOR ** unknownShare : 0;
+}
+
+/**
+ * How much of the question an atom covers, for ranking atoms against each other: the share of the
+ * weight of the question's words (rarer words weigh more) that the atom holds. The share of words
+ * it holds, whatever their weight, is left out: `lexicalCoverage` needs it to doubt one rare word
+ * shared by chance, but between atoms it favours the long ones (a page of code holds most of a
+ * question's common words), which came first for questions about other things.
+ *
+ * @example weightedCoverage(['backup', 'restore'], new Set(['backup']), () => 3, 100) //=> 0.5
+ */
+export function weightedCoverage(queryTerms: readonly (string | QueryTerm)[], unitTerms: ReadonlySet<string>, df: (term: string) => number, units: number, language?: string): number {
+  const { total, found } = coverageCounts(queryTerms, unitTerms, df, units, language);
+  return total > 0 ? found / total : 0;
+}
+
+/** The weights and counts of the question's words an atom holds, and of those it is judged on. */
+function coverageCounts(queryTerms: readonly (string | QueryTerm)[], unitTerms: ReadonlySet<string>, df: (term: string) => number, units: number, language: string | undefined) {
   let total = 0;
   let found = 0;
   let count = 0;
@@ -87,14 +114,7 @@ export function lexicalCoverage(queryTerms: readonly (string | QueryTerm)[], uni
       if (!concrete) topics++;
     }
   }
-  // Both the telling words and most of the words must be there: one rare word shared by chance
-  // ("capitals" for a question about a capital city) is not a match.
-  // Each topic no atom mentions at all (`PostgreSQL`, `Slack`) cuts it again, by as much as its
-  // share of the question: in three words an unknown word is the topic, in twenty it is as often
-  // a detail of the asker's own setup (their portal, their laptop, their library's name).
-  // Pasted values alone (a number, a path) are no sign that the atom covers the question.
-  const unknownShare = unknownTopics / Math.max(1, counted / WORDS_PER_TOPIC);
-  return total > 0 && topics > 0 ? (found / total) * (count / counted) * UNKNOWN_TOPIC_FACTOR ** unknownShare : 0;
+  return { total, found, count, counted, unknownTopics, topics };
 }
 
 /** What a question word that names a topic no atom mentions leaves of the coverage... */

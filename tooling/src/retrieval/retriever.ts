@@ -10,7 +10,7 @@ import type { AtomkitConfig } from '../config/load.js';
 import { isSqliteError } from '../sqlite/database.js';
 import { IndexLoadError, type AnalyzedTerm, type IndexManifest, type OpenRetrieverOptions, type Retriever, type SearchHit, type SearchOptions } from './api.js';
 import { FILES, artifactFiles, currentIndexDir, indexDir, readManifest, verifyFile } from './artifact.js';
-import { confidence, lexicalCoverage } from './confidence.js';
+import { confidence, weightedCoverage } from './confidence.js';
 import { definedTerms, definesAll, definesInEntry } from './definition.js';
 import { readDense, searchDense, similarityTo, type DenseIndex } from './dense.js';
 import { EmbedderUnavailableError, type Embedder } from './embedders/embedder.js';
@@ -358,10 +358,10 @@ class IndexRetriever implements Retriever {
     return labels.map((label) => toHit(this.#unit(label), 0, { confidence: 0, matchedErrorCode: undefined }));
   }
 
-  /** Rank of each atom by its lexical coverage of the query, ties in the order given. */
+  /** Rank of each atom by the share of the weight of the query's words it holds (see `weightedCoverage`), ties in the order given. */
   #coverageRanks(atomIds: readonly string[], terms: readonly QueryTerm[], df: (term: string) => number): Map<string, number> {
     const atoms = [...new Set(atomIds)];
-    const coverage = new Map(atoms.map((atomId) => [atomId, lexicalCoverage(terms, this.#termsOfAtom(atomId), df, this.#meta.size, this.#languageOf(atomId))]));
+    const coverage = new Map(atoms.map((atomId) => [atomId, weightedCoverage(terms, this.#termsOfAtom(atomId), df, this.#meta.size, this.#languageOf(atomId))]));
     return new Map(atoms.sort((a, b) => coverage.get(b)! - coverage.get(a)!).map((atomId, rank) => [atomId, rank]));
   }
 
