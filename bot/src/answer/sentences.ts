@@ -72,7 +72,7 @@ export function sentencesOf(markdown: string): string[] {
  * @example withoutUnpairedEmphasis('*The logger is available everywhere.') //=> 'The logger is available everywhere.'
  * @example withoutUnpairedEmphasis('Set *one* flag.') //=> 'Set *one* flag.'
  */
-export function withoutUnpairedEmphasis(sentence: string): string {
+function withoutUnpairedEmphasis(sentence: string): string {
   let text = sentence;
   const opening = /^(\*{1,2}|_{1,2})(?=\S)/.exec(text)?.[1];
   if (opening && !text.slice(opening.length).includes(opening)) text = text.slice(opening.length);
