@@ -399,7 +399,10 @@ class IndexRetriever implements Retriever {
     return terms;
   }
 
-  /** Atoms whose title, or its last part, is the whole query (compared as `plainName` writes both). */
+  /**
+   * The atom whose title, or its last part, is the whole query (compared as `plainName` writes
+   * both). A name several atoms share ("Options", the last part of many imported pages) names none.
+   */
   #titled(query: string): readonly string[] {
     const name = plainName(query);
     if (name === '' || name.length > MAX_TITLE_CHARS) return [];
@@ -408,11 +411,12 @@ class IndexRetriever implements Retriever {
       for (const [atomId, labels] of this.#labelsByAtom) {
         const title = this.store.unit(labels[0]!)!.title;
         for (const key of new Set([plainName(title), plainName(title.split(': ').at(-1)!)])) {
-          if (key !== '') this.#byTitle.set(key, [...(this.#byTitle.get(key) ?? []), atomId]);
+          if (key !== '') this.#byTitle.set(key, [...new Set([...(this.#byTitle.get(key) ?? []), atomId])]);
         }
       }
     }
-    return this.#byTitle.get(name) ?? [];
+    const atoms = this.#byTitle.get(name) ?? [];
+    return atoms.length === 1 ? atoms : [];
   }
 
   #languageOf(atomId: string): string {

@@ -370,3 +370,17 @@ test('a search for a page by its exact name finds it first, though its name is m
   // A name within a longer question is the question's words as ever.
   expect((await atomsFor(retriever, 'how do I run pnpm self-update'))[0]).toBe('interface-input/pnpm-self-update');
 });
+
+test('a name several pages end with ("Options") lifts none of them above the page the words find', async () => {
+  const page = (command: string, body: string) => ({ file: `interface-input/${command}-options.md`, title: `pnpm ${command}: Options`, type: 'interface-input', summary: `Flags of pnpm ${command}.`, body: `## Input\n\n${body}` });
+  const pages = [page('add', '`--save-dev` saves the package to devDependencies.'), page('install', '`--frozen-lockfile` fails when the lockfile needs an update.')];
+  const options = {
+    file: 'interface-input/options.md',
+    title: 'Setting options',
+    type: 'interface-input',
+    summary: 'Where options are set, and which options win.',
+    body: '## Input\n\nOptions are set on the command line or in the workspace file; options on the command line win.',
+  };
+  const retriever = await indexOf([...others, ...pages, options]);
+  expect((await atomsFor(retriever, 'options'))[0]).toBe('interface-input/options');
+});
