@@ -40,7 +40,7 @@ understand unfortunately unhappy unless unlikely until unusual upon urgent use u
 walk want wanted wants warn waste watch way ways wednesday week weekend weeks weird well went whatever whenever whether while
 white whole wide wife win wish within without woman wonder wonderful word words work worked working works world worry worse
 worst worth wrong year years yes yesterday yet young
-iphone ipad pc laptop smartphone tablet mac macbook desktop
+iphone ipad pc laptop smartphone tablet mac macbook desktop computer machine
 service services app apps application project projects repo codebase website site production prod staging
 `;
 

@@ -124,6 +124,11 @@ describe('analyzeQuery', () => {
     expect(terms['price']?.everyday).toBe(false);
   });
 
+  test("the asker's own computer is everyday, whatever they call it", () => {
+    const terms = byTerm('remove it from my machine and from the computer at work');
+    expect(['machin', 'comput'].map((term) => terms[term]?.everyday)).toEqual([true, true]);
+  });
+
   test('searches a hyphenated word also written as one when an atom writes it so, and otherwise leaves that form out', () => {
     expect(analyzeQuery('set ignore-scripts', (t) => ['ignor', 'script', 'ignorescript'].includes(t)).map((t) => t.term)).toEqual(['set', 'ignor', 'script', 'ignorescript']);
     expect(analyzeQuery('copied as-is', (t) => t === 'copi').map((t) => t.term)).toEqual(['copi']);

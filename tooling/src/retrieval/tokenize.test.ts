@@ -99,6 +99,11 @@ describe('tokenize: small words', () => {
     expect(tokenize('whats wrong, ctrl+c doesnt stop it and i cant tell why')).toEqual(['wrong', 'ctrl', 'c', 'stop', 'tell']);
   });
 
+  test('hedges and intensifiers are stop words: stemmed, they would match topic words', () => {
+    expect(tokenize('generally I specifically want to completely remove it')).toEqual(['want', 'remov']);
+    expect(tokenize('generate a specification on completion')).toEqual(['gener', 'specif', 'complet']);
+  });
+
   test('drops short runs of hiragana (particles and endings), keeping kanji and katakana words', () => {
     expect(tokenize('怒られたらどうする')).not.toContain('たら');
     expect(tokenize('バックアップから戻したい')).toContain('バックアップ');

@@ -20,10 +20,15 @@ would you your yours yourself isn't aren't doesn't don't can't won't it's i'm i'
 they're i'd i'll we've you've that's there's here's didn't wasn't weren't haven't hasn't shouldn't wouldn't couldn't
 isnt arent doesnt dont cant wont im ive youre theyre weve youve thats theres whats didnt wasnt werent havent hasnt shouldnt
 wouldnt couldnt`.split(/\s+/);
+// Hedges and intensifiers say how sure or how much, never what about; stemmed, most would match a
+// topic word (generally: generate, specifically: specify, literally: literal, completely: completion).
+const ENGLISH_HEDGES = `absolutely basically certainly completely definitely entirely especially essentially
+generally honestly literally obviously particularly practically seriously simply specifically totally truly typically
+virtually`.split(/\s+/);
 // Particles and copulas that carry no topic in Japanese queries.
 const JAPANESE_STOP = 'の を は が に で と も へ や か な ね よ から まで より です ます でした ました する した して ある いる こと もの ため どう 何 なに ください'.split(' ');
 
-export const STOP_WORDS: ReadonlySet<string> = new Set([...ENGLISH_STOP, ...JAPANESE_STOP]);
+export const STOP_WORDS: ReadonlySet<string> = new Set([...ENGLISH_STOP, ...ENGLISH_HEDGES, ...JAPANESE_STOP]);
 
 const LATIN_WORD = /^[a-z]+$/;
 const JOINERS = /[._:'’-]/;
