@@ -33,6 +33,10 @@ describe('questionTerms', () => {
     expect(questionTerms('could the widget be used offline?')).toEqual(['widget', 'offlin']);
   });
 
+  test('drops hedges, which stemmed would name other words ("generally" is not "generate")', () => {
+    expect(questionTerms('generally how do I completely reset the port')).toEqual(questionTerms('how do I reset the port'));
+  });
+
   test('reads a hyphenated word also as the camelCase key a reference page names, but not a rule code', () => {
     expect(questionTerms('when should I use shamefully-hoist')).toEqual(['shame', 'hoist', 'shamefullyhoist']);
     expect(termsIn('#### shamefullyHoist', questionTerms('shamefully-hoist'))).toContain('shamefullyhoist');

@@ -7,7 +7,7 @@
  */
 import { stemmer } from 'stemmer';
 import { normalizePhrases } from '../../../tooling/src/retrieval/query.js';
-import { withoutAdverbEnding } from '../../../tooling/src/retrieval/tokenize.js';
+import { ENGLISH_HEDGES, withoutAdverbEnding } from '../../../tooling/src/retrieval/tokenize.js';
 
 const STOPWORDS = new Set(
   [
@@ -18,6 +18,8 @@ const STOPWORDS = new Set(
     '何 なに どう どこ いつ 誰 だれ なぜ どれ どの どんな',
     // What is left of a contraction split at its apostrophe (`don't` is `don` and `t`).
     'aren couldn didn doesn don hadn hasn haven isn ll re ve wasn weren won wouldn shouldn',
+    // How sure or how much, never what about (and stemmed, "generally" would be "generate").
+    ...ENGLISH_HEDGES,
   ]
     .join(' ')
     .split(' '),

@@ -22,7 +22,7 @@ isnt arent doesnt dont cant wont im ive youre theyre weve youve thats theres wha
 wouldnt couldnt`.split(/\s+/);
 // Hedges and intensifiers say how sure or how much, never what about; stemmed, most would match a
 // topic word (generally: generate, specifically: specify, literally: literal, completely: completion).
-const ENGLISH_HEDGES = `absolutely basically certainly completely definitely entirely especially essentially
+export const ENGLISH_HEDGES: readonly string[] = `absolutely basically certainly completely definitely entirely especially essentially
 generally honestly literally obviously particularly practically seriously simply specifically totally truly typically
 virtually`.split(/\s+/);
 // Particles and copulas that carry no topic in Japanese queries.
