@@ -24,7 +24,7 @@ wouldnt couldnt`.split(/\s+/);
 // topic word (generally: generate, specifically: specify, literally: literal, completely: completion).
 export const ENGLISH_HEDGES: readonly string[] = `absolutely basically certainly completely definitely entirely especially essentially
 generally honestly literally obviously particularly practically seriously simply specifically totally truly typically
-virtually`.split(/\s+/);
+virtually awfully extremely horribly hugely incredibly insanely massively painfully ridiculously terribly`.split(/\s+/);
 // Particles and copulas that carry no topic in Japanese queries.
 const JAPANESE_STOP = 'の を は が に で と も へ や か な ね よ から まで より です ます でした ました する した して ある いる こと もの ため どう 何 なに ください'.split(' ');
 
