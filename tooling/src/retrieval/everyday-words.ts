@@ -42,6 +42,7 @@ white whole wide wife win wish within without woman wonder wonderful word words 
 worst worth wrong year years yes yesterday yet young
 iphone ipad pc laptop smartphone tablet mac macbook desktop computer machine
 service services app apps application project projects repo codebase website site production prod staging
+complain complained complaining complains complaint complaints
 `;
 
 let stems: ReadonlySet<string> | undefined;

@@ -124,6 +124,19 @@ describe('analyzeQuery', () => {
     expect(terms['price']?.everyday).toBe(false);
   });
 
+  test('searches a symbol the question quotes by its name, when an atom names it so', () => {
+    const named = (text: string, vocabulary: string[]) => analyzeQuery(text, (term) => vocabulary.includes(term)).map((t) => t.term);
+    expect(named('each command starts with "$ " in the code block', ['dollar'])).toContain('dollar');
+    expect(named('rows split with `|` and a `#` title', ['pipe', 'hash'])).toEqual(expect.arrayContaining(['pipe', 'hash']));
+    // A prompt pasted with its command is no symbol being asked about, and a name no atom uses is left out.
+    expect(named('$ npm run lint', ['dollar'])).not.toContain('dollar');
+    expect(named('each command starts with "$"', [])).not.toContain('dollar');
+  });
+
+  test("a linter's complaint is everyday: the question's word for a report", () => {
+    expect(byTerm('markdownlint complains about my lists')['complain']?.everyday).toBe(true);
+  });
+
   test("the asker's own computer is everyday, whatever they call it", () => {
     const terms = byTerm('remove it from my machine and from the computer at work');
     expect(['machin', 'comput'].map((term) => terms[term]?.everyday)).toEqual([true, true]);

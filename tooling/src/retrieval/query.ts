@@ -69,6 +69,10 @@ const CONCRETE_SPAN = new RegExp(
     .join('|'),
   'gim',
 );
+/** Names of the symbols of Markdown, shells and config files, as documentation spells them out. */
+const SYMBOL_NAMES: Readonly<Record<string, string>> = { $: 'dollar', '#': 'hash', '*': 'asterisk', '**': 'asterisk', _: 'underscore', __: 'underscore', '|': 'pipe', '~': 'tilde', '~~': 'tilde' };
+/** One of them alone in quotes or backticks, spaces allowed: `"$ "`, `` `|` ``, `'#'`. */
+const QUOTED_SYMBOL = /["'`“‘「]\s*(\$|#|\*\*?|__?|\||~~?)\s*["'`”’」]/g;
 const HAS_DIGIT = /\d/;
 /** Letters, then a number: a name (`md013`, `http2`, `utf8`, `ts2307`), not a value pasted from a log (`2f`, `a1b2c3`, `4321`). */
 const NAME_WITH_NUMBER = /^[a-z]+\d{1,5}$/;
@@ -103,6 +107,11 @@ export function analyzeQuery(
   };
   const { terms: withWholeWords, pieces } = wholeWords(tokenize(normalized), normalized, read);
   const terms = [...new Set(withWholeWords)].filter((term) => !compounds.has(term) || known(term));
+  // A symbol the question quotes ("starting with `$`") is searched by the name documentation gives it.
+  for (const [, symbol] of normalized.matchAll(QUOTED_SYMBOL)) {
+    const name = tokenize(SYMBOL_NAMES[symbol!]!)[0]!;
+    if (known(name) && !terms.includes(name)) terms.push(name);
+  }
   // A term also written outside any pasted value is a topic word after all.
   const outside = new Set(tokenize(normalized.replace(CONCRETE_SPAN, ' ')));
   // A phrase documentation says in one word ("token by token": stream) adds that word as a form
