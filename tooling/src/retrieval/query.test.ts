@@ -154,6 +154,7 @@ describe('analyzeQuery', () => {
 
   test('also searches the word documentation uses for an everyday one: dump is export, exclude is ignore', () => {
     expect(byTerm('dump all the chats')['dump']?.forms).toEqual(['dump', 'export']);
+    expect(byTerm('two empty lines before a heading')['empti']?.forms).toEqual(['empti', 'blank']);
     // Another word for it, not its translation: it counts less than the word as written.
     expect(byTerm('dump all the chats')['dump']?.translated).toBeUndefined();
     expect(byTerm('exclude a folder')['exclud']?.forms).toEqual(['exclud', 'ignor']);

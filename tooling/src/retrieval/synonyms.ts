@@ -67,6 +67,7 @@ const SYNONYMS: Readonly<Record<string, string>> = {
   certificate: 'tls https',
   ssl: 'tls',
   dedupe: 'duplicate',
+  empty: 'blank',
   memory: 'ram',
   disk: 'storage space',
   // Abbreviations people type for the words documentation spells out.
