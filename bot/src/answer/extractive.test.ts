@@ -280,6 +280,22 @@ describe('composeExtractive: what was asked', () => {
     expect(answer).not.toContain('The user auth file');
   });
 
+  test('does not read a numbered list shown in a code block as steps: it is an example of the syntax', () => {
+    const filler = 'Background about list styles and prefixes. '.repeat(40);
+    const reference = hit({
+      unitId: 'interface-input/list-prefix#input',
+      atomId: 'interface-input/list-prefix',
+      title: 'Ordered list item prefix',
+      type: 'interface-input',
+      section: 'Input',
+      anchor: 'input',
+      text: `For instance:\n\n\`\`\`markdown\n1. Do this.\n2. Do that.\n\`\`\`\n\n${filler}\n\nIndent a code block under a list item so it does not break the list in two.\n\n${filler}`,
+    });
+    const { answer } = composeExtractive('how do I keep a code block from breaking the list', [reference], { language: 'en', minScore: 0.2, atomUnits: [reference] });
+    expect(answer).toContain('Indent a code block under a list item');
+    expect(answer).not.toContain('1. Do this.');
+  });
+
   test('leads a what-is answer with the meaning only when its first sentence names the question', () => {
     const input = (text: string) => hit({ unitId: 'interface-input/preview#input', atomId: 'interface-input/preview', title: 'Preview options', type: 'interface-input', section: 'Input', anchor: 'input', text });
     const vague = input(`Unless noted, the options in this section are only applied to preview. ${'Other options are described here. '.repeat(100)}\n\nThe port defaults to \`4173\`.`);

@@ -34,6 +34,7 @@ import { phrasesFor, place } from './phrases.js';
 import { holdsErrorOutput, questionParts } from './question-parts.js';
 import { questionTerms, termHits, termsIn, wordCount } from './terms.js';
 import { sentencesOf, standsAlone } from './sentences.js';
+import { proseLines } from '../../../tooling/src/text/fences.js';
 import { fromStart, headingsAsBold, onlyIntroduces, trimToRelevant, withoutDanglingIntro, withoutLeadingNote, withoutSentence } from './trim.js';
 
 export interface ExtractiveOptions {
@@ -51,8 +52,8 @@ export interface ExtractiveOptions {
 
 /** A section asked for as a list of steps may be quoted up to this many times `maxWords`. */
 const STEPS_BUDGET = 2.5;
-/** A numbered list from its first step, outside code blocks or not... */
-const NUMBERED_FROM_ONE = /^\s{0,3}1[.)]\s/m;
+/** A numbered list from its first step... */
+const NUMBERED_FROM_ONE = /^\s{0,3}1[.)]\s/;
 /** ...within this many words of the section's start and before any sub-heading: a section of steps, not a reference page that happens to number something further down. */
 const STEPS_OPENING_WORDS = 80;
 /** A FAQ this close to the best hit's confidence may be the question being asked... */
@@ -248,9 +249,11 @@ const CJK_TERM = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
  * @example opensWithSteps('Reads auth from files.\n\n### Auth file locations\n\n1. `.npmrc`') //=> false
  */
 function opensWithSteps(text: string): boolean {
-  const match = NUMBERED_FROM_ONE.exec(text);
-  if (!match) return false;
-  const before = text.slice(0, match.index);
+  const lines = text.split('\n');
+  // A numbered list shown inside a code block (an example of Markdown) is no steps.
+  const first = proseLines(lines).find((i) => NUMBERED_FROM_ONE.test(lines[i]!));
+  if (first === undefined) return false;
+  const before = lines.slice(0, first).join('\n');
   return !/^\s{0,3}#{1,6}\s/m.test(before) && wordCount(before) <= STEPS_OPENING_WORDS;
 }
 
