@@ -266,15 +266,15 @@ describe('composeExtractive: what was asked', () => {
 
   test('does not read a reference section as steps for a numbered list under one of its sub-headings', () => {
     const filler = 'Background about authentication files and settings. '.repeat(40);
-    const reference = hit({
-      unitId: 'interface-input/auth#input',
-      atomId: 'interface-input/auth',
-      title: 'Authentication settings',
-      type: 'interface-input',
-      section: 'Input',
-      anchor: 'input',
-      text: `Credentials live in INI files.\n\n### Auth file locations\n\n1. The project \`.npmrc\`.\n2. The user auth file.\n\n${filler}\n\n### Proxy\n\nWrite the proxy password URL-encoded in the \`https-proxy\` setting.\n\n${filler}`,
-    });
+    const reference = referenceInput('interface-input/auth', 'Authentication settings', [
+      'Credentials live in INI files.',
+      '### Auth file locations',
+      '1. The project `.npmrc`.\n2. The user auth file.',
+      filler,
+      '### Proxy',
+      'Write the proxy password URL-encoded in the `https-proxy` setting.',
+      filler,
+    ]);
     const { answer } = composeExtractive('how should I write the proxy password setting', [reference], { language: 'en', minScore: 0.2, atomUnits: [reference] });
     expect(answer).toContain('Write the proxy password URL-encoded');
     expect(answer).not.toContain('The user auth file');
@@ -282,15 +282,13 @@ describe('composeExtractive: what was asked', () => {
 
   test('does not read a numbered list shown in a code block as steps: it is an example of the syntax', () => {
     const filler = 'Background about list styles and prefixes. '.repeat(40);
-    const reference = hit({
-      unitId: 'interface-input/list-prefix#input',
-      atomId: 'interface-input/list-prefix',
-      title: 'Ordered list item prefix',
-      type: 'interface-input',
-      section: 'Input',
-      anchor: 'input',
-      text: `For instance:\n\n\`\`\`markdown\n1. Do this.\n2. Do that.\n\`\`\`\n\n${filler}\n\nIndent a code block under a list item so it does not break the list in two.\n\n${filler}`,
-    });
+    const reference = referenceInput('interface-input/list-prefix', 'Ordered list item prefix', [
+      'For instance:',
+      '```markdown\n1. Do this.\n2. Do that.\n```',
+      filler,
+      'Indent a code block under a list item so it does not break the list in two.',
+      filler,
+    ]);
     const { answer } = composeExtractive('how do I keep a code block from breaking the list', [reference], { language: 'en', minScore: 0.2, atomUnits: [reference] });
     expect(answer).toContain('Indent a code block under a list item');
     expect(answer).not.toContain('1. Do this.');
