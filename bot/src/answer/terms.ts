@@ -7,7 +7,7 @@
  */
 import { stemmer } from 'stemmer';
 import { normalizePhrases } from '../../../tooling/src/retrieval/query.js';
-import { ENGLISH_HEDGES, withoutAdverbEnding } from '../../../tooling/src/retrieval/tokenize.js';
+import { ENGLISH_HEDGES, KEPT_APART, withoutAdverbEnding } from '../../../tooling/src/retrieval/tokenize.js';
 
 const STOPWORDS = new Set(
   [
@@ -37,7 +37,7 @@ function stem(word: string): string {
   let stemmed = stems.get(word);
   if (stemmed === undefined) {
     if (stems.size >= MAX_STEMS) stems.clear();
-    stemmed = stemmer(withoutAdverbEnding(word));
+    stemmed = KEPT_APART.get(word) ?? stemmer(withoutAdverbEnding(word));
     stems.set(word, stemmed);
   }
   return stemmed;

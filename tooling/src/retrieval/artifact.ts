@@ -25,8 +25,10 @@ import type { FileDigest, IndexManifest } from './api.js';
  * 17: the headings inside a unit (`#### --frozen-lockfile`) are searched as its heading.
  * 18: a command-line flag's words are indexed joined too, as a hyphenated word's are (`--inspect-brk` as `inspectbrk`),
  *     and the codes of sub-headings of codes (`### ERR_INVALID_ARG_TYPE`) are entry codes as a table's are.
+ * 19: hedges (generally, completely) are not indexed, and words the stemmer would merge with a more
+ *     technical one keep their own stem (important: not `import`; general: not `generate`).
  */
-export const FORMAT_VERSION = 18;
+export const FORMAT_VERSION = 19;
 
 export const FILES = {
   manifest: 'manifest.json',

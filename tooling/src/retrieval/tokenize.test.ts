@@ -99,6 +99,11 @@ describe('tokenize: small words', () => {
     expect(tokenize('whats wrong, ctrl+c doesnt stop it and i cant tell why')).toEqual(['wrong', 'ctrl', 'c', 'stop', 'tell']);
   });
 
+  test('keeps apart words the stemmer would merge with a more technical one', () => {
+    expect(tokenize('an important general experience')).toEqual(['important', 'general', 'experienc']);
+    expect(tokenize('import generated experiments')).toEqual(['import', 'gener', 'experi']);
+  });
+
   test('hedges and intensifiers are stop words: stemmed, they would match topic words', () => {
     expect(tokenize('generally I specifically want to completely remove it')).toEqual(['want', 'remov']);
     expect(tokenize('generate a specification on completion')).toEqual(['gener', 'specif', 'complet']);

@@ -142,7 +142,24 @@ const STEM_FAMILIES: ReadonlyMap<string, string> = new Map([
   ['succe', 'succeed'],
 ]);
 
+/**
+ * Words the Porter stemmer reads down to another, more technical word's stem, kept apart:
+ * "important" is not `import`, "general" and "generic" not `generate`, "experience" not `experiment`.
+ */
+export const KEPT_APART: ReadonlyMap<string, string> = new Map([
+  ['important', 'important'],
+  ['importance', 'important'],
+  ['general', 'general'],
+  ['generic', 'generic'],
+  ['generics', 'generic'],
+  ['experience', 'experienc'],
+  ['experiences', 'experienc'],
+  ['experienced', 'experienc'],
+]);
+
 function stem(word: string): string {
+  const kept = KEPT_APART.get(word);
+  if (kept !== undefined) return kept;
   const stemmed = stemmer(americanSpelling(withoutAdverbEnding(word)));
   return STEM_FAMILIES.get(stemmed) ?? stemmed;
 }
