@@ -7,6 +7,8 @@ describe('titleSlug', () => {
     ['import/no-cycle', 'import-no-cycle'],
     ['Errors: frontmatter / schema', 'errors-frontmatter-schema'],
     ['/leading and trailing/', 'leading-and-trailing'],
+    ['MD013 - Line length', 'md013-line-length'],
+    ['Step 1 -- install', 'step-1-install'],
   ])('%s is filed as %s', (title, slug) => {
     expect(titleSlug(title)).toBe(slug);
   });

@@ -89,13 +89,15 @@ export function questionAnchors(): (question: string) => string {
 
 /**
  * The file name stem for a new atom with this title. A slash parts words (`import/no-cycle`, a
- * rule's name), where a heading's anchor drops it as punctuation.
+ * rule's name), where a heading's anchor drops it as punctuation; a dash between words is one
+ * hyphen, where a heading's anchor keeps one for each space and the dash (`md013---line-length`).
  *
  * @example titleSlug('Run lint locally!') //=> 'run-lint-locally'
  * @example titleSlug('import/no-cycle') //=> 'import-no-cycle'
+ * @example titleSlug('MD013 - Line length') //=> 'md013-line-length'
  */
 export function titleSlug(title: string): string {
-  return slugText(title.normalize('NFC').replace(/\s*\/\s*/g, ' ').trim()).replace(/^-+|-+$/g, '');
+  return slugText(title.normalize('NFC').replace(/\s*\/\s*/g, ' ').trim()).replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '');
 }
 
 /**
