@@ -201,6 +201,13 @@ describe('composeExtractive: what was asked', () => {
     expect(answer).not.toContain('bad type');
   });
 
+  test("does not lead with an item of the list of settings under an imported rule's meaning: it says no meaning", () => {
+    const settings = error('What it means', 'Aliases: `ol-prefix`\n\nParameters:\n\n- `style`: List style (`string`, default `one_or_ordered`)');
+    const { answer } = composeExtractive('README.md:14:1 error frontmatter/schema [Expected: 1; Actual: 2; Style: 1/2/3]', [resolve, settings], { language: 'en', minScore: 0.2, atomUnits: [settings, resolve] });
+    expect(answer).toMatch(/^From \*\*frontmatter\/schema\*\* › How to resolve \[1\]:\n\n1\. Fix the first diagnostic\./);
+    expect(answer).not.toContain('List style');
+  });
+
   test('does not lead with a meaning line that only introduces the log it quotes', () => {
     const introduces = error('What it means', 'If you see an error like this on Linux:\n\n> Error: ENOSPC: System limit for number of file watchers reached');
     const { answer } = composeExtractive('Error: ENOSPC: System limit for number of file watchers reached, what do I do?', [resolve, introduces], { language: 'en', minScore: 0.2, atomUnits: [introduces, resolve] });

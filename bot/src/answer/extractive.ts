@@ -35,7 +35,7 @@ import { holdsErrorOutput, questionParts } from './question-parts.js';
 import { questionTerms, termHits, termsIn, wordCount } from './terms.js';
 import { sentencesOf, standsAlone } from './sentences.js';
 import { proseLines } from '../../../tooling/src/text/fences.js';
-import { fromStart, headingsAsBold, onlyIntroduces, trimToRelevant, withoutDanglingIntro, withoutLeadingNote, withoutSentence } from './trim.js';
+import { fromStart, headingsAsBold, onlyIntroduces, splitBlocks, trimToRelevant, withoutDanglingIntro, withoutLeadingNote, withoutSentence } from './trim.js';
 
 export interface ExtractiveOptions {
   readonly language: string;
@@ -178,7 +178,8 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   const explained = best !== undefined && ((intent === 'steps' && isSection(best, RESOLUTION_SECTIONS)) || (intent === 'why' && isSection(best, WHY_SECTIONS)));
   const diagnosis = explained && !faq ? siblings.find((unit) => unit.section !== undefined && DIAGNOSIS_SECTIONS.some((spec) => headingMatches(unit.section!, spec))) : undefined;
   // Its first sentence that says something alone: "If you see an error like this on Linux:" only introduces the log it quotes.
-  const diagnosisSentence = diagnosis ? sentencesOf(cleanMarkdown(stripHeading(diagnosis.text, diagnosis.section))).find(standsAlone) : undefined;
+  // Read from its paragraphs: a list under it (an imported rule's tags, aliases and parameters) says no meaning.
+  const diagnosisSentence = diagnosis ? sentencesOf(paragraphsOf(cleanMarkdown(stripHeading(diagnosis.text, diagnosis.section)))).find(standsAlone) : undefined;
   // A yes/no question is not answered by the sentence that shares its words: "Full support is not
   // supported" for "does it support TypeScript?" says no where the atom says yes.
   const direct =
@@ -372,6 +373,14 @@ function codeEntry(hits: readonly SearchHit[], question: string): ReturnType<typ
 const PASTED_ERROR_CLASS = /\b([A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*Error)(?=:|\s\[)/g;
 /** JavaScript's own error classes name no library's entry. */
 const BUILT_IN_ERRORS: ReadonlySet<string> = new Set(['Error', 'TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'EvalError', 'URIError', 'AggregateError']);
+
+/** The paragraphs of Markdown, without its lists, code and tables. */
+function paragraphsOf(markdown: string): string {
+  return splitBlocks(markdown)
+    .filter((block) => block.kind === 'other')
+    .map((block) => block.text)
+    .join('\n\n');
+}
 
 /** A block that is not a paragraph: a list, code, a table, a quote or a heading. */
 const NOT_PROSE = /^\s*([-*+]\s|\d+[.)]\s|`{3}|~{3}|\||>|#)/;
