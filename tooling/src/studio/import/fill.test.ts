@@ -12,6 +12,15 @@ describe('fillSections', () => {
     expect(body.prompts).toEqual([]);
   });
 
+  test('a note that a rule is fixable, or what a rule ensures, is no fix', () => {
+    const body = fillSections('error', 'Fixable: Some violations can be fixed by tooling\n\nEnsures lists are numbered in order.\n\nTo fix this, renumber the list.');
+    expect(body.sections.map((section) => section.body)).toEqual([
+      'Fixable: Some violations can be fixed by tooling\n\nEnsures lists are numbered in order.',
+      'What usually causes it, most common first.',
+      'To fix this, renumber the list.',
+    ]);
+  });
+
   test('keeps the prompt only where the source has nothing, and says so', () => {
     const body = fillSections('procedure', 'Deploy in two steps.\n\n1. Build it.\n2. Ship it.');
     expect(body.lead).toBe('Deploy in two steps.');

@@ -25,7 +25,7 @@ type Cue = (node: RootContent, text: string) => boolean;
 const CAUSE: Cue = (node, text) => node.type === 'paragraph' && /\b(?:happens (?:when|if)|might happen|may happen|occurs (?:when|if)|caused by|because|this means|usually means)\b/i.test(text);
 const FIX: Cue = (node, text) =>
   (node.type === 'paragraph' || node.type === 'list') &&
-  /^(?:to (?:fix|resolve|solve|avoid|work around)|fix|run |try |you (?:should|can|may|need to|have to) |set |use |install |update |upgrade |remove |add |make sure|ensure|either |if you (?:changed|use|want|need))/i.test(text);
+  /^(?:to (?:fix|resolve|solve|avoid|work around)|fix\b|run |try |you (?:should|can|may|need to|have to) |set |use |install |update |upgrade |remove |add |make sure|ensure\b|either |if you (?:changed|use|want|need))/i.test(text);
 const VERIFY: Cue = (node, text) => node.type !== 'list' && /\b(?:verify|to confirm|to check|you should (?:now )?see|should print|should output|should show)\b/i.test(text);
 const PREREQUISITE: Cue = (node, text) => node.type !== 'list' && /\b(?:prerequisites?|before you (?:start|begin)|you (?:will )?need|requires?|make sure you have)/i.test(text);
 const VALUES: Cue = (node, text) => node.type === 'table' || (node.type === 'list' && /^(?:type|default|values?|accepts|possible values)\s*:/im.test(text));
