@@ -83,7 +83,7 @@ export async function evalHeldoutCommand(config: AtomkitConfig, options: Heldout
     const part = options.part ?? 'all';
     if (!PARTS.includes(part as (typeof PARTS)[number])) throw new UsageError(`Unknown part \`${part}\` in --part, expected one of ${PARTS.join(', ')}.`);
     const { runHeldoutEval } = await import('./heldout.js');
-    const { heldoutRows, missRows } = await import('./heldout-report.js');
+    const { heldoutRows, minScoreAdvice, missRows } = await import('./heldout-report.js');
     const report = await runHeldoutEval({
       config,
       part: part as (typeof PARTS)[number],
@@ -92,6 +92,8 @@ export async function evalHeldoutCommand(config: AtomkitConfig, options: Heldout
       onWarning: warnOnce(io),
     });
     io.stdout(textTable(heldoutRows(report)));
+    const advice = minScoreAdvice(report);
+    if (advice) io.stdout(`\n${io.colors.yellow(advice)}\n`);
     if (options.misses) {
       const misses = missRows(report);
       io.stdout(`\n${misses.length - 1} missed:\n${misses.length > 1 ? textTable(misses) : ''}`);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { HeldoutQuestion, HeldoutReport } from './heldout.js';
-import { targetRows } from './heldout-report.js';
+import { minScoreAdvice, targetRows } from './heldout-report.js';
 
 const question = (id: string, language: string, rank: number | null): HeldoutQuestion => ({
   id,
@@ -48,5 +48,22 @@ describe('targetRows', () => {
       ["other projects' docs, asked in Japanese", '2', '0.50'],
       ['all', '5', '0.60'],
     ]);
+  });
+});
+
+describe('minScoreAdvice', () => {
+  const dev = (id: string, confidence: number, unanswerable = false): HeldoutQuestion => ({ ...question(id, 'en', unanswerable ? null : 1), split: 'dev', confidence, unanswerable });
+  const report = (questions: HeldoutQuestion[]): HeldoutReport => ({ generatedAt: '2026-01-01T00:00:00.000Z', minScore: 0.13, sets: [set('eval/questions.yaml', undefined, questions)] });
+
+  test('says what to set when the configured threshold refuses more answerable dev questions than the calibration allows, and what each refuses', () => {
+    const advice = minScoreAdvice(report([dev('a', 0.05), dev('b', 0.08), dev('c', 0.4), dev('d', 0.02, true), dev('e', 0.06, true)]));
+    expect(advice).toBe(
+      'bot.minScore 0.13 refuses 2 of the 3 answerable dev questions (and 2 of the 2 the atoms do not answer); 0.05, the threshold the dev parts suggest, refuses 0 of them (and 1 of the 2). To use it, set `minScore: 0.05` under `bot:` in atomkit.config.yaml.',
+    );
+  });
+
+  test('says nothing when the configured threshold is within the rule, or there is no dev part', () => {
+    expect(minScoreAdvice(report([dev('a', 0.5), dev('b', 0.6), dev('c', 0.02, true)]))).toBeUndefined();
+    expect(minScoreAdvice(report([{ ...dev('a', 0.05), split: 'test' }]))).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@
  * test parts grouped as the targets are stated (English, Japanese, other projects' docs, and those
  * asked in Japanese), and the test parts per question kind.
  */
-import { calibrateMinScore, figures, refusalAt, type HeldoutQuestion, type HeldoutReport, type PartFigures } from './heldout.js';
+import { MAX_ANSWERABLE_REFUSED, calibrateMinScore, figures, refusalAt, type HeldoutQuestion, type HeldoutReport, type PartFigures } from './heldout.js';
 
 const f = (value: number | null) => (value === null ? '-' : value.toFixed(2));
 
@@ -128,4 +128,27 @@ export function calibrationRows(report: HeldoutReport): string[][] {
     }
   }
   return rows;
+}
+
+/**
+ * What to set `bot.minScore` to, when the configured one refuses more of the answerable dev
+ * questions than the calibration allows, with what each refuses: how high a right answer scores
+ * depends on the knowledge base (a small reference asked in long sentences scores low). None when
+ * the configured threshold is within the rule, or when there is no dev part.
+ */
+export function minScoreAdvice(report: HeldoutReport): string | undefined {
+  const dev = report.sets.flatMap((set) => set.questions).filter((q) => q.split === 'dev');
+  const answerable = dev.filter((q) => !q.unanswerable);
+  const unanswerable = dev.filter((q) => q.unanswerable);
+  if (answerable.length === 0) return undefined;
+  const below = (questions: readonly HeldoutQuestion[], threshold: number) => questions.filter((q) => q.confidence < threshold).length;
+  const suggested = calibrateMinScore(dev);
+  if (below(answerable, report.minScore) <= answerable.length * MAX_ANSWERABLE_REFUSED || suggested >= report.minScore) return undefined;
+  const others = (threshold: number, total: string) => (unanswerable.length > 0 ? ` (and ${below(unanswerable, threshold)} of ${total})` : '');
+  const value = suggested.toFixed(2);
+  return (
+    `bot.minScore ${report.minScore} refuses ${below(answerable, report.minScore)} of the ${answerable.length} answerable dev questions${others(report.minScore, `the ${unanswerable.length} the atoms do not answer`)}; ` +
+    `${value}, the threshold the dev parts suggest, refuses ${below(answerable, suggested)} of them${others(suggested, `the ${unanswerable.length}`)}. ` +
+    `To use it, set \`minScore: ${value}\` under \`bot:\` in atomkit.config.yaml.`
+  );
 }

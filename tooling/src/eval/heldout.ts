@@ -173,7 +173,7 @@ export function figures(questions: readonly HeldoutQuestion[]): PartFigures {
 }
 
 /** At most this share of answerable dev questions may be refused at the calibrated threshold. */
-const MAX_ANSWERABLE_REFUSED = 0.05;
+export const MAX_ANSWERABLE_REFUSED = 0.05;
 
 /**
  * The `bot.minScore` the dev parts suggest: the highest threshold that refuses at most
