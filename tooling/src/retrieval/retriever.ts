@@ -142,7 +142,7 @@ class IndexRetriever implements Retriever {
   /** Words of each atom's name (its title's last part), filled on first use. */
   readonly #titleTerms = new Map<string, ReadonlySet<string>>();
   /** Atoms by their title and its last part, as `plainName` writes them: built on the first short query. */
-  #byTitle: Map<string, string[]> | undefined;
+  #byTitle: Map<string, Set<string>> | undefined;
   /** Terms of every unit of an atom, filled on first use. */
   readonly #atomTerms = new Map<string, ReadonlySet<string>>();
   /**
@@ -410,13 +410,16 @@ class IndexRetriever implements Retriever {
       this.#byTitle = new Map();
       for (const [atomId, labels] of this.#labelsByAtom) {
         const title = this.store.unit(labels[0]!)!.title;
-        for (const key of new Set([plainName(title), plainName(title.split(': ').at(-1)!)])) {
-          if (key !== '') this.#byTitle.set(key, [...new Set([...(this.#byTitle.get(key) ?? []), atomId])]);
+        for (const key of [plainName(title), plainName(title.split(': ').at(-1)!)]) {
+          if (key === '') continue;
+          const atoms = this.#byTitle.get(key) ?? new Set<string>();
+          atoms.add(atomId);
+          this.#byTitle.set(key, atoms);
         }
       }
     }
-    const atoms = this.#byTitle.get(name) ?? [];
-    return atoms.length === 1 ? atoms : [];
+    const atoms = this.#byTitle.get(name);
+    return atoms?.size === 1 ? [...atoms] : [];
   }
 
   #languageOf(atomId: string): string {
