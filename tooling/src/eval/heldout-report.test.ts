@@ -49,6 +49,17 @@ describe('targetRows', () => {
       ['all', '5', '0.60'],
     ]);
   });
+  test('a group with no answerable question shows no retrieval or citation figure, rather than 0.00', () => {
+    const report: HeldoutReport = {
+      generatedAt: '2026-01-01T00:00:00.000Z',
+      minScore: 0.1,
+      sets: [set('eval/served.yaml', undefined, [{ ...question('off-topic', 'en', null), unanswerable: true, answered: false, confidence: 0.01 }])],
+    };
+    const [header, english] = targetRows(report);
+    const cell = (name: string) => english![header!.indexOf(name)];
+    expect(['hit@1', 'hit@5', 'MRR', 'citation precision'].map(cell)).toEqual(['-', '-', '-', '-']);
+    expect(['unanswerable', 'refusal recall'].map(cell)).toEqual(['1', '1.00']);
+  });
 });
 
 describe('minScoreAdvice', () => {

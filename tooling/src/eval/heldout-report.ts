@@ -11,18 +11,20 @@ const HEADER = ['set', 'part', 'questions', 'hit@1', 'hit@5', 'MRR', 'unanswerab
 
 function row(label: string, part: string, p: PartFigures): string[] {
   const r = p.retrieval;
+  // A part with no answerable question has no retrieval or citation figure, not one of 0.
+  const overAnswerable = (value: number) => (p.questions === p.refusal.unanswerable ? '-' : f(value));
   return [
     label,
     part,
     String(p.questions),
-    f(r.hit1),
-    f(r.hit5),
-    f(r.mrr),
+    overAnswerable(r.hit1),
+    overAnswerable(r.hit5),
+    overAnswerable(r.mrr),
     String(p.refusal.unanswerable),
     f(p.refusal.precision),
     f(p.refusal.recall),
     f(p.refusal.answerableRefused),
-    f(p.citationPrecision),
+    overAnswerable(p.citationPrecision),
     p.factQuestions > 0 ? f(p.factRecall) : '-',
   ];
 }
