@@ -5,6 +5,7 @@ import { main } from '../../tooling/src/cli/main.js';
 import { memoryIo } from '../../tooling/src/cli/io.js';
 import { runServe } from '../src/cli/serve.js';
 import { parseSince } from '../src/cli/conversations.js';
+import { loadQuestionSet } from '../../tooling/src/eval/questions.js';
 import { dropTable, garbageMidFile } from '../../tooling/test/retrieval/damage.js';
 import { createWorkspace, startTestServer, type Workspace } from './harness.js';
 
@@ -127,6 +128,37 @@ describe('atomkit conversations export', () => {
     const future = memoryIo();
     expect(await main(['-c', server.config.file!, 'conversations', 'export', '--since', '2999-01-01'], future)).toBe(0);
     expect(future.out).toBe('');
+  });
+
+  test('--format questions drafts a question set of the opening questions that atomkit eval measures, and never overwrites one', async () => {
+    const server = await startTestServer(workspace);
+    const asked = (await (await server.post('/api/query', { question: 'How do I run the linter locally?' })).json()) as { threadId: string };
+    await server.post('/api/query', { question: 'Can I lint a single atom?', threadId: asked.threadId });
+    const refused = (await (await server.post('/api/query', { question: 'Who won the football world cup in 1954?' })).json()) as { answered: boolean };
+    expect(refused.answered).toBe(false);
+    await server.close();
+
+    const io = memoryIo();
+    const out = path.join(workspace.dir, 'eval', 'served.yaml');
+    expect(await main(['-c', server.config.file!, 'conversations', 'export', '--since', '2000-01-01', '--format', 'questions', '--out', 'eval/served.yaml'], io)).toBe(0);
+    expect(io.err).toMatch(/drafted 2 questions to eval\/served\.yaml \(left out: 1 follow-up\)/);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toMatch(/^# yaml-language-server: \$schema=\S+\/schemas\/questions\.schema\.json\n/);
+    const set = loadQuestionSet(out);
+    expect(set.questions.map((q) => [q.text, q.unanswerable])).toEqual([
+      ['How do I run the linter locally?', false],
+      ['Who won the football world cup in 1954?', true],
+    ]);
+    expect(set.questions[0]!.gold[0]).toBe('procedure/run-lint-locally');
+
+    const measured = memoryIo();
+    expect(await main(['-c', server.config.file!, 'eval', 'sets', '--questions', out, '--no-write'], measured)).toBe(0);
+    expect(measured.out).toMatch(/eval\/served\.yaml +dev +2 +1\.00 +1\.00 +1\.00 +1 +1\.00 +1\.00/);
+
+    const again = memoryIo();
+    expect(await main(['-c', server.config.file!, 'conversations', 'export', '--since', '2000-01-01', '--format', 'questions', '--out', 'eval/served.yaml'], again)).toBe(2);
+    expect(again.err).toMatch(/eval\/served\.yaml exists and may hold reviewed questions/);
+    expect(readFileSync(out, 'utf8')).toBe(text);
   });
 
   test('a bad date or a missing database is a usage error', async () => {

@@ -1,13 +1,16 @@
-/** What `atomkit conversations export` runs: JSONL of exchanges since a date. */
-import { createWriteStream, existsSync } from 'node:fs';
+/** What `atomkit conversations export` runs: JSONL of exchanges since a date, or a question set drafted from them. */
+import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
+import path from 'node:path';
 import { projectPath, type AtomkitConfig } from '../../../tooling/src/config/load.js';
 import type { CliIo } from '../../../tooling/src/cli/io.js';
+import { packageFile } from '../../../tooling/src/package/files.js';
 import { openDatabase } from '../store/db.js';
 import { postgresSettings } from '../store/postgres/connection.js';
 import { isPostgresUrl } from '../store/postgres/url.js';
 import type { ThreadRepository } from '../store/store.js';
 import { ThreadStore } from '../store/threads.js';
+import { servedQuestionSet } from './served-questions.js';
 
 export interface ExportOptions {
   readonly since: string;
@@ -15,6 +18,8 @@ export interface ExportOptions {
   readonly db?: string;
   /** Overrides `bot.store`. */
   readonly store?: string;
+  /** `jsonl` (every exchange) or `questions` (a question set to review, then evaluate on). */
+  readonly format?: 'jsonl' | 'questions';
 }
 
 /** `YYYY-MM-DD` or a full ISO time; returned as the ISO string stored timestamps compare with. */
@@ -30,30 +35,73 @@ export async function runExport(config: AtomkitConfig, options: ExportOptions, i
     io.stderr(`${io.colors.red('error')} --since expects a date like 2026-11-01 (or an ISO time), got \`${options.since}\`.\n`);
     return 2;
   }
+  const out = options.out === undefined ? undefined : projectPath(config, options.out);
+  // A reviewed question set is work a person did: a new draft never replaces it.
+  if (options.format === 'questions' && out !== undefined && existsSync(out)) {
+    io.stderr(`${io.colors.red('error')} ${options.out} exists and may hold reviewed questions; write the draft to another file (--out) and merge what is new.\n`);
+    return 2;
+  }
   const opened = await openThreads(config, options);
   if (typeof opened === 'string') {
     io.stderr(`${io.colors.red('error')} ${opened}\n`);
     return 2;
   }
+  if (out !== undefined) mkdirSync(path.dirname(out), { recursive: true });
+  if (options.format === 'questions') {
+    try {
+      return await writeQuestions(opened.threads, since, out, options.out, io);
+    } finally {
+      await opened.close();
+    }
+  }
   try {
-    const out = options.out ? createWriteStream(projectPath(config, options.out)) : undefined;
+    const stream = out ? createWriteStream(out) : undefined;
     let count = 0;
     for await (const exchange of opened.threads.exportSince(since)) {
       const line = `${JSON.stringify(exchange)}\n`;
-      if (out) {
-        if (!out.write(line)) await once(out, 'drain');
+      if (stream) {
+        if (!stream.write(line)) await once(stream, 'drain');
       } else io.stdout(line);
       count++;
     }
-    if (out) {
-      out.end();
-      await once(out, 'finish');
+    if (stream) {
+      stream.end();
+      await once(stream, 'finish');
       io.stderr(`wrote ${count} exchange${count === 1 ? '' : 's'} to ${options.out}\n`);
     }
     return 0;
   } finally {
     await opened.close();
   }
+}
+
+/** Writes the question set drafted from the exchanges since `since`, and says what it left out. */
+async function writeQuestions(threads: ThreadRepository, since: string, out: string | undefined, shown: string | undefined, io: CliIo): Promise<number> {
+  const file = shown ?? '<file>';
+  const schema = out === undefined ? packageFile('schemas', 'questions.schema.json') : path.relative(path.dirname(out), packageFile('schemas', 'questions.schema.json'));
+  const header = [
+    ` yaml-language-server: $schema=${schema.split(path.sep).join('/')}`,
+    ` Questions readers asked the chat service since ${since}: the first question of each`,
+    ' conversation, once each. Each `gold` is what the answer cited and each `unanswerable: true` is',
+    ' a refusal: what the service did, not what is right. Check every entry (the comment above it',
+    ' says what to check), then measure on it and set bot.minScore to the threshold it suggests:',
+    ` npx atomkit eval sets --questions ${file} --part dev`,
+  ].join('\n');
+  const drafted = await servedQuestionSet(threads.exportSince(since), header);
+  const left = [
+    drafted.followUps > 0 ? `${drafted.followUps} follow-up${drafted.followUps === 1 ? '' : 's'}` : '',
+    drafted.repeats > 0 ? `${drafted.repeats} repeat${drafted.repeats === 1 ? '' : 's'}` : '',
+    drafted.tooLong > 0 ? `${drafted.tooLong} longer than 2,000 characters` : '',
+  ].filter(Boolean);
+  const leftOut = left.length > 0 ? ` (left out: ${left.join(', ')})` : '';
+  if (drafted.yaml === undefined) {
+    io.stderr(`no question opened a conversation since ${since}${leftOut}; nothing written.\n`);
+    return 0;
+  }
+  if (out === undefined) io.stdout(drafted.yaml);
+  else writeFileSync(out, drafted.yaml, { flag: 'wx' });
+  io.stderr(`drafted ${drafted.questions} question${drafted.questions === 1 ? '' : 's'}${out === undefined ? '' : ` to ${shown}`}${leftOut}; review each before measuring on them.\n`);
+  return 0;
 }
 
 /** The threads of the configured store, opened to read (SQLite read-only; PostgreSQL without migrating), or why not. */

@@ -1,4 +1,5 @@
-/** `atomkit conversations export`: questions and answers as JSONL, for review and evaluation. */
+/** `atomkit conversations export`: questions and answers as JSONL, or as a question set to review and evaluate on. */
+import { Option } from 'commander';
 import type { DefineCommand } from '../command.js';
 import { configFor } from '../command.js';
 
@@ -6,12 +7,17 @@ export const defineConversations: DefineCommand = (program, io, setExitCode) => 
   const conversations = program.command('conversations').description("the chat service's stored conversations");
   conversations
     .command('export')
-    .description('write every question with its answer, citations and feedback as one JSON line')
+    .description('write every question with its answer, citations and feedback as one JSON line, or draft a question set from them (--format questions)')
     .requiredOption('--since <date>', 'first day (YYYY-MM-DD) or time (ISO 8601, UTC) to include')
     .option('--out <file>', 'write to this file instead of stdout')
     .option('--db <file>', 'SQLite file of the chat service (default: bot.db)')
     .option('--store <url>', '`sqlite`, or the PostgreSQL connection string the service uses (default: bot.store, env ATOMKIT_DATABASE_URL)')
-    .action(async (options: { since: string; out?: string; db?: string; store?: string }, command) => {
+    .addOption(
+      new Option('--format <format>', '`jsonl`, or `questions`: a question set (YAML) of the questions that opened conversations, their citations as proposed gold, to review and run `atomkit eval` on')
+        .choices(['jsonl', 'questions'])
+        .default('jsonl'),
+    )
+    .action(async (options: { since: string; out?: string; db?: string; store?: string; format: 'jsonl' | 'questions' }, command) => {
       const { runExport } = await import('../../../../bot/src/cli/conversations.js');
       setExitCode(await runExport(configFor(command), options, io));
     });

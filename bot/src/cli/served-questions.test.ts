@@ -1,0 +1,125 @@
+import { describe, expect, test } from 'vitest';
+import { parseQuestionSet } from '../../../tooling/src/eval/questions.js';
+import type { ExportedExchange } from '../store/threads.js';
+import { guessKind, servedId, servedQuestionSet } from './served-questions.js';
+
+let seq = 0;
+function exchange(question: string, fields: Partial<ExportedExchange> = {}): ExportedExchange {
+  seq++;
+  return {
+    threadId: `t${seq}`,
+    messageId: `m${seq}`,
+    askedAt: `2026-12-01T00:00:${String(seq).padStart(2, '0')}Z`,
+    question,
+    language: 'en',
+    answer: 'An answer [1].',
+    citations: [{ n: 1, title: 'Run the linter locally', url: '/procedure/run-the-linter-locally/', section: null, snippet: '', atomId: 'procedure/run-the-linter-locally' }],
+    answered: true,
+    mode: 'extractive',
+    model: null,
+    degraded: false,
+    cached: false,
+    latencyMs: 3,
+    promptTokens: null,
+    completionTokens: null,
+    totalTokens: null,
+    feedback: [],
+    ...fields,
+  };
+}
+
+async function* stream(...exchanges: ExportedExchange[]): AsyncGenerator<ExportedExchange> {
+  yield* exchanges;
+}
+
+const header = ' drafted for a test';
+
+describe('servedQuestionSet', () => {
+  test('proposes the cited atoms as gold and a refusal as unanswerable, in a set atomkit eval reads', async () => {
+    const drafted = await servedQuestionSet(
+      stream(
+        exchange('How do I run the linter locally?'),
+        exchange('Can atoms be written in AsciiDoc?', { answered: false, citations: [] }),
+        exchange('lint 一つだけ実行するには？', { language: 'ja' }),
+      ),
+      header,
+    );
+    expect(drafted.questions).toBe(3);
+    const set = parseQuestionSet(drafted.yaml!, 'served.yaml');
+    expect(set.questions.map((q) => [q.text, q.gold, q.unanswerable, q.language])).toEqual([
+      ['How do I run the linter locally?', ['procedure/run-the-linter-locally'], false, 'en'],
+      ['Can atoms be written in AsciiDoc?', [], true, 'en'],
+      ['lint 一つだけ実行するには？', ['procedure/run-the-linter-locally'], false, 'ja'],
+    ]);
+    expect(drafted.yaml).toMatch(/^# drafted for a test\n/);
+  });
+
+  test('says above each question what to check, from what the service did and what readers voted', async () => {
+    const drafted = await servedQuestionSet(
+      stream(
+        exchange('Is Windows supported?', { feedback: [{ rating: 'down', comment: 'wrong page', createdAt: '2026-12-01T00:01:00Z' }] }),
+        exchange('How do I publish the site?', { feedback: [{ rating: 'up', comment: null, createdAt: '2026-12-01T00:01:00Z' }] }),
+        exchange('Does it support Slack?', { answered: false }),
+      ),
+      header,
+    );
+    const comments = drafted.yaml!.split('\n').filter((line) => /^\s+#/.test(line));
+    expect(comments).toHaveLength(3);
+    expect(comments[0]).toMatch(/down-voted: the proposed gold is what the answer cited, which a reader found wrong/);
+    expect(comments[1]).toMatch(/answered from what it cited \(up-voted\)/);
+    expect(comments[2]).toMatch(/refused; the closest pages were procedure\/run-the-linter-locally: if an atom answers it, replace `unanswerable: true`/);
+    expect(parseQuestionSet(drafted.yaml!, 'served.yaml').questions[2]!.unanswerable).toBe(true);
+  });
+
+  test('keeps the first question of each conversation once, and counts what it leaves out', async () => {
+    const opening = exchange('How do I run the linter locally?');
+    const drafted = await servedQuestionSet(
+      stream(
+        opening,
+        exchange('and on Windows?', { threadId: opening.threadId }),
+        exchange('how do i run the linter locally', { feedback: [] }),
+        exchange('x'.repeat(2001)),
+      ),
+      header,
+    );
+    expect(drafted).toMatchObject({ questions: 1, followUps: 1, repeats: 1, tooLong: 1 });
+    expect(drafted.yaml).toMatch(/asked 2 times/);
+    expect(parseQuestionSet(drafted.yaml!, 'served.yaml').questions.map((q) => q.text)).toEqual(['How do I run the linter locally?']);
+  });
+
+  test('writes nothing when no question opened a conversation', async () => {
+    expect(await servedQuestionSet(stream(), header)).toEqual({ questions: 0, repeats: 0, followUps: 0, tooLong: 0 });
+  });
+
+  test('a pasted multi-line log, YAML-looking text and quotes stay the question, byte for byte', async () => {
+    const pasted = 'Error: connect ECONNREFUSED 127.0.0.1:4321\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)\n# not a comment\nkey: "value" - [x]';
+    const set = parseQuestionSet((await servedQuestionSet(stream(exchange(pasted)), header)).yaml!, 'served.yaml');
+    expect(set.questions[0]!.text).toBe(pasted);
+    expect(set.questions[0]!.kind).toBe('pasted-error');
+  });
+});
+
+describe('servedId', () => {
+  test('is the same for the same question, whatever its case and spacing, and fits the schema', () => {
+    expect(servedId('How do I run the linter locally?')).toBe('served-how-do-i-run-the-linter-locally-ecdf62');
+    expect(servedId('how  do I run the linter locally')).toBe('served-how-do-i-run-the-linter-locally-ecdf62');
+    expect(servedId('How do I run the linter locally?')).not.toBe(servedId('How do I run the linter remotely?'));
+    for (const text of ['How do I run the linter locally?', 'lint 一つだけ実行するには？', '???', 'a'.repeat(300)]) {
+      expect(servedId(text)).toMatch(/^served-[a-z0-9][a-z0-9-]*$/);
+      expect(servedId(text).length).toBeLessThanOrEqual(80);
+    }
+  });
+});
+
+describe('guessKind', () => {
+  test.each([
+    ['Error: ENOENT: no such file\n    at open (node:fs:1:1)', 'pasted-error'],
+    ['atoms/error/x.md:3:1 frontmatter/schema missing summary', 'pasted-error'],
+    ['{"statusCode":413,"code":"ATOMKIT_ERR_BODY_TOO_LARGE"}', 'pasted-error'],
+    ['How do I lint one atom? And can CI do it?', 'multi-part'],
+    ['minScore default', 'keyword'],
+    ['How do I run the linter locally?', 'paraphrase'],
+  ])('%s -> %s', (text, kind) => {
+    expect(guessKind(text)).toBe(kind);
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * A question set drafted from what readers asked the chat service, for `atomkit eval` to measure
+ * and calibrate `bot.minScore` on once a person has reviewed it. Readers' own questions are the
+ * ones a knowledge base's threshold should be set on: how confident a right answer is depends on
+ * the atoms and on how people ask (see the README), so no default suits every team.
+ *
+ * Each distinct question that opened a conversation becomes one entry: its answer's citations are
+ * the proposed `gold`, and a refused question is proposed as `unanswerable`. Those proposals are
+ * what the service did, not what is right, so a comment above each entry says what to check.
+ * Follow-up questions are left out: read alone, "and on Windows?" asks nothing.
+ */
+import { createHash } from 'node:crypto';
+import { Document, isMap, isSeq } from 'yaml';
+import type { ExportedExchange } from '../store/threads.js';
+
+/** What `questions.schema.json` allows a question's text to be. */
+const MAX_TEXT = 2000;
+/** What `questions.schema.json` allows in `gold`. */
+const MAX_GOLD = 5;
+
+export type ServedKind = 'pasted-error' | 'multi-part' | 'keyword' | 'paraphrase';
+
+export interface ServedQuestionSet {
+  /** The question set as YAML, comments included; absent when no question qualifies. */
+  readonly yaml?: string;
+  readonly questions: number;
+  /** Questions asked again (same words, case and spacing aside), kept once. */
+  readonly repeats: number;
+  /** Questions asked after the first of their conversation. */
+  readonly followUps: number;
+  /** Questions longer than a question set allows. */
+  readonly tooLong: number;
+}
+
+interface Entry {
+  readonly exchange: ExportedExchange;
+  asked: number;
+}
+
+/** The atoms an answer cited, proposed as gold in the order the answer numbered them. */
+function proposedGold(exchange: ExportedExchange): string[] {
+  return exchange.answered ? [...new Set(exchange.citations.map((c) => c.atomId))].slice(0, MAX_GOLD) : [];
+}
+
+/** The one-line reason to check an entry, from what the service did with it and what readers said. */
+function reviewComment(exchange: ExportedExchange, asked: number): string {
+  const closest = [...new Set(exchange.citations.map((c) => c.atomId))];
+  const downVoted = exchange.feedback.some((f) => f.rating === 'down');
+  const upVoted = exchange.feedback.some((f) => f.rating === 'up');
+  const toGold = 'if an atom answers it, replace `unanswerable: true` with `gold: [<its id>]`';
+  const parts = [
+    proposedGold(exchange).length === 0
+      ? exchange.answered
+        ? `answered without citing an atom: ${toGold}`
+        : closest.length > 0
+          ? `refused; the closest pages were ${closest.join(', ')}: ${toGold}`
+          : `refused: ${toGold}`
+      : downVoted
+        ? 'answered, then down-voted: the proposed gold is what the answer cited, which a reader found wrong; name the atom that answers it, or write `unanswerable: true`'
+        : `answered from what it cited${upVoted ? ' (up-voted)' : ''}: keep the atoms that answer it, the most complete first`,
+  ];
+  if (asked > 1) parts.push(`asked ${asked} times`);
+  parts.push('kind guessed');
+  return ` ${parts.join('; ')}.`;
+}
+
+/**
+ * How a question is asked, guessed from its shape; the reviewer corrects it where it is wrong.
+ *
+ * @example guessKind('Error: ENOENT: no such file\n    at open (node:fs:1:1)') //=> 'pasted-error'
+ * @example guessKind('minScore default') //=> 'keyword'
+ */
+export function guessKind(text: string): ServedKind {
+  if (/\n\s*at\s|:\d+:\d+\b|\b[A-Z][A-Za-z]*(?:Error|Exception)\b|\bERR_[A-Z0-9_]+|^\s*[[{]|"(?:statusCode|code|level|msg)"\s*:/m.test(text)) return 'pasted-error';
+  const questionMarks = text.match(/[?？]/g)?.length ?? 0;
+  if (questionMarks >= 2) return 'multi-part';
+  if (questionMarks === 0 && text.trim().split(/\s+/).length <= 4 && text.length <= 40) return 'keyword';
+  return 'paraphrase';
+}
+
+/**
+ * A stable id for a question: the first words as a slug and a hash of the whole, so that the
+ * same question keeps its id, and its dev or test part, in every export.
+ *
+ * @example servedId('How do I run the linter locally?') //=> 'served-how-do-i-run-the-linter-locally-ecdf62'
+ */
+export function servedId(text: string): string {
+  const hash = createHash('sha256').update(normalized(text)).digest('hex').slice(0, 6);
+  const words = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  // Cut at a word's end, so that the slug never ends in half a word.
+  const slug = words.length <= 50 ? words : words.slice(0, 51).replace(/-?[^-]*$/, '');
+  return slug ? `served-${slug}-${hash}` : `served-${hash}`;
+}
+
+/** The question as it is compared for repeats: case, spacing and a trailing question mark aside. */
+function normalized(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').replace(/[\s?？]+$/, '').trim();
+}
+
+/** Drafts the question set from exported exchanges, oldest first (as `exportSince` yields them). */
+export async function servedQuestionSet(exchanges: AsyncIterable<ExportedExchange>, header: string): Promise<ServedQuestionSet> {
+  const threads = new Set<string>();
+  const entries = new Map<string, Entry>();
+  let followUps = 0;
+  let repeats = 0;
+  let tooLong = 0;
+  for await (const exchange of exchanges) {
+    if (threads.has(exchange.threadId)) {
+      followUps++;
+      continue;
+    }
+    threads.add(exchange.threadId);
+    const text = exchange.question.trim();
+    if (text.length > MAX_TEXT) {
+      tooLong++;
+      continue;
+    }
+    const key = normalized(text);
+    const seen = entries.get(key);
+    if (seen) {
+      seen.asked++;
+      repeats++;
+    } else entries.set(key, { exchange, asked: 1 });
+  }
+  const kept = [...entries.values()];
+  const doc = new Document({ questions: kept.map(({ exchange }) => entryOf(exchange)) });
+  doc.commentBefore = header;
+  const list = doc.get('questions');
+  if (isSeq(list)) {
+    kept.forEach(({ exchange, asked }, index) => {
+      const node = list.items[index];
+      if (isMap(node)) node.commentBefore = reviewComment(exchange, asked);
+    });
+  }
+  // A set holds at least one question: with none, there is nothing to write.
+  const yaml = kept.length === 0 ? undefined : doc.toString({ lineWidth: 0 });
+  return { ...(yaml ? { yaml } : {}), questions: kept.length, repeats, followUps, tooLong };
+}
+
+function entryOf(exchange: ExportedExchange): Record<string, unknown> {
+  const text = exchange.question.trim();
+  const gold = proposedGold(exchange);
+  return {
+    id: servedId(text),
+    kind: guessKind(text),
+    ...(exchange.language && exchange.language !== 'en' ? { language: exchange.language } : {}),
+    text,
+    ...(gold.length > 0 ? { gold } : { unanswerable: true }),
+  };
+}
