@@ -21,6 +21,31 @@ describe('fillSections', () => {
     ]);
   });
 
+  test('a fix told before anything that reads as a cause starts the resolution, and what follows it stays there', () => {
+    const body = fillSections('error', 'Triggered when a URL is bare.\n\nTo fix this, add angle brackets.\n\nBecause some parsers link it anyway, a code span keeps it plain.');
+    expect(body.sections.map((section) => section.body)).toEqual([
+      'Triggered when a URL is bare.',
+      'What usually causes it, most common first.',
+      'To fix this, add angle brackets.\n\nBecause some parsers link it anyway, a code span keeps it plain.',
+    ]);
+    expect(body.prompts).toEqual(['Causes']);
+  });
+
+  test("a rule reference's opening facts (tags, aliases, a parameter list) close its first section, after what it means", () => {
+    const facts = 'Tags: `whitespace`\n\nAliases: `no-trailing-spaces`\n\nParameters:\n\n- `br_spaces`: Spaces for line break (`integer`, default `2`)';
+    const body = fillSections('error', `${facts}\n\nThis rule is triggered on lines that end with whitespace.\n\nThis happens when an editor keeps indentation.\n\nTo fix this, remove the trailing space.`);
+    expect(body.sections.map((section) => section.body)).toEqual([
+      `This rule is triggered on lines that end with whitespace.\n\n${facts}`,
+      'This happens when an editor keeps indentation.',
+      'To fix this, remove the trailing space.',
+    ]);
+  });
+
+  test('a line or two of facts above a command reads well where it is, and stays', () => {
+    const markdown = 'Added in: v11.0.0\n\nAliases: `ic`\n\nInstalls from the lockfile, clean.';
+    expect(fillSections('interface-input', markdown).sections[0]!.body).toBe(markdown);
+  });
+
   test('keeps the prompt only where the source has nothing, and says so', () => {
     const body = fillSections('procedure', 'Deploy in two steps.\n\n1. Build it.\n2. Ship it.');
     expect(body.lead).toBe('Deploy in two steps.');

@@ -70,6 +70,17 @@ export function fillSections(type: AtomType, markdown: string): FilledBody {
     while (end < blocks.length && blocks[end]!.type === 'paragraph') end++;
     return fillSections(type, [slice(1, end), slice(0, 1), slice(end, blocks.length)].filter((part) => part !== '').join('\n\n'));
   }
+  // A rule or command reference often opens with its facts as labelled lines (`Tags: …`,
+  // `Aliases: …`, `Parameters:` and a list) before the sentence saying what it is: that sentence
+  // reads first, and the facts close the first section.
+  const facts = leadingFacts(blocks, texts);
+  if (facts > 0) {
+    const filled = fillSections(type, slice(facts, blocks.length));
+    const first = filled.sections[0];
+    if (filled.lead === undefined && first && !filled.prompts.includes(first.heading)) {
+      return { ...filled, sections: [{ ...first, body: `${first.body}\n\n${slice(0, facts)}` }, ...filled.sections.slice(1)] };
+    }
+  }
   // starts[i]: the index of the first block of section i; a heading that names a section wins.
   const starts: (number | undefined)[] = specs.map(() => undefined);
   const dropHeading = new Set<number>();
@@ -110,7 +121,12 @@ export function fillSections(type: AtomType, markdown: string): FilledBody {
       // The template may sit in a sub-section: the section then starts at that sub-heading.
       const found =
         cue === 'config' ? configStart(blocks, from, firstHeading) : cue === 'afterTemplate' ? afterTemplate(blocks, starts[s - 1]!, firstHeading) : findStart(searchable, texts, from, cue);
-      if (found !== undefined) {
+      // A later section's cue ahead of this one's ("To fix this, …" above a "because"): the page
+      // goes on to that section first, and what follows it belongs there, not to this one.
+      const skipped =
+        found !== undefined &&
+        STARTS[type].some((later, t) => t > s && t < shapedAt && typeof later === 'function' && (findStart(searchable, texts, from, later) ?? Infinity) < found);
+      if (found !== undefined && !skipped) {
         starts[s] = found;
         from = found + 1;
       }
@@ -145,6 +161,27 @@ export function fillSections(type: AtomType, markdown: string): FilledBody {
     sections.push({ heading: spec.heading, body });
   });
   return { ...(lead ? { lead } : {}), sections, prompts };
+}
+
+/** A fact line: a label of one to three words, a colon, and what follows it on the same line (or a list below). */
+const FACT = /^[A-Z][A-Za-z]*(?: [A-Za-z]+){0,2}:(?:[ \t]+\S[^\n]*)?$/;
+
+/**
+ * How many blocks open the piece as labelled facts, when they hide what follows (three or more, or
+ * a list of them) and a paragraph of prose comes next; 0 otherwise: a line or two such as
+ * `Aliases: \`i\`` reads well where it is.
+ */
+function leadingFacts(blocks: readonly RootContent[], texts: readonly string[]): number {
+  let end = 0;
+  while (end < blocks.length) {
+    const node = blocks[end]!;
+    if (node.type === 'paragraph' && FACT.test(texts[end]!)) end++;
+    // "Parameters:" and the list of them.
+    else if (node.type === 'list' && end > 0 && texts[end - 1]!.endsWith(':') && blocks[end - 1]!.type === 'paragraph') end++;
+    else break;
+  }
+  const hiding = end >= 3 || blocks.slice(0, end).some((node) => node.type === 'list');
+  return hiding && blocks[end]?.type === 'paragraph' && !FACT.test(texts[end]!) ? end : 0;
 }
 
 /** A block's text, its paragraphs apart: a blockquote's label and its text do not run into one word ("WarningYou"). */
