@@ -87,6 +87,16 @@ describe('servedQuestionSet', () => {
     expect(parseQuestionSet(drafted.yaml!, 'served.yaml').questions.map((q) => q.text)).toEqual(['How do I run the linter locally?']);
   });
 
+  test('masks a credential pasted into a question, in its text and its id, and says so above it', async () => {
+    const token = `npm_${'abcdefghij'.repeat(3)}012345`;
+    const drafted = await servedQuestionSet(stream(exchange(`${token} gives 401 on npm publish, why?`)), header);
+    expect(drafted.yaml).not.toContain(token);
+    expect(drafted.yaml).not.toContain(token.slice(0, 12).toLowerCase());
+    const [entry] = parseQuestionSet(drafted.yaml!, 'served.yaml').questions;
+    expect(entry!.text).toBe('<credential removed> gives 401 on npm publish, why?');
+    expect(drafted.yaml).toMatch(/a credential masked in the question/);
+  });
+
   test('writes nothing when no question opened a conversation', async () => {
     expect(await servedQuestionSet(stream(), header)).toEqual({ questions: 0, repeats: 0, followUps: 0, tooLong: 0 });
   });

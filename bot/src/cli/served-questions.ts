@@ -7,11 +7,13 @@
  * Each distinct question that opened a conversation becomes one entry: its answer's citations are
  * the proposed `gold`, and a refused question is proposed as `unanswerable`. Those proposals are
  * what the service did, not what is right, so a comment above each entry says what to check.
- * Follow-up questions are left out: read alone, "and on Windows?" asks nothing.
+ * Follow-up questions are left out: read alone, "and on Windows?" asks nothing. A set is committed
+ * with the project, so a credential pasted into a question is masked first.
  */
 import { createHash } from 'node:crypto';
 import { Document, isMap, isSeq } from 'yaml';
 import type { ExportedExchange } from '../store/threads.js';
+import { withoutCredentials } from './credentials.js';
 
 /** What `questions.schema.json` allows a question's text to be. */
 const MAX_TEXT = 2000;
@@ -34,6 +36,9 @@ export interface ServedQuestionSet {
 
 interface Entry {
   readonly exchange: ExportedExchange;
+  /** The question as written to the set: credentials masked. */
+  readonly text: string;
+  readonly masked: number;
   asked: number;
 }
 
@@ -43,7 +48,7 @@ function proposedGold(exchange: ExportedExchange): string[] {
 }
 
 /** The one-line reason to check an entry, from what the service did with it and what readers said. */
-function reviewComment(exchange: ExportedExchange, asked: number): string {
+function reviewComment({ exchange, asked, masked }: Entry): string {
   const closest = [...new Set(exchange.citations.map((c) => c.atomId))];
   const downVoted = exchange.feedback.some((f) => f.rating === 'down');
   const upVoted = exchange.feedback.some((f) => f.rating === 'up');
@@ -60,6 +65,7 @@ function reviewComment(exchange: ExportedExchange, asked: number): string {
         : `answered from what it cited${upVoted ? ' (up-voted)' : ''}: keep the atoms that answer it, the most complete first`,
   ];
   if (asked > 1) parts.push(`asked ${asked} times`);
+  if (masked > 0) parts.push(`${masked === 1 ? 'a credential' : `${masked} credentials`} masked in the question`);
   parts.push('kind guessed');
   return ` ${parts.join('; ')}.`;
 }
@@ -124,16 +130,16 @@ export async function servedQuestionSet(exchanges: AsyncIterable<ExportedExchang
     if (seen) {
       seen.asked++;
       repeats++;
-    } else entries.set(key, { exchange, asked: 1 });
+    } else entries.set(key, { exchange, ...(await withoutCredentials(text)), asked: 1 });
   }
   const kept = [...entries.values()];
-  const doc = new Document({ questions: kept.map(({ exchange }) => entryOf(exchange)) });
+  const doc = new Document({ questions: kept.map(entryOf) });
   doc.commentBefore = header;
   const list = doc.get('questions');
   if (isSeq(list)) {
-    kept.forEach(({ exchange, asked }, index) => {
+    kept.forEach((entry, index) => {
       const node = list.items[index];
-      if (isMap(node)) node.commentBefore = reviewComment(exchange, asked);
+      if (isMap(node)) node.commentBefore = reviewComment(entry);
     });
   }
   // A set holds at least one question: with none, there is nothing to write.
@@ -141,10 +147,10 @@ export async function servedQuestionSet(exchanges: AsyncIterable<ExportedExchang
   return { ...(yaml ? { yaml } : {}), questions: kept.length, repeats, followUps, tooLong };
 }
 
-function entryOf(exchange: ExportedExchange): Record<string, unknown> {
-  const text = exchange.question.trim();
+function entryOf({ exchange, text }: Entry): Record<string, unknown> {
   const gold = proposedGold(exchange);
   return {
+    // From the masked question: an id made of the first words must not carry a credential either.
     id: servedId(text),
     kind: guessKind(text),
     ...(exchange.language && exchange.language !== 'en' ? { language: exchange.language } : {}),
