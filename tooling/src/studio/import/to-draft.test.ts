@@ -48,6 +48,8 @@ describe('pieceToDraft', () => {
 
   test('a description marked with an emoji, as generated rule docs mark theirs, is the summary without it', () => {
     expect(draftOf('📝 Labels should not be used.\n\n💼 This rule is enabled in the ✅ `recommended` config.\n\n<!-- end auto-generated rule header -->\n').summary).toBe('Labels should not be used.');
+    // Its notices (the configs that enable it, that it can be fixed) are not what it does.
+    expect(draftOf('💼 This rule is enabled in the following configs: ❗ `errors`, ☑️ `recommended`.\n\n🔧 This rule is automatically fixable by the `--fix` CLI option.\n\n<!-- end auto-generated rule header -->\n\nEnsures an imported module can be resolved.\n').summary).toBe('Ensures an imported module can be resolved.');
     // A quoted warning is no summary.
     expect(draftOf('> ⚠️ Warning: the WebSocket API is experimental.\n\nUndici implements a WebSocket client that follows the standard.\n').summary).toBe('Undici implements a WebSocket client that follows the standard.');
   });

@@ -105,6 +105,12 @@ function labelsCode(paragraph: Paragraph): boolean {
   return paragraph.children.some((child) => child.type === 'inlineCode') && paragraph.children.every((child) => child.type === 'inlineCode' || (child.type === 'text' && /^[\s:.,;]*$/.test(child.value)));
 }
 const LEADING_PICTOGRAPHS = /^(?:[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}]|\s)+/u;
+/**
+ * The marks eslint-doc-generator opens a rule page's notices with (the configs that enable it, warn
+ * or turn it off, fixable, suggestions, type information, deprecated): what the rule does is
+ * elsewhere on the page (📝 marks that). A warning sign opens a warning, no summary either.
+ */
+const NOTICE = /^(?:💼|⚠|🚫|🔧|💡|💭|❌)/u;
 const SENTENCE_END = /[.!?。！？][)"'’”」』）]*$/;
 
 /**
@@ -122,6 +128,7 @@ function firstSentenceSource(markdown: string): string {
       if (node.type !== 'paragraph' || labelsCode(node)) continue;
       // "📝 Labels should not be used.": rule docs made by eslint-doc-generator mark their description
       // with an emoji; in a quote, one marks a warning ("> ⚠️ Warning: … is experimental").
+      if (NOTICE.test(asRead(node))) continue;
       const read = quoted ? asRead(node) : asRead(node).replace(LEADING_PICTOGRAPHS, '');
       // A field of a metadata block (`Tags: whitespace`, `Fixable: Some violations can be fixed by
       // tooling`) is no sentence: a labelled one is (`Note: Use a token.`), said without its label.
