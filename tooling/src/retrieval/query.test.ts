@@ -78,6 +78,12 @@ describe('analyzeQuery', () => {
     expect(byTerm('タイトルをリネームしたい')['リネーム']?.forms).toEqual(['リネーム', 'renam']);
   });
 
+  test('gives the English word of the kanji words documentation is written with: 場所 is location or path, 出力 output', () => {
+    const terms = byTerm('pnpm ストア 場所 確認、ソースマップを出力したい');
+    expect(terms['場所']?.forms).toEqual(['場所', 'locat', 'path']);
+    expect(terms['出力']?.forms).toEqual(['出力', 'output']);
+  });
+
   test('finds a glossary word written without its final long mark: サーバ is server', () => {
     expect(byTerm('サーバが起動しない')['サーバ']?.forms).toEqual(['サーバ', 'server']);
   });
