@@ -98,6 +98,16 @@ describe('joinParts', () => {
     expect(joined.split('\n')).toHaveLength(5002);
   });
 
+  test('goes on with a paragraph the indexer cut inside a sentence, in the same paragraph; a part that begins a sentence or a block stays apart', () => {
+    const cut = [{ text: 'The response has `degraded` (true when the model failed and the' }, { text: 'answer fell back), `language` and `cached`.', continues: true }];
+    expect(joinParts(cut)).toBe('The response has `degraded` (true when the model failed and the\nanswer fell back), `language` and `cached`.');
+    expect(joinParts([{ text: 'アトムは一つの考えを書いた小さな' }, { text: 'ファイルです。', continues: true }])).toBe('アトムは一つの考えを書いた小さな\nファイルです。');
+    expect(joinParts([{ text: 'It fell back.' }, { text: 'Then it answered.', continues: true }])).toBe('It fell back.\n\nThen it answered.');
+    expect(joinParts([{ text: 'Steps, in order' }, { text: '1. Run it.', continues: true }])).toBe('Steps, in order\n\n1. Run it.');
+    // Not cut by the indexer: two units of a section are two paragraphs.
+    expect(joinParts([{ text: 'Options' }, { text: 'more text' }])).toBe('Options\n\nmore text');
+  });
+
   test('keeps the indentation of a part that begins inside a list item', () => {
     expect(joinParts([{ text: '1. One:\n   ```sh\n   a\n   ```' }, { text: '   Then this.\n2. Two.', continues: true }])).toBe('1. One:\n   ```sh\n   a\n   ```\n\n   Then this.\n2. Two.');
   });

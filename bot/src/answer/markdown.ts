@@ -200,13 +200,28 @@ export function joinParts(parts: readonly SectionPart[]): string {
       if (!rows.every((row) => row.includes('|'))) head = trailingTableHead(lines);
       continue;
     }
-    if (lines.length > 0) lines.push('');
+    // A paragraph the indexer cut inside a sentence goes on where it was cut, in the same paragraph.
+    if (lines.length > 0 && !(part.continues && fences.open === undefined && cutMidSentence(lines.at(-1)!, partLines[0]!))) lines.push('');
     lines.push(...partLines);
     fences = scanFences(fences, partLines);
     head = trailingTableHead(lines);
   }
   const text = lines.join('\n');
   return text.trim() === '' ? '' : text;
+}
+
+/** What opens a block of its own: a list item, a heading, a fence, a quote, a table row. */
+const BLOCK_START = /^\s*(?:[-*+]\s|\d+[.)]\s|#{1,6}\s|`{3,}|~{3,}|>|\|)/;
+
+/**
+ * Whether a cut between two lines fell inside a sentence: the first does not end one, and the
+ * second begins no block of its own.
+ *
+ * @example cutMidSentence('when the model failed and the', 'answer fell back.') //=> true
+ * @example cutMidSentence('It fell back.', 'Then it answered.') //=> false
+ */
+function cutMidSentence(last: string, next: string): boolean {
+  return last.trim() !== '' && !/[.!?。！？]\)?\s*$/.test(last) && !BLOCK_START.test(last) && !BLOCK_START.test(next) && next.trim() !== '';
 }
 
 function fenceOf(line: string): string {
