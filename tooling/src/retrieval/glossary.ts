@@ -433,6 +433,14 @@ export const JAPANESE_GLOSSARY: Readonly<Record<string, string>> = {
   概要: 'overview',
   詳細: 'details',
   例: 'example',
+  反映: 'apply',
+  固定: 'pin lock',
+  高速化: 'performance speed',
+  勝手: 'automatic',
+  統合: 'merge integrate',
+  連携: 'integration',
+  切り替: 'switch',
+  差し替: 'replace',
 };
 
 /**

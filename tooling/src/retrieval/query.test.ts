@@ -82,6 +82,7 @@ describe('analyzeQuery', () => {
     const terms = byTerm('pnpm ストア 場所 確認、ソースマップを出力したい');
     expect(terms['場所']?.forms).toEqual(['場所', 'locat', 'path']);
     expect(terms['出力']?.forms).toEqual(['出力', 'output']);
+    expect(byTerm('設定が反映されない')['反映']?.forms).toEqual(['反映', 'appli']);
   });
 
   test('finds a glossary word written without its final long mark: サーバ is server', () => {
