@@ -92,6 +92,7 @@ async function writeQuestions(threads: ThreadRepository, since: string, out: str
     drafted.followUps > 0 ? `${drafted.followUps} follow-up${drafted.followUps === 1 ? '' : 's'}` : '',
     drafted.repeats > 0 ? `${drafted.repeats} repeat${drafted.repeats === 1 ? '' : 's'}` : '',
     drafted.tooLong > 0 ? `${drafted.tooLong} longer than 2,000 characters` : '',
+    drafted.tooShort > 0 ? `${drafted.tooShort} shorter than 3` : '',
   ].filter(Boolean);
   const leftOut = left.length > 0 ? ` (left out: ${left.join(', ')})` : '';
   if (drafted.yaml === undefined) {

@@ -98,7 +98,14 @@ describe('servedQuestionSet', () => {
   });
 
   test('writes nothing when no question opened a conversation', async () => {
-    expect(await servedQuestionSet(stream(), header)).toEqual({ questions: 0, repeats: 0, followUps: 0, tooLong: 0 });
+    expect(await servedQuestionSet(stream(), header)).toEqual({ questions: 0, repeats: 0, followUps: 0, tooLong: 0, tooShort: 0 });
+    expect(await servedQuestionSet(stream(exchange('hi'), exchange('  ?  ')), header)).toEqual({ questions: 0, repeats: 0, followUps: 0, tooLong: 0, tooShort: 2 });
+  });
+
+  test('control characters stay in the question, escaped; characters that only reorder how a line shows are dropped', async () => {
+    const drafted = await servedQuestionSet(stream(exchange('why \u0000 here and \u202Eevil\u202C and\ttab?')), header);
+    expect(drafted.yaml).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(parseQuestionSet(drafted.yaml!, 'served.yaml').questions[0]!.text).toBe('why \u0000 here and evil and\ttab?');
   });
 
   test('a pasted multi-line log, YAML-looking text and quotes stay the question, byte for byte', async () => {

@@ -17,6 +17,12 @@ import { withoutCredentials } from './credentials.js';
 
 /** What `questions.schema.json` allows a question's text to be. */
 const MAX_TEXT = 2000;
+const MIN_TEXT = 3;
+/**
+ * Characters that only reorder how text is shown (bidirectional overrides and isolates): in a
+ * committed file they make a line read otherwise than it is, and a question says nothing with them.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 /** What `questions.schema.json` allows in `gold`. */
 const MAX_GOLD = 5;
 
@@ -32,6 +38,8 @@ export interface ServedQuestionSet {
   readonly followUps: number;
   /** Questions longer than a question set allows. */
   readonly tooLong: number;
+  /** Questions shorter than a question set allows ("hi"). */
+  readonly tooShort: number;
 }
 
 interface Entry {
@@ -114,15 +122,20 @@ export async function servedQuestionSet(exchanges: AsyncIterable<ExportedExchang
   let followUps = 0;
   let repeats = 0;
   let tooLong = 0;
+  let tooShort = 0;
   for await (const exchange of exchanges) {
     if (threads.has(exchange.threadId)) {
       followUps++;
       continue;
     }
     threads.add(exchange.threadId);
-    const text = exchange.question.trim();
+    const text = asWritten(exchange.question);
     if (text.length > MAX_TEXT) {
       tooLong++;
+      continue;
+    }
+    if (text.length < MIN_TEXT) {
+      tooShort++;
       continue;
     }
     const key = normalized(text);
@@ -144,7 +157,12 @@ export async function servedQuestionSet(exchanges: AsyncIterable<ExportedExchang
   }
   // A set holds at least one question: with none, there is nothing to write.
   const yaml = kept.length === 0 ? undefined : doc.toString({ lineWidth: 0 });
-  return { ...(yaml ? { yaml } : {}), questions: kept.length, repeats, followUps, tooLong };
+  return { ...(yaml ? { yaml } : {}), questions: kept.length, repeats, followUps, tooLong, tooShort };
+}
+
+/** The question as the set holds it: without the blank around it and without bidirectional controls. */
+function asWritten(question: string): string {
+  return question.replace(BIDI_CONTROLS, '').trim();
 }
 
 function entryOf({ exchange, text }: Entry): Record<string, unknown> {
