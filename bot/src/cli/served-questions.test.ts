@@ -95,6 +95,11 @@ describe('servedQuestionSet', () => {
     const [entry] = parseQuestionSet(drafted.yaml!, 'served.yaml').questions;
     expect(entry!.text).toBe('<credential removed> gives 401 on npm publish, why?');
     expect(drafted.yaml).toMatch(/a credential masked in the question/);
+    // Two pastes that differ only in their token are one question, under one id.
+    const other = `npm_${'klmnopqrst'.repeat(3)}987654`;
+    const twice = await servedQuestionSet(stream(exchange(`${token} gives 401 on npm publish, why?`), exchange(`${other} gives 401 on npm publish, why?`)), header);
+    expect(twice).toMatchObject({ questions: 1, repeats: 1 });
+    expect(parseQuestionSet(twice.yaml!, 'served.yaml').questions).toHaveLength(1);
   });
 
   test('writes nothing when no question opened a conversation', async () => {

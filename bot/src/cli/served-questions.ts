@@ -138,12 +138,14 @@ export async function servedQuestionSet(exchanges: AsyncIterable<ExportedExchang
       tooShort++;
       continue;
     }
-    const key = normalized(text);
+    // Compared as written to the set: two pastes that differ only in their token are one question.
+    const masked = await withoutCredentials(text);
+    const key = normalized(masked.text);
     const seen = entries.get(key);
     if (seen) {
       seen.asked++;
       repeats++;
-    } else entries.set(key, { exchange, ...(await withoutCredentials(text)), asked: 1 });
+    } else entries.set(key, { exchange, ...masked, asked: 1 });
   }
   const kept = [...entries.values()];
   const doc = new Document({ questions: kept.map(entryOf) });
