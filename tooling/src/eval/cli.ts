@@ -74,6 +74,7 @@ export interface HeldoutCommandOptions {
   write?: boolean;
   part?: string;
   misses?: boolean;
+  json?: boolean;
 }
 
 const PARTS = ['dev', 'test', 'all'] as const;
@@ -83,7 +84,7 @@ export async function evalHeldoutCommand(config: AtomkitConfig, options: Heldout
     const part = options.part ?? 'all';
     if (!PARTS.includes(part as (typeof PARTS)[number])) throw new UsageError(`Unknown part \`${part}\` in --part, expected one of ${PARTS.join(', ')}.`);
     const { runHeldoutEval } = await import('./heldout.js');
-    const { heldoutRows, minScoreAdvice, missRows } = await import('./heldout-report.js');
+    const { heldoutRows, heldoutSummary, minScoreAdvice, misses, missRows } = await import('./heldout-report.js');
     const report = await runHeldoutEval({
       config,
       part: part as (typeof PARTS)[number],
@@ -91,18 +92,25 @@ export async function evalHeldoutCommand(config: AtomkitConfig, options: Heldout
       onSet: (file) => io.stderr(io.colors.dim(`${path.relative(process.cwd(), file) || file}\n`)),
       onWarning: warnOnce(io),
     });
-    io.stdout(textTable(heldoutRows(report)));
     const advice = minScoreAdvice(report);
-    if (advice) io.stdout(`\n${io.colors.yellow(advice)}\n`);
-    if (options.misses) {
-      const misses = missRows(report);
-      io.stdout(`\n${misses.length - 1} missed:\n${misses.length > 1 ? textTable(misses) : ''}`);
+    if (options.json) {
+      io.stdout(`${JSON.stringify({ ...heldoutSummary(report), ...(advice ? { advice } : {}), ...(options.misses ? { misses: misses(report) } : {}) }, null, 2)}\n`);
+    } else {
+      io.stdout(textTable(heldoutRows(report)));
+      if (advice) io.stdout(`\n${io.colors.yellow(advice)}\n`);
+      if (options.misses) {
+        const rows = missRows(report);
+        io.stdout(`\n${rows.length - 1} missed:\n${rows.length > 1 ? textTable(rows) : ''}`);
+      }
     }
     // The report holds every part: a run of one part leaves it as it was.
     if (options.write !== false && part === 'all') {
       const dir = outDir(config, options.out);
       const written = writeReport(dir, { ...readReport(dir), heldout: report });
-      io.stdout(`Report: ${path.relative(process.cwd(), written.md) || written.md}, ${path.relative(process.cwd(), written.json) || written.json}\n`);
+      const line = `Report: ${path.relative(process.cwd(), written.md) || written.md}, ${path.relative(process.cwd(), written.json) || written.json}\n`;
+      // With --json, stdout is the JSON alone.
+      if (options.json) io.stderr(line);
+      else io.stdout(line);
     }
     return 0;
   });

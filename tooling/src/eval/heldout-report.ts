@@ -114,6 +114,29 @@ export function missRows(report: HeldoutReport): string[][] {
   return rows;
 }
 
+/** The missed questions as records, for `--json`: what `missRows` prints. */
+export function misses(report: HeldoutReport): { set: string; part: string; question: string; gold: readonly string[]; rank: number | null; first: string | null; confidence: number; outcome: string }[] {
+  return report.sets.flatMap((set) =>
+    set.questions.flatMap((q) => {
+      const outcome = missOutcome(q);
+      return outcome ? [{ set: set.set, part: q.split, question: q.text, gold: q.gold, rank: q.score?.rank ?? null, first: q.first ?? null, confidence: q.confidence, outcome }] : [];
+    }),
+  );
+}
+
+/**
+ * The figures of a run as JSON for scripts and CI: each set's parts, the configured threshold and
+ * the one the dev parts suggest, without the questions (`report.json` has them).
+ */
+export function heldoutSummary(report: HeldoutReport): Record<string, unknown> {
+  return {
+    generatedAt: report.generatedAt,
+    minScore: report.minScore,
+    suggestedMinScore: calibrateMinScore(report.sets.flatMap((set) => set.questions)),
+    sets: report.sets.map(({ questions: _questions, ...set }) => set),
+  };
+}
+
 /**
  * Refusing by the best hit's confidence: at the configured `bot.minScore` and at the threshold the
  * dev parts suggest, on the dev and the test parts of every set together.

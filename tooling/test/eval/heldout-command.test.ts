@@ -108,6 +108,22 @@ test('--misses lists the missed questions of the part run, with gold atoms, the 
   expect(test.out).not.toContain('what day do invoices arrive');
 });
 
+test('--json prints the figures of each set and part and the suggested threshold as JSON alone, with --misses the missed questions', async () => {
+  const { code, out, err } = await run('eval', '--part', 'dev', '--json', '--misses', '--questions', path.join(project, 'eval', 'questions.parts.yaml'));
+  expect(code).toBe(0);
+  const summary = JSON.parse(out);
+  expect(summary).toMatchObject({ minScore: expect.any(Number), suggestedMinScore: expect.any(Number) });
+  expect(summary.sets).toHaveLength(1);
+  expect(summary.sets[0]).toMatchObject({ set: 'eval/questions.parts.yaml', parts: { dev: { questions: 2, retrieval: { hit1: expect.any(Number) } } } });
+  expect(summary.sets[0].questions).toBeUndefined();
+  expect(summary.misses).toEqual([expect.objectContaining({ part: 'dev', question: 'what day do invoices arrive', gold: ['procedure/drain-the-ingest-queue'], outcome: 'not in the top 5' })]);
+  expect(err).not.toMatch(/^Report:/m);
+  // Writing the report, the line that says where goes to stderr: stdout stays JSON.
+  const all = await run('eval', '--json', '--questions', path.join(project, 'eval', 'questions.parts.yaml'), '--out', path.join(project, 'json-report'));
+  expect(JSON.parse(all.out).sets[0].parts.test.questions).toBe(2);
+  expect(all.err).toMatch(/Report: .*report\.md/);
+});
+
 test('an unknown --part is a usage error, exit 2', async () => {
   const { code, err } = await run('eval', '--part', 'train', '--no-write');
   expect(code).toBe(2);

@@ -15,6 +15,7 @@ export const defineEval: DefineCommand = (program, io, setExitCode) => {
     .option('--misses', "also list the part's missed questions: the question, its gold atoms, the best hit and its confidence")
     .option('--out <dir>', 'folder for report.json and report.md (default: eval)')
     .option('--no-write', 'print the table without writing the report')
+    .option('--json', "print the figures as JSON (each set's parts, bot.minScore and the threshold the dev parts suggest; with --misses, the missed questions)")
     .action(async (options, command) => {
       const { evalHeldoutCommand } = await import('../../eval/cli.js');
       setExitCode(await evalHeldoutCommand(configFor(command), options, io));
