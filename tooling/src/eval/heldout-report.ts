@@ -103,15 +103,10 @@ export function testMisses(report: HeldoutReport): string {
  * its confidence: what `atomkit eval --misses` prints for the part it ran.
  */
 export function missRows(report: HeldoutReport): string[][] {
-  const rows = [['set', 'part', 'question', 'gold', 'rank', 'first', 'confidence', 'outcome']];
-  for (const set of report.sets) {
-    for (const q of set.questions) {
-      const outcome = missOutcome(q);
-      if (!outcome) continue;
-      rows.push([set.set, q.split, q.text.replace(/\s+/g, ' '), q.gold.join(', ') || '-', q.score?.rank == null ? '-' : String(q.score.rank), q.first ?? '-', f(q.confidence), outcome]);
-    }
-  }
-  return rows;
+  return [
+    ['set', 'part', 'question', 'gold', 'rank', 'first', 'confidence', 'outcome'],
+    ...misses(report).map((m) => [m.set, m.part, m.question.replace(/\s+/g, ' '), m.gold.join(', ') || '-', m.rank === null ? '-' : String(m.rank), m.first ?? '-', f(m.confidence), m.outcome]),
+  ];
 }
 
 /** The missed questions as records, for `--json`: what `missRows` prints. */
