@@ -92,6 +92,8 @@ describe('atomkit coverage', () => {
     expect(md).toMatch(/^## Knowledge base coverage\n/);
     expect(md).toContain('### Review first: atoms cited in down-voted answers');
     expect(md).toContain('- 3× "How do I rotate the API key?" (+2 wordings)');
+    // Refused questions point to the question set that calibrates the refusal on them.
+    expect(md).toMatch(/- 1× "Where are backups kept\?"\n\nSome may be answered by an atom the refusal missed: `atomkit conversations export --since <date> --format questions/);
     expect(md).toContain('| procedure | 1 |');
   });
 

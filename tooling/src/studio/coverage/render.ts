@@ -24,6 +24,10 @@ export function renderCoverageMarkdown(report: CoverageReport): string {
     out.push(...list(report.bot.downVoted.map((a) => `**${escape(a.title)}** (\`${a.atomId}\`): ${a.downVotes} down-vote${a.downVotes === 1 ? '' : 's'}${a.comments.length ? `; "${escape(a.comments[0]!)}"` : ''}`)));
     out.push('### Questions the atoms did not answer', '');
     out.push(...list(report.bot.unanswered.map((g) => `${g.count}× "${escape(g.question)}"${g.variants.length > 1 ? ` (+${g.variants.length - 1} wordings)` : ''}${g.closestAtom ? `, closest: \`${g.closestAtom}\`` : ''}`)));
+    // Some were refused although an atom answers them: the threshold is set on readers' own questions.
+    if (report.bot.unanswered.length > 0) {
+      out.push('Some may be answered by an atom the refusal missed: `atomkit conversations export --since <date> --format questions --out <file>` drafts the questions readers asked as a question set to check, and `atomkit eval sets --questions <file>` then says which `bot.minScore` suits them.', '');
+    }
   } else {
     out.push(`_Chat signals unavailable: ${report.bot.note ?? 'no store'}._`, '');
   }
