@@ -138,6 +138,7 @@ describe('guessKind', () => {
     ['Error: ENOENT: no such file\n    at open (node:fs:1:1)', 'pasted-error'],
     ['atoms/error/x.md:3:1 frontmatter/schema missing summary', 'pasted-error'],
     ['{"statusCode":413,"code":"ATOMKIT_ERR_BODY_TOO_LARGE"}', 'pasted-error'],
+    ['npm error 401 Unauthorized when I publish', 'pasted-error'],
     ['How do I lint one atom? And can CI do it?', 'multi-part'],
     ['minScore default', 'keyword'],
     ['How do I run the linter locally?', 'paraphrase'],

@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Document, isMap, isSeq } from 'yaml';
+import { holdsErrorOutput } from '../answer/question-parts.js';
 import type { ExportedExchange } from '../store/threads.js';
 import { withoutCredentials } from './credentials.js';
 
@@ -85,7 +86,8 @@ function reviewComment({ exchange, asked, masked }: Entry): string {
  * @example guessKind('minScore default') //=> 'keyword'
  */
 export function guessKind(text: string): ServedKind {
-  if (/\n\s*at\s|:\d+:\d+\b|\b[A-Z][A-Za-z]*(?:Error|Exception)\b|\bERR_[A-Z0-9_]+|^\s*[[{]|"(?:statusCode|code|level|msg)"\s*:/m.test(text)) return 'pasted-error';
+  // Error output as the answer reads it, or a linter's `file:line:col` diagnostic.
+  if (holdsErrorOutput(text) || /:\d+:\d+\b/.test(text)) return 'pasted-error';
   const questionMarks = text.match(/[?？]/g)?.length ?? 0;
   if (questionMarks >= 2) return 'multi-part';
   if (questionMarks === 0 && text.trim().split(/\s+/).length <= 4 && text.length <= 40) return 'keyword';
