@@ -104,7 +104,7 @@ describe('servedQuestionSet', () => {
 
   test('writes nothing when no question opened a conversation', async () => {
     expect(await servedQuestionSet(stream(), header)).toEqual({ questions: 0, repeats: 0, followUps: 0, tooLong: 0, tooShort: 0 });
-    expect(await servedQuestionSet(stream(exchange('hi'), exchange('  ?  ')), header)).toEqual({ questions: 0, repeats: 0, followUps: 0, tooLong: 0, tooShort: 2 });
+    expect(await servedQuestionSet(stream(exchange('hi'), exchange('  ?  '), exchange('😀😀')), header)).toEqual({ questions: 0, repeats: 0, followUps: 0, tooLong: 0, tooShort: 3 });
   });
 
   test('control characters stay in the question, escaped; characters that only reorder how a line shows are dropped', async () => {

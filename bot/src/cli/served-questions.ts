@@ -132,11 +132,13 @@ export async function servedQuestionSet(exchanges: AsyncIterable<ExportedExchang
     }
     threads.add(exchange.threadId);
     const text = asWritten(exchange.question);
-    if (text.length > MAX_TEXT) {
+    // Counted as the schema counts, in characters: an emoji is one.
+    const length = [...text].length;
+    if (length > MAX_TEXT) {
       tooLong++;
       continue;
     }
-    if (text.length < MIN_TEXT) {
+    if (length < MIN_TEXT) {
       tooShort++;
       continue;
     }
