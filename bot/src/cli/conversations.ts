@@ -10,7 +10,7 @@ import { postgresSettings } from '../store/postgres/connection.js';
 import { isPostgresUrl } from '../store/postgres/url.js';
 import type { ThreadRepository } from '../store/store.js';
 import { ThreadStore } from '../store/threads.js';
-import { servedQuestionSet } from './served-questions.js';
+import { servedHeader, servedQuestionSet } from './served-questions.js';
 
 export interface ExportOptions {
   readonly since: string;
@@ -77,17 +77,8 @@ export async function runExport(config: AtomkitConfig, options: ExportOptions, i
 
 /** Writes the question set drafted from the exchanges since `since`, and says what it left out. */
 async function writeQuestions(threads: ThreadRepository, since: string, out: string | undefined, shown: string | undefined, io: CliIo): Promise<number> {
-  const file = shown ?? '<file>';
   const schema = out === undefined ? packageFile('schemas', 'questions.schema.json') : path.relative(path.dirname(out), packageFile('schemas', 'questions.schema.json'));
-  const header = [
-    ` yaml-language-server: $schema=${schema.split(path.sep).join('/')}`,
-    ` Questions readers asked the chat service since ${since}: the first question of each`,
-    ' conversation, once each. Each `gold` is what the answer cited and each `unanswerable: true` is',
-    ' a refusal: what the service did, not what is right. Check every entry (the comment above it',
-    ' says what to check), then measure on it and set bot.minScore to the threshold it suggests:',
-    ` npx atomkit eval sets --questions ${file} --part dev`,
-  ].join('\n');
-  const drafted = await servedQuestionSet(threads.exportSince(since), header);
+  const drafted = await servedQuestionSet(threads.exportSince(since), servedHeader(since, schema.split(path.sep).join('/'), shown ?? '<file>'));
   const left = [
     drafted.followUps > 0 ? `${drafted.followUps} follow-up${drafted.followUps === 1 ? '' : 's'}` : '',
     drafted.repeats > 0 ? `${drafted.repeats} repeat${drafted.repeats === 1 ? '' : 's'}` : '',

@@ -117,6 +117,21 @@ function normalized(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').replace(/[\s?？]+$/, '').trim();
 }
 
+/**
+ * The comment a drafted set opens with: its schema (for editors), where its questions come from,
+ * and what to do with it, where `file` is the path the set is saved at.
+ */
+export function servedHeader(since: string | undefined, schema: string, file: string): string {
+  return [
+    ` yaml-language-server: $schema=${schema}`,
+    ` Questions readers asked the chat service${since ? ` since ${since}` : ''}: the first question of each`,
+    ' conversation, once each. Each `gold` is what the answer cited and each `unanswerable: true` is',
+    ' a refusal: what the service did, not what is right. Check every entry (the comment above it',
+    ' says what to check), then measure on it and set bot.minScore to the threshold it suggests:',
+    ` npx atomkit eval sets --questions ${file} --part dev`,
+  ].join('\n');
+}
+
 /** Drafts the question set from exported exchanges, oldest first (as `exportSince` yields them). */
 export async function servedQuestionSet(exchanges: AsyncIterable<ExportedExchange>, header: string): Promise<ServedQuestionSet> {
   const threads = new Set<string>();

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openSqliteStore } from '../../../bot/src/store/sqlite.js';
 import { loadConfig } from '../../src/config/load.js';
+import { parseQuestionSet } from '../../src/eval/questions.js';
 import { buildStudioApp } from '../../src/studio/web/app.js';
 import { copyKnowledgeBase } from './studio-process.js';
 
@@ -98,6 +99,12 @@ describe('studio editor API', () => {
 });
 
 describe('studio signals and commits', () => {
+  test("readers' questions as a question set are a 404 with a JSON error while the chat service has answered nothing", async () => {
+    const response = await get('/api/signals/question-set');
+    expect([response.statusCode, response.json().error.code]).toEqual([404, 'ATOMKIT_ERR_NOT_FOUND']);
+    expect(response.json().error.message).toMatch(/No chat store at/);
+  });
+
   test('lists unanswered questions and down-voted answers from the chat store', async () => {
     const store = openSqliteStore(path.join(root, '.atomkit', 'bot.sqlite'));
     const answer = (answered: boolean) => ({ answer: 'Text.', citations: [], answered, mode: 'extractive' as const, model: null, degraded: false, language: 'en' });
@@ -109,6 +116,17 @@ describe('studio signals and commits', () => {
     const signals = (await get('/api/signals')).json();
     expect(signals.unanswered.map((group: { question: string }) => group.question)).toEqual(['Can atomkit import Confluence pages?']);
     expect(signals.downVoted).toMatchObject([{ question: 'How do I rename an atom?', comments: ['Too vague.'] }]);
+    // The same questions as a question set to check, downloaded: the studio writes only atoms and interviews.
+    const set = await get('/api/signals/question-set');
+    expect(set.statusCode).toBe(200);
+    expect(set.headers['content-type']).toMatch(/^application\/yaml/);
+    expect(set.headers['content-disposition']).toBe('attachment; filename="questions.served.yaml"');
+    expect(set.body).toMatch(/^# yaml-language-server: \$schema=\S*schemas\/questions\.schema\.json\n/);
+    expect(parseQuestionSet(set.body, 'eval/questions.served.yaml').questions.map((q) => [q.text, q.unanswerable])).toEqual([
+      ['Can atomkit import Confluence pages?', true],
+      ['How do I rename an atom?', true],
+    ]);
+    expect(set.body).toMatch(/answered, then down-voted|answered without citing an atom/);
   });
 
   test('commits the chosen files on a new branch and pushes nothing', async () => {

@@ -9,7 +9,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium } from '../../../bot/widget/test/browser.js';
 import { parseAtomText } from '../../src/atom/parse.js';
+import { openSqliteStore } from '../../../bot/src/store/sqlite.js';
 import { loadConfig } from '../../src/config/load.js';
+import { parseQuestionSet } from '../../src/eval/questions.js';
 import { runLint } from '../../src/lint/run.js';
 import { run } from './helpers.js';
 import { buildClient, copyKnowledgeBase, startStudio, type StudioProcess } from './studio-process.js';
@@ -123,6 +125,19 @@ describe('atomkit studio in a browser', { timeout: 120_000 }, () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Replace it' }).click();
     await page.locator('.notice.ok').waitFor();
     expect(readFileSync(file, 'utf8')).toContain('edited in the studio.');
+  });
+
+  test('downloads the questions readers asked as a question set, from the signals view', async () => {
+    const store = openSqliteStore(path.join(studio.root, '.atomkit', 'bot.sqlite'));
+    const refused = { answer: 'Not in the atoms.', citations: [], answered: false, mode: 'extractive' as const, model: null, degraded: false, language: 'en' };
+    await store.threads.addExchange({ threadId: undefined, question: 'Can atomkit import Confluence pages?', language: 'en', answer: refused, cached: false, latencyMs: 1 });
+    store.close();
+    await open('#/signals');
+    const link = page.getByRole('link', { name: 'Download the questions readers asked as a question set' });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('questions.served.yaml');
+    const set = parseQuestionSet(readFileSync((await download.path())!, 'utf8'), 'eval/questions.served.yaml');
+    expect(set.questions.map((q) => [q.text, q.unanswerable])).toEqual([['Can atomkit import Confluence pages?', true]]);
   });
 
   test('refuses writes outside the atoms folder, through a link, and without the session token', async () => {

@@ -7,8 +7,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
+import { servedHeader, servedQuestionSet } from '../../../../../bot/src/cli/served-questions.js';
 import { openDatabase } from '../../../../../bot/src/store/db.js';
 import { ThreadStore } from '../../../../../bot/src/store/threads.js';
+import { packageFile } from '../../../package/files.js';
+import { StudioApiError } from '../errors.js';
 import { sourceOf, titleKey } from '../../../lint/corpus.js';
 import { readBotSignals } from '../../coverage/bot-store.js';
 import type { StudioContext } from '../app.js';
@@ -44,7 +47,27 @@ export async function downVotedAnswers(dbFile: string, limit = 50): Promise<Down
   }
 }
 
+/** Where a drafted question set is meant to be saved, relative to the project: `atomkit eval` reads it from there. */
+export const SERVED_SET = 'eval/questions.served.yaml';
+
 export const signalRoutes: FastifyPluginAsync<StudioContext> = async (app, { config, linter }) => {
+  // Readers' questions as a question set to check and calibrate `bot.minScore` on, as
+  // `atomkit conversations export --format questions` drafts it; downloaded, since the studio
+  // writes only atoms and interviews.
+  app.get('/api/signals/question-set', async (_request, reply) => {
+    const dbFile = path.resolve(config.root, config.bot.db);
+    if (!existsSync(dbFile)) throw new StudioApiError('ATOMKIT_ERR_NOT_FOUND', `No chat store at ${config.bot.db}: questions appear once the chat service has answered some.`);
+    const db = openDatabase(dbFile, { readonly: true });
+    try {
+      const schema = path.relative(path.dirname(path.join(config.root, SERVED_SET)), packageFile('schemas', 'questions.schema.json')).split(path.sep).join('/');
+      const drafted = await servedQuestionSet(new ThreadStore(db).exportSince('0000'), servedHeader(undefined, schema, SERVED_SET));
+      if (drafted.yaml === undefined) throw new StudioApiError('ATOMKIT_ERR_NOT_FOUND', 'No question has opened a conversation yet.');
+      return reply.type('application/yaml; charset=utf-8').header('content-disposition', `attachment; filename="${path.basename(SERVED_SET)}"`).send(drafted.yaml);
+    } finally {
+      db.close();
+    }
+  });
+
   app.get('/api/signals', async () => {
     const dbFile = path.resolve(config.root, config.bot.db);
     const bot = readBotSignals(dbFile, config.bot.db);

@@ -30,8 +30,8 @@ export async function renderSignals({ main, current, session }: ViewContext): Pr
   const signals = await get<Signals>('/api/signals');
   if (!current()) return;
   const write = (question: string) => h('button', { type: 'button', class: 'secondary small', onclick: () => writeAtomFor(session, question) }, 'Write an atom for this');
-  const section = (title: string, intro: string, rows: HTMLElement[], empty: string) =>
-    h('section', { class: 'card', 'aria-labelledby': `h-${title.replace(/\W+/g, '-')}` }, h('h2', { id: `h-${title.replace(/\W+/g, '-')}` }, title, h('span', { class: 'count' }, String(rows.length))), h('p', { class: 'muted' }, intro), rows.length ? h('ul', { class: 'rows' }, ...rows) : h('p', { class: 'empty' }, empty));
+  const section = (title: string, intro: string, action: HTMLElement | null, rows: HTMLElement[], empty: string) =>
+    h('section', { class: 'card', 'aria-labelledby': `h-${title.replace(/\W+/g, '-')}` }, h('h2', { id: `h-${title.replace(/\W+/g, '-')}` }, title, h('span', { class: 'count' }, String(rows.length))), h('p', { class: 'muted' }, intro), action, rows.length ? h('ul', { class: 'rows' }, ...rows) : h('p', { class: 'empty' }, empty));
   replace(
     main,
     h('div', { class: 'view-head' }, h('h1', {}, 'Signals')),
@@ -43,24 +43,42 @@ export async function renderSignals({ main, current, session }: ViewContext): Pr
       section(
         'Unanswered questions',
         'Questions the chat could not answer from the atoms, most asked first.',
+        signals.store.available
+          ? h(
+              'p',
+              { class: 'muted' },
+              'Some may have an atom the refusal missed. ',
+              h('a', { href: '/api/signals/question-set', download: 'questions.served.yaml' }, 'Download the questions readers asked as a question set'),
+              ', check each entry, save it as ',
+              h('code', {}, 'eval/questions.served.yaml'),
+              ', and ',
+              h('code', {}, 'atomkit eval'),
+              ' says which ',
+              h('code', {}, 'bot.minScore'),
+              ' suits them.',
+            )
+          : null,
         signals.unanswered.map((group) => h('li', {}, h('p', { class: 'question' }, group.question), h('p', { class: 'muted' }, `asked ${plural(group.count, 'time')}, last ${group.lastAsked.slice(0, 10)}${group.closestAtom ? `; closest atom: ${group.closestAtom}` : ''}`), write(group.question))),
         'None: every question found an atom.',
       ),
       section(
         'Down-voted answers',
         'Answers readers marked as unhelpful, newest first.',
+        null,
         signals.downVoted.map((item) => h('li', {}, h('p', { class: 'question' }, item.question), item.comments.length ? h('p', { class: 'comment' }, `\u201c${item.comments.join('\u201d \u201c')}\u201d`) : null, h('p', { class: 'muted' }, `${item.askedAt.slice(0, 10)}${item.cited.length ? `; cited ${item.cited.join(', ')}` : ''}`), write(item.question))),
         'None.',
       ),
       section(
         'Translations behind their source',
         'The source atom changed since it was translated.',
+        null,
         signals.translationsBehind.map((item) => h('li', {}, h('a', { href: atomHref(item.path) }, item.title), h('p', { class: 'muted' }, `${item.language}: translated from ${item.translated ?? 'an unknown version'}, source is at ${item.current} (`, h('a', { href: atomHref(item.sourcePath) }, item.source), ')'))),
         'None: every translation is up to date.',
       ),
       section(
         'Orphans',
         'Atoms no other atom lists in `related`: readers only reach them by search.',
+        null,
         signals.orphans.map((item) => h('li', {}, h('a', { href: atomHref(item.path) }, item.title), ' ', h('code', { class: 'path' }, item.path))),
         'None.',
       ),
