@@ -1,9 +1,10 @@
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { main } from '../../tooling/src/cli/main.js';
 import { memoryIo } from '../../tooling/src/cli/io.js';
 import { runServe } from '../src/cli/serve.js';
+import { openSqliteStore } from '../src/store/sqlite.js';
 import { parseSince } from '../src/cli/conversations.js';
 import { loadQuestionSet } from '../../tooling/src/eval/questions.js';
 import { dropTable, garbageMidFile } from '../../tooling/test/retrieval/damage.js';
@@ -157,8 +158,31 @@ describe('atomkit conversations export', () => {
 
     const again = memoryIo();
     expect(await main(['-c', server.config.file!, 'conversations', 'export', '--since', '2000-01-01', '--format', 'questions', '--out', 'eval/served.yaml'], again)).toBe(2);
-    expect(again.err).toMatch(/eval\/served\.yaml exists and may hold reviewed questions/);
+    expect(again.err).toMatch(/eval\/served\.yaml exists and may hold reviewed questions; add the new ones after them with --append/);
     expect(readFileSync(out, 'utf8')).toBe(text);
+
+    // A month later: the questions asked since are added after the reviewed ones, which stay as they are.
+    const reviewed = text.replace('kind: paraphrase', 'kind: vague');
+    writeFileSync(out, reviewed);
+    const store = openSqliteStore(server.dbFile);
+    const answer = { answer: 'Yes.', citations: [], answered: true, mode: 'extractive' as const, model: null, degraded: false, language: 'en' };
+    await store.threads.addExchange({ threadId: undefined, question: 'Can I lint a single atom?', language: 'en', answer, cached: false, latencyMs: 1 });
+    store.close();
+    const appended = memoryIo();
+    expect(await main(['-c', server.config.file!, 'conversations', 'export', '--since', '2000-01-01', '--format', 'questions', '--out', 'eval/served.yaml', '--append'], appended)).toBe(0);
+    expect(appended.err).toMatch(/added 1 question to eval\/served\.yaml \(left out: 2 already in eval\/served\.yaml, 1 follow-up\)/);
+    expect(readFileSync(out, 'utf8').startsWith(reviewed)).toBe(true);
+    expect(loadQuestionSet(out).questions.map((q) => q.text)).toEqual(['How do I run the linter locally?', 'Who won the football world cup in 1954?', 'Can I lint a single atom?']);
+
+    // A set that does not parse is not added to: nothing is written, and the error says where.
+    writeFileSync(out, 'questions:\n  - id: Bad Id\n');
+    const broken = memoryIo();
+    expect(await main(['-c', server.config.file!, 'conversations', 'export', '--since', '2000-01-01', '--format', 'questions', '--out', 'eval/served.yaml', '--append'], broken)).toBe(2);
+    expect(broken.err).toMatch(/eval\/served\.yaml:2:\d+: .*fix the set before adding to it/);
+    expect(readFileSync(out, 'utf8')).toBe('questions:\n  - id: Bad Id\n');
+    const misused = memoryIo();
+    expect(await main(['-c', server.config.file!, 'conversations', 'export', '--since', '2000-01-01', '--append'], misused)).toBe(2);
+    expect(misused.err).toMatch(/--append adds to a question set: use it with --format questions and --out/);
   });
 
   test('a bad date or a missing database is a usage error', async () => {

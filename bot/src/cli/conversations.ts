@@ -1,5 +1,5 @@
 /** What `atomkit conversations export` runs: JSONL of exchanges since a date, or a question set drafted from them. */
-import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { projectPath, type AtomkitConfig } from '../../../tooling/src/config/load.js';
@@ -10,7 +10,8 @@ import { postgresSettings } from '../store/postgres/connection.js';
 import { isPostgresUrl } from '../store/postgres/url.js';
 import type { ThreadRepository } from '../store/store.js';
 import { ThreadStore } from '../store/threads.js';
-import { servedHeader, servedQuestionSet } from './served-questions.js';
+import { loadQuestionSet, QuestionSetError } from '../../../tooling/src/eval/questions.js';
+import { appendQuestions, servedHeader, servedQuestionSet } from './served-questions.js';
 
 export interface ExportOptions {
   readonly since: string;
@@ -20,6 +21,8 @@ export interface ExportOptions {
   readonly store?: string;
   /** `jsonl` (every exchange) or `questions` (a question set to review, then evaluate on). */
   readonly format?: 'jsonl' | 'questions';
+  /** With `questions`: add the new questions after those of an existing `--out` set, which stays as it is. */
+  readonly append?: boolean;
 }
 
 /** `YYYY-MM-DD` or a full ISO time; returned as the ISO string stored timestamps compare with. */
@@ -35,11 +38,24 @@ export async function runExport(config: AtomkitConfig, options: ExportOptions, i
     io.stderr(`${io.colors.red('error')} --since expects a date like 2026-11-01 (or an ISO time), got \`${options.since}\`.\n`);
     return 2;
   }
+  if (options.append && (options.format !== 'questions' || options.out === undefined)) {
+    io.stderr(`${io.colors.red('error')} --append adds to a question set: use it with --format questions and --out <file>.\n`);
+    return 2;
+  }
   const out = options.out === undefined ? undefined : projectPath(config, options.out);
   // A reviewed question set is work a person did: a new draft never replaces it.
+  let existing: { text: string; ids: Set<string> } | undefined;
   if (options.format === 'questions' && out !== undefined && existsSync(out)) {
-    io.stderr(`${io.colors.red('error')} ${options.out} exists and may hold reviewed questions; write the draft to another file (--out) and merge what is new.\n`);
-    return 2;
+    if (!options.append) {
+      io.stderr(`${io.colors.red('error')} ${options.out} exists and may hold reviewed questions; add the new ones after them with --append, or write to another file (--out).\n`);
+      return 2;
+    }
+    try {
+      existing = { text: readFileSync(out, 'utf8'), ids: new Set(loadQuestionSet(out).questions.map((q) => q.id)) };
+    } catch (error) {
+      io.stderr(`${io.colors.red('error')} ${error instanceof QuestionSetError ? error.format() : (error as Error).message}: fix the set before adding to it.\n`);
+      return 2;
+    }
   }
   const opened = await openThreads(config, options);
   if (typeof opened === 'string') {
@@ -49,7 +65,7 @@ export async function runExport(config: AtomkitConfig, options: ExportOptions, i
   if (out !== undefined) mkdirSync(path.dirname(out), { recursive: true });
   if (options.format === 'questions') {
     try {
-      return await writeQuestions(opened.threads, since, out, options.out, io);
+      return await writeQuestions(opened.threads, since, { out, shown: options.out, existing }, io);
     } finally {
       await opened.close();
     }
@@ -75,11 +91,21 @@ export async function runExport(config: AtomkitConfig, options: ExportOptions, i
   }
 }
 
-/** Writes the question set drafted from the exchanges since `since`, and says what it left out. */
-async function writeQuestions(threads: ThreadRepository, since: string, out: string | undefined, shown: string | undefined, io: CliIo): Promise<number> {
+interface QuestionsTarget {
+  /** The file to write, absolute; stdout when undefined. */
+  readonly out: string | undefined;
+  /** The file as the command line names it. */
+  readonly shown: string | undefined;
+  /** The set already at `out`, with `--append`: its text and the ids it holds. */
+  readonly existing: { text: string; ids: ReadonlySet<string> } | undefined;
+}
+
+/** Writes the question set drafted from the exchanges since `since` (or adds its new questions to the set there), and says what it left out. */
+async function writeQuestions(threads: ThreadRepository, since: string, { out, shown, existing }: QuestionsTarget, io: CliIo): Promise<number> {
   const schema = out === undefined ? packageFile('schemas', 'questions.schema.json') : path.relative(path.dirname(out), packageFile('schemas', 'questions.schema.json'));
-  const drafted = await servedQuestionSet(threads.exportSince(since), servedHeader(since, schema.split(path.sep).join('/'), shown ?? '<file>'));
+  const drafted = await servedQuestionSet(threads.exportSince(since), servedHeader(since, schema.split(path.sep).join('/'), shown ?? '<file>'), existing?.ids);
   const left = [
+    drafted.already > 0 ? `${drafted.already} already in ${shown}` : '',
     drafted.followUps > 0 ? `${drafted.followUps} follow-up${drafted.followUps === 1 ? '' : 's'}` : '',
     drafted.repeats > 0 ? `${drafted.repeats} repeat${drafted.repeats === 1 ? '' : 's'}` : '',
     drafted.tooLong > 0 ? `${drafted.tooLong} longer than 2,000 characters` : '',
@@ -87,7 +113,20 @@ async function writeQuestions(threads: ThreadRepository, since: string, out: str
   ].filter(Boolean);
   const leftOut = left.length > 0 ? ` (left out: ${left.join(', ')})` : '';
   if (drafted.yaml === undefined) {
-    io.stderr(`no question opened a conversation since ${since}${leftOut}; nothing written.\n`);
+    io.stderr(`no ${existing ? 'new ' : ''}question opened a conversation since ${since}${leftOut}; nothing written.\n`);
+    return 0;
+  }
+  if (existing && out !== undefined) {
+    const appended = appendQuestions(existing.text, drafted.yaml);
+    if (appended === undefined) {
+      io.stderr(`${io.colors.red('error')} ${shown} does not end with its \`questions:\` list (one item per line, not [ ... ]), so new questions cannot be added after them without rewriting it; nothing written.\n`);
+      return 2;
+    }
+    // Written whole or not at all: a reviewed set is never left half written.
+    const temporary = `${out}.${process.pid}.tmp`;
+    writeFileSync(temporary, appended);
+    renameSync(temporary, out);
+    io.stderr(`added ${drafted.questions} question${drafted.questions === 1 ? '' : 's'} to ${shown}${leftOut}; review each before measuring on them.\n`);
     return 0;
   }
   if (out === undefined) io.stdout(drafted.yaml);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { parseQuestionSet } from '../../../tooling/src/eval/questions.js';
 import type { ExportedExchange } from '../store/threads.js';
-import { guessKind, servedId, servedQuestionSet } from './served-questions.js';
+import { appendQuestions, guessKind, servedId, servedQuestionSet } from './served-questions.js';
 
 let seq = 0;
 function exchange(question: string, fields: Partial<ExportedExchange> = {}): ExportedExchange {
@@ -103,8 +103,8 @@ describe('servedQuestionSet', () => {
   });
 
   test('writes nothing when no question opened a conversation', async () => {
-    expect(await servedQuestionSet(stream(), header)).toEqual({ questions: 0, repeats: 0, followUps: 0, tooLong: 0, tooShort: 0 });
-    expect(await servedQuestionSet(stream(exchange('hi'), exchange('  ?  '), exchange('😀😀')), header)).toEqual({ questions: 0, repeats: 0, followUps: 0, tooLong: 0, tooShort: 3 });
+    expect(await servedQuestionSet(stream(), header)).toEqual({ questions: 0, repeats: 0, followUps: 0, tooLong: 0, tooShort: 0, already: 0 });
+    expect(await servedQuestionSet(stream(exchange('hi'), exchange('  ?  '), exchange('😀😀')), header)).toEqual({ questions: 0, repeats: 0, followUps: 0, tooLong: 0, tooShort: 3, already: 0 });
   });
 
   test('control characters stay in the question, escaped; characters that only reorder how a line shows are dropped', async () => {
@@ -118,6 +118,44 @@ describe('servedQuestionSet', () => {
     const set = parseQuestionSet((await servedQuestionSet(stream(exchange(pasted)), header)).yaml!, 'served.yaml');
     expect(set.questions[0]!.text).toBe(pasted);
     expect(set.questions[0]!.kind).toBe('pasted-error');
+  });
+});
+
+describe('appendQuestions', () => {
+  const reviewed = [
+    '# reviewed by hand',
+    'questions:',
+    '  # checked: right',
+    '  - {id: served-old, kind: keyword, text: "old question", gold: [procedure/run-the-linter-locally]}',
+    '',
+  ].join('\n');
+
+  test('adds new questions after the reviewed ones, skipping those already there, and leaves every byte of the set as it was', async () => {
+    const old = exchange('old question');
+    const drafted = await servedQuestionSet(stream(exchange('old question'), exchange('How do I publish the site?', { answered: false, citations: [] })), header, new Set([servedId(old.question)]));
+    expect(drafted).toMatchObject({ questions: 1, already: 1 });
+    const appended = appendQuestions(reviewed, drafted.yaml!)!;
+    expect(appended.startsWith(reviewed)).toBe(true);
+    const set = parseQuestionSet(appended, 'served.yaml');
+    expect(set.questions.map((q) => [q.text, q.unanswerable])).toEqual([
+      ['old question', false],
+      ['How do I publish the site?', true],
+    ]);
+    expect(appended).toMatch(/\n {2}# refused: if an atom answers it/);
+  });
+
+  test('indents the new items as the set indents its own, block text included', async () => {
+    const flush = 'questions:\n- id: a-one\n  kind: keyword\n  text: first one\n  unanswerable: true\n';
+    const drafted = await servedQuestionSet(stream(exchange('Error: x\n    at y (z:1:2)')), header);
+    const appended = appendQuestions(flush, drafted.yaml!)!;
+    expect(appended).toMatch(/\n- id: served-/);
+    expect(parseQuestionSet(appended, 'served.yaml').questions.map((q) => q.text)).toEqual(['first one', 'Error: x\n    at y (z:1:2)']);
+  });
+
+  test('refuses a set it cannot add to without rewriting it: a flow list, or a list that does not end the file', async () => {
+    const drafted = (await servedQuestionSet(stream(exchange('How do I publish the site?')), header)).yaml!;
+    expect(appendQuestions('questions: [{id: a-one, kind: keyword, text: first one, unanswerable: true}]\n', drafted)).toBeUndefined();
+    expect(appendQuestions('questions:\n  - {id: a-one, kind: keyword, text: first one, unanswerable: true}\ncorpus: ../docs\n', drafted)).toBeUndefined();
   });
 });
 

@@ -11,7 +11,7 @@
  * with the project, so a credential pasted into a question is masked first.
  */
 import { createHash } from 'node:crypto';
-import { Document, isMap, isSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { holdsErrorOutput } from '../answer/question-parts.js';
 import type { ExportedExchange } from '../store/threads.js';
 import { withoutCredentials } from './credentials.js';
@@ -41,6 +41,8 @@ export interface ServedQuestionSet {
   readonly tooLong: number;
   /** Questions shorter than a question set allows ("hi"). */
   readonly tooShort: number;
+  /** Questions already in the set being added to. */
+  readonly already: number;
 }
 
 interface Entry {
@@ -133,8 +135,9 @@ export function servedHeader(since: string | undefined, schema: string, file: st
 }
 
 /** Drafts the question set from exported exchanges, oldest first (as `exportSince` yields them). */
-export async function servedQuestionSet(exchanges: AsyncIterable<ExportedExchange>, header: string): Promise<ServedQuestionSet> {
+export async function servedQuestionSet(exchanges: AsyncIterable<ExportedExchange>, header: string, known: ReadonlySet<string> = new Set()): Promise<ServedQuestionSet> {
   const threads = new Set<string>();
+  let already = 0;
   const entries = new Map<string, Entry>();
   let followUps = 0;
   let repeats = 0;
@@ -160,6 +163,11 @@ export async function servedQuestionSet(exchanges: AsyncIterable<ExportedExchang
     // Compared as written to the set: two pastes that differ only in their token are one question.
     const masked = await withoutCredentials(text);
     const key = normalized(masked.text);
+    // In the set being added to, by its id: reviewed there, never proposed again.
+    if (known.has(servedId(masked.text))) {
+      already++;
+      continue;
+    }
     const seen = entries.get(key);
     if (seen) {
       seen.asked++;
@@ -178,7 +186,31 @@ export async function servedQuestionSet(exchanges: AsyncIterable<ExportedExchang
   }
   // A set holds at least one question: with none, there is nothing to write.
   const yaml = kept.length === 0 ? undefined : doc.toString({ lineWidth: 0 });
-  return { ...(yaml ? { yaml } : {}), questions: kept.length, repeats, followUps, tooLong, tooShort };
+  return { ...(yaml ? { yaml } : {}), questions: kept.length, repeats, followUps, tooLong, tooShort, already };
+}
+
+/**
+ * `set` with the questions of `drafted` (a whole drafted set) added after its last question, as
+ * text: what is in `set` (reviewed entries, comments, quoting) stays byte for byte. The drafted
+ * items are indented as `set` indents its own. Undefined when `set` is not one `questions` list
+ * that ends the file, the only place an item can go without rewriting anything.
+ *
+ * @example appendQuestions('questions:\n- id: a\n  text: Old?\n', drafted) //=> 'questions:\n- id: a\n  text: Old?\n- id: served-…'
+ */
+export function appendQuestions(set: string, drafted: string): string | undefined {
+  const doc = parseDocument(set);
+  const last = isMap(doc.contents) ? doc.contents.items.at(-1) : undefined;
+  const list = last && isScalar(last.key) && last.key.value === 'questions' ? last.value : undefined;
+  if (!isSeq(list) || list.flow || list.range === undefined || list.range === null) return undefined;
+  const start = list.range[0];
+  const indent = start - (set.lastIndexOf('\n', start - 1) + 1);
+  // The drafted set's items, as the yaml library indents them under their key: two spaces.
+  const items = drafted.slice(drafted.indexOf('\nquestions:\n') + '\nquestions:\n'.length);
+  const shifted = items
+    .split('\n')
+    .map((line) => (line === '' ? line : indent >= 2 ? `${' '.repeat(indent - 2)}${line}` : line.slice(2 - indent)))
+    .join('\n');
+  return `${set.endsWith('\n') ? set : `${set}\n`}${shifted}`;
 }
 
 /** The question as the set holds it: without the blank around it and without bidirectional controls. */

@@ -17,7 +17,8 @@ export const defineConversations: DefineCommand = (program, io, setExitCode) => 
         .choices(['jsonl', 'questions'])
         .default('jsonl'),
     )
-    .action(async (options: { since: string; out?: string; db?: string; store?: string; format: 'jsonl' | 'questions' }, command) => {
+    .option('--append', 'with --format questions: add the questions not yet in the --out set after its own, leaving what is there as it is')
+    .action(async (options: { since: string; out?: string; db?: string; store?: string; format: 'jsonl' | 'questions'; append?: boolean }, command) => {
       const { runExport } = await import('../../../../bot/src/cli/conversations.js');
       setExitCode(await runExport(configFor(command), options, io));
     });
