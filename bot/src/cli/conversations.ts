@@ -11,7 +11,7 @@ import { isPostgresUrl } from '../store/postgres/url.js';
 import type { ThreadRepository } from '../store/store.js';
 import { ThreadStore } from '../store/threads.js';
 import { loadQuestionSet, QuestionSetError } from '../../../tooling/src/eval/questions.js';
-import { appendQuestions, servedHeader, servedQuestionSet } from './served-questions.js';
+import { appendQuestions, questionKey, servedHeader, servedQuestionSet, type KnownQuestions } from './served-questions.js';
 
 export interface ExportOptions {
   readonly since: string;
@@ -44,14 +44,15 @@ export async function runExport(config: AtomkitConfig, options: ExportOptions, i
   }
   const out = options.out === undefined ? undefined : projectPath(config, options.out);
   // A reviewed question set is work a person did: a new draft never replaces it.
-  let existing: { text: string; ids: Set<string> } | undefined;
+  let existing: { text: string; known: KnownQuestions } | undefined;
   if (options.format === 'questions' && out !== undefined && existsSync(out)) {
     if (!options.append) {
       io.stderr(`${io.colors.red('error')} ${options.out} exists and may hold reviewed questions; add the new ones after them with --append, or write to another file (--out).\n`);
       return 2;
     }
     try {
-      existing = { text: readFileSync(out, 'utf8'), ids: new Set(loadQuestionSet(out).questions.map((q) => q.id)) };
+      const { questions } = loadQuestionSet(out);
+      existing = { text: readFileSync(out, 'utf8'), known: { ids: new Set(questions.map((q) => q.id)), keys: new Set(questions.map((q) => questionKey(q.text))) } };
     } catch (error) {
       io.stderr(`${io.colors.red('error')} ${error instanceof QuestionSetError ? error.format() : (error as Error).message}: fix the set before adding to it.\n`);
       return 2;
@@ -96,14 +97,14 @@ interface QuestionsTarget {
   readonly out: string | undefined;
   /** The file as the command line names it. */
   readonly shown: string | undefined;
-  /** The set already at `out`, with `--append`: its text and the ids it holds. */
-  readonly existing: { text: string; ids: ReadonlySet<string> } | undefined;
+  /** The set already at `out`, with `--append`: its text and the questions it holds. */
+  readonly existing: { text: string; known: KnownQuestions } | undefined;
 }
 
 /** Writes the question set drafted from the exchanges since `since` (or adds its new questions to the set there), and says what it left out. */
 async function writeQuestions(threads: ThreadRepository, since: string, { out, shown, existing }: QuestionsTarget, io: CliIo): Promise<number> {
   const schema = out === undefined ? packageFile('schemas', 'questions.schema.json') : path.relative(path.dirname(out), packageFile('schemas', 'questions.schema.json'));
-  const drafted = await servedQuestionSet(threads.exportSince(since), servedHeader(since, schema.split(path.sep).join('/'), shown ?? '<file>'), existing?.ids);
+  const drafted = await servedQuestionSet(threads.exportSince(since), servedHeader(since, schema.split(path.sep).join('/'), shown ?? '<file>'), existing?.known);
   const left = [
     drafted.already > 0 ? `${drafted.already} already in ${shown}` : '',
     drafted.followUps > 0 ? `${drafted.followUps} follow-up${drafted.followUps === 1 ? '' : 's'}` : '',

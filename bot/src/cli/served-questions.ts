@@ -103,7 +103,7 @@ export function guessKind(text: string): ServedKind {
  * @example servedId('How do I run the linter locally?') //=> 'served-how-do-i-run-the-linter-locally-ecdf62'
  */
 export function servedId(text: string): string {
-  const hash = createHash('sha256').update(normalized(text)).digest('hex').slice(0, 6);
+  const hash = createHash('sha256').update(questionKey(text)).digest('hex').slice(0, 6);
   const words = text
     .toLowerCase()
     .normalize('NFKD')
@@ -115,7 +115,7 @@ export function servedId(text: string): string {
 }
 
 /** The question as it is compared for repeats: case, spacing and a trailing question mark aside. */
-function normalized(text: string): string {
+export function questionKey(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').replace(/[\s?？]+$/, '').trim();
 }
 
@@ -135,7 +135,13 @@ export function servedHeader(since: string | undefined, schema: string, file: st
 }
 
 /** Drafts the question set from exported exchanges, oldest first (as `exportSince` yields them). */
-export async function servedQuestionSet(exchanges: AsyncIterable<ExportedExchange>, header: string, known: ReadonlySet<string> = new Set()): Promise<ServedQuestionSet> {
+/** The questions of a set being added to: their ids, and their texts as `questionKey` compares them. */
+export interface KnownQuestions {
+  readonly ids: ReadonlySet<string>;
+  readonly keys: ReadonlySet<string>;
+}
+
+export async function servedQuestionSet(exchanges: AsyncIterable<ExportedExchange>, header: string, known: KnownQuestions = { ids: new Set(), keys: new Set() }): Promise<ServedQuestionSet> {
   const threads = new Set<string>();
   let already = 0;
   const entries = new Map<string, Entry>();
@@ -162,9 +168,9 @@ export async function servedQuestionSet(exchanges: AsyncIterable<ExportedExchang
     }
     // Compared as written to the set: two pastes that differ only in their token are one question.
     const masked = await withoutCredentials(text);
-    const key = normalized(masked.text);
-    // In the set being added to, by its id: reviewed there, never proposed again.
-    if (known.has(servedId(masked.text))) {
+    const key = questionKey(masked.text);
+    // In the set being added to, by its id or its words (a reviewer may have edited either): reviewed there, never proposed again.
+    if (known.ids.has(servedId(masked.text)) || known.keys.has(key)) {
       already++;
       continue;
     }
