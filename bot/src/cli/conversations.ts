@@ -5,13 +5,14 @@ import path from 'node:path';
 import { projectPath, type AtomkitConfig } from '../../../tooling/src/config/load.js';
 import type { CliIo } from '../../../tooling/src/cli/io.js';
 import { packageFile } from '../../../tooling/src/package/files.js';
+import { normalizeQuestion } from '../store/cache.js';
 import { openDatabase } from '../store/db.js';
 import { postgresSettings } from '../store/postgres/connection.js';
 import { isPostgresUrl } from '../store/postgres/url.js';
 import type { ThreadRepository } from '../store/store.js';
 import { ThreadStore } from '../store/threads.js';
 import { loadQuestionSet, QuestionSetError } from '../../../tooling/src/eval/questions.js';
-import { appendQuestions, questionKey, servedHeader, servedQuestionSet, type KnownQuestions } from './served-questions.js';
+import { appendQuestions, servedHeader, servedQuestionSet, type KnownQuestions } from './served-questions.js';
 
 export interface ExportOptions {
   readonly since: string;
@@ -52,7 +53,7 @@ export async function runExport(config: AtomkitConfig, options: ExportOptions, i
     }
     try {
       const { questions } = loadQuestionSet(out);
-      existing = { text: readFileSync(out, 'utf8'), known: { ids: new Set(questions.map((q) => q.id)), keys: new Set(questions.map((q) => questionKey(q.text))) } };
+      existing = { text: readFileSync(out, 'utf8'), known: { ids: new Set(questions.map((q) => q.id)), keys: new Set(questions.map((q) => normalizeQuestion(q.text))) } };
     } catch (error) {
       io.stderr(`${io.colors.red('error')} ${error instanceof QuestionSetError ? error.format() : (error as Error).message}: fix the set before adding to it.\n`);
       return 2;

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { parseQuestionSet } from '../../../tooling/src/eval/questions.js';
 import type { ExportedExchange } from '../store/threads.js';
-import { appendQuestions, guessKind, questionKey, servedId, servedQuestionSet } from './served-questions.js';
+import { normalizeQuestion } from '../store/cache.js';
+import { appendQuestions, guessKind, servedId, servedQuestionSet } from './served-questions.js';
 
 let seq = 0;
 function exchange(question: string, fields: Partial<ExportedExchange> = {}): ExportedExchange {
@@ -135,7 +136,7 @@ describe('appendQuestions', () => {
     const drafted = await servedQuestionSet(stream(exchange('old question'), exchange('How do I publish the site?', { answered: false, citations: [] })), header, { ids: new Set([servedId(old.question)]), keys: new Set() });
     expect(drafted).toMatchObject({ questions: 1, already: 1 });
     // A question whose id a reviewer changed is still known by its words.
-    expect(await servedQuestionSet(stream(exchange('Old question?')), header, { ids: new Set(['served-renamed']), keys: new Set([questionKey('old question')]) })).toMatchObject({ questions: 0, already: 1 });
+    expect(await servedQuestionSet(stream(exchange('Old question?')), header, { ids: new Set(['served-renamed']), keys: new Set([normalizeQuestion('old question')]) })).toMatchObject({ questions: 0, already: 1 });
     const appended = appendQuestions(reviewed, drafted.yaml!)!;
     expect(appended.startsWith(reviewed)).toBe(true);
     const set = parseQuestionSet(appended, 'served.yaml');

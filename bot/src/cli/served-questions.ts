@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { holdsErrorOutput } from '../answer/question-parts.js';
+import { normalizeQuestion } from '../store/cache.js';
 import type { ExportedExchange } from '../store/threads.js';
 import { withoutCredentials } from './credentials.js';
 
@@ -103,7 +104,7 @@ export function guessKind(text: string): ServedKind {
  * @example servedId('How do I run the linter locally?') //=> 'served-how-do-i-run-the-linter-locally-ecdf62'
  */
 export function servedId(text: string): string {
-  const hash = createHash('sha256').update(questionKey(text)).digest('hex').slice(0, 6);
+  const hash = createHash('sha256').update(normalizeQuestion(text)).digest('hex').slice(0, 6);
   const words = text
     .toLowerCase()
     .normalize('NFKD')
@@ -114,10 +115,6 @@ export function servedId(text: string): string {
   return slug ? `served-${slug}-${hash}` : `served-${hash}`;
 }
 
-/** The question as it is compared for repeats: case, spacing and a trailing question mark aside. */
-export function questionKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').replace(/[\s?？]+$/, '').trim();
-}
 
 /**
  * The comment a drafted set opens with: its schema (for editors), where its questions come from,
@@ -135,7 +132,7 @@ export function servedHeader(since: string | undefined, schema: string, file: st
 }
 
 /** Drafts the question set from exported exchanges, oldest first (as `exportSince` yields them). */
-/** The questions of a set being added to: their ids, and their texts as `questionKey` compares them. */
+/** The questions of a set being added to: their ids, and their texts as `normalizeQuestion` folds them. */
 export interface KnownQuestions {
   readonly ids: ReadonlySet<string>;
   readonly keys: ReadonlySet<string>;
@@ -168,7 +165,7 @@ export async function servedQuestionSet(exchanges: AsyncIterable<ExportedExchang
     }
     // Compared as written to the set: two pastes that differ only in their token are one question.
     const masked = await withoutCredentials(text);
-    const key = questionKey(masked.text);
+    const key = normalizeQuestion(masked.text);
     // In the set being added to, by its id or its words (a reviewer may have edited either): reviewed there, never proposed again.
     if (known.ids.has(servedId(masked.text)) || known.keys.has(key)) {
       already++;
