@@ -115,7 +115,6 @@ export function servedId(text: string): string {
   return slug ? `served-${slug}-${hash}` : `served-${hash}`;
 }
 
-
 /**
  * The comment a drafted set opens with: its schema (for editors), where its questions come from,
  * and what to do with it, where `file` is the path the set is saved at.
