@@ -11,7 +11,7 @@ import { postgresSettings } from '../store/postgres/connection.js';
 import { isPostgresUrl } from '../store/postgres/url.js';
 import type { ThreadRepository } from '../store/store.js';
 import { ThreadStore } from '../store/threads.js';
-import { loadQuestionSet, QuestionSetError } from '../../../tooling/src/eval/questions.js';
+import { parseQuestionSet, QuestionSetError } from '../../../tooling/src/eval/questions.js';
 import { appendQuestions, servedHeader, servedQuestionSet, type KnownQuestions } from './served-questions.js';
 
 export interface ExportOptions {
@@ -52,8 +52,9 @@ export async function runExport(config: AtomkitConfig, options: ExportOptions, i
       return 2;
     }
     try {
-      const { questions } = loadQuestionSet(out);
-      existing = { text: readFileSync(out, 'utf8'), known: { ids: new Set(questions.map((q) => q.id)), keys: new Set(questions.map((q) => normalizeQuestion(q.text))) } };
+      const text = readFileSync(out, 'utf8');
+      const { questions } = parseQuestionSet(text, out);
+      existing = { text, known: { ids: new Set(questions.map((q) => q.id)), keys: new Set(questions.map((q) => normalizeQuestion(q.text))) } };
     } catch (error) {
       io.stderr(`${io.colors.red('error')} ${error instanceof QuestionSetError ? error.format() : (error as Error).message}: fix the set before adding to it.\n`);
       return 2;
