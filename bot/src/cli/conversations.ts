@@ -4,7 +4,6 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { projectPath, type AtomkitConfig } from '../../../tooling/src/config/load.js';
 import type { CliIo } from '../../../tooling/src/cli/io.js';
-import { packageFile } from '../../../tooling/src/package/files.js';
 import { normalizeQuestion } from '../store/cache.js';
 import { openDatabase } from '../store/db.js';
 import { postgresSettings } from '../store/postgres/connection.js';
@@ -105,8 +104,7 @@ interface QuestionsTarget {
 
 /** Writes the question set drafted from the exchanges since `since` (or adds its new questions to the set there), and says what it left out. */
 async function writeQuestions(threads: ThreadRepository, since: string, { out, shown, existing }: QuestionsTarget, io: CliIo): Promise<number> {
-  const schema = out === undefined ? packageFile('schemas', 'questions.schema.json') : path.relative(path.dirname(out), packageFile('schemas', 'questions.schema.json'));
-  const drafted = await servedQuestionSet(threads.exportSince(since), servedHeader(since, schema.split(path.sep).join('/'), shown ?? '<file>'), existing?.known);
+  const drafted = await servedQuestionSet(threads.exportSince(since), servedHeader(since, out, shown ?? '<file>'), existing?.known);
   const left = [
     drafted.already > 0 ? `${drafted.already} already in ${shown}` : '',
     drafted.followUps > 0 ? `${drafted.followUps} follow-up${drafted.followUps === 1 ? '' : 's'}` : '',

@@ -11,7 +11,9 @@
  * with the project, so a credential pasted into a question is masked first.
  */
 import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { packageFile } from '../../../tooling/src/package/files.js';
 import { holdsErrorOutput } from '../answer/question-parts.js';
 import { normalizeQuestion } from '../store/cache.js';
 import type { ExportedExchange } from '../store/threads.js';
@@ -116,10 +118,13 @@ export function servedId(text: string): string {
 }
 
 /**
- * The comment a drafted set opens with: its schema (for editors), where its questions come from,
- * and what to do with it, where `file` is the path the set is saved at.
+ * The comment a drafted set opens with: its schema (for editors, relative to `savedAt`, the set's
+ * absolute path, when known), where its questions come from, and what to do with it, where `file`
+ * is how the reader names the set.
  */
-export function servedHeader(since: string | undefined, schema: string, file: string): string {
+export function servedHeader(since: string | undefined, savedAt: string | undefined, file: string): string {
+  const schemaFile = packageFile('schemas', 'questions.schema.json');
+  const schema = savedAt === undefined ? schemaFile : path.relative(path.dirname(savedAt), schemaFile).split(path.sep).join('/');
   return [
     ` yaml-language-server: $schema=${schema}`,
     ` Questions readers asked the chat service${since ? ` since ${since}` : ''}: the first question of each`,

@@ -10,7 +10,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import { servedHeader, servedQuestionSet } from '../../../../../bot/src/cli/served-questions.js';
 import { openDatabase } from '../../../../../bot/src/store/db.js';
 import { ThreadStore } from '../../../../../bot/src/store/threads.js';
-import { packageFile } from '../../../package/files.js';
 import { StudioApiError } from '../errors.js';
 import { sourceOf, titleKey } from '../../../lint/corpus.js';
 import { readBotSignals } from '../../coverage/bot-store.js';
@@ -59,8 +58,7 @@ export const signalRoutes: FastifyPluginAsync<StudioContext> = async (app, { con
     if (!existsSync(dbFile)) throw new StudioApiError('ATOMKIT_ERR_NOT_FOUND', `No chat store at ${config.bot.db}: questions appear once the chat service has answered some.`);
     const db = openDatabase(dbFile, { readonly: true });
     try {
-      const schema = path.relative(path.dirname(path.join(config.root, SERVED_SET)), packageFile('schemas', 'questions.schema.json')).split(path.sep).join('/');
-      const drafted = await servedQuestionSet(new ThreadStore(db).exportSince('0000'), servedHeader(undefined, schema, SERVED_SET));
+      const drafted = await servedQuestionSet(new ThreadStore(db).exportSince('0000'), servedHeader(undefined, path.join(config.root, SERVED_SET), SERVED_SET));
       if (drafted.yaml === undefined) throw new StudioApiError('ATOMKIT_ERR_NOT_FOUND', 'No question has opened a conversation yet.');
       return reply.type('application/yaml; charset=utf-8').header('content-disposition', `attachment; filename="${path.basename(SERVED_SET)}"`).send(drafted.yaml);
     } finally {
