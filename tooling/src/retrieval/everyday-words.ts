@@ -2,8 +2,10 @@
  * Everyday English: words people use around a question (time, effort, feelings, people, size,
  * everyday objects and verbs, the device asked from, the asker's own service, app or repo) rather
  * than to name what it is about. A question's word that no atom uses is a sign the atoms do not
- * cover it, unless it is one of these.
+ * cover it, unless it is one of these, or one of the most common words of spoken English.
  */
+import { SPOKEN_WORDS } from '../generated/spoken-words.js';
+
 const WORDS = `
 able about absolutely actually add after afternoon again ago agree ahead almost alone along already alright although always
 arrive arrived arrives belong contain receive received reach return returned
@@ -46,6 +48,7 @@ complain complained complaining complains complaint complaints
 `;
 
 let stems: ReadonlySet<string> | undefined;
+let spokenStems: ReadonlySet<string> | undefined;
 
 /**
  * Is the (tokenized) term an everyday word? Terms are compared in the tokenizer's form, so the
@@ -56,4 +59,17 @@ let stems: ReadonlySet<string> | undefined;
 export function isEveryday(term: string, tokenize: (text: string) => string[]): boolean {
   stems ??= new Set(WORDS.split(/\s+/).filter(Boolean).flatMap((word) => tokenize(word)));
   return stems.has(term);
+}
+
+/**
+ * Is the (tokenized) term one of the most common words of spoken English (`generated/spoken-words.ts`)?
+ * Beyond the words above, these are how people describe what they see ("a wall of json", "garbage
+ * characters", "halfway down the file"); a documentation set written in other words does not fail
+ * to cover the question for them. The caller decides when such a word is a name instead (`Slack`).
+ *
+ * @example isSpokenWord('garbag', tokenize) //=> true
+ */
+export function isSpokenWord(term: string, tokenize: (text: string) => string[]): boolean {
+  spokenStems ??= new Set(SPOKEN_WORDS.split(/\s+/).filter(Boolean).flatMap((word) => tokenize(word)));
+  return spokenStems.has(term);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { analyzeQuery, completed, normalizePhrases, withinOneEdit } from './query.js';
+import { analyzeQuery, completed, normalizePhrases, withinOneEdit, writtenAsNames } from './query.js';
 
 const vocabulary = ['search', 'complet', 'backup', 'databas', 'default', 'serv', 'listen', 'linter', 'local', 'connect', 'stack', 'lack'];
 const known = (term: string) => vocabulary.includes(term);
@@ -126,9 +126,22 @@ describe('analyzeQuery', () => {
   });
 
   test("the asker's own service, app or repo is everyday, not a topic the atoms lack", () => {
-    const terms = byTerm('our pricing service and the web app in the same repo');
+    const terms = byTerm('our kubernetes service and the web app in the same repo');
     expect(['servic', 'app', 'repo'].map((term) => terms[term]?.everyday)).toEqual([true, true, true]);
-    expect(terms['price']?.everyday).toBe(false);
+    expect(terms['kubernet']?.everyday).toBe(false);
+  });
+
+  test('a word people say every day is everyday, though no atom uses it: it tells how the asker talks', () => {
+    const terms = byTerm('the terminal is a wall of json and the accents come out as garbage');
+    expect(['wall', 'accent', 'garbag'].map((term) => terms[term]?.everyday)).toEqual([true, true, true]);
+    expect(terms['json']?.everyday).toBe(false);
+  });
+
+  test('a common word written as a name inside a sentence names a topic: "Slack" is the product', () => {
+    expect(byTerm('can the assistant run as a Slack bot?')['slack']?.everyday).toBe(false);
+    expect(byTerm('cut me some slack, the bot is slow')['slack']?.everyday).toBe(true);
+    // Opening a sentence or a line, any word is capitalised.
+    expect(byTerm('Garbage comes out. Wall of text.')['garbag']?.everyday).toBe(true);
   });
 
   test('searches a symbol the question quotes by its name, when an atom names it so', () => {
@@ -189,6 +202,12 @@ describe('analyzeQuery', () => {
   test('reads "out of the box" as default', () => {
     expect(normalizePhrases('what does serve listen on out of the box')).toContain('default');
     expect(analyze('what does serve listen on out of the box').map((t) => t.term)).toEqual(['serv', 'listen', 'default']);
+  });
+});
+
+describe('writtenAsNames', () => {
+  test('finds capitalised words and acronyms inside a sentence, not those opening a sentence or a line', () => {
+    expect(writtenAsNames('Can it post to Slack? Our SRE team\nWants it in Teams: Yes')).toEqual(['Slack', 'SRE', 'Teams']);
   });
 });
 

@@ -5,7 +5,7 @@
  * whether it is a concrete value pasted from a log (a URL, a path, a host, a number, an id) that
  * an atom cannot be expected to contain.
  */
-import { isEveryday } from './everyday-words.js';
+import { isEveryday, isSpokenWord } from './everyday-words.js';
 import { englishFor, JAPANESE_GLOSSARY } from './glossary.js';
 import { SYNONYM_PHRASES, synonymsFor } from './synonyms.js';
 import { hyphenatedCompounds, japaneseTerm, latinTerm, tokenize } from './tokenize.js';
@@ -121,6 +121,7 @@ export function analyzeQuery(
     for (const [phrase] of normalized.matchAll(pattern)) for (const term of tokenize(phrase)) phraseForms.set(term, [...(phraseForms.get(term) ?? []), ...tokenize(docs)]);
   }
   let vocab: string[] | undefined;
+  const names = new Set(writtenAsNames(normalized).flatMap((word) => tokenize(word)));
   return terms.map((term) => {
     const forms = [term];
     // A piece of a cut word is there for Japanese atoms cut alike: ポート in インポート is no port.
@@ -155,9 +156,22 @@ export function analyzeQuery(
       forms,
       ...(translated.length > 0 ? { translated } : {}),
       concrete: (concrete.has(term) && !outside.has(term)) || (HAS_DIGIT.test(term) && !NAME_WITH_NUMBER.test(term)),
-      everyday: isEveryday(term, tokenize) || NATIVE_JAPANESE.test(term),
+      everyday: isEveryday(term, tokenize) || NATIVE_JAPANESE.test(term) || (!names.has(term) && isSpokenWord(term, tokenize)),
     };
   });
+}
+
+/** A capitalised word or an acronym (`Slack`, `SRE`, `S3`) not opening a sentence or a line. */
+const NAME = /(?<![.!?:]\s*|^\s*)\b(?:[A-Z][a-z]+|[A-Z]{2,}\d*)\b/gmu;
+
+/**
+ * The words a question writes as names: "run it as a Slack bot" names the product, though people
+ * say "slack" every day. A word opening a sentence or a line is capitalised whatever it is.
+ *
+ * @example writtenAsNames('Can it run as a Slack bot? Our SRE team asks.') //=> ['Slack', 'SRE']
+ */
+export function writtenAsNames(text: string): string[] {
+  return [...text.matchAll(NAME)].map(([word]) => word);
 }
 
 const KATAKANA_RUN = /[\p{Script=Katakana}ー]{2,}/gu;
