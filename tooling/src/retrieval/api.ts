@@ -64,6 +64,8 @@ export interface SearchHit {
   confidence: number;
   /** The `error_codes` entry of the atom found verbatim in the query (a pasted log line). */
   matchedErrorCode?: string;
+  /** The link in the query to the atom's page, or to a page its `sources` name (an error message's "see <docs URL>"). */
+  matchedLink?: string;
 }
 
 export interface IndexCounts {

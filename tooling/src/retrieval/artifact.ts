@@ -27,8 +27,9 @@ import type { FileDigest, IndexManifest } from './api.js';
  *     and the codes of sub-headings of codes (`### ERR_INVALID_ARG_TYPE`) are entry codes as a table's are.
  * 19: hedges (generally, completely) are not indexed, and words the stemmer would merge with a more
  *     technical one keep their own stem (important: not `import`; general: not `generate`).
+ * 20: units keep their atom's source references (`sourceRefs`): a question linking to one finds the atom.
  */
-export const FORMAT_VERSION = 19;
+export const FORMAT_VERSION = 20;
 
 export const FILES = {
   manifest: 'manifest.json',

@@ -37,6 +37,8 @@ export interface Unit {
   /** Title of the atom this one is a translation of (`translation_of`), when it is one. */
   readonly translationOf?: string;
   readonly errorCodes: readonly string[];
+  /** The atom's `sources` references (paths or URLs): a question that links to one of those pages asks about this atom. */
+  readonly sourceRefs: readonly string[];
   /** Codes of a table of codes in the unit's text (see entry-codes.ts): matched whole when pasted, not searched as words. */
   readonly entryCodes: readonly string[];
   /** The unit's Markdown. */
@@ -88,6 +90,7 @@ export function chunkAtom(atom: Atom, options: ChunkOptions): Unit[] {
     language: header.language ?? atom.locale ?? options.defaultLanguage,
     ...(header.translation_of?.trim() ? { translationOf: header.translation_of.trim() } : {}),
     errorCodes: [...(header.error_codes ?? [])],
+    sourceRefs: (header.sources ?? []).map((source) => source.ref),
   };
   const units: Unit[] = [];
   const make = (

@@ -156,6 +156,7 @@ function formatHit(hit: SearchHit, i: number, config: AtomkitConfig, colors: Col
     `${colors.bold(`${i + 1}. ${hit.title}`)} ${colors.dim('›')} ${where} ${colors.dim(`(${hit.type}, confidence ${hit.confidence.toFixed(2)})`)}`,
     `   ${colors.cyan(absoluteUrl(hit.url, config.site.url))}`,
     ...(hit.matchedErrorCode ? [`   ${colors.green(`matches error code ${hit.matchedErrorCode}`)}`] : []),
+    ...(hit.matchedLink ? [`   ${colors.green(`the question links to its page: ${hit.matchedLink}`)}`] : []),
     `   ${preview}`,
   ];
   return `${lines.join('\n')}\n`;

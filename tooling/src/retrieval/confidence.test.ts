@@ -22,7 +22,7 @@ describe('confidence', () => {
     const base = { queryTerms: ['a', 'b'], unitTerms: new Set(['a']), df: df({ a: 1, b: 1 }), units: 10 };
     expect(confidence(base)).toBe(0.25);
     expect(confidence({ ...base, similarity: 1, baseline: { mean: 0, std: 0 } })).toBe(0.625);
-    expect(confidence({ ...base, errorCodeMatch: true })).toBe(0.9);
+    expect(confidence({ ...base, exactMatch: true })).toBe(0.9);
   });
 
   test('counts the lexical coverage as its square root when the question names the atom in full', () => {

@@ -16,7 +16,8 @@
  * - A question that holds every word of the hit's atom's name ("redact the authorization header"
  *   for "Redaction") asks about that page, whatever else it says (the asker's own header, host or
  *   library): its lexical coverage counts as its square root.
- * - Both on: the mean of the two. An exact error-code match lifts the hit to at least 0.9.
+ * - Both on: the mean of the two. An exact match (an error code quoted, the atom's page linked)
+ *   lifts the hit to at least 0.9.
  */
 
 import type { QueryTerm } from './query.js';
@@ -33,7 +34,8 @@ export interface ConfidenceInputs {
   /** Cosine similarity of query and unit, when dense retrieval is on. */
   readonly similarity?: number | undefined;
   readonly baseline?: { mean: number; std: number } | null | undefined;
-  readonly errorCodeMatch?: boolean;
+  /** The question quotes the hit's atom's error code, or links to its page. */
+  readonly exactMatch?: boolean;
   /** The question holds every word of the hit's atom's name. */
   readonly named?: boolean;
   /** The hit's atom language (BCP 47): words in a script it is not written in are not held against it. */
@@ -132,7 +134,7 @@ export function confidence(inputs: ConfidenceInputs): number {
   const coverage = lexicalCoverage(inputs.queryTerms, inputs.unitTerms, inputs.df, inputs.units, inputs.language);
   const lexical = inputs.named ? Math.sqrt(coverage) : coverage;
   const value = inputs.similarity === undefined ? lexical : (lexical + denseConfidence(inputs.similarity, inputs.baseline)) / 2;
-  return Math.round((inputs.errorCodeMatch ? Math.max(value, 0.9) : value) * 1000) / 1000;
+  return Math.round((inputs.exactMatch ? Math.max(value, 0.9) : value) * 1000) / 1000;
 }
 
 /**

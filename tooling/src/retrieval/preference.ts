@@ -4,8 +4,8 @@
  * languages ranked together (a Japanese question whose answer exists only in English finds it),
  * after any atom in another language that ranks above them all and has no translation found,
  * each atom found in another language shown by its translation when the search found that too;
- * and an atom whose error code the question quotes first in any case (in the question's language
- * first, when its translation quotes the code too).
+ * and an atom whose error code the question quotes, or whose page it links to, first in any case (in
+ * the question's language first, when its translation matches too).
  */
 import type { Retriever, SearchFilters, SearchHit, SearchOptions } from './api.js';
 
@@ -36,7 +36,7 @@ export async function languagePreferred(retriever: Retriever, question: string, 
   // down a long list (the eval ranks 60) says nothing about the order of the list above it.
   const best = (hits: readonly SearchHit[]) => Math.max(0, ...hits.slice(0, PREFERENCE_WINDOW).map((hit) => hit.confidence));
   // Of the atoms quoting the error code (an atom and its translation both do), the question's language first.
-  const quotes = all.filter((hit) => hit.matchedErrorCode !== undefined);
+  const quotes = all.filter((hit) => hit.matchedErrorCode !== undefined || hit.matchedLink !== undefined);
   const inLanguage = (hit: SearchHit) => hit.language.toLowerCase().split('-')[0] === language.toLowerCase().split('-')[0];
   const quoted = [...quotes.filter(inLanguage), ...quotes.filter((hit) => !inLanguage(hit))];
   const first = best(preferred) >= options.minScore && best(preferred) >= best(all) * PREFERRED_SHARE ? preferred : [];

@@ -19,6 +19,7 @@ import { COMMON_SHARE, loadLexical, searchLexical, selectQueryTerms, shareAcross
 import { loanwordFor, soundIndex, type SoundIndex } from './loanword.js';
 import { analyzeQuery, type QueryTerm } from './query.js';
 import { normalizeCode, tokenize } from './tokenize.js';
+import { pageLinks, samePage, sourcePage, type PageRef } from './links.js';
 import { UnitStore, type StoredUnit, type UnitMeta } from './store.js';
 import { RULE_CODE_LEAD } from '../text/rule-code.js';
 
@@ -154,6 +155,7 @@ class IndexRetriever implements Retriever {
   /** The index's English terms by sound, for katakana loanwords: built when the first one is asked. */
   #sounds: SoundIndex | undefined;
   readonly #codes: readonly ErrorCode[];
+  readonly #pages: IndexTables['pages'];
   readonly #storeFile: StoreFile;
   /** Why a search could not read the chunk store, once one could not. */
   #failure: string | undefined;
@@ -179,6 +181,7 @@ class IndexRetriever implements Retriever {
     }
     this.#df = tables.df;
     this.#codes = tables.codes;
+    this.#pages = tables.pages;
     this.#storeFile = storeFile;
   }
 
@@ -298,9 +301,10 @@ class IndexRetriever implements Retriever {
     for (const atomId of this.#titled(text)) {
       for (const label of this.#labelsByAtom.get(atomId) ?? []) if (!keep || keep(label)) add(label, 3 / (RRF_K + 1));
     }
-    // A pasted log line naming an atom's error code: that atom's units go first.
+    // A pasted log line naming an atom's error code, or linking to its page: that atom's units go first.
     const matchedCodes = this.#matchCodes(text);
-    for (const [atomId] of matchedCodes) {
+    const linked = this.#matchLinks(text);
+    for (const atomId of new Set([...matchedCodes.keys(), ...linked.keys()])) {
       for (const label of this.#labelsByAtom.get(atomId) ?? []) if (!keep || keep(label)) add(label, 2 / (RRF_K + 1));
     }
 
@@ -316,6 +320,7 @@ class IndexRetriever implements Retriever {
       let similarity = similarities.get(label);
       if (useDense && similarity === undefined) similarity = similarityTo(this.denseIndex!, label, vector!);
       const matchedErrorCode = matchedCodes.get(unit.atomId);
+      const matchedLink = linked.get(unit.atomId);
       return toHit(unit, score, {
         confidence: confidence({
           queryTerms: terms,
@@ -326,11 +331,12 @@ class IndexRetriever implements Retriever {
           units: this.#meta.size,
           similarity: useDense ? similarity : undefined,
           baseline: this.manifest.denseBaseline,
-          errorCodeMatch: matchedErrorCode !== undefined,
+          exactMatch: matchedErrorCode !== undefined || matchedLink !== undefined,
           named: this.#namedBy(label, terms),
           language: unit.language,
         }),
         matchedErrorCode,
+        matchedLink,
       });
     });
   }
@@ -475,6 +481,26 @@ class IndexRetriever implements Retriever {
   }
 
   /** Atoms whose error codes occur in the text as whole tokens (`E104` does not match `E1042`). */
+  /**
+   * The atoms whose pages the question links to, each with the link. A link finds the atom made from
+   * the section its fragment names, else the one atom that is the whole page; a link that could be
+   * to several pages (`/guide` when two folders have one) finds none. Of pages whose paths end alike,
+   * the one whose path is the link's, or closest to it in length: `/error/x/` is not `/ja/error/x/`.
+   */
+  #matchLinks(text: string): Map<string, string> {
+    const matches = new Map<string, string>();
+    for (const link of pageLinks(text)) {
+      const distance = (page: PageRef) => Math.abs(page.segments.length - link.segments.length);
+      const same = this.#pages.filter((entry) => samePage(link, entry.page));
+      const closest = Math.min(...same.map((entry) => distance(entry.page)));
+      const pages = same.filter((entry) => distance(entry.page) === closest);
+      const section = link.fragment === undefined ? [] : pages.filter((entry) => entry.page.fragment === link.fragment);
+      const atoms = new Set((section.length > 0 ? section : pages.filter((entry) => entry.page.fragment === undefined)).map((entry) => entry.atomId));
+      if (atoms.size === 1) matches.set([...atoms][0]!, link.url);
+    }
+    return matches;
+  }
+
   #matchCodes(text: string): Map<string, string> {
     const haystack = normalizeCode(text);
     const matches = new Map<string, string>();
@@ -520,6 +546,8 @@ interface IndexTables {
   readonly meta: readonly UnitMeta[];
   readonly df: ReadonlyMap<string, number>;
   readonly codes: readonly ErrorCode[];
+  /** The pages each atom is: its own (its id is its page's path) and those its `sources` name. */
+  readonly pages: readonly { readonly atomId: string; readonly page: PageRef }[];
 }
 
 /** The chunk store file, its stats when it was verified, and the index folder as shown to people. */
@@ -531,13 +559,21 @@ interface StoreFile {
 
 function readTables(store: UnitStore): IndexTables {
   try {
+    const meta = store.meta();
     return {
-      meta: store.meta(),
+      meta,
       df: store.termFrequencies(),
       codes: store
         .errorCodes()
         .map(({ atomId, code }) => ({ atomId, code, normalized: normalizeCode(code) }))
         .filter((entry) => entry.normalized.length >= 2 && !ERROR_CLASSES.has(entry.normalized)),
+      pages: [
+        ...[...new Set(meta.map((unit) => unit.atomId))].map((atomId) => ({ atomId, page: sourcePage(atomId)! })),
+        ...store.sourceRefs().flatMap(({ atomId, ref }) => {
+          const page = sourcePage(ref);
+          return page ? [{ atomId, page }] : [];
+        }),
+      ],
     };
   } catch (error) {
     throw new Error(`${FILES.units} cannot be read (${(error as Error).message})`);
@@ -561,7 +597,7 @@ function isBoundary(text: string, index: number, edge: string): boolean {
 }
 
 /** A stored unit as a search hit, with its score and confidence. */
-export function toHit(unit: StoredUnit, score: number, extra: { confidence: number; matchedErrorCode: string | undefined }): SearchHit {
+export function toHit(unit: StoredUnit, score: number, extra: { confidence: number; matchedErrorCode: string | undefined; matchedLink?: string | undefined }): SearchHit {
   return {
     unitId: unit.id,
     atomId: unit.atomId,
@@ -582,6 +618,7 @@ export function toHit(unit: StoredUnit, score: number, extra: { confidence: numb
     score: Math.round(score * 1e6) / 1e6,
     confidence: extra.confidence,
     ...(extra.matchedErrorCode ? { matchedErrorCode: extra.matchedErrorCode } : {}),
+    ...(extra.matchedLink ? { matchedLink: extra.matchedLink } : {}),
   };
 }
 

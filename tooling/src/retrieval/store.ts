@@ -211,6 +211,13 @@ export class UnitStore {
     ).all();
   }
 
+  /** Every source reference of every indexed atom (each of its units carries them). */
+  sourceRefs(): { atomId: string; ref: string }[] {
+    return this.#sql<{ atomId: string; ref: string }>(
+      "SELECT DISTINCT atom_id AS atomId, ref.value AS ref FROM units, json_each(units.data, '$.sourceRefs') AS ref",
+    ).all();
+  }
+
   unit(label: number): StoredUnit | undefined {
     const row = this.#sql<{ data: string }>('SELECT data FROM units WHERE label = ?').get(label);
     return row ? (JSON.parse(row.data) as StoredUnit) : undefined;

@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { loadConfig } from '../../src/config/load.js';
 import { openRetriever, type Retriever } from '../../src/retrieval/api.js';
 import { buildIndex } from '../../src/retrieval/build.js';
@@ -19,6 +19,7 @@ interface AtomSpec {
   readonly tags?: readonly string[];
   readonly language?: string;
   readonly errorCodes?: readonly string[];
+  readonly sources?: readonly string[];
   readonly body: string;
 }
 
@@ -49,6 +50,7 @@ async function indexOf(atoms: readonly AtomSpec[]): Promise<Retriever> {
       'related: []',
       ...(atom.language ? [`language: ${atom.language}`] : []),
       ...(atom.errorCodes ? ['error_codes:', ...atom.errorCodes.map((code) => `  - ${JSON.stringify(code)}`)] : []),
+      ...(atom.sources ? ['sources:', ...atom.sources.map((ref) => `  - ref: ${JSON.stringify(ref)}`)] : []),
       '---',
       '',
     ];
@@ -383,4 +385,59 @@ test('a name several pages end with ("Options") lifts none of them above the pag
   };
   const retriever = await indexOf([...others, ...pages, options]);
   expect((await atomsFor(retriever, 'options'))[0]).toBe('interface-input/options');
+});
+
+describe('a question that links to a page of the docs', () => {
+  // Imported from one page: its opening, and two of its sections.
+  const serverOptions: AtomSpec[] = [
+    { file: 'interface-input/server-options.md', title: 'Server Options', type: 'interface-input', summary: 'Options of the dev server.', sources: ['docs/config/server-options.md'], body: '## Input\n\nUnless noted, these options apply to the dev server.' },
+    { file: 'interface-input/server-options-serverfsallow.md', title: 'Server Options: server.fs.allow', type: 'interface-input', summary: 'Restrict files that could be served.', sources: ['docs/config/server-options.md#serverfsallow'], body: '## Input\n\nFiles outside this list of folders are answered with 403.' },
+    { file: 'interface-input/server-options-serverws.md', title: 'Server Options: server.ws', type: 'interface-input', summary: 'The HMR websocket connection.', sources: ['docs/config/server-options.md#serverws'], body: '## Input\n\nSet to false to turn the websocket connection off.' },
+  ];
+  // A page sharing more of the question's words than the linked section does.
+  const components: AtomSpec = {
+    file: 'procedure/share-components-in-a-monorepo.md',
+    title: 'Share components in a monorepo',
+    summary: 'Import components from packages of a monorepo in an app.',
+    body: '## Steps\n\n1. Add the packages folder of the monorepo to the workspace.\n2. Import the components from the package in the app.',
+  };
+  const pasted = [
+    'The request url "/Users/taro/acme/packages/ui/src/Button.tsx" is outside of the serving allow list.',
+    'Refer to docs https://vite.dev/config/server-options.html#server-fs-allow for configurations and more details.',
+    'How do I import components from packages of our monorepo in the app?',
+  ].join('\n');
+
+  test('finds the atom made from the section the link names first, and is sure of it, whatever other pages its words find', async () => {
+    const retriever = await indexOf([...others, ...serverOptions, components]);
+    const hits = await retriever.search(pasted, { k: 5, mode: 'lexical' });
+    expect(hits[0]).toMatchObject({ atomId: 'interface-input/server-options-serverfsallow', matchedLink: 'https://vite.dev/config/server-options.html#server-fs-allow' });
+    expect(hits[0]!.confidence).toBeGreaterThanOrEqual(0.9);
+    // Without the link, the words find the other page.
+    expect((await atomsFor(retriever, pasted.replace(/https:\S+/, '')))[0]).toBe('procedure/share-components-in-a-monorepo');
+  });
+
+  test('finds the page\'s own atom for a link with no section, and the same one when it names a section no atom came from', async () => {
+    const retriever = await indexOf([...others, ...serverOptions, components]);
+    for (const link of ['https://vite.dev/config/server-options', 'https://vite.dev/config/server-options.html#server-cors']) {
+      const hits = await retriever.search(`${link} how do I import components from packages of a monorepo`, { k: 5, mode: 'lexical' });
+      expect(hits[0]?.atomId).toBe('interface-input/server-options');
+    }
+  });
+
+  test("finds an atom by its own page's address under the site's base path, not its translation's", async () => {
+    const english: AtomSpec = { file: 'error/frontmatter-schema.md', title: 'Header does not match the schema', type: 'error', summary: 'A header field is missing or wrong.', body: '## What it means\n\nThe header lacks a field.' };
+    const japanese: AtomSpec = { ...english, file: 'ja/error/frontmatter-schema.md', title: 'ヘッダーがスキーマに合わない', language: 'ja', body: '## What it means\n\nヘッダーに項目がない。' };
+    const retriever = await indexOf([...others, english, japanese, components]);
+    const hits = await retriever.search('lint says: see https://docs.acme.dev/kb/error/frontmatter-schema/ — how do I import components from packages of a monorepo?', { k: 5, mode: 'lexical' });
+    expect(hits[0]).toMatchObject({ atomId: 'error/frontmatter-schema', matchedLink: 'https://docs.acme.dev/kb/error/frontmatter-schema/' });
+    expect(hits.find((hit) => hit.atomId === 'ja/error/frontmatter-schema')?.matchedLink).toBeUndefined();
+  });
+
+  test('finds none of two pages a link could name, nor a page of another site that only shares its last name', async () => {
+    const guide = (folder: string): AtomSpec => ({ file: `procedure/${folder}-guide.md`, title: `${folder} guide`, summary: `The ${folder} guide.`, sources: [`docs/${folder}/guide.md`], body: `## Steps\n\n${filler(folder)}` });
+    const retriever = await indexOf([...others, guide('cli'), guide('api')]);
+    for (const question of ['see https://x.dev/guide for the steps', 'fetch failed: https://cdn.example.com/assets/app.js']) {
+      expect((await retriever.search(question, { k: 5, mode: 'lexical' })).filter((hit) => hit.matchedLink !== undefined)).toEqual([]);
+    }
+  });
 });
