@@ -483,7 +483,7 @@ class IndexRetriever implements Retriever {
   /** Atoms whose error codes occur in the text as whole tokens (`E104` does not match `E1042`). */
   /**
    * The atoms whose pages the question links to, each with the link. A link finds the atom made from
-   * the section its fragment names, else the one atom that is the whole page; a link that could be
+   * the section its fragment names (on a page of that name), else the one atom that is the whole page; a link that could be
    * to several pages (`/guide` when two folders have one) finds none. Of pages whose paths end alike,
    * the one whose path is the link's, or closest to it in length: `/error/x/` is not `/ja/error/x/`.
    */
@@ -494,7 +494,11 @@ class IndexRetriever implements Retriever {
       const same = this.#pages.filter((entry) => samePage(link, entry.page));
       const closest = Math.min(...same.map((entry) => distance(entry.page)));
       const pages = same.filter((entry) => distance(entry.page) === closest);
-      const section = link.fragment === undefined ? [] : pages.filter((entry) => entry.page.fragment === link.fragment);
+      // A section is found by its page's name and its fragment alone when no page of the link's path
+      // has it: the site's folders and the docs folder's may differ (`/api/errors.html`, `nodejs-api/errors.md`).
+      const inSection = (entries: typeof pages) => entries.filter((entry) => entry.page.fragment === link.fragment);
+      const named = () => this.#pages.filter((entry) => entry.page.segments.at(-1) === link.segments.at(-1));
+      const section = link.fragment === undefined ? [] : inSection(pages).length > 0 ? inSection(pages) : inSection(named());
       const atoms = new Set((section.length > 0 ? section : pages.filter((entry) => entry.page.fragment === undefined)).map((entry) => entry.atomId));
       if (atoms.size === 1) matches.set([...atoms][0]!, link.url);
     }

@@ -433,6 +433,13 @@ describe('a question that links to a page of the docs', () => {
     expect(hits.find((hit) => hit.atomId === 'ja/error/frontmatter-schema')?.matchedLink).toBeUndefined();
   });
 
+  test("finds a section by its page's name and fragment when the site's folders differ from the docs folder's", async () => {
+    const code = (name: string, says: string): AtomSpec => ({ file: `error/${name.toLowerCase()}.md`, title: name, type: 'error', summary: says, sources: [`nodejs-api/errors.md#${name.toLowerCase()}`], body: `## What it means\n\n${says}` });
+    const retriever = await indexOf([...others, code('ERR_INVALID_ARG_TYPE', 'An argument of the wrong type was passed.'), code('ERR_MISSING_ARGS', 'A required argument was not passed.'), components]);
+    const hits = await retriever.search('TypeError: see https://nodejs.org/api/errors.html#err_invalid_arg_type — how do I import components from packages of a monorepo?', { k: 5, mode: 'lexical' });
+    expect(hits[0]).toMatchObject({ atomId: 'error/err_invalid_arg_type', matchedLink: 'https://nodejs.org/api/errors.html#err_invalid_arg_type' });
+  });
+
   test('finds none of two pages a link could name, nor a page of another site that only shares its last name', async () => {
     const guide = (folder: string): AtomSpec => ({ file: `procedure/${folder}-guide.md`, title: `${folder} guide`, summary: `The ${folder} guide.`, sources: [`docs/${folder}/guide.md`], body: `## Steps\n\n${filler(folder)}` });
     const retriever = await indexOf([...others, guide('cli'), guide('api')]);
