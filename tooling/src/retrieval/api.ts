@@ -152,6 +152,8 @@ export interface AnalyzedTerm {
   readonly concrete: boolean;
   /** An everyday word: when no atom uses it, it says nothing about whether the atoms cover the question. */
   readonly everyday: boolean;
+  /** Small talk ("on my machine", "our app"): not held against an atom that lacks it, though other atoms use it. */
+  readonly smallTalk: boolean;
 }
 
 export interface OpenRetrieverOptions {

@@ -135,7 +135,9 @@ function explanation(terms: readonly AnalyzedTerm[], colors: Colors): string {
     const forms = term.forms.map(({ form, units }) => `${form} ${colors.dim(String(units))}`).join(', ');
     const unused = term.forms.every(({ units }) => units === 0);
     const note = !unused
-      ? ''
+      ? term.smallTalk
+        ? 'small talk: not held against a hit that lacks it'
+        : ''
       : term.concrete
         ? 'a pasted value no atom has: not held against a match'
         : term.everyday

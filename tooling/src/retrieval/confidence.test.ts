@@ -36,7 +36,13 @@ describe('confidence', () => {
 });
 
 describe('lexicalCoverage of analysed queries', () => {
-  const term = (t: string, extra: { concrete?: boolean; everyday?: boolean; forms?: string[] } = {}) => ({ term: t, forms: extra.forms ?? [t], concrete: extra.concrete ?? false, everyday: extra.everyday ?? false });
+  const term = (t: string, extra: { concrete?: boolean; everyday?: boolean; smallTalk?: boolean; forms?: string[] } = {}) => ({
+    term: t,
+    forms: extra.forms ?? [t],
+    concrete: extra.concrete ?? false,
+    everyday: extra.everyday ?? false,
+    smallTalk: extra.smallTalk ?? false,
+  });
   const counts = df({ image: 5, remot: 5, allow: 5 });
 
   test('does not hold a pasted value the atom lacks against it, and counts one it has', () => {
@@ -49,6 +55,15 @@ describe('lexicalCoverage of analysed queries', () => {
     expect(lexicalCoverage([term('remot'), term('image'), term('stuck', { everyday: true })], atom, counts, 100)).toBe(1);
     const topic = lexicalCoverage([term('remot'), term('image'), term('slack')], atom, counts, 100);
     expect(topic).toBeLessThan(0.1);
+  });
+
+  test('does not hold small talk other atoms use against an atom that lacks it, and counts it for one that has it', () => {
+    const question = [term('remov'), term('pnpm'), term('machin', { everyday: true, smallTalk: true })];
+    const counts = df({ remov: 5, pnpm: 50, machin: 5 });
+    expect(lexicalCoverage(question, new Set(['remov', 'pnpm']), counts, 100)).toBe(1);
+    expect(weightedCoverage(question, new Set(['remov', 'pnpm']), counts, 100)).toBe(1);
+    // Any other word the atom lacks still counts against it.
+    expect(lexicalCoverage(question.map((t) => ({ ...t, smallTalk: false })), new Set(['remov', 'pnpm']), counts, 100)).toBeLessThan(0.5);
   });
 
   test('cuts less for a word no atom uses in a long question, where it is as often a detail of the asker’s setup', () => {
@@ -81,7 +96,10 @@ describe('lexicalCoverage of analysed queries', () => {
 });
 
 test('a question whose only words in the atom are pasted values is not covered', () => {
-  const terms = [{ term: '天気', forms: ['天気'], concrete: false, everyday: true }, { term: '3', forms: ['3'], concrete: true, everyday: false }];
+  const terms = [
+    { term: '天気', forms: ['天気'], concrete: false, everyday: true, smallTalk: false },
+    { term: '3', forms: ['3'], concrete: true, everyday: false, smallTalk: false },
+  ];
   expect(lexicalCoverage(terms, new Set(['3']), df({ '3': 4 }), 100)).toBe(0);
 });
 

@@ -62,7 +62,7 @@ describe('analyzeQuery', () => {
     const terms = byTerm('インポートが失敗する');
     expect(terms['インポート']?.forms).toEqual(['インポート', 'import']);
     // The pieces stay for Japanese atoms cut alike, without English forms, and are not held against English atoms.
-    expect(terms['ポート']).toEqual({ term: 'ポート', forms: ['ポート'], concrete: false, everyday: true });
+    expect(terms['ポート']).toEqual({ term: 'ポート', forms: ['ポート'], concrete: false, everyday: true, smallTalk: false });
   });
 
   test('reads a glossary word the segmenter cuts into pieces whole: 埋め込み is embedding, しきい値 threshold', () => {
@@ -129,6 +129,13 @@ describe('analyzeQuery', () => {
     const terms = byTerm('our kubernetes service and the web app in the same repo');
     expect(['servic', 'app', 'repo'].map((term) => terms[term]?.everyday)).toEqual([true, true, true]);
     expect(terms['kubernet']?.everyday).toBe(false);
+  });
+
+  test('small talk is the short list of words said around a question, not every common word', () => {
+    const terms = byTerm('restore the database on my machine, the terminal shows a wall of text');
+    expect(terms['machin']?.smallTalk).toBe(true);
+    // Common words all the same, and everyday when no atom uses them.
+    expect(['restor', 'databas', 'termin', 'wall'].map((term) => terms[term]?.smallTalk)).toEqual([false, false, false, false]);
   });
 
   test('a word people say every day is everyday, though no atom uses it: it tells how the asker talks', () => {

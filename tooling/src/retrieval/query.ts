@@ -28,6 +28,11 @@ export interface QueryTerm {
    * name a topic the atoms do not cover.
    */
   readonly everyday: boolean;
+  /**
+   * Small talk (the asker's device, time, feelings, their own app or repo: "on my machine", "our
+   * service"): an atom that does not hold it is not the worse for it, whether or not other atoms use it.
+   */
+  readonly smallTalk: boolean;
 }
 
 /** Phrases people use for what documentation calls by another word. */
@@ -125,7 +130,7 @@ export function analyzeQuery(
   return terms.map((term) => {
     const forms = [term];
     // A piece of a cut word is there for Japanese atoms cut alike: ポート in インポート is no port.
-    if (pieces.has(term)) return { term, forms, concrete: false, everyday: true };
+    if (pieces.has(term)) return { term, forms, concrete: false, everyday: true, smallTalk: false };
     const add = (form: string) => {
       if (form !== '' && !forms.includes(form)) forms.push(form);
     };
@@ -157,6 +162,7 @@ export function analyzeQuery(
       ...(translated.length > 0 ? { translated } : {}),
       concrete: (concrete.has(term) && !outside.has(term)) || (HAS_DIGIT.test(term) && !NAME_WITH_NUMBER.test(term)),
       everyday: isEveryday(term, tokenize) || NATIVE_JAPANESE.test(term) || (!names.has(term) && isSpokenWord(term, tokenize)),
+      smallTalk: isEveryday(term, tokenize),
     };
   });
 }

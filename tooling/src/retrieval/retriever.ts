@@ -349,6 +349,7 @@ class IndexRetriever implements Retriever {
       forms: term.forms.map((form) => ({ form, units: df(form) })),
       concrete: term.concrete,
       everyday: term.everyday,
+      smallTalk: term.smallTalk,
     }));
   }
 

@@ -235,8 +235,8 @@ describe('retrieval', () => {
     expect(await main(['-C', project.root, 'search', 'restore into zyxwvut', '--explain', '--json'], json)).toBe(0);
     expect(JSON.parse(json.out).terms).toEqual([
       // People say "restore" every day: were no atom to use it, it would not lower the confidence.
-      { term: 'restor', forms: [{ form: 'restor', units: expect.any(Number) }], concrete: false, everyday: true },
-      { term: 'zyxwvut', forms: [{ form: 'zyxwvut', units: 0 }], concrete: false, everyday: false },
+      { term: 'restor', forms: [{ form: 'restor', units: expect.any(Number) }], concrete: false, everyday: true, smallTalk: false },
+      { term: 'zyxwvut', forms: [{ form: 'zyxwvut', units: 0 }], concrete: false, everyday: false, smallTalk: false },
     ]);
   });
 
