@@ -156,18 +156,19 @@ export function analyzeQuery(
     // `autocomplete`, `reindex`, `unpublish`: the word after a common prefix.
     const prefixed = !known(term) ? PREFIX.exec(term) : null;
     if (prefixed && known(prefixed[2]!)) add(prefixed[2]!);
+    const smallTalk = isEveryday(term, tokenize);
     return {
       term,
       forms,
       ...(translated.length > 0 ? { translated } : {}),
       concrete: (concrete.has(term) && !outside.has(term)) || (HAS_DIGIT.test(term) && !NAME_WITH_NUMBER.test(term)),
-      everyday: isEveryday(term, tokenize) || NATIVE_JAPANESE.test(term) || (!names.has(term) && isSpokenWord(term, tokenize)),
-      smallTalk: isEveryday(term, tokenize),
+      everyday: smallTalk || NATIVE_JAPANESE.test(term) || (!names.has(term) && isSpokenWord(term, tokenize)),
+      smallTalk,
     };
   });
 }
 
-/** A capitalised word or an acronym (`Slack`, `SRE`, `S3`) not opening a sentence or a line. */
+/** A capitalised word or an acronym (`Slack`, `SRE`, `HTTP2`) not opening a sentence or a line. */
 const NAME = /(?<![.!?:]\s*|^\s*)\b(?:[A-Z][a-z]+|[A-Z]{2,}\d*)\b/gmu;
 
 /**
