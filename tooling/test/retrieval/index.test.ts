@@ -251,6 +251,23 @@ describe('retrieval', () => {
     await expect(retriever.search(42 as unknown as string)).rejects.toThrow('Expected a string, got `number`');
     retriever.close();
   });
+
+  test('links that are broken, escaped wrongly or thousands long find no page and never throw', async () => {
+    const config = project.config();
+    await buildIndex(config, quiet);
+    const retriever = await openRetriever(config, quiet);
+    const hostile = [
+      'see https://kb.example/%E0%A4%A/#%ZZ and http://[::1 and https://',
+      'https://kb.example/' + '../'.repeat(2_000),
+      Array.from({ length: 500 }, (_, i) => `https://kb.example/p${i}/#s${i}`).join(' '),
+      'https://kb.example/index.html#',
+    ];
+    for (const query of hostile) {
+      const hits = await retriever.search(query, { k: 5 });
+      expect(hits.filter((hit) => hit.matchedLink !== undefined)).toEqual([]);
+    }
+    retriever.close();
+  });
 });
 
 describe('offline fallback', () => {
