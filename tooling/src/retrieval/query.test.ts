@@ -174,6 +174,17 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('copied as-is', (t) => t === 'copi').map((t) => t.term)).toEqual(['copi']);
   });
 
+  test('searches a dotted name no atom writes whole by its parts, unless it names a file, a product or a code', () => {
+    const known = (t: string) => ['req', 'log', 'env', 'exampl', 'next', 'js', 'err', 'pnpm', 'lock'].includes(t);
+    const terms = (text: string) => analyzeQuery(text, known).map((t) => t.term);
+    expect(terms('req.log in express')).toEqual(['req', 'log', 'express']);
+    expect(terms('ships our .env.example')).toEqual(['ship', 'env', 'exampl']);
+    // Written whole by some atom, it is searched whole too.
+    expect(analyzeQuery('req.log', (t) => ['req.log', 'req', 'log'].includes(t)).map((t) => t.term)).toEqual(['req.log', 'req', 'log']);
+    expect(terms('next.js caches fetch')).toContain('next.js');
+    expect(terms('ERR_PNPM.LOCK seen')).toContain('err_pnpm.lock');
+  });
+
   test('reads an agent noun also as its verb when the atoms use that: server is also serve', () => {
     expect(byTerm('server port')['server']?.forms).toEqual(['server', 'serv']);
     expect(byTerm('header')['header']?.forms).toEqual(['header']);

@@ -111,7 +111,7 @@ export function analyzeQuery(
     return readings.get(word);
   };
   const { terms: withWholeWords, pieces } = wholeWords(tokenize(normalized), normalized, read);
-  const terms = [...new Set(withWholeWords)].filter((term) => !compounds.has(term) || known(term));
+  const terms = [...new Set(withWholeWords)].filter((term) => known(term) || !(compounds.has(term) || partsCarryIt(term, known)));
   // A symbol the question quotes ("starting with `$`") is searched by the name documentation gives it.
   for (const [, symbol] of normalized.matchAll(QUOTED_SYMBOL)) {
     const name = tokenize(SYMBOL_NAMES[symbol!]!)[0]!;
@@ -166,6 +166,22 @@ export function analyzeQuery(
       smallTalk,
     };
   });
+}
+
+/**
+ * A dotted name no atom writes whole (`req.log`, where the docs write `req.log.info`; `.env.example`)
+ * whose parts the atoms all use: the parts, searched as words of their own, carry the question.
+ * A file's or a product's name stays whole (`next.js` is no `next` and `js`), and so do names joined
+ * otherwise: an `ERR_PNPM_*` code no atom states is a topic they lack.
+ *
+ * @example partsCarryIt('req.log', (t) => t === 'req' || t === 'log') //=> true
+ */
+const FILE_EXTENSION = /\.(?:[cm]?[jt]sx?|json|ya?ml|toml|md|mdx|html?|css)$/;
+
+function partsCarryIt(term: string, known: (term: string) => boolean): boolean {
+  if (!term.includes('.') || /[_:'’-]/.test(term) || FILE_EXTENSION.test(term)) return false;
+  const parts = term.split('.').filter((part) => part.length > 1).flatMap((part) => tokenize(part));
+  return parts.length > 1 && parts.every(known);
 }
 
 /** A capitalised word or an acronym (`Slack`, `SRE`, `HTTP2`) not opening a sentence or a line. */
