@@ -174,6 +174,16 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('copied as-is', (t) => t === 'copi').map((t) => t.term)).toEqual(['copi']);
   });
 
+  test("reads a camelCase name no atom uses as a value from the asker's code in a sentence, and as the topic in a few words of search", () => {
+    const terms = byTerm('how do I stop the old requestAnimationFrame loop when the new module version replaces it during a hot update of the backup');
+    expect(terms['requestanimationfram']?.concrete).toBe(true);
+    expect(terms['loop']?.concrete).toBe(false);
+    // A name the atoms use is a word of the question like any other; a product's name starts with a capital.
+    const known = analyzeQuery('a long question whose config sets ignoreScripts and stores chats in PostgreSQL for the whole team today', (t) => t === 'ignorescript');
+    expect(Object.fromEntries(known.map((t) => [t.term, t.concrete]))).toMatchObject({ ignorescript: false, postgresql: false });
+    expect(byTerm('storybook viteFinal alias')['vitefin']?.concrete).toBe(false);
+  });
+
   test('searches a dotted name no atom writes whole by its parts, unless it names a file, a product or a code', () => {
     const known = (t: string) => ['req', 'log', 'env', 'exampl', 'next', 'js', 'err', 'pnpm', 'lock'].includes(t);
     const terms = (text: string) => analyzeQuery(text, known).map((t) => t.term);

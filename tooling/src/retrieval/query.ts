@@ -74,6 +74,14 @@ const CONCRETE_SPAN = new RegExp(
     .join('|'),
   'gim',
 );
+/**
+ * A name from code written in camelCase (`triggerUncaughtException`, `fromPromise`): a function or
+ * variable of the asker's program or of a runtime's internals, echoed in pasted output. No atom
+ * using it, it is a value, not a topic. Product names start with a capital (`PostgreSQL`) and stay topics.
+ */
+/** Content words from which a question is a sentence or a paste, not a few words of search. */
+const SENTENCE_TERMS = 10;
+const CODE_NAME = /(?<![\w.-])[a-z][a-z\d]*(?:[A-Z][a-z\d]+){2,}\b|(?<![\w.-])[a-z][a-z\d]{2,}[A-Z][a-z\d]+\b/g;
 /** Names of the symbols of Markdown, shells and config files, as documentation spells them out. */
 const SYMBOL_NAMES: Readonly<Record<string, string>> = { $: 'dollar', '#': 'hash', '*': 'asterisk', '**': 'asterisk', _: 'underscore', __: 'underscore', '|': 'pipe', '~': 'tilde', '~~': 'tilde' };
 /** One of them alone in quotes or backticks, spaces allowed: `"$ "`, `` `|` ``, `'#'`. */
@@ -125,6 +133,8 @@ export function analyzeQuery(
   for (const [pattern, docs] of SYNONYM_PHRASES) {
     for (const [phrase] of normalized.matchAll(pattern)) for (const term of tokenize(phrase)) phraseForms.set(term, [...(phraseForms.get(term) ?? []), ...tokenize(docs)]);
   }
+  // In a few words of search every word is the topic (`storybook viteFinal alias`).
+  const codeNames = new Set(terms.length < SENTENCE_TERMS ? [] : [...normalized.matchAll(CODE_NAME)].flatMap(([name]) => tokenize(name)));
   let vocab: string[] | undefined;
   const names = new Set(writtenAsNames(normalized).flatMap((word) => tokenize(word)));
   return terms.map((term) => {
@@ -161,7 +171,7 @@ export function analyzeQuery(
       term,
       forms,
       ...(translated.length > 0 ? { translated } : {}),
-      concrete: (concrete.has(term) && !outside.has(term)) || (HAS_DIGIT.test(term) && !NAME_WITH_NUMBER.test(term)),
+      concrete: (concrete.has(term) && !outside.has(term)) || (HAS_DIGIT.test(term) && !NAME_WITH_NUMBER.test(term)) || (codeNames.has(term) && !known(term)),
       everyday: smallTalk || NATIVE_JAPANESE.test(term) || (!names.has(term) && isSpokenWord(term, tokenize)),
       smallTalk,
     };
