@@ -200,6 +200,14 @@ describe('analyzeQuery', () => {
     expect(byTerm('header')['header']?.forms).toEqual(['header']);
   });
 
+  test('reads a word the stemmer leaves with a doubled consonant as its verb: debugger is also debug, spinner spin', () => {
+    const known = (t: string) => ['debug', 'spin', 'log'].includes(t);
+    const forms = (text: string) => analyzeQuery(text, known)[0]?.forms;
+    expect([forms('debugger'), forms('spinner'), forms('logger')]).toEqual([['debugg', 'debug'], ['spinner', 'spin'], ['logger', 'log']]);
+    // Words that end doubled of their own (pass, diff) are left as they are.
+    expect(analyzeQuery('pass the diff', (t) => ['pass', 'pas', 'diff', 'dif'].includes(t)).map((t) => t.forms)).toEqual([['pass'], ['diff']]);
+  });
+
   test('also searches the word documentation uses for an everyday one: dump is export, exclude is ignore', () => {
     expect(byTerm('dump all the chats')['dump']?.forms).toEqual(['dump', 'export']);
     expect(byTerm('two empty lines before a heading')['empti']?.forms).toEqual(['empti', 'blank']);

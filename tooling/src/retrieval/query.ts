@@ -91,6 +91,8 @@ const HAS_DIGIT = /\d/;
 const NAME_WITH_NUMBER = /^[a-z]+\d{1,5}$/;
 /** An agent noun and its verb's stem: `server` -> `serv`, `linter` -> `lint`. */
 const AGENT = /^([a-z]{3,})er$/;
+/** A verb's stem with its last consonant doubled, as before `-er` and `-ing` (`debugg`, `logg`). */
+const DOUBLED_END = /^([a-z]{2,}([bdgmnprt]))\2$/;
 const PREFIX = /^(auto|re|pre|un|non|multi|sub|co|de|dis|mis)([a-z]{4,})$/;
 /** Kanji and kana words (not katakana loanwords, which name things as English words do). */
 const NATIVE_JAPANESE = /^[\p{Script=Han}\p{Script=Hiragana}]+$/u;
@@ -163,6 +165,9 @@ export function analyzeQuery(
     // `server` is also `serve`, `linter` also `lint`: the thing named for what it does.
     const agent = AGENT.exec(term);
     if (agent && known(agent[1]!)) add(agent[1]!);
+    // `debugger`, `logger`, `runner`: the stemmer leaves the verb's doubled consonant (`debugg`).
+    const doubled = DOUBLED_END.exec(agent ? agent[1]! : term);
+    if (doubled && known(doubled[1]!)) add(doubled[1]!);
     // `autocomplete`, `reindex`, `unpublish`: the word after a common prefix.
     const prefixed = !known(term) ? PREFIX.exec(term) : null;
     if (prefixed && known(prefixed[2]!)) add(prefixed[2]!);
