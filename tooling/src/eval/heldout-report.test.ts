@@ -69,7 +69,14 @@ describe('minScoreAdvice', () => {
   test('says what to set when the configured threshold refuses more answerable dev questions than the calibration allows, and what each refuses', () => {
     const advice = minScoreAdvice(report([dev('a', 0.05), dev('b', 0.08), dev('c', 0.4), dev('d', 0.02, true), dev('e', 0.06, true)]));
     expect(advice).toBe(
-      'bot.minScore 0.13 refuses 2 of the 3 answerable dev questions (and 2 of the 2 the atoms do not answer); 0.05, the threshold the dev parts suggest, refuses 0 of them (and 1 of the 2). To use it, set `minScore: 0.05` under `bot:` in atomkit.config.yaml.',
+      'bot.minScore 0.13 refuses 2 of the 3 answerable dev questions (and 2 of the 2 the atoms do not answer); 0.04, the threshold the dev parts suggest, refuses 0 of them (and 1 of the 2). To use it, set `minScore: 0.04` under `bot:` in atomkit.config.yaml.',
+    );
+  });
+
+  test('says what to set when a lower threshold refuses as many unanswerable dev questions and fewer answerable ones', () => {
+    const answerable = [dev('low', 0.1), ...Array.from({ length: 19 }, (_, i) => dev(`a${i}`, 0.5 + i * 0.01))];
+    expect(minScoreAdvice(report([...answerable, dev('off', 0.02, true)]))).toBe(
+      'bot.minScore 0.13 refuses 1 of the 20 answerable dev questions (and 1 of the 1 the atoms do not answer); 0.06, the threshold the dev parts suggest, refuses 0 of them (and 1 of the 1). To use it, set `minScore: 0.06` under `bot:` in atomkit.config.yaml.',
     );
   });
 

@@ -163,7 +163,11 @@ export function minScoreAdvice(report: HeldoutReport): string | undefined {
   if (answerable.length === 0) return undefined;
   const below = (questions: readonly HeldoutQuestion[], threshold: number) => questions.filter((q) => q.confidence < threshold).length;
   const suggested = calibrateMinScore(dev);
-  if (below(answerable, report.minScore) <= answerable.length * MAX_ANSWERABLE_REFUSED || suggested >= report.minScore) return undefined;
+  // Advised when it refuses fewer answerable questions: the configured threshold refuses more than the rule allows, or
+  // as many unanswerable ones as the suggested at the cost of more answerable ones.
+  const overBudget = below(answerable, report.minScore) > answerable.length * MAX_ANSWERABLE_REFUSED;
+  const dominated = below(unanswerable, suggested) >= below(unanswerable, report.minScore) && below(answerable, suggested) < below(answerable, report.minScore);
+  if (suggested >= report.minScore || !(overBudget || dominated)) return undefined;
   const others = (threshold: number, total: string) => (unanswerable.length > 0 ? ` (and ${below(unanswerable, threshold)} of ${total})` : '');
   const value = suggested.toFixed(2);
   return (

@@ -20,11 +20,21 @@ const q = (split: 'dev' | 'test', unanswerable: boolean, confidence: number, ran
 });
 
 describe('calibrateMinScore', () => {
-  test('picks from the dev part only the highest threshold that refuses at most 5% of answerable questions', () => {
+  test('picks from the dev part only a threshold that refuses at most 5% of answerable questions, and as many unanswerable ones as that allows', () => {
     const dev = Array.from({ length: 20 }, (_, i) => q('dev', false, 0.1 + i * 0.01));
     const questions = [...dev, q('dev', true, 0.05), q('test', false, 0.01), q('test', true, 0.5)];
-    expect(calibrateMinScore(questions)).toBeCloseTo(0.11, 5);
-    expect(refusalAt(questions.filter((x) => x.split === 'dev'), 0.11)).toEqual({ unanswerable: 1, precision: 0.5, recall: 1, answerableRefused: 0.05 });
+    // Midway between the unanswerable question at 0.05 and the answerable one at 0.10: any higher
+    // up to the 5% allowed (0.11) refuses an answerable question and no more unanswerable ones.
+    expect(calibrateMinScore(questions)).toBeCloseTo(0.08, 5);
+    expect(refusalAt(questions.filter((x) => x.split === 'dev'), 0.08)).toEqual({ unanswerable: 1, precision: 1, recall: 1, answerableRefused: 0 });
+  });
+
+  test('refuses an unanswerable question that scores above answerable ones when the 5% allows it, and none that would take more', () => {
+    const dev = Array.from({ length: 40 }, (_, i) => q('dev', false, i === 0 ? 0.2 : 0.4 + i * 0.01));
+    // 0.25 is refusable at the cost of one answerable question (2.5%); 0.45 would cost more than 5%.
+    const questions = [...dev, q('dev', true, 0.25), q('dev', true, 0.45)];
+    expect(calibrateMinScore(questions)).toBeCloseTo(0.33, 5);
+    expect(refusalAt(questions, 0.33)).toMatchObject({ unanswerable: 2, recall: 0.5, answerableRefused: 0.025 });
   });
 
   test('rounds down to a hundredth, so a confidence moving in the third decimal leaves it where it was', () => {

@@ -176,21 +176,30 @@ export function figures(questions: readonly HeldoutQuestion[]): PartFigures {
 export const MAX_ANSWERABLE_REFUSED = 0.05;
 
 /**
- * The `bot.minScore` the dev parts suggest: the highest threshold that refuses at most
- * MAX_ANSWERABLE_REFUSED of the answerable dev questions (refusing the most unanswerable ones
- * that allows), to the hundredth below. Test parts never take part.
+ * The `bot.minScore` the dev parts suggest. Of the thresholds that refuse at most
+ * MAX_ANSWERABLE_REFUSED of the answerable dev questions, those that refuse the most unanswerable
+ * ones; of those, the one midway between the most confident unanswerable question it refuses and
+ * the least confident answerable one above it, to the hundredth. Any higher refuses more
+ * answerable questions and no more unanswerable ones; midway leaves a margin on both sides for
+ * questions nobody tuned for. With no unanswerable dev question to refuse, the highest allowed
+ * threshold, rounded down. Test parts never take part.
  *
- * @example calibrateMinScore([{ split: 'dev', unanswerable: false, confidence: 0.308 }, { split: 'dev', unanswerable: true, confidence: 0.1 }]) //=> 0.3
+ * @example calibrateMinScore([{ split: 'dev', unanswerable: false, confidence: 0.308 }, { split: 'dev', unanswerable: true, confidence: 0.1 }]) //=> 0.2
  */
 export function calibrateMinScore(questions: readonly Pick<HeldoutQuestion, 'split' | 'unanswerable' | 'confidence'>[]): number {
   const dev = questions.filter((q) => q.split === 'dev');
   const answerable = dev.filter((q) => !q.unanswerable).map((q) => q.confidence).sort((a, b) => a - b);
   if (answerable.length === 0) return 0;
   // Refusing below the k-th lowest answerable confidence refuses the k questions under it.
-  const allowed = Math.floor(answerable.length * MAX_ANSWERABLE_REFUSED);
-  // Rounded down to a hundredth: that refuses no more, and one question's confidence moving in
-  // the third decimal (a new question set, a search change) does not move the default with it.
-  return Math.floor(answerable[allowed]! * 100 + 1e-9) / 100;
+  const ceiling = answerable[Math.floor(answerable.length * MAX_ANSWERABLE_REFUSED)]!;
+  // Rounded down to a hundredth, it refuses no more answerable questions than the rule allows.
+  const highest = Math.floor(ceiling * 100 + 1e-9) / 100;
+  const refusable = dev.filter((q) => q.unanswerable && q.confidence < highest).map((q) => q.confidence);
+  if (refusable.length === 0) return highest;
+  const hardest = Math.max(...refusable);
+  const next = answerable.find((confidence) => confidence > hardest) ?? highest;
+  const midway = Math.round(((hardest + next) / 2) * 100) / 100;
+  return Math.min(highest, midway > hardest ? midway : (Math.floor(hardest * 100 + 1e-9) + 1) / 100);
 }
 
 /** Refusal figures of a threshold: a question is refused when its best confidence is below it. */

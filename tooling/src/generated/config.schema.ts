@@ -398,7 +398,7 @@ export const configSchema = {
           "description": "Below this retrieval confidence (0..1: how much of the question the best atom covers) the answer is \"not in the atoms\". The default is the threshold `atomkit eval` calibrates on the dev parts of atomkit's question sets (it refuses at most 5% of their answerable questions); the report shows the one your own question sets suggest.",
           "type": "number",
           "minimum": 0,
-          "default": 0.27
+          "default": 0.24
         },
         "historyTurns": {
           "description": "Previous turns given to the model.",
