@@ -108,6 +108,11 @@ describe('analyzeQuery', () => {
     expect(terms['リポジトリ']?.translated).toEqual(['repositori']);
   });
 
+  test('gives the short loanwords too few consonants to read by sound their English words: キー is key, チェック check, チーム team', () => {
+    const terms = byTerm('チームの API キーを型チェックしたい');
+    expect([terms['キー']?.translated, terms['チェック']?.translated, terms['チーム']?.translated]).toEqual([['kei'], ['check'], ['team']]);
+  });
+
   test('corrects a long word one edit from exactly one known word, and strips a common prefix', () => {
     expect(analyzeQuery('databsae', (t) => t === 'databas', () => ['databas'])[0]?.forms).toEqual(['databsa', 'databas']);
     expect(byTerm('autocomplete')['autocomplet']?.forms).toEqual(['autocomplet', 'complet']);
