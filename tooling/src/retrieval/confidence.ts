@@ -54,7 +54,16 @@ const CJK_WORD = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scrip
  * @example foreignScript('crlf', 'ja') //=> false
  */
 export function foreignScript(term: string, language: string): boolean {
-  return !CJK_LANGUAGES.has(language.toLowerCase().split('-')[0]!) && CJK_WORD.test(term);
+  return !writesCjk(language) && CJK_WORD.test(term);
+}
+
+/**
+ * Is the language written with Han, kana or Hangul?
+ *
+ * @example writesCjk('ja-JP') //=> true
+ */
+export function writesCjk(language: string): boolean {
+  return CJK_LANGUAGES.has(language.toLowerCase().split('-')[0]!);
 }
 
 /**

@@ -10,7 +10,7 @@ import type { AtomkitConfig } from '../config/load.js';
 import { isSqliteError } from '../sqlite/database.js';
 import { IndexLoadError, type AnalyzedTerm, type IndexManifest, type OpenRetrieverOptions, type Retriever, type SearchHit, type SearchOptions } from './api.js';
 import { FILES, artifactFiles, currentIndexDir, indexDir, readManifest, verifyFile } from './artifact.js';
-import { confidence, weightedCoverage } from './confidence.js';
+import { confidence, foreignScript, weightedCoverage, writesCjk } from './confidence.js';
 import { definedTerms, definesAll, definesInEntry } from './definition.js';
 import { readDense, searchDense, similarityTo, type DenseIndex } from './dense.js';
 import { EmbedderUnavailableError, type Embedder } from './embedders/embedder.js';
@@ -136,6 +136,7 @@ export async function loadRetriever(config: AtomkitConfig, options: OpenRetrieve
 
 class IndexRetriever implements Retriever {
   readonly #meta = new Map<number, UnitMeta>();
+  #cjkAtoms: boolean | undefined;
   /** Primary language subtag of each unit (`ja` for `ja-JP`), and how many units have each. */
   readonly #baseLanguage = new Map<number, string>();
   readonly #unitsPerLanguage = new Map<string, number>();
@@ -356,7 +357,12 @@ class IndexRetriever implements Retriever {
   /** The query's words in the forms the index may hold them (see `analyzeQuery`). */
   #terms(text: string): QueryTerm[] {
     const known = (term: string) => (this.#df.get(term) ?? 0) > 0;
-    return analyzeQuery(text, known, () => this.#df.keys(), (word) => loanwordFor(word, (this.#sounds ??= soundIndex(this.#df.keys()))));
+    const terms = analyzeQuery(text, known, () => this.#df.keys(), (word) => loanwordFor(word, (this.#sounds ??= soundIndex(this.#df.keys()))));
+    // Where no atom is written in Japanese (or Chinese, Korean), none could hold a word of it:
+    // one with no English form (a loanword no glossary lists and no term sounds like) is as silent
+    // about what the atoms cover as a kanji word. A word with an English form is judged by that.
+    this.#cjkAtoms ??= [...this.#meta.values()].some((meta) => writesCjk(meta.language));
+    return this.#cjkAtoms ? terms : terms.map((term) => (term.forms.every((form) => foreignScript(form, 'en')) ? { ...term, everyday: true } : term));
   }
 
   unitsOf(atomId: string): SearchHit[] {

@@ -98,6 +98,18 @@ test('an atom that covers the question across its sections outranks an atom whos
   expect((await atomsFor(retriever, 'webhook secret expires'))[0]).toBe('procedure/rotate-signing-credentials');
 });
 
+test('a katakana word no glossary lists and no term sounds like is not held against atoms none of which is written in Japanese', async () => {
+  const confidenceOf = async (retriever: Retriever, question: string) => (await retriever.search(question, { k: 1, mode: 'lexical' }))[0]?.confidence ?? 0;
+  const english = await indexOf(others);
+  const plain = await confidenceOf(english, 'backups の checking を確認したい');
+  expect(plain).toBeGreaterThan(0.5);
+  expect(await confidenceOf(english, 'パソコンで backups の checking を確認したい')).toBe(plain);
+  // Where atoms are written in Japanese, a Japanese word none of them uses names a topic they lack.
+  const japanese: AtomSpec = { file: 'ja/procedure/billing.md', title: '請求を管理する', summary: '請求の管理画面を開いて金額を確かめる手順です。', language: 'ja', body: '## 手順\n\n1. 管理画面を開きます。\n2. 金額を確かめます。' };
+  const mixed = await indexOf([...others, japanese]);
+  expect(await confidenceOf(mixed, 'パソコンで backups の checking を確認したい')).toBeLessThan(await confidenceOf(mixed, 'backups の checking を確認したい'));
+});
+
 test('a Japanese question whose answer exists only in English finds the English atom by its Latin-script terms', async () => {
   const japanese = (topic: string, title: string): AtomSpec => ({
     file: `ja/procedure/${topic}.md`,
