@@ -74,13 +74,13 @@ const CONCRETE_SPAN = new RegExp(
     .join('|'),
   'gim',
 );
+/** Content words from which a question is a sentence or a paste, not a few words of search. */
+const SENTENCE_TERMS = 10;
 /**
  * A name from code written in camelCase (`triggerUncaughtException`, `fromPromise`): a function or
  * variable of the asker's program or of a runtime's internals, echoed in pasted output. No atom
  * using it, it is a value, not a topic. Product names start with a capital (`PostgreSQL`) and stay topics.
  */
-/** Content words from which a question is a sentence or a paste, not a few words of search. */
-const SENTENCE_TERMS = 10;
 const CODE_NAME = /(?<![\w.-])[a-z][a-z\d]*(?:[A-Z][a-z\d]+){2,}\b|(?<![\w.-])[a-z][a-z\d]{2,}[A-Z][a-z\d]+\b/g;
 /** Names of the symbols of Markdown, shells and config files, as documentation spells them out. */
 const SYMBOL_NAMES: Readonly<Record<string, string>> = { $: 'dollar', '#': 'hash', '*': 'asterisk', '**': 'asterisk', _: 'underscore', __: 'underscore', '|': 'pipe', '~': 'tilde', '~~': 'tilde' };
@@ -183,6 +183,9 @@ export function analyzeQuery(
   });
 }
 
+/** The name of a file (`config.json`) or of a product named like one (`next.js`). */
+const FILE_EXTENSION = /\.(?:[cm]?[jt]sx?|json|ya?ml|toml|md|mdx|html?|css)$/;
+
 /**
  * A dotted name no atom writes whole (`req.log`, where the docs write `req.log.info`; `.env.example`)
  * whose parts the atoms all use: the parts, searched as words of their own, carry the question.
@@ -191,8 +194,6 @@ export function analyzeQuery(
  *
  * @example partsCarryIt('req.log', (t) => t === 'req' || t === 'log') //=> true
  */
-const FILE_EXTENSION = /\.(?:[cm]?[jt]sx?|json|ya?ml|toml|md|mdx|html?|css)$/;
-
 function partsCarryIt(term: string, known: (term: string) => boolean): boolean {
   if (!term.includes('.') || /[_:'’-]/.test(term) || FILE_EXTENSION.test(term)) return false;
   const parts = term.split('.').filter((part) => part.length > 1).flatMap((part) => tokenize(part));

@@ -136,7 +136,8 @@ export async function loadRetriever(config: AtomkitConfig, options: OpenRetrieve
 
 class IndexRetriever implements Retriever {
   readonly #meta = new Map<number, UnitMeta>();
-  #cjkAtoms: boolean | undefined;
+  /** Is any atom written in Japanese, Chinese or Korean? */
+  #cjkAtoms = false;
   /** Primary language subtag of each unit (`ja` for `ja-JP`), and how many units have each. */
   readonly #baseLanguage = new Map<number, string>();
   readonly #unitsPerLanguage = new Map<string, number>();
@@ -173,6 +174,7 @@ class IndexRetriever implements Retriever {
   ) {
     for (const meta of tables.meta) {
       this.#meta.set(meta.label, meta);
+      this.#cjkAtoms ||= writesCjk(meta.language);
       const base = baseLanguage(meta.language);
       this.#baseLanguage.set(meta.label, base);
       this.#unitsPerLanguage.set(base, (this.#unitsPerLanguage.get(base) ?? 0) + 1);
@@ -361,7 +363,6 @@ class IndexRetriever implements Retriever {
     // Where no atom is written in Japanese (or Chinese, Korean), none could hold a word of it:
     // one with no English form (a loanword no glossary lists and no term sounds like) is as silent
     // about what the atoms cover as a kanji word. A word with an English form is judged by that.
-    this.#cjkAtoms ??= [...this.#meta.values()].some((meta) => writesCjk(meta.language));
     return this.#cjkAtoms ? terms : terms.map((term) => (term.forms.every((form) => foreignScript(form, 'en')) ? { ...term, everyday: true } : term));
   }
 
