@@ -178,8 +178,9 @@ function renderHeldoutMarkdown(report: HeldoutReport): string {
     '### Test parts, as the targets are stated\n',
     markdownTable(targetRows(report)),
     '### Refusing by confidence\n',
-    'A question is refused when the confidence of its best hit is below the threshold. The dev-calibrated threshold is the highest that refuses ' +
-      'at most 5% of the answerable dev questions; the test parts never take part in choosing it.\n',
+    'A question is refused when the confidence of its best hit is below the threshold. The dev-calibrated threshold refuses at most 5% of the ' +
+      'answerable dev questions and, within that, as many unanswerable ones as any threshold can, midway between the most confident unanswerable ' +
+      'question it refuses and the next answerable one; the test parts never take part in choosing it.\n',
     markdownTable(calibrationRows(report)),
     '### Test parts per question kind\n',
     markdownTable(kindRows(report)),
