@@ -16,7 +16,9 @@ import { QuestionSetError } from './questions.js';
 import { SYSTEM_NAMES, type SystemName } from './ranker.js';
 import { answersRows, readReport, retrievalRows, textTable, writeReport } from './report.js';
 import { DEFAULT_SYSTEMS, runRetrievalEval } from './run-retrieval.js';
+import type { HeldoutQuestion, HeldoutReport } from './heldout.js';
 import { checkThresholds, loadThresholds } from './thresholds.js';
+import { writeMinScore } from './write-min-score.js';
 
 export interface RetrievalCommandOptions {
   questions?: string;
@@ -75,6 +77,7 @@ export interface HeldoutCommandOptions {
   part?: string;
   misses?: boolean;
   json?: boolean;
+  setMinScore?: boolean;
 }
 
 const PARTS = ['dev', 'test', 'all'] as const;
@@ -83,7 +86,10 @@ export async function evalHeldoutCommand(config: AtomkitConfig, options: Heldout
   return reportErrors(io, async () => {
     const part = options.part ?? 'all';
     if (!PARTS.includes(part as (typeof PARTS)[number])) throw new UsageError(`Unknown part \`${part}\` in --part, expected one of ${PARTS.join(', ')}.`);
-    const { runHeldoutEval } = await import('./heldout.js');
+    if (options.setMinScore && part === 'test') throw new UsageError('--set-min-score calibrates on the dev parts: run it with --part dev or all, never on the test parts.');
+    // Checked before the run: a calibration with nowhere to write it would be thrown away.
+    if (options.setMinScore && config.file === undefined) throw new EvalError(`No atomkit.config.yaml to write bot.minScore into: none was found from ${config.root} upward. Create one (\`atomkit init\` writes one) and run again.`);
+    const { runHeldoutEval, calibrateMinScore } = await import('./heldout.js');
     const { heldoutRows, heldoutSummary, minScoreAdvice, misses, missRows } = await import('./heldout-report.js');
     const report = await runHeldoutEval({
       config,
@@ -92,12 +98,14 @@ export async function evalHeldoutCommand(config: AtomkitConfig, options: Heldout
       onSet: (file) => io.stderr(io.colors.dim(`${path.relative(process.cwd(), file) || file}\n`)),
       onWarning: warnOnce(io),
     });
-    const advice = minScoreAdvice(report);
+    const advice = options.setMinScore ? undefined : minScoreAdvice(report);
+    const written = options.setMinScore ? setMinScore(config, report, calibrateMinScore) : undefined;
     if (options.json) {
-      io.stdout(`${JSON.stringify({ ...heldoutSummary(report), ...(advice ? { advice } : {}), ...(options.misses ? { misses: misses(report) } : {}) }, null, 2)}\n`);
+      io.stdout(`${JSON.stringify({ ...heldoutSummary(report), ...(advice ? { advice } : {}), ...(written ? { minScoreSet: written.set } : {}), ...(options.misses ? { misses: misses(report) } : {}) }, null, 2)}\n`);
     } else {
       io.stdout(textTable(heldoutRows(report)));
       if (advice) io.stdout(`\n${io.colors.yellow(advice)}\n`);
+      if (written) io.stdout(`\n${written.line}\n`);
       if (options.misses) {
         const rows = missRows(report);
         io.stdout(`\n${rows.length - 1} missed:\n${rows.length > 1 ? textTable(rows) : ''}`);
@@ -182,6 +190,28 @@ function ensureSite(config: AtomkitConfig, rebuild: boolean, io: CliIo): string 
   const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
   if (result.status !== 0) throw new EvalError(`The site build failed (exit ${result.status ?? result.signal}); Pagefind cannot be measured without it.`);
   return dist;
+}
+
+/**
+ * Writes the threshold the dev parts suggest into the config file as `bot.minScore`, and says what
+ * it refuses there.
+ */
+function setMinScore(config: AtomkitConfig, report: HeldoutReport, calibrateMinScore: (questions: readonly HeldoutQuestion[]) => number): { set: { file: string; from: number; to: number }; line: string } {
+  const dev = report.sets.flatMap((set) => set.questions).filter((q) => q.split === 'dev');
+  const answerable = dev.filter((q) => !q.unanswerable);
+  if (answerable.length === 0) throw new EvalError('No answerable question in the dev parts to calibrate bot.minScore on: a question set needs some the atoms answer (and a few they do not).');
+  const to = calibrateMinScore(dev);
+  const file = config.file!;
+  writeMinScore(file, to);
+  const refused = (questions: readonly HeldoutQuestion[]) => questions.filter((q) => q.confidence < to).length;
+  const unanswerable = dev.filter((q) => q.unanswerable);
+  const relative = path.relative(process.cwd(), file) || file;
+  return {
+    set: { file: relative, from: report.minScore, to },
+    line:
+      `bot.minScore ${report.minScore} -> ${to} in ${relative}: at it the dev parts refuse ${refused(answerable)} of ${answerable.length} answerable questions` +
+      (unanswerable.length > 0 ? ` and ${refused(unanswerable)} of ${unanswerable.length} the atoms do not answer.` : ' (they hold no question the atoms do not answer: add some, so the threshold refuses them).'),
+  };
 }
 
 /** An expected failure of an eval run, printed as one line. */

@@ -124,6 +124,40 @@ test('--json prints the figures of each set and part and the suggested threshold
   expect(all.err).toMatch(/Report: .*report\.md/);
 });
 
+test('--set-min-score writes the threshold the dev parts suggest into atomkit.config.yaml, keeping what else it says', async () => {
+  const config = path.join(project, 'atomkit.config.yaml');
+  const original = readFileSync(config, 'utf8');
+  const questions = path.join(project, 'eval', 'questions.parts.yaml');
+  try {
+    writeFileSync(config, `# the team's knowledge base\n${original}bot:\n  minScore: 0.9 # too strict\n`);
+    const suggested = JSON.parse((await run('eval', '--part', 'dev', '--json', '--questions', questions)).out).suggestedMinScore;
+    const { code, out } = await run('eval', '--part', 'dev', '--set-min-score', '--questions', questions);
+    expect(code).toBe(0);
+    expect(out).toContain(`bot.minScore 0.9 -> ${suggested} in `);
+    expect(out).toMatch(/at it the dev parts refuse \d+ of 2 answerable questions/);
+    expect(readFileSync(config, 'utf8')).toBe(`# the team's knowledge base\n${original}bot:\n  minScore: ${suggested} # too strict\n`);
+    expect(loadConfig({ cwd: project, env: {} }).bot.minScore).toBe(suggested);
+  } finally {
+    writeFileSync(config, original);
+  }
+});
+
+test('--set-min-score refuses the test parts, and a project with no config file to write into, exit 2, writing nothing', async () => {
+  const onTest = await run('eval', '--part', 'test', '--set-min-score', '--no-write');
+  expect(onTest.code).toBe(2);
+  expect(onTest.err).toContain('--set-min-score calibrates on the dev parts: run it with --part dev or all, never on the test parts.');
+  const bare = mkdtempSync(path.join(os.tmpdir(), 'atomkit-eval-no-config-'));
+  try {
+    cpSync(path.join(project, 'atoms'), path.join(bare, 'atoms'), { recursive: true });
+    const io = memoryIo();
+    expect(await main(['--cwd', bare, 'eval', '--part', 'dev', '--set-min-score'], io)).toBe(2);
+    expect(io.err).toMatch(/No atomkit\.config\.yaml to write bot\.minScore into: none was found from .* upward\./);
+    expect(readdirSync(bare)).toEqual(['atoms']);
+  } finally {
+    rmSync(bare, { recursive: true, force: true });
+  }
+});
+
 test('an unknown --part is a usage error, exit 2', async () => {
   const { code, err } = await run('eval', '--part', 'train', '--no-write');
   expect(code).toBe(2);

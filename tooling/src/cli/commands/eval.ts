@@ -16,6 +16,7 @@ export const defineEval: DefineCommand = (program, io, setExitCode) => {
     .option('--out <dir>', 'folder for report.json and report.md (default: eval)')
     .option('--no-write', 'print the table without writing the report')
     .option('--json', "print the figures as JSON (each set's parts, bot.minScore and the threshold the dev parts suggest; with --misses, the missed questions)")
+    .option('--set-min-score', 'write the threshold the dev parts suggest into atomkit.config.yaml as bot.minScore (comments and other settings kept)')
     .action(async (options, command) => {
       const { evalHeldoutCommand } = await import('../../eval/cli.js');
       setExitCode(await evalHeldoutCommand(configFor(command), options, io));
