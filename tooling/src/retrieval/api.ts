@@ -148,7 +148,7 @@ export interface AnalyzedTerm {
   readonly term: string;
   /** The forms searched (the word as written first: its English form, synonyms, a typo's neighbour) and the units that hold each. */
   readonly forms: readonly { readonly form: string; readonly units: number }[];
-  /** A value pasted from a log (a URL, a path, a number): not held against an atom that lacks it. */
+  /** A value (a URL, a path, a number pasted from a log; a camelCase name from the asker's code): not held against an atom that lacks it. */
   readonly concrete: boolean;
   /** An everyday word: when no atom uses it, it says nothing about whether the atoms cover the question. */
   readonly everyday: boolean;

@@ -139,7 +139,7 @@ function explanation(terms: readonly AnalyzedTerm[], colors: Colors): string {
         ? 'small talk: not held against a hit that lacks it'
         : ''
       : term.concrete
-        ? 'a pasted value no atom has: not held against a match'
+        ? 'a value (a path, a number, a name from code) no atom has: not held against a match'
         : term.everyday
           ? 'an everyday word no atom uses: not held against a match'
           : 'no atom uses it: it lowers the confidence of every hit';

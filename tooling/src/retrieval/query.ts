@@ -20,7 +20,7 @@ export interface QueryTerm {
    * or its sound): what an atom in that language writes for it, so it counts as written. None when absent.
    */
   readonly translated?: readonly string[];
-  /** A value pasted from a log: found, it counts; missing, it is not held against a match. */
+  /** A value pasted from a log, or a camelCase name from the asker's code: found, it counts; missing, it is not held against a match. */
   readonly concrete: boolean;
   /**
    * An everyday word (English small talk, Japanese kanji and kana words): one no atom uses says
