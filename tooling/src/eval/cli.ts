@@ -18,7 +18,7 @@ import { answersRows, readReport, retrievalRows, textTable, writeReport } from '
 import { DEFAULT_SYSTEMS, runRetrievalEval } from './run-retrieval.js';
 import type { HeldoutQuestion, HeldoutReport } from './heldout.js';
 import { checkThresholds, loadThresholds } from './thresholds.js';
-import { writeMinScore } from './write-min-score.js';
+import { MinScoreWriteError, writeMinScore } from './write-min-score.js';
 
 export interface RetrievalCommandOptions {
   questions?: string;
@@ -231,7 +231,7 @@ async function reportErrors(io: CliIo, run: () => Promise<number>): Promise<numb
       io.stderr(`${io.colors.red('error')} ${error.message}\n  ${io.colors.dim(error.hint)}\n`);
       return 2;
     }
-    if (error instanceof EvalError || error instanceof CorpusError) {
+    if (error instanceof EvalError || error instanceof CorpusError || error instanceof MinScoreWriteError) {
       io.stderr(`${io.colors.red('error')} ${error.message}\n`);
       return 2;
     }

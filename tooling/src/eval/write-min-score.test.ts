@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -32,6 +32,16 @@ describe('writeMinScore', () => {
     const withBot = configFile('bot:\n  port: 8080\n');
     writeMinScore(withBot, 0.3);
     expect(parse(readFileSync(withBot, 'utf8'))).toEqual({ bot: { port: 8080, minScore: 0.3 } });
+  });
+
+  test('a write that fails says why, and leaves the config as it was', () => {
+    const file = configFile('bot:\n  minScore: 0.4\n');
+    // Something already in the way of the copy it writes first: a folder of that name.
+    const blocker = path.join(path.dirname(file), `.atomkit.config.yaml.${process.pid}.tmp`);
+    mkdirSync(blocker);
+    expect(() => writeMinScore(file, 0.2)).toThrow(/^Could not write bot\.minScore into .*atomkit\.config\.yaml: EEXIST.*\. The file is unchanged\.$/);
+    expect(readFileSync(file, 'utf8')).toBe('bot:\n  minScore: 0.4\n');
+    expect(readdirSync(path.dirname(file)).sort()).toEqual([`.atomkit.config.yaml.${process.pid}.tmp`, 'atomkit.config.yaml']);
   });
 
   test('leaves no temporary file beside the config', () => {

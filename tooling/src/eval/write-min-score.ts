@@ -2,7 +2,7 @@
  * `atomkit eval sets --set-min-score`: the threshold the dev parts suggest, written into the
  * project's config as `bot.minScore`, so a team calibrates on its own readers' questions in one step.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isScalar, parseDocument } from 'yaml';
 
@@ -19,6 +19,17 @@ export function writeMinScore(file: string, minScore: number): void {
   if (isScalar(node)) node.value = minScore;
   else doc.setIn(['bot', 'minScore'], minScore);
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  writeFileSync(temporary, doc.toString());
-  renameSync(temporary, file);
+  try {
+    writeFileSync(temporary, doc.toString(), { flag: 'wx' });
+    renameSync(temporary, file);
+  } catch (error) {
+    // The config file is as it was; only a half-written copy of ours may be left to remove.
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(temporary, { force: true });
+    throw new MinScoreWriteError(`Could not write bot.minScore into ${file}: ${(error as Error).message}. The file is unchanged.`);
+  }
+}
+
+/** Writing the config failed; the file is unchanged. */
+export class MinScoreWriteError extends Error {
+  override name = 'MinScoreWriteError';
 }

@@ -142,7 +142,7 @@ test('--set-min-score writes the threshold the dev parts suggest into atomkit.co
   }
 });
 
-test('--set-min-score refuses the test parts, and a project with no config file to write into, exit 2, writing nothing', async () => {
+test('--set-min-score refuses the test parts, a project with no config file to write into, and a config it cannot write, exit 2, writing nothing', async () => {
   const onTest = await run('eval', '--part', 'test', '--set-min-score', '--no-write');
   expect(onTest.code).toBe(2);
   expect(onTest.err).toContain('--set-min-score calibrates on the dev parts: run it with --part dev or all, never on the test parts.');
@@ -155,6 +155,19 @@ test('--set-min-score refuses the test parts, and a project with no config file 
     expect(readdirSync(bare)).toEqual(['atoms']);
   } finally {
     rmSync(bare, { recursive: true, force: true });
+  }
+  // A config that cannot be written is one line and exit 2, and stays as it was.
+  const config = path.join(project, 'atomkit.config.yaml');
+  const before = readFileSync(config, 'utf8');
+  const blocker = path.join(project, `.atomkit.config.yaml.${process.pid}.tmp`);
+  mkdirSync(blocker);
+  try {
+    const blocked = await run('eval', '--part', 'dev', '--set-min-score', '--questions', path.join(project, 'eval', 'questions.parts.yaml'));
+    expect(blocked.code).toBe(2);
+    expect(blocked.err).toMatch(/^error Could not write bot\.minScore into .*atomkit\.config\.yaml: EEXIST.* The file is unchanged\.$/m);
+    expect(readFileSync(config, 'utf8')).toBe(before);
+  } finally {
+    rmSync(blocker, { recursive: true, force: true });
   }
 });
 
