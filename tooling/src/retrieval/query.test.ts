@@ -246,6 +246,18 @@ describe('analyzeQuery', () => {
   });
 });
 
+describe('hostile questions', () => {
+  // Each of these took from 15 seconds to a minute when a pattern for paths, hosts and e-mail
+  // addresses read every run of dotted or hyphenated letters to its end from each of its letters.
+  test('a question of a hundred thousand dotted, hyphenated or joined characters is read, not hung on', { timeout: 10_000 }, async () => {
+    for (const text of ['x.'.repeat(50_000) + 'y', 'x-'.repeat(50_000) + '!', 'a.b@'.repeat(25_000), 'a\\'.repeat(50_000), `see https://x.example/${'a.'.repeat(40_000)}`]) {
+      expect(analyzeQuery(text, known)).toBeInstanceOf(Array);
+      // Let the test's timer run between inputs, so a slow one fails the test rather than stalling it.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  });
+});
+
 describe('writtenAsNames', () => {
   test('finds capitalised words and acronyms inside a sentence, not those opening a sentence or a line', () => {
     expect(writtenAsNames('Can it post to Slack? Our SRE team\nWants it in Teams: Yes')).toEqual(['Slack', 'SRE', 'Teams']);

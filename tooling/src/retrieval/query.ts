@@ -54,20 +54,25 @@ export function normalizePhrases(text: string): string {
   return normalized;
 }
 
-/** URLs, paths with a folder (Unix and Windows), scoped package names, host names, e-mail addresses and the frames of a stack trace: values, not topics. */
+/**
+ * URLs, paths with a folder (Unix and Windows), scoped package names, host names, e-mail addresses
+ * and the frames of a stack trace: values, not topics. A run of letters and dots that could open a
+ * match is read at most a bounded length ahead (a scheme, a host label, a name before `/`, `@` or `\\`),
+ * so a hostile question of dotted words costs time in proportion to its length, not to its square.
+ */
 const CONCRETE_SPAN = new RegExp(
   [
-    /\b[a-z][a-z0-9+.-]*:\/\/\S+/,
+    /\b[a-z][a-z0-9+.-]{0,31}:\/\/\S+/,
     /(?:~|\.{1,2})?(?:\/[\w.@-]+){2,}\/?/,
-    /\b[\w-]+(?:\/[\w.@-]+)+\.[a-z0-9]{1,5}\b/,
+    /\b[\w-]{1,255}(?:\/[\w.@-]+)+\.[a-z0-9]{1,5}\b/,
     // C:\Users\me\kb, \\server\share, atoms\procedure\backup.md
-    /\b[a-z]:\\[^\s:*?"<>|]*|\\\\[\w.-]+(?:\\[\w.$@-]+)+|\b[\w.-]+(?:\\[\w.@-]+)+/,
+    /\b[a-z]:\\[^\s:*?"<>|]*|\\\\[\w.-]+(?:\\[\w.$@-]+)+|\b[\w.-]{1,255}(?:\\[\w.@-]+)+/,
     // @acme/ui-kit: a scoped package, most often the asker's own
     /(?<![\w@])@[\w.-]+\/[\w.-]+/,
-    /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/,
-    /\b(?:[a-z0-9-]+\.)+(?:com|org|net|io|dev|app|co|corp|local|internal)\b/,
+    /\b[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+\b/,
+    /\b(?:[a-z0-9-]{1,63}\.){1,16}(?:com|org|net|io|dev|app|co|corp|local|internal)\b/,
     // A stack frame: `    at fn (/app/x.js:3:7)` (JavaScript, Java), `  File "/app/x.py", line 3, in f` (Python).
-    /^[ \t]*at [^\n]*(?:\(|:\d+:\d+)[^\n]*$/,
+    /^[ \t]*at [^\n]{0,500}(?:\(|:\d+:\d+)[^\n]*$/,
     /^[ \t]*File "[^"\n]+", line \d+[^\n]*$/,
   ]
     .map((pattern) => pattern.source)
