@@ -54,7 +54,16 @@ const CJK_WORD = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Scrip
  * @example foreignScript('crlf', 'ja') //=> false
  */
 export function foreignScript(term: string, language: string): boolean {
-  return !writesCjk(language) && CJK_WORD.test(term);
+  return !writesCjk(language) && isCjkWord(term);
+}
+
+/**
+ * Is the term written in Han, kana or Hangul only?
+ *
+ * @example isCjkWord('改行') //=> true
+ */
+export function isCjkWord(term: string): boolean {
+  return CJK_WORD.test(term);
 }
 
 /**

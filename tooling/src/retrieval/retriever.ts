@@ -10,7 +10,7 @@ import type { AtomkitConfig } from '../config/load.js';
 import { isSqliteError } from '../sqlite/database.js';
 import { IndexLoadError, type AnalyzedTerm, type IndexManifest, type OpenRetrieverOptions, type Retriever, type SearchHit, type SearchOptions } from './api.js';
 import { FILES, artifactFiles, currentIndexDir, indexDir, readManifest, verifyFile } from './artifact.js';
-import { confidence, foreignScript, weightedCoverage, writesCjk } from './confidence.js';
+import { confidence, isCjkWord, weightedCoverage, writesCjk } from './confidence.js';
 import { definedTerms, definesAll, definesInEntry } from './definition.js';
 import { readDense, searchDense, similarityTo, type DenseIndex } from './dense.js';
 import { EmbedderUnavailableError, type Embedder } from './embedders/embedder.js';
@@ -136,8 +136,6 @@ export async function loadRetriever(config: AtomkitConfig, options: OpenRetrieve
 
 class IndexRetriever implements Retriever {
   readonly #meta = new Map<number, UnitMeta>();
-  /** Is any atom written in Japanese, Chinese or Korean? */
-  #cjkAtoms = false;
   /** Primary language subtag of each unit (`ja` for `ja-JP`), and how many units have each. */
   readonly #baseLanguage = new Map<number, string>();
   readonly #unitsPerLanguage = new Map<string, number>();
@@ -174,7 +172,6 @@ class IndexRetriever implements Retriever {
   ) {
     for (const meta of tables.meta) {
       this.#meta.set(meta.label, meta);
-      this.#cjkAtoms ||= writesCjk(meta.language);
       const base = baseLanguage(meta.language);
       this.#baseLanguage.set(meta.label, base);
       this.#unitsPerLanguage.set(base, (this.#unitsPerLanguage.get(base) ?? 0) + 1);
@@ -363,7 +360,8 @@ class IndexRetriever implements Retriever {
     // Where no atom is written in Japanese (or Chinese, Korean), none could hold a word of it:
     // one with no English form (a loanword no glossary lists and no term sounds like) is as silent
     // about what the atoms cover as a kanji word. A word with an English form is judged by that.
-    return this.#cjkAtoms ? terms : terms.map((term) => (term.forms.every((form) => foreignScript(form, 'en')) ? { ...term, everyday: true } : term));
+    if ([...this.#unitsPerLanguage.keys()].some(writesCjk)) return terms;
+    return terms.map((term) => (term.forms.every(isCjkWord) ? { ...term, everyday: true } : term));
   }
 
   unitsOf(atomId: string): SearchHit[] {
