@@ -1,7 +1,9 @@
 /**
  * Loads an index artifact and answers queries: lexical (MiniSearch) and dense (hnswlib) ranked
- * lists fused by reciprocal rank, units of atoms whose `error_codes` appear in the query, or whose
- * title is the whole query, lifted to the top, each hit given its citation URLs and a confidence.
+ * lists fused by reciprocal rank (lexical units also by their atom's coverage of the question and
+ * nudged by how close together they hold its words), units of atoms whose `error_codes` appear in
+ * the query, or whose title is the whole query, lifted to the top, each hit given its citation URLs
+ * and a confidence.
  */
 import { readFileSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +22,7 @@ import { loanwordFor, soundIndex, type SoundIndex } from './loanword.js';
 import { analyzeQuery, type QueryTerm } from './query.js';
 import { normalizeCode, tokenize } from './tokenize.js';
 import { pageLinks, samePage, sourcePage, type PageRef } from './links.js';
+import { phraseShare, type ProximityWord } from './proximity.js';
 import { UnitStore, type StoredUnit, type UnitMeta } from './store.js';
 import { RULE_CODE_LEAD } from '../text/rule-code.js';
 
@@ -34,6 +37,8 @@ const DEPTH = 50;
 const ATOM_POOL = 4;
 /** Weight of a word's other forms (`serv` for `server`, `default` for `out of the box`) against the word as written. */
 const OTHER_FORM_WEIGHT = 0.5;
+/** A unit that holds every pair of the question's words side by side gains this share of a first place (see `phraseShare`). */
+const PROXIMITY_WEIGHT = 0.5;
 const MAX_QUERY_CHARS = 4000;
 /** The id of a FAQ pair's unit (chunk.ts): the n-th pair of a section, or of a faq atom's lead. */
 const FAQ_UNIT_ID = /#[^#@]*\/\d+(?:@\d+)?$/;
@@ -151,6 +156,9 @@ class IndexRetriever implements Retriever {
    * parsing a unit's JSON for every hit of every query cost more than the lexical search.
    */
   readonly #units = new Map<number, StoredUnit>();
+  /** Units' terms in order, as numbers (`#unitTokens`), and the numbers of terms. */
+  readonly #tokens = new Map<number, Int32Array>();
+  readonly #termIds = new Map<string, number>();
   readonly #df: ReadonlyMap<string, number>;
   /** The index's English terms by sound, for katakana loanwords: built when the first one is asked. */
   #sounds: SoundIndex | undefined;
@@ -284,6 +292,10 @@ class IndexRetriever implements Retriever {
       // in as a second list: BM25 ranks sections, but the answer is the atom that has all of it.
       coverageRank = this.#coverageRanks(units.map((hit) => atomOf(hit.label)), terms, df);
       for (const hit of units) add(hit.label, 1 / (RRF_K + coverageRank.get(atomOf(hit.label))! + 1));
+      // A nudge, not a list of its own: among units BM25 and coverage rank alike, the one that says
+      // the question's words together, as the question does, goes first.
+      const words = this.#proximityWords(terms, df);
+      for (const hit of units) add(hit.label, (PROXIMITY_WEIGHT * phraseShare(this.#unitTokens(hit.label), words)) / (RRF_K + 1));
     }
     let vector: Float32Array | undefined;
     const similarities = new Map<number, number>();
@@ -362,6 +374,49 @@ class IndexRetriever implements Retriever {
     // about what the atoms cover as a kanji word. A word with an English form is judged by that.
     if ([...this.#unitsPerLanguage.keys()].some(writesCjk)) return terms;
     return terms.map((term) => (term.forms.every(isCjkWord) ? { ...term, everyday: true } : term));
+  }
+
+  /**
+   * The question's words proximity reads (see `phraseShare`), in the numbers `#unitTokens` writes
+   * terms as: those the index knows, weighted by their rarest form's inverse document frequency;
+   * not a pasted value or small talk, which say nothing of the phrase asked about, nor a kanji or
+   * kana word with no English form (出た): how Japanese says the rest of the sentence, which no
+   * English atom could hold, so a Japanese atom would win on its grammar over an English one that
+   * holds the topic ("ファイルのエンコーディングのエラーが出た").
+   */
+  #proximityWords(terms: readonly QueryTerm[], df: (term: string) => number): ProximityWord<number>[] {
+    const units = this.#meta.size;
+    return terms
+      .filter((term) => !term.concrete && !term.smallTalk && !(term.everyday && term.forms.every(isCjkWord)))
+      .map((term) => term.forms.filter((form) => df(form) > 0))
+      .filter((forms) => forms.length > 0)
+      .map((forms) => ({ forms: forms.map((form) => this.#termId(form)), weight: Math.log(1 + units / (1 + Math.min(...forms.map(df)))) }));
+  }
+
+  /**
+   * A unit's terms in order, as numbers: its title, its heading, and its text (a FAQ's question and
+   * answer). Kept while its parsed unit is: tokenizing fifty units took most of a query's time.
+   */
+  #unitTokens(label: number): Int32Array {
+    let tokens = this.#tokens.get(label);
+    if (!tokens) {
+      const unit = this.#unit(label);
+      const text = unit.kind === 'faq' ? `${unit.question ?? ''}\n${unit.answer ?? unit.text}` : unit.text;
+      tokens = Int32Array.from(tokenize(`${unit.title}\n${unit.section ?? ''}\n${text}`), (term) => this.#termId(term));
+      if (this.#tokens.size >= MAX_CACHED_UNITS) this.#tokens.delete(this.#tokens.keys().next().value!);
+      this.#tokens.set(label, tokens);
+    }
+    return tokens;
+  }
+
+  /** A number for a term, the same each time: the index's own words, and the few a unit's code adds. */
+  #termId(term: string): number {
+    let id = this.#termIds.get(term);
+    if (id === undefined) {
+      id = this.#termIds.size;
+      this.#termIds.set(term, id);
+    }
+    return id;
   }
 
   unitsOf(atomId: string): SearchHit[] {

@@ -98,6 +98,27 @@ test('an atom that covers the question across its sections outranks an atom whos
   expect((await atomsFor(retriever, 'webhook secret expires'))[0]).toBe('procedure/rotate-signing-credentials');
 });
 
+test('an atom that says the question\'s words together outranks one that holds them apart', async () => {
+  const retriever = await indexOf([
+    ...others,
+    {
+      file: 'interface-input/request-hooks.md',
+      title: 'Request hooks',
+      summary: 'Functions the server calls at each stage of a request.',
+      type: 'interface-input',
+      body: '## Hooks\n\nThe close hook runs once the response is sent and the socket is released, so it can ship timings to a metrics service without making the client wait. The error hook runs when a handler throws, and the route hook when a route is added. Each hook receives the request and may be async.',
+    },
+    {
+      file: 'interface-input/reply-object.md',
+      title: 'Reply object',
+      summary: 'How a handler builds the response.',
+      type: 'interface-input',
+      body: '## Reply\n\nThe response has headers and a body. Timings are logged. A reply is sent once. Plugins ship with defaults.',
+    },
+  ]);
+  expect((await atomsFor(retriever, 'run code once the response is sent, to ship timings'))[0]).toBe('interface-input/request-hooks');
+});
+
 test('a katakana word no glossary lists and no term sounds like is not held against atoms none of which is written in Japanese', async () => {
   const confidenceOf = async (retriever: Retriever, question: string) => (await retriever.search(question, { k: 1, mode: 'lexical' }))[0]?.confidence ?? 0;
   const english = await indexOf(others);
