@@ -294,8 +294,9 @@ class IndexRetriever implements Retriever {
       for (const hit of units) add(hit.label, 1 / (RRF_K + coverageRank.get(atomOf(hit.label))! + 1));
       // A nudge, not a list of its own: among units BM25 and coverage rank alike, the one that says
       // the question's words together, as the question does, goes first.
+      // A question of one word has no pair: its units are not read.
       const words = this.#proximityWords(terms, df);
-      for (const hit of units) add(hit.label, (PROXIMITY_WEIGHT * phraseShare(this.#unitTokens(hit.label), words)) / (RRF_K + 1));
+      if (words.length > 1) for (const hit of units) add(hit.label, (PROXIMITY_WEIGHT * phraseShare(this.#unitTokens(hit.label), words)) / (RRF_K + 1));
     }
     let vector: Float32Array | undefined;
     const similarities = new Map<number, number>();
