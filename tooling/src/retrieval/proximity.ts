@@ -30,18 +30,20 @@ export function phraseShare<T>(terms: ArrayLike<T>, words: readonly ProximityWor
   words.forEach((word, i) => {
     for (const form of word.forms) wordsOf.set(form, [...(wordsOf.get(form) ?? []), i]);
   });
-  // The nearest distance of each pair, found in one pass: each term looks back at the last place of every other word.
+  // The nearest distance of each pair: each term looks back over the window only, however many
+  // words the question has (a pasted log may have hundreds).
   const nearest = new Map<number, number>();
-  const lastSeen = new Map<number, number>();
   for (let at = 0; at < terms.length; at++) {
-    for (const i of wordsOf.get(terms[at]!) ?? []) {
-      for (const [j, seen] of lastSeen) {
-        const distance = at - seen;
-        if (j === i || distance === 0 || distance > PROXIMITY_WINDOW) continue;
-        const pair = Math.min(i, j) * words.length + Math.max(i, j);
-        nearest.set(pair, Math.min(nearest.get(pair) ?? Infinity, distance));
+    const here = wordsOf.get(terms[at]!);
+    if (!here) continue;
+    for (let distance = 1; distance <= PROXIMITY_WINDOW && distance <= at; distance++) {
+      for (const j of wordsOf.get(terms[at - distance]!) ?? []) {
+        for (const i of here) {
+          if (i === j) continue;
+          const pair = Math.min(i, j) * words.length + Math.max(i, j);
+          if (distance < (nearest.get(pair) ?? Infinity)) nearest.set(pair, distance);
+        }
       }
-      lastSeen.set(i, at);
     }
   }
   let near = 0;
