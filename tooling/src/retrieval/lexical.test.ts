@@ -83,7 +83,7 @@ describe('lexical search', () => {
     const df = (term: string) => ({ common: 900, mid: 50, rare: 2 })[term] ?? 0;
     expect(selectQueryTerms([['common'], ['mid'], ['rare']], df, 1000)).toEqual(['rare', 'mid']);
     expect(selectQueryTerms([['common']], df, 1000)).toEqual(['common']);
-    expect(selectQueryTerms(Array.from({ length: 30 }, (_, i) => [`t${i}`]), () => 1, 1000)).toHaveLength(12);
+    expect(selectQueryTerms(Array.from({ length: 30 }, (_, i) => [`t${i}`]), () => 1, 1000)).toHaveLength(24);
   });
 
   test('searches the rarest word the index knows beside words no unit contains, when every known word is common', () => {
@@ -99,19 +99,35 @@ describe('lexical search', () => {
     const df = (term: string) => ({ librari: 16, hook: 9, js: 105 })[term] ?? 0;
     const searched = selectQueryTerms([...unknown, ...known], df, 1000);
     expect(searched.slice(0, 3)).toEqual(['hook', 'librari', 'js']);
-    // A Latin word no unit contains may be a typo, and keeps its place among the rarest.
-    expect(selectQueryTerms([['js'], ['conect']], df, 1000)).toEqual(['conect', 'js']);
+    // A Latin word no unit contains may be a typo: it is searched, after the words the index knows.
+    expect(selectQueryTerms([['js'], ['conect']], df, 1000)).toEqual(['js', 'conect']);
   });
 
   test('words of pasted values come after the words that say what went wrong, however rare: a stack trace of paths keeps its error words searched', () => {
-    // Twelve folder and line-number words, each in one unit, and the two words of the error.
-    const paths = Array.from({ length: 12 }, (_, i) => [`dir${i}`]);
+    // Twenty-four folder and line-number words, each in one unit, and the two words of the error.
+    const paths = Array.from({ length: 24 }, (_, i) => [`dir${i}`]);
     const words = [...paths, ['__dirnam'], ['referenceerror']];
     const df = (term: string) => (term.startsWith('dir') ? 1 : 20);
     expect(selectQueryTerms(words, df, 1000)).not.toContain('__dirnam');
     const searched = selectQueryTerms(words, df, 1000, [...paths.map(() => true), false, false]);
     expect(searched.slice(0, 2)).toEqual(['__dirnam', 'referenceerror']);
-    expect(searched).toHaveLength(12);
+    expect(searched).toHaveLength(24);
+  });
+
+  test('a question told as a story keeps its topic searched: the words the index knows come before typos and small talk, however rare those are', () => {
+    // "at work everything goes out through a proxy and HTTPS_PROXY is set in my shell...": a dozen
+    // words no unit holds (everyth, curl, hardcod...), a dozen of small talk found in a unit or two
+    // (work, pick, direct...), and the two words of the topic, in more units than any of them.
+    const unseen = Array.from({ length: 12 }, (_, i) => [`unseen${i}`]);
+    const idle = Array.from({ length: 12 }, (_, i) => [`idle${i}`]);
+    const words = [...unseen, ...idle, ['proxi'], ['https_proxy']];
+    const df = (term: string) => (term.startsWith('idle') ? 2 : ({ proxi: 31, https_proxy: 12 } as Record<string, number>)[term] ?? 0);
+    const smallTalk = words.map((forms) => forms[0]!.startsWith('idle'));
+    const searched = selectQueryTerms(words, df, 1000, [], smallTalk);
+    expect(searched.slice(0, 2)).toEqual(['https_proxy', 'proxi']);
+    expect(searched.slice(2, 14)).toEqual(unseen.flat());
+    expect(searched).toHaveLength(24);
+    expect(searched).not.toContain('idle11');
   });
 
   test("counts a question's words, not their forms: other forms never crowd a word of the question out", () => {

@@ -96,8 +96,12 @@ export interface LexicalHit {
   readonly score: number;
 }
 
-/** At most this many words of a question are searched (a pasted log can hold hundreds); a multi-part question names about a dozen. */
-const MAX_QUERY_TERMS = 12;
+/**
+ * At most this many words of a question are searched (a pasted log can hold hundreds). A question
+ * told as a story ("at work everything goes out through a proxy and HTTPS_PROXY is set in my
+ * shell...") names two dozen: at a dozen, its topic was cut.
+ */
+const MAX_QUERY_TERMS = 24;
 /** A term in Han or kana script. */
 const CJK_TERM = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** Terms in more than this share of units add little to BM25 and much to the cost of a query. */
@@ -108,24 +112,32 @@ export const COMMON_SHARE = 0.3;
  * word as written first): the words with the rarest forms first, at most MAX_QUERY_TERMS words,
  * without forms so common that they would match most units (unless nothing rarer is left: then
  * the rarest one). Words are counted, not forms, so a word's other forms never crowd out
- * another word of the question. Words of values pasted from a log (`pasted`, by index: a path's
- * folders, a line number) come after every other word, however rare: in a pasted stack trace
- * they would take the places of the words that say what went wrong.
+ * another word of the question. Before rarity comes what a word can say of the topic, in this
+ * order: words the index knows; words no unit holds in any form (typos: they find near spellings);
+ * small talk (`smallTalk`, by index: "work", "pick"), rare as it may be in docs; Japanese words no
+ * unit holds; values pasted from a log (`pasted`: a path's folders, a line number), which in a
+ * pasted stack trace would take the places of the words that say what went wrong.
  *
  * @example selectQueryTerms([['the-rare'], ['common']], (t) => (t === 'common' ? 900 : 3), 1000) //=> ['the-rare']
  */
-export function selectQueryTerms(words: readonly (readonly string[])[], df: (term: string) => number, units: number, pasted: readonly boolean[] = []): string[] {
+export function selectQueryTerms(words: readonly (readonly string[])[], df: (term: string) => number, units: number, pasted: readonly boolean[] = [], smallTalk: readonly boolean[] = []): string[] {
   const common = (term: string) => df(term) > COMMON_SHARE * units;
   const rarest = (forms: readonly string[]) => Math.min(...forms.map(df));
   const last = new Set(words.filter((_, i) => pasted[i] === true));
-  // A Japanese word no unit contains in any form is as rare as can be, but finds nothing (near
-  // spellings are for Latin typos): it comes after the words the index knows. A long Japanese
+  const idle = new Set(words.filter((_, i) => smallTalk[i] === true));
+  // A word no unit contains in any form is as rare as can be, but finds only near spellings; a
+  // Japanese one finds nothing at all (near spellings are for Latin typos). A long Japanese
   // question over English atoms has a dozen such words (宣言, 仕組み), which took every place from
   // ライブラリ (library) and package.json.
+  const unseen = (forms: readonly string[]) => forms.every((form) => df(form) === 0);
   const unknown = (forms: readonly string[]) => forms.every((form) => df(form) === 0 && CJK_TERM.test(form));
+  const order = (forms: readonly string[]) => [last.has(forms), unknown(forms), idle.has(forms), unseen(forms)].map(Number);
   const ranked = words
     .filter((forms) => forms.length > 0)
-    .sort((a, b) => Number(last.has(a)) - Number(last.has(b)) || Number(unknown(a)) - Number(unknown(b)) || rarest(a) - rarest(b));
+    .sort((a, b) => {
+      const [x, y] = [order(a), order(b)];
+      return x.reduce((d, value, i) => d || value - y[i]!, 0) || rarest(a) - rarest(b);
+    });
   const rare = ranked.map((forms) => forms.filter((form) => !common(form))).filter((forms) => forms.length > 0);
   // Words no unit contains (typos, unfinished words) find only their near spellings: with no
   // rarer word the index knows, its rarest known form is searched too.

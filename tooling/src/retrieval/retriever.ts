@@ -244,7 +244,7 @@ class IndexRetriever implements Retriever {
     if (useLexical) {
       // Each word in the forms the atoms may use; a pasted value or a typo the index does not know is left out for a form it does.
       const forms = terms.map((t) => (t.forms.some((form) => df(form) > 0) ? t.forms.filter((form) => df(form) > 0) : t.concrete ? [] : t.forms));
-      const searched = selectQueryTerms(forms, df, this.#meta.size, terms.map((t) => t.concrete));
+      const searched = selectQueryTerms(forms, df, this.#meta.size, terms.map((t) => t.concrete), terms.map((t) => t.smallTalk));
       const atomOf = (label: number) => this.#meta.get(label)!.atomId;
       // The word as the question writes it counts more than the other forms it may take; its
       // translation is how an atom in the other language writes it, and counts the same.
