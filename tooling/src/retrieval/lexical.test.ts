@@ -116,7 +116,7 @@ describe('lexical search', () => {
 
   test('a question told as a story keeps its topic searched: the words the index knows come before typos and small talk, however rare those are', () => {
     // "at work everything goes out through a proxy and HTTPS_PROXY is set in my shell...": a dozen
-    // words no unit holds (everyth, curl, hardcod...), a dozen of small talk found in a unit or two
+    // words no unit holds (everyth, curl, hardcod...), a dozen words of small talk found in a unit or two
     // (work, pick, direct...), and the two words of the topic, in more units than any of them.
     const unseen = Array.from({ length: 12 }, (_, i) => [`unseen${i}`]);
     const idle = Array.from({ length: 12 }, (_, i) => [`idle${i}`]);

@@ -131,13 +131,9 @@ export function selectQueryTerms(words: readonly (readonly string[])[], df: (ter
   // ライブラリ (library) and package.json.
   const unseen = (forms: readonly string[]) => forms.every((form) => df(form) === 0);
   const unknown = (forms: readonly string[]) => forms.every((form) => df(form) === 0 && CJK_TERM.test(form));
-  const order = (forms: readonly string[]) => [last.has(forms), unknown(forms), idle.has(forms), unseen(forms)].map(Number);
-  const ranked = words
-    .filter((forms) => forms.length > 0)
-    .sort((a, b) => {
-      const [x, y] = [order(a), order(b)];
-      return x.reduce((d, value, i) => d || value - y[i]!, 0) || rarest(a) - rarest(b);
-    });
+  // The order above as one number: each kind outweighs all those before it together.
+  const tier = (forms: readonly string[]) => (last.has(forms) ? 8 : 0) + (unknown(forms) ? 4 : 0) + (idle.has(forms) ? 2 : 0) + (unseen(forms) ? 1 : 0);
+  const ranked = words.filter((forms) => forms.length > 0).sort((a, b) => tier(a) - tier(b) || rarest(a) - rarest(b));
   const rare = ranked.map((forms) => forms.filter((form) => !common(form))).filter((forms) => forms.length > 0);
   // Words no unit contains (typos, unfinished words) find only their near spellings: with no
   // rarer word the index knows, its rarest known form is searched too.
