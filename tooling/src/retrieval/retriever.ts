@@ -39,7 +39,7 @@ const ATOM_POOL = 4;
 const OTHER_FORM_WEIGHT = 0.5;
 /** A unit that holds every pair of the question's words side by side gains this share of a first place (see `phraseShare`). */
 const PROXIMITY_WEIGHT = 0.5;
-/** Proximity reads this many of the best candidates: the dev parts ranked the same at 15 as at 50, and search's p95 fell from 12 to 7.6 ms. */
+/** Proximity reads this many of the best candidates: the dev parts ranked the same at 15 as at 50, and search's p95 fell by a third (README, search benchmark). */
 const PROXIMITY_UNITS = 15;
 const MAX_QUERY_CHARS = 4000;
 /** The id of a FAQ pair's unit (chunk.ts): the n-th pair of a section, or of a faq atom's lead. */
