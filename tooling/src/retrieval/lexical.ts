@@ -130,7 +130,7 @@ export function selectQueryTerms(words: readonly (readonly string[])[], df: (ter
   // question over English atoms has a dozen such words (宣言, 仕組み), which took every place from
   // ライブラリ (library) and package.json.
   const unseen = (forms: readonly string[]) => forms.every((form) => df(form) === 0);
-  const unknown = (forms: readonly string[]) => forms.every((form) => df(form) === 0 && CJK_TERM.test(form));
+  const unknown = (forms: readonly string[]) => unseen(forms) && forms.every((form) => CJK_TERM.test(form));
   // The order above as one number: each kind outweighs all those before it together.
   const tier = (forms: readonly string[]) => (last.has(forms) ? 8 : 0) + (unknown(forms) ? 4 : 0) + (idle.has(forms) ? 2 : 0) + (unseen(forms) ? 1 : 0);
   const ranked = words.filter((forms) => forms.length > 0).sort((a, b) => tier(a) - tier(b) || rarest(a) - rarest(b));

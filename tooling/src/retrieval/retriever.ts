@@ -402,7 +402,7 @@ class IndexRetriever implements Retriever {
 
   /**
    * A unit's terms in order, as numbers: its title, its heading, and its text (a FAQ's question and
-   * answer). Kept while its parsed unit is: tokenizing fifty units took most of a query's time.
+   * answer). Kept as long as parsed units are (MAX_CACHED_UNITS): tokenizing the candidates took most of a query's time.
    */
   #unitTokens(label: number): Int32Array {
     let tokens = this.#tokens.get(label);
