@@ -8,7 +8,8 @@ import { brokenInternalLinks, draftCodeBlocks, markupLeft, readDrafts, sourceCod
 import { makeProject, run } from './helpers.js';
 
 // Real documentation sets, read in place beside the repository: pnpm's (Docusaurus) and Vite's (VitePress).
-const CORPORA = fileURLToPath(new URL('../../../../shared/corpora', import.meta.url));
+// A checkout elsewhere points ATOMKIT_CORPORA_DIR at them.
+const CORPORA = process.env.ATOMKIT_CORPORA_DIR ?? fileURLToPath(new URL('../../../../shared/corpora', import.meta.url));
 const corpus = (name: string) => path.join(CORPORA, name);
 
 interface Report {
@@ -25,6 +26,7 @@ function importCorpus(name: string) {
 }
 
 async function importOnce(name: string) {
+  if (!existsSync(corpus(name))) throw new Error(`These tests import ${name} from ${CORPORA}, which is not there: put pnpm-docs and vite-docs in that folder, or set ATOMKIT_CORPORA_DIR to the folder that holds them.`);
   const dir = makeProject();
   const result = await run(dir, 'import', corpus(name), '--json', '--status', 'review');
   expect(result.err).toBe('');
