@@ -34,10 +34,20 @@ export function pagefindUnavailable(distDir: string, executablePath = '/usr/bin/
   return undefined;
 }
 
-export async function openPagefindRanker(options: PagefindRankerOptions): Promise<Ranker> {
-  const { chromium } = await importOptional<typeof import('playwright-core')>('playwright-core', 'The Pagefind baseline (it searches in a headless browser)');
+/** Pagefind's `search()` in a headless browser, as the site's search box calls it. */
+export interface PagefindSearch {
+  /**
+   * The URLs of the first `k` results, and the milliseconds the page spent on them: `search()` and
+   * each result's `data()` (what the search box shows), timed in the page, not over the wire.
+   */
+  search(text: string, language: string, k: number): Promise<{ urls: string[]; ms: number }>;
+  close(): Promise<void>;
+}
+
+/** Serves `distDir` on 127.0.0.1 and opens its `pagefind/pagefind.js` in headless Chromium. */
+export async function openPagefindSearch(options: Omit<PagefindRankerOptions, 'atomIds'>): Promise<PagefindSearch & { origin: string }> {
+  const { chromium } = await importOptional<typeof import('playwright-core')>('playwright-core', 'Pagefind search (it runs in a headless browser)');
   const base = atomUrl('', options.base);
-  const byUrl = new Map(options.atomIds.map((id) => [atomUrl(id, base), id]));
   const server = Fastify({ logger: false });
   await server.register(fastifyStatic, { root: path.resolve(options.distDir), prefix: base });
   const origin = await server.listen({ host: '127.0.0.1', port: 0 });
@@ -70,16 +80,15 @@ export async function openPagefindRanker(options: PagefindRankerOptions): Promis
     };
     await pageFor('en');
     return {
-      name: 'pagefind',
-      async rank(query) {
-        const page = await pageFor(query.language);
-        const urls = (await page.evaluate(`(async () => {
-          const response = await globalThis.__atomkitPagefind.search(${JSON.stringify(query.text)});
-          const top = await Promise.all(response.results.slice(0, ${MAX_RANK}).map((result) => result.data()));
-          return top.map((data) => data.url);
-        })()`)) as string[];
-        // A page that is not an atom (home, tag list) keeps its place in the ranking under its URL.
-        return urls.map((url) => byUrl.get(pagePath(url, origin)) ?? pagePath(url, origin));
+      origin,
+      async search(text, language, k) {
+        const page = await pageFor(language);
+        return (await page.evaluate(`(async () => {
+          const started = performance.now();
+          const response = await globalThis.__atomkitPagefind.search(${JSON.stringify(text)});
+          const top = await Promise.all(response.results.slice(0, ${k}).map((result) => result.data()));
+          return { urls: top.map((data) => data.url), ms: performance.now() - started };
+        })()`)) as { urls: string[]; ms: number };
       },
       async close() {
         await opened.close();
@@ -91,6 +100,20 @@ export async function openPagefindRanker(options: PagefindRankerOptions): Promis
     await server.close();
     throw error;
   }
+}
+
+export async function openPagefindRanker(options: PagefindRankerOptions): Promise<Ranker> {
+  const byUrl = new Map(options.atomIds.map((id) => [atomUrl(id, atomUrl('', options.base)), id]));
+  const pagefind = await openPagefindSearch(options);
+  return {
+    name: 'pagefind',
+    async rank(query) {
+      const { urls } = await pagefind.search(query.text, query.language, MAX_RANK);
+      // A page that is not an atom (home, tag list) keeps its place in the ranking under its URL.
+      return urls.map((url) => byUrl.get(pagePath(url, pagefind.origin)) ?? pagePath(url, pagefind.origin));
+    },
+    close: () => pagefind.close(),
+  };
 }
 
 /**
