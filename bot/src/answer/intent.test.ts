@@ -8,6 +8,10 @@ describe('questionIntent', () => {
     ['the bot told a customer something wrong, where do we even start?', 'steps'],
     ['is there a way to change the author of every page at once?', 'steps'],
     ['atoms/x.md:4:7  error  bad  frontmatter/schema', 'steps'],
+    // A command is run in steps: what to do before and after it is part of the answer.
+    ["what's the command to bump the version and tag it?", 'steps'],
+    ['which command builds the search index?', 'steps'],
+    ['検索インデックスはどのコマンドで作るの？', 'steps'],
     ['what does file/bom mean', 'meaning'],
     ['what does atomkit fix do', 'meaning'],
     ['file/bom とは', 'meaning'],

@@ -6,11 +6,11 @@
 import { REQUIRED_SECTIONS, type SectionSpec } from '../../../tooling/src/atom/sections.js';
 
 /**
- * "How do I ...?" and "what do I do?" questions want the steps (or the resolution) of an atom, as
- * does a problem told without a question (see PROBLEM).
+ * "How do I ...?", "what do I do?" and "which command ...?" questions want the steps (or the
+ * resolution) of an atom, as does a problem told without a question (see PROBLEM).
  * 直す after a verb stem (作り直す, 計算し直す) is "do again", not "fix".
  */
-const HOW_TO = /\b(how (do|can|should|would|could) (i|we|you)|how to|what (do|should|can) (i|we) do|where (do|should|can) (i|we) (even )?(start|begin)|is there a way to|what('s| is) the (best |right |recommended )?way to|steps?|fix|resolve|solve|get rid of)\b|手順|方法|どうすれば|どうしたら|どうやって|やり方|(?<![いきぎしじちにひびぴみりえけげせぜてでねべめれ])直[しす]|解決|対処|したい|には[?？]|するには/i;
+const HOW_TO = /\b(how (do|can|should|would|could) (i|we|you)|how to|what (do|should|can) (i|we) do|where (do|should|can) (i|we) (even )?(start|begin)|is there a way to|what('s| is) the (best |right |recommended )?way to|(which|what) command|what('s| is) the command|what (do|should|can) (i|we) (run|type)|steps?|fix|resolve|solve|get rid of)\b|手順|方法|どのコマンド|どうすれば|どうしたら|どうやって|やり方|(?<![いきぎしじちにひびぴみりえけげせぜてでねべめれ])直[しす]|解決|対処|したい|には[?？]|するには/i;
 /** "What is ...?", "what does it mean?" and "what does it do?" questions want the meaning. */
 const WHAT_IS = /\b(what (is|are)|what does .* (mean|do)|meaning|means)\b|とは|意味|って何|ってなに|何ですか/i;
 /** A pasted diagnostic or log line: `file:line:col`, an error code, a JSON error body. */
