@@ -1,14 +1,12 @@
 /**
  * The lexical tokenizer shared by indexing, querying and confidence: NFKC, lower case, word
- * segmentation with Intl.Segmenter (so Japanese and other scripts without spaces split into
- * words), stop words dropped, English words in American spelling and stemmed, Japanese words
+ * segmentation as Intl.Segmenter does it (so Japanese and other scripts without spaces split into
+ * words; `wordSegments`), stop words dropped, English words in American spelling and stemmed, Japanese words
  * in one form of their spelling variants (`japaneseTerm`).
  */
 import { stemmer } from 'stemmer';
 import { americanSpelling } from './spelling.js';
-
-// One segmenter for all languages: ICU's word rules use a dictionary for CJK whatever the locale.
-const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
+import { wordSegments } from './word-segments.js';
 
 // Contractions both with their apostrophe and as chat questions often type them, without (`doesnt`).
 const ENGLISH_STOP = `a about above after again all also am an and any are as at be because been before being below
@@ -52,7 +50,7 @@ const APOSTROPHE_S = /['’]s$/;
 export function tokenize(text: string): string[] {
   const terms: string[] = [];
   const normalized = text.normalize('NFKC').toLowerCase();
-  for (const { segment, isWordLike } of joinCompoundVerbs(segmenter.segment(normalized))) {
+  for (const { segment, isWordLike } of joinCompoundVerbs(wordSegments(normalized))) {
     if (!isWordLike) continue;
     const word = segment.replace(CURLY_APOSTROPHE, "'").replace(APOSTROPHE_S, '');
     addTerm(terms, word);
@@ -83,7 +81,7 @@ const STARTS_WITH_HAN = /^\p{Script=Han}/u;
  *
  * @example [...joinCompoundVerbs(new Intl.Segmenter('ja', { granularity: 'word' }).segment('埋め込み'))].map((s) => s.segment) //=> ['埋め込み']
  */
-function* joinCompoundVerbs(segments: Iterable<Intl.SegmentData>): Generator<Pick<Intl.SegmentData, 'segment' | 'isWordLike'>> {
+function* joinCompoundVerbs(segments: Iterable<Pick<Intl.SegmentData, 'segment' | 'isWordLike'>>): Generator<Pick<Intl.SegmentData, 'segment' | 'isWordLike'>> {
   const pending: { segment: string; isWordLike?: boolean | undefined }[] = [];
   for (const next of segments) {
     pending.push(next);
@@ -157,11 +155,20 @@ export const KEPT_APART: ReadonlyMap<string, string> = new Map([
   ['experienced', 'experienc'],
 ]);
 
+/** Stems already made, by word: a knowledge base uses a few thousand words over and over. */
+const stems = new Map<string, string>();
+/** Past this many words the memo starts again: a pasted log of random ids must not grow it for ever. */
+const MAX_STEMS = 100_000;
+
 function stem(word: string): string {
-  const kept = KEPT_APART.get(word);
-  if (kept !== undefined) return kept;
-  const stemmed = stemmer(americanSpelling(withoutAdverbEnding(word)));
-  return STEM_FAMILIES.get(stemmed) ?? stemmed;
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    const porter = stemmer(americanSpelling(withoutAdverbEnding(word)));
+    stemmed = KEPT_APART.get(word) ?? STEM_FAMILIES.get(porter) ?? porter;
+    if (stems.size >= MAX_STEMS) stems.clear();
+    stems.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 /**
