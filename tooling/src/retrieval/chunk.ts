@@ -15,6 +15,7 @@ import { compactTable, tableRows } from '../text/markdown-table.js';
 import { dedent } from '../text/indent.js';
 import { definitionsOf, inlineReferences, withInlineReferences } from '../text/reference-links.js';
 import { entryCodes } from './entry-codes.js';
+import { wordSegments } from './word-segments.js';
 
 export type UnitKind = 'lead' | 'section' | 'faq';
 
@@ -186,7 +187,7 @@ export function chunkAtom(atom: Atom, options: ChunkOptions): Unit[] {
  */
 export function estimateTokens(text: string): number {
   let tokens = 0;
-  for (const { segment, isWordLike } of estimateSegmenter.segment(text)) {
+  for (const { segment, isWordLike } of wordSegments(text)) {
     if (isWordLike) tokens += CJK.test(segment) ? [...segment].length : Math.ceil(segment.length / 6) + 0.3;
     else if (segment.trim() !== '') tokens += [...segment.trim()].length;
   }
@@ -196,7 +197,6 @@ export function estimateTokens(text: string): number {
 const TEMPLATE_PROMPT_SET: ReadonlySet<string> = new Set(TEMPLATE_PROMPTS);
 const LIST_MARKER = /^(?:\d+[.)]|[-*+])\s+/;
 
-const estimateSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
 const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 

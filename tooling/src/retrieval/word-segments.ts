@@ -3,7 +3,8 @@
  * path for text that is all ASCII: ICU's segmenter costs about a microsecond a word, which is most
  * of tokenizing an English knowledge base. In ASCII, UAX #29 comes down to runs of letters, digits
  * and `_`, joined across one `:`, `.` or `'` between two letters, or one `,`, `;`, `.` or `'`
- * between two digits. The fast path yields only the words: callers skip the rest.
+ * between two digits. Everything else is a segment of its own character, as ICU reads
+ * punctuation (it keeps runs of spaces together, which no caller counts).
  */
 
 // One segmenter for all languages: ICU's word rules use a dictionary for CJK whatever the locale.
@@ -17,10 +18,10 @@ const ASCII = /^[\x00-\x7f]*$/;
  * @example [...wordSegments("don't use node.js 1,000 times")].filter((s) => s.isWordLike).map((s) => s.segment) //=> ["don't", 'use', 'node.js', '1,000', 'times']
  */
 export function wordSegments(text: string): Iterable<{ readonly segment: string; readonly isWordLike?: boolean | undefined }> {
-  return ASCII.test(text) ? asciiWords(text) : segmenter.segment(text);
+  return ASCII.test(text) ? asciiSegments(text) : segmenter.segment(text);
 }
 
-function* asciiWords(text: string): Generator<{ segment: string; isWordLike: true }> {
+function* asciiSegments(text: string): Generator<{ segment: string; isWordLike: boolean }> {
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : -1;
@@ -30,7 +31,8 @@ function* asciiWords(text: string): Generator<{ segment: string; isWordLike: tru
     }
     if (start !== -1 && joins(code, text.charCodeAt(i - 1), text.charCodeAt(i + 1))) continue;
     // A lone `_` is no word to ICU, though `__` is.
-    if (start !== -1 && !(i - start === 1 && text.charCodeAt(start) === UNDERSCORE)) yield { segment: text.slice(start, i), isWordLike: true };
+    if (start !== -1) yield { segment: text.slice(start, i), isWordLike: !(i - start === 1 && text.charCodeAt(start) === UNDERSCORE) };
+    if (i < text.length) yield { segment: text[i]!, isWordLike: false };
     start = -1;
   }
 }
