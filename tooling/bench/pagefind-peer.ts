@@ -16,9 +16,9 @@ export function pagefindPeerUnavailable(): string | undefined {
   return existsSync(CHROMIUM) ? undefined : `Chromium not found at ${CHROMIUM}`;
 }
 
-export async function openPagefindPeer(atomsDir: string): Promise<PagefindSearch> {
+/** Writes Pagefind's index of the atoms under `atomsDir` to `<distDir>/pagefind`. */
+export async function writePagefindIndex(atomsDir: string, distDir: string): Promise<void> {
   const pagefind = await import('pagefind');
-  const dist = mkdtempSync(path.join(os.tmpdir(), 'atomkit-bench-pagefind-'));
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
@@ -28,9 +28,17 @@ export async function openPagefindPeer(atomsDir: string): Promise<PagefindSearch
       const body = atom.sections.map((section) => section.markdown).join('\n\n');
       await index.addCustomRecord({ url: atom.url, content: `${header.title}\n\n${header.summary}\n\n${body}`, language: header.language ?? 'en', meta: { title: header.title } });
     }
-    const written = await index.writeFiles({ outputPath: path.join(dist, 'pagefind') });
+    const written = await index.writeFiles({ outputPath: path.join(distDir, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  } finally {
     await pagefind.close();
+  }
+}
+
+export async function openPagefindPeer(atomsDir: string): Promise<PagefindSearch> {
+  const dist = mkdtempSync(path.join(os.tmpdir(), 'atomkit-bench-pagefind-'));
+  try {
+    await writePagefindIndex(atomsDir, dist);
     const search = await openPagefindSearch({ distDir: dist, base: '/', executablePath: CHROMIUM });
     return {
       search: (text, language, k) => search.search(text, language, k),
@@ -40,7 +48,6 @@ export async function openPagefindPeer(atomsDir: string): Promise<PagefindSearch
       },
     };
   } catch (error) {
-    await pagefind.close();
     rmSync(dist, { recursive: true, force: true });
     throw error;
   }
