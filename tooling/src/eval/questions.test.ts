@@ -87,9 +87,10 @@ describe('parseQuestionSet', () => {
 });
 
 describe('loadQuestionSet', () => {
-  test('names the file it cannot read', () => {
+  test('names the file it cannot read, and says why in words', () => {
     const missing = path.join(os.tmpdir(), 'atomkit-no-such-questions.yaml');
-    expect(() => loadQuestionSet(missing)).toThrow(/Cannot read the question set: ENOENT/);
+    expect(() => loadQuestionSet(missing)).toThrow(/Cannot read the question set: no such file\./);
+    expect(() => loadQuestionSet(os.tmpdir())).toThrow(/Cannot read the question set: it is a folder, not a file\./);
   });
 
   test('reads a file from disk', () => {

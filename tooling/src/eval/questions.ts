@@ -76,7 +76,9 @@ export function loadQuestionSet(file: string): QuestionSet {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new QuestionSetError(`Cannot read the question set: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, file, { line: 1, column: 1 });
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : (code ?? String(error));
+    throw new QuestionSetError(`Cannot read the question set: ${why}.`, file, { line: 1, column: 1 });
   }
   return parseQuestionSet(text, file);
 }

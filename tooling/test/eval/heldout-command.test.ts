@@ -96,6 +96,17 @@ test('--part dev measures and prints only the dev part, and leaves the report of
   expect(existsSync(report) ? readFileSync(report, 'utf8') : undefined).toBe(before);
 });
 
+test('measures the one question set named after `atomkit eval`, as --questions does, and refuses two different sets', async () => {
+  const file = path.join(project, 'eval', 'questions.parts.yaml');
+  const { code, out } = await run('eval', file, '--part', 'dev');
+  expect(code).toBe(0);
+  expect(out).toMatch(/^eval\/questions\.parts\.yaml\s+dev\s+2\s/m);
+  expect(out).not.toMatch(/^eval\/questions\.yaml\s/m);
+  const two = await run('eval', file, '--questions', path.join(project, 'eval', 'questions.none.yaml'));
+  expect(two.code).toBe(2);
+  expect(two.err).toMatch(/Two question sets were given/);
+});
+
 test('--misses lists the missed questions of the part run, with gold atoms, the best hit and its confidence, and nothing of the other part', async () => {
   const { code, out } = await run('eval', '--part', 'dev', '--misses', '--questions', path.join(project, 'eval', 'questions.parts.yaml'));
   expect(code).toBe(0);

@@ -10,6 +10,7 @@ export const defineEval: DefineCommand = (program, io, setExitCode) => {
   evalCommand
     .command('sets', { isDefault: true })
     .description('every question set, dev and test parts: retrieval, extractive answers, refusals; writes eval/report.{json,md}')
+    .argument('[file]', 'only this question set (as --questions): `atomkit eval eval/corpora/pnpm.yaml`')
     .option('--questions <file>', 'only this question set')
     .option('--part <part>', 'dev (what tuning may look at), test or all; only all writes the report', 'all')
     .option('--misses', "also list the part's missed questions: the question, its gold atoms, the best hit and its confidence")
@@ -17,9 +18,14 @@ export const defineEval: DefineCommand = (program, io, setExitCode) => {
     .option('--no-write', 'print the table without writing the report')
     .option('--json', "print the figures as JSON (each set's parts, bot.minScore and the threshold the dev parts suggest; with --misses, the missed questions)")
     .option('--set-min-score', 'write the threshold the dev parts suggest into atomkit.config.yaml as bot.minScore (comments and other settings kept)')
-    .action(async (options, command) => {
+    .action(async (file: string | undefined, options, command) => {
+      if (file !== undefined && options.questions !== undefined && file !== options.questions) {
+        io.stderr(`${io.colors.red('error')} Two question sets were given, \`${file}\` and --questions \`${options.questions}\`; pass one.\n`);
+        setExitCode(2);
+        return;
+      }
       const { evalHeldoutCommand } = await import('../../eval/cli.js');
-      setExitCode(await evalHeldoutCommand(configFor(command), options, io));
+      setExitCode(await evalHeldoutCommand(configFor(command), { ...options, questions: options.questions ?? file }, io));
     });
   evalCommand
     .command('retrieval')
