@@ -111,8 +111,9 @@ export async function evalHeldoutCommand(config: AtomkitConfig, options: Heldout
         io.stdout(`\n${rows.length - 1} missed:\n${rows.length > 1 ? textTable(rows) : ''}`);
       }
     }
-    // The report holds every part: a run of one part leaves it as it was.
-    if (options.write !== false && part === 'all') {
+    // The report holds every part of every set: a run of one part leaves it as it was, and so does
+    // a run of one set, unless --out says where that set's report goes.
+    if (options.write !== false && part === 'all' && (options.questions === undefined || options.out !== undefined)) {
       const dir = outDir(config, options.out);
       const written = writeReport(dir, { ...readReport(dir), heldout: report });
       const line = `Report: ${path.relative(process.cwd(), written.md) || written.md}, ${path.relative(process.cwd(), written.json) || written.json}\n`;

@@ -96,12 +96,17 @@ test('--part dev measures and prints only the dev part, and leaves the report of
   expect(existsSync(report) ? readFileSync(report, 'utf8') : undefined).toBe(before);
 });
 
-test('measures the one question set named after `atomkit eval`, as --questions does, and refuses two different sets', async () => {
+test('measures the one question set named after `atomkit eval`, as --questions does, leaves the report of every set as it was, and refuses two different sets', async () => {
   const file = path.join(project, 'eval', 'questions.parts.yaml');
-  const { code, out } = await run('eval', file, '--part', 'dev');
+  const report = path.join(project, 'eval', 'report.json');
+  const before = existsSync(report) ? readFileSync(report, 'utf8') : undefined;
+  const { code, out } = await run('eval', file);
   expect(code).toBe(0);
   expect(out).toMatch(/^eval\/questions\.parts\.yaml\s+dev\s+2\s/m);
+  expect(out).toMatch(/^eval\/questions\.parts\.yaml\s+test\s+2\s/m);
   expect(out).not.toMatch(/^eval\/questions\.yaml\s/m);
+  expect(out).not.toMatch(/^Report:/m);
+  expect(existsSync(report) ? readFileSync(report, 'utf8') : undefined).toBe(before);
   const two = await run('eval', file, '--questions', path.join(project, 'eval', 'questions.none.yaml'));
   expect(two.code).toBe(2);
   expect(two.err).toMatch(/Two question sets were given/);

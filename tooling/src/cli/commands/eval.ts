@@ -11,7 +11,7 @@ export const defineEval: DefineCommand = (program, io, setExitCode) => {
     .command('sets', { isDefault: true })
     .description('every question set, dev and test parts: retrieval, extractive answers, refusals; writes eval/report.{json,md}')
     .argument('[file]', 'only this question set (as --questions): `atomkit eval eval/corpora/pnpm.yaml`')
-    .option('--questions <file>', 'only this question set')
+    .option('--questions <file>', 'only this question set (its report is written only with --out: eval/report.* holds every set)')
     .option('--part <part>', 'dev (what tuning may look at), test or all; only all writes the report', 'all')
     .option('--misses', "also list the part's missed questions: the question, its gold atoms, the best hit and its confidence")
     .option('--out <dir>', 'folder for report.json and report.md (default: eval)')
