@@ -80,6 +80,16 @@ describe('composeExtractive', () => {
     expect(composeExtractive('can I ask in japanese', [faq], { language: 'en', minScore: 0.2 }).answer.startsWith('Of course.')).toBe(true);
   });
 
+  test('answers a how-to that names its page from that page, not from another page\'s FAQ holding fewer of its words', () => {
+    const kinds = hit({ unitId: 'faq/atomkit#/2', atomId: 'faq/atomkit', type: 'faq', title: 'atomkit frequently asked questions', kind: 'faq', section: 'What kinds of atoms can I write?', question: 'What kinds of atoms can I write?', answer: 'Eight types: error, procedure, playbook and more.', confidence: 1 });
+    const steps = hit({ unitId: 'procedure/write-your-first-atom#steps', atomId: 'procedure/write-your-first-atom', title: 'Write your first atom', section: 'Steps', anchor: 'steps', text: '1. Pick the type.\n2. Scaffold it: `npx atomkit new procedure "Restart the chat service"`.\n3. Fill the header.', confidence: 1 });
+    const { answer } = composeExtractive('how do I write my first atom?', [steps, kinds], { language: 'en', minScore: 0.2, atomUnits: [steps] });
+    expect(answer.startsWith('From **Write your first atom** › Steps [1]:\n\n1. Pick the type.\n2. Scaffold it')).toBe(true);
+    expect(answer).not.toContain('Eight types');
+    // A FAQ that holds more of the question than the page's title still leads.
+    expect(composeExtractive('what kinds of atoms can I write?', [steps, kinds], { language: 'en', minScore: 0.2, atomUnits: [steps] }).answer.startsWith('Eight types: error')).toBe(true);
+  });
+
   test('leads a question of two words with the FAQ the search ranked first when it shares one of them besides the title', () => {
     const windows = hit({ unitId: 'error/line-endings#faq/3', atomId: 'error/line-endings', title: 'file/line-endings: the file uses CRLF line endings', type: 'error', kind: 'faq', section: 'Does atomkit work on Windows?', question: 'Does atomkit work on Windows?', answer: 'Yes. Keep atoms in LF with a `.gitattributes` rule.', confidence: 0.25 });
     const causes = hit({ unitId: 'error/line-endings#causes', atomId: 'error/line-endings', title: windows.title, type: 'error', section: 'Causes', anchor: 'causes', text: '- The atom was written on Windows with `core.autocrlf` off.', confidence: 0.25 });

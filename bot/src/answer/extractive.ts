@@ -100,7 +100,11 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
 
   const parts: string[] = [];
   const yesOrNo = asksYesOrNo(question);
-  const faq = bestFaq(hits.slice(0, FAQ_WINDOW).map((hit) => wholeFaq(hit, options.atomUnits)), terms, (hit) => close(hit, FAQ_LEAD_RATIO), yesOrNo);
+  // "How do I write my first atom?" names the page "Write your first atom": another page's FAQ that
+  // holds fewer of its words ("What kinds of atoms can I write?") does not answer it instead.
+  const titled = termHits(top.title, terms);
+  const outranked = (faq: SearchHit) => faq.atomId !== top.atomId && termHits(faq.question!, terms) <= titled;
+  const faq = bestFaq(hits.slice(0, FAQ_WINDOW).map((hit) => wholeFaq(hit, options.atomUnits)), terms, (hit) => close(hit, FAQ_LEAD_RATIO), yesOrNo, outranked);
   // "What is a pitfall?" that no FAQ asks: the row, list item or sentence that says what one is; a
   // pasted error code that a table or list of codes has an entry for: that entry.
   const candidates = [...hits.slice(0, FAQ_WINDOW), ...(options.atomUnits ?? [])];
@@ -276,9 +280,11 @@ function opensWith(quote: string, sentence: string): boolean {
  * The FAQ (a FAQ unit, or a `Q:`/`A:` pair inside a unit such as the body of a `faq` atom) whose
  * question holds the largest share of the question's terms, if that share is at least FAQ_MATCH,
  * one of them is not in its atom's title (those say what the atom is about, not what is asked
- * of it), and they are two words or an identifier. A yes/no FAQ answers only a yes/no question.
+ * of it), and they are two words or an identifier. A yes/no FAQ answers only a yes/no question,
+ * and one that is `outranked` (another page's, holding no more of the question than the best
+ * hit's title) answers none.
  */
-function bestFaq(hits: readonly SearchHit[], terms: readonly string[], eligible: (hit: SearchHit) => boolean, yesOrNo: boolean): SearchHit | undefined {
+function bestFaq(hits: readonly SearchHit[], terms: readonly string[], eligible: (hit: SearchHit) => boolean, yesOrNo: boolean, outranked: (faq: SearchHit) => boolean): SearchHit | undefined {
   if (terms.length === 0) return undefined;
   let best: { hit: SearchHit; share: number } | undefined;
   for (const hit of hits) {
@@ -291,7 +297,7 @@ function bestFaq(hits: readonly SearchHit[], terms: readonly string[], eligible:
             .map((pair): SearchHit => ({ ...hit, kind: 'faq', section: pair.question, question: pair.question, answer: pair.answer }));
     for (const candidate of candidates) {
       // "Does rebuilding re-embed everything? No." does not say how to rebuild.
-      if (!candidate.question || !candidate.answer?.trim() || (asksYesOrNo(candidate.question) && !yesOrNo)) continue;
+      if (!candidate.question || !candidate.answer?.trim() || (asksYesOrNo(candidate.question) && !yesOrNo) || outranked(candidate)) continue;
       const matched = termsIn(candidate.question, terms);
       const share = matched.length / terms.length;
       // The search's own first pick, when it is a FAQ, is asked in other words: a long question

@@ -3,31 +3,24 @@
  * (no embedding model, so hybrid is lexical), every question of eval/questions.yaml is searched,
  * and the figures must stay at or above eval/thresholds.json.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { loadConfig, type AtomkitConfig } from '../../src/config/load.js';
 import { openRetriever, type Retriever } from '../../src/retrieval/api.js';
-import { buildIndex } from '../../src/retrieval/build.js';
 import { misses } from '../../src/eval/retrieval.js';
 import type { RetrievalReport } from '../../src/eval/report.js';
 import { loadQuestionSet } from '../../src/eval/questions.js';
 import { runRetrievalEval } from '../../src/eval/run-retrieval.js';
 import { checkThresholds, loadThresholds } from '../../src/eval/thresholds.js';
+import { offlineProjectIndex, projectRoot as root } from '../offline-project-index.js';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
-let tmp: string;
+let index: Awaited<ReturnType<typeof offlineProjectIndex>> | undefined;
 let retriever: Retriever;
 let report: RetrievalReport;
 let japanese: RetrievalReport;
 
 beforeAll(async () => {
-  tmp = mkdtempSync(path.join(os.tmpdir(), 'atomkit-eval-gate-'));
-  const base = loadConfig({ cwd: root, env: { ATOMKIT_EMBEDDER: 'none' } });
-  const config = { ...base, index: { ...base.index, dir: path.join(tmp, 'index'), cache: path.join(tmp, 'embeddings.sqlite') } } as AtomkitConfig;
-  await buildIndex(config, { onWarning: () => {} });
+  index = await offlineProjectIndex();
+  const { config } = index;
   retriever = await openRetriever(config, { onWarning: () => {} });
   report = await runRetrievalEval({ config, retriever, systems: ['lexical', 'hybrid'] });
   japanese = await runRetrievalEval({ config, retriever, systems: ['hybrid'], questionsFile: path.join(root, 'eval/questions.ja.yaml') });
@@ -35,7 +28,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   retriever?.close();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  index?.remove();
 });
 
 test.each([
