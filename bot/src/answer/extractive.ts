@@ -34,7 +34,7 @@ import { phrasesFor, place } from './phrases.js';
 import { holdsErrorOutput, questionParts } from './question-parts.js';
 import { questionTerms, termHits, termsIn, wordCount } from './terms.js';
 import { sentencesOf, standsAlone } from './sentences.js';
-import { proseLines } from '../../../tooling/src/text/fences.js';
+import { closeOpenFence, proseLines } from '../../../tooling/src/text/fences.js';
 import { fromStart, headingsAsBold, onlyIntroduces, splitBlocks, trimToRelevant, withoutDanglingIntro, withoutLeadingNote, withoutSentence } from './trim.js';
 
 export interface ExtractiveOptions {
@@ -231,7 +231,8 @@ export function composeExtractive(question: string, hits: readonly SearchHit[], 
   if (baseLanguage(quoted) !== baseLanguage(options.language) && sources.every((source) => baseLanguage(source.hit.language) !== baseLanguage(options.language))) {
     parts.unshift(phrases.otherLanguageNote(baseLanguage(quoted)));
   }
-  return { answer: parts.join('\n\n'), citations: sources.map(citationFor) };
+  // Each part is a block of its own: a code block its section leaves open ends with it.
+  return { answer: parts.map(closeOpenFence).join('\n\n'), citations: sources.map(citationFor) };
 }
 
 /**
