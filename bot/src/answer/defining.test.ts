@@ -52,10 +52,9 @@ describe('definingPassage', () => {
     expect(definingEntry('E_BODY_EMPTY is a code you will see often.', 'E_BODY_EMPTY')).toBeUndefined();
   });
 
-  test('reads long hostile input in bounded time', () => {
+  // How long it takes is measured in tooling/bench/hostile.bench.ts.
+  test('finds no definition in long hostile input', () => {
     const long = `${'| x | y |\n| - | - |\n'}${'| `a` | b |\n'.repeat(2000)}\n\n${'- a: b\n'.repeat(2000)}\n\n${'word '.repeat(4000)}is a thing.`;
-    const started = performance.now();
     expect(definingPassage(long, 'pitfall')).toBeUndefined();
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 });

@@ -562,15 +562,14 @@ describe('composeExtractive: a direct answer said once', () => {
     expect(answer).not.toMatch(/^`HeadersOverflowError` —/);
   });
 
-  test('reads a pasted log of many error codes against a long table of codes in bounded time', () => {
+  // How long these take is measured in tooling/bench/hostile.bench.ts.
+  test('reads a pasted log of many error codes against a long table of codes', () => {
     const head = '| Code | Description |\n|---|---|\n';
     const units = Array.from({ length: 200 }, (_, u) =>
       hit({ unitId: `error/codes#fix@${u}`, section: 'Fix', anchor: 'fix', text: head + Array.from({ length: 25 }, (_, i) => `| E_CODE_NUMBER_${u * 25 + i} | failure ${i} |`).join('\n') }),
     );
     const log = Array.from({ length: 150 }, (_, i) => `E_NOT_LISTED_${i}`).join(' ');
-    const started = performance.now();
     const { answer } = composeExtractive(`${log} E_CODE_NUMBER_4999`, units.slice(0, 8), { language: 'en', minScore: 0.2, atomUnits: units });
-    expect(performance.now() - started).toBeLessThan(3000);
     expect(answer).toContain('failure');
   });
 });
@@ -583,21 +582,26 @@ describe('composeExtractive on a hostile section', () => {
     return chunkAtom(atom, { maxTokens: 256, countTokens: estimateTokens, defaultLanguage: 'en' }).map((unit) => toHit(unit, 1, { confidence: 1, matchedErrorCode: undefined }));
   };
 
+  test('closes a code block the section leaves open, so the note after the quote is not read as code', () => {
+    const units = sectionOf('1. Install:\n\n```sh\nnpm install widgets\nnpx widgets init');
+    const { answer } = composeExtractive('how do I configure widgets', units, { language: 'en', minScore: 0.1, atomUnits: units });
+    expect(answer).toContain('npx widgets init\n```\n\n_Quoted from the atoms; no language model was used._');
+  });
+
   test.each([
     ['a run of a hundred thousand backticks', '`'.repeat(100_000)],
     ['a line of a hundred thousand spaces', `${' '.repeat(100_000)}x`],
     ['an unclosed code block of twenty thousand lines', `\`\`\`js\n${'code\n'.repeat(20_000)}`],
     ['an unclosed bracket before a row of images', `[${'![a]'.repeat(20_000)}`],
     ['forty thousand sub-headings', '#### widgets\n'.repeat(40_000)],
-  ])('is answered at once from %s', (_, body) => {
+  ])('is answered from %s, citing the page, its code fences closed', (_, body) => {
+    // How long it takes is measured in tooling/bench/hostile.bench.ts.
     const units = sectionOf(body);
-    // Tried again, up to three times, when slow: a burst of a neighbour's load slows one try, a regression every one.
-    let best = Infinity;
-    for (let run = 0; run < 3 && best >= 3000; run++) {
-      const started = performance.now();
-      for (const question of ['how do I configure widgets', 'what is a widget']) composeExtractive(question, units.slice(0, 3), { language: 'en', minScore: 0.1, atomUnits: units });
-      best = Math.min(best, performance.now() - started);
+    for (const question of ['how do I configure widgets', 'what is a widget']) {
+      const { answer, citations } = composeExtractive(question, units.slice(0, 3), { language: 'en', minScore: 0.1, atomUnits: units });
+      expect(citations[0]?.title).toBe('Widget setup');
+      expect(answer.endsWith('_Quoted from the atoms; no language model was used._')).toBe(true);
+      expect(answer.split('\n').filter((line) => /^\s*(`{3,}|~{3,})/.test(line)).length % 2).toBe(0);
     }
-    expect(best).toBeLessThan(3000);
   });
 });

@@ -38,10 +38,9 @@ describe('cleanMarkdown', () => {
     expect(cleanMarkdown('<table>\n<tr>\n<td>a</td>\n\nText.')).toBe('a\n\nText.');
   });
 
-  test('reads thousands of unclosed HTML tables once each', () => {
-    const started = performance.now();
+  // How long these take is measured in tooling/bench/hostile.bench.ts.
+  test('reads thousands of unclosed HTML tables, each as its cells', () => {
     const cleaned = cleanMarkdown('<table><tr><td>cell</td>\n'.repeat(20_000));
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(cleaned.split('\n')).toHaveLength(20_000);
   });
 
@@ -54,11 +53,9 @@ describe('cleanMarkdown', () => {
     expect(cleanMarkdown(`${mjs}\n\n\`\`\`console\n$ node app.mjs\n\`\`\``)).toContain('$ node app.mjs');
   });
 
-  test('reads thousands of example pairs, and a twin that never closes, in linear time', () => {
+  test('reads thousands of example pairs, and a twin that never closes', () => {
     const pairs = Array.from({ length: 5000 }, (_, i) => `\`\`\`mjs\nimport x${i} from 'x';\n\`\`\`\n\n\`\`\`cjs\nconst x${i} = require('x');\n\`\`\``).join('\n\n');
-    const started = performance.now();
     const cleaned = cleanMarkdown(`${pairs}\n\n\`\`\`mjs\nimport y from 'y';\n\`\`\`\n\n\`\`\`cjs\nconst y = require('y');`);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(cleaned).not.toContain("require('x')");
     expect(cleaned).toContain("const y = require('y');");
   });
@@ -89,11 +86,9 @@ describe('joinParts', () => {
     expect(joinParts([{ text: '| a |\n| - |\n| 1 |' }, { text: '| b |\n| - |\n| 2 |', continues: true }])).toBe('| a |\n| - |\n| 1 |\n\n| b |\n| - |\n| 2 |');
   });
 
-  test('joins thousands of parts of one code block in one pass, into one block', () => {
+  test('joins thousands of parts of one code block into one block', () => {
     const parts = Array.from({ length: 5000 }, (_, i) => ({ text: `\`\`\`sh\necho ${i}\n\`\`\``, continues: i > 0 }));
-    const started = performance.now();
     const joined = joinParts(parts);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(joined.match(/```/g)).toHaveLength(2);
     expect(joined.split('\n')).toHaveLength(5002);
   });

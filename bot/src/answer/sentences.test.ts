@@ -42,9 +42,8 @@ describe('standsAlone', () => {
     expect(standsAlone('設定は `atomkit.config.yaml` に書きます。')).toBe(true);
   });
 
-  test('reads an unclosed bracket before a row of images at once', () => {
-    const started = performance.now();
+  // How long it takes is measured in tooling/bench/hostile.bench.ts.
+  test('reads an unclosed bracket before a row of images', () => {
     expect(standsAlone(`[${'![a]'.repeat(40)} and more words`)).toBe(false);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

@@ -186,11 +186,10 @@ describe('a list item that holds a section under its first line', () => {
     expect(out).not.toContain('Hook for configuring');
   });
 
-  test('nested a thousand deep (a megabyte of list) is trimmed one level down, in one pass', () => {
+  // How long it takes is measured in tooling/bench/hostile.bench.ts.
+  test('nested a thousand deep (a megabyte of list) is trimmed one level down', () => {
     const nested = Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- item ${i} alpha beta gamma delta\n`).join('\n');
-    const started = performance.now();
     const out = trimToRelevant(nested, ['delta'], 220);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(out.startsWith('- item 0 alpha beta gamma delta\n\n  - item 1')).toBe(true);
   });
 

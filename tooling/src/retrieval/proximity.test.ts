@@ -42,11 +42,10 @@ describe('phraseShare', () => {
     expect(phraseShare(Int32Array.from([7, 3, 9]), [{ forms: [3], weight: 1 }, { forms: [9], weight: 1 }])).toBe(1);
   });
 
-  test('reads a long unit against a question of hundreds of words at once', () => {
+  // How long it takes is measured in tooling/bench/hostile.bench.ts.
+  test('reads a long unit against a question of hundreds of words', () => {
     const words = Array.from({ length: 600 }, (_, i) => word([`w${i}`]));
     const terms = Array.from({ length: 200_000 }, (_, i) => `w${i % 600}`);
-    const started = performance.now();
     expect(phraseShare(terms, words)).toBeGreaterThan(0);
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 });

@@ -13,10 +13,9 @@ describe('atxHeading', () => {
     expect([atxHeading('#hashtag'), atxHeading('    ## code'), atxHeading('####### seven')]).toEqual([undefined, undefined, undefined]);
   });
 
-  test('reads a line of a hundred thousand spaces at once', () => {
-    const started = performance.now();
+  // How long it takes is measured in tooling/bench/hostile.bench.ts.
+  test('reads a line of a hundred thousand spaces', () => {
     expect(atxHeading(`### a${' '.repeat(100_000)}x`)?.text).toMatch(/^a +x$/);
     expect(atxHeading(`### a${' #'.repeat(50_000)}x`)?.level).toBe(3);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

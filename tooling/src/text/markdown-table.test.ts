@@ -7,11 +7,10 @@ describe('isDelimiterRow', () => {
     for (const line of ['| a | b |', '| :: |', 'text', '']) expect(isDelimiterRow(line)).toBe(false);
   });
 
-  it('reads a line of a hundred thousand spaces at once', () => {
-    const started = performance.now();
+  // How long it takes is measured in tooling/bench/hostile.bench.ts.
+  it('reads a line of a hundred thousand spaces', () => {
     expect(isDelimiterRow(`---${' '.repeat(100_000)}x`)).toBe(false);
     expect(isDelimiterRow(`| --- ${'| --- '.repeat(20_000)}|`)).toBe(true);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
 

@@ -16,12 +16,11 @@ describe('snippet', () => {
     expect(snippet('> **Note**\n>\n> Quoted.\n\n| code | meaning |\n| --- | --- |\n| `E1` | bad |')).toBe('Note Quoted. code meaning E1 bad');
   });
 
-  test('reads a linked badge as its text, and a line of brackets or spaces at once', () => {
+  // How long the hostile lines take is measured in tooling/bench/hostile.bench.ts.
+  test('reads a linked badge as its text, and a line of brackets or spaces as what it says', () => {
     expect(snippet('[![coverage](https://codecov.io/x.svg)](https://codecov.io) and [docs](/docs/)')).toBe('coverage and docs');
-    const started = performance.now();
-    snippet('['.repeat(200_000));
-    snippet(`| --- |${' '.repeat(200_000)}x`);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(snippet('['.repeat(200_000))).toMatch(/^\[+…?$/);
+    expect(snippet(`| --- |${' '.repeat(200_000)}x`)).toMatch(/x$/);
   });
 
   test('cuts long text at a word boundary with an ellipsis', () => {

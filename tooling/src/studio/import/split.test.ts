@@ -62,12 +62,11 @@ describe('splitPage', () => {
     ]);
   });
 
-  test('reads the HTML anchors of a section of a hundred thousand of them in one pass', () => {
+  // How long it takes is measured in tooling/bench/hostile.bench.ts.
+  test('reads the HTML anchors of a section of a hundred thousand of them', () => {
     const heading = { type: 'heading', depth: 2, children: [{ type: 'text', value: 'Heading' }] } as Heading;
     const nodes: RootContent[] = [heading, ...Array.from({ length: 100_000 }, (_, i): RootContent => ({ type: 'html', value: `<a id="x${i}"></a>` }))];
-    const started = performance.now();
     expect(htmlAnchorIds(nodes).get(heading)).toHaveLength(100_000);
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   test('a page that lists several errors gets one piece per error, however short', () => {
