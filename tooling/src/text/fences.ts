@@ -5,22 +5,31 @@
 
 const FENCE = /^ *(`{3,}|~{3,})/;
 
+/** Reads lines in order: whether each belongs to fenced code, and the fence still open. */
+function fenceReader(): { code(line: string): boolean; open(): { fence: string; indent: string } | undefined } {
+  let open: { fence: string; indent: string } | undefined;
+  return {
+    code(line) {
+      const marker = FENCE.exec(line);
+      if (open !== undefined) {
+        if (marker && marker[1]!.startsWith(open.fence)) open = undefined;
+        return true;
+      }
+      if (marker) open = { fence: marker[1]!, indent: marker[0].slice(0, -marker[1]!.length) };
+      return marker !== null;
+    },
+    open: () => open,
+  };
+}
+
 /**
  * A reader of lines in order that says which belong to fenced code (the fence lines too).
  *
  * @example const code = fencedCode(); ['```', '!!! x', '```', '!!! y'].map(code) //=> [true, true, true, false]
  */
 export function fencedCode(): (line: string) => boolean {
-  let fence: string | undefined;
-  return (line) => {
-    const marker = FENCE.exec(line);
-    if (fence !== undefined) {
-      if (marker && marker[1]!.startsWith(fence)) fence = undefined;
-      return true;
-    }
-    if (marker) fence = marker[1];
-    return marker !== null;
-  };
+  const reader = fenceReader();
+  return (line) => reader.code(line);
 }
 
 /**
@@ -41,17 +50,9 @@ export function proseLines(lines: readonly string[]): number[] {
  * @example closeOpenFence('```sh\nls\n```') //=> '```sh\nls\n```'
  */
 export function closeOpenFence(markdown: string): string {
-  let fence: string | undefined;
-  let indent = '';
-  for (const line of markdown.split('\n')) {
-    const marker = FENCE.exec(line);
-    if (fence !== undefined) {
-      if (marker && marker[1]!.startsWith(fence)) fence = undefined;
-    } else if (marker) {
-      fence = marker[1];
-      // Indented as it opened: under a list item, the block belongs to the item.
-      indent = marker[0].slice(0, -fence!.length);
-    }
-  }
-  return fence === undefined ? markdown : `${markdown.replace(/\n*$/, '')}\n${indent}${fence}`;
+  const reader = fenceReader();
+  for (const line of markdown.split('\n')) reader.code(line);
+  const open = reader.open();
+  // Indented as it opened: under a list item, the block belongs to the item.
+  return open === undefined ? markdown : `${markdown.replace(/\n*$/, '')}\n${open.indent}${open.fence}`;
 }
