@@ -8,6 +8,7 @@
 import { stemmer } from 'stemmer';
 import { normalizePhrases } from '../../../tooling/src/retrieval/query.js';
 import { ENGLISH_HEDGES, KEPT_APART, withoutAdverbEnding } from '../../../tooling/src/retrieval/tokenize.js';
+import { memoized } from '../../../tooling/src/text/memo.js';
 
 const STOPWORDS = new Set(
   [
@@ -30,18 +31,7 @@ const SEGMENTER = new Intl.Segmenter(undefined, { granularity: 'word' });
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const LATIN_WORD = /[\p{L}\p{N}_]+/gu;
 /** Stems of words seen, so the same words across units and requests are stemmed once. */
-const stems = new Map<string, string>();
-const MAX_STEMS = 50_000;
-
-function stem(word: string): string {
-  let stemmed = stems.get(word);
-  if (stemmed === undefined) {
-    if (stems.size >= MAX_STEMS) stems.clear();
-    stemmed = KEPT_APART.get(word) ?? stemmer(withoutAdverbEnding(word));
-    stems.set(word, stemmed);
-  }
-  return stemmed;
-}
+const stem = memoized((word: string) => KEPT_APART.get(word) ?? stemmer(withoutAdverbEnding(word)), 50_000);
 
 /**
  * Word segments of a text, lower case, Latin words stemmed, with their unstemmed form. Text
@@ -117,26 +107,17 @@ interface TextTerms {
  * Word sets of texts seen, by text: the texts are the atoms' sections, headings and titles, quoted
  * again and again, and splitting and stemming them for every answer cost more than the search.
  */
-const textTerms = new Map<string, TextTerms>();
-const MAX_TEXTS = 10_000;
-
-function termsOf(text: string): TextTerms {
-  let entry = textTerms.get(text);
-  if (!entry) {
-    // A link's destination is not what the text says: `/interface-input/picomatch-globbing/` in a
-    // contents entry does not name picomatch.
-    const said = text.replace(LINK_DESTINATION, ']');
-    const present = new Set<string>();
-    for (const { term } of words(said, false)) present.add(term);
-    const withParts = new Set(present);
-    for (const { term } of words(said, true)) withParts.add(term);
-    const lower = said.normalize('NFKC').toLowerCase();
-    entry = { present, withParts, cjk: CJK.test(lower) ? lower : undefined };
-    if (textTerms.size >= MAX_TEXTS) textTerms.clear();
-    textTerms.set(text, entry);
-  }
-  return entry;
-}
+const termsOf = memoized((text: string): TextTerms => {
+  // A link's destination is not what the text says: `/interface-input/picomatch-globbing/` in a
+  // contents entry does not name picomatch.
+  const said = text.replace(LINK_DESTINATION, ']');
+  const present = new Set<string>();
+  for (const { term } of words(said, false)) present.add(term);
+  const withParts = new Set(present);
+  for (const { term } of words(said, true)) withParts.add(term);
+  const lower = said.normalize('NFKC').toLowerCase();
+  return { present, withParts, cjk: CJK.test(lower) ? lower : undefined };
+}, 10_000);
 
 /** An inline link's destination and title: `](/guide/#install "Install")`. */
 const LINK_DESTINATION = /\]\((?:<[^>\n]*>|[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\)/g;

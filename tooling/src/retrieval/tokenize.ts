@@ -5,6 +5,7 @@
  * in one form of their spelling variants (`japaneseTerm`).
  */
 import { stemmer } from 'stemmer';
+import { memoized } from '../text/memo.js';
 import { americanSpelling } from './spelling.js';
 import { wordSegments } from './word-segments.js';
 
@@ -155,21 +156,11 @@ export const KEPT_APART: ReadonlyMap<string, string> = new Map([
   ['experienced', 'experienc'],
 ]);
 
-/** Stems already made, by word: a knowledge base uses a few thousand words over and over. */
-const stems = new Map<string, string>();
-/** Past this many words the memo starts again: a pasted log of random ids must not grow it for ever. */
-const MAX_STEMS = 100_000;
-
-function stem(word: string): string {
-  let stemmed = stems.get(word);
-  if (stemmed === undefined) {
-    const porter = stemmer(americanSpelling(withoutAdverbEnding(word)));
-    stemmed = KEPT_APART.get(word) ?? STEM_FAMILIES.get(porter) ?? porter;
-    if (stems.size >= MAX_STEMS) stems.clear();
-    stems.set(word, stemmed);
-  }
-  return stemmed;
-}
+/** Stems by word, remembered: a knowledge base uses a few thousand words over and over. */
+const stem = memoized((word: string): string => {
+  const porter = stemmer(americanSpelling(withoutAdverbEnding(word)));
+  return KEPT_APART.get(word) ?? STEM_FAMILIES.get(porter) ?? porter;
+}, 100_000);
 
 /**
  * `gracefully` without its `ly`: the Porter stemmer has no rule for adverbs of `-ful` and `-less`
