@@ -18,6 +18,8 @@ describe('normalizePage', () => {
     ['a FileTree keeps its list', '<FileTree>\n- src/\n  - index.ts\n</FileTree>', '- src/\n  - index.ts'],
     ['headings inside a component become bold lines, so they never split the page', '<Tabs>\n<TabItem label="A">\n\n## Inside\n\nText.\n\n</TabItem>\n</Tabs>', '**A**\n\n**Inside**\n\nText.'],
     ['a LinkCard becomes a link', '<LinkCard title="Guides" href="/guides/" description="Start here." />', '[Guides](/guides/): Start here.'],
+    ['a component that links somewhere becomes that link', 'Or <ScrimbaLink href="https://scrimba.com/x?via=vite" title="Lesson">watch it</ScrimbaLink>.', 'Or [watch it](https://scrimba.com/x?via=vite).'],
+    ['a linking component alone on its line becomes that link', '<ScrimbaLink href="https://scrimba.com/x" title="Lesson">Watch an interactive lesson</ScrimbaLink>', '[Watch an interactive lesson](https://scrimba.com/x)'],
   ])('%s', (_name, input, output) => {
     expect(normalize(input).markdown).toBe(output);
   });
@@ -32,6 +34,17 @@ describe('normalizePage', () => {
     const result = normalize('Works since <Since v="2.1" /> and <Highlight>this text</Highlight>.\n\n<DontEditWarning />\n\n<Callout>\n\nKept.\n\n</Callout>');
     expect(result.markdown).toBe('Works since  and this text.\n\nKept.');
     expect(result.dropped).toEqual({ Since: 1, Highlight: 1, Callout: 1 });
+  });
+
+  test("a .md page's linking component keeps its link and is not counted as dropped: VitePress's <ScrimbaLink>", () => {
+    const input = 'Intro.\n\n<ScrimbaLink href="https://scrimba.com/intro-to-vite?via=vite" title="Configuring Vite">Watch an interactive lesson on Scrimba</ScrimbaLink>\n\nText with <ScrimbaLink href=\'https://scrimba.com/b\' title="Lesson [2]" /> inline, and <Badge type="tip">kept</Badge>.';
+    const result = normalize(input, 'config/index.md', 'vitepress');
+    expect(result.markdown).toBe('Intro.\n\n[Watch an interactive lesson on Scrimba](https://scrimba.com/intro-to-vite?via=vite)\n\nText with [Lesson \\[2\\]](https://scrimba.com/b) inline, and kept.');
+    expect(result.dropped).toEqual({ Badge: 2 });
+  });
+
+  test('a linking component whose address has spaces or brackets keeps it whole', () => {
+    expect(normalize('<DocLink href="/a (b)/c d">The page</DocLink>').markdown).toBe('[The page](</a (b)/c d>)');
   });
 
   test('counts a component named like an object property as any other', () => {

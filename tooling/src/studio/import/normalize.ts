@@ -69,6 +69,14 @@ const HTML_BLOCKS = new Set(['table', 'ul', 'ol', 'dl', 'p', 'div', 'blockquote'
 /** Inline decorations with nothing to say in prose. */
 const DECORATIONS = new Set(['icon', 'noninheritbadge', 'settingsanchorredirect', 'dontedit', 'donteditwarning']);
 const COMPONENT_TAG = /<\/?([A-Z][\w.]*)(?:\s(?:[^>"']|"[^"]*"|'[^']*')*)?\/?>/g;
+/**
+ * A component that links somewhere, in a `.md` page's HTML: `<ScrimbaLink href="…">text</ScrimbaLink>`
+ * (its text between the tags) or `<LinkCard href="…" title="…" />` (its title).
+ */
+const LINK_COMPONENT = /<([A-Z][\w.]*)(\s(?:[^>"']|"[^"]*"|'[^']*')*?)(?:\/>|>([^<]*)<\/\1\s*>)/g;
+const HTML_ATTRIBUTE = (name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+/** A component's opening tag alone, as a `.md` paragraph holds it: its name and attributes. */
+const OPENING_TAG = /^<([A-Z][\w.]*)(\s(?:[^>"']|"[^"]*"|'[^']*')*)>$/;
 const ESM_LINE = /^(?:import\s[^\n]*?\sfrom\s*['"][^'"]+['"];?|import\s*['"][^'"]+['"];?|export\s+(?:const|let|var|function|default)\b[^\n]*)$/;
 
 /**
@@ -133,9 +141,18 @@ export function normalizePage(body: string, rel: string, context: NormalizeConte
     const start = node.position.start.offset!;
     let text = '';
     let cursor = start;
-    for (const inner of outermostComponents(node)) {
+    const components = outermostComponents(node);
+    for (let i = 0; i < components.length; i++) {
+      const inner = components[i]!;
       const at = inner.position!.start.offset!;
       text += source.slice(cursor, at);
+      // In a `.md` page's paragraph a linking component's tags are apart, its text between them.
+      const link = inner.type === 'html' ? linkBetween(inner.value, components[i + 1]) : undefined;
+      if (link) {
+        text += markdownLink(source.slice(inner.position!.end.offset!, components[i + 1]!.position!.start.offset!).trim() || link.href, link.href);
+        cursor = components[++i]!.position!.end.offset!;
+        continue;
+      }
       const prefix = linePrefix(source, at);
       text += reindent(render(inner), prefix);
       cursor = inner.position!.end.offset!;
@@ -208,8 +225,11 @@ export function normalizePage(body: string, rel: string, context: NormalizeConte
     const attr = (attribute: string) => attributeValue(node, attribute, constants);
     const partial = imports.get(name);
     if (partial !== undefined) return inlinePartial(name, partial);
+    // A component that links somewhere (a lesson, a related page) is that link, whatever its name.
+    const href = attr('href');
     if (node.type === 'mdxJsxTextElement') {
       if (key === 'badge') return attr('text') ?? inline(node);
+      if (href !== undefined && !DECORATIONS.has(key)) return markdownLink(inline(node).trim() || attr('title') || href, href);
       if (name === 'br') return '\n';
       if (key === 'kbd' || key === 'code') return `\`${toString(node)}\``;
       if (!DECORATIONS.has(key)) drop(name || 'fragment');
@@ -223,11 +243,15 @@ export function normalizePage(body: string, rel: string, context: NormalizeConte
     if (key === 'summary') return '';
     if (key === 'code') return codeBlock(attr('code'), attr('lang'), attr('title'), name);
     if (key === 'linkcard') {
-      const title = attr('title') ?? attr('href') ?? '';
       const description = attr('description');
-      return `[${title}](${attr('href') ?? ''})${description ? `: ${description}` : ''}`;
+      return `${markdownLink(attr('title') ?? href ?? '', href ?? '')}${description ? `: ${description}` : ''}`;
     }
     if (key === 'card') return labelled(attr('title') ?? '', blocks(node));
+    if (href !== undefined && !DECORATIONS.has(key)) {
+      // Its text in one line is the link's text; more than that (a card of paragraphs) keeps its blocks and loses the link.
+      const text = blocks(node).trim();
+      if (!text.includes('\n')) return markdownLink(text || attr('title') || href, href);
+    }
     if (!DECORATIONS.has(key)) drop(name);
     return blocks(node);
   };
@@ -267,7 +291,12 @@ export function normalizePage(body: string, rel: string, context: NormalizeConte
     if (table !== undefined) return table;
     const self = /^<([A-Z][\w.]*)(?:\s[^>]*)?\/>\s*$/.exec(value.trim());
     if (self && imports.has(self[1]!)) return inlinePartial(self[1]!, imports.get(self[1]!)!);
-    const kept = value.replace(COMPONENT_TAG, (_tag, name: string) => {
+    const linked = value.replace(LINK_COMPONENT, (tag, _name: string, attributes: string, text: string | undefined) => {
+      const href = htmlAttribute(attributes, 'href');
+      if (href === undefined) return tag;
+      return markdownLink(text?.trim() || htmlAttribute(attributes, 'title') || href, href);
+    });
+    const kept = linked.replace(COMPONENT_TAG, (_tag, name: string) => {
       const key = name.toLowerCase();
       if (!DECORATIONS.has(key)) drop(name);
       return '';
@@ -362,6 +391,35 @@ function literal(text: string): string | undefined {
   if (/^"(?:[^"\\]|\\.)*"$/s.test(text)) return JSON.parse(text.replace(/\n/g, '\\n')) as string;
   if (/^'(?:[^'\\]|\\.)*'$/s.test(text)) return text.slice(1, -1).replace(/\\(['\\])/g, '$1');
   return undefined;
+}
+
+/** The value of an attribute of an HTML tag's attributes (` href="/a" title='b'`). */
+function htmlAttribute(attributes: string, name: string): string | undefined {
+  const match = HTML_ATTRIBUTE(name).exec(attributes);
+  return match ? (match[1] ?? match[2]!) : undefined;
+}
+
+/**
+ * The address of a linking component's opening tag when the next component is its closing tag:
+ * the text between them is the link's.
+ *
+ * @example linkBetween('<ScrimbaLink href="/x">', { type: 'html', value: '</ScrimbaLink>' }) //=> { href: '/x' }
+ */
+function linkBetween(opening: string, next: Nodes | undefined): { href: string } | undefined {
+  const tag = OPENING_TAG.exec(opening.trim());
+  if (!tag || next?.type !== 'html' || next.value.trim().replace(/\s+>$/, '>') !== `</${tag[1]}>`) return undefined;
+  const href = htmlAttribute(tag[2]!, 'href');
+  return href === undefined || DECORATIONS.has(tag[1]!.toLowerCase()) ? undefined : { href };
+}
+
+/**
+ * A Markdown link; brackets in its text and spaces or brackets in its address escaped.
+ *
+ * @example markdownLink('Watch [lesson]', 'https://x.test/a b') //=> '[Watch \\[lesson\\]](<https://x.test/a b>)'
+ */
+function markdownLink(text: string, href: string): string {
+  const label = text.replace(/([[\]])/g, '\\$1');
+  return /[\s()<>]/.test(href) ? `[${label}](<${href.replace(/[<>]/g, encodeURIComponent)}>)` : `[${label}](${href})`;
 }
 
 function labelled(label: string, body: string): string {
