@@ -548,7 +548,6 @@ class IndexRetriever implements Retriever {
     };
   }
 
-  /** Atoms whose error codes occur in the text as whole tokens (`E104` does not match `E1042`). */
   /**
    * The atoms whose pages the question links to, each with the link. A link finds the atom made from
    * the section its fragment names (on a page of that name), else the one atom that is the whole page; a link that could be
@@ -573,6 +572,7 @@ class IndexRetriever implements Retriever {
     return matches;
   }
 
+  /** Atoms whose error codes occur in the text as whole tokens (`E104` does not match `E1042`), each with the code. */
   #matchCodes(text: string): Map<string, string> {
     const haystack = normalizeCode(text);
     const matches = new Map<string, string>();
