@@ -1,5 +1,7 @@
+import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { main } from '../../tooling/src/cli/main.js';
 import { memoryIo } from '../../tooling/src/cli/io.js';
@@ -10,6 +12,7 @@ import { loadQuestionSet } from '../../tooling/src/eval/questions.js';
 import { dropTable, garbageMidFile } from '../../tooling/test/retrieval/damage.js';
 import { createWorkspace, startTestServer, type Workspace } from './harness.js';
 
+const repo = fileURLToPath(new URL('../../', import.meta.url));
 let workspace: Workspace;
 beforeAll(async () => {
   workspace = await createWorkspace();
@@ -86,6 +89,22 @@ describe('atomkit serve', () => {
     release();
     expect(await running).toBe(0);
     expect(io.out).toContain(`\n  mcp: ${url}/mcp\n`);
+  });
+
+  test('the command itself, stopped by Ctrl+C or by a service manager (SIGINT, SIGTERM), closes and exits 0 with nothing on stderr', async () => {
+    const config = workspace.config({ backup: { everyMinutes: 0 } });
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const child = spawn(process.execPath, [path.join(repo, 'bin/atomkit.js'), '-c', config.file!, 'serve', '--port', '0'], { cwd: workspace.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      for (let i = 0; i < 200 && !stdout.includes('listening on') && child.exitCode === null; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(stdout).toContain('listening on');
+      child.kill(signal);
+      expect({ signal, code: await exited, stderr }).toEqual({ signal, code: 0, stderr: '' });
+    }
   });
 });
 

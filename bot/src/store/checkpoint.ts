@@ -48,6 +48,10 @@ export function startCheckpointer(db: Db, everyMs = 250): Checkpointer {
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     async stop() {
+      // Unreferenced, the thread does not hold the process open: once the server has closed, the
+      // process would end before the thread does, with `await stop()` left pending (Node then exits 13,
+      // "unsettled top-level await", on every Ctrl+C or SIGTERM). Stopping, it is waited for.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
