@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { pageLinks, samePage, sourcePage } from './links.js';
+import { linkedAtoms, pageLinks, samePage, sourcePage, type AtomPage } from './links.js';
 
 describe('pageLinks', () => {
   test('reads the page and section of each link, without its extension, its `index` or the sentence ending after it', () => {
@@ -33,5 +33,35 @@ describe('samePage', () => {
     expect(samePage(page('kb', 'error', 'frontmatter-schema'), page('error', 'frontmatter-schema'))).toBe(true);
     expect(samePage(page('options'), page('docs', 'server-options'))).toBe(false);
     expect(samePage(page('guide', 'options'), page('docs', 'config', 'options'))).toBe(false);
+  });
+});
+
+describe('linkedAtoms', () => {
+  const pages: AtomPage[] = [
+    ['error/frontmatter-schema', 'error/frontmatter-schema'],
+    ['ja/error/frontmatter-schema', 'ja/error/frontmatter-schema'],
+    ['guide/a', 'docs/a/guide.md'],
+    ['guide/b', 'docs/b/guide.md'],
+    ['config/server-options-fs', 'docs/config/server-options.md#server-fs-allow'],
+    ['config/server-options', 'docs/config/server-options.md'],
+  ].map(([atomId, ref]) => ({ atomId: atomId!, page: sourcePage(ref!)! }));
+
+  test('a link finds the page whose path is closest to its own: /kb/error/x/ is the English page, not /ja/error/x/', () => {
+    expect(linkedAtoms('see https://kb.example/kb/error/frontmatter-schema/', pages)).toEqual(new Map([['error/frontmatter-schema', 'https://kb.example/kb/error/frontmatter-schema/']]));
+    expect(linkedAtoms('https://kb.example/ja/error/frontmatter-schema/', pages)).toEqual(new Map([['ja/error/frontmatter-schema', 'https://kb.example/ja/error/frontmatter-schema/']]));
+  });
+
+  test('a link to a section finds the atom made from that section, and a link to the page the whole page', () => {
+    expect([...linkedAtoms('Refer to docs https://vite.dev/config/server-options.html#server-fs-allow for configurations', pages).keys()]).toEqual(['config/server-options-fs']);
+    expect([...linkedAtoms('https://vite.dev/config/server-options.html', pages).keys()]).toEqual(['config/server-options']);
+  });
+
+  test('a section is found by its page name and fragment when the site and the docs folder name folders differently', () => {
+    expect([...linkedAtoms('https://vite.dev/api/server-options.html#server-fs-allow', pages).keys()]).toEqual(['config/server-options-fs']);
+  });
+
+  test('a link that could be to several pages finds none, and a link to no page of these docs none either', () => {
+    expect(linkedAtoms('https://example.com/guide', pages)).toEqual(new Map());
+    expect(linkedAtoms('https://example.com/elsewhere/entirely', pages)).toEqual(new Map());
   });
 });

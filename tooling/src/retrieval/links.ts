@@ -77,6 +77,38 @@ export function samePage(link: PageRef, page: PageRef): boolean {
   return shorter.every((segment, i) => segment === longer[offset + i]);
 }
 
+/** A page an atom is: its own (its id is its page's path), or one its `sources` name. */
+export interface AtomPage {
+  readonly atomId: string;
+  readonly page: PageRef;
+}
+
+/**
+ * The atoms whose pages the text links to, each with the link. A link finds the atom made from
+ * the section its fragment names (on a page of that name), else the one atom that is the whole page; a link that could be
+ * to several pages (`/guide` when two folders have one) finds none. Of pages whose paths end alike,
+ * the one whose path is the link's, or closest to it in length: `/error/x/` is not `/ja/error/x/`.
+ *
+ * @example linkedAtoms('see https://kb.example/error/x/', [{ atomId: 'error/x', page: sourcePage('error/x')! }]) //=> Map { 'error/x' => 'https://kb.example/error/x/' }
+ */
+export function linkedAtoms(text: string, pages: readonly AtomPage[]): Map<string, string> {
+  const matches = new Map<string, string>();
+  for (const link of pageLinks(text)) {
+    const distance = (page: PageRef) => Math.abs(page.segments.length - link.segments.length);
+    const same = pages.filter((entry) => samePage(link, entry.page));
+    const closest = Math.min(...same.map((entry) => distance(entry.page)));
+    const nearest = same.filter((entry) => distance(entry.page) === closest);
+    // A section is found by its page's name and its fragment alone when no page of the link's path
+    // has it: the site's folders and the docs folder's may differ (`/api/errors.html`, `nodejs-api/errors.md`).
+    const inSection = (entries: readonly AtomPage[]) => entries.filter((entry) => entry.page.fragment === link.fragment);
+    const named = () => pages.filter((entry) => entry.page.segments.at(-1) === link.segments.at(-1));
+    const section = link.fragment === undefined ? [] : inSection(nearest).length > 0 ? inSection(nearest) : inSection(named());
+    const atoms = new Set((section.length > 0 ? section : nearest.filter((entry) => entry.page.fragment === undefined)).map((entry) => entry.atomId));
+    if (atoms.size === 1) matches.set([...atoms][0]!, link.url);
+  }
+  return matches;
+}
+
 function decode(text: string): string {
   try {
     return decodeURIComponent(text);

@@ -20,8 +20,9 @@ import { configuredModel, loadEmbedder } from './embedders/load.js';
 import { COMMON_SHARE, loadLexical, searchLexical, selectQueryTerms, shareAcrossAtom, type LexicalDoc } from './lexical.js';
 import { loanwordFor, soundIndex, type SoundIndex } from './loanword.js';
 import { analyzeQuery, type QueryTerm } from './query.js';
-import { normalizeCode, tokenize } from './tokenize.js';
-import { pageLinks, samePage, sourcePage, type PageRef } from './links.js';
+import { tokenize } from './tokenize.js';
+import { linkedAtoms, sourcePage, type AtomPage } from './links.js';
+import { errorCodes, quotedCodes, type ErrorCode } from './quoted-codes.js';
 import { phraseShare, type ProximityWord } from './proximity.js';
 import { UnitStore, type StoredUnit, type UnitMeta } from './store.js';
 import { RULE_CODE_LEAD } from '../text/rule-code.js';
@@ -47,12 +48,6 @@ const FAQ_UNIT_ID = /#[^#@]*\/\d+(?:@\d+)?$/;
 /** Parsed units kept in memory (about 2 KB each). */
 const MAX_CACHED_UNITS = 20_000;
 const REBUILD = 'atomkit index';
-
-interface ErrorCode {
-  readonly code: string;
-  readonly normalized: string;
-  readonly atomId: string;
-}
 
 export async function loadRetriever(config: AtomkitConfig, options: OpenRetrieverOptions): Promise<Retriever> {
   const warn = options.onWarning ?? ((message: string) => console.warn(message));
@@ -321,8 +316,8 @@ class IndexRetriever implements Retriever {
       for (const label of this.#labelsByAtom.get(atomId) ?? []) if (!keep || keep(label)) add(label, 3 / (RRF_K + 1));
     }
     // A pasted log line naming an atom's error code, or linking to its page: that atom's units go first.
-    const matchedCodes = this.#matchCodes(text);
-    const linked = this.#matchLinks(text);
+    const matchedCodes = quotedCodes(text, this.#codes);
+    const linked = linkedAtoms(text, this.#pages);
     for (const atomId of new Set([...matchedCodes.keys(), ...linked.keys()])) {
       for (const label of this.#labelsByAtom.get(atomId) ?? []) if (!keep || keep(label)) add(label, 2 / (RRF_K + 1));
     }
@@ -547,51 +542,7 @@ class IndexRetriever implements Retriever {
       return true;
     };
   }
-
-  /**
-   * The atoms whose pages the question links to, each with the link. A link finds the atom made from
-   * the section its fragment names (on a page of that name), else the one atom that is the whole page; a link that could be
-   * to several pages (`/guide` when two folders have one) finds none. Of pages whose paths end alike,
-   * the one whose path is the link's, or closest to it in length: `/error/x/` is not `/ja/error/x/`.
-   */
-  #matchLinks(text: string): Map<string, string> {
-    const matches = new Map<string, string>();
-    for (const link of pageLinks(text)) {
-      const distance = (page: PageRef) => Math.abs(page.segments.length - link.segments.length);
-      const same = this.#pages.filter((entry) => samePage(link, entry.page));
-      const closest = Math.min(...same.map((entry) => distance(entry.page)));
-      const pages = same.filter((entry) => distance(entry.page) === closest);
-      // A section is found by its page's name and its fragment alone when no page of the link's path
-      // has it: the site's folders and the docs folder's may differ (`/api/errors.html`, `nodejs-api/errors.md`).
-      const inSection = (entries: typeof pages) => entries.filter((entry) => entry.page.fragment === link.fragment);
-      const named = () => this.#pages.filter((entry) => entry.page.segments.at(-1) === link.segments.at(-1));
-      const section = link.fragment === undefined ? [] : inSection(pages).length > 0 ? inSection(pages) : inSection(named());
-      const atoms = new Set((section.length > 0 ? section : pages.filter((entry) => entry.page.fragment === undefined)).map((entry) => entry.atomId));
-      if (atoms.size === 1) matches.set([...atoms][0]!, link.url);
-    }
-    return matches;
-  }
-
-  /** Atoms whose error codes occur in the text as whole tokens (`E104` does not match `E1042`), each with the code. */
-  #matchCodes(text: string): Map<string, string> {
-    const haystack = normalizeCode(text);
-    const matches = new Map<string, string>();
-    for (const { atomId, code, normalized } of this.#codes) {
-      if (matches.has(atomId)) continue;
-      let at = haystack.indexOf(normalized);
-      while (at !== -1) {
-        if (isBoundary(haystack, at - 1, normalized[0]!) && isBoundary(haystack, at + normalized.length, normalized.at(-1)!)) {
-          matches.set(atomId, code);
-          break;
-        }
-        at = haystack.indexOf(normalized, at + 1);
-      }
-    }
-    return matches;
-  }
 }
-
-const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
 /** A query longer than this names no page by its title (a title is a name, not a sentence). */
 const MAX_TITLE_CHARS = 80;
@@ -606,20 +557,13 @@ function plainName(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-/**
- * JavaScript's built-in error classes: every pasted JavaScript error names one, so a page that
- * lists `TypeError` among its codes (Node's "Class: TypeError") is no exact match for a pasted
- * `TypeError: fetch failed`. They are still searched as words.
- */
-const ERROR_CLASSES: ReadonlySet<string> = new Set(['error', 'typeerror', 'rangeerror', 'referenceerror', 'syntaxerror', 'evalerror', 'urierror', 'aggregateerror']);
-
 /** What the retriever keeps in memory from the chunk store, read once at load. */
 interface IndexTables {
   readonly meta: readonly UnitMeta[];
   readonly df: ReadonlyMap<string, number>;
   readonly codes: readonly ErrorCode[];
   /** The pages each atom is: its own (its id is its page's path) and those its `sources` name. */
-  readonly pages: readonly { readonly atomId: string; readonly page: PageRef }[];
+  readonly pages: readonly AtomPage[];
 }
 
 /** The chunk store file, its stats when it was verified, and the index folder as shown to people. */
@@ -635,10 +579,7 @@ function readTables(store: UnitStore): IndexTables {
     return {
       meta,
       df: store.termFrequencies(),
-      codes: store
-        .errorCodes()
-        .map(({ atomId, code }) => ({ atomId, code, normalized: normalizeCode(code) }))
-        .filter((entry) => entry.normalized.length >= 2 && !ERROR_CLASSES.has(entry.normalized)),
+      codes: errorCodes(store.errorCodes()),
       pages: [
         ...[...new Set(meta.map((unit) => unit.atomId))].map((atomId) => ({ atomId, page: sourcePage(atomId)! })),
         ...store.sourceRefs().flatMap(({ atomId, ref }) => {
@@ -660,12 +601,6 @@ function damaged(shown: string, detail: string): string {
 /** `ja-JP` -> `ja`. */
 function baseLanguage(tag: string): string {
   return tag.toLowerCase().split('-')[0]!;
-}
-
-function isBoundary(text: string, index: number, edge: string): boolean {
-  if (index < 0 || index >= text.length) return true;
-  // A code that starts or ends with punctuation may touch anything on that side.
-  return !WORD_CHAR.test(edge) || !WORD_CHAR.test(text[index]!);
 }
 
 /** A stored unit as a search hit, with its score and confidence. */
