@@ -94,6 +94,9 @@ export async function openRollingRetriever(options: RollOptions): Promise<Rollin
         release(generation);
       }
     },
+    languages() {
+      return current.retriever.languages();
+    },
     unitsOf(atomId: string): SearchHit[] {
       return current.retriever.unitsOf(atomId);
     },

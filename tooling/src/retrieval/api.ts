@@ -132,6 +132,8 @@ export interface Retriever {
    * composed without it quotes only the parts of a section the search returned.
    */
   unitsOf(atomId: string): SearchHit[];
+  /** How many units are in each language (its primary subtag: `ja` for `ja-JP`): what a language filter would keep. */
+  languages(): ReadonlyMap<string, number>;
   /** The query's words as the search reads them, and how many units hold each form (`search --explain`). */
   analyze(query: string): AnalyzedTerm[];
   /**

@@ -5,12 +5,18 @@ import { languagePreferred } from './preference.js';
 const hit = (atomId: string, language: string, confidence: number, extra: Partial<SearchHit> = {}): SearchHit =>
   ({ unitId: `${atomId}#`, atomId, language, confidence, score: confidence, kind: 'section', text: '', title: atomId, summary: '', type: 'error', tags: [], section: undefined, anchor: undefined, pageUrl: '/', url: '/', ...extra }) as SearchHit;
 
-/** A retriever over fixed hits (best first) that applies the language filter as the index does. */
-function retriever(hits: SearchHit[]): Retriever {
+/** A retriever over fixed hits (best first) that applies the language filter as the index does, and counts its searches. */
+function retriever(hits: SearchHit[], searches: SearchOptions[] = []): Retriever {
+  const languages = new Map<string, number>();
+  for (const h of hits) languages.set(h.language, (languages.get(h.language) ?? 0) + 1);
   return {
     manifest: {} as Retriever['manifest'],
     dense: false,
-    search: async (_query: string, options: SearchOptions = {}) => hits.filter((h) => !options.filters?.language || h.language === options.filters.language),
+    search: async (_query: string, options: SearchOptions = {}) => {
+      searches.push(options);
+      return hits.filter((h) => !options.filters?.language || h.language === options.filters.language);
+    },
+    languages: () => languages,
     unitsOf: (atomId: string) => hits.filter((h) => h.atomId === atomId),
     analyze: () => [],
     problem: () => undefined,
@@ -19,6 +25,18 @@ function retriever(hits: SearchHit[]): Retriever {
 }
 
 describe('languagePreferred', () => {
+  test("searches once where every unit is in the question's language, or none is, and twice where both kinds are", async () => {
+    const english = [hit('error/a', 'en', 0.5), hit('error/b', 'en', 0.4)];
+    for (const language of ['en', 'ja']) {
+      const searches: SearchOptions[] = [];
+      expect((await languagePreferred(retriever(english, searches), 'q', language, { k: 8, minScore: 0.1 })).map((h) => h.atomId)).toEqual(['error/a', 'error/b']);
+      expect(searches).toEqual([{ k: 8 }]);
+    }
+    const searches: SearchOptions[] = [];
+    await languagePreferred(retriever([...english, hit('ja/error/a', 'ja', 0.5)], searches), 'q', 'ja', { k: 8, minScore: 0.1 });
+    expect(searches).toEqual([{ k: 8 }, { k: 8, filters: { language: 'ja' } }]);
+  });
+
   test("puts the question's language first when its best atom covers the question about as well", async () => {
     const hits = [hit('error/en', 'en', 0.5), hit('ja/error/ja', 'ja', 0.55)];
     expect((await languagePreferred(retriever(hits), 'q', 'ja', { k: 8, minScore: 0.1 })).map((h) => h.atomId)).toEqual(['ja/error/ja', 'error/en']);

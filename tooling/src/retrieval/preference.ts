@@ -30,14 +30,20 @@ export async function languagePreferred(retriever: Retriever, question: string, 
   const { k, mode, filters } = options;
   const base = { k, ...(mode ? { mode } : {}) };
   if (filters?.language) return retriever.search(question, { ...base, filters });
-  const preferred = await retriever.search(question, { ...base, filters: { ...filters, language } });
   const all = await retriever.search(question, { ...base, ...(filters ? { filters } : {}) });
+  // Searched again in the question's language only when that keeps some units out and some in:
+  // on a knowledge base in one language (most are) that search is the same as the first.
+  const units = retriever.languages();
+  const inQuestionLanguage = units.get(primary(language)) ?? 0;
+  const total = [...units.values()].reduce((sum, count) => sum + count, 0);
+  const preferred =
+    inQuestionLanguage === 0 ? [] : inQuestionLanguage === total ? all : await retriever.search(question, { ...base, filters: { ...filters, language } });
   // Judged on the first hits of each list, the ones an answer is made from: a confident unit far
   // down a long list (the eval ranks 60) says nothing about the order of the list above it.
   const best = (hits: readonly SearchHit[]) => Math.max(0, ...hits.slice(0, PREFERENCE_WINDOW).map((hit) => hit.confidence));
   // Of the atoms quoting the error code (an atom and its translation both do), the question's language first.
   const quotes = all.filter((hit) => hit.matchedErrorCode !== undefined || hit.matchedLink !== undefined);
-  const inLanguage = (hit: SearchHit) => hit.language.toLowerCase().split('-')[0] === language.toLowerCase().split('-')[0];
+  const inLanguage = (hit: SearchHit) => primary(hit.language) === primary(language);
   const quoted = [...quotes.filter(inLanguage), ...quotes.filter((hit) => !inLanguage(hit))];
   const first = best(preferred) >= options.minScore && best(preferred) >= best(all) * PREFERRED_SHARE ? preferred : [];
   // An atom in another language that all languages ranked above every atom in the question's, at
@@ -60,6 +66,11 @@ export async function languagePreferred(retriever: Retriever, question: string, 
     push(hit);
   }
   return merged.slice(0, k);
+}
+
+/** `ja-JP` -> `ja`. */
+function primary(tag: string): string {
+  return tag.toLowerCase().split('-')[0]!;
 }
 
 /**

@@ -421,6 +421,10 @@ class IndexRetriever implements Retriever {
     return id;
   }
 
+  languages(): ReadonlyMap<string, number> {
+    return this.#unitsPerLanguage;
+  }
+
   unitsOf(atomId: string): SearchHit[] {
     if (this.#closed) throw new Error('The retriever is closed.');
     const labels = [...(this.#labelsByAtom.get(atomId) ?? [])].sort((a, b) => a - b);

@@ -178,6 +178,26 @@ describe('retrieval', () => {
     retriever.close();
   });
 
+  test('a search repeated with other filters or another k is its own search, and repeated as it was gives the same hits', async () => {
+    const config = project.config();
+    await buildIndex(config, quiet);
+    const retriever = await openRetriever(config, quiet);
+    const all = await retriever.search('schema error', { k: 10 });
+    expect(new Set(all.map((hit) => hit.type)).size).toBeGreaterThan(1);
+    const procedures = await retriever.search('schema error', { k: 10, filters: { types: ['procedure'] } });
+    expect(procedures.length).toBeGreaterThan(0);
+    expect(procedures.every((hit) => hit.type === 'procedure')).toBe(true);
+    expect(await retriever.search('schema error', { k: 10, filters: { types: ['error'] } })).not.toEqual(procedures);
+    expect((await retriever.search('schema error', { k: 2 })).length).toBe(2);
+    expect((await retriever.search('schema error', { k: 10, filters: { language: 'ja' } })).every((hit) => hit.language === 'ja')).toBe(true);
+    const again = await retriever.search('schema error', { k: 10 });
+    expect(again).toEqual(all);
+    // The hits are the caller's own: changing them changes no later search's.
+    again[0]!.title = 'changed';
+    expect((await retriever.search('schema error', { k: 10 }))[0]!.title).toBe(all[0]!.title);
+    retriever.close();
+  });
+
   test('search --prefer-lang ranks as the chat service does for a reader of that language, and says when the chat would refuse', async () => {
     await buildIndex(project.config(), quiet);
     const search = async (...args: string[]) => {
