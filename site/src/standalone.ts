@@ -49,6 +49,8 @@ export function standaloneSite(config: AtomkitConfig, options: StandaloneOptions
     cacheDir: options.cacheDir ?? path.join(root, 'cache'),
     site: config.site.url,
     base: config.site.base,
+    // Astro's log, less its warnings about the Starlight collections such a site has no use for.
+    logger: { entrypoint: sibling(import.meta.url, 'logger', 'script') },
     // The unified (remark) processor, not Astro's default Sätteri: atom bodies take the site's
     // remark plugins (Starlight's, Expressive Code) after their own.
     markdown: { processor: unified() },

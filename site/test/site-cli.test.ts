@@ -88,6 +88,8 @@ describe('atomkit site build', () => {
       });
       expect(run.stderr).not.toMatch(/Cannot find (package|module)/);
       expect(run.status).toBe(0);
+      // No warning asks to check a content config the knowledge base has no reason to have.
+      expect(`${run.stdout}${run.stderr}`).not.toContain('does not exist or is empty');
       const home = readFileSync(path.join(elsewhere, 'site/dist/index.html'), 'utf8');
       expect(home).toMatch(/<title>Acme knowledge base\b/);
       expect(home).not.toMatch(/atomkit\.(dev|github\.io)|github\.com\/atomkit/);
