@@ -19,6 +19,7 @@ import type { SearchHit } from '../src/retrieval/api.js';
 import { chunkAtom, estimateTokens } from '../src/retrieval/chunk.js';
 import { phraseShare } from '../src/retrieval/proximity.js';
 import { toHit } from '../src/retrieval/retriever.js';
+import { normalizePage } from '../src/studio/import/normalize.js';
 import { htmlAnchorIds } from '../src/studio/import/split.js';
 import { atxHeading } from '../src/text/atx-heading.js';
 import { isDelimiterRow } from '../src/text/markdown-table.js';
@@ -75,6 +76,7 @@ const proximityWords = Array.from({ length: 600 }, (_, i) => ({ forms: [`w${i}`]
 const definingInput = `${'| x | y |\n| - | - |\n'}${'| `a` | b |\n'.repeat(2000)}\n\n${'- a: b\n'.repeat(2000)}\n\n${'word '.repeat(4000)}is a thing.`;
 
 const cases: readonly [name: string, target: number, run: () => unknown][] = [
+  ['import a block of 100,000 component tags that never close', 2000, () => normalizePage(`<Foo>\n${'<A href="x '.repeat(100_000)}\n`, 'page.md', { dialect: 'vitepress', readPage: () => undefined })],
   ['answer from a run of 100,000 backticks', 3000, answering('`'.repeat(100_000))],
   ['answer from a line of 100,000 spaces', 3000, answering(`${' '.repeat(100_000)}x`)],
   ['answer from an unclosed code block of 20,000 lines', 3000, answering(`\`\`\`js\n${'code\n'.repeat(20_000)}`)],

@@ -47,6 +47,14 @@ describe('normalizePage', () => {
     expect(normalize('<DocLink href="/a (b)/c d">The page</DocLink>').markdown).toBe('[The page](</a (b)/c d>)');
   });
 
+  test('a block of 100,000 component tags that never close keeps them as text, and the one that closes is dropped', () => {
+    for (const open of ['<A b ', '<A href="x ', "<A title='x "]) {
+      const result = normalize(`<Foo>\n${open.repeat(100_000)}\n`, 'page.md', 'vitepress');
+      expect(result.markdown.split(open.trim()).length - 1).toBe(100_000);
+      expect(result.dropped).toEqual({ Foo: 1 });
+    }
+  });
+
   test('counts a component named like an object property as any other', () => {
     expect(normalize('Text <constructor>kept</constructor> and <toString />.').dropped).toEqual({ constructor: 1, toString: 1 });
   });
