@@ -34,11 +34,5 @@ export function languageName(tag: string): string {
   }
 }
 
-/**
- * The primary subtag, lower case: languages are compared by it.
- *
- * @example baseLanguage('ja-JP') //=> 'ja'
- */
-export function baseLanguage(tag: string): string {
-  return tag.split('-')[0]!.toLowerCase();
-}
+/** Languages are compared by their primary subtag (tooling/src/text/language-tag.ts). */
+export { baseLanguage } from '../../../tooling/src/text/language-tag.js';

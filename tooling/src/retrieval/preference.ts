@@ -8,6 +8,7 @@
  * the question's language first, when its translation matches too).
  */
 import type { Retriever, SearchFilters, SearchHit, SearchOptions } from './api.js';
+import { baseLanguage } from '../text/language-tag.js';
 
 /** The preferred language's best hit must reach this share of the overall best confidence to go first. */
 const PREFERRED_SHARE = 0.9;
@@ -34,7 +35,7 @@ export async function languagePreferred(retriever: Retriever, question: string, 
   // Searched again in the question's language only when that keeps some units out and some in:
   // on a knowledge base in one language (most are) that search is the same as the first.
   const units = retriever.languages();
-  const inQuestionLanguage = units.get(primary(language)) ?? 0;
+  const inQuestionLanguage = units.get(baseLanguage(language)) ?? 0;
   const total = [...units.values()].reduce((sum, count) => sum + count, 0);
   const preferred =
     inQuestionLanguage === 0 ? [] : inQuestionLanguage === total ? all : await retriever.search(question, { ...base, filters: { ...filters, language } });
@@ -43,7 +44,7 @@ export async function languagePreferred(retriever: Retriever, question: string, 
   const best = (hits: readonly SearchHit[]) => Math.max(0, ...hits.slice(0, PREFERENCE_WINDOW).map((hit) => hit.confidence));
   // Of the atoms quoting the error code (an atom and its translation both do), the question's language first.
   const quotes = all.filter((hit) => hit.matchedErrorCode !== undefined || hit.matchedLink !== undefined);
-  const inLanguage = (hit: SearchHit) => primary(hit.language) === primary(language);
+  const inLanguage = (hit: SearchHit) => baseLanguage(hit.language) === baseLanguage(language);
   const quoted = [...quotes.filter(inLanguage), ...quotes.filter((hit) => !inLanguage(hit))];
   const first = best(preferred) >= options.minScore && best(preferred) >= best(all) * PREFERRED_SHARE ? preferred : [];
   // An atom in another language that all languages ranked above every atom in the question's, at
@@ -68,11 +69,6 @@ export async function languagePreferred(retriever: Retriever, question: string, 
   return merged.slice(0, k);
 }
 
-/** `ja-JP` -> `ja`. */
-function primary(tag: string): string {
-  return tag.toLowerCase().split('-')[0]!;
-}
-
 /**
  * The atom id a translation would have in the default language: its own without its locale folder.
  *
@@ -80,5 +76,5 @@ function primary(tag: string): string {
  */
 function sourcePath(hit: Pick<SearchHit, 'atomId' | 'language'>): string {
   const [folder, ...rest] = hit.atomId.split('/');
-  return rest.length > 0 && folder!.toLowerCase() === hit.language.toLowerCase().split('-')[0] ? rest.join('/') : hit.atomId;
+  return rest.length > 0 && folder!.toLowerCase() === baseLanguage(hit.language) ? rest.join('/') : hit.atomId;
 }

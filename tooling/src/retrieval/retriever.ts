@@ -25,6 +25,7 @@ import { linkedAtoms, sourcePage, type AtomPage } from './links.js';
 import { errorCodes, quotedCodes, type ErrorCode } from './quoted-codes.js';
 import { phraseShare, type ProximityWord } from './proximity.js';
 import { UnitStore, type StoredUnit, type UnitMeta } from './store.js';
+import { baseLanguage } from '../text/language-tag.js';
 import { RULE_CODE_LEAD } from '../text/rule-code.js';
 
 /** Reciprocal rank fusion constant (the usual 60: flattens the head of each list). */
@@ -602,10 +603,6 @@ function damaged(shown: string, detail: string): string {
   return `The search index at ${shown} is damaged (${detail}). Rebuild it with \`${REBUILD} --full\`.`;
 }
 
-/** `ja-JP` -> `ja`. */
-function baseLanguage(tag: string): string {
-  return tag.toLowerCase().split('-')[0]!;
-}
 
 /** A stored unit as a search hit, with its score and confidence. */
 export function toHit(unit: StoredUnit, score: number, extra: { confidence: number; matchedErrorCode: string | undefined; matchedLink?: string | undefined }): SearchHit {
