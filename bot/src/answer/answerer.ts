@@ -142,11 +142,13 @@ export class Answerer {
     }
 
     const latencyMs = Math.round((performance.now() - started) * 100) / 100;
-    let ids = { threadId: threadId ?? uuidv7(), messageId: uuidv7() };
     const exchange = { threadId, question, language, answer, cached, latencyMs, usage: usage.total };
+    let storedIds: { threadId: string; messageId: string } | undefined;
     const stored = await this.#write('exchange', async () => {
-      ids = await store.threads.addExchange(exchange);
+      storedIds = await store.threads.addExchange(exchange);
     });
+    // The store names a stored exchange; one it could not store still gets ids of its own.
+    const ids = storedIds ?? { threadId: threadId ?? uuidv7(), messageId: uuidv7() };
     if (!answer.answered && stored) {
       const { threadId: storedThread, messageId } = ids;
       await this.#write('unanswered', () =>
