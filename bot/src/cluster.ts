@@ -11,6 +11,7 @@ import { AggregatorRegistry } from 'prom-client';
 import { projectPath } from '../../tooling/src/config/load.js';
 import { RUNS_COMPILED } from '../../tooling/src/package/files.js';
 import { openRetriever } from '../../tooling/src/retrieval/api.js';
+import { NO_EXPERIMENTAL_WARNING } from './experimental-warning.js';
 import type { StartOptions } from './server.js';
 import { scheduleBackups } from './store/backup.js';
 import { openConfiguredStore } from './store/open.js';
@@ -73,8 +74,8 @@ export async function startCluster(options: StartOptions & { workers: number }):
   // here, not from the cwd.
   cluster.setupPrimary(
     RUNS_COMPILED
-      ? { exec: fileURLToPath(new URL('./worker.js', import.meta.url)), args: [] }
-      : { exec: fileURLToPath(new URL('./worker.ts', import.meta.url)), execArgv: ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href], args: [] },
+      ? { exec: fileURLToPath(new URL('./worker.js', import.meta.url)), execArgv: [...process.execArgv, NO_EXPERIMENTAL_WARNING], args: [] }
+      : { exec: fileURLToPath(new URL('./worker.ts', import.meta.url)), execArgv: ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href, NO_EXPERIMENTAL_WARNING], args: [] },
   );
 
   let started = false;

@@ -10,6 +10,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Db } from './db.js';
+import { NO_EXPERIMENTAL_WARNING } from '../experimental-warning.js';
 
 /** Pages (4 KB) the log may reach before the serving connection checkpoints by itself. */
 const FALLBACK_PAGES = 10_000;
@@ -41,7 +42,7 @@ export interface Checkpointer {
 /** Starts checkpointing `db`'s file every `everyMs` from a worker thread. */
 export function startCheckpointer(db: Db, everyMs = 250): Checkpointer {
   db.exec(`PRAGMA wal_autocheckpoint = ${FALLBACK_PAGES}`);
-  const worker = new Worker(SOURCE, { eval: true, workerData: { file: db.location(), everyMs } });
+  const worker = new Worker(SOURCE, { eval: true, workerData: { file: db.location(), everyMs }, execArgv: [NO_EXPERIMENTAL_WARNING] });
   // A thread that fails only leaves checkpoints to the serving connection's threshold.
   worker.on('error', () => {});
   worker.unref();
