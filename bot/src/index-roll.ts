@@ -77,6 +77,16 @@ export async function openRollingRetriever(options: RollOptions): Promise<Rollin
   };
   if (manifestFile) watchFile(manifestFile, { interval: options.pollMs ?? 1000, persistent: false }, onChange);
 
+  const searchEach = async (query: string, each: readonly SearchOptions[]): Promise<SearchHit[][]> => {
+    const generation = current;
+    generation.running++;
+    try {
+      return await generation.retriever.searchEach(query, each);
+    } finally {
+      generation.running--;
+      release(generation);
+    }
+  };
   return {
     get manifest() {
       return current.retriever.manifest;
@@ -85,15 +95,9 @@ export async function openRollingRetriever(options: RollOptions): Promise<Rollin
       return current.retriever.dense;
     },
     async search(query: string, searchOptions?: SearchOptions): Promise<SearchHit[]> {
-      const generation = current;
-      generation.running++;
-      try {
-        return await generation.retriever.search(query, searchOptions);
-      } finally {
-        generation.running--;
-        release(generation);
-      }
+      return (await searchEach(query, [searchOptions ?? {}]))[0]!;
     },
+    searchEach,
     languages() {
       return current.retriever.languages();
     },

@@ -127,6 +127,12 @@ export interface Retriever {
   readonly dense: boolean;
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
   /**
+   * The same query searched with each of several options (with a language filter and without,
+   * say): each list is the one `search` gives with those options, and the query and the lexical
+   * index are read once for all of them.
+   */
+  searchEach(query: string, each: readonly SearchOptions[]): Promise<SearchHit[][]>;
+  /**
    * Every unit of an atom in document order (confidence 0, score 0), so an answer can quote a
    * whole section from its start; empty for an unknown atom. Every retriever has it: an answer
    * composed without it quotes only the parts of a section the search returned.

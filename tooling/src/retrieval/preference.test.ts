@@ -5,7 +5,7 @@ import { languagePreferred } from './preference.js';
 const hit = (atomId: string, language: string, confidence: number, extra: Partial<SearchHit> = {}): SearchHit =>
   ({ unitId: `${atomId}#`, atomId, language, confidence, score: confidence, kind: 'section', text: '', title: atomId, summary: '', type: 'error', tags: [], section: undefined, anchor: undefined, pageUrl: '/', url: '/', ...extra }) as SearchHit;
 
-/** A retriever over fixed hits (best first) that applies the language filter as the index does, and counts its searches. */
+/** A retriever over fixed hits (best first) that applies the language filter as the index does, and counts its searches (`together`: made in one `searchEach`). */
 function retriever(hits: SearchHit[], searches: SearchOptions[] = []): Retriever {
   const languages = new Map<string, number>();
   for (const h of hits) languages.set(h.language, (languages.get(h.language) ?? 0) + 1);
@@ -16,6 +16,10 @@ function retriever(hits: SearchHit[], searches: SearchOptions[] = []): Retriever
       searches.push(options);
       return hits.filter((h) => !options.filters?.language || h.language === options.filters.language);
     },
+    searchEach: async (_query: string, each: readonly SearchOptions[]) => {
+      searches.push(...each.map((options) => ({ ...options, together: each.length })));
+      return each.map((options) => hits.filter((h) => !options.filters?.language || h.language === options.filters.language));
+    },
     languages: () => languages,
     unitsOf: (atomId: string) => hits.filter((h) => h.atomId === atomId),
     analyze: () => [],
@@ -25,7 +29,7 @@ function retriever(hits: SearchHit[], searches: SearchOptions[] = []): Retriever
 }
 
 describe('languagePreferred', () => {
-  test("searches once where every unit is in the question's language, or none is, and twice where both kinds are", async () => {
+  test("searches once where every unit is in the question's language, or none is, and twice where both kinds are, in one reading of the index", async () => {
     const english = [hit('error/a', 'en', 0.5), hit('error/b', 'en', 0.4)];
     for (const language of ['en', 'ja']) {
       const searches: SearchOptions[] = [];
@@ -34,7 +38,10 @@ describe('languagePreferred', () => {
     }
     const searches: SearchOptions[] = [];
     await languagePreferred(retriever([...english, hit('ja/error/a', 'ja', 0.5)], searches), 'q', 'ja', { k: 8, minScore: 0.1 });
-    expect(searches).toEqual([{ k: 8 }, { k: 8, filters: { language: 'ja' } }]);
+    expect(searches).toEqual([
+      { k: 8, together: 2 },
+      { k: 8, filters: { language: 'ja' }, together: 2 },
+    ]);
   });
 
   test("puts the question's language first when its best atom covers the question about as well", async () => {

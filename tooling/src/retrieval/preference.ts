@@ -31,14 +31,20 @@ export async function languagePreferred(retriever: Retriever, question: string, 
   const { k, mode, filters } = options;
   const base = { k, ...(mode ? { mode } : {}) };
   if (filters?.language) return retriever.search(question, { ...base, filters });
-  const all = await retriever.search(question, { ...base, ...(filters ? { filters } : {}) });
-  // Searched again in the question's language only when that keeps some units out and some in:
-  // on a knowledge base in one language (most are) that search is the same as the first.
+  const everything = { ...base, ...(filters ? { filters } : {}) };
+  // Searched in the question's language too only when that keeps some units out and some in: on
+  // a knowledge base in one language (most are) that search is the same as the first.
   const units = retriever.languages();
   const inQuestionLanguage = units.get(baseLanguage(language)) ?? 0;
   const total = [...units.values()].reduce((sum, count) => sum + count, 0);
-  const preferred =
-    inQuestionLanguage === 0 ? [] : inQuestionLanguage === total ? all : await retriever.search(question, { ...base, filters: { ...filters, language } });
+  const both = inQuestionLanguage > 0 && inQuestionLanguage < total;
+  let all: SearchHit[];
+  let preferred: SearchHit[];
+  if (both) [all, preferred] = (await retriever.searchEach(question, [everything, { ...base, filters: { ...filters, language } }])) as [SearchHit[], SearchHit[]];
+  else {
+    all = await retriever.search(question, everything);
+    preferred = inQuestionLanguage === 0 ? [] : all;
+  }
   // Judged on the first hits of each list, the ones an answer is made from: a confident unit far
   // down a long list (the eval ranks 60) says nothing about the order of the list above it.
   const best = (hits: readonly SearchHit[]) => Math.max(0, ...hits.slice(0, PREFERENCE_WINDOW).map((hit) => hit.confidence));

@@ -17,7 +17,7 @@ import { definedTerms, definesAll, definesInEntry } from './definition.js';
 import { readDense, searchDense, similarityTo, type DenseIndex } from './dense.js';
 import { EmbedderUnavailableError, type Embedder } from './embedders/embedder.js';
 import { configuredModel, loadEmbedder } from './embedders/load.js';
-import { COMMON_SHARE, loadLexical, searchLexical, selectQueryTerms, shareAcrossAtom, type LexicalDoc } from './lexical.js';
+import { COMMON_SHARE, loadLexical, searchLexical, selectQueryTerms, shareAcrossAtom, type LexicalDoc, type LexicalHit } from './lexical.js';
 import { loanwordFor, soundIndex, type SoundIndex } from './loanword.js';
 import { analyzeQuery, type QueryTerm } from './query.js';
 import { tokenize } from './tokenize.js';
@@ -137,6 +137,15 @@ export async function loadRetriever(config: AtomkitConfig, options: OpenRetrieve
   return new IndexRetriever(manifest, store, tables, lexical, embedder, dense, { file: storeFile, verified, shown });
 }
 
+/** What the searches of one question with different options (`searchEach`) read once for all of them. */
+interface SharedReading {
+  /** Will more than one search read it? One alone reads only the matches it keeps. */
+  readonly several: boolean;
+  terms?: QueryTerm[];
+  /** Every lexical match of the query's terms, unfiltered, best first. */
+  matched?: LexicalHit[];
+}
+
 class IndexRetriever implements Retriever {
   readonly #meta = new Map<number, UnitMeta>();
   /** Primary language subtag of each unit (`ja` for `ja-JP`), and how many units have each. */
@@ -196,10 +205,18 @@ class IndexRetriever implements Retriever {
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+    return (await this.searchEach(query, [options]))[0]!;
+  }
+
+  async searchEach(query: string, each: readonly SearchOptions[]): Promise<SearchHit[][]> {
     if (typeof query !== 'string') throw new TypeError(`Expected a string, got \`${typeof query}\``);
     if (this.#closed) throw new Error('The retriever is closed.');
+    // What the searches share, read once when a second search will use it.
+    const shared: SharedReading = { several: each.length > 1 };
     try {
-      return await this.#search(query, options);
+      const lists: SearchHit[][] = [];
+      for (const options of each) lists.push(await this.#search(query, options, shared));
+      return lists;
     } catch (error) {
       // The chunk store is read lazily: damage that reached it after loading shows up here.
       if (!isSqliteError(error)) throw error;
@@ -222,7 +239,7 @@ class IndexRetriever implements Retriever {
     return undefined;
   }
 
-  async #search(query: string, options: SearchOptions): Promise<SearchHit[]> {
+  async #search(query: string, options: SearchOptions, shared: SharedReading): Promise<SearchHit[]> {
     const text = query.slice(0, MAX_QUERY_CHARS).trim();
     if (text === '') return [];
     const k = Math.min(100, Math.max(1, Math.floor(options.k ?? 8)));
@@ -238,7 +255,7 @@ class IndexRetriever implements Retriever {
     let coverageRank = new Map<string, number>();
     const add = (label: number, value: number) => fused.set(label, (fused.get(label) ?? 0) + value);
     const df = (term: string) => this.#df.get(term) ?? 0;
-    const terms = this.#terms(text);
+    const terms = (shared.terms ??= this.#terms(text));
     if (useLexical) {
       // Each word in the forms the atoms may use; a pasted value or a typo the index does not know is left out for a form it does.
       const forms = terms.map((t) => (t.forms.some((form) => df(form) > 0) ? t.forms.filter((form) => df(form) > 0) : t.concrete ? [] : t.forms));
@@ -248,7 +265,13 @@ class IndexRetriever implements Retriever {
       // translation is how an atom in the other language writes it, and counts the same.
       const asWritten = new Set(terms.flatMap((t) => [t.term, ...(t.translated ?? [])]));
       const weight = (term: string) => (asWritten.has(term) ? 1 : OTHER_FORM_WEIGHT);
-      const pool = shareAcrossAtom(searchLexical(this.lexical, searched, DEPTH * ATOM_POOL, keep, (term) => df(term) > 0, weight), atomOf);
+      const known = (term: string) => df(term) > 0;
+      // Searches with different filters read the same scores (a filter only leaves units out), so
+      // several read every match once, unfiltered, and each keeps its own best.
+      const matched = shared.several
+        ? (shared.matched ??= searchLexical(this.lexical, searched, Infinity, undefined, known, weight)).filter((hit) => !keep || keep(hit.label)).slice(0, DEPTH * ATOM_POOL)
+        : searchLexical(this.lexical, searched, DEPTH * ATOM_POOL, keep, known, weight);
+      const pool = shareAcrossAtom(matched, atomOf);
       const units = pool.slice(0, DEPTH);
       further.push(...pool.slice(DEPTH).map((hit) => hit.label));
       units.forEach((hit, rank) => add(hit.label, 1 / (RRF_K + rank + 1)));
@@ -259,7 +282,7 @@ class IndexRetriever implements Retriever {
         // Only FAQ units are read from the chunk store: their ids say so (`<atom>#<anchor>/<n>`).
         // Searched alone too: in "what is an atom, and how is it unlike a page?" the other words find other pages.
         const faqOnly = (label: number) => FAQ_UNIT_ID.test(this.#meta.get(label)!.id) && (!keep || keep(label));
-        const alone = searchLexical(this.lexical, defined, DEPTH, faqOnly, (term) => df(term) > 0).filter((hit) => !pool.some((other) => other.label === hit.label));
+        const alone = searchLexical(this.lexical, defined, DEPTH, faqOnly, known).filter((hit) => !pool.some((other) => other.label === hit.label));
         const definitions = [...pool, ...alone].filter((hit) => {
           if (!FAQ_UNIT_ID.test(this.#meta.get(hit.label)!.id)) return false;
           const unit = this.#unit(hit.label);

@@ -178,6 +178,21 @@ describe('retrieval', () => {
     retriever.close();
   });
 
+  test('searched with several options at once, each list is the one a search with those options alone gives', async () => {
+    const config = project.config();
+    await buildIndex(config, quiet);
+    const retriever = await openRetriever(config, quiet);
+    const each = [{ k: 10 }, { k: 10, filters: { language: 'ja' } }, { k: 3, filters: { types: ['procedure'] } }, { k: 10, filters: { language: 'en', tags: ['chat'] } }];
+    for (const question of ['schema error', 'スキーマのエラーを直す方法', 'what is an atom?', 'frontmatter/schema', 'chat index']) {
+      const alone = [];
+      for (const options of each) alone.push(await retriever.search(question, options));
+      expect(alone.some((hits) => hits.length > 0)).toBe(true);
+      expect(await retriever.searchEach(question, each)).toEqual(alone);
+    }
+    expect(await retriever.searchEach('schema error', [])).toEqual([]);
+    retriever.close();
+  });
+
   test('a search repeated with other filters or another k is its own search, and repeated as it was gives the same hits', async () => {
     const config = project.config();
     await buildIndex(config, quiet);
