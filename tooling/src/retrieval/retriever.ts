@@ -144,6 +144,8 @@ interface SharedReading {
   terms?: QueryTerm[];
   /** Every lexical match of the query's terms, unfiltered, best first. */
   matched?: LexicalHit[];
+  /** The query's embedding. */
+  vector?: Float32Array;
 }
 
 class IndexRetriever implements Retriever {
@@ -326,7 +328,7 @@ class IndexRetriever implements Retriever {
     let vector: Float32Array | undefined;
     const similarities = new Map<number, number>();
     if (useDense) {
-      [vector] = await this.embedder!.embed([text]);
+      vector = shared.vector ??= (await this.embedder!.embed([text]))[0]!;
       for (const [rank, hit] of searchDense(this.denseIndex!, vector!, DEPTH, keep).entries()) {
         add(hit.label, 1 / (RRF_K + rank + 1));
         similarities.set(hit.label, hit.similarity);

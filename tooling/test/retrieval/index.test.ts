@@ -2,12 +2,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import hnswlib from 'hnswlib-node';
 import { IndexLoadError, openRetriever } from '../../src/retrieval/api.js';
 import { FORMAT_VERSION } from '../../src/retrieval/artifact.js';
 import { buildIndex } from '../../src/retrieval/build.js';
 import { EmbeddingCache } from '../../src/retrieval/cache.js';
+import type { Embedder } from '../../src/retrieval/embedders/embedder.js';
 import { main } from '../../src/cli/main.js';
 import { memoryIo } from '../../src/cli/io.js';
 import { generateCorpus } from '../../bench/generate-corpus.js';
@@ -190,6 +191,11 @@ describe('retrieval', () => {
       expect(await retriever.searchEach(question, each)).toEqual(alone);
     }
     expect(await retriever.searchEach('schema error', [])).toEqual([]);
+    // The question is embedded once for all of them.
+    const embedder = (retriever as unknown as { embedder: Embedder }).embedder;
+    const embed = vi.spyOn(embedder, 'embed');
+    await retriever.searchEach('rebuild the stale search index', each);
+    expect(embed).toHaveBeenCalledTimes(1);
     retriever.close();
   });
 
