@@ -11,7 +11,7 @@ import { parseSince } from '../src/cli/conversations.js';
 import { loadQuestionSet } from '../../tooling/src/eval/questions.js';
 import { dropTable, garbageMidFile } from '../../tooling/test/retrieval/damage.js';
 import { createWorkspace, startTestServer, type Workspace } from './harness.js';
-import { oldestNode } from '../../tooling/test/oldest-node.js';
+import { INSTALL_TIMEOUT_MS, oldestNode } from '../../tooling/test/oldest-node.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 let workspace: Workspace;
@@ -101,11 +101,16 @@ describe('atomkit serve', () => {
     ...(['SIGINT', 'SIGTERM'] as const).map((signal) => ({ runtime: 'oldest', workers: '1', signal })),
     { runtime: 'oldest', workers: '2', signal: 'SIGTERM' },
   ] as const;
+  // Found (or installed, the first time) before the runs, within the time an install may take.
+  let oldest: string;
+  beforeAll(() => {
+    oldest = oldestNode();
+  }, INSTALL_TIMEOUT_MS + 60_000);
   test.each(runs)(
     'the command itself on the $runtime Node.js with $workers worker(s), stopped by $signal, closes and exits 0 with nothing on stderr',
     async ({ runtime, workers, signal }) => {
       const config = workspace.config({ backup: { everyMinutes: 0 } });
-      const node = runtime === 'current' ? process.execPath : oldestNode();
+      const node = runtime === 'current' ? process.execPath : oldest;
       const child = spawn(node, [path.join(repo, 'bin/atomkit.js'), '-c', config.file!, 'serve', '--port', '0', '--workers', workers], { cwd: workspace.dir, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';
       let stderr = '';

