@@ -18,7 +18,7 @@ import { readDense, searchDense, similarityTo, type DenseIndex } from './dense.j
 import { EmbedderUnavailableError, type Embedder } from './embedders/embedder.js';
 import { configuredModel, loadEmbedder } from './embedders/load.js';
 import { COMMON_SHARE, loadLexical, searchLexical, selectQueryTerms, shareAcrossAtom, type LexicalDoc, type LexicalHit } from './lexical.js';
-import { loanwordFor, soundIndex, type SoundIndex } from './loanword.js';
+import { katakanaSpelling, loanwordFor, soundIndex, type SoundIndex } from './loanword.js';
 import { analyzeQuery, type QueryTerm } from './query.js';
 import { tokenize } from './tokenize.js';
 import { linkedAtoms, sourcePage, type AtomPage } from './links.js';
@@ -396,7 +396,7 @@ class IndexRetriever implements Retriever {
   /** The query's words in the forms the index may hold them (see `analyzeQuery`). */
   #terms(text: string): QueryTerm[] {
     const known = (term: string) => (this.#df.get(term) ?? 0) > 0;
-    const terms = analyzeQuery(text, known, () => this.#df.keys(), (word) => loanwordFor(word, (this.#sounds ??= soundIndex(this.#df.keys()))));
+    const terms = analyzeQuery(text, known, () => this.#df.keys(), (word) => (katakanaSpelling(word) === undefined ? undefined : loanwordFor(word, (this.#sounds ??= soundIndex(this.#df.keys())))));
     // Where no atom is written in Japanese (or Chinese, Korean), none could hold a word of it:
     // one with no English form (a loanword no glossary lists and no term sounds like) is as silent
     // about what the atoms cover as a kanji word. A word with an English form is judged by that.
