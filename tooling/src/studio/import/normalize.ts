@@ -70,15 +70,16 @@ const HTML_BLOCKS = new Set(['table', 'ul', 'ol', 'dl', 'p', 'div', 'blockquote'
 const DECORATIONS = new Set(['icon', 'noninheritbadge', 'settingsanchorredirect', 'dontedit', 'donteditwarning']);
 // A tag's attributes never run into another tag (`<` only inside quotes): a block of thousands of
 // unclosed tags is read in one pass, where scanning each to the end of the block took quadratic time.
-const COMPONENT_TAG = /<\/?([A-Z][\w.]*)(?:\s(?:[^<>"']|"[^"]*"|'[^']*')*)?\/?>/g;
+const ATTRIBUTES = String.raw`\s(?:[^<>"']|"[^"]*"|'[^']*')*`;
+const COMPONENT_TAG = new RegExp(String.raw`<\/?([A-Z][\w.]*)(?:${ATTRIBUTES})?\/?>`, 'g');
 /**
  * A component that links somewhere, in a `.md` page's HTML: `<ScrimbaLink href="…">text</ScrimbaLink>`
  * (its text between the tags) or `<LinkCard href="…" title="…" />` (its title).
  */
-const LINK_COMPONENT = /<([A-Z][\w.]*)(\s(?:[^<>"']|"[^"]*"|'[^']*')*?)(?:\/>|>([^<]*)<\/\1\s*>)/g;
+const LINK_COMPONENT = new RegExp(String.raw`<([A-Z][\w.]*)(${ATTRIBUTES}?)(?:\/>|>([^<]*)<\/\1\s*>)`, 'g');
 const HTML_ATTRIBUTE = (name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
 /** A component's opening tag alone, as a `.md` paragraph holds it: its name and attributes. */
-const OPENING_TAG = /^<([A-Z][\w.]*)(\s(?:[^<>"']|"[^"]*"|'[^']*')*)>$/;
+const OPENING_TAG = new RegExp(String.raw`^<([A-Z][\w.]*)(${ATTRIBUTES})>$`);
 const ESM_LINE = /^(?:import\s[^\n]*?\sfrom\s*['"][^'"]+['"];?|import\s*['"][^'"]+['"];?|export\s+(?:const|let|var|function|default)\b[^\n]*)$/;
 
 /**
