@@ -92,42 +92,45 @@ describe('atomkit serve', () => {
     expect(io.out).toContain(`\n  mcp: ${url}/mcp\n`);
   });
 
-  // Stopped by Ctrl+C (SIGINT) or a service manager (SIGTERM), on the Node.js running the tests and
-  // on the oldest one atomkit supports (22 warns that node:sqlite is experimental in every process
-  // and thread that loads it), as one process and as a cluster.
-  const runs = [
-    ...(['SIGINT', 'SIGTERM'] as const).map((signal) => ({ runtime: 'current', workers: '1', signal })),
-    { runtime: 'current', workers: '2', signal: 'SIGTERM' },
-    ...(['SIGINT', 'SIGTERM'] as const).map((signal) => ({ runtime: 'oldest', workers: '1', signal })),
-    { runtime: 'oldest', workers: '2', signal: 'SIGTERM' },
-  ] as const;
-  // Found (or installed, the first time) before the runs, within the time an install may take.
-  let oldest: string;
-  beforeAll(() => {
-    oldest = oldestNode();
-  }, INSTALL_TIMEOUT_MS + 60_000);
-  test.each(runs)(
-    'the command itself on the $runtime Node.js with $workers worker(s), stopped by $signal, closes and exits 0 with nothing on stderr',
-    async ({ runtime, workers, signal }) => {
-      const config = workspace.config({ backup: { everyMinutes: 0 } });
-      const node = runtime === 'current' ? process.execPath : oldest;
-      const child = spawn(node, [path.join(repo, 'bin/atomkit.js'), '-c', config.file!, 'serve', '--port', '0', '--workers', workers], { cwd: workspace.dir, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      for (let i = 0; i < 300 && !stdout.includes('listening on') && child.exitCode === null; i++) await new Promise((resolve) => setTimeout(resolve, 50));
-      const url = /listening on (http:\/\/\S+)/.exec(stdout)?.[1];
-      expect(url).toBeDefined();
-      // A question stored, so the store and its checkpoint thread have done their work.
-      const answer = await fetch(`${url}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'How do I run the linter locally?' }) });
-      expect(answer.status).toBe(200);
-      child.kill(signal);
-      expect({ code: await exited, stderr }).toEqual({ code: 0, stderr: '' });
-    },
-    60_000,
-  );
+  describe('stopped by a signal', () => {
+    // Stopped by Ctrl+C (SIGINT) or a service manager (SIGTERM), on the Node.js running the tests and
+    // on the oldest one atomkit supports (22 warns that node:sqlite is experimental in every process
+    // and thread that loads it), as one process and as a cluster.
+    const runs = [
+      ...(['SIGINT', 'SIGTERM'] as const).map((signal) => ({ runtime: 'current', workers: '1', signal })),
+      { runtime: 'current', workers: '2', signal: 'SIGTERM' },
+      ...(['SIGINT', 'SIGTERM'] as const).map((signal) => ({ runtime: 'oldest', workers: '1', signal })),
+      { runtime: 'oldest', workers: '2', signal: 'SIGTERM' },
+    ] as const;
+    // Found (or installed, the first time) before these runs, within the time an install may take;
+    // the other tests of the command do not wait for it.
+    let oldest: string;
+    beforeAll(() => {
+      oldest = oldestNode();
+    }, INSTALL_TIMEOUT_MS + 60_000);
+    test.each(runs)(
+      'the command itself on the $runtime Node.js with $workers worker(s), stopped by $signal, closes and exits 0 with nothing on stderr',
+      async ({ runtime, workers, signal }) => {
+        const config = workspace.config({ backup: { everyMinutes: 0 } });
+        const node = runtime === 'current' ? process.execPath : oldest;
+        const child = spawn(node, [path.join(repo, 'bin/atomkit.js'), '-c', config.file!, 'serve', '--port', '0', '--workers', workers], { cwd: workspace.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+        for (let i = 0; i < 300 && !stdout.includes('listening on') && child.exitCode === null; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+        const url = /listening on (http:\/\/\S+)/.exec(stdout)?.[1];
+        expect(url).toBeDefined();
+        // A question stored, so the store and its checkpoint thread have done their work.
+        const answer = await fetch(`${url}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'How do I run the linter locally?' }) });
+        expect(answer.status).toBe(200);
+        child.kill(signal);
+        expect({ code: await exited, stderr }).toEqual({ code: 0, stderr: '' });
+      },
+      60_000,
+    );
+  });
 });
 
 describe('atomkit serve with models of their own', () => {
