@@ -11,7 +11,7 @@ import { parseSince } from '../src/cli/conversations.js';
 import { loadQuestionSet } from '../../tooling/src/eval/questions.js';
 import { dropTable, garbageMidFile } from '../../tooling/test/retrieval/damage.js';
 import { createWorkspace, startTestServer, type Workspace } from './harness.js';
-import { INSTALL_TIMEOUT_MS, oldestNode } from '../../tooling/test/oldest-node.js';
+import { INSTALL_TIMEOUT_MS, NEWEST_LTS, nodeOf, OLDEST } from '../../tooling/test/node-release.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 let workspace: Workspace;
@@ -93,27 +93,25 @@ describe('atomkit serve', () => {
   });
 
   describe('stopped by a signal', () => {
-    // Stopped by Ctrl+C (SIGINT) or a service manager (SIGTERM), on the Node.js running the tests and
-    // on the oldest one atomkit supports (22 warns that node:sqlite is experimental in every process
-    // and thread that loads it), as one process and as a cluster.
-    const runs = [
-      ...(['SIGINT', 'SIGTERM'] as const).map((signal) => ({ runtime: 'current', workers: '1', signal })),
-      { runtime: 'current', workers: '2', signal: 'SIGTERM' },
-      ...(['SIGINT', 'SIGTERM'] as const).map((signal) => ({ runtime: 'oldest', workers: '1', signal })),
-      { runtime: 'oldest', workers: '2', signal: 'SIGTERM' },
-    ] as const;
+    // Stopped by Ctrl+C (SIGINT) or a service manager (SIGTERM), on the Node.js running the tests, on
+    // the oldest one atomkit supports (22 warns that node:sqlite is experimental in every process
+    // and thread that loads it) and on the newest long-term support line, as one process and as a cluster.
+    const runs = (['current', 'oldest', 'newest'] as const).flatMap((runtime) => [
+      ...(['SIGINT', 'SIGTERM'] as const).map((signal) => ({ runtime, workers: '1', signal })),
+      { runtime, workers: '2', signal: 'SIGTERM' as const },
+    ]);
     // Found (or installed, the first time) before these runs, within the time an install may take;
-    // the other tests of the command do not wait for it.
-    let oldest: string;
+    // the other tests of the command do not wait for them.
+    const nodes = { current: process.execPath, oldest: '', newest: '' };
     beforeAll(() => {
-      oldest = oldestNode();
-    }, INSTALL_TIMEOUT_MS + 60_000);
+      nodes.oldest = nodeOf(OLDEST);
+      nodes.newest = nodeOf(NEWEST_LTS);
+    }, 2 * INSTALL_TIMEOUT_MS + 60_000);
     test.each(runs)(
       'the command itself on the $runtime Node.js with $workers worker(s), stopped by $signal, closes and exits 0 with nothing on stderr',
       async ({ runtime, workers, signal }) => {
         const config = workspace.config({ backup: { everyMinutes: 0 } });
-        const node = runtime === 'current' ? process.execPath : oldest;
-        const child = spawn(node, [path.join(repo, 'bin/atomkit.js'), '-c', config.file!, 'serve', '--port', '0', '--workers', workers], { cwd: workspace.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(nodes[runtime], [path.join(repo, 'bin/atomkit.js'), '-c', config.file!, 'serve', '--port', '0', '--workers', workers], { cwd: workspace.dir, stdio: ['ignore', 'pipe', 'pipe'] });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,7 +1,8 @@
 /**
- * The everyday commands on the oldest Node.js atomkit supports (`engines.node`): what they print
- * there, and that they print nothing else (Node.js 22 warns about `node:sqlite`, which the CLI holds
- * back). The chat service's start and stop on it are in bot/test/cli.test.ts.
+ * The everyday commands on the oldest Node.js atomkit supports (`engines.node`) and on the newest
+ * long-term support line: what they print there, and that they print nothing else (Node.js 22 warns
+ * about `node:sqlite`, which the CLI holds back). The chat service's start and stop on them are in
+ * bot/test/cli.test.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,29 +10,30 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { INSTALL_TIMEOUT_MS, oldestNode } from '../oldest-node.js';
+import { INSTALL_TIMEOUT_MS, NEWEST_LTS, nodeOf, OLDEST } from '../node-release.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-let node: string;
-let temp: string;
-let kb: string;
 // Lexical only: the compiled hnswlib addon of this checkout is built for the Node.js running the tests.
 const env = { ...process.env, ATOMKIT_EMBEDDER: 'none', CI: 'true' };
-const atomkit = (args: readonly string[], input?: string) =>
-  spawnSync(node, [path.join(ROOT, 'bin/atomkit.js'), ...args], { cwd: kb, encoding: 'utf8', env, timeout: 120_000, ...(input === undefined ? {} : { input }) });
 
-beforeAll(() => {
-  node = oldestNode();
-  temp = mkdtempSync(path.join(os.tmpdir(), 'atomkit-oldest-node-'));
-  kb = path.join(temp, 'kb');
-  const init = spawnSync(node, [path.join(ROOT, 'bin/atomkit.js'), 'init', kb], { cwd: temp, encoding: 'utf8', env, timeout: 120_000 });
-  expect({ status: init.status, stderr: init.stderr }).toEqual({ status: 0, stderr: '' });
-}, INSTALL_TIMEOUT_MS + 60_000);
-afterAll(() => {
-  if (temp) rmSync(temp, { recursive: true, force: true });
-});
+describe.each([OLDEST, NEWEST_LTS])('on the $name Node.js ($major)', (release) => {
+  let node: string;
+  let temp: string;
+  let kb: string;
+  const atomkit = (args: readonly string[], input?: string) =>
+    spawnSync(node, [path.join(ROOT, 'bin/atomkit.js'), ...args], { cwd: kb, encoding: 'utf8', env, timeout: 120_000, ...(input === undefined ? {} : { input }) });
 
-describe('on the oldest supported Node.js', () => {
+  beforeAll(() => {
+    node = nodeOf(release);
+    temp = mkdtempSync(path.join(os.tmpdir(), `atomkit-node${release.major}-`));
+    kb = path.join(temp, 'kb');
+    const init = spawnSync(node, [path.join(ROOT, 'bin/atomkit.js'), 'init', kb], { cwd: temp, encoding: 'utf8', env, timeout: 120_000 });
+    expect({ status: init.status, stderr: init.stderr }).toEqual({ status: 0, stderr: '' });
+  }, INSTALL_TIMEOUT_MS + 60_000);
+  afterAll(() => {
+    if (temp) rmSync(temp, { recursive: true, force: true });
+  });
+
   test.each([
     { args: ['--version'], says: /^\d+\.\d+\.\d+/ },
     { args: ['lint'], says: /0 errors/ },
