@@ -17,6 +17,7 @@ import { openRollingRetriever, type RollingRetriever } from './index-roll.js';
 import { backupNow, scheduleBackups } from './store/backup.js';
 import { startCheckpointer } from './store/checkpoint.js';
 import { openConfiguredStore } from './store/open.js';
+import { warmUp } from './warm-up.js';
 import { WIDGET_FILE } from './widget-file.js';
 
 export interface StartOptions {
@@ -114,13 +115,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   let warned = false;
   const retriever: RollingRetriever = await openRollingRetriever({
     // The fallback warning (dense to lexical) is said once, not at every roll.
-    open: () =>
-      openRetriever(retrieverConfig, {
+    open: async () => {
+      const opened = await openRetriever(retrieverConfig, {
         onWarning: (line) => {
           if (!warned) log(line);
           warned = true;
         },
-      }),
+      });
+      await warmUp(opened);
+      return opened;
+    },
     dir: indexDir,
     pollMs: options.indexPollMs ?? 1000,
     log,
