@@ -206,7 +206,7 @@ export class Answerer {
       all = await languagePreferred(retriever, question, language, { k, minScore: settings.minScore, ...(filters ? { filters } : {}) });
       if (filters?.language || confident(all.filter((hit) => baseLanguage(hit.language) === baseLanguage(language)))) return all;
     } catch (error) {
-      throw new ApiError('ATOMKIT_ERR_RETRIEVAL_FAILED', `The search index could not answer: ${(error as Error).message}`);
+      throw retrievalFailed(error);
     }
     // Few atoms in the asker's language cover this: with a model at hand, search the atoms' main
     // language with a translation too, and keep whichever finds more.
@@ -274,7 +274,12 @@ export class Answerer {
 
   #extractive(question: string, language: string, hits: readonly SearchHit[], degraded: boolean): Answer {
     const confident = quotable(hits, this.deps.settings.minScore);
-    const atomUnits = confident[0] ? this.deps.retriever.unitsOf(confident[0].atomId) : [];
+    let atomUnits: SearchHit[] = [];
+    try {
+      if (confident[0]) atomUnits = this.deps.retriever.unitsOf(confident[0].atomId);
+    } catch (error) {
+      throw retrievalFailed(error);
+    }
     const { answer, citations } = composeExtractive(question, confident, { language, minScore: this.deps.settings.minScore, atomUnits });
     return { answer, citations, answered: true, mode: 'extractive', model: null, degraded, language };
   }
@@ -343,6 +348,11 @@ export class Answerer {
       return answer;
     }
   }
+}
+
+/** A search, or the read of an atom's units after it, that the index could not answer: a 503 saying why. */
+function retrievalFailed(error: unknown): ApiError {
+  return new ApiError('ATOMKIT_ERR_RETRIEVAL_FAILED', `The search index could not answer: ${(error as Error).message}`);
 }
 
 /** Streams a finished answer in small chunks, so clients handle every mode the same way. */

@@ -220,11 +220,15 @@ class IndexRetriever implements Retriever {
       for (const options of each) lists.push(await this.#search(query, options, shared));
       return lists;
     } catch (error) {
-      // The chunk store is read lazily: damage that reached it after loading shows up here.
-      if (!isSqliteError(error)) throw error;
-      this.#failure ??= damaged(this.#storeFile.shown, `${FILES.units} cannot be read (${error.message})`);
-      throw new Error(this.#failure);
+      this.#unreadable(error);
     }
+  }
+
+  /** The chunk store is read lazily: damage that reached it after loading shows up on a read, and is said from then on. */
+  #unreadable(error: unknown): never {
+    if (!isSqliteError(error)) throw error;
+    this.#failure ??= damaged(this.#storeFile.shown, `${FILES.units} cannot be read (${error.message})`);
+    throw new Error(this.#failure);
   }
 
   problem(): string | undefined {
@@ -454,7 +458,11 @@ class IndexRetriever implements Retriever {
   unitsOf(atomId: string): SearchHit[] {
     if (this.#closed) throw new Error('The retriever is closed.');
     const labels = [...(this.#labelsByAtom.get(atomId) ?? [])].sort((a, b) => a - b);
-    return labels.map((label) => toHit(this.#unit(label), 0, { confidence: 0, matchedErrorCode: undefined }));
+    try {
+      return labels.map((label) => toHit(this.#unit(label), 0, { confidence: 0, matchedErrorCode: undefined }));
+    } catch (error) {
+      this.#unreadable(error);
+    }
   }
 
   /** Rank of each atom by the share of the weight of the query's words it holds (see `weightedCoverage`), ties in the order given. */

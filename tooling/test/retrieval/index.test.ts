@@ -539,6 +539,18 @@ describe('a damaged index is refused before anything reads it', () => {
     }
   });
 
+  test('an atom whose units are read after the chunk store was damaged in use gives the rebuild message, and the index says it is damaged from then on', async () => {
+    const retriever = await openRetriever(built.config(), quiet);
+    try {
+      dropTable(path.join(dir, 'units.sqlite'), 'units');
+      // Read by no search before: what a search read is kept, and would be given without the store.
+      expect(() => retriever.unitsOf('procedure/restore-database-backup')).toThrow(/^The search index at \.atomkit\/index is damaged \(units\.sqlite cannot be read \(no such table: units\)\)\. Rebuild it with `atomkit index --full`\.$/);
+      expect(retriever.problem()).toMatch(/units\.sqlite cannot be read/);
+    } finally {
+      retriever.close();
+    }
+  });
+
   test('a chunk store without a table or column it needs is refused even when its checksum was recomputed', async () => {
     dropTable(path.join(dir, 'units.sqlite'), 'terms');
     resign(dir);
