@@ -6,6 +6,7 @@
  * use, so no reader's question pays for it. Nothing is stored or counted.
  */
 import type { Retriever } from '../../tooling/src/retrieval/api.js';
+import { languagePreferred } from '../../tooling/src/retrieval/preference.js';
 import { composeExtractive } from './answer/extractive.js';
 
 /** One question in each language the question reader treats apart. */
@@ -17,8 +18,8 @@ const QUESTIONS = [
 export async function warmUp(retriever: Retriever): Promise<void> {
   try {
     for (const { question, language } of QUESTIONS) {
-      const [everywhere = [], inLanguage = []] = await retriever.searchEach(question, [{}, { filters: { language } }]);
-      const hits = inLanguage.length > 0 ? inLanguage : everywhere;
+      // Searched as the answerer searches: in the reader's language first where atoms are in several.
+      const hits = await languagePreferred(retriever, question, language, { k: 8, minScore: 0 });
       if (hits.length > 0) composeExtractive(question, hits, { language, minScore: 0, atomUnits: retriever.unitsOf(hits[0]!.atomId) });
     }
   } catch {
