@@ -15,18 +15,18 @@ afterAll(() => {
 });
 
 describe('warmUp', () => {
-  test('reads a question in English and one in Japanese as the service does, and reads the best atom whole', async () => {
+  test('reads a question in English and one in Japanese as the service does, by words only, and reads the best atom whole', async () => {
     const searched: string[] = [];
     const read: string[] = [];
     const language = (query: string) => (/\p{Script=Hiragana}/u.test(query) ? 'ja' : 'en');
     const recording: Retriever = Object.assign(Object.create(retriever) as Retriever, {
       languages: () => retriever.languages(),
       search: (query: string, options?: SearchOptions) => {
-        searched.push(language(query));
+        searched.push(`${language(query)} ${options?.mode}`);
         return retriever.search(query, options);
       },
       searchEach: (query: string, each: readonly SearchOptions[]) => {
-        searched.push(language(query));
+        searched.push(`${language(query)} ${[...new Set(each.map((options) => options.mode))].join()}`);
         return retriever.searchEach(query, each);
       },
       unitsOf: (atomId: string) => {
@@ -35,7 +35,8 @@ describe('warmUp', () => {
       },
     });
     await warmUp(recording);
-    expect(searched).toEqual(['en', 'ja']);
+    // By words only: no embeddings endpoint is asked at every start.
+    expect(searched).toEqual(['en lexical', 'ja lexical']);
     expect(read).toHaveLength(2);
   });
 

@@ -18,8 +18,9 @@ const QUESTIONS = [
 export async function warmUp(retriever: Retriever): Promise<void> {
   try {
     for (const { question, language } of QUESTIONS) {
-      // Searched as the answerer searches: in the reader's language first where atoms are in several.
-      const hits = await languagePreferred(retriever, question, language, { k: 8, minScore: 0 });
+      // Searched as the answerer searches (in the reader's language first where atoms are in
+      // several), by words only: the start neither asks a remote embeddings endpoint nor waits for it.
+      const hits = await languagePreferred(retriever, question, language, { k: 8, minScore: 0, mode: 'lexical' });
       if (hits.length > 0) composeExtractive(question, hits, { language, minScore: 0, atomUnits: retriever.unitsOf(hits[0]!.atomId) });
     }
   } catch {
