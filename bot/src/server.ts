@@ -69,7 +69,7 @@ export interface RunningServer {
 /**
  * The configured language model client, or undefined for extractive answers.
  *
- * @throws OptionalDependencyMissing when a model is configured but the `openai` package is not installed.
+ * @throws OptionalDependencyUnavailable when a model is configured but the `openai` package is not installed.
  */
 export async function llmClient(config: AtomkitConfig, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<LlmClient | undefined> {
   const { llm } = config.bot;

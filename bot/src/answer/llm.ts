@@ -138,7 +138,7 @@ export class LlmClient {
   /**
    * A client on the `openai` package.
    *
-   * @throws OptionalDependencyMissing when the package is not installed.
+   * @throws OptionalDependencyUnavailable when the package is not installed.
    */
   static async create(options: LlmOptions): Promise<LlmClient> {
     return new LlmClient(options, await loadOpenAI(LLM_ANSWERS));

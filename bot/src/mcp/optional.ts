@@ -4,7 +4,7 @@
  * loaded through here, so `atomkit serve` starts without it (its `/mcp` answers 501 and says what
  * to install) and `atomkit mcp` says it in one sentence.
  */
-import { importOptional, OptionalDependencyMissing } from '../../../tooling/src/package/optional.js';
+import { importOptional, OptionalDependencyUnavailable } from '../../../tooling/src/package/optional.js';
 import type { mcpRoutes } from './http.js';
 
 /** Where `atomkit serve` answers MCP requests. */
@@ -13,7 +13,7 @@ export const MCP_PATH = '/mcp';
 /**
  * Runs `load`, an import of a module that imports the SDK.
  *
- * @throws OptionalDependencyMissing saying in one sentence what to install when the SDK is missing.
+ * @throws OptionalDependencyUnavailable saying in one sentence what to install when the SDK is missing.
  * @example const { runMcp } = await loadWithMcpSdk(() => import('../cli/mcp.js'))
  */
 export function loadWithMcpSdk<T>(load: () => Promise<T>): Promise<T> {
@@ -29,7 +29,7 @@ export async function mcpRoutesOrMissing(): Promise<{ readonly routes: typeof mc
   try {
     return { routes: (await loadWithMcpSdk(() => import('./http.js'))).mcpRoutes };
   } catch (error) {
-    if (error instanceof OptionalDependencyMissing) return { missing: error.message };
+    if (error instanceof OptionalDependencyUnavailable) return { missing: error.message };
     throw error;
   }
 }

@@ -8,7 +8,7 @@ import { commands } from './commands.js';
 import type { CliIo } from './io.js';
 import { processIo } from './io.js';
 import { packageVersion } from '../package/files.js';
-import { OptionalDependencyMissing } from '../package/optional.js';
+import { OptionalDependencyUnavailable } from '../package/optional.js';
 import { UsageError } from './usage-error.js';
 
 const version = packageVersion();
@@ -48,7 +48,7 @@ function reportFatal(error: unknown, io: CliIo): number {
     if (error.hint) io.stderr(`  ${pc.dim(error.hint)}\n`);
     return 2;
   }
-  if (error instanceof UsageError || error instanceof OptionalDependencyMissing) {
+  if (error instanceof UsageError || error instanceof OptionalDependencyUnavailable) {
     io.stderr(`${pc.red('error')} ${error.message}\n`);
     return 2;
   }

@@ -45,7 +45,7 @@ const SYSTEM_PROMPT = [
 /** Reference text beyond this many characters is cut (atoms are short; this bounds the prompt). */
 const MAX_REFERENCE_CHARS = 12_000;
 
-/** @throws OptionalDependencyMissing when the `openai` package is not installed. */
+/** @throws OptionalDependencyUnavailable when the `openai` package is not installed. */
 export async function openaiJudge(options: JudgeOptions): Promise<Judge> {
   const { OpenAI } = await loadOpenAI('The LLM judge of `atomkit eval`');
   const client = new OpenAI({ baseURL: options.baseUrl, apiKey: options.apiKey || 'unused', timeout: options.timeoutMs ?? 60_000, maxRetries: 1 });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { AtomkitConfig } from '../config/load.js';
 import { loadAtoms, type Atom } from '../atom/load.js';
 import { linkRoot } from '../atom/outside-links.js';
-import { OptionalDependencyMissing } from '../package/optional.js';
+import { OptionalDependencyUnavailable } from '../package/optional.js';
 import { openRetriever, type Retriever } from '../retrieval/api.js';
 import { checkQuestions, resolveSources, type QuestionProblem } from './coverage.js';
 import { prepareCorpus } from './corpus.js';
@@ -113,7 +113,7 @@ async function pagefindRanker(siteDist: string | undefined, config: AtomkitConfi
   try {
     return await openPagefindRanker({ distDir: siteDist, base: config.site.base, atomIds: atoms.map((a) => a.id) });
   } catch (error) {
-    if (error instanceof OptionalDependencyMissing) return { name: 'pagefind', unavailable: error.message };
+    if (error instanceof OptionalDependencyUnavailable) return { name: 'pagefind', unavailable: error.message };
     throw error;
   }
 }

@@ -13,7 +13,7 @@ export const LLM_ANSWERS = 'Answers from a language model (bot.llm)';
 /**
  * Loads the `openai` package for `purpose`.
  *
- * @throws OptionalDependencyMissing saying in one sentence what to install when it is missing.
+ * @throws OptionalDependencyUnavailable saying in one sentence what to install when it is missing.
  * @example const { default: OpenAI } = await loadOpenAI('The eval judge')
  */
 export function loadOpenAI(purpose: string): Promise<OpenAISdk> {

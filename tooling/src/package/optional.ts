@@ -2,24 +2,26 @@
  * Optional dependencies: the local embedding model (transformers.js with ONNX Runtime, about 430 MB),
  * the HNSW vector index (a native addon), the browser driver of the Pagefind baseline, the MCP SDK
  * (with express, some 80 packages), among others. Lint, lexical search, extractive answers and the
- * site work without them; the one command that needs one says which package to install.
+ * site work without them; the one command that needs one says which package to install, or, when
+ * it is installed but its native addon does not load, how to mend it.
  */
+import { addonFailure, addonTrouble } from './native-addon.js';
 
-/** An optional package that is not installed; its message is the one sentence to print. */
-export class OptionalDependencyMissing extends Error {
+/** An optional package that is not installed or cannot load; its message is the one sentence to print. */
+export class OptionalDependencyUnavailable extends Error {
   constructor(
     readonly packageName: string,
-    purpose: string,
+    message: string,
   ) {
-    super(`${purpose} needs the optional package ${packageName}: install it next to atomkit (\`npm install -D ${packageName}\`) and run the command again.`);
-    this.name = 'OptionalDependencyMissing';
+    super(message);
+    this.name = 'OptionalDependencyUnavailable';
   }
 }
 
 /**
- * Imports `name`, or throws OptionalDependencyMissing when it is not installed. Any other failure
- * (a broken install, a native addon built for another Node.js) is thrown as it is. `load` imports
- * a module of atomkit's own instead, one that imports the package throughout (the MCP server).
+ * Imports `name`, or throws OptionalDependencyUnavailable when it is not installed or its native
+ * addon (or that of a package it loads) does not load. Any other failure is thrown as it is. `load`
+ * imports a module of atomkit's own instead, one that imports the package throughout (the MCP server).
  *
  * @example const { pipeline } = await importOptional<typeof import('@huggingface/transformers')>('@huggingface/transformers', 'Dense retrieval with a local model')
  * @example const { mcpRoutes } = await importOptional<typeof import('./http.js')>('@modelcontextprotocol/sdk', 'The MCP server', () => import('./http.js'))
@@ -28,7 +30,9 @@ export async function importOptional<T>(name: string, purpose: string, load: () 
   try {
     return await load();
   } catch (error) {
-    if (isMissing(error, name)) throw new OptionalDependencyMissing(name, purpose);
+    if (isMissing(error, name)) throw new OptionalDependencyUnavailable(name, `${purpose} needs the optional package ${name}: install it next to atomkit (\`npm install -D ${name}\`) and run the command again.`);
+    const addon = addonFailure(error);
+    if (addon) throw new OptionalDependencyUnavailable(name, `${purpose} needs the optional package ${name}, but ${addonTrouble(name, addon)}, then the command again.`);
     throw error;
   }
 }

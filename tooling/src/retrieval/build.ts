@@ -306,7 +306,7 @@ async function openEmbedder(
   } catch (error) {
     if (!(error instanceof EmbedderUnavailableError)) throw error;
     if (options.requireDense) {
-      throw new IndexBuildError('ATOMKIT_ERR_DENSE_UNAVAILABLE', `Dense retrieval was required (--require-dense) but it ${error.message}`);
+      throw new IndexBuildError('ATOMKIT_ERR_DENSE_UNAVAILABLE', `Dense retrieval was required (--require-dense) but is unavailable: ${error.message}`);
     }
     warn(`warning: building the lexical index only: ${error.message}`);
     return { embedder: undefined, offReason: error.message };

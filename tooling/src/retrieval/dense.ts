@@ -12,7 +12,7 @@ let library: typeof Hnswlib | undefined;
 /**
  * Loads hnswlib-node, an optional dependency (a native addon): the other functions here need it.
  *
- * @throws OptionalDependencyMissing when it is not installed.
+ * @throws OptionalDependencyUnavailable when it is not installed or its addon does not load.
  */
 export async function loadHnswlib(): Promise<void> {
   library ??= (await importOptional<{ default: typeof Hnswlib }>('hnswlib-node', 'Dense retrieval (the HNSW vector index)')).default;

@@ -111,7 +111,7 @@ export async function loadRetriever(config: AtomkitConfig, options: OpenRetrieve
       if (!(error instanceof EmbedderUnavailableError)) throw error;
       if (options.requireDense) {
         store.close();
-        throw new IndexLoadError('ATOMKIT_ERR_DENSE_UNAVAILABLE', `Dense retrieval is required but it ${error.message}`, 'Provide the embedding model.');
+        throw new IndexLoadError('ATOMKIT_ERR_DENSE_UNAVAILABLE', `Dense retrieval is required but unavailable: ${error.message}`, 'Provide the embedding model.');
       }
       warn(`warning: searching lexically only: ${error.message}`);
     }

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { INSTALL_TIMEOUT_MS, NEWEST_LTS, nodeOf, OLDEST } from '../node-release.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-// Lexical only: the compiled hnswlib addon of this checkout is built for the Node.js running the tests.
+// Lexical only: no embedding model can be had here, and the default (local) embedder would say so on stderr.
 const env = { ...process.env, ATOMKIT_EMBEDDER: 'none', CI: 'true' };
 
 describe.each([OLDEST, NEWEST_LTS])('on the $name Node.js ($major)', (release) => {

@@ -219,3 +219,22 @@ test('an atomkit installed outside the knowledge base folder (npm link, a file: 
 
   expect(snapshot(installed)).toEqual(before);
 }, 600_000);
+
+test('hnswlib-node installed without its build (npm 12 skips an unapproved install script) leaves index lexical and says how to approve and rebuild it', () => {
+  const init = spawnSync(path.join(tools, 'node_modules/.bin/atomkit'), ['init', 'dense-kb', '--yes'], { cwd: temp, encoding: 'utf8' });
+  expect(init.status).toBe(0);
+  const kb = path.join(temp, 'dense-kb');
+  // What npm 12 installs by default: the package, its install script (node-gyp rebuild) not run.
+  const version = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules/hnswlib-node/package.json'), 'utf8')) as { version: string }).version;
+  npm(['install', '--prefer-offline', '--ignore-scripts', `hnswlib-node@${version}`], tools);
+  const index = (args: string[]) => spawnSync(path.join(tools, 'node_modules/.bin/atomkit'), ['index', ...args], { cwd: kb, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const sentence =
+    "Dense retrieval (the HNSW vector index) needs the optional package hnswlib-node, but its native addon was never built (npm 12 and later skip a dependency's install script until the project approves it): run `npm install-scripts approve hnswlib-node` and `npm rebuild hnswlib-node`, then the command again.";
+
+  const lexical = index([]);
+  expect({ status: lexical.status, stderr: lexical.stderr }).toEqual({ status: 0, stderr: `warning: building the lexical index only: ${sentence}\n` });
+  expect(lexical.stdout).toContain('Dense retrieval: off');
+  const required = index(['--require-dense']);
+  expect({ status: required.status, stderr: required.stderr.trim() }).toEqual({ status: 2, stderr: expect.stringContaining(`Dense retrieval was required (--require-dense) but is unavailable: ${sentence}`) });
+  expect(required.stderr).not.toMatch(/internal error|^\s+at /m);
+}, 300_000);

@@ -31,7 +31,7 @@ export function postgresSettings(config: AtomkitConfig, url: string): PostgresSe
 /**
  * A pool that never throws from an idle connection's failure (the next query reports it instead).
  *
- * @throws OptionalDependencyMissing when the `pg` package is not installed.
+ * @throws OptionalDependencyUnavailable when the `pg` package is not installed.
  */
 export async function createPool(settings: PostgresSettings, options: { max?: number } = {}): Promise<pg.Pool> {
   const { default: driver } = await importOptional<{ default: typeof pg }>('pg', 'The PostgreSQL store (bot.store: postgres://…)');

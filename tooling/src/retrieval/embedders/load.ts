@@ -1,6 +1,6 @@
 /** Picks the embedder the configuration asks for. */
 import type { AtomkitConfig } from '../../config/load.js';
-import { OptionalDependencyMissing } from '../../package/optional.js';
+import { OptionalDependencyUnavailable } from '../../package/optional.js';
 import { loadHnswlib } from '../dense.js';
 import { EmbedderUnavailableError, type Embedder } from './embedder.js';
 
@@ -21,7 +21,7 @@ export async function loadEmbedder(config: AtomkitConfig, options: LoadEmbedderO
   try {
     await loadHnswlib();
   } catch (error) {
-    throw error instanceof OptionalDependencyMissing ? new EmbedderUnavailableError(error.message) : error;
+    throw error instanceof OptionalDependencyUnavailable ? new EmbedderUnavailableError(error.message) : error;
   }
   let embedder: Embedder;
   switch (config.index.embedder.provider) {

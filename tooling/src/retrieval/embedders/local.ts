@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import type { AtomkitConfig } from '../../config/load.js';
-import { importOptional, OptionalDependencyMissing } from '../../package/optional.js';
+import { importOptional, OptionalDependencyUnavailable } from '../../package/optional.js';
 import { EmbedderUnavailableError, type Embedder } from './embedder.js';
 
 type FeatureExtractor = {
@@ -82,6 +82,6 @@ export async function transformers(purpose: string): Promise<typeof import('@hug
   try {
     return await importOptional<typeof import('@huggingface/transformers')>('@huggingface/transformers', purpose);
   } catch (error) {
-    throw error instanceof OptionalDependencyMissing ? new EmbedderUnavailableError(error.message) : error;
+    throw error instanceof OptionalDependencyUnavailable ? new EmbedderUnavailableError(error.message) : error;
   }
 }

@@ -5,7 +5,7 @@
  */
 import { loadOpenAI } from '../../package/openai.js';
 import type { AtomkitConfig } from '../../config/load.js';
-import { OptionalDependencyMissing } from '../../package/optional.js';
+import { OptionalDependencyUnavailable } from '../../package/optional.js';
 import { estimateTokens } from '../chunk.js';
 import { EmbedderUnavailableError, normalize, type Embedder } from './embedder.js';
 
@@ -24,7 +24,7 @@ export async function loadOpenAiEmbedder(config: AtomkitConfig, options: OpenAiE
   try {
     ({ OpenAI } = await loadOpenAI('The openai embedder (index.embedder.provider: openai)'));
   } catch (error) {
-    throw error instanceof OptionalDependencyMissing ? new EmbedderUnavailableError(error.message) : error;
+    throw error instanceof OptionalDependencyUnavailable ? new EmbedderUnavailableError(error.message) : error;
   }
   const apiKey = options.env[settings.apiKeyEnv];
   if (!settings.baseUrl && !apiKey) {
