@@ -3,7 +3,8 @@
  * (everyday words, synonyms, the Japanese glossary cut into words) and runs code not yet compiled:
  * over 1,000 atoms it took about 100 ms where the next ones took 30-50. The chat service does that
  * work on a question of its own before it listens, and before a rebuilt index replaces the one in
- * use, so no reader's question pays for it. Nothing is stored or counted.
+ * use, and `atomkit mcp` before it reads its client's first message, so no reader's question pays
+ * for it. Nothing is stored or counted.
  */
 import type { Retriever } from '../../tooling/src/retrieval/api.js';
 import { languagePreferred } from '../../tooling/src/retrieval/preference.js';

@@ -14,6 +14,7 @@ import { createTools } from '../mcp/tools.js';
 import { createMetrics } from '../metrics.js';
 import { answerSettings, llmClient } from '../server.js';
 import { openConfiguredStore } from '../store/open.js';
+import { warmUp } from '../warm-up.js';
 
 export interface McpCliOptions {
   readonly indexDir?: string;
@@ -31,6 +32,8 @@ export async function runMcp(config: AtomkitConfig, options: McpCliOptions, io: 
     io.stderr(`${io.colors.red('error')} ${error.message}\n  ${error.hint}\n`);
     return 2;
   }
+  // Before the client's first call, as the chat service does before it listens.
+  await warmUp(retriever);
   let store;
   try {
     store = await openConfiguredStore(config, { db: options.db });
