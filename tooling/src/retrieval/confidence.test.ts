@@ -127,3 +127,15 @@ describe('weightedCoverage', () => {
     expect(weightedCoverage([], new Set(['x']), df({}), 100)).toBe(0);
   });
 });
+
+test('a question whose only words in the atom are small talk is not covered', () => {
+  // "what is the meaning of life" over a knowledge base of eight atoms, one asking what an error code means.
+  const terms = [
+    { term: 'mean', forms: ['mean'], concrete: false, everyday: true, smallTalk: true },
+    { term: 'life', forms: ['life'], concrete: false, everyday: true, smallTalk: true },
+  ];
+  expect(lexicalCoverage(terms, new Set(['mean', 'orders_db_pool_exhaust']), df({ mean: 31 }), 88)).toBe(0);
+  // With a word that names the topic, its small talk counts as before.
+  const topic = [...terms, { term: 'orders_db_pool_exhaust', forms: ['orders_db_pool_exhaust'], concrete: false, everyday: false, smallTalk: false }];
+  expect(lexicalCoverage(topic, new Set(['mean', 'orders_db_pool_exhaust']), df({ mean: 31, orders_db_pool_exhaust: 2 }), 88)).toBe(1);
+});

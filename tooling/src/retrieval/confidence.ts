@@ -86,7 +86,9 @@ export function lexicalCoverage(queryTerms: readonly (string | QueryTerm)[], uni
   // Each topic no atom mentions at all (`PostgreSQL`, `Slack`) cuts it again, by as much as its
   // share of the question: in three words an unknown word is the topic, in twenty it is as often
   // a detail of the asker's own setup (their portal, their laptop, their library's name).
-  // Pasted values alone (a number, a path) are no sign that the atom covers the question.
+  // Pasted values alone (a number, a path) are no sign that the atom covers the question, and
+  // neither are words of small talk alone ("what is the meaning of life" in an atom that says what
+  // an error code means): a question is covered by at least one word that names what it asks about.
   const unknownShare = unknownTopics / Math.max(1, counted / WORDS_PER_TOPIC);
   return total > 0 && topics > 0 ? (found / total) * (count / counted) * UNKNOWN_TOPIC_FACTOR ** unknownShare : 0;
 }
@@ -134,7 +136,7 @@ function coverageCounts(queryTerms: readonly (string | QueryTerm)[], unitTerms: 
     if (match !== undefined) {
       found += weight;
       count++;
-      if (!concrete) topics++;
+      if (!concrete && !smallTalk) topics++;
     }
   }
   return { total, found, count, counted, unknownTopics, topics };
