@@ -5,7 +5,7 @@
  */
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { projectPath, type AtomkitConfig } from '../../../tooling/src/config/load.js';
-import type { CliIo } from '../../../tooling/src/cli/io.js';
+import { warnLine, type CliIo } from '../../../tooling/src/cli/io.js';
 import { IndexLoadError, openRetriever } from '../../../tooling/src/retrieval/api.js';
 import { Answerer } from '../answer/answerer.js';
 import { AtomCatalog } from '../mcp/catalog.js';
@@ -22,7 +22,7 @@ export interface McpCliOptions {
 }
 
 export async function runMcp(config: AtomkitConfig, options: McpCliOptions, io: CliIo): Promise<number> {
-  const warn = (line: string) => io.stderr(`${io.colors.yellow('warning')} ${line}\n`);
+  const warn = (line: string) => warnLine(io, line);
   const llm = await llmClient(config, process.env, warn);
   let retriever;
   try {

@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { AtomkitConfig } from '../../../tooling/src/config/load.js';
-import type { CliIo } from '../../../tooling/src/cli/io.js';
+import { warnLine, type CliIo } from '../../../tooling/src/cli/io.js';
 import { onStopSignal, type StopSignal } from '../../../tooling/src/cli/stop-signal.js';
 import { LLM_ANSWERS, loadOpenAI } from '../../../tooling/src/package/openai.js';
 import { IndexLoadError } from '../../../tooling/src/retrieval/api.js';
@@ -52,7 +52,7 @@ export async function runServe(config: AtomkitConfig, options: ServeOptions, io:
   if (config.bot.llm.baseUrl) {
     // Said once at start, before any worker starts, and not at the first question.
     await loadOpenAI(LLM_ANSWERS);
-    for (const line of contextWarnings(config.bot.llm.models, config.bot.llm.maxContextTokens)) io.stderr(`${io.colors.yellow('warning')} ${line}\n`);
+    for (const line of contextWarnings(config.bot.llm.models, config.bot.llm.maxContextTokens)) warnLine(io, line);
   }
   let server: { url: string; close(): Promise<void>; reloadIndex?: () => Promise<boolean> };
   try {
@@ -64,7 +64,7 @@ export async function runServe(config: AtomkitConfig, options: ServeOptions, io:
       ...(options.db ? { db: options.db } : {}),
       ...(options.store ? { store: options.store } : {}),
       ...(options.site ? { siteDir: path.resolve(config.root, options.site) } : {}),
-      log: (line: string) => io.stderr(`${io.colors.yellow('warning')} ${line}\n`),
+      log: (line: string) => warnLine(io, line),
     };
     server = workers > 1 ? await (await import('../cluster.js')).startCluster({ ...start, workers }) : await startServer(start);
   } catch (error) {

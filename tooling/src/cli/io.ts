@@ -43,3 +43,13 @@ export function memoryIo(): CliIo & { out: string; err: string } {
   };
   return io;
 }
+
+/**
+ * Prints a warning on stderr, labelled once: the index build and the retriever label theirs
+ * ("warning: searching lexically only: …") for the commands that print them as they come.
+ *
+ * @example warnLine(io, 'warning: searching lexically only: …') // stderr: "warning searching lexically only: …"
+ */
+export function warnLine(io: CliIo, line: string): void {
+  io.stderr(`${io.colors.yellow('warning')} ${line.replace(/^warning:\s*/, '')}\n`);
+}
