@@ -7,6 +7,8 @@
  * answer cache off, connects the MCP SDK's own client to `/mcp`, then asks each question both ways,
  * alternating, one request at a time (so each figure is service time, not queueing), and prints
  * p50 and p95 of each (and `BENCH` lines for `npm run bench`). Options: --rounds <n> (default 500).
+ * First, `atomkit mcp` over stdio: its first `ask` after the start and the one after it, which a
+ * client sees when it starts the server for a session.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { stringify } from 'yaml';
 import { loadConfig } from '../src/config/load.js';
@@ -52,6 +55,22 @@ writeFileSync(
 console.log(`Building a lexical index of a generated corpus of ${corpusSize} atoms ...`);
 const build = await buildIndex(loadConfig({ file: configFile, cwd: work, env: {} }), { env: {}, onWarning: () => {} });
 console.log(`  ${build.manifest.counts.atoms} atoms, ${build.manifest.counts.units} units`);
+
+// Over stdio, as a desktop client starts it: the first `ask` of the process, then the next.
+const stdio = new Client({ name: 'atomkit-bench', version: '1.0.0' });
+await stdio.connect(new StdioClientTransport({ command: process.execPath, args: [path.join(root, 'bin/atomkit.js'), '-c', configFile, 'mcp'], cwd: work, env: { ...process.env, ATOMKIT_LLM_BASE_URL: '' } as Record<string, string> }));
+for (const [name, question] of [
+  ['mcp stdio first ask after start', QUESTIONS[0]!],
+  ['mcp stdio next ask', QUESTIONS[1]!],
+] as const) {
+  const started = performance.now();
+  const result = await stdio.callTool({ name: 'ask', arguments: { question } });
+  const ms = performance.now() - started;
+  if (result.isError) throw new Error(`ask failed: ${JSON.stringify(result.content)}`);
+  console.log(`${name.padEnd(32)} ${ms.toFixed(1).padStart(7)} ms`);
+  bench(name, ms, 'ms', { atoms: build.manifest.counts.atoms });
+}
+await stdio.close();
 
 child = spawn(process.execPath, [path.join(root, 'bin/atomkit.js'), '-c', configFile, 'serve', '--port', '0', '--workers', '1'], {
   cwd: work,
