@@ -9,13 +9,7 @@ import { addonFailure, addonTrouble } from './native-addon.js';
 
 /** An optional package that is not installed or cannot load; its message is the one sentence to print. */
 export class OptionalDependencyUnavailable extends Error {
-  constructor(
-    readonly packageName: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'OptionalDependencyUnavailable';
-  }
+  override name = 'OptionalDependencyUnavailable';
 }
 
 /**
@@ -30,9 +24,9 @@ export async function importOptional<T>(name: string, purpose: string, load: () 
   try {
     return await load();
   } catch (error) {
-    if (isMissing(error, name)) throw new OptionalDependencyUnavailable(name, `${purpose} needs the optional package ${name}: install it next to atomkit (\`npm install -D ${name}\`) and run the command again.`);
+    if (isMissing(error, name)) throw new OptionalDependencyUnavailable(`${purpose} needs the optional package ${name}: install it next to atomkit (\`npm install -D ${name}\`) and run the command again.`);
     const addon = addonFailure(error);
-    if (addon) throw new OptionalDependencyUnavailable(name, `${purpose} needs the optional package ${name}, but ${addonTrouble(name, addon)}, then the command again.`);
+    if (addon) throw new OptionalDependencyUnavailable(`${purpose} needs the optional package ${name}, but ${addonTrouble(name, addon)}, then the command again.`);
     throw error;
   }
 }
