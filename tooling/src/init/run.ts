@@ -1,14 +1,15 @@
 /**
  * `atomkit init [dir]`: scaffolds a knowledge base the way `npm create astro` scaffolds a site.
  * Asks a few questions (each with a default; `--yes` or a non-interactive run takes them all),
- * refuses to overwrite any file, then says how to start.
+ * refuses to overwrite any file (a repository's `.gitignore` and `package.json` gain what they
+ * lack instead), then says what it wrote and how to start.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { CliIo } from '../cli/io.js';
 import { StudioError } from '../studio/errors.js';
 import { defaultAnswers, splitLanguages, validate, type InitAnswers } from './answers.js';
-import { existingFiles, packageNameFor, scaffoldFiles, writeScaffold } from './scaffold.js';
+import { packageNameFor, planScaffold, writeScaffold, type PlannedFile } from './scaffold.js';
 
 export interface InitOptions {
   readonly yes?: boolean;
@@ -28,29 +29,59 @@ export async function runInit(dirArgument: string | undefined, options: InitOpti
   const answers = options.yes || !options.interactive ? defaultAnswers(dir, given) : await ask(dir, given);
   if (!answers) return 1;
 
-  const files = scaffoldFiles(answers, packageNameFor(dir));
-  const inTheWay = existingFiles(dir, files);
-  if (inTheWay.length > 0) {
+  const where = (file: string) => path.relative(cwd, file).split(path.sep).join('/');
+  const plan = planScaffold(dir, answers, packageNameFor(dir), where);
+  if (plan.inTheWay.length > 0) {
+    const listed = plan.inTheWay.map(where);
     throw new StudioError(
-      `${path.relative(cwd, dir) || '.'} already has ${inTheWay.length === 1 ? 'a file' : 'files'} atomkit init would write: ${inTheWay.slice(0, 5).join(', ')}${inTheWay.length > 5 ? ', …' : ''}. Nothing was written.`,
+      `${listed.length === 1 ? 'A file' : 'Files'} atomkit init would write already ${listed.length === 1 ? 'exists' : 'exist'}: ${listed.slice(0, 5).join(', ')}${listed.length > 5 ? ', …' : ''}. Nothing was written.`,
       1,
       'Run it in a new or empty folder (`npx atomkit init my-kb`), or move those files away.',
     );
   }
   mkdirSync(dir, { recursive: true });
-  writeScaffold(dir, files);
+  writeScaffold(plan);
 
   const shown = path.relative(cwd, dir);
+  const created = plan.files.filter((file) => !file.merged);
+  const merged = plan.files.filter((file): file is PlannedFile & Required<Pick<PlannedFile, 'merged'>> => file.merged !== undefined);
   if (options.json) {
-    io.stdout(`${JSON.stringify({ dir, answers, files: files.map((file) => file.path) }, null, 2)}\n`);
+    const report = {
+      dir,
+      answers,
+      files: created.map((file) => path.relative(dir, file.target).split(path.sep).join('/')),
+      merged: Object.fromEntries(merged.map((file) => [path.relative(dir, file.target).split(path.sep).join('/'), { added: file.merged.added, kept: file.merged.kept }])),
+      ...(plan.workflowsDir ? { workflowsAt: plan.workflowsDir } : {}),
+    };
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     return 0;
   }
-  io.stdout(`${io.colors.green('✓')} ${answers.organisation} knowledge base created in ${shown || '.'} (${files.length} files)\n\n`);
-  io.stdout('Next:\n');
+  io.stdout(`${io.colors.green('✓')} ${answers.organisation} knowledge base created in ${shown || '.'} (${created.length} files)\n`);
+  const { workflowsDir } = plan;
+  if (workflowsDir) {
+    const workflows = created.filter((file) => path.dirname(file.target) === workflowsDir).map((file) => path.basename(file.target));
+    io.stdout(`  GitHub workflows ${workflows.join(', ')} in ${where(workflowsDir)}: the repository's root, where GitHub runs them; they work in ${plan.folder}/\n`);
+  }
+  for (const file of merged) io.stdout(`  ${where(file.target)}: ${mergeSummary(file.merged)}\n`);
+  io.stdout('\nNext:\n');
   if (shown) io.stdout(`  cd ${shown}\n`);
   io.stdout('  npm install\n  npm start        # lint, index, build and serve the site with its chat widget\n\n');
   io.stdout('The example atoms in atoms/ and the example interview show the format: read them, then replace them with your own.\n');
   return 0;
+}
+
+/** What init did to a file the repository already had, in a line. */
+function mergeSummary(merged: NonNullable<PlannedFile['merged']>): string {
+  const scripts = merged.added.filter((key) => key.startsWith('scripts.')).map((key) => key.slice('scripts.'.length));
+  const dependencies = merged.added.filter((key) => key.startsWith('devDependencies.')).map((key) => key.slice('devDependencies.'.length));
+  const rules = merged.added.filter((key) => !key.startsWith('scripts.') && !key.startsWith('devDependencies.'));
+  const parts = [
+    ...(scripts.length > 0 ? [`added the script${scripts.length === 1 ? '' : 's'} ${scripts.join(', ')}`] : []),
+    ...(dependencies.length > 0 ? [`added the dev dependency ${dependencies.join(', ')}`] : []),
+    ...(rules.length > 0 ? [`added ${rules.length} ignore rule${rules.length === 1 ? '' : 's'} (${rules.join(' ')})`] : []),
+    ...merged.kept.map((script) => `kept your \`${script.name}\` script (atomkit's would run \`${script.ours}\`)`),
+  ];
+  return parts.length > 0 ? parts.join('; ') : 'already had everything atomkit needs';
 }
 
 /** Answers given as options, checked like typed ones. */

@@ -1,13 +1,19 @@
 /**
  * The files of a new knowledge base: the example atoms, transcript and workflows that ship in
  * `tooling/templates/init/`, plus the configuration and package.json made from the answers. Nothing is
- * written unless every file can be: an existing file is never overwritten.
+ * written unless every file can be: an existing file is never overwritten, except that a repository's
+ * own `.gitignore` and `package.json` gain what they lack (merge.ts). In a folder of a larger
+ * repository, the workflows go to the repository's root, where GitHub runs them (workflows.ts).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
+import { repositoryLinks } from '../config/load.js';
 import { packageFile, packageVersion } from '../package/files.js';
 import type { InitAnswers } from './answers.js';
+import { mergeGitignore, mergePackageJson, type Merged } from './merge.js';
+import { repositoryRoot } from './repository.js';
+import { inFolder } from './workflows.js';
 
 /** Template files whose name npm would not pack as it is. */
 const RENAMED: Readonly<Record<string, string>> = { gitignore: '.gitignore' };
@@ -18,39 +24,95 @@ export interface ScaffoldFile {
   readonly content: string;
 }
 
-/** Every file `atomkit init` writes, in the order it writes them. */
-export function scaffoldFiles(answers: InitAnswers, packageName: string): ScaffoldFile[] {
+/**
+ * Every file `atomkit init` writes, in the order it writes them. `folder` is the knowledge base's
+ * folder relative to the root of the repository that holds it, when that is above it: its pages'
+ * edit links go there.
+ */
+export function scaffoldFiles(answers: InitAnswers, packageName: string, folder?: string): ScaffoldFile[] {
   return [
-    { path: 'atomkit.config.yaml', content: configYaml(answers) },
+    { path: 'atomkit.config.yaml', content: configYaml(answers, folder) },
     { path: 'package.json', content: `${JSON.stringify(packageJson(packageName), null, 2)}\n` },
     ...templateFiles(packageFile('tooling', 'templates', 'init')),
   ];
 }
 
-/** Files that are in the way, relative to `dir`. */
-export function existingFiles(dir: string, files: readonly ScaffoldFile[]): string[] {
-  return files.filter((file) => existsSync(path.join(dir, file.path))).map((file) => file.path);
+/** One file of the plan. */
+export interface PlannedFile {
+  /** Where it goes, absolute. */
+  readonly target: string;
+  readonly content: string;
+  /** For a file the repository already has: what init adds to it (nothing to write when nothing is added). */
+  readonly merged?: Merged;
 }
 
-export function writeScaffold(dir: string, files: readonly ScaffoldFile[]): void {
-  for (const file of files) {
-    const target = path.join(dir, file.path);
-    mkdirSync(path.dirname(target), { recursive: true });
-    // `wx`: a file that appeared since the check is still not overwritten.
-    writeFileSync(target, file.content, { flag: 'wx' });
+export interface ScaffoldPlan {
+  readonly files: readonly PlannedFile[];
+  /** Files init would have to overwrite (absolute): it writes nothing while there are any. */
+  readonly inTheWay: readonly string[];
+  /** The knowledge base's folder relative to the repository's root, when that is above it... */
+  readonly folder?: string;
+  /** ...and the root's workflow folder, absolute, where its workflows go. */
+  readonly workflowsDir?: string;
+}
+
+/** Files that a repository has and init adds to rather than refuses. */
+const MERGED = new Set(['.gitignore', 'package.json']);
+const WORKFLOWS = '.github/workflows/';
+
+/** What `atomkit init` would write into `dir` and where, and what is in its way; `shown` names a file in messages. */
+export function planScaffold(dir: string, answers: InitAnswers, packageName: string, shown: (file: string) => string = (file) => file): ScaffoldPlan {
+  const top = repositoryRoot(dir);
+  const folder = top !== undefined && top !== dir ? path.relative(top, dir).split(path.sep).join('/') : undefined;
+  const files: PlannedFile[] = [];
+  const inTheWay: string[] = [];
+  for (const file of scaffoldFiles(answers, packageName, folder)) {
+    const workflow = folder !== undefined && file.path.startsWith(WORKFLOWS);
+    const target = workflow ? path.join(top!, file.path) : path.join(dir, file.path);
+    const content = workflow ? inFolder(file.content, folder) : file.content;
+    if (!existsSync(target)) files.push({ target, content });
+    else if (!MERGED.has(file.path)) inTheWay.push(target);
+    else files.push({ target, content, merged: mergeInto(target, shown(target), file, packageName) });
+  }
+  return { files, inTheWay, ...(folder !== undefined ? { folder, workflowsDir: path.join(top!, ...WORKFLOWS.split('/').filter(Boolean)) } : {}) };
+}
+
+function mergeInto(target: string, shown: string, file: ScaffoldFile, packageName: string): Merged {
+  const theirs = readFileSync(target, 'utf8');
+  if (file.path === '.gitignore') return mergeGitignore(theirs, file.content);
+  const { scripts, devDependencies } = packageJson(packageName);
+  return mergePackageJson(theirs, shown, { scripts, devDependencies });
+}
+
+export function writeScaffold(plan: ScaffoldPlan): void {
+  for (const file of plan.files) {
+    if (file.merged && file.merged.added.length === 0) continue;
+    mkdirSync(path.dirname(file.target), { recursive: true });
+    if (file.merged) {
+      // Replaced whole: an interrupted write leaves the repository's file as it was.
+      const temporary = `${file.target}.atomkit-init.tmp`;
+      writeFileSync(temporary, file.merged.content);
+      renameSync(temporary, file.target);
+    } else {
+      // `wx`: a file that appeared since the check is still not overwritten.
+      writeFileSync(file.target, file.content, { flag: 'wx' });
+    }
   }
 }
 
-function configYaml(answers: InitAnswers): string {
+function configYaml(answers: InitAnswers, folder: string | undefined): string {
   const [defaultLanguage = 'en', ...locales] = answers.languages;
   const repo = answers.repoUrl.replace(/\/$/, '');
   const github = /^https:\/\/github\.com\//.test(repo);
+  // GitHub's edit links are written out; GitLab's are derived from repoUrl, unless the knowledge
+  // base is a folder of the repository, which the derived ones would leave out.
+  const edit = repositoryLinks(repo)?.editUrl;
   const config = {
     site: {
       title: `${answers.organisation} knowledge base`,
       url: answers.siteUrl,
       ...(repo ? { repoUrl: repo } : {}),
-      ...(github ? { editUrl: `${repo}/edit/main/` } : {}),
+      ...(edit && (github || folder !== undefined) ? { editUrl: `${edit}${folder !== undefined ? `${folder}/` : ''}` } : {}),
     },
     atoms: { defaultLanguage, locales },
     bot: {

@@ -45,12 +45,68 @@ describe('atomkit init', () => {
   test('refuses to overwrite any file and writes nothing when one is in the way', () => {
     const kb = path.join(root, 'taken');
     mkdirSync(kb);
+    writeFileSync(path.join(kb, 'atomkit.config.yaml'), 'site:\n  title: Mine\n');
     writeFileSync(path.join(kb, 'package.json'), '{"name":"mine"}\n');
     const result = init(['--yes'], kb);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('already has a file atomkit init would write: package.json. Nothing was written.');
-    expect(readdirSync(kb)).toEqual(['package.json']);
+    expect(result.stderr).toContain('A file atomkit init would write already exists: atomkit.config.yaml. Nothing was written.');
+    expect(readdirSync(kb).sort()).toEqual(['atomkit.config.yaml', 'package.json']);
     expect(readFileSync(path.join(kb, 'package.json'), 'utf8')).toBe('{"name":"mine"}\n');
+  });
+
+  test("in a repository with its own package.json and .gitignore, adds what they lack and keeps everything of theirs", () => {
+    const repo = path.join(root, 'service');
+    mkdirSync(repo);
+    const manifest = '{\n    "name": "orders-service",\n    "scripts": {\n        "test": "jest",\n        "build": "tsc"\n    },\n    "devDependencies": {\n        "jest": "^30.0.0",\n        "typescript": "^6.0.0"\n    }\n}\n';
+    writeFileSync(path.join(repo, 'package.json'), manifest);
+    writeFileSync(path.join(repo, '.gitignore'), 'node_modules\n/dist\n');
+    const result = init(['--yes'], repo);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("package.json: added the scripts start, lint, index; added the dev dependency atomkit; kept your `test` script (atomkit's would run `atomkit lint`); kept your `build` script (atomkit's would run `atomkit site build`)");
+    expect(result.stdout).toContain('.gitignore: added 4 ignore rules (.atomkit/ site/dist/ .astro/ site/.astro/)');
+    const merged = readFileSync(path.join(repo, 'package.json'), 'utf8');
+    // Their indentation, order and scripts; atomkit's scripts after theirs, its dependency where npm sorts it.
+    expect(merged).toMatch(/^\{\n {4}"name": "orders-service",\n {4}"scripts": \{\n {8}"test": "jest",\n {8}"build": "tsc",\n {8}"start": "atomkit start",/);
+    expect(Object.keys(JSON.parse(merged).devDependencies)).toEqual(['atomkit', 'jest', 'typescript']);
+    expect(readFileSync(path.join(repo, '.gitignore'), 'utf8')).toMatch(/^node_modules\n\/dist\n\n# .*\n\.atomkit\/\nsite\/dist\/\n\.astro\/\nsite\/\.astro\/\n$/);
+    expect(existsSync(path.join(repo, 'atoms', 'error'))).toBe(true);
+    // Run again, nothing is left to add, and the files it wrote the first time are in the way.
+    const again = init(['--yes'], repo);
+    expect(again.status).toBe(1);
+    expect(readFileSync(path.join(repo, 'package.json'), 'utf8')).toBe(merged);
+  });
+
+  test('a package.json that is not JSON stops init at its line and column, with nothing written', () => {
+    const repo = path.join(root, 'broken');
+    mkdirSync(repo);
+    writeFileSync(path.join(repo, 'package.json'), '{\n  "name": "x",\n}\n');
+    const result = init(['--yes'], repo);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('package.json:3:1: Expected double-quoted property name. Nothing was written.');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(repo)).toEqual(['package.json']);
+  });
+
+  test("in a folder of a Git repository, the workflows go to the repository's root, run in the folder, and edit links name it", () => {
+    const repo = path.join(root, 'platform');
+    mkdirSync(path.join(repo, '.git'), { recursive: true });
+    mkdirSync(path.join(repo, '.github', 'workflows'), { recursive: true });
+    writeFileSync(path.join(repo, '.github', 'workflows', 'ci.yml'), 'name: CI\n');
+    const result = init(['docs/kb', '--yes', '--repo', 'https://github.com/acme/platform'], repo);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("GitHub workflows atoms.yml, index.yml, site.yml in .github/workflows: the repository's root, where GitHub runs them; they work in docs/kb/");
+    expect(readdirSync(path.join(repo, '.github', 'workflows')).sort()).toEqual(['atoms.yml', 'ci.yml', 'index.yml', 'site.yml']);
+    expect(readFileSync(path.join(repo, '.github', 'workflows', 'ci.yml'), 'utf8')).toBe('name: CI\n');
+    expect(existsSync(path.join(repo, 'docs', 'kb', '.github'))).toBe(false);
+    const site = parse(readFileSync(path.join(repo, '.github', 'workflows', 'site.yml'), 'utf8'));
+    expect(site.defaults).toEqual({ run: { 'working-directory': 'docs/kb' } });
+    const steps = site.jobs.build.steps as { uses?: string; with?: Record<string, string> }[];
+    expect(steps.find((step) => step.uses?.startsWith('actions/setup-node@'))?.with).toMatchObject({ cache: 'npm', 'cache-dependency-path': 'docs/kb/package-lock.json' });
+    expect(steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'))?.with).toEqual({ path: 'docs/kb/site/dist' });
+    const config = parse(readFileSync(path.join(repo, 'docs', 'kb', 'atomkit.config.yaml'), 'utf8'));
+    expect(config.site.editUrl).toBe('https://github.com/acme/platform/edit/main/docs/kb/');
   });
 
   test('an unusable answer given as an option is a usage error naming the option', () => {

@@ -1,0 +1,33 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { repositoryRoot } from './repository.js';
+
+const root = mkdtempSync(path.join(os.tmpdir(), 'atomkit-repository-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('repositoryRoot', () => {
+  test('is the nearest folder above with .git, for a folder that does not exist yet too', () => {
+    mkdirSync(path.join(root, 'repo', '.git'), { recursive: true });
+    expect(repositoryRoot(path.join(root, 'repo', 'docs', 'kb'), '/nowhere')).toBe(path.join(root, 'repo'));
+    expect(repositoryRoot(path.join(root, 'repo'), '/nowhere')).toBe(path.join(root, 'repo'));
+  });
+
+  test('a worktree or submodule, whose .git is a file, is a repository of its own', () => {
+    mkdirSync(path.join(root, 'repo', 'vendor', 'kb'), { recursive: true });
+    writeFileSync(path.join(root, 'repo', 'vendor', '.git'), 'gitdir: ../.git/modules/vendor\n');
+    expect(repositoryRoot(path.join(root, 'repo', 'vendor', 'kb'), '/nowhere')).toBe(path.join(root, 'repo', 'vendor'));
+  });
+
+  test('a repository in the home folder holds no project below it, but is one when init runs in the home folder itself', () => {
+    const home = path.join(root, 'home');
+    mkdirSync(path.join(home, '.git'), { recursive: true });
+    expect(repositoryRoot(path.join(home, 'projects', 'kb'), home)).toBeUndefined();
+    expect(repositoryRoot(home, home)).toBe(home);
+  });
+
+  test('outside any repository there is none', () => {
+    expect(repositoryRoot(path.join(root, 'elsewhere', 'kb'), '/nowhere')).toBeUndefined();
+  });
+});
