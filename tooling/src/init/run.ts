@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { CliIo } from '../cli/io.js';
 import { StudioError } from '../studio/errors.js';
 import { defaultAnswers, splitLanguages, validate, type InitAnswers } from './answers.js';
+import { commandsOf } from './package-manager.js';
 import { packageNameFor, planScaffold, writeScaffold, type PlannedFile } from './scaffold.js';
 
 export interface InitOptions {
@@ -51,6 +52,7 @@ export async function runInit(dirArgument: string | undefined, options: InitOpti
       answers,
       files: created.map((file) => path.relative(dir, file.target).split(path.sep).join('/')),
       merged: Object.fromEntries(merged.map((file) => [path.relative(dir, file.target).split(path.sep).join('/'), { added: file.merged.added, kept: file.merged.kept }])),
+      packageManager: plan.manager.name,
       ...(plan.workflowsDir ? { workflowsAt: plan.workflowsDir } : {}),
     };
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
@@ -65,7 +67,8 @@ export async function runInit(dirArgument: string | undefined, options: InitOpti
   for (const file of merged) io.stdout(`  ${where(file.target)}: ${mergeSummary(file.merged)}\n`);
   io.stdout('\nNext:\n');
   if (shown) io.stdout(`  cd ${shown}\n`);
-  io.stdout('  npm install\n  npm start        # lint, index, build and serve the site with its chat widget\n\n');
+  const commands = commandsOf(plan.manager.name);
+  io.stdout(`  ${commands.install}\n  ${commands.start.padEnd(15)}  # lint, index, build and serve the site with its chat widget\n\n`);
   io.stdout('The example atoms in atoms/ and the example interview show the format: read them, then replace them with your own.\n');
   return 0;
 }

@@ -13,7 +13,8 @@ import { packageFile, packageVersion } from '../package/files.js';
 import type { InitAnswers } from './answers.js';
 import { mergeGitignore, mergePackageJson, type Merged } from './merge.js';
 import { repositoryRoot } from './repository.js';
-import { inFolder } from './workflows.js';
+import { packageManagerFor, type PackageManager } from './package-manager.js';
+import { adaptWorkflow } from './workflows.js';
 
 /** Template files whose name npm would not pack as it is. */
 const RENAMED: Readonly<Record<string, string>> = { gitignore: '.gitignore' };
@@ -54,6 +55,8 @@ export interface ScaffoldPlan {
   readonly folder?: string;
   /** ...and the root's workflow folder, absolute, where its workflows go. */
   readonly workflowsDir?: string;
+  /** What the repository installs with: the workflows install and run with it. */
+  readonly manager: PackageManager;
 }
 
 /** Files that a repository has and init adds to rather than refuses. */
@@ -64,17 +67,18 @@ const WORKFLOWS = '.github/workflows/';
 export function planScaffold(dir: string, answers: InitAnswers, packageName: string, shown: (file: string) => string = (file) => file): ScaffoldPlan {
   const top = repositoryRoot(dir);
   const folder = top !== undefined && top !== dir ? path.relative(top, dir).split(path.sep).join('/') : undefined;
+  const manager = packageManagerFor(top !== undefined && top !== dir ? [dir, top] : [dir]);
   const files: PlannedFile[] = [];
   const inTheWay: string[] = [];
   for (const file of scaffoldFiles(answers, packageName, folder)) {
-    const workflow = folder !== undefined && file.path.startsWith(WORKFLOWS);
-    const target = workflow ? path.join(top!, file.path) : path.join(dir, file.path);
-    const content = workflow ? inFolder(file.content, folder) : file.content;
+    const workflow = file.path.startsWith(WORKFLOWS);
+    const target = workflow && folder !== undefined ? path.join(top!, file.path) : path.join(dir, file.path);
+    const content = workflow ? adaptWorkflow(file.content, { ...(folder !== undefined ? { folder } : {}), manager }) : file.content;
     if (!existsSync(target)) files.push({ target, content });
     else if (!MERGED.has(file.path)) inTheWay.push(target);
     else files.push({ target, content, merged: mergeInto(target, shown(target), file, packageName) });
   }
-  return { files, inTheWay, ...(folder !== undefined ? { folder, workflowsDir: path.join(top!, ...WORKFLOWS.split('/').filter(Boolean)) } : {}) };
+  return { files, inTheWay, manager, ...(folder !== undefined ? { folder, workflowsDir: path.join(top!, ...WORKFLOWS.split('/').filter(Boolean)) } : {}) };
 }
 
 function mergeInto(target: string, shown: string, file: ScaffoldFile, packageName: string): Merged {

@@ -1,48 +1,110 @@
 /**
- * The GitHub workflows of a knowledge base kept in a folder of a larger repository. GitHub runs
- * only the workflows at the repository's root (`.github/workflows/`), so `atomkit init` writes them
- * there, each made to work in the knowledge base's folder: its `run` steps start there, npm's cache
- * is keyed by that folder's lockfile, and the paths given to actions (a cache, an artifact) are
- * that folder's.
+ * The GitHub workflows of a knowledge base as its repository needs them. Installed with pnpm, Yarn
+ * or Bun, they set that package manager up and install and run with it (npm's `npm ci` fails with
+ * no package-lock.json). Kept in a folder of a larger repository, they are written to the
+ * repository's root (`.github/workflows/`, the only place GitHub runs them from) and made to work in
+ * that folder: its `run` steps start there, the package cache is keyed by that folder's lockfile,
+ * and the paths given to actions (a cache, an artifact) are that folder's.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
+import type { PackageManager } from './package-manager.js';
 
-/**
- * The workflow `text` for a knowledge base in `folder` (relative to the repository's root, with `/`).
- *
- * @example inFolder('on: push\njobs:\n  lint:\n    steps:\n      - run: npx atomkit lint\n', 'kb') //=> 'on: push\n\n# The knowledge base is in kb/: every run step starts there.\ndefaults:\n  run:\n    working-directory: kb\njobs:\n  lint:\n    steps:\n      - run: npx atomkit lint\n'
- */
-export function inFolder(text: string, folder: string): string {
+export interface WorkflowSetting {
+  /** The knowledge base's folder relative to the repository's root, with `/`; undefined at the root. */
+  readonly folder?: string;
+  readonly manager: PackageManager;
+}
+
+/** What each package manager changes in a workflow written for npm. */
+interface Installer {
+  /** setup-node's `cache` (none: the package manager is set up after Node.js, or setup-node cannot cache it). */
+  readonly cache?: string;
+  readonly lockfile: string;
+  readonly install: string;
+  /** How a package's command is run (`npx atomkit` for npm). */
+  readonly exec: string;
+  /** A step that sets the package manager up, and whether it goes before setup-node (which needs it for its cache) or after. */
+  readonly setup?: (setting: WorkflowSetting) => { readonly step: Record<string, unknown>; readonly before: boolean };
+}
+
+const INSTALLERS: Readonly<Record<PackageManager['name'], Installer>> = {
+  npm: { cache: 'npm', lockfile: 'package-lock.json', install: 'npm ci --no-audit --no-fund', exec: 'npx' },
+  pnpm: {
+    cache: 'pnpm',
+    lockfile: 'pnpm-lock.yaml',
+    install: 'pnpm install --frozen-lockfile',
+    exec: 'pnpm exec',
+    // The action reads the version from package.json's packageManager when there is one, and
+    // refuses a second one given beside it.
+    setup: ({ manager, folder }) => ({
+      step: {
+        name: 'Set up pnpm',
+        uses: 'pnpm/action-setup@v6',
+        with: manager.declared ? (folder !== undefined ? { package_json_file: `${folder}/package.json` } : undefined) : { version: manager.version?.split('.')[0] ?? 'latest' },
+      },
+      before: true,
+    }),
+  },
+  // Corepack, which ships with Node.js 24, gives the project its own Yarn (Classic or Berry) once
+  // Node.js is set up, too late for setup-node's cache.
+  yarn: { lockfile: 'yarn.lock', install: 'yarn install --frozen-lockfile', exec: 'yarn', setup: () => ({ step: { name: 'Enable Corepack', run: 'corepack enable' }, before: false }) },
+  bun: { lockfile: 'bun.lock', install: 'bun install --frozen-lockfile', exec: 'npx', setup: () => ({ step: { name: 'Set up Bun', uses: 'oven-sh/setup-bun@v2' }, before: false }) },
+};
+
+/** The workflow `text` (written for npm at the repository's root) as `setting` needs it. */
+export function adaptWorkflow(text: string, setting: WorkflowSetting): string {
+  const { folder, manager } = setting;
+  if (folder === undefined && manager.name === 'npm') return text;
   const doc = parseDocument(text);
   const root = doc.contents;
   if (!isMap(root)) throw new TypeError('Expected a workflow: a YAML mapping with jobs');
+  if (folder !== undefined) addDefaults(doc, root, folder);
+  const installer = INSTALLERS[manager.name];
+  for (const steps of jobSteps(doc)) {
+    const setupNode = steps.items.findIndex((step) => isMap(step) && /^actions\/setup-node@/.test(String(step.get('uses') ?? '')));
+    for (const step of steps.items) {
+      if (!isMap(step)) continue;
+      // The scalar itself is changed, so a block script (`run: |`) stays one.
+      const run = step.get('run', true);
+      if (isScalar(run) && typeof run.value === 'string') run.value = run.value.replace(/^npm ci\b.*$/m, installer.install).replace(/\bnpx atomkit\b/g, `${installer.exec} atomkit`);
+      const inputs = step.get('with');
+      if (!isMap(inputs)) continue;
+      if (step === steps.items[setupNode] && inputs.has('cache')) {
+        if (installer.cache) inputs.set('cache', installer.cache);
+        else inputs.delete('cache');
+        if (installer.cache && folder !== undefined) inputs.set('cache-dependency-path', `${folder}/${installer.lockfile}`);
+      }
+      const given = inputs.get('path');
+      if (folder !== undefined && typeof given === 'string' && isRelative(given)) inputs.set('path', `${folder}/${given}`);
+    }
+    const setup = installer.setup?.(setting);
+    if (setup && setupNode !== -1) {
+      const step = Object.fromEntries(Object.entries(setup.step).filter(([, value]) => value !== undefined));
+      steps.items.splice(setup.before ? setupNode : setupNode + 1, 0, doc.createNode(step));
+    }
+  }
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+/** `defaults.run.working-directory`, with a comment, before the jobs: where a reader looks for what applies to all of them. */
+function addDefaults(doc: Document, root: YAMLMap, folder: string): void {
   const defaults = doc.createPair('defaults', { run: { 'working-directory': folder } });
   const key = doc.createNode('defaults');
   key.spaceBefore = root.items.length > 0;
   key.commentBefore = ` The knowledge base is in ${folder}/: every run step starts there.`;
   defaults.key = key;
-  // Before the jobs, where a reader of the workflow looks for what applies to all of them.
   const jobsAt = root.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === 'jobs');
   // A node made here is as good as a parsed one to the writer; only the types tell them apart.
   root.items.splice(jobsAt === -1 ? root.items.length : jobsAt, 0, defaults as (typeof root.items)[number]);
-  for (const step of steps(doc)) {
-    const uses = String(step.get('uses') ?? '');
-    const inputs = step.get('with');
-    if (!uses || !isMap(inputs)) continue;
-    if (/^actions\/setup-node@/.test(uses) && inputs.has('cache') && !inputs.has('cache-dependency-path')) inputs.set('cache-dependency-path', `${folder}/package-lock.json`);
-    const given = inputs.get('path');
-    if (typeof given === 'string' && isRelative(given)) inputs.set('path', `${folder}/${given}`);
-  }
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
-/** Every step of every job. */
-function steps(doc: Document): YAMLMap[] {
+/** The step list of every job. */
+function jobSteps(doc: Document) {
   const jobs = doc.get('jobs');
   if (!isMap(jobs)) return [];
   return jobs.items.flatMap((job) => {
-    const list = isMap(job.value) ? job.value.get('steps') : undefined;
-    return isSeq(list) ? list.items.filter((item): item is YAMLMap => isMap(item)) : [];
+    const steps = isMap(job.value) ? job.value.get('steps') : undefined;
+    return isSeq(steps) ? [steps] : [];
   });
 }
 

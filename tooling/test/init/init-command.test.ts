@@ -10,7 +10,16 @@ const BIN = fileURLToPath(new URL('../../../bin/atomkit.js', import.meta.url));
 const root = mkdtempSync(path.join(os.tmpdir(), 'atomkit-init-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const init = (args: string[], cwd = root) => spawnSync(process.execPath, [BIN, 'init', ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1' } });
+/** A folder under the test's root holding these files. */
+function folderWith(name: string, files: Record<string, string>): string {
+  const dir = path.join(root, name);
+  mkdirSync(dir, { recursive: true });
+  for (const [file, content] of Object.entries(files)) writeFileSync(path.join(dir, file), content);
+  return dir;
+}
+
+// Whichever package manager runs the tests, init is run as by npm here.
+const init = (args: string[], cwd = root) => spawnSync(process.execPath, [BIN, 'init', ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: '1', npm_config_user_agent: '' } });
 
 describe('atomkit init', () => {
   test('--yes scaffolds a knowledge base named after its folder, with no atomkit branding in its settings', () => {
@@ -43,10 +52,7 @@ describe('atomkit init', () => {
   });
 
   test('refuses to overwrite any file and writes nothing when one is in the way', () => {
-    const kb = path.join(root, 'taken');
-    mkdirSync(kb);
-    writeFileSync(path.join(kb, 'atomkit.config.yaml'), 'site:\n  title: Mine\n');
-    writeFileSync(path.join(kb, 'package.json'), '{"name":"mine"}\n');
+    const kb = folderWith('taken', { 'atomkit.config.yaml': 'site:\n  title: Mine\n', 'package.json': '{"name":"mine"}\n' });
     const result = init(['--yes'], kb);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('A file atomkit init would write already exists: atomkit.config.yaml. Nothing was written.');
@@ -55,11 +61,8 @@ describe('atomkit init', () => {
   });
 
   test("in a repository with its own package.json and .gitignore, adds what they lack and keeps everything of theirs", () => {
-    const repo = path.join(root, 'service');
-    mkdirSync(repo);
     const manifest = '{\n    "name": "orders-service",\n    "scripts": {\n        "test": "jest",\n        "build": "tsc"\n    },\n    "devDependencies": {\n        "jest": "^30.0.0",\n        "typescript": "^6.0.0"\n    }\n}\n';
-    writeFileSync(path.join(repo, 'package.json'), manifest);
-    writeFileSync(path.join(repo, '.gitignore'), 'node_modules\n/dist\n');
+    const repo = folderWith('service', { 'package.json': manifest, '.gitignore': 'node_modules\n/dist\n' });
     const result = init(['--yes'], repo);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
@@ -78,9 +81,7 @@ describe('atomkit init', () => {
   });
 
   test('a package.json that is not JSON stops init at its line and column, with nothing written', () => {
-    const repo = path.join(root, 'broken');
-    mkdirSync(repo);
-    writeFileSync(path.join(repo, 'package.json'), '{\n  "name": "x",\n}\n');
+    const repo = folderWith('broken', { 'package.json': '{\n  "name": "x",\n}\n' });
     const result = init(['--yes'], repo);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('package.json:3:1: Expected double-quoted property name. Nothing was written.');
@@ -89,8 +90,8 @@ describe('atomkit init', () => {
   });
 
   test("in a folder of a Git repository, the workflows go to the repository's root, run in the folder, and edit links name it", () => {
-    const repo = path.join(root, 'platform');
-    mkdirSync(path.join(repo, '.git'), { recursive: true });
+    const repo = folderWith('platform', {});
+    mkdirSync(path.join(repo, '.git'));
     mkdirSync(path.join(repo, '.github', 'workflows'), { recursive: true });
     writeFileSync(path.join(repo, '.github', 'workflows', 'ci.yml'), 'name: CI\n');
     const result = init(['docs/kb', '--yes', '--repo', 'https://github.com/acme/platform'], repo);
@@ -107,6 +108,15 @@ describe('atomkit init', () => {
     expect(steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact@'))?.with).toEqual({ path: 'docs/kb/site/dist' });
     const config = parse(readFileSync(path.join(repo, 'docs', 'kb', 'atomkit.config.yaml'), 'utf8'));
     expect(config.site.editUrl).toBe('https://github.com/acme/platform/edit/main/docs/kb/');
+  });
+
+  test('in a pnpm repository, the workflows install and run with pnpm, and the next steps say pnpm', () => {
+    const repo = folderWith('pnpm-repo', { 'package.json': '{\n  "name": "tools",\n  "packageManager": "pnpm@10.4.1"\n}\n', 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n" });
+    const result = init(['--yes'], repo);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Next:\n  pnpm install\n  pnpm start');
+    const steps = parse(readFileSync(path.join(repo, '.github', 'workflows', 'atoms.yml'), 'utf8')).jobs.lint.steps as { uses?: string; run?: string }[];
+    expect(steps.map((step) => step.uses ?? step.run).slice(1, 4)).toEqual(['pnpm/action-setup@v6', 'actions/setup-node@v7', 'pnpm install --frozen-lockfile']);
   });
 
   test('an unusable answer given as an option is a usage error naming the option', () => {
