@@ -18,9 +18,9 @@ import { chunkAtom, estimateTokens, type Unit } from './chunk.js';
 import { addVector, createDense, readDense, HNSW_PARAMETERS, type DenseIndex } from './dense.js';
 import { EmbedderUnavailableError, type Embedder } from './embedders/embedder.js';
 import { configuredModel, loadEmbedder } from './embedders/load.js';
-import { FIELD_BOOST, createLexical, lexicalDoc, loadLexical, shardCount, shardOf, unitTerms } from './lexical.js';
+import { FIELD_BOOST, createLexicalForBuild, fieldTerms, loadLexicalForBuild, shardCount, shardOf, termsDoc } from './lexical.js';
 import { renderReportMarkdown, type BuildReport } from './report.js';
-import { UnitStore, type FileStamp } from './store.js';
+import { UnitStore, type FileStamp, type StoredUnit } from './store.js';
 
 /** Raised by the chunker's shape changes, so old artifacts are re-chunked. */
 const CHUNKER_VERSION = 2;
@@ -126,6 +126,9 @@ export async function buildIndex(config: AtomkitConfig, options: BuildOptions = 
     const removed: number[] = [];
     const removedUnits: { label: number; file: string }[] = [];
     const added: NewUnit[] = [];
+    /** Each new unit's terms by field, read once for the store and the lexical index both. */
+    const tokenized = new Map<number, string[][]>();
+    const doc = (label: number, unit: StoredUnit) => termsDoc(label, tokenized.get(label) ?? fieldTerms(unit));
     s.transaction(() => {
       for (const rel of [...removedFiles, ...changed.filter((c) => known.has(c.rel)).map((c) => c.rel)]) {
         for (const { label, terms } of s.removeFile(rel)) {
@@ -148,7 +151,9 @@ export async function buildIndex(config: AtomkitConfig, options: BuildOptions = 
         s.addFile(rel, stamp, atom.id, skipped);
         if (!skipped) {
           for (const unit of units) {
-            const terms = unitTerms(unit);
+            const fields = fieldTerms(unit);
+            const terms = new Set(fields.flat());
+            tokenized.set(label, fields);
             s.addUnit(label, unit, terms);
             added.push({ label, unit });
             countTerms(terms, 1);
@@ -211,16 +216,16 @@ export async function buildIndex(config: AtomkitConfig, options: BuildOptions = 
         linkOrCopy(path.join(previous.dir, lexicalFile(shard)), path.join(tmp, lexicalFile(shard)));
         dirt[shard] = previousDirt;
       } else if (previous && previousDirt + removedPerShard[shard]! <= MAX_DIRT * Math.max(1, unitsPerShard[shard]!)) {
-        const lexical = loadLexical(readFileSync(path.join(previous.dir, lexicalFile(shard)), 'utf8'));
+        const lexical = loadLexicalForBuild(readFileSync(path.join(previous.dir, lexicalFile(shard)), 'utf8'));
         for (const { label, file } of removedUnits) if (shardOf(file, shards) === shard) lexical.discard(label);
-        lexical.addAll(added.filter(({ unit }) => shardOf(unit.file, shards) === shard).map(({ label, unit }) => lexicalDoc(label, unit)));
+        lexical.addAll(added.filter(({ unit }) => shardOf(unit.file, shards) === shard).map(({ label, unit }) => doc(label, unit)));
         writeFileSync(path.join(tmp, lexicalFile(shard)), JSON.stringify(lexical));
         dirt[shard] = lexical.dirtCount;
       } else rebuild.add(shard);
     }
     if (rebuild.size > 0) {
-      const fresh = new Map([...rebuild].map((shard) => [shard, createLexical()]));
-      for (const { label, unit } of store.all()) fresh.get(shardOf(unit.file, shards))?.add(lexicalDoc(label, unit));
+      const fresh = new Map([...rebuild].map((shard) => [shard, createLexicalForBuild()]));
+      for (const { label, unit } of store.all()) fresh.get(shardOf(unit.file, shards))?.add(doc(label, unit));
       for (const [shard, lexical] of fresh) writeFileSync(path.join(tmp, lexicalFile(shard)), JSON.stringify(lexical));
     }
     progress('write', 1, 3);

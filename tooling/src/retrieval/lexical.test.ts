@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createLexical, lexicalDoc, searchLexical, selectQueryTerms, shardOf, shareAcrossAtom, type LexicalDoc } from './lexical.js';
+import { createLexical, createLexicalForBuild, fieldTerms, lexicalDoc, searchLexical, selectQueryTerms, shardOf, shareAcrossAtom, termsDoc, type LexicalDoc } from './lexical.js';
 import type { StoredUnit } from './store.js';
 import { tokenize } from './tokenize.js';
 
@@ -36,6 +36,18 @@ describe('lexical search', () => {
     const example = lexicalDoc(1, unit('```mjs title="read.mjs"\nimport { readFile } from "node:fs/promises";\n```\n\n~~~ yaml\nkey: value\n~~~'));
     expect(example.body).toBe('``` title="read.mjs"\nimport { readFile } from "node:fs/promises";\n```\n\n~~~ \nkey: value\n~~~');
     expect(tokenize(example.body)).not.toContain('yaml');
+  });
+
+  test("a build's index, given each unit's terms, is the index of the units' text, byte for byte", () => {
+    const unit = (title: string, text: string) => ({ title, summary: 'How to: config.yaml, ignore-scripts', tags: ['ci', 'ops'], errorCodes: ['E_X'], kind: 'section', section: 'Steps', text }) as unknown as StoredUnit;
+    const units = [unit('Restart the worker', '1. Run `npm ci`.\n\n#### --frozen-lockfile\n\nDon’t skip it.'), unit('サーバーを再起動する', '埋め込みモデルを読み込みたい。 ```mjs\nx\n```'), unit('Empty', '')];
+    const fromText = createLexical();
+    const fromTerms = createLexicalForBuild();
+    units.forEach((u, i) => {
+      fromText.add(lexicalDoc(i, u));
+      fromTerms.add(termsDoc(i, fieldTerms(u)));
+    });
+    expect(JSON.stringify(fromTerms)).toBe(JSON.stringify(fromText));
   });
 
   test('hits from several shards are merged by score and filtered', () => {

@@ -83,12 +83,39 @@ function withoutFenceLanguage(text: string): string {
   return text.replace(FENCE_LANGUAGE, '$1');
 }
 
+/** The terms of each field of a unit, in the order of LEXICAL_FIELDS. */
+export function fieldTerms(unit: StoredUnit): string[][] {
+  const doc = lexicalDoc(0, unit);
+  return LEXICAL_FIELDS.map((field) => tokenize(doc[field]));
+}
+
 /** The distinct terms of every field of a unit: what confidence and document frequencies count. */
 export function unitTerms(unit: StoredUnit): Set<string> {
-  const doc = lexicalDoc(0, unit);
-  const terms = new Set<string>();
-  for (const field of LEXICAL_FIELDS) for (const term of tokenize(doc[field])) terms.add(term);
-  return terms;
+  return new Set(fieldTerms(unit).flat());
+}
+
+/** A character no term holds: word segmentation never puts it in a word. */
+const TERM_SEPARATOR = '\u0000';
+
+/**
+ * The lexical index as a build fills it: with each field given as its terms already
+ * (`termsDoc`), so a build tokenizes a unit once, for its terms and for the index alike. The index
+ * is the one `createLexical` makes of the same units' text.
+ */
+const BUILD_OPTIONS: Options<LexicalDoc> = { ...LEXICAL_OPTIONS, tokenize: (joined) => (joined === '' ? [] : joined.split(TERM_SEPARATOR)) };
+
+export function createLexicalForBuild(): MiniSearch<LexicalDoc> {
+  return new MiniSearch<LexicalDoc>(BUILD_OPTIONS);
+}
+
+export function loadLexicalForBuild(json: string): MiniSearch<LexicalDoc> {
+  return MiniSearch.loadJSON<LexicalDoc>(json, BUILD_OPTIONS);
+}
+
+/** The document of a unit for an index made by `createLexicalForBuild`, from its `fieldTerms`. */
+export function termsDoc(label: number, fields: readonly (readonly string[])[]): LexicalDoc {
+  const [title, summary, tags, errorCodes, question, heading, body] = fields.map((terms) => terms.join(TERM_SEPARATOR));
+  return { id: label, title: title!, summary: summary!, tags: tags!, errorCodes: errorCodes!, question: question!, heading: heading!, body: body! };
 }
 
 export interface LexicalHit {

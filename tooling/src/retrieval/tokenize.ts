@@ -7,7 +7,7 @@
 import { stemmer } from 'stemmer';
 import { memoized } from '../text/memo.js';
 import { americanSpelling } from './spelling.js';
-import { wordSegments } from './word-segments.js';
+import { asciiWords, isAscii, wordSegments } from './word-segments.js';
 
 // Contractions both with their apostrophe and as chat questions often type them, without (`doesnt`).
 const ENGLISH_STOP = `a about above after again all also am an and any are as at be because been before being below
@@ -50,9 +50,10 @@ const APOSTROPHE_S = /['’]s$/;
  */
 export function tokenize(text: string): string[] {
   const terms: string[] = [];
-  const normalized = text.normalize('NFKC').toLowerCase();
-  for (const { segment, isWordLike } of joinCompoundVerbs(wordSegments(normalized))) {
-    if (!isWordLike) continue;
+  // NFKC leaves ASCII as it is.
+  const ascii = isAscii(text);
+  const normalized = (ascii ? text : text.normalize('NFKC')).toLowerCase();
+  for (const segment of ascii ? asciiWords(normalized) : wordsOf(normalized)) {
     const word = segment.replace(CURLY_APOSTROPHE, "'").replace(APOSTROPHE_S, '');
     addTerm(terms, word);
     // `config.yaml`, `snake_case`: also index the parts, so either form finds it (not those of a
@@ -62,8 +63,15 @@ export function tokenize(text: string): string[] {
     }
   }
   // `ignore-scripts` is also `ignorescripts`, the word `ignoreScripts` is indexed as.
-  for (const compound of hyphenatedCompounds(normalized)) addTerm(terms, compound);
+  for (const compound of compoundsIn(normalized)) addTerm(terms, compound);
   return terms;
+}
+
+/** The words of a text that is not all ASCII, compound verbs put back together. */
+function wordsOf(normalized: string): string[] {
+  const words: string[] = [];
+  for (const { segment, isWordLike } of joinCompoundVerbs(wordSegments(normalized))) if (isWordLike) words.push(segment);
+  return words;
 }
 
 /** Kana that end the first verb of a compound (埋め込む, 書き出す, 立ち上げる), never a particle. */
@@ -106,7 +114,12 @@ function* joinCompoundVerbs(segments: Iterable<Pick<Intl.SegmentData, 'segment' 
  * @example hyphenatedCompounds('node --inspect-brk') //=> ['inspectbrk']
  */
 export function hyphenatedCompounds(text: string): string[] {
-  return [...text.normalize('NFKC').matchAll(HYPHENATED)].map(([, compound]) => compound!.toLowerCase().replace(/-/g, ''));
+  return compoundsIn(text.normalize('NFKC'));
+}
+
+function compoundsIn(normalized: string): string[] {
+  if (!normalized.includes('-')) return [];
+  return [...normalized.matchAll(HYPHENATED)].map(([, compound]) => compound!.toLowerCase().replace(/-/g, ''));
 }
 
 /** The distinct content terms of a query. */

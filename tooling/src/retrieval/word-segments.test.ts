@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { wordSegments } from './word-segments.js';
+import { asciiWords, wordSegments } from './word-segments.js';
 
 const words = (segments: Iterable<{ segment: string; isWordLike?: boolean | undefined }>) => [...segments].filter((s) => s.isWordLike).map((s) => s.segment);
 /** Words, and the other characters one by one, white space left out: what callers read of segments. */
@@ -22,6 +22,7 @@ describe('wordSegments', () => {
       const length = 1 + Math.floor(random() * 12);
       const text = Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
       expect(marks(wordSegments(text)), JSON.stringify(text)).toEqual(marks(icu.segment(text)));
+      expect(asciiWords(text), JSON.stringify(text)).toEqual(words(icu.segment(text)));
     }
   });
 

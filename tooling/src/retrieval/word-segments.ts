@@ -18,10 +18,30 @@ const ASCII = /^[\x00-\x7f]*$/;
  * @example [...wordSegments("don't use node.js 1,000 times")].filter((s) => s.isWordLike).map((s) => s.segment) //=> ["don't", 'use', 'node.js', '1,000', 'times']
  */
 export function wordSegments(text: string): Iterable<{ readonly segment: string; readonly isWordLike?: boolean | undefined }> {
-  return ASCII.test(text) ? asciiSegments(text) : segmenter.segment(text);
+  if (!isAscii(text)) return segmenter.segment(text);
+  const segments: { segment: string; isWordLike: boolean }[] = [];
+  scanAscii(text, (start, end, isWordLike) => segments.push({ segment: text.slice(start, end), isWordLike }), false);
+  return segments;
 }
 
-function* asciiSegments(text: string): Generator<{ segment: string; isWordLike: boolean }> {
+/**
+ * The words of an all-ASCII text, as `wordSegments` finds them, without the punctuation and spaces
+ * between them (half the segments of prose, which the tokenizer reads past).
+ *
+ * @example asciiWords('use node.js, twice') //=> ['use', 'node.js', 'twice']
+ */
+export function asciiWords(text: string): string[] {
+  const words: string[] = [];
+  scanAscii(text, (start, end) => words.push(text.slice(start, end)), true);
+  return words;
+}
+
+export function isAscii(text: string): boolean {
+  return ASCII.test(text);
+}
+
+/** Calls `emit` for each segment in order, or only for the words when `wordsOnly`. */
+function scanAscii(text: string, emit: (start: number, end: number, isWordLike: boolean) => void, wordsOnly: boolean): void {
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : -1;
@@ -31,8 +51,11 @@ function* asciiSegments(text: string): Generator<{ segment: string; isWordLike: 
     }
     if (start !== -1 && joins(code, text.charCodeAt(i - 1), text.charCodeAt(i + 1))) continue;
     // A lone `_` is no word to ICU, though `__` is.
-    if (start !== -1) yield { segment: text.slice(start, i), isWordLike: !(i - start === 1 && text.charCodeAt(start) === UNDERSCORE) };
-    if (i < text.length) yield { segment: text[i]!, isWordLike: false };
+    if (start !== -1) {
+      const isWordLike = !(i - start === 1 && text.charCodeAt(start) === UNDERSCORE);
+      if (isWordLike || !wordsOnly) emit(start, i, isWordLike);
+    }
+    if (i < text.length && !wordsOnly) emit(i, i + 1, false);
     start = -1;
   }
 }
