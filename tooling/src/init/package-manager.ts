@@ -64,7 +64,17 @@ function fromUserAgent(userAgent: string | undefined): PackageManager | undefine
   return match ? { name: match[1] as PackageManagerName, version: match[2]!, declared: false } : undefined;
 }
 
-/** The commands to install the knowledge base's packages and to start it, as its readme would say them. */
-export function commandsOf(manager: PackageManagerName): { install: string; start: string } {
-  return { npm: { install: 'npm install', start: 'npm start' }, pnpm: { install: 'pnpm install', start: 'pnpm start' }, yarn: { install: 'yarn install', start: 'yarn start' }, bun: { install: 'bun install', start: 'bun run start' } }[manager];
+/** How each package manager runs a command of an installed package (`npx atomkit`). */
+export const EXEC: Readonly<Record<PackageManagerName, string>> = { npm: 'npx', pnpm: 'pnpm exec', yarn: 'yarn', bun: 'bunx' };
+
+/**
+ * The commands to install the knowledge base's packages and to start it. The `start` script is
+ * atomkit's unless the repository had one of its own (`startScriptKept`): then atomkit is run by name.
+ *
+ * @example commandsOf('pnpm', true) //=> { install: 'pnpm install', start: 'pnpm exec atomkit start' }
+ */
+export function commandsOf(manager: PackageManagerName, startScriptKept = false): { install: string; start: string } {
+  const install = `${manager} install`;
+  if (startScriptKept) return { install, start: `${EXEC[manager]} atomkit start` };
+  return { install, start: manager === 'bun' ? 'bun run start' : `${manager} start` };
 }

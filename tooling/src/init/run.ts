@@ -67,7 +67,7 @@ export async function runInit(dirArgument: string | undefined, options: InitOpti
   for (const file of merged) io.stdout(`  ${where(file.target)}: ${mergeSummary(file.merged)}\n`);
   io.stdout('\nNext:\n');
   if (shown) io.stdout(`  cd ${shown}\n`);
-  const commands = commandsOf(plan.manager.name);
+  const commands = commandsOf(plan.manager.name, merged.some((file) => file.merged.kept.some((script) => script.name === 'start')));
   io.stdout(`  ${commands.install}\n  ${commands.start.padEnd(15)}  # lint, index, build and serve the site with its chat widget\n\n`);
   io.stdout('The example atoms in atoms/ and the example interview show the format: read them, then replace them with your own.\n');
   return 0;

@@ -7,7 +7,7 @@
  * and the paths given to actions (a cache, an artifact) are that folder's.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
-import type { PackageManager } from './package-manager.js';
+import { EXEC, type PackageManager } from './package-manager.js';
 
 export interface WorkflowSetting {
   /** The knowledge base's folder relative to the repository's root, with `/`; undefined at the root. */
@@ -21,19 +21,16 @@ interface Installer {
   readonly cache?: string;
   readonly lockfile: string;
   readonly install: string;
-  /** How a package's command is run (`npx atomkit` for npm). */
-  readonly exec: string;
   /** A step that sets the package manager up, and whether it goes before setup-node (which needs it for its cache) or after. */
   readonly setup?: (setting: WorkflowSetting) => { readonly step: Record<string, unknown>; readonly before: boolean };
 }
 
 const INSTALLERS: Readonly<Record<PackageManager['name'], Installer>> = {
-  npm: { cache: 'npm', lockfile: 'package-lock.json', install: 'npm ci --no-audit --no-fund', exec: 'npx' },
+  npm: { cache: 'npm', lockfile: 'package-lock.json', install: 'npm ci --no-audit --no-fund' },
   pnpm: {
     cache: 'pnpm',
     lockfile: 'pnpm-lock.yaml',
     install: 'pnpm install --frozen-lockfile',
-    exec: 'pnpm exec',
     // The action reads the version from package.json's packageManager when there is one, and
     // refuses a second one given beside it.
     setup: ({ manager, folder }) => ({
@@ -47,8 +44,8 @@ const INSTALLERS: Readonly<Record<PackageManager['name'], Installer>> = {
   },
   // Corepack, which ships with Node.js 24, gives the project its own Yarn (Classic or Berry) once
   // Node.js is set up, too late for setup-node's cache.
-  yarn: { lockfile: 'yarn.lock', install: 'yarn install --frozen-lockfile', exec: 'yarn', setup: () => ({ step: { name: 'Enable Corepack', run: 'corepack enable' }, before: false }) },
-  bun: { lockfile: 'bun.lock', install: 'bun install --frozen-lockfile', exec: 'npx', setup: () => ({ step: { name: 'Set up Bun', uses: 'oven-sh/setup-bun@v2' }, before: false }) },
+  yarn: { lockfile: 'yarn.lock', install: 'yarn install --frozen-lockfile', setup: () => ({ step: { name: 'Enable Corepack', run: 'corepack enable' }, before: false }) },
+  bun: { lockfile: 'bun.lock', install: 'bun install --frozen-lockfile', setup: () => ({ step: { name: 'Set up Bun', uses: 'oven-sh/setup-bun@v2' }, before: false }) },
 };
 
 /** The workflow `text` (written for npm at the repository's root) as `setting` needs it. */
@@ -66,7 +63,7 @@ export function adaptWorkflow(text: string, setting: WorkflowSetting): string {
       if (!isMap(step)) continue;
       // The scalar itself is changed, so a block script (`run: |`) stays one.
       const run = step.get('run', true);
-      if (isScalar(run) && typeof run.value === 'string') run.value = run.value.replace(/^npm ci\b.*$/m, installer.install).replace(/\bnpx atomkit\b/g, `${installer.exec} atomkit`);
+      if (isScalar(run) && typeof run.value === 'string') run.value = run.value.replace(/^npm ci\b.*$/m, installer.install).replace(/\bnpx atomkit\b/g, `${EXEC[manager.name]} atomkit`);
       const inputs = step.get('with');
       if (!isMap(inputs)) continue;
       if (step === steps.items[setupNode] && inputs.has('cache')) {

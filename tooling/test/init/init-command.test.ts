@@ -61,16 +61,18 @@ describe('atomkit init', () => {
   });
 
   test("in a repository with its own package.json and .gitignore, adds what they lack and keeps everything of theirs", () => {
-    const manifest = '{\n    "name": "orders-service",\n    "scripts": {\n        "test": "jest",\n        "build": "tsc"\n    },\n    "devDependencies": {\n        "jest": "^30.0.0",\n        "typescript": "^6.0.0"\n    }\n}\n';
+    const manifest = '{\n    "name": "orders-service",\n    "scripts": {\n        "start": "node server.js",\n        "test": "jest",\n        "build": "tsc"\n    },\n    "devDependencies": {\n        "jest": "^30.0.0",\n        "typescript": "^6.0.0"\n    }\n}\n';
     const repo = folderWith('service', { 'package.json': manifest, '.gitignore': 'node_modules\n/dist\n' });
     const result = init(['--yes'], repo);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain("package.json: added the scripts start, lint, index; added the dev dependency atomkit; kept your `test` script (atomkit's would run `atomkit lint`); kept your `build` script (atomkit's would run `atomkit site build`)");
+    expect(result.stdout).toContain("package.json: added the scripts lint, index; added the dev dependency atomkit; kept your `start` script (atomkit's would run `atomkit start`); kept your `test` script (atomkit's would run `atomkit lint`); kept your `build` script (atomkit's would run `atomkit site build`)");
+    // Their `start` starts their service: the next steps start atomkit by name.
+    expect(result.stdout).toContain('Next:\n  npm install\n  npx atomkit start');
     expect(result.stdout).toContain('.gitignore: added 4 ignore rules (.atomkit/ site/dist/ .astro/ site/.astro/)');
     const merged = readFileSync(path.join(repo, 'package.json'), 'utf8');
     // Their indentation, order and scripts; atomkit's scripts after theirs, its dependency where npm sorts it.
-    expect(merged).toMatch(/^\{\n {4}"name": "orders-service",\n {4}"scripts": \{\n {8}"test": "jest",\n {8}"build": "tsc",\n {8}"start": "atomkit start",/);
+    expect(merged).toMatch(/^\{\n {4}"name": "orders-service",\n {4}"scripts": \{\n {8}"start": "node server.js",\n {8}"test": "jest",\n {8}"build": "tsc",\n {8}"lint": "atomkit lint",/);
     expect(Object.keys(JSON.parse(merged).devDependencies)).toEqual(['atomkit', 'jest', 'typescript']);
     expect(readFileSync(path.join(repo, '.gitignore'), 'utf8')).toMatch(/^node_modules\n\/dist\n\n# .*\n\.atomkit\/\nsite\/dist\/\n\.astro\/\nsite\/\.astro\/\n$/);
     expect(existsSync(path.join(repo, 'atoms', 'error'))).toBe(true);
