@@ -20,6 +20,8 @@ export interface InitOptions {
   readonly contact?: string;
   readonly languages?: string;
   readonly json?: boolean;
+  /** False leaves out the GitHub workflows. @default true */
+  readonly workflows?: boolean;
   /** Whether questions can be asked (stdin and stdout are a terminal). */
   readonly interactive: boolean;
 }
@@ -31,7 +33,7 @@ export async function runInit(dirArgument: string | undefined, options: InitOpti
   if (!answers) return 1;
 
   const where = (file: string) => path.relative(cwd, file).split(path.sep).join('/');
-  const plan = planScaffold(dir, answers, packageNameFor(dir), where);
+  const plan = planScaffold(dir, answers, packageNameFor(dir), { shown: where, workflows: options.workflows !== false });
   if (plan.inTheWay.length > 0) {
     const listed = plan.inTheWay.map(where);
     throw new StudioError(

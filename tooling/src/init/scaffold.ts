@@ -51,9 +51,9 @@ export interface ScaffoldPlan {
   readonly files: readonly PlannedFile[];
   /** Files init would have to overwrite (absolute): it writes nothing while there are any. */
   readonly inTheWay: readonly string[];
-  /** The knowledge base's folder relative to the repository's root, when that is above it... */
+  /** The knowledge base's folder relative to the repository's root, when that is above it. */
   readonly folder?: string;
-  /** ...and the root's workflow folder, absolute, where its workflows go. */
+  /** The root's workflow folder, absolute, when the workflows go there. */
   readonly workflowsDir?: string;
   /** What the repository installs with: the workflows install and run with it. */
   readonly manager: PackageManager;
@@ -63,8 +63,16 @@ export interface ScaffoldPlan {
 const MERGED = new Set(['.gitignore', 'package.json']);
 const WORKFLOWS = '.github/workflows/';
 
-/** What `atomkit init` would write into `dir` and where, and what is in its way; `shown` names a file in messages. */
-export function planScaffold(dir: string, answers: InitAnswers, packageName: string, shown: (file: string) => string = (file) => file): ScaffoldPlan {
+export interface PlanOptions {
+  /** Names a file in messages. @default the absolute path */
+  readonly shown?: (file: string) => string;
+  /** False leaves out the GitHub workflows (a repository that runs another CI). @default true */
+  readonly workflows?: boolean;
+}
+
+/** What `atomkit init` would write into `dir` and where, and what is in its way. */
+export function planScaffold(dir: string, answers: InitAnswers, packageName: string, options: PlanOptions = {}): ScaffoldPlan {
+  const shown = options.shown ?? ((file: string) => file);
   const top = repositoryRoot(dir);
   const folder = top !== undefined && top !== dir ? path.relative(top, dir).split(path.sep).join('/') : undefined;
   const manager = packageManagerFor(top !== undefined && top !== dir ? [dir, top] : [dir]);
@@ -72,13 +80,15 @@ export function planScaffold(dir: string, answers: InitAnswers, packageName: str
   const inTheWay: string[] = [];
   for (const file of scaffoldFiles(answers, packageName, folder)) {
     const workflow = file.path.startsWith(WORKFLOWS);
+    if (workflow && options.workflows === false) continue;
     const target = workflow && folder !== undefined ? path.join(top!, file.path) : path.join(dir, file.path);
     const content = workflow ? adaptWorkflow(file.content, { ...(folder !== undefined ? { folder } : {}), manager }) : file.content;
     if (!existsSync(target)) files.push({ target, content });
     else if (!MERGED.has(file.path)) inTheWay.push(target);
     else files.push({ target, content, merged: mergeInto(target, shown(target), file, packageName) });
   }
-  return { files, inTheWay, manager, ...(folder !== undefined ? { folder, workflowsDir: path.join(top!, ...WORKFLOWS.split('/').filter(Boolean)) } : {}) };
+  const workflowsDir = folder !== undefined && options.workflows !== false ? path.join(top!, ...WORKFLOWS.split('/').filter(Boolean)) : undefined;
+  return { files, inTheWay, manager, ...(folder !== undefined ? { folder } : {}), ...(workflowsDir ? { workflowsDir } : {}) };
 }
 
 function mergeInto(target: string, shown: string, file: ScaffoldFile, packageName: string): Merged {

@@ -121,6 +121,18 @@ describe('atomkit init', () => {
     expect(steps.map((step) => step.uses ?? step.run).slice(1, 4)).toEqual(['pnpm/action-setup@v6', 'actions/setup-node@v7', 'pnpm install --frozen-lockfile']);
   });
 
+  test('--no-workflows leaves the GitHub workflows out, in a folder of a repository too, whose edit links still name the folder', () => {
+    const repo = folderWith('gitlab-hosted', {});
+    mkdirSync(path.join(repo, '.git'));
+    const result = init(['handbook', '--yes', '--no-workflows', '--repo', 'https://gitlab.com/acme/platform'], repo);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toContain('workflows');
+    expect(existsSync(path.join(repo, '.github'))).toBe(false);
+    expect(existsSync(path.join(repo, 'handbook', '.github'))).toBe(false);
+    expect(parse(readFileSync(path.join(repo, 'handbook', 'atomkit.config.yaml'), 'utf8')).site.editUrl).toBe('https://gitlab.com/acme/platform/-/edit/main/handbook/');
+  });
+
   test('an unusable answer given as an option is a usage error naming the option', () => {
     const result = init(['bad', '--yes', '--languages', 'English']);
     expect(result.status).toBe(2);

@@ -13,8 +13,9 @@ export const defineInit: DefineCommand = (program, io, setExitCode) => {
     .option('--repo <url>', 'repository URL, for edit links and "suggest an atom" issues')
     .option('--contact <text>', 'who readers can ask when the atoms have no answer')
     .option('--languages <tags>', 'languages of the atoms, comma-separated, the default first (e.g. en,ja)')
+    .option('--no-workflows', 'leave out the GitHub workflows (for a repository that runs another CI)')
     .option('--json', 'print what was written as JSON')
-    .action(async (dir: string | undefined, options: { yes?: boolean; name?: string; url?: string; repo?: string; contact?: string; languages?: string; json?: boolean }, command: Command) => {
+    .action(async (dir: string | undefined, options: { yes?: boolean; name?: string; url?: string; repo?: string; contact?: string; languages?: string; workflows: boolean; json?: boolean }, command: Command) => {
       const [{ runInit }, { runStudioCommand }] = await Promise.all([import('../../init/run.js'), import('../../studio/errors.js')]);
       const { cwd } = command.optsWithGlobals<{ cwd?: string }>();
       setExitCode(
@@ -24,6 +25,7 @@ export const defineInit: DefineCommand = (program, io, setExitCode) => {
             {
               ...(options.yes ? { yes: true } : {}),
               ...(options.json ? { json: true } : {}),
+              ...(options.workflows ? {} : { workflows: false }),
               ...(options.name !== undefined ? { organisation: options.name } : {}),
               ...(options.url !== undefined ? { siteUrl: options.url } : {}),
               ...(options.repo !== undefined ? { repoUrl: options.repo } : {}),
