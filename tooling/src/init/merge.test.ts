@@ -11,6 +11,10 @@ describe('mergeGitignore', () => {
     expect(merged.content).toBe('/node_modules\n.atomkit\n# build\ndist/\n\n# What atomkit writes: installed packages, the search index and caches, the built site\nsite/dist/\n');
   });
 
+  test('a path they un-ignore stays un-ignored', () => {
+    expect(mergeGitignore('site/*\n!site/dist/\n', 'site/dist/\n.atomkit/\n').added).toEqual(['.atomkit/']);
+  });
+
   test('leaves a file that has every rule exactly as it was, last line without a newline included', () => {
     expect(mergeGitignore('node_modules/\n.atomkit/', 'node_modules/\n.atomkit/\n')).toEqual({ content: 'node_modules/\n.atomkit/', added: [], kept: [] });
   });

@@ -15,12 +15,13 @@ export interface Merged {
 
 /**
  * `theirs` with the rules of `ours` it does not already have, under a comment. A rule counts as
- * present written with or without its leading or trailing slash (`node_modules`, `/node_modules/`).
+ * present written with or without its leading or trailing slash (`node_modules`, `/node_modules/`),
+ * and when `theirs` negates it (`!site/dist/`): they keep that path in Git on purpose.
  *
  * @example mergeGitignore('node_modules\n', 'node_modules/\n.atomkit/\n').added //=> ['.atomkit/']
  */
 export function mergeGitignore(theirs: string, ours: string): Merged {
-  const rule = (line: string) => line.trim().replace(/^\/|\/$/g, '');
+  const rule = (line: string) => line.trim().replace(/^!/, '').replace(/^\/|\/$/g, '');
   const rules = (text: string) => text.split(/\r?\n/).filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
   const present = new Set(rules(theirs).map(rule));
   const added = rules(ours).filter((line) => !present.has(rule(line)));
