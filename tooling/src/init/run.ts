@@ -32,7 +32,8 @@ export async function runInit(dirArgument: string | undefined, options: InitOpti
   const answers = options.yes || !options.interactive ? defaultAnswers(dir, given) : await ask(dir, given);
   if (!answers) return 1;
 
-  const where = (file: string) => path.relative(cwd, file).split(path.sep).join('/');
+  const relative = (from: string, file: string) => path.relative(from, file).split(path.sep).join('/');
+  const where = (file: string) => relative(cwd, file);
   const plan = planScaffold(dir, answers, packageNameFor(dir), { shown: where, workflows: options.workflows !== false });
   if (plan.inTheWay.length > 0) {
     const listed = plan.inTheWay.map(where);
@@ -52,8 +53,8 @@ export async function runInit(dirArgument: string | undefined, options: InitOpti
     const report = {
       dir,
       answers,
-      files: created.map((file) => path.relative(dir, file.target).split(path.sep).join('/')),
-      merged: Object.fromEntries(merged.map((file) => [path.relative(dir, file.target).split(path.sep).join('/'), { added: file.merged.added, kept: file.merged.kept }])),
+      files: created.map((file) => relative(dir, file.target)),
+      merged: Object.fromEntries(merged.map((file) => [relative(dir, file.target), { added: file.merged.added, kept: file.merged.kept }])),
       packageManager: plan.manager.name,
       ...(plan.workflowsDir ? { workflowsAt: plan.workflowsDir } : {}),
     };

@@ -75,7 +75,7 @@ export function planScaffold(dir: string, answers: InitAnswers, packageName: str
   const shown = options.shown ?? ((file: string) => file);
   const top = repositoryRoot(dir);
   const folder = top !== undefined && top !== dir ? path.relative(top, dir).split(path.sep).join('/') : undefined;
-  const manager = packageManagerFor(top !== undefined && top !== dir ? [dir, top] : [dir]);
+  const manager = packageManagerFor(folder !== undefined ? [dir, top!] : [dir]);
   const files: PlannedFile[] = [];
   const inTheWay: string[] = [];
   for (const file of scaffoldFiles(answers, packageName, folder)) {
@@ -87,7 +87,7 @@ export function planScaffold(dir: string, answers: InitAnswers, packageName: str
     else if (!MERGED.has(file.path)) inTheWay.push(target);
     else files.push({ target, content, merged: mergeInto(target, shown(target), file, packageName) });
   }
-  const workflowsDir = folder !== undefined && options.workflows !== false ? path.join(top!, ...WORKFLOWS.split('/').filter(Boolean)) : undefined;
+  const workflowsDir = folder !== undefined && options.workflows !== false ? path.join(top!, '.github', 'workflows') : undefined;
   return { files, inTheWay, manager, ...(folder !== undefined ? { folder } : {}), ...(workflowsDir ? { workflowsDir } : {}) };
 }
 
