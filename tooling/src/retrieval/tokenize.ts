@@ -117,6 +117,7 @@ export function hyphenatedCompounds(text: string): string[] {
   return compoundsIn(text.normalize('NFKC'));
 }
 
+/** `hyphenatedCompounds` of text already in NFKC; text with no hyphen has none, and is not searched for them. */
 function compoundsIn(normalized: string): string[] {
   if (!normalized.includes('-')) return [];
   return [...normalized.matchAll(HYPHENATED)].map(([, compound]) => compound!.toLowerCase().replace(/-/g, ''));
