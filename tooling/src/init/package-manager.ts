@@ -13,8 +13,8 @@ export interface PackageManager {
   readonly name: PackageManagerName;
   /** Its version, when known. */
   readonly version?: string;
-  /** Whether a package.json names it in `packageManager` (setup actions read the version there). */
-  readonly declared: boolean;
+  /** The package.json that names it in `packageManager`, absolute (setup actions read the version there). */
+  readonly declaredIn?: string;
 }
 
 const LOCKFILES: readonly [string, PackageManagerName][] = [
@@ -33,7 +33,7 @@ const NAMED = /^(npm|pnpm|yarn|bun)[@/](\d[^\s+]*)/;
  * (the knowledge base's, then the repository's root), then at `userAgent` (npm, pnpm, yarn and bun
  * set `npm_config_user_agent` for what they run).
  *
- * @example packageManagerFor([], 'pnpm/12.25.1 npm/? node/v24.22.3 linux x64') //=> { name: 'pnpm', version: '12.25.1', declared: false }
+ * @example packageManagerFor([], 'pnpm/12.25.1 npm/? node/v24.22.3 linux x64') //=> { name: 'pnpm', version: '12.25.1' }
  */
 export function packageManagerFor(dirs: readonly string[], userAgent: string | undefined = process.env.npm_config_user_agent): PackageManager {
   for (const dir of dirs) {
@@ -42,17 +42,17 @@ export function packageManagerFor(dirs: readonly string[], userAgent: string | u
     const lockfile = LOCKFILES.find(([file]) => existsSync(path.join(dir, file)));
     if (lockfile) {
       const agent = fromUserAgent(userAgent);
-      return agent?.name === lockfile[1] ? agent : { name: lockfile[1], declared: false };
+      return agent?.name === lockfile[1] ? agent : { name: lockfile[1] };
     }
   }
-  return fromUserAgent(userAgent) ?? { name: 'npm', declared: false };
+  return fromUserAgent(userAgent) ?? { name: 'npm' };
 }
 
 function declaredIn(file: string): PackageManager | undefined {
   try {
     const field = (JSON.parse(readFileSync(file, 'utf8')) as { packageManager?: unknown }).packageManager;
     const match = typeof field === 'string' ? NAMED.exec(field) : null;
-    return match ? { name: match[1] as PackageManagerName, version: match[2]!, declared: true } : undefined;
+    return match ? { name: match[1] as PackageManagerName, version: match[2]!, declaredIn: file } : undefined;
   } catch {
     // No package.json, or one init will report on when it reads it to merge.
     return undefined;
@@ -61,7 +61,30 @@ function declaredIn(file: string): PackageManager | undefined {
 
 function fromUserAgent(userAgent: string | undefined): PackageManager | undefined {
   const match = NAMED.exec(userAgent ?? '');
-  return match ? { name: match[1] as PackageManagerName, version: match[2]!, declared: false } : undefined;
+  return match ? { name: match[1] as PackageManagerName, version: match[2]! } : undefined;
+}
+
+/** The lockfile each package manager writes. */
+export const LOCKFILE: Readonly<Record<PackageManagerName, string>> = { npm: 'package-lock.json', pnpm: 'pnpm-lock.yaml', yarn: 'yarn.lock', bun: 'bun.lock' };
+
+/**
+ * The lockfile a knowledge base in `dir`, inside the repository at `root`, is installed from: its
+ * own, else the root's when the root is a workspace the knowledge base can be part of (npm, Yarn or
+ * Bun `workspaces`, or pnpm-workspace.yaml), else its own that its first install will write.
+ */
+export function lockfileOf(manager: PackageManagerName, dir: string, root: string): string {
+  const own = path.join(dir, LOCKFILE[manager]);
+  const shared = path.join(root, LOCKFILE[manager]);
+  if (existsSync(own) || !existsSync(shared)) return own;
+  return existsSync(path.join(root, 'pnpm-workspace.yaml')) || hasWorkspaces(path.join(root, 'package.json')) ? shared : own;
+}
+
+function hasWorkspaces(file: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as { workspaces?: unknown }).workspaces !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /** How each package manager runs a command of an installed package (`npx atomkit`). */

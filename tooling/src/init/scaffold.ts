@@ -13,7 +13,7 @@ import { packageFile, packageVersion } from '../package/files.js';
 import type { InitAnswers } from './answers.js';
 import { mergeGitignore, mergePackageJson, type Merged } from './merge.js';
 import { repositoryRoot } from './repository.js';
-import { packageManagerFor, type PackageManager } from './package-manager.js';
+import { lockfileOf, packageManagerFor, type PackageManager } from './package-manager.js';
 import { adaptWorkflow } from './workflows.js';
 
 /** Template files whose name npm would not pack as it is. */
@@ -76,13 +76,16 @@ export function planScaffold(dir: string, answers: InitAnswers, packageName: str
   const top = repositoryRoot(dir);
   const folder = top !== undefined && top !== dir ? path.relative(top, dir).split(path.sep).join('/') : undefined;
   const manager = packageManagerFor(folder !== undefined ? [dir, top!] : [dir]);
+  const fromRoot = (file: string) => path.relative(folder !== undefined ? top! : dir, file).split(path.sep).join('/');
+  const lockfile = folder !== undefined ? fromRoot(lockfileOf(manager.name, dir, top!)) : undefined;
+  const packageManagerFile = manager.declaredIn ? fromRoot(manager.declaredIn) : undefined;
   const files: PlannedFile[] = [];
   const inTheWay: string[] = [];
   for (const file of scaffoldFiles(answers, packageName, folder)) {
     const workflow = file.path.startsWith(WORKFLOWS);
     if (workflow && options.workflows === false) continue;
     const target = workflow && folder !== undefined ? path.join(top!, file.path) : path.join(dir, file.path);
-    const content = workflow ? adaptWorkflow(file.content, { ...(folder !== undefined ? { folder } : {}), manager }) : file.content;
+    const content = workflow ? adaptWorkflow(file.content, { ...(folder !== undefined ? { folder, lockfile } : {}), manager, ...(packageManagerFile ? { packageManagerFile } : {}) }) : file.content;
     if (!existsSync(target)) files.push({ target, content });
     else if (!MERGED.has(file.path)) inTheWay.push(target);
     else files.push({ target, content, merged: mergeInto(target, shown(target), file, packageName) });

@@ -6,7 +6,7 @@ import type { PackageManager } from './package-manager.js';
 import { adaptWorkflow } from './workflows.js';
 
 const template = (name: string) => readFileSync(packageFile('tooling', 'templates', 'init', '.github', 'workflows', name), 'utf8');
-const npm: PackageManager = { name: 'npm', declared: false };
+const npm: PackageManager = { name: 'npm' };
 
 interface Step {
   name?: string;
@@ -43,7 +43,7 @@ describe('adaptWorkflow', () => {
   });
 
   test('with pnpm, pnpm is set up before Node.js (whose cache needs it), installs from its lockfile and runs atomkit', () => {
-    const steps = stepsOf(adaptWorkflow(template('atoms.yml'), { manager: { name: 'pnpm', version: '12.25.1', declared: false } }), 'lint');
+    const steps = stepsOf(adaptWorkflow(template('atoms.yml'), { manager: { name: 'pnpm', version: '12.25.1' } }), 'lint');
     expect(names(steps).slice(0, 4)).toEqual(['Check out', 'Set up pnpm', 'Set up Node.js', 'Install']);
     expect(steps[1]).toEqual({ name: 'Set up pnpm', uses: 'pnpm/action-setup@v6', with: { version: '12' } });
     expect(steps[2]!.with).toEqual({ 'node-version': 24, cache: 'pnpm' });
@@ -52,23 +52,24 @@ describe('adaptWorkflow', () => {
   });
 
   test("pnpm named in a folder's package.json is read from there, with no second version beside it", () => {
-    const steps = stepsOf(adaptWorkflow(template('index.yml'), { folder: 'kb', manager: { name: 'pnpm', version: '10.4.0', declared: true } }), 'index');
+    const manager = { name: 'pnpm', version: '10.4.0', declaredIn: '/repo/kb/package.json' } as const;
+    const steps = stepsOf(adaptWorkflow(template('index.yml'), { folder: 'kb', manager, packageManagerFile: 'kb/package.json' }), 'index');
     expect(steps[1]).toEqual({ name: 'Set up pnpm', uses: 'pnpm/action-setup@v6', with: { package_json_file: 'kb/package.json' } });
     expect(steps[2]!.with).toMatchObject({ cache: 'pnpm', 'cache-dependency-path': 'kb/pnpm-lock.yaml' });
   });
 
   test('with Yarn, Corepack is enabled after Node.js is set up, and Yarn installs and runs atomkit', () => {
-    const steps = stepsOf(adaptWorkflow(template('site.yml'), { manager: { name: 'yarn', declared: false } }), 'build');
+    const steps = stepsOf(adaptWorkflow(template('site.yml'), { manager: { name: 'yarn' } }), 'build');
     expect(names(steps).slice(0, 4)).toEqual(['Check out', 'Set up Node.js', 'Enable Corepack', 'Install']);
     expect(steps[1]!.with).toEqual({ 'node-version': 24 });
     expect(steps[3]!.run).toBe('yarn install --frozen-lockfile');
     expect(steps.find((step) => step.name === 'Build site')?.run).toBe('yarn atomkit site build --out site/dist');
     // The block script that works out the site's base path is still a block script.
-    expect(adaptWorkflow(template('site.yml'), { manager: { name: 'yarn', declared: false } })).toContain('        run: |\n          if [ "${{ github.event_name }}" = pull_request ]; then');
+    expect(adaptWorkflow(template('site.yml'), { manager: { name: 'yarn' } })).toContain('        run: |\n          if [ "${{ github.event_name }}" = pull_request ]; then');
   });
 
   test('with Bun, Bun is set up after Node.js and installs from its lockfile', () => {
-    const steps = stepsOf(adaptWorkflow(template('index.yml'), { manager: { name: 'bun', declared: false } }), 'index');
+    const steps = stepsOf(adaptWorkflow(template('index.yml'), { manager: { name: 'bun' } }), 'index');
     expect(names(steps).slice(0, 4)).toEqual(['Check out', 'Set up Node.js', 'Set up Bun', 'Install']);
     expect(steps[3]!.run).toBe('bun install --frozen-lockfile');
   });

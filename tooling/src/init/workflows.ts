@@ -3,49 +3,51 @@
  * or Bun, they set that package manager up and install and run with it (npm's `npm ci` fails with
  * no package-lock.json). Kept in a folder of a larger repository, they are written to the
  * repository's root (`.github/workflows/`, the only place GitHub runs them from) and made to work in
- * that folder: its `run` steps start there, the package cache is keyed by that folder's lockfile,
+ * that folder: its `run` steps start there, the package cache is keyed by the lockfile it installs from,
  * and the paths given to actions (a cache, an artifact) are that folder's.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
-import { EXEC, type PackageManager } from './package-manager.js';
+import { EXEC, LOCKFILE, type PackageManager } from './package-manager.js';
 
 export interface WorkflowSetting {
   /** The knowledge base's folder relative to the repository's root, with `/`; undefined at the root. */
   readonly folder?: string;
+  /** With a folder: the lockfile it installs from, relative to the repository's root (`lockfileOf`). */
+  readonly lockfile?: string;
   readonly manager: PackageManager;
+  /** The package.json that names the package manager (`manager.declaredIn`), relative to the repository's root. */
+  readonly packageManagerFile?: string;
 }
 
 /** What each package manager changes in a workflow written for npm. */
 interface Installer {
   /** setup-node's `cache` (none: the package manager is set up after Node.js, or setup-node cannot cache it). */
   readonly cache?: string;
-  readonly lockfile: string;
   readonly install: string;
   /** A step that sets the package manager up, and whether it goes before setup-node (which needs it for its cache) or after. */
   readonly setup?: (setting: WorkflowSetting) => { readonly step: Record<string, unknown>; readonly before: boolean };
 }
 
 const INSTALLERS: Readonly<Record<PackageManager['name'], Installer>> = {
-  npm: { cache: 'npm', lockfile: 'package-lock.json', install: 'npm ci --no-audit --no-fund' },
+  npm: { cache: 'npm', install: 'npm ci --no-audit --no-fund' },
   pnpm: {
     cache: 'pnpm',
-    lockfile: 'pnpm-lock.yaml',
     install: 'pnpm install --frozen-lockfile',
     // The action reads the version from package.json's packageManager when there is one, and
     // refuses a second one given beside it.
-    setup: ({ manager, folder }) => ({
+    setup: ({ manager, packageManagerFile }) => ({
       step: {
         name: 'Set up pnpm',
         uses: 'pnpm/action-setup@v6',
-        with: manager.declared ? (folder !== undefined ? { package_json_file: `${folder}/package.json` } : undefined) : { version: manager.version?.split('.')[0] ?? 'latest' },
+        with: packageManagerFile === undefined ? { version: manager.version?.split('.')[0] ?? 'latest' } : packageManagerFile === 'package.json' ? undefined : { package_json_file: packageManagerFile },
       },
       before: true,
     }),
   },
   // Corepack, which ships with Node.js 24, gives the project its own Yarn (Classic or Berry) once
   // Node.js is set up, too late for setup-node's cache.
-  yarn: { lockfile: 'yarn.lock', install: 'yarn install --frozen-lockfile', setup: () => ({ step: { name: 'Enable Corepack', run: 'corepack enable' }, before: false }) },
-  bun: { lockfile: 'bun.lock', install: 'bun install --frozen-lockfile', setup: () => ({ step: { name: 'Set up Bun', uses: 'oven-sh/setup-bun@v2' }, before: false }) },
+  yarn: { install: 'yarn install --frozen-lockfile', setup: () => ({ step: { name: 'Enable Corepack', run: 'corepack enable' }, before: false }) },
+  bun: { install: 'bun install --frozen-lockfile', setup: () => ({ step: { name: 'Set up Bun', uses: 'oven-sh/setup-bun@v2' }, before: false }) },
 };
 
 /** The workflow `text` (written for npm at the repository's root) as `setting` needs it. */
@@ -69,7 +71,7 @@ export function adaptWorkflow(text: string, setting: WorkflowSetting): string {
       if (step === steps.items[setupNode] && inputs.has('cache')) {
         if (installer.cache) inputs.set('cache', installer.cache);
         else inputs.delete('cache');
-        if (installer.cache && folder !== undefined) inputs.set('cache-dependency-path', `${folder}/${installer.lockfile}`);
+        if (installer.cache && folder !== undefined) inputs.set('cache-dependency-path', setting.lockfile ?? `${folder}/${LOCKFILE[manager.name]}`);
       }
       const given = inputs.get('path');
       if (folder !== undefined && typeof given === 'string' && isRelative(given)) inputs.set('path', `${folder}/${given}`);

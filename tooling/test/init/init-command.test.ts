@@ -121,6 +121,17 @@ describe('atomkit init', () => {
     expect(steps.map((step) => step.uses ?? step.run).slice(1, 4)).toEqual(['pnpm/action-setup@v6', 'actions/setup-node@v7', 'pnpm install --frozen-lockfile']);
   });
 
+  test("a knowledge base made a package of a pnpm workspace keys its workflows' cache by the workspace's lockfile", () => {
+    const repo = folderWith('pnpm-monorepo', { 'package.json': '{"name":"mono","private":true,"packageManager":"pnpm@10.4.1"}', 'pnpm-workspace.yaml': "packages: ['docs/*']\n", 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n" });
+    mkdirSync(path.join(repo, '.git'));
+    const result = init(['docs/kb', '--yes'], repo);
+    expect(result.status).toBe(0);
+    const steps = parse(readFileSync(path.join(repo, '.github', 'workflows', 'index.yml'), 'utf8')).jobs.index.steps as { uses?: string; with?: Record<string, unknown> }[];
+    expect(steps.find((step) => step.uses?.startsWith('actions/setup-node@'))?.with).toMatchObject({ cache: 'pnpm', 'cache-dependency-path': 'pnpm-lock.yaml' });
+    // The version is the one the workspace's package.json names, where the action finds it by default.
+    expect(steps.find((step) => step.uses?.startsWith('pnpm/action-setup@'))).not.toHaveProperty('with');
+  });
+
   test('--no-workflows leaves the GitHub workflows out, in a folder of a repository too, whose edit links still name the folder', () => {
     const repo = folderWith('gitlab-hosted', {});
     mkdirSync(path.join(repo, '.git'));
