@@ -9,6 +9,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { repositoryLinks } from '../config/load.js';
+import { editHeader } from '../studio/header-edit.js';
+import { baseLanguage } from '../text/language-tag.js';
 import { packageFile, packageVersion } from '../package/files.js';
 import type { InitAnswers } from './answers.js';
 import { mergeGitignore, mergePackageJson, type Merged } from './merge.js';
@@ -31,12 +33,19 @@ export interface ScaffoldFile {
  * edit links go there.
  */
 export function scaffoldFiles(answers: InitAnswers, packageName: string, folder?: string): ScaffoldFile[] {
+  // The examples are in English: in a knowledge base whose default language is another, they say so.
+  const english = baseLanguage(answers.languages[0] ?? 'en') === 'en';
   return [
     { path: 'atomkit.config.yaml', content: configYaml(answers, folder) },
     { path: 'package.json', content: `${JSON.stringify(packageJson(packageName), null, 2)}\n` },
-    ...templateFiles(packageFile('tooling', 'templates', 'init')),
+    ...templateFiles(packageFile('tooling', 'templates', 'init')).map((file) =>
+      english || !EXAMPLES.test(file.path) ? file : { ...file, content: editHeader(file.content, (doc) => doc.set('language', 'en')).text },
+    ),
   ];
 }
+
+/** The example atoms and interview, whose headers say their language. */
+const EXAMPLES = /^(?:atoms|interviews)\/.+\.md$/;
 
 /** One file of the plan. */
 export interface PlannedFile {

@@ -51,6 +51,18 @@ describe('atomkit init', () => {
     });
   });
 
+  test('a knowledge base in another language gets the English examples marked English, and they lint clean by English limits', () => {
+    const result = init(['tanto', '--yes', '--languages', 'ja']);
+    expect(result.status).toBe(0);
+    const kb = path.join(root, 'tanto');
+    const atom = readFileSync(path.join(kb, 'atoms', 'procedure', 'example-deploy-the-orders-service-to-production.md'), 'utf8');
+    expect(atom).toMatch(/^---\ntitle: "Example: Deploy the orders service to production"\n[\s\S]*\nlanguage: en\n---\n/);
+    expect(readFileSync(path.join(kb, 'interviews', 'example-interview.md'), 'utf8')).toContain('\nlanguage: en\n---\n');
+    const lint = spawnSync(process.execPath, [BIN, 'lint'], { cwd: kb, encoding: 'utf8' });
+    expect(lint.stdout).toContain('0 errors, 0 warnings');
+    expect(lint.status).toBe(0);
+  });
+
   test('refuses to overwrite any file and writes nothing when one is in the way', () => {
     const kb = folderWith('taken', { 'atomkit.config.yaml': 'site:\n  title: Mine\n', 'package.json': '{"name":"mine"}\n' });
     const result = init(['--yes'], kb);
