@@ -6,9 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { LANGUAGE_TAG } from '../config/load.js';
+import { baseLanguage } from '../text/language-tag.js';
 
 export interface InitAnswers {
-  /** Who the knowledge base belongs to: the site title is "<organisation> knowledge base". */
+  /** Who the knowledge base belongs to: the site title is "<organisation> knowledge base" (`siteTitle`). */
   readonly organisation: string;
   /** Where the site is published. */
   readonly siteUrl: string;
@@ -56,16 +57,34 @@ export function defaultAnswers(dir: string, given: Partial<InitAnswers> = {}): I
   const repoUrl = given.repoUrl ?? gitRemote(existingFolder(dir)) ?? '';
   const github = githubRepo(repoUrl);
   const organisation = given.organisation ?? titleCase(github?.owner ?? path.basename(path.resolve(dir)));
+  const languages = given.languages ?? ['en'];
   return {
     organisation,
     repoUrl,
     siteUrl: given.siteUrl ?? pagesUrl(repoUrl) ?? 'http://127.0.0.1:4321/',
-    contact: given.contact ?? contactFor(organisation),
-    languages: given.languages ?? ['en'],
+    contact: given.contact ?? wordingFor(languages[0]!).contact(organisation),
+    languages,
   };
 }
 
-const contactFor = (organisation: string) => `the ${organisation} documentation team`;
+/** The site title and the default contact, in the languages the site's interface and the chat speak (English otherwise). */
+const WORDING: Readonly<Record<string, { title: (organisation: string) => string; contact: (organisation: string) => string }>> = {
+  en: { title: (organisation) => `${organisation} knowledge base`, contact: (organisation) => `the ${organisation} documentation team` },
+  ja: { title: (organisation) => `${organisation} ナレッジベース`, contact: (organisation) => `${organisation} のドキュメント担当チーム` },
+};
+
+function wordingFor(language: string): (typeof WORDING)[string] {
+  return WORDING[baseLanguage(language)] ?? WORDING.en!;
+}
+
+/**
+ * The site title of a knowledge base, in its default language.
+ *
+ * @example siteTitle({ organisation: 'Acme', languages: ['ja'] }) //=> 'Acme ナレッジベース'
+ */
+export function siteTitle(answers: Pick<InitAnswers, 'organisation' | 'languages'>): string {
+  return wordingFor(answers.languages[0] ?? 'en').title(answers.organisation);
+}
 
 /** Where GitHub Pages publishes a project page of a GitHub repository. */
 function pagesUrl(repoUrl: string): string | undefined {

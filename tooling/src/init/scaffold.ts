@@ -12,7 +12,7 @@ import { repositoryLinks } from '../config/load.js';
 import { editHeader } from '../studio/header-edit.js';
 import { baseLanguage } from '../text/language-tag.js';
 import { packageFile, packageVersion } from '../package/files.js';
-import type { InitAnswers } from './answers.js';
+import { siteTitle, type InitAnswers } from './answers.js';
 import { mergeGitignore, mergePackageJson, type Merged } from './merge.js';
 import { repositoryRoot } from './repository.js';
 import { lockfileOf, packageManagerFor, type PackageManager } from './package-manager.js';
@@ -135,7 +135,7 @@ function configYaml(answers: InitAnswers, folder: string | undefined): string {
   const edit = repositoryLinks(repo)?.editUrl;
   const config = {
     site: {
-      title: `${answers.organisation} knowledge base`,
+      title: siteTitle(answers),
       url: answers.siteUrl,
       ...(repo ? { repoUrl: repo } : {}),
       ...(edit && (github || folder !== undefined) ? { editUrl: `${edit}${folder !== undefined ? `${folder}/` : ''}` } : {}),

@@ -51,10 +51,12 @@ describe('atomkit init', () => {
     });
   });
 
-  test('a knowledge base in another language gets the English examples marked English, and they lint clean by English limits', () => {
+  test('a knowledge base in Japanese is titled in Japanese, and its English examples are marked English and lint clean by English limits', () => {
     const result = init(['tanto', '--yes', '--languages', 'ja']);
     expect(result.status).toBe(0);
     const kb = path.join(root, 'tanto');
+    const config = parse(readFileSync(path.join(kb, 'atomkit.config.yaml'), 'utf8'));
+    expect([config.site.title, config.bot.support.contact]).toEqual(['Tanto ナレッジベース', 'Tanto のドキュメント担当チーム']);
     const atom = readFileSync(path.join(kb, 'atoms', 'procedure', 'example-deploy-the-orders-service-to-production.md'), 'utf8');
     expect(atom).toMatch(/^---\ntitle: "Example: Deploy the orders service to production"\n[\s\S]*\nlanguage: en\n---\n/);
     expect(readFileSync(path.join(kb, 'interviews', 'example-interview.md'), 'utf8')).toContain('\nlanguage: en\n---\n');
