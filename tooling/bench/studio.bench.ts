@@ -27,7 +27,8 @@ import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../bot/widget/test/browser.js';
 import { parseAtomText } from '../src/atom/parse.js';
-import { buildStudioClient, studioClientDir } from '../src/studio/web/build.js';
+import { buildStudioClient } from '../src/studio/web/build.js';
+import { studioClientDir } from '../src/studio/web/client-dir.js';
 import { corpusAtom, corpusPath, generateCorpus } from './generate-corpus.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));

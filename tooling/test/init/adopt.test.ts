@@ -1,8 +1,8 @@
 /**
  * A new team adopts atomkit the way the README says: the packed tarball installed as a tool, then
  * again in their knowledge base from the npm cache alone (`--offline`), `atomkit init --yes`, one
- * atom of their own, then lint, index, site build and serve in their folder. Nothing may be
- * written inside the installed package.
+ * atom of their own, then lint, index, site build, serve, `npm start` and the studio in their
+ * folder. Nothing may be written inside the installed package.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -15,9 +15,11 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const temp = mkdtempSync(path.join(os.tmpdir(), 'atomkit-adopt-'));
 let server: ChildProcess | undefined;
 let dev: ChildProcess | undefined;
+let started: ChildProcess | undefined;
 afterAll(() => {
   server?.kill('SIGKILL');
   dev?.kill('SIGKILL');
+  started?.kill('SIGKILL');
   rmSync(temp, { recursive: true, force: true });
 });
 
@@ -26,6 +28,23 @@ const npm = (args: string[], cwd: string) => {
   if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed (${result.status}):\n${result.stderr}`);
   return result.stdout;
 };
+
+/** Starts a long-running atomkit command in `cwd` and resolves with the URL it says it listens on. */
+function listening(bin: string, args: readonly string[], cwd: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
+  const child = spawn(bin, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
+  started = child;
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/[^\s/]+)/.exec(output);
+      if (match) resolve({ child, url: match[1]!, output: () => output });
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.once('exit', (code) => reject(new Error(`atomkit ${args.join(' ')} exited (${code}):\n${output}`)));
+  });
+}
 
 /** Every file under `dir` with its size and modification time. */
 function snapshot(dir: string): string[] {
@@ -170,6 +189,22 @@ test('a packed atomkit installed offline scaffolds, lints, indexes, builds and s
     expect(configured.stderr).toContain(sentence);
     expect(configured.stderr).not.toMatch(/^\s+at /m);
   }
+
+  // What the README's first steps run, `npm start` (the knowledge base's start script: atomkit
+  // start), and the authoring studio: neither may need a package atomkit is only built with.
+  const start = await listening(path.join(kb, 'node_modules/.bin/atomkit'), ['start', '--port', '0'], kb);
+  const home = await fetch(`${start.url}/procedure/restart-the-orders-queue-worker/`);
+  expect(home.status).toBe(200);
+  expect(await home.text()).toContain('Acme knowledge base');
+  const asked = await fetch(`${start.url}/api/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: 'how do I restart the orders queue worker?' }) });
+  expect(asked.status).toBe(200);
+  expect(start.output()).not.toMatch(/internal error/);
+  start.child.kill('SIGTERM');
+  const studio = await listening(path.join(kb, 'node_modules/.bin/atomkit'), ['studio', '--port', '0'], kb);
+  const app = await fetch(`${studio.url}/`);
+  expect(app.status).toBe(200);
+  expect(await app.text()).toMatch(/<script type="module"[^>]* src="\/assets\//);
+  studio.child.kill('SIGTERM');
 
   expect(snapshot(installed)).toEqual(before);
 }, 900_000);

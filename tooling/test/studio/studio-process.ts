@@ -8,7 +8,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildStudioClient, studioClientDir } from '../../src/studio/web/build.js';
+import { buildStudioClient } from '../../src/studio/web/build.js';
+import { studioClientDir } from '../../src/studio/web/client-dir.js';
 
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 

@@ -13,18 +13,13 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { packageFile } from '../../package/files.js';
+import { studioClientDir } from './client-dir.js';
 
 const clientDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'client');
 
 /** The placeholders in client/index.html that name the entry script and stylesheet. */
 const ENTRY_SCRIPT = '/assets/studio.js';
 const ENTRY_STYLES = '/assets/studio.css';
-
-/** Where the package keeps the built client. */
-export function studioClientDir(): string {
-  return packageFile('dist', 'browser', 'studio');
-}
 
 export interface StudioClientBuild {
   readonly outDir: string;

@@ -7,7 +7,7 @@ import type { AtomkitConfig } from '../../config/load.js';
 import type { CliIo } from '../../cli/io.js';
 import { onStopSignal, type StopSignal } from '../../cli/stop-signal.js';
 import { buildStudioApp } from './app.js';
-import { studioClientDir } from './build.js';
+import { studioClientDir } from './client-dir.js';
 
 /** Where the studio listens unless `--port` says otherwise (the chat service takes 4321). */
 export const STUDIO_PORT = 4322;
