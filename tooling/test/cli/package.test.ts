@@ -71,15 +71,16 @@ test('lint worker threads run the compiled package and find what one thread find
   expect(two.stderr).toBe('');
 }, 60_000);
 
-/** Module specifiers a compiled file imports: import and re-export statements, and `import()` of a literal. */
-const IMPORTS = /^\s*(?:import|export)\s[^'"]*?\bfrom\s*['"]([^'"\s]+)['"]|^\s*import\s*['"]([^'"\s]+)['"]|\bimport\(\s*['"]([^'"\s]+)['"]\s*\)/gm;
+/** Module specifiers a compiled file imports: import and re-export statements, and `import()` or `require()` of a literal. */
+const IMPORTS = /^\s*(?:import|export)\s[^'"]*?\bfrom\s*['"]([^'"\s]+)['"]|^\s*import\s*['"]([^'"\s]+)['"]|\b(?:import|require)\(\s*['"]([^'"\s]+)['"]\s*\)/gm;
 
 test('every package the installed CLI and the site plugin can load is a dependency or a peer of atomkit, not a dev dependency that happens to be there', () => {
   const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
   const declared = new Set(['dependencies', 'peerDependencies', 'optionalDependencies'].flatMap((field) => Object.keys(manifest[field] ?? {})));
   const site = path.join(ROOT, 'dist', 'site', 'src');
-  // The CLI, and every file of the site plugin: Astro loads its components and routes by path.
-  const roots = [path.join(ROOT, 'dist', 'tooling', 'src', 'cli', 'main.js'), ...readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(js|astro)$/.test(file) && !file.includes('.test.')).map((file) => path.join(site, file))];
+  // The CLI, the chat service's worker processes, and every file of the site plugin: Astro loads its
+  // components and routes by path.
+  const roots = [path.join(ROOT, 'dist', 'tooling', 'src', 'cli', 'main.js'), path.join(ROOT, 'dist', 'bot', 'src', 'worker.js'), ...readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(js|astro)$/.test(file) && !file.includes('.test.')).map((file) => path.join(site, file))];
   const seen = new Set<string>();
   const undeclared = new Map<string, string>();
   const queue = [...roots];
