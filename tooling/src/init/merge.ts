@@ -4,6 +4,7 @@
  * theirs is changed, reordered or removed; a script of theirs with atomkit's name stays theirs.
  */
 import { StudioError } from '../studio/errors.js';
+import { jsonError } from '../text/json-error.js';
 
 export interface Merged {
   readonly content: string;
@@ -106,19 +107,10 @@ function parseObject(text: string, file: string): JsonObject {
   let value: unknown;
   try {
     value = JSON.parse(json);
-  } catch (error) {
-    const message = (error as Error).message;
-    const at = / in JSON at position (\d+)/.exec(message);
-    const place = at ? lineAndColumn(json, Number(at[1])) : /end of JSON input/.test(message) ? lineAndColumn(json, json.length) : undefined;
-    const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
-    throw new StudioError(`${file}${place ? `:${place.line}:${place.column}` : ''}: ${reason}. Nothing was written.`, 1, 'Fix package.json (npm cannot read it either), then run atomkit init again.');
+  } catch {
+    const problem = jsonError(json)!;
+    throw new StudioError(`${file}:${problem.at.line}:${problem.at.column}: ${problem.reason}. Nothing was written.`, 1, 'Fix package.json (npm cannot read it either), then run atomkit init again.');
   }
   if (!isObject(value)) throw new StudioError(`${file}: expected a JSON object, found ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}. Nothing was written.`, 1);
   return value;
-}
-
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
 }

@@ -4,6 +4,7 @@ import { parseDocument } from 'yaml';
 import { REQUIRED_SECTIONS, headingMatches } from '../../atom/sections.js';
 import type { Position } from '../../atom/position.js';
 import { atomType } from '../atom-facts.js';
+import { jsonError } from '../../text/json-error.js';
 import type { FileRule } from '../types.js';
 
 const LANGS: Record<string, 'json' | 'yaml'> = { json: 'json', jsonc: 'json', yaml: 'yaml', yml: 'yaml' };
@@ -51,18 +52,6 @@ function positionIn(text: string, offset: number): Position {
   const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
   const line = before.split('\n').length;
   return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
-}
-
-function jsonError(text: string): { reason: string; at: Position } | undefined {
-  try {
-    JSON.parse(text);
-    return undefined;
-  } catch (error) {
-    const message = (error as Error).message;
-    const offset = /position (\d+)/.exec(message)?.[1];
-    const reason = message.replace(/ in JSON at position \d+.*$/s, '').replace(/\s*\(line \d+ column \d+\)$/, '');
-    return { reason, at: positionIn(text, offset === undefined ? text.length : Number(offset)) };
-  }
 }
 
 function yamlError(text: string): { reason: string; at: Position } | undefined {
