@@ -5,7 +5,7 @@ import type { DefineCommand } from '../command.js';
 export const defineInit: DefineCommand = (program, io, setExitCode) => {
   program
     .command('init')
-    .description('scaffold a new knowledge base: example atoms and interview, atomkit.config.yaml, package.json, GitHub workflows')
+    .description('scaffold a knowledge base, in a new folder or a repository you have: example atoms and interview, atomkit.config.yaml, package.json scripts, GitHub workflows')
     .argument('[dir]', 'folder to create it in (default: the current folder)')
     .option('-y, --yes', 'take every default without asking (also when not run in a terminal)')
     .option('--name <organisation>', 'organisation or team name, for the site title')
