@@ -5,7 +5,7 @@
  * own `.gitignore` and `package.json` gain what they lack (merge.ts). In a folder of a larger
  * repository, the workflows go to the repository's root, where GitHub runs them (workflows.ts).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { repositoryLinks } from '../config/load.js';
@@ -115,10 +115,12 @@ export function writeScaffold(plan: ScaffoldPlan): void {
     if (file.merged && file.merged.added.length === 0) continue;
     mkdirSync(path.dirname(file.target), { recursive: true });
     if (file.merged) {
-      // Replaced whole: an interrupted write leaves the repository's file as it was.
-      const temporary = `${file.target}.atomkit-init.tmp`;
+      // Replaced whole: an interrupted write leaves the repository's file as it was. A file that is
+      // a symbolic link (a shared package.json) is replaced where the link points, and stays a link.
+      const real = realpathSync(file.target);
+      const temporary = `${real}.atomkit-init.tmp`;
       writeFileSync(temporary, file.merged.content);
-      renameSync(temporary, file.target);
+      renameSync(temporary, real);
     } else {
       // `wx`: a file that appeared since the check is still not overwritten.
       writeFileSync(file.target, file.content, { flag: 'wx' });

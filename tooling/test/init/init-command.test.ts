@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -94,6 +94,15 @@ describe('atomkit init', () => {
     const again = init(['--yes'], repo);
     expect(again.status).toBe(1);
     expect(readFileSync(path.join(repo, 'package.json'), 'utf8')).toBe(merged);
+  });
+
+  test('a .gitignore that is a symbolic link gains the rules where it points, and stays a link', () => {
+    const shared = folderWith('shared-config', { 'gitignore': 'node_modules/\n' });
+    const repo = folderWith('linked-ignore', {});
+    symlinkSync(path.join(shared, 'gitignore'), path.join(repo, '.gitignore'));
+    expect(init(['--yes'], repo).status).toBe(0);
+    expect(lstatSync(path.join(repo, '.gitignore')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(shared, 'gitignore'), 'utf8')).toContain('\n.atomkit/\n');
   });
 
   test('a package.json that is not JSON stops init at its line and column, with nothing written', () => {
