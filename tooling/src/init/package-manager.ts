@@ -17,6 +17,7 @@ export interface PackageManager {
   readonly declaredIn?: string;
 }
 
+/** Every lockfile that names its package manager, older forms too (`LOCKFILE` is the one each writes). */
 const LOCKFILES: readonly [string, PackageManagerName][] = [
   ['pnpm-lock.yaml', 'pnpm'],
   ['yarn.lock', 'yarn'],
@@ -49,12 +50,16 @@ export function packageManagerFor(dirs: readonly string[], userAgent: string | u
 }
 
 function declaredIn(file: string): PackageManager | undefined {
+  const field = manifestAt(file)?.packageManager;
+  const match = typeof field === 'string' ? NAMED.exec(field) : null;
+  return match ? { name: match[1] as PackageManagerName, version: match[2]!, declaredIn: file } : undefined;
+}
+
+/** The fields of a package.json; undefined when there is none, or one init reports on when it merges it. */
+function manifestAt(file: string): Record<string, unknown> | undefined {
   try {
-    const field = (JSON.parse(readFileSync(file, 'utf8')) as { packageManager?: unknown }).packageManager;
-    const match = typeof field === 'string' ? NAMED.exec(field) : null;
-    return match ? { name: match[1] as PackageManagerName, version: match[2]!, declaredIn: file } : undefined;
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   } catch {
-    // No package.json, or one init will report on when it reads it to merge.
     return undefined;
   }
 }
@@ -76,15 +81,7 @@ export function lockfileOf(manager: PackageManagerName, dir: string, root: strin
   const own = path.join(dir, LOCKFILE[manager]);
   const shared = path.join(root, LOCKFILE[manager]);
   if (existsSync(own) || !existsSync(shared)) return own;
-  return existsSync(path.join(root, 'pnpm-workspace.yaml')) || hasWorkspaces(path.join(root, 'package.json')) ? shared : own;
-}
-
-function hasWorkspaces(file: string): boolean {
-  try {
-    return (JSON.parse(readFileSync(file, 'utf8')) as { workspaces?: unknown }).workspaces !== undefined;
-  } catch {
-    return false;
-  }
+  return existsSync(path.join(root, 'pnpm-workspace.yaml')) || manifestAt(path.join(root, 'package.json'))?.workspaces !== undefined ? shared : own;
 }
 
 /** How each package manager runs a command of an installed package (`npx atomkit`). */
