@@ -1,8 +1,8 @@
 /**
  * Several processes serving the API on one port (Node cluster), for machines with more cores than
  * one process can use. The primary checks the index and migrates the database once, takes the
- * backups (SQLite), replaces a worker that dies, passes SIGHUP on (reload the index), and gathers
- * every worker's metrics for `GET /metrics`.
+ * backups and keeps the rate-limit counters (SQLite), replaces a worker that dies, passes SIGHUP on
+ * (reload the index), and gathers every worker's metrics for `GET /metrics`.
  */
 import cluster, { type Worker } from 'node:cluster';
 import { createRequire } from 'node:module';
@@ -11,6 +11,7 @@ import { AggregatorRegistry } from 'prom-client';
 import { projectPath } from '../../tooling/src/config/load.js';
 import { RUNS_COMPILED } from '../../tooling/src/package/files.js';
 import { openRetriever } from '../../tooling/src/retrieval/api.js';
+import { WindowCounters } from './cluster-rate-limit.js';
 import { NO_EXPERIMENTAL_WARNING } from './experimental-warning.js';
 import type { StartOptions } from './server.js';
 import { scheduleBackups } from './store/backup.js';
@@ -26,12 +27,16 @@ export interface WorkerSpec {
   readonly db?: string;
   readonly store?: string;
   readonly siteDir?: string;
+  /** The primary keeps the rate-limit counters (the SQLite store). */
+  readonly countsInPrimary: boolean;
 }
 
 /** Messages between the primary and its workers. */
 export type ClusterMessage =
   | { type: 'atomkit:listening'; url: string }
-  | { type: 'atomkit:metrics'; id: number; text?: string; error?: string };
+  | { type: 'atomkit:metrics'; id: number; text?: string; error?: string }
+  | { type: 'atomkit:count'; id: number; key: string; windowMs: number }
+  | { type: 'atomkit:counted'; id: number; current: number; ttl: number };
 
 export const WORKER_ENV = 'ATOMKIT_SERVE_WORKER';
 
@@ -60,6 +65,8 @@ export async function startCluster(options: StartOptions & { workers: number }):
         })
       : undefined;
   const aggregator = new AggregatorRegistry();
+  // With PostgreSQL the workers count in the database, with every other replica.
+  const counters = store.kind === 'sqlite' ? new WindowCounters() : undefined;
   const spec: WorkerSpec = {
     configFile: config.file,
     root: config.root,
@@ -69,6 +76,7 @@ export async function startCluster(options: StartOptions & { workers: number }):
     ...(options.db ? { db: projectPath(config, options.db) } : {}),
     ...(options.store ? { store: options.store } : {}),
     ...(options.siteDir ? { siteDir: options.siteDir } : {}),
+    countsInPrimary: counters !== undefined,
   };
   // Workers run the compiled module; from the TypeScript sources (tests) through tsx, resolved from
   // here, not from the cwd.
@@ -83,6 +91,9 @@ export async function startCluster(options: StartOptions & { workers: number }):
   const fork = (): Worker => {
     const worker = cluster.fork({ [WORKER_ENV]: JSON.stringify(spec) });
     worker.on('message', (message: ClusterMessage) => {
+      if (message.type === 'atomkit:count' && counters) {
+        worker.send({ type: 'atomkit:counted', id: message.id, ...counters.count(message.key, message.windowMs) } satisfies ClusterMessage);
+      }
       if (message.type !== 'atomkit:metrics') return;
       aggregator.clusterMetrics().then(
         (text) => worker.send({ type: 'atomkit:metrics', id: message.id, text } satisfies ClusterMessage),

@@ -5,6 +5,7 @@
  * configured, then listens.
  */
 import path from 'node:path';
+import type { RateLimitPluginOptions } from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { projectPath, type AtomkitConfig } from '../../tooling/src/config/load.js';
 import { openRetriever } from '../../tooling/src/retrieval/api.js';
@@ -47,6 +48,8 @@ export interface StartOptions {
   readonly log?: (line: string) => void;
   /** Fastify log level for request failures. @default 'warn' */
   readonly logLevel?: string;
+  /** Where the rate-limit counters are kept with the SQLite store (a cluster's workers: in the primary). @default this process's memory */
+  readonly rateLimitStore?: RateLimitPluginOptions['store'];
   /** Take the scheduled backups in this process. @default true (a cluster's primary takes them instead) */
   readonly backups?: boolean;
   /** What `GET /metrics` serves; a cluster worker asks the primary for every worker's figures. */
@@ -163,7 +166,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       corsOrigins: bot.cors,
       trustProxy: bot.trustProxy,
       rateLimit: rate,
-      ...(store.kind === 'postgres' ? { rateLimitStore: (await import('./store/postgres/rate-limit.js')).postgresRateLimitStore(store.pool) } : {}),
+      ...(store.kind === 'postgres'
+        ? { rateLimitStore: (await import('./store/postgres/rate-limit.js')).postgresRateLimitStore(store.pool) }
+        : options.rateLimitStore
+          ? { rateLimitStore: options.rateLimitStore }
+          : {}),
       siteDir: options.siteDir ? path.resolve(options.siteDir) : undefined,
       widgetFile: options.widgetFile ?? WIDGET_FILE,
       logger: { level: options.logLevel ?? 'warn', redact: ['req.headers.authorization', 'req.headers.cookie'] },

@@ -5,6 +5,7 @@
  */
 import { AggregatorRegistry } from 'prom-client';
 import { loadConfig } from '../../tooling/src/config/load.js';
+import { primaryRateLimitStore } from './cluster-rate-limit.js';
 import { WORKER_ENV, type ClusterMessage, type WorkerSpec } from './cluster.js';
 import { startServer } from './server.js';
 
@@ -44,6 +45,7 @@ try {
     ...(spec.store ? { store: spec.store } : {}),
     ...(spec.siteDir ? { siteDir: spec.siteDir } : {}),
     backups: false,
+    ...(spec.countsInPrimary ? { rateLimitStore: primaryRateLimitStore() } : {}),
     onMetrics: (metrics) => {
       // Constructing one installs prom-client's listener that answers the primary's metric requests.
       new AggregatorRegistry();

@@ -1,4 +1,5 @@
 import cluster from 'node:cluster';
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startCluster, type RunningCluster } from '../src/cluster.js';
 import { createWorkspace, type Workspace } from './harness.js';
@@ -44,5 +45,31 @@ describe('atomkit serve --workers', () => {
   test('close stops every worker', async () => {
     await running.close();
     expect(Object.values(cluster.workers ?? {}).filter((w) => w && !w.isDead())).toHaveLength(0);
+  });
+});
+
+describe('atomkit serve --workers with the rate limit on', () => {
+  let limited: RunningCluster;
+  beforeAll(async () => {
+    limited = await startCluster({ config: workspace.config({ rateLimit: { enabled: true, max: 3, windowMs: 60_000 } }), port: 0, host: '127.0.0.1', workers: 2 });
+  });
+  afterAll(async () => {
+    await limited?.close();
+  });
+
+  /** One question on a connection of its own: the primary hands connections to the workers in turn. */
+  const askAlone = (question: string) =>
+    new Promise<number>((resolve, reject) => {
+      const body = JSON.stringify({ question });
+      const request = http.request(`${limited.url}/api/query`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json' } }, (response) => {
+        response.resume().on('end', () => resolve(response.statusCode!));
+      });
+      request.on('error', reject).end(body);
+    });
+
+  test('limits a client across every worker, not in each', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push(await askAlone('How do I run the linter locally?'));
+    expect(statuses).toEqual([200, 200, 200, 429, 429, 429, 429, 429]);
   });
 });

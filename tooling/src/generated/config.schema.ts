@@ -286,7 +286,7 @@ export const configSchema = {
           "default": 4321
         },
         "workers": {
-          "description": "Processes serving the API (Node cluster, sharing one port); 0 starts one per CPU core. With the SQLite store the rate limit applies per process; with PostgreSQL it is shared by every process and replica.",
+          "description": "Processes serving the API (Node cluster, sharing one port); 0 starts one per CPU core. `rateLimit.max` is per client across them (with PostgreSQL, across every replica too).",
           "type": "integer",
           "minimum": 0,
           "maximum": 64,
