@@ -14,7 +14,7 @@ import { baseLanguage } from '../text/language-tag.js';
 import { packageFile, packageVersion } from '../package/files.js';
 import { siteTitle, type InitAnswers } from './answers.js';
 import { mergeGitignore, mergePackageJson, type Merged } from './merge.js';
-import { repositoryRoot } from './repository.js';
+import { repositoryRoot } from '../config/repository.js';
 import { lockfileOf, packageManagerFor, type PackageManager } from './package-manager.js';
 import { adaptWorkflow } from './workflows.js';
 

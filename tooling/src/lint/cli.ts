@@ -2,18 +2,33 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AtomkitConfig } from '../config/load.js';
+import { repositoryRoot } from '../config/repository.js';
 import { GitError } from './changed.js';
 import { docsUrlFor } from './engine.js';
 import { RULE_CODES, RULE_METAS } from './registry.js';
 import { REPORTERS } from './reporters/index.js';
 import { engineSettings, LintUsageError, runLint } from './run.js';
+import type { Diagnostic } from './types.js';
 import type { CliIo } from '../cli/io.js';
 import { UsageError } from '../cli/usage-error.js';
 import { progress } from '../cli/progress.js';
 import type { LintCliOptions } from '../cli/commands/lint.js';
 
+/**
+ * Formats read by a code host, which places a finding by its path in the repository: a knowledge
+ * base in a folder of one (`docs/kb`) names its files from the repository's root.
+ */
+const FROM_REPOSITORY_ROOT: ReadonlySet<string> = new Set(['github', 'gitlab', 'sarif']);
+
 /** Runs shorter than this many parsed files finish before a bar would help. */
 const PROGRESS_MIN_FILES = 200;
+
+/** The diagnostics with their files named from the root of the repository that holds `root`. */
+function fromRepositoryRoot(diagnostics: readonly Diagnostic[], root: string): readonly Diagnostic[] {
+  const top = repositoryRoot(root);
+  const folder = top === undefined ? '' : path.relative(top, root).split(path.sep).join('/');
+  return folder === '' ? diagnostics : diagnostics.map((d) => ({ ...d, file: `${folder}/${d.file}` }));
+}
 
 export async function runLintCommand(paths: readonly string[], options: LintCliOptions, config: AtomkitConfig, io: CliIo, cwd: string): Promise<number> {
   let maxWarnings: number | undefined;
@@ -51,7 +66,8 @@ export async function runLintCommand(paths: readonly string[], options: LintCliO
     throw error;
   }
   bar.stop();
-  const diagnostics = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+  const found = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+  const diagnostics = FROM_REPOSITORY_ROOT.has(options.format) ? fromRepositoryRoot(found, config.root) : found;
   const sources = new Map<string, string>();
   if (options.format === 'pretty') {
     for (const file of new Set(diagnostics.map((d) => d.file))) {

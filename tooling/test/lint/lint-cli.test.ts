@@ -92,6 +92,24 @@ describe('atomkit lint', () => {
     expect(out).toContain('docs: https://atomkit.github.io/error/frontmatter-schema/');
   });
 
+  test('in a folder of a repository, the formats a code host reads name files from the repository root; pretty and json from the folder', async () => {
+    const repository = mkdtempSync(path.join(os.tmpdir(), 'atomkit-lint-repo-'));
+    try {
+      mkdirSync(path.join(repository, '.git'));
+      const kb = path.join(repository, 'docs', 'kb');
+      mkdirSync(path.join(kb, 'atoms', 'procedure'), { recursive: true });
+      writeFileSync(path.join(kb, 'atoms', 'procedure', 'dated.md'), header({ created: 'last tuesday' }) + procedureBody);
+      const run = async (format: string) => (await lint(['--format', format], kb)).out;
+      expect(await run('github')).toContain('::error file=docs/kb/atoms/procedure/dated.md,line=6');
+      expect((JSON.parse(await run('gitlab')) as { location: { path: string } }[])[0]!.location.path).toBe('docs/kb/atoms/procedure/dated.md');
+      expect(await run('sarif')).toContain('"uri": "docs/kb/atoms/procedure/dated.md"');
+      expect((JSON.parse(await run('json')) as Diagnostic[])[0]!.file).toBe('atoms/procedure/dated.md');
+      expect(await run('pretty')).toContain('atoms/procedure/dated.md:6:10  error');
+    } finally {
+      rmSync(repository, { recursive: true, force: true });
+    }
+  });
+
   test('--quiet drops warnings and --max-warnings turns them into a failure', async () => {
     expect((await lint(['broken/bom.md', '--quiet', '--format', 'json'])).out).toBe('[]\n');
     expect((await lint(['broken/bom.md'])).code).toBe(0);

@@ -1,5 +1,6 @@
 /** `atomkit lint [paths...]`: checks atoms and prints diagnostics; exit 0 clean, 1 findings, 2 usage/config error. */
 import { Option, type Command } from 'commander';
+import type { ReporterName } from '../../lint/reporters/index.js';
 import type { DefineCommand } from '../command.js';
 import { configFor } from '../command.js';
 
@@ -8,7 +9,7 @@ export const defineLint: DefineCommand = (program, io, setExitCode) => {
     .command('lint')
     .description('check atoms: header schema, structure, links, size, Markdown style')
     .argument('[paths...]', 'files or folders to lint (default: the atoms folder)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['pretty', 'json', 'github', 'sarif']).default('pretty'))
+    .addOption(new Option('-f, --format <format>', 'output format (github: annotations in GitHub Actions; gitlab: a GitLab Code Quality report; sarif: code scanning)').choices(['pretty', 'json', 'github', 'gitlab', 'sarif']).default('pretty'))
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('-q, --quiet', 'report errors only')
     .option('--changed', 'lint only atoms git says changed (plus the cross-file checks they affect)')
@@ -27,7 +28,7 @@ export const defineLint: DefineCommand = (program, io, setExitCode) => {
 };
 
 export interface LintCliOptions {
-  readonly format: 'pretty' | 'json' | 'github' | 'sarif';
+  readonly format: ReporterName;
   readonly maxWarnings?: string;
   readonly quiet?: boolean;
   readonly changed?: boolean;

@@ -1,11 +1,12 @@
 /** Reporters by `--format` name. A new format is one file and one line here. */
 import { github } from './github.js';
+import { gitlab } from './gitlab.js';
 import { json } from './json.js';
 import { pretty } from './pretty.js';
 import { sarif } from './sarif.js';
 import type { Reporter } from './types.js';
 
-export const REPORTERS = { pretty, json, github, sarif } as const satisfies Record<string, Reporter>;
+export const REPORTERS = { pretty, json, github, gitlab, sarif } as const satisfies Record<string, Reporter>;
 
 export type ReporterName = keyof typeof REPORTERS;
 

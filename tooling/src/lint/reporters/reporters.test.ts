@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Diagnostic } from '../types.js';
 import { github } from './github.js';
+import { gitlab } from './gitlab.js';
 import { pretty } from './pretty.js';
 import { sarif } from './sarif.js';
 
@@ -25,6 +26,25 @@ describe('github reporter', () => {
 
   test('reports warnings as warning annotations', () => {
     expect(github([{ ...diagnostic, severity: 'warn' }])).toMatch(/^::warning /);
+  });
+});
+
+describe('gitlab reporter', () => {
+  const issues = (diagnostics: Diagnostic[]) => JSON.parse(gitlab(diagnostics)) as { check_name: string; description: string; severity: string; fingerprint: string; location: { path: string; lines: { begin: number } } }[];
+
+  test('writes a Code Quality issue per finding, errors as major and warnings as minor', () => {
+    const [error, warning] = issues([diagnostic, { ...diagnostic, severity: 'warn', code: 'size/too-long', message: 'Too long.' }]);
+    expect(error).toMatchObject({ check_name: 'frontmatter/schema', severity: 'major', location: { path: 'atoms/a,b:c.md', lines: { begin: 4 } } });
+    expect(error!.description).toBe('Unexpected `type` "howto", 50% sure: expected one of `error`, `faq`. Did you mean\r\n`faq`?');
+    expect(warning!.severity).toBe('minor');
+  });
+
+  test('fingerprints a finding by what it is, not by its line, and tells two alike apart', () => {
+    const moved = issues([{ ...diagnostic, start: { line: 9, column: 1 } }])[0]!;
+    expect(moved.fingerprint).toBe(issues([diagnostic])[0]!.fingerprint);
+    const [first, second] = issues([diagnostic, { ...diagnostic, start: { line: 20, column: 1 } }]);
+    expect(first!.fingerprint).not.toBe(second!.fingerprint);
+    expect(first!.fingerprint).toMatch(/^[0-9a-f]{32}$/);
   });
 });
 
