@@ -8,7 +8,7 @@ import { jsonError } from '../text/json-error.js';
 
 export interface Merged {
   readonly content: string;
-  /** What was added: ignore rules, or `scripts.<name>` and `devDependencies.atomkit`. */
+  /** What was added: ignore rules; `scripts.<name>` and `devDependencies.atomkit`; or `include <file>` and `stage <name>` (gitlab.ts). */
   readonly added: readonly string[];
   /** Scripts of theirs that atomkit would have written otherwise. */
   readonly kept: readonly { readonly name: string; readonly theirs: string; readonly ours: string }[];

@@ -10,7 +10,8 @@ import type { CliIo } from '../cli/io.js';
 import { StudioError } from '../studio/errors.js';
 import { defaultAnswers, splitLanguages, validate, type InitAnswers } from './answers.js';
 import { commandsOf } from './package-manager.js';
-import { packageNameFor, planScaffold, writeScaffold, type PlannedFile } from './scaffold.js';
+import { PIPELINE_FILE } from './gitlab.js';
+import { packageNameFor, planScaffold, writeScaffold, type CiService, type PlannedFile } from './scaffold.js';
 
 export interface InitOptions {
   readonly yes?: boolean;
@@ -20,8 +21,8 @@ export interface InitOptions {
   readonly contact?: string;
   readonly languages?: string;
   readonly json?: boolean;
-  /** False leaves out the GitHub workflows. @default true */
-  readonly workflows?: boolean;
+  /** Where the checks, site and index are built. @default by the repository (`ciServiceFor`) */
+  readonly ci?: CiService;
   /** Whether questions can be asked (stdin and stdout are a terminal). */
   readonly interactive: boolean;
 }
@@ -34,7 +35,7 @@ export async function runInit(dirArgument: string | undefined, options: InitOpti
 
   const relative = (from: string, file: string) => path.relative(from, file).split(path.sep).join('/');
   const where = (file: string) => relative(cwd, file);
-  const plan = planScaffold(dir, answers, packageNameFor(dir), { shown: where, workflows: options.workflows !== false });
+  const plan = planScaffold(dir, answers, packageNameFor(dir), { shown: where, ...(options.ci ? { ci: options.ci } : {}) });
   if (plan.inTheWay.length > 0) {
     const listed = plan.inTheWay.map(where);
     throw new StudioError(
@@ -56,6 +57,7 @@ export async function runInit(dirArgument: string | undefined, options: InitOpti
       files: created.map((file) => relative(dir, file.target)),
       merged: Object.fromEntries(merged.map((file) => [relative(dir, file.target), { added: file.merged.added, kept: file.merged.kept }])),
       packageManager: plan.manager.name,
+      ci: plan.ci,
       ...(plan.workflowsDir ? { workflowsAt: plan.workflowsDir } : {}),
     };
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
@@ -66,6 +68,10 @@ export async function runInit(dirArgument: string | undefined, options: InitOpti
   if (workflowsDir) {
     const workflows = created.filter((file) => path.dirname(file.target) === workflowsDir).map((file) => path.basename(file.target));
     io.stdout(`  GitHub workflows ${workflows.join(', ')} in ${where(workflowsDir)}: the repository's root, where GitHub runs them; they work in ${plan.folder}/\n`);
+  }
+  if (plan.ci === 'gitlab') {
+    io.stdout(`  GitLab CI/CD: atoms:lint, atoms:site, ${plan.pages ? 'pages, ' : ''}atoms:index in ${where(path.join(dir, PIPELINE_FILE))}, included from .gitlab-ci.yml\n`);
+    if (!plan.pages) io.stdout("  your pipeline has a pages job of its own: atomkit's site is built on the default branch and kept as an artifact, not published\n");
   }
   for (const file of merged) io.stdout(`  ${where(file.target)}: ${mergeSummary(file.merged)}\n`);
   io.stdout('\nNext:\n');
@@ -80,10 +86,12 @@ export async function runInit(dirArgument: string | undefined, options: InitOpti
 function mergeSummary(merged: NonNullable<PlannedFile['merged']>): string {
   const scripts = merged.added.filter((key) => key.startsWith('scripts.')).map((key) => key.slice('scripts.'.length));
   const dependencies = merged.added.filter((key) => key.startsWith('devDependencies.')).map((key) => key.slice('devDependencies.'.length));
-  const rules = merged.added.filter((key) => !key.startsWith('scripts.') && !key.startsWith('devDependencies.'));
+  const pipeline = merged.added.filter((key) => key.startsWith('include ') || key.startsWith('stage '));
+  const rules = merged.added.filter((key) => !key.startsWith('scripts.') && !key.startsWith('devDependencies.') && !pipeline.includes(key));
   const parts = [
     ...(scripts.length > 0 ? [`added the script${scripts.length === 1 ? '' : 's'} ${scripts.join(', ')}`] : []),
     ...(dependencies.length > 0 ? [`added the dev dependency ${dependencies.join(', ')}`] : []),
+    ...pipeline.map((addition) => (addition.startsWith('include ') ? `added \`include: local: ${addition.slice('include '.length)}\`` : `added the stage ${addition.slice('stage '.length)} to stages`)),
     ...(rules.length > 0 ? [`added ${rules.length} ignore rule${rules.length === 1 ? '' : 's'} (${rules.join(' ')})`] : []),
     ...merged.kept.map((script) => `kept your \`${script.name}\` script (atomkit's would run \`${script.ours}\`)`),
   ];

@@ -3,7 +3,8 @@
  * `tooling/templates/init/`, plus the configuration and package.json made from the answers. Nothing is
  * written unless every file can be: an existing file is never overwritten, except that a repository's
  * own `.gitignore` and `package.json` gain what they lack (merge.ts). In a folder of a larger
- * repository, the workflows go to the repository's root, where GitHub runs them (workflows.ts).
+ * repository, the workflows go to the repository's root, where GitHub runs them (workflows.ts). On
+ * GitLab, atomkit's jobs go beside the atoms and the repository's `.gitlab-ci.yml` includes them (gitlab.ts).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +17,7 @@ import { siteTitle, type InitAnswers } from './answers.js';
 import { mergeGitignore, mergePackageJson, type Merged } from './merge.js';
 import { repositoryRoot } from '../config/repository.js';
 import { lockfileOf, packageManagerFor, type PackageManager } from './package-manager.js';
+import { gitlabPipeline, hasPagesJob, includePipeline, PIPELINE_FILE } from './gitlab.js';
 import { adaptWorkflow } from './workflows.js';
 
 /** Template files whose name npm would not pack as it is. */
@@ -66,7 +68,14 @@ export interface ScaffoldPlan {
   readonly workflowsDir?: string;
   /** What the repository installs with: the workflows install and run with it. */
   readonly manager: PackageManager;
+  /** The CI service the plan writes for. */
+  readonly ci: CiService;
+  /** On GitLab: whether atomkit's `pages` job publishes the site (false: the pipeline has its own). */
+  readonly pages?: boolean;
 }
+
+/** Where a knowledge base's checks, site and index are built; `none` for a repository that runs another CI. */
+export type CiService = 'github' | 'gitlab' | 'none';
 
 /** Files that a repository has and init adds to rather than refuses. */
 const MERGED = new Set(['.gitignore', 'package.json']);
@@ -75,9 +84,22 @@ const WORKFLOWS = '.github/workflows/';
 export interface PlanOptions {
   /** Names a file in messages. @default the absolute path */
   readonly shown?: (file: string) => string;
-  /** False leaves out the GitHub workflows (a repository that runs another CI). @default true */
-  readonly workflows?: boolean;
+  /** @default GitLab for a repository on a GitLab host or with a `.gitlab-ci.yml`, else GitHub */
+  readonly ci?: CiService;
 }
+
+/**
+ * The CI service of a repository: GitLab when its URL is on a GitLab host (gitlab.com or one of a
+ * company's own, `gitlab.acme.dev`) or its root has a `.gitlab-ci.yml`, else GitHub.
+ *
+ * @example ciServiceFor('https://gitlab.acme.dev/platform/kb', '/tmp/kb') //=> 'gitlab'
+ */
+export function ciServiceFor(repoUrl: string, top: string): CiService {
+  const host = /^https?:\/\/([^/]+)/.exec(repoUrl)?.[1] ?? '';
+  return /(?:^|\.)gitlab\./i.test(host) || existsSync(path.join(top, GITLAB_CI)) ? 'gitlab' : 'github';
+}
+
+const GITLAB_CI = '.gitlab-ci.yml';
 
 /** What `atomkit init` would write into `dir` and where, and what is in its way. */
 export function planScaffold(dir: string, answers: InitAnswers, packageName: string, options: PlanOptions = {}): ScaffoldPlan {
@@ -88,23 +110,34 @@ export function planScaffold(dir: string, answers: InitAnswers, packageName: str
   const fromRoot = (file: string) => path.relative(folder !== undefined ? top! : dir, file).split(path.sep).join('/');
   const lockfile = folder !== undefined ? fromRoot(lockfileOf(manager.name, dir, top!)) : undefined;
   const packageManagerFile = manager.declaredIn ? fromRoot(manager.declaredIn) : undefined;
+  const ci = options.ci ?? ciServiceFor(answers.repoUrl, top ?? dir);
   const files: PlannedFile[] = [];
   const inTheWay: string[] = [];
   for (const file of scaffoldFiles(answers, packageName, folder)) {
     const workflow = file.path.startsWith(WORKFLOWS);
-    if (workflow && options.workflows === false) continue;
+    if (workflow && ci !== 'github') continue;
     const target = workflow && folder !== undefined ? path.join(top!, file.path) : path.join(dir, file.path);
     const content = workflow ? adaptWorkflow(file.content, { ...(folder !== undefined ? { folder, lockfile } : {}), manager, ...(packageManagerFile ? { packageManagerFile } : {}) }) : file.content;
     if (!existsSync(target)) files.push({ target, content });
     else if (!MERGED.has(file.path)) inTheWay.push(target);
-    else files.push({ target, content, merged: mergeInto(target, shown(target), file, packageName) });
+    else files.push({ target, content, merged: mergeInto(readFileSync(target, 'utf8'), shown(target), file, packageName) });
   }
-  const workflowsDir = folder !== undefined && options.workflows !== false ? path.join(top!, '.github', 'workflows') : undefined;
-  return { files, inTheWay, manager, ...(folder !== undefined ? { folder } : {}), ...(workflowsDir ? { workflowsDir } : {}) };
+  let pages: boolean | undefined;
+  if (ci === 'gitlab') {
+    const pipeline = path.join(dir, PIPELINE_FILE);
+    const included = path.join(top ?? dir, GITLAB_CI);
+    const theirs = existsSync(included) ? readFileSync(included, 'utf8') : undefined;
+    pages = !hasPagesJob(theirs);
+    if (existsSync(pipeline)) inTheWay.push(pipeline);
+    else files.push({ target: pipeline, content: gitlabPipeline({ ...(folder !== undefined ? { folder, lockfile } : {}), manager, pages }) });
+    const merged = includePipeline(theirs, fromRoot(pipeline), shown(included));
+    files.push({ target: included, content: merged.content, ...(theirs !== undefined ? { merged } : {}) });
+  }
+  const workflowsDir = folder !== undefined && ci === 'github' ? path.join(top!, '.github', 'workflows') : undefined;
+  return { files, inTheWay, manager, ci, ...(pages !== undefined ? { pages } : {}), ...(folder !== undefined ? { folder } : {}), ...(workflowsDir ? { workflowsDir } : {}) };
 }
 
-function mergeInto(target: string, shown: string, file: ScaffoldFile, packageName: string): Merged {
-  const theirs = readFileSync(target, 'utf8');
+function mergeInto(theirs: string, shown: string, file: ScaffoldFile, packageName: string): Merged {
   if (file.path === '.gitignore') return mergeGitignore(theirs, file.content);
   const { scripts, devDependencies } = packageJson(packageName);
   return mergePackageJson(theirs, shown, { scripts, devDependencies });

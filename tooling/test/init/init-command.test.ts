@@ -155,16 +155,48 @@ describe('atomkit init', () => {
     expect(steps.find((step) => step.uses?.startsWith('pnpm/action-setup@'))).not.toHaveProperty('with');
   });
 
-  test('--no-workflows leaves the GitHub workflows out, in a folder of a repository too, whose edit links still name the folder', () => {
+  test('--ci none leaves CI out, in a folder of a repository too, whose edit links still name the folder', () => {
     const repo = folderWith('gitlab-hosted', {});
     mkdirSync(path.join(repo, '.git'));
-    const result = init(['handbook', '--yes', '--no-workflows', '--repo', 'https://gitlab.com/acme/platform'], repo);
+    const result = init(['handbook', '--yes', '--ci', 'none', '--repo', 'https://gitlab.com/acme/platform'], repo);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    expect(result.stdout).not.toContain('workflows');
-    expect(existsSync(path.join(repo, '.github'))).toBe(false);
-    expect(existsSync(path.join(repo, 'handbook', '.github'))).toBe(false);
+    expect(result.stdout).not.toMatch(/workflows|GitLab CI/);
+    expect(readdirSync(repo).sort()).toEqual(['.git', 'handbook']);
+    expect(readdirSync(path.join(repo, 'handbook')).filter((file) => /gitlab|github/.test(file))).toEqual([]);
     expect(parse(readFileSync(path.join(repo, 'handbook', 'atomkit.config.yaml'), 'utf8')).site.editUrl).toBe('https://gitlab.com/acme/platform/-/edit/main/handbook/');
+  });
+
+  test('a repository on GitLab gets GitLab CI/CD, not GitHub workflows; a pipeline with its own pages job keeps publishing its site', () => {
+    const repo = folderWith('on-gitlab', { '.gitlab-ci.yml': 'pages:\n  script: [make site]\n  artifacts: {paths: [public]}\n' });
+    mkdirSync(path.join(repo, '.git'));
+    const result = init(['kb', '--yes', '--json'], repo);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout) as { ci: string; files: string[]; merged: Record<string, { added: string[] }> };
+    expect(report.ci).toBe('gitlab');
+    expect(report.files).toContain('atomkit.gitlab-ci.yml');
+    expect(report.merged['../.gitlab-ci.yml']?.added).toEqual(['include kb/atomkit.gitlab-ci.yml']);
+    expect(existsSync(path.join(repo, '.github'))).toBe(false);
+    const jobs = parse(readFileSync(path.join(repo, 'kb', 'atomkit.gitlab-ci.yml'), 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(jobs)).toEqual(['.atomkit', 'atoms:lint', 'atoms:site', 'atoms:index']);
+    expect(parse(readFileSync(path.join(repo, '.gitlab-ci.yml'), 'utf8')).pages).toEqual({ script: ['make site'], artifacts: { paths: ['public'] } });
+  });
+
+  test("a repository URL on a company's own GitLab host is enough to choose GitLab CI/CD", () => {
+    const result = init(['on-own-gitlab', '--yes', '--repo', 'https://gitlab.acme.dev/platform/kb']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('GitLab CI/CD: atoms:lint, atoms:site, pages, atoms:index in on-own-gitlab/atomkit.gitlab-ci.yml');
+    expect(readdirSync(path.join(root, 'on-own-gitlab'))).toEqual(expect.arrayContaining(['.gitlab-ci.yml', 'atomkit.gitlab-ci.yml']));
+    expect(existsSync(path.join(root, 'on-own-gitlab', '.github'))).toBe(false);
+  });
+
+  test('a .gitlab-ci.yml that is not YAML stops init at its line and column, and nothing is written', () => {
+    const repo = folderWith('broken-pipeline', { '.gitlab-ci.yml': 'build:\n  script: [make\n' });
+    mkdirSync(path.join(repo, '.git'));
+    const result = init(['kb', '--yes', '--ci', 'gitlab'], repo);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/\.gitlab-ci\.yml:\d+:\d+: .+ Nothing was written\./);
+    expect(readdirSync(repo).sort()).toEqual(['.git', '.gitlab-ci.yml']);
   });
 
   test('an unusable answer given as an option is a usage error naming the option', () => {
