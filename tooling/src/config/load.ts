@@ -129,13 +129,13 @@ export function loadConfig(options: LoadConfigOptions = {}): AtomkitConfig {
  *
  * @example repositoryLinks('https://github.com/acme/kb').editUrl //=> 'https://github.com/acme/kb/edit/main/'
  */
-export function repositoryLinks(repoUrl: string): { editUrl: string; suggestUrl: string } | undefined {
+export function repositoryLinks(repoUrl: string, branch = 'main'): { editUrl: string; suggestUrl: string } | undefined {
   const url = repoUrl.replace(/\/+$/, '').replace(/\.git$/, '');
   const host = /^https:\/\/(github\.com|gitlab\.com)\//.exec(url)?.[1];
   if (!host) return undefined;
   const gitlab = host === 'gitlab.com';
   return {
-    editUrl: `${url}/${gitlab ? '-/edit' : 'edit'}/main/`,
+    editUrl: `${url}/${gitlab ? '-/edit' : 'edit'}/${branch}/`,
     suggestUrl: `${url}/${gitlab ? '-/issues/new?issue[title]' : 'issues/new?labels=atom-request&title'}={question}`,
   };
 }

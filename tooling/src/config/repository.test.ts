@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { repositoryRoot } from './repository.js';
+import { defaultBranch, repositoryRoot } from './repository.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'atomkit-repository-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -29,5 +29,32 @@ describe('repositoryRoot', () => {
 
   test('outside any repository there is none', () => {
     expect(repositoryRoot(path.join(root, 'elsewhere', 'kb'), '/nowhere')).toBeUndefined();
+  });
+});
+
+describe('defaultBranch', () => {
+  const repository = (name: string, files: Record<string, string>) => {
+    const top = path.join(root, name);
+    for (const [file, content] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(top, file)), { recursive: true });
+      writeFileSync(path.join(top, file), content);
+    }
+    return top;
+  };
+
+  test("is the remote's default branch where a clone recorded it, whatever is checked out", () => {
+    const top = repository('cloned', { '.git/HEAD': 'ref: refs/heads/fix-typo\n', '.git/refs/remotes/origin/HEAD': 'ref: refs/remotes/origin/master\n' });
+    expect(defaultBranch(top)).toBe('master');
+  });
+
+  test('is the branch checked out in a repository with no remote, through the .git file of a worktree too', () => {
+    expect(defaultBranch(repository('fresh', { '.git/HEAD': 'ref: refs/heads/trunk\n' }))).toBe('trunk');
+    const worktree = repository('worktree', { '.git': 'gitdir: ../fresh/.git\n' });
+    expect(defaultBranch(worktree)).toBe('trunk');
+  });
+
+  test('is unknown for a detached HEAD or no repository', () => {
+    expect(defaultBranch(repository('detached', { '.git/HEAD': '4b825dc642cb6eb9a060e54bf8d69288fbee4904\n' }))).toBeUndefined();
+    expect(defaultBranch(path.join(root, 'nothing-here'))).toBeUndefined();
   });
 });

@@ -15,7 +15,7 @@ import { baseLanguage } from '../text/language-tag.js';
 import { packageFile, packageVersion } from '../package/files.js';
 import { siteTitle, type InitAnswers } from './answers.js';
 import { mergeGitignore, mergePackageJson, type Merged } from './merge.js';
-import { repositoryRoot } from '../config/repository.js';
+import { defaultBranch, repositoryRoot } from '../config/repository.js';
 import { lockfileOf, packageManagerFor, type PackageManager } from './package-manager.js';
 import { gitlabPipeline, hasPagesJob, includePipeline, PIPELINE_FILE } from './gitlab.js';
 import { adaptWorkflow } from './workflows.js';
@@ -34,11 +34,11 @@ export interface ScaffoldFile {
  * folder relative to the root of the repository that holds it, when that is above it: its pages'
  * edit links go there.
  */
-export function scaffoldFiles(answers: InitAnswers, packageName: string, folder?: string): ScaffoldFile[] {
+export function scaffoldFiles(answers: InitAnswers, packageName: string, folder?: string, branch = 'main'): ScaffoldFile[] {
   // The examples are in English: in a knowledge base whose default language is another, they say so.
   const english = baseLanguage(answers.languages[0] ?? 'en') === 'en';
   return [
-    { path: 'atomkit.config.yaml', content: configYaml(answers, folder) },
+    { path: 'atomkit.config.yaml', content: configYaml(answers, folder, branch) },
     { path: 'package.json', content: `${JSON.stringify(packageJson(packageName), null, 2)}\n` },
     ...templateFiles(packageFile('tooling', 'templates', 'init')).map((file) =>
       english || !EXAMPLES.test(file.path) ? file : { ...file, content: editHeader(file.content, (doc) => doc.set('language', 'en')).text },
@@ -107,17 +107,19 @@ export function planScaffold(dir: string, answers: InitAnswers, packageName: str
   const top = repositoryRoot(dir);
   const folder = top !== undefined && top !== dir ? path.relative(top, dir).split(path.sep).join('/') : undefined;
   const manager = packageManagerFor(folder !== undefined ? [dir, top!] : [dir]);
+  // A repository that has work on another branch than `main` (`master`) gets workflows and edit links for that one.
+  const branch = (top !== undefined ? defaultBranch(top) : undefined) ?? 'main';
   const fromRoot = (file: string) => path.relative(folder !== undefined ? top! : dir, file).split(path.sep).join('/');
   const lockfile = folder !== undefined ? fromRoot(lockfileOf(manager.name, dir, top!)) : undefined;
   const packageManagerFile = manager.declaredIn ? fromRoot(manager.declaredIn) : undefined;
   const ci = options.ci ?? ciServiceFor(answers.repoUrl, top ?? dir);
   const files: PlannedFile[] = [];
   const inTheWay: string[] = [];
-  for (const file of scaffoldFiles(answers, packageName, folder)) {
+  for (const file of scaffoldFiles(answers, packageName, folder, branch)) {
     const workflow = file.path.startsWith(WORKFLOWS);
     if (workflow && ci !== 'github') continue;
     const target = workflow && folder !== undefined ? path.join(top!, file.path) : path.join(dir, file.path);
-    const content = workflow ? adaptWorkflow(file.content, { ...(folder !== undefined ? { folder, lockfile } : {}), manager, ...(packageManagerFile ? { packageManagerFile } : {}) }) : file.content;
+    const content = workflow ? adaptWorkflow(file.content, { ...(folder !== undefined ? { folder, lockfile } : {}), manager, branch, ...(packageManagerFile ? { packageManagerFile } : {}) }) : file.content;
     if (!existsSync(target)) files.push({ target, content });
     else if (!MERGED.has(file.path)) inTheWay.push(target);
     else files.push({ target, content, merged: mergeInto(readFileSync(target, 'utf8'), shown(target), file, packageName) });
@@ -161,19 +163,19 @@ export function writeScaffold(plan: ScaffoldPlan): void {
   }
 }
 
-function configYaml(answers: InitAnswers, folder: string | undefined): string {
+function configYaml(answers: InitAnswers, folder: string | undefined, branch: string): string {
   const [defaultLanguage = 'en', ...locales] = answers.languages;
   const repo = answers.repoUrl.replace(/\/$/, '');
   const github = /^https:\/\/github\.com\//.test(repo);
   // GitHub's edit links are written out; GitLab's are derived from repoUrl, unless the knowledge
-  // base is a folder of the repository, which the derived ones would leave out.
-  const edit = repositoryLinks(repo)?.editUrl;
+  // base is a folder of the repository or its branch is not `main`, which the derived ones would miss.
+  const edit = repositoryLinks(repo, branch)?.editUrl;
   const config = {
     site: {
       title: siteTitle(answers),
       url: answers.siteUrl,
       ...(repo ? { repoUrl: repo } : {}),
-      ...(edit && (github || folder !== undefined) ? { editUrl: `${edit}${folder !== undefined ? `${folder}/` : ''}` } : {}),
+      ...(edit && (github || folder !== undefined || branch !== 'main') ? { editUrl: `${edit}${folder !== undefined ? `${folder}/` : ''}` } : {}),
     },
     atoms: { defaultLanguage, locales },
     bot: {

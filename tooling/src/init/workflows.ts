@@ -17,6 +17,8 @@ export interface WorkflowSetting {
   readonly manager: PackageManager;
   /** The package.json that names the package manager (`manager.declaredIn`), relative to the repository's root. */
   readonly packageManagerFile?: string;
+  /** The branch the repository's work lands on, where the workflows written for `main` run (`defaultBranch`). @default 'main' */
+  readonly branch?: string;
 }
 
 /** What each package manager changes in a workflow written for npm. */
@@ -52,12 +54,13 @@ const INSTALLERS: Readonly<Record<PackageManager['name'], Installer>> = {
 
 /** The workflow `text` (written for npm at the repository's root) as `setting` needs it. */
 export function adaptWorkflow(text: string, setting: WorkflowSetting): string {
-  const { folder, manager } = setting;
-  if (folder === undefined && manager.name === 'npm') return text;
+  const { folder, manager, branch = 'main' } = setting;
+  if (folder === undefined && manager.name === 'npm' && branch === 'main') return text;
   const doc = parseDocument(text);
   const root = doc.contents;
   if (!isMap(root)) throw new TypeError('Expected a workflow: a YAML mapping with jobs');
   if (folder !== undefined) addDefaults(doc, root, folder);
+  if (branch !== 'main') onBranch(doc, branch);
   const installer = INSTALLERS[manager.name];
   for (const steps of jobSteps(doc)) {
     const setupNode = steps.items.findIndex((step) => isMap(step) && /^actions\/setup-node@/.test(String(step.get('uses') ?? '')));
@@ -95,6 +98,18 @@ function addDefaults(doc: Document, root: YAMLMap, folder: string): void {
   const jobsAt = root.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === 'jobs');
   // A node made here is as good as a parsed one to the writer; only the types tell them apart.
   root.items.splice(jobsAt === -1 ? root.items.length : jobsAt, 0, defaults as (typeof root.items)[number]);
+}
+
+/** The workflow run on pushes to `branch`, and deploying from it, where it was written for `main`. */
+function onBranch(doc: Document, branch: string): void {
+  const branches = doc.getIn(['on', 'push', 'branches'], true);
+  if (isSeq(branches)) for (const item of branches.items) if (isScalar(item) && item.value === 'main') item.value = branch;
+  const jobs = doc.get('jobs');
+  if (!isMap(jobs)) return;
+  for (const job of jobs.items) {
+    const condition = isMap(job.value) ? job.value.get('if', true) : undefined;
+    if (isScalar(condition) && typeof condition.value === 'string') condition.value = condition.value.replace(/'refs\/heads\/main'/g, `'refs/heads/${branch.replace(/'/g, "''")}'`);
+  }
 }
 
 /** The step list of every job. */

@@ -34,20 +34,21 @@ function tryGit(cwd: string, args: readonly string[]): string | undefined {
 }
 
 /**
- * @param base A ref; by default `origin/main`, falling back to `main`, then `HEAD`.
+ * @param base A ref; by default the remote's default branch (`origin/HEAD`, which a clone records),
+ *   falling back to `origin/main`, `main`, then `HEAD`.
  * @example changedFiles('/repo').changed //=> ['/repo/atoms/error/x.md']
  */
 export function changedFiles(cwd: string, base?: string): ChangedFiles {
   const top = tryGit(cwd, ['rev-parse', '--show-toplevel'])?.trim();
   if (!top) throw new GitError(`--changed needs a git repository, and ${cwd} is not in one.`);
-  const candidates = base ? [base] : ['origin/main', 'main', 'HEAD'];
+  const candidates = base ? [base] : ['origin/HEAD', 'origin/main', 'main', 'HEAD'];
   let mergeBase: string | undefined;
   for (const ref of candidates) {
     mergeBase = tryGit(top, ['merge-base', ref, 'HEAD'])?.trim() || undefined;
     if (mergeBase) break;
   }
   if (!mergeBase) {
-    throw new GitError(base ? `Cannot find the merge base of \`${base}\` and HEAD; fetch it first (e.g. \`git fetch origin ${base}\`).` : 'Cannot find a base to diff against (tried origin/main, main, HEAD).');
+    throw new GitError(base ? `Cannot find the merge base of \`${base}\` and HEAD; fetch it first (e.g. \`git fetch origin ${base}\`).` : 'Cannot find a base to diff against (tried origin/HEAD, origin/main, main, HEAD).');
   }
   const list = (args: readonly string[]) =>
     git(top, args)

@@ -155,6 +155,17 @@ describe('atomkit init', () => {
     expect(steps.find((step) => step.uses?.startsWith('pnpm/action-setup@'))).not.toHaveProperty('with');
   });
 
+  test('in a repository whose work lands on master, the workflows run and deploy on master and edit links name it', () => {
+    const repo = folderWith('on-master', {});
+    mkdirSync(path.join(repo, '.git'));
+    writeFileSync(path.join(repo, '.git', 'HEAD'), 'ref: refs/heads/master\n');
+    expect(init(['--yes', '--repo', 'https://github.com/acme/legacy'], repo).status).toBe(0);
+    const workflow = (file: string) => parse(readFileSync(path.join(repo, '.github', 'workflows', file), 'utf8'));
+    for (const file of ['atoms.yml', 'site.yml', 'index.yml']) expect(workflow(file).on.push.branches, file).toEqual(['master']);
+    expect(workflow('site.yml').jobs.deploy.if).toBe("github.event_name != 'pull_request' && github.ref == 'refs/heads/master'");
+    expect(parse(readFileSync(path.join(repo, 'atomkit.config.yaml'), 'utf8')).site.editUrl).toBe('https://github.com/acme/legacy/edit/master/');
+  });
+
   test('--ci none leaves CI out, in a folder of a repository too, whose edit links still name the folder', () => {
     const repo = folderWith('gitlab-hosted', {});
     mkdirSync(path.join(repo, '.git'));

@@ -185,6 +185,26 @@ describe('atomkit lint', () => {
     expect(diagnostics[0]!.message).toContain('did you mean `Alpha renamed`?');
     expect(code).toBe(1);
   });
+
+  test("--changed with no --base diffs against the remote's default branch, `master` too", async () => {
+    const upstream = path.join(root, 'upstream');
+    const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=t', ...args], { cwd, stdio: 'ignore' });
+    mkdirSync(path.join(upstream, 'atoms/procedure'), { recursive: true });
+    writeFileSync(path.join(upstream, 'atoms/procedure/a.md'), header({ title: 'Alpha one' }) + procedureBody);
+    writeFileSync(path.join(upstream, 'atoms/procedure/c.md'), header({ title: 'Gamma', version: '1' }) + procedureBody);
+    git(upstream, 'init', '-q', '-b', 'master');
+    git(upstream, 'add', '-A');
+    git(upstream, 'commit', '-q', '-m', 'atoms');
+    git(root, 'clone', '-q', upstream, 'clone');
+    const clone = path.join(root, 'clone');
+    git(clone, 'switch', '-q', '-c', 'feature');
+    writeFileSync(path.join(clone, 'atoms/procedure/a.md'), header({ title: 'Alpha one', created: 'last tuesday' }) + procedureBody);
+    git(clone, 'commit', '-q', '-am', 'undated');
+    const { code, out } = await lint(['--changed', '--format', 'json'], clone);
+    // The committed change is found (HEAD alone would see none), c.md's old error is not this branch's.
+    expect((JSON.parse(out) as Diagnostic[]).map((d) => `${d.file} ${d.code}`)).toEqual(['atoms/procedure/a.md frontmatter/schema']);
+    expect(code).toBe(1);
+  });
 });
 
 describe('links between atoms', () => {

@@ -13,7 +13,7 @@ export const defineLint: DefineCommand = (program, io, setExitCode) => {
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .option('-q, --quiet', 'report errors only')
     .option('--changed', 'lint only atoms git says changed (plus the cross-file checks they affect)')
-    .option('--base <ref>', 'with --changed: diff against the merge base with this ref (default origin/main, then main, then HEAD)')
+    .option('--base <ref>', 'with --changed: diff against the merge base with this ref (default origin/HEAD, the remote default branch; then origin/main, main, HEAD)')
     .option('--threads <n>', 'threads, the main one included (0: one per core when there are 400 files or more)', '0')
     .option('--cache', 'reuse the results of unchanged files from the lint cache (config: lint.cache)')
     .option('--no-cache', 'parse every file, whatever the config says')
