@@ -41,7 +41,9 @@ export async function runInit(dirArgument: string | undefined, options: InitOpti
     throw new StudioError(
       `${listed.length === 1 ? 'A file' : 'Files'} atomkit init would write already ${listed.length === 1 ? 'exists' : 'exist'}: ${listed.slice(0, 5).join(', ')}${listed.length > 5 ? ', …' : ''}. Nothing was written.`,
       1,
-      'Run it in a new or empty folder (`npx atomkit init my-kb`), or move those files away.',
+      plan.inTheWay.every(isCiFile)
+        ? 'Move those files away, or leave CI out with `--ci none` (and add the lint, site and index steps to your own).'
+        : 'Run it in a new or empty folder (`npx atomkit init my-kb`), or move those files away.',
     );
   }
   mkdirSync(dir, { recursive: true });
@@ -80,6 +82,11 @@ export async function runInit(dirArgument: string | undefined, options: InitOpti
   io.stdout(`  ${commands.install}\n  ${commands.start.padEnd(15)}  # lint, index, build and serve the site with its chat widget\n\n`);
   io.stdout('The example atoms in atoms/ and the example interview show the format: read them, then replace them with your own.\n');
   return 0;
+}
+
+/** A file of the CI init writes: a GitHub workflow or atomkit's GitLab jobs. */
+function isCiFile(file: string): boolean {
+  return path.basename(file) === PIPELINE_FILE || path.basename(path.dirname(file)) === 'workflows';
 }
 
 /** What init did to a file the repository already had, in a line. */

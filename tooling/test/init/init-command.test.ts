@@ -166,6 +166,18 @@ describe('atomkit init', () => {
     expect(parse(readFileSync(path.join(repo, 'atomkit.config.yaml'), 'utf8')).site.editUrl).toBe('https://github.com/acme/legacy/edit/master/');
   });
 
+  test('a workflow of the same name in the way says how to go on without CI', () => {
+    const repo = folderWith('own-site-workflow', {});
+    mkdirSync(path.join(repo, '.git'));
+    mkdirSync(path.join(repo, '.github', 'workflows'), { recursive: true });
+    writeFileSync(path.join(repo, '.github', 'workflows', 'site.yml'), 'name: Our site\n');
+    const result = init(['docs/kb', '--yes'], repo);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('A file atomkit init would write already exists: .github/workflows/site.yml. Nothing was written.');
+    expect(result.stderr).toContain('--ci none');
+    expect(existsSync(path.join(repo, 'docs'))).toBe(false);
+  });
+
   test('--ci none leaves CI out, in a folder of a repository too, whose edit links still name the folder', () => {
     const repo = folderWith('gitlab-hosted', {});
     mkdirSync(path.join(repo, '.git'));
