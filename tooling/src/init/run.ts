@@ -71,6 +71,7 @@ export async function runInit(dirArgument: string | undefined, options: InitOpti
     const workflows = created.filter((file) => path.dirname(file.target) === workflowsDir).map((file) => path.basename(file.target));
     io.stdout(`  GitHub workflows ${workflows.join(', ')} in ${where(workflowsDir)}: the repository's root, where GitHub runs them; they work in ${plan.folder}/\n`);
   }
+  if (plan.ci === 'none' && !options.ci) io.stdout('  no CI written: init writes GitHub workflows and GitLab CI/CD only (`--ci github` or `--ci gitlab` to write one anyway)\n');
   if (plan.ci === 'gitlab') {
     io.stdout(`  GitLab CI/CD: atoms:lint, atoms:site, ${plan.pages ? 'pages, ' : ''}atoms:index in ${where(path.join(dir, PIPELINE_FILE))}, included from .gitlab-ci.yml\n`);
     if (!plan.pages) io.stdout("  your pipeline has a pages job of its own: atomkit's site is built on the default branch and kept as an artifact, not published\n");

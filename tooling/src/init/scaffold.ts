@@ -90,13 +90,15 @@ export interface PlanOptions {
 
 /**
  * The CI service of a repository: GitLab when its URL is on a GitLab host (gitlab.com or one of a
- * company's own, `gitlab.acme.dev`) or its root has a `.gitlab-ci.yml`, else GitHub.
+ * company's own, `gitlab.acme.dev`) or its root has a `.gitlab-ci.yml`; none on Bitbucket and Azure
+ * DevOps, whose pipelines init does not write (GitHub workflows there would only mislead); else GitHub.
  *
  * @example ciServiceFor('https://gitlab.acme.dev/platform/kb', '/tmp/kb') //=> 'gitlab'
  */
 export function ciServiceFor(repoUrl: string, top: string): CiService {
   const host = /^https?:\/\/([^/]+)/.exec(repoUrl)?.[1] ?? '';
-  return /(?:^|\.)gitlab\./i.test(host) || existsSync(path.join(top, GITLAB_CI)) ? 'gitlab' : 'github';
+  if (/(?:^|\.)gitlab\./i.test(host) || existsSync(path.join(top, GITLAB_CI))) return 'gitlab';
+  return /(?:^|\.)(?:bitbucket\.org|dev\.azure\.com|visualstudio\.com)$/i.test(host) || existsSync(path.join(top, 'bitbucket-pipelines.yml')) || existsSync(path.join(top, 'azure-pipelines.yml')) ? 'none' : 'github';
 }
 
 const GITLAB_CI = '.gitlab-ci.yml';

@@ -166,6 +166,13 @@ describe('atomkit init', () => {
     expect(parse(readFileSync(path.join(repo, 'atomkit.config.yaml'), 'utf8')).site.editUrl).toBe('https://github.com/acme/legacy/edit/master/');
   });
 
+  test('a repository on Bitbucket gets no CI, and init says so', () => {
+    const result = init(['on-bitbucket', '--yes', '--repo', 'https://bitbucket.org/acme/kb']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('no CI written: init writes GitHub workflows and GitLab CI/CD only');
+    expect(readdirSync(path.join(root, 'on-bitbucket')).filter((file) => /gitlab|github/.test(file))).toEqual([]);
+  });
+
   test('a workflow of the same name in the way says how to go on without CI', () => {
     const repo = folderWith('own-site-workflow', {});
     mkdirSync(path.join(repo, '.git'));
