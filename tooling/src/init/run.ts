@@ -73,7 +73,8 @@ export async function runInit(dirArgument: string | undefined, options: InitOpti
   }
   if (plan.ci === 'none' && !options.ci) io.stdout('  no CI written: init writes GitHub workflows and GitLab CI/CD only (`--ci github` or `--ci gitlab` to write one anyway)\n');
   if (plan.ci === 'gitlab') {
-    io.stdout(`  GitLab CI/CD: atoms:lint, atoms:site, ${plan.pages ? 'pages, ' : ''}atoms:index in ${where(path.join(dir, PIPELINE_FILE))}, included from .gitlab-ci.yml\n`);
+    const including = plan.files.find((file) => path.basename(file.target) === '.gitlab-ci.yml')!;
+    io.stdout(`  GitLab CI/CD: atoms:lint, atoms:site, ${plan.pages ? 'pages, ' : ''}atoms:index in ${where(path.join(dir, PIPELINE_FILE))}, included from ${where(including.target)}\n`);
     if (!plan.pages) io.stdout("  your pipeline has a pages job of its own: atomkit's site is built on the default branch and kept as an artifact, not published\n");
   }
   for (const file of merged) io.stdout(`  ${where(file.target)}: ${mergeSummary(file.merged)}\n`);
