@@ -14,10 +14,29 @@ export interface CliIo {
   readonly colors: Colors;
 }
 
+/** Streams whose reader has gone (`atomkit lint | head`): what is left to print is dropped. */
+const gone = new WeakSet<NodeJS.WriteStream>();
+
+/**
+ * Writes to a stream of the process. When the reader stops reading (a pipe into `head` that has its
+ * lines), the command goes on to its end and exit code without printing more: no EPIPE stack trace.
+ */
+function writer(stream: NodeJS.WriteStream): (text: string) => void {
+  if (stream.listenerCount('error') === 0) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      gone.add(stream);
+    });
+  }
+  return (text) => {
+    if (!gone.has(stream)) stream.write(text);
+  };
+}
+
 export function processIo(): CliIo {
   return {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    stdout: writer(process.stdout),
+    stderr: writer(process.stderr),
     isTTY: Boolean(process.stdout.isTTY),
     isCI: Boolean(process.env.CI),
     // On a terminal picocolors' own checks apply (NO_COLOR, TERM=dumb). Anywhere else (CI logs,
