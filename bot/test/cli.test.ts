@@ -53,6 +53,18 @@ describe('atomkit serve', () => {
     }
   });
 
+  test('a damaged chat store file stops serve and conversations export with exit 2 and what to do, not an internal error', async () => {
+    const file = path.join(workspace.dir, 'damaged-bot.sqlite');
+    writeFileSync(file, 'SQLite format 3\0 and then nothing a database holds');
+    const config = workspace.config();
+    for (const args of [['serve', '--db', file, '--port', '0'], ['conversations', 'export', '--db', file, '--since', '2026-01-01']]) {
+      const io = memoryIo();
+      expect(await main(['-c', config.file!, ...args], io), args[0]).toBe(2);
+      expect(io.err).toContain(`The chat store ${file} is not a SQLite database atomkit can read`);
+      expect(io.err).not.toMatch(/internal error|please report|\n\s+at /);
+    }
+  });
+
   test('a chunk store damaged while serving makes /healthz a 503 that says to rebuild, and questions get a 503, not a crash', async () => {
     cpSync(path.join(workspace.dir, 'index'), path.join(workspace.dir, 'index-live'), { recursive: true });
     const server = await startTestServer(workspace, {}, { indexDir: 'index-live' });

@@ -1,8 +1,11 @@
-import { readdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { openSqlite, pragma } from '../../../tooling/src/sqlite/database.js';
+import { UsageError } from '../../../tooling/src/cli/usage-error.js';
 import { backupNow } from './backup.js';
+import { openDatabase } from './db.js';
 import { cacheKey, normalizeQuestion } from './cache.js';
 import { MIGRATIONS } from './migrations.js';
 import { openSqliteStore } from './sqlite.js';
@@ -24,6 +27,25 @@ describe('openSqliteStore', () => {
     await temp.store.close();
     expect(() => openSqliteStore(path.join(temp.dir, 'nested', 'bot.sqlite'))).toThrow(/newer than this atomkit knows/);
     temp.store = openSqliteStore(path.join(temp.dir, 'other.sqlite'));
+  });
+});
+
+describe('a file the store cannot be kept in', () => {
+  test('a damaged or foreign file is refused with what to do, for the service and for readers alike', () => {
+    for (const content of [randomBytes(8192), Buffer.from('SQLite format 3\0 and then nothing a database holds')]) {
+      const file = path.join(temp.dir, 'damaged.sqlite');
+      writeFileSync(file, content);
+      for (const open of [() => openSqliteStore(file), () => openDatabase(file, { readonly: true })]) {
+        expect(open).toThrow(UsageError);
+        expect(open).toThrow(`The chat store ${file} is not a SQLite database atomkit can read (file is not a database): it is damaged, or another file. Restore it from a backup in .atomkit/backups/`);
+      }
+    }
+  });
+
+  test('a folder that cannot be made (a file in its way) is refused naming the setting to change', () => {
+    const file = path.join(temp.dir, 'nested', 'bot.sqlite', 'inner', 'bot.sqlite');
+    expect(() => openSqliteStore(file)).toThrow(UsageError);
+    expect(() => openSqliteStore(file)).toThrow(/^Cannot keep the chat store at .+ \(E\w+: .+\)\. Point bot\.db \(or --db\) at a file in a folder atomkit can write\.$/);
   });
 });
 
