@@ -90,15 +90,18 @@ export async function startCluster(options: StartOptions & { workers: number }):
   let closing = false;
   const fork = (): Worker => {
     const worker = cluster.fork({ [WORKER_ENV]: JSON.stringify(spec) });
+    // A worker that died since it asked gets no answer: the callback keeps the closed channel's
+    // error from being an unhandled 'error' event, which would stop the primary and every worker.
+    const reply = (answer: ClusterMessage) => worker.send(answer, () => {});
     worker.on('message', (message: ClusterMessage) => {
       if (message.type === 'atomkit:count' && counters) {
-        worker.send({ type: 'atomkit:counted', id: message.id, ...counters.count(message.key, message.windowMs) } satisfies ClusterMessage);
+        reply({ type: 'atomkit:counted', id: message.id, ...counters.count(message.key, message.windowMs) });
+      } else if (message.type === 'atomkit:metrics') {
+        aggregator.clusterMetrics().then(
+          (text) => reply({ type: 'atomkit:metrics', id: message.id, text }),
+          (error: Error) => reply({ type: 'atomkit:metrics', id: message.id, error: error.message }),
+        );
       }
-      if (message.type !== 'atomkit:metrics') return;
-      aggregator.clusterMetrics().then(
-        (text) => worker.send({ type: 'atomkit:metrics', id: message.id, text } satisfies ClusterMessage),
-        (error: Error) => worker.send({ type: 'atomkit:metrics', id: message.id, error: error.message } satisfies ClusterMessage),
-      );
     });
     return worker;
   };
