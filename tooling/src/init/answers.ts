@@ -89,7 +89,11 @@ export function siteTitle(answers: Pick<InitAnswers, 'organisation' | 'languages
 /** Where GitHub Pages publishes a project page of a GitHub repository. */
 function pagesUrl(repoUrl: string): string | undefined {
   const github = githubRepo(repoUrl);
-  return github ? `https://${github.owner.toLowerCase()}.github.io/${github.name}/` : undefined;
+  if (github) return `https://${github.owner.toLowerCase()}.github.io/${github.name}/`;
+  // GitLab Pages' address by namespace (`group/sub/project`: group.gitlab.io/sub/project); a
+  // project with a unique domain has another, which its pages job sets when it builds.
+  const gitlab = /^https:\/\/gitlab\.com\/([^/]+)\/(.+?)\/?$/.exec(repoUrl.replace(/\.git$/, ''));
+  return gitlab ? `https://${gitlab[1]!.toLowerCase()}.gitlab.io/${gitlab[2]}/` : undefined;
 }
 
 function githubRepo(url: string): { owner: string; name: string } | undefined {

@@ -194,7 +194,10 @@ describe('atomkit init', () => {
     expect(result.stdout).not.toMatch(/workflows|GitLab CI/);
     expect(readdirSync(repo).sort()).toEqual(['.git', 'handbook']);
     expect(readdirSync(path.join(repo, 'handbook')).filter((file) => /gitlab|github/.test(file))).toEqual([]);
-    expect(parse(readFileSync(path.join(repo, 'handbook', 'atomkit.config.yaml'), 'utf8')).site.editUrl).toBe('https://gitlab.com/acme/platform/-/edit/main/handbook/');
+    const { site } = parse(readFileSync(path.join(repo, 'handbook', 'atomkit.config.yaml'), 'utf8'));
+    expect(site.editUrl).toBe('https://gitlab.com/acme/platform/-/edit/main/handbook/');
+    // GitLab Pages' address by namespace is the default site URL, as GitHub Pages' is on GitHub.
+    expect(site.url).toBe('https://acme.gitlab.io/platform/');
   });
 
   test('a repository on GitLab gets GitLab CI/CD, not GitHub workflows; a pipeline with its own pages job keeps publishing its site', () => {
