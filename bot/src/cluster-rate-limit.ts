@@ -4,7 +4,7 @@
  * `bot.rateLimit.max` is per client across the workers (each worker counting on its own would
  * let a client through as many times as there are workers). The counters are not in the SQLite
  * file: a write per request there, with the workers waiting on each other's lock, cut cached
- * answers from 3,700-3,900 to 2,200-2,400 a second with two workers. With PostgreSQL the
+ * answers from 3,650-3,920 to 2,240-2,370 a second with two workers. With PostgreSQL the
  * counters are in the database, shared by every replica (store/postgres/rate-limit.ts).
  */
 import type { ClusterMessage } from './cluster.js';

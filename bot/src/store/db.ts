@@ -47,11 +47,8 @@ function unusable(file: string, error: unknown): unknown {
     );
   }
   const code = (error as NodeJS.ErrnoException)?.code;
-  if (code !== undefined && ['EEXIST', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC'].includes(code)) {
+  if ((code !== undefined && ['EEXIST', 'ENOTDIR', 'EACCES', 'EPERM', 'EROFS', 'ENOSPC'].includes(code)) || /unable to open database file/.test(message)) {
     return new UsageError(`Cannot keep the chat store at ${file} (${message}). Point bot.db (or --db) at a file in a folder atomkit can write.`);
-  }
-  if (/unable to open database file/.test(message)) {
-    return new UsageError(`Cannot open the chat store at ${file} (${message}). Point bot.db (or --db) at a file in a folder atomkit can write.`);
   }
   return error;
 }

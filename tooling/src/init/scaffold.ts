@@ -10,14 +10,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameS
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { repositoryLinks } from '../config/load.js';
+import { defaultBranch, repositoryRoot } from '../config/repository.js';
 import { editHeader } from '../studio/header-edit.js';
 import { baseLanguage } from '../text/language-tag.js';
 import { packageFile, packageVersion } from '../package/files.js';
 import { siteTitle, type InitAnswers } from './answers.js';
-import { mergeGitignore, mergePackageJson, type Merged } from './merge.js';
-import { defaultBranch, repositoryRoot } from '../config/repository.js';
-import { lockfileOf, packageManagerFor, type PackageManager } from './package-manager.js';
 import { gitlabPipeline, hasPagesJob, includePipeline, PIPELINE_FILE } from './gitlab.js';
+import { mergeGitignore, mergePackageJson, type Merged } from './merge.js';
+import { lockfileOf, packageManagerFor, type PackageManager } from './package-manager.js';
 import { adaptWorkflow } from './workflows.js';
 
 /** Template files whose name npm would not pack as it is. */
