@@ -129,6 +129,20 @@ describe('studio signals and commits', () => {
     expect(set.body).toMatch(/answered, then down-voted|answered without citing an atom/);
   });
 
+  test('a damaged chat store is a 503 saying what to do, for the question set and on the signals page', async () => {
+    const file = path.join(root, '.atomkit', 'bot.sqlite');
+    const kept = readFileSync(file);
+    try {
+      writeFileSync(file, 'SQLite format 3\0 and then nothing a database holds');
+      const set = await get('/api/signals/question-set');
+      expect([set.statusCode, set.json().error.code]).toEqual([503, 'ATOMKIT_ERR_STORE_UNAVAILABLE']);
+      expect(set.json().error.message).toContain('is not a SQLite database atomkit can read');
+      expect((await get('/api/signals')).json().store.available).toBe(false);
+    } finally {
+      writeFileSync(file, kept);
+    }
+  });
+
   test('commits the chosen files on a new branch and pushes nothing', async () => {
     const rel = 'atoms/faq/studio-commit-check.md';
     writeFileSync(path.join(root, rel), '---\ntitle: Studio commit check\n---\n\nQ: Why?\nA: Because.\n');

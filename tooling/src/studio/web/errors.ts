@@ -14,6 +14,7 @@ export const STUDIO_ERRORS = {
   ATOMKIT_ERR_UNSUPPORTED_MEDIA_TYPE: { status: 415, description: 'The body is not `application/json`.' },
   ATOMKIT_ERR_BODY_TOO_LARGE: { status: 413, description: 'The request body is larger than the limit.' },
   ATOMKIT_ERR_GIT: { status: 422, description: 'git refused the commit (its message is given).' },
+  ATOMKIT_ERR_STORE_UNAVAILABLE: { status: 503, description: "The chat service's store cannot be read (damaged, or not SQLite); the message says what to do." },
   ATOMKIT_ERR_INTERNAL: { status: 500, description: 'An unexpected failure; details are in the terminal only.' },
 } as const;
 

@@ -10,6 +10,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { servedHeader, servedQuestionSet } from '../../../../../bot/src/cli/served-questions.js';
 import { openDatabase } from '../../../../../bot/src/store/db.js';
 import { ThreadStore } from '../../../../../bot/src/store/threads.js';
+import { UsageError } from '../../../cli/usage-error.js';
 import { StudioApiError } from '../errors.js';
 import { sourceOf, titleKey } from '../../../lint/corpus.js';
 import { readBotSignals } from '../../coverage/bot-store.js';
@@ -23,10 +24,20 @@ export interface DownVotedAnswer {
   readonly cited: readonly string[];
 }
 
+/** The chat store, read only; one that cannot be read (damaged, not SQLite) is a 503 saying what to do. */
+function readStore(dbFile: string) {
+  try {
+    return openDatabase(dbFile, { readonly: true });
+  } catch (error) {
+    if (error instanceof UsageError) throw new StudioApiError('ATOMKIT_ERR_STORE_UNAVAILABLE', error.message);
+    throw error;
+  }
+}
+
 /** Answers readers voted down, newest first (at most `limit`). */
 export async function downVotedAnswers(dbFile: string, limit = 50): Promise<DownVotedAnswer[]> {
   if (!existsSync(dbFile)) return [];
-  const db = openDatabase(dbFile, { readonly: true });
+  const db = readStore(dbFile);
   try {
     const out: DownVotedAnswer[] = [];
     for await (const exchange of new ThreadStore(db).exportSince('0000')) {
@@ -56,7 +67,7 @@ export const signalRoutes: FastifyPluginAsync<StudioContext> = async (app, { con
   app.get('/api/signals/question-set', async (_request, reply) => {
     const dbFile = path.resolve(config.root, config.bot.db);
     if (!existsSync(dbFile)) throw new StudioApiError('ATOMKIT_ERR_NOT_FOUND', `No chat store at ${config.bot.db}: questions appear once the chat service has answered some.`);
-    const db = openDatabase(dbFile, { readonly: true });
+    const db = readStore(dbFile);
     try {
       const drafted = await servedQuestionSet(new ThreadStore(db).exportSince('0000'), servedHeader(undefined, path.join(config.root, SERVED_SET), SERVED_SET));
       if (drafted.yaml === undefined) throw new StudioApiError('ATOMKIT_ERR_NOT_FOUND', 'No question has opened a conversation yet.');
