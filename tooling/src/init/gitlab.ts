@@ -15,8 +15,8 @@
  * - `atoms:index`: the search index of the default branch, kept as an artifact for 90 days.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
-import { LineIndex } from '../atom/position.js';
 import { StudioError } from '../studio/errors.js';
+import { yamlError } from '../text/yaml-error.js';
 import type { Merged } from './merge.js';
 import { EXEC, LOCKFILE, type PackageManager } from './package-manager.js';
 
@@ -173,11 +173,8 @@ export function includePipeline(theirs: string | undefined, file: string, shown:
     return { content: `# The knowledge base's jobs are in ${file}.\ninclude:\n  - local: ${file}\n`, added: [`include ${file}`], kept: [] };
   }
   const doc = parseDocument(theirs, { prettyErrors: false });
-  const error = doc.errors[0];
-  if (error) {
-    const { line, column } = new LineIndex(theirs).position(error.pos[0]);
-    throw new StudioError(`${shown}:${line}:${column}: Invalid YAML: ${error.message.split('\n')[0]!.replace(/\.?$/, '.')} Nothing was written.`, 1);
-  }
+  const error = yamlError(theirs, doc);
+  if (error) throw new StudioError(`${shown}:${error.at.line}:${error.at.column}: Invalid YAML: ${error.reason}. Nothing was written.`, 1);
   const root = doc.contents;
   if (!isMap(root)) throw new StudioError(`${shown}: expected a mapping of jobs and settings at the top. Nothing was written.`, 1);
   const added: string[] = [];

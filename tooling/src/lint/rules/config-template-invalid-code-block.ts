@@ -1,10 +1,9 @@
 /** `config-template/invalid-code-block`: a config template's Template section is a fenced json or yaml block that parses. */
 import type { Code } from 'mdast';
-import { parseDocument } from 'yaml';
 import { REQUIRED_SECTIONS, headingMatches } from '../../atom/sections.js';
-import type { Position } from '../../atom/position.js';
 import { atomType } from '../atom-facts.js';
 import { jsonError } from '../../text/json-error.js';
+import { yamlError } from '../../text/yaml-error.js';
 import type { FileRule } from '../types.js';
 
 const LANGS: Record<string, 'json' | 'yaml'> = { json: 'json', jsonc: 'json', yaml: 'yaml', yml: 'yaml' };
@@ -46,17 +45,5 @@ const rule: FileRule = {
     }
   },
 };
+
 export default rule;
-
-function positionIn(text: string, offset: number): Position {
-  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-  const line = before.split('\n').length;
-  return { line, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
-}
-
-function yamlError(text: string): { reason: string; at: Position } | undefined {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  const error = doc.errors[0];
-  if (!error) return undefined;
-  return { reason: error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, ''), at: positionIn(text, error.pos[0]) };
-}
