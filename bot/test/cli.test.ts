@@ -104,6 +104,23 @@ describe('atomkit serve', () => {
     expect(io.out).toContain(`\n  mcp: ${url}/mcp\n`);
   });
 
+  test('listens for the stop signal before it says it listens, so a SIGTERM sent on reading that line is handled', async () => {
+    const io = memoryIo();
+    let printedBeforeListening: string | undefined;
+    let release: () => void = () => {};
+    const stopped = new Promise<void>((resolve) => (release = resolve));
+    const running = runServe(workspace.config({ backup: { everyMinutes: 0 } }), { port: '0', host: '127.0.0.1' }, io, () => {
+      printedBeforeListening = io.out;
+      return stopped;
+    });
+    for (let i = 0; i < 300 && printedBeforeListening === undefined; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    expect(await running).toBe(0);
+    expect(printedBeforeListening).toBeDefined();
+    expect(printedBeforeListening).not.toContain('listening on');
+    expect(io.out).toContain('listening on');
+  });
+
   describe('stopped by a signal', () => {
     // Stopped by Ctrl+C (SIGINT) or a service manager (SIGTERM), on the Node.js running the tests, on
     // the oldest one atomkit supports (22 warns that node:sqlite is experimental in every process

@@ -87,6 +87,11 @@ export async function runServe(config: AtomkitConfig, options: ServeOptions, io:
     }
     throw error;
   }
+  // Listened for before the service says it listens: a service manager or test that stops it as soon
+  // as it reads that line finds the handler there (loading the MCP routes below takes a while, and a
+  // SIGTERM before any handler ends the process with nothing closed). Not before it starts, so that
+  // Ctrl+C still ends a start that hangs.
+  const stopped = stop();
   const mode = config.bot.llm.baseUrl ? `llm (${config.bot.llm.models.map((entry) => modelSettings(entry).name).join(' → ')}, then extractive)` : 'extractive (no language model configured)';
   io.stdout(`atomkit chat service listening on ${server.url}${workers > 1 ? ` (${workers} workers)` : ''}\n`);
   io.stdout(`  answers: ${mode}\n`);
@@ -99,7 +104,7 @@ export async function runServe(config: AtomkitConfig, options: ServeOptions, io:
   // SIGHUP: load the index folder again (a new build is also noticed by itself within a second).
   const onHangup = () => void server.reloadIndex?.();
   process.on('SIGHUP', onHangup);
-  await stop();
+  await stopped;
   process.off('SIGHUP', onHangup);
   await server.close();
   return 0;
