@@ -51,11 +51,12 @@ function frameOf(lines: readonly string[], d: Diagnostic, color: boolean): strin
   const cut = window.some((line) => line.length > FRAME_COLUMNS);
   const shown = cut ? window.map((line) => (line === '' ? '' : `${from > 0 ? '…' : ''}${line.slice(from, from + FRAME_COLUMNS)}${line.length > from + FRAME_COLUMNS ? '…' : ''}`)) : window;
   const shift = (column: number) => (cut ? Math.min(FRAME_COLUMNS, Math.max(1, column - from)) + (from > 0 ? 1 : 0) : column);
-  // Lines are numbered as in the file (`startLine` says where the frame's first line is);
-  // columns from 0, as Babel counts them (a finding's are from 1).
+  // Lines are numbered as in the file (`startLine` says where the frame's first line is); columns
+  // from 1, as a finding's are (Babel 7's; its 8 counts from 0, and asks for a newer Node.js than
+  // atomkit supports).
   const location = {
-    start: { line: d.start.line, column: shift(d.start.column) - 1 },
-    ...(end ? { end: { line: end.line, column: shift(end.column) - 1 } } : {}),
+    start: { line: d.start.line, column: shift(d.start.column) },
+    ...(end ? { end: { line: end.line, column: shift(end.column) } } : {}),
   };
   return codeFrameColumns(shown.join('\n'), location, { highlightCode: false, forceColor: color, linesAbove: 1, linesBelow: 1, startLine: first });
 }
