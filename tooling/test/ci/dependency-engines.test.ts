@@ -20,7 +20,8 @@ test('every package a production install gets supports each Node.js version engi
   const { engines } = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')) as { engines: { node: string } };
   const lock = JSON.parse(readFileSync(`${ROOT}package-lock.json`, 'utf8')) as { packages: Record<string, LockedPackage> };
   const narrower = Object.entries(lock.packages)
-    // Dev-only packages are the project's own business: `npm install atomkit` never fetches them.
+    // Dev entries are the project's own tools, and the peers (astro, Starlight, openai): a user picks
+    // their versions, each stating its own range, and the README says which ask for more.
     .filter(([location, entry]) => location !== '' && !entry.dev)
     .flatMap(([location, entry]) => {
       const range = Array.isArray(entry.engines) ? undefined : (entry.engines as { node?: string } | undefined)?.node;
