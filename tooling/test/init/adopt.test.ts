@@ -24,7 +24,11 @@ afterAll(() => {
 });
 
 const npm = (args: string[], cwd: string) => {
-  const result = spawnSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const run = (line: string[]) => spawnSync('npm', [...line, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  let result = run(args);
+  // --prefer-offline trusts a package document the machine's cache has kept from before a version
+  // was published, and npm then finds no such version (ETARGET): the registry's current one settles it.
+  if (result.status !== 0 && /ETARGET/.test(result.stderr)) result = run(args.map((arg) => (arg === '--prefer-offline' ? '--prefer-online' : arg)));
   if (result.status !== 0) throw new Error(`npm ${args.join(' ')} failed (${result.status}):\n${result.stderr}`);
   return result.stdout;
 };
