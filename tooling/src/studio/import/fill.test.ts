@@ -98,3 +98,15 @@ test('an option that opens with its Type/Default list gets its description as th
   const body = fillSections('interface-input', '* Default: **false**\n* Type: **Boolean**\n\nDo not run any scripts.\n\n```sh\npnpm install --ignore-scripts\n```');
   expect(body.sections.map((section) => section.body)).toEqual(['Do not run any scripts.', '* Default: **false**\n* Type: **Boolean**', '```sh\npnpm install --ignore-scripts\n```']);
 });
+
+test('a paragraph that introduces a list stays above it when the Type list moves below the description', () => {
+  const body = fillSections(
+    'interface-input',
+    "- **Type:** `string[]`\n\nRestrict files that could be served.\n\nA valid workspace met the following conditions.\n\n- contains `workspaces`\n- contains `lerna.json`\n\nFor example:\n\n```js\nallow: ['..']\n```",
+  );
+  expect(body.sections.map((section) => section.body)).toEqual([
+    'Restrict files that could be served.',
+    '- **Type:** `string[]`\n\nA valid workspace met the following conditions.\n\n- contains `workspaces`\n- contains `lerna.json`',
+    "For example:\n\n```js\nallow: ['..']\n```",
+  ]);
+});

@@ -64,10 +64,12 @@ export function fillSections(type: AtomType, markdown: string): FilledBody {
     from >= to ? '' : markdown.slice(blocks[from]!.position!.start.offset!, blocks[to - 1]!.position!.end.offset!).trim();
   const texts = blocks.map((node) => blockText(node).trim());
   // Reference docs often open an option with its Type/Default list: the sentence saying what the
-  // option is reads first, so it moves above the list (the only reordering the import does).
+  // option is reads first, so it moves above the list (the only reordering the import does). A
+  // paragraph that a list follows stays with the list it introduces ("…met the following conditions").
   if (type === 'interface-input' && blocks.length > 1 && VALUES(blocks[0]!, texts[0]!) && blocks[1]!.type === 'paragraph') {
     let end = 1;
     while (end < blocks.length && blocks[end]!.type === 'paragraph') end++;
+    if (end > 2 && blocks[end]?.type === 'list') end--;
     return fillSections(type, [slice(1, end), slice(0, 1), slice(end, blocks.length)].filter((part) => part !== '').join('\n\n'));
   }
   // A rule or command reference often opens with its facts as labelled lines (`Tags: …`,
