@@ -20,6 +20,7 @@ import { toString } from 'mdast-util-to-string';
 import { directive } from 'micromark-extension-directive';
 import { mdxjs } from 'micromark-extension-mdxjs';
 import type { Dialect } from './dialect.js';
+import { bracketedLabels } from './bracketed-labels.js';
 import { codeFence, githubAlerts, mkdocsContainers, spacedContainers } from './containers.js';
 import { gitbookBlocks } from './gitbook.js';
 import { jekyllLiquid } from './liquid.js';
@@ -95,9 +96,10 @@ export function normalizePage(body: string, rel: string, context: NormalizeConte
   // Liquid only where the pages are Jekyll's, GitBook's blocks only where they are GitBook's: elsewhere
   // `{{ }}` and `{% %}` may be a template's own (Vue, Nunjucks);
   // MyST only where they are MyST's: elsewhere a `{note}` code block is code.
-  const dialectal = context.dialect === 'jekyll' ? jekyllLiquid(body, context.site) : context.dialect === 'myst' ? mystDirectives(body) : context.dialect === 'gitbook' ? gitbookBlocks(body) : body;
+  const page = bracketedLabels(body);
+  const dialectal = context.dialect === 'jekyll' ? jekyllLiquid(page, context.site) : context.dialect === 'myst' ? mystDirectives(page) : context.dialect === 'gitbook' ? gitbookBlocks(page) : page;
   const mkdocs = (text: string) => mkdocsContainers(mkdocsSnippets(text, rel, { readFile: context.readFile ?? (() => undefined), ...(context.folderName ? { folderName: context.folderName } : {}) }, problems));
-  const containers = githubAlerts(context.dialect === 'mkdocs' ? mkdocs(body) : spacedContainers(hugoShortcodes(dialectal)));
+  const containers = githubAlerts(context.dialect === 'mkdocs' ? mkdocs(page) : spacedContainers(hugoShortcodes(dialectal)));
   const source = context.dialect === 'vitepress' ? codeSnippets(vitepressCode(containers), rel, context, problems) : containers;
   let tree: Root;
   let mdx = /\.mdx$/i.test(rel);
