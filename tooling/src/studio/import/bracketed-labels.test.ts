@@ -49,3 +49,9 @@ describe('bracketedLabels', () => {
     expect(bracketedLabels(page)).toBe(page);
   });
 });
+
+test('a line of a great many brackets is read in one pass', () => {
+  const hostile = `${'['.repeat(200_000)}${'x]'.repeat(100_000)}`;
+  const page = `${hostile}\n\n[\`close([cb])\`]: Client.md#close\n`;
+  expect(bracketedLabels(page).startsWith(hostile)).toBe(true);
+});

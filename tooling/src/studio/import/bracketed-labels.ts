@@ -39,7 +39,7 @@ function labelKey(label: string): string {
 function bracketedDefinition(line: string): { label: string; destination: string } | undefined {
   const open = /^ {0,3}\[/.exec(line);
   if (!open) return undefined;
-  const close = closingBracket(line, open[0].length - 1);
+  const close = closers(line).get(open[0].length - 1);
   if (close === undefined) return undefined;
   const label = line.slice(open[0].length, close);
   // A label without brackets is one CommonMark reads itself.
@@ -48,25 +48,30 @@ function bracketedDefinition(line: string): { label: string; destination: string
   return rest ? { label: labelKey(label), destination: rest[1]! } : undefined;
 }
 
-/** The index of the `]` that closes the `[` at `open`, brackets inside counted and escaped ones skipped. */
-function closingBracket(text: string, open: number): number | undefined {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
+/**
+ * Each `[` of the text with the `]` that closes it, in one pass (escaped brackets skipped): a line
+ * of many brackets is read once, not once per bracket.
+ */
+function closers(text: string): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
     const char = text[i];
     if (char === '\\') i++;
-    else if (char === '[') depth++;
-    else if (char === ']' && --depth === 0) return i;
+    else if (char === '[') open.push(i);
+    else if (char === ']' && open.length > 0) pairs.set(open.pop()!, i);
   }
-  return undefined;
+  return pairs;
 }
 
 /** The line with each full, collapsed or shortcut reference to a known bracketed label written inline. */
 function inlined(line: string, destinations: ReadonlyMap<string, string>): string {
   let out = '';
   let from = 0;
+  const pairs = closers(line);
   for (let i = line.indexOf('['); i !== -1 && i < line.length; i = line.indexOf('[', i + 1)) {
     if (i < from || line[i - 1] === '\\') continue;
-    const close = closingBracket(line, i);
+    const close = pairs.get(i);
     if (close === undefined) continue;
     const text = line.slice(i + 1, close);
     let label = text;
@@ -75,7 +80,7 @@ function inlined(line: string, destinations: ReadonlyMap<string, string>): strin
     // An inline link, or a definition CommonMark reads: not ours.
     if (next === '(' || next === ':') continue;
     if (next === '[') {
-      const labelClose = closingBracket(line, end);
+      const labelClose = pairs.get(end);
       if (labelClose === undefined) continue;
       if (labelClose > end + 1) label = line.slice(end + 1, labelClose);
       end = labelClose + 1;
