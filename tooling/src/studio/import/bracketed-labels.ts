@@ -30,6 +30,9 @@ export function bracketedLabels(markdown: string): string {
     .join('\n');
 }
 
+/** CommonMark's longest link label, in characters between the brackets: a longer bracket is no reference. */
+const MAX_LABEL = 999;
+
 /** A label as CommonMark matches it: case and runs of white space do not count. */
 function labelKey(label: string): string {
   return label.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -40,7 +43,7 @@ function bracketedDefinition(line: string): { label: string; destination: string
   const open = /^ {0,3}\[/.exec(line);
   if (!open) return undefined;
   const close = closers(line).get(open[0].length - 1);
-  if (close === undefined) return undefined;
+  if (close === undefined || close - open[0].length > MAX_LABEL) return undefined;
   const label = line.slice(open[0].length, close);
   // A label without brackets is one CommonMark reads itself.
   if (!/[[\]]/.test(label)) return undefined;
@@ -72,7 +75,7 @@ function inlined(line: string, destinations: ReadonlyMap<string, string>): strin
   for (let i = line.indexOf('['); i !== -1 && i < line.length; i = line.indexOf('[', i + 1)) {
     if (i < from || line[i - 1] === '\\') continue;
     const close = pairs.get(i);
-    if (close === undefined) continue;
+    if (close === undefined || close - i - 1 > MAX_LABEL) continue;
     const text = line.slice(i + 1, close);
     let label = text;
     let end = close + 1;
@@ -81,7 +84,7 @@ function inlined(line: string, destinations: ReadonlyMap<string, string>): strin
     if (next === '(' || next === ':') continue;
     if (next === '[') {
       const labelClose = pairs.get(end);
-      if (labelClose === undefined) continue;
+      if (labelClose === undefined || labelClose - end - 1 > MAX_LABEL) continue;
       if (labelClose > end + 1) label = line.slice(end + 1, labelClose);
       end = labelClose + 1;
     }
