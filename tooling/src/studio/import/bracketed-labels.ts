@@ -18,7 +18,7 @@ export function bracketedLabels(markdown: string): string {
   const lines = markdown.split('\n');
   const code = lines.map(fencedCode());
   const destinations = new Map<string, string>();
-  const definition = lines.map((line, i) => {
+  const isDefinition = lines.map((line, i) => {
     const found = code[i] ? undefined : bracketedDefinition(line);
     // The first definition of a label wins, as in CommonMark.
     if (found && !destinations.has(found.label)) destinations.set(found.label, found.destination);
@@ -26,7 +26,7 @@ export function bracketedLabels(markdown: string): string {
   });
   if (destinations.size === 0) return markdown;
   return lines
-    .flatMap((line, i) => (definition[i] ? [] : [code[i] ? line : inlined(line, destinations)]))
+    .flatMap((line, i) => (isDefinition[i] ? [] : [code[i] ? line : inlined(line, destinations)]))
     .join('\n');
 }
 

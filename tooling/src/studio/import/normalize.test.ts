@@ -123,14 +123,13 @@ test('HTML lists and line breaks in an MDX page read as Markdown, their words ap
   expect(normalize('<ul><li>{props.name}</li></ul>', 'page.mdx', 'docusaurus').markdown).not.toContain('* ');
 });
 
+test('a reference whose label holds brackets, which CommonMark does not read, arrives as a link', () => {
+  const { markdown } = normalize('Implements [`client.close([callback])`][].\n\n[`client.close([callback])`]: Client.md#close\n', 'api/Pool.md', 'markdown');
+  expect(markdown).toContain('Implements [`client.close([callback])`](Client.md#close).');
+  expect(markdown).not.toContain(']: Client.md');
+});
 
 describe('collapseBlankLines', () => {
-  test('a reference whose label holds brackets, which CommonMark does not read, arrives as a link', () => {
-    const { markdown } = normalize('Implements [`client.close([callback])`][].\n\n[`client.close([callback])`]: Client.md#close\n', 'api/Pool.md', 'markdown');
-    expect(markdown).toContain('Implements [`client.close([callback])`](Client.md#close).');
-    expect(markdown).not.toContain(']: Client.md');
-  });
-
   test('a run of blank lines, spaces on them or not, is one blank line; inside a code block it stays', () => {
     expect(collapseBlankLines('Text.\n\n  \n  \n\t\nMore text.')).toBe('Text.\n\nMore text.');
     expect(collapseBlankLines('Text.\n  \nMore text.')).toBe('Text.\n  \nMore text.');
