@@ -6,6 +6,7 @@
  * paragraph of text, taking any definition after them into that paragraph too. Each such reference
  * is written as an inline link, whose text may hold balanced brackets, and its definition dropped.
  */
+import { normalizeIdentifier } from 'micromark-util-normalize-identifier';
 import { fencedCode } from '../../text/fences.js';
 
 /**
@@ -33,11 +34,6 @@ export function bracketedLabels(markdown: string): string {
 /** CommonMark's longest link label, in characters between the brackets: a longer bracket is no reference. */
 const MAX_LABEL = 999;
 
-/** A label as CommonMark matches it: case and runs of white space do not count. */
-function labelKey(label: string): string {
-  return label.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
 /** A definition line (up to three spaces in) whose label holds brackets: its label key and its destination and title as written. */
 function bracketedDefinition(line: string): { label: string; destination: string } | undefined {
   const open = /^ {0,3}\[/.exec(line);
@@ -48,7 +44,7 @@ function bracketedDefinition(line: string): { label: string; destination: string
   // A label without brackets is one CommonMark reads itself.
   if (!/[[\]]/.test(label)) return undefined;
   const rest = /^\]:[ \t]*(\S+(?:[ \t]+(?:"[^"]*"|'[^']*'|\([^)]*\)))?)[ \t]*$/.exec(line.slice(close));
-  return rest ? { label: labelKey(label), destination: rest[1]! } : undefined;
+  return rest ? { label: normalizeIdentifier(label), destination: rest[1]! } : undefined;
 }
 
 /**
@@ -88,7 +84,7 @@ function inlined(line: string, destinations: ReadonlyMap<string, string>): strin
       if (labelClose > end + 1) label = line.slice(end + 1, labelClose);
       end = labelClose + 1;
     }
-    const destination = destinations.get(labelKey(label));
+    const destination = destinations.get(normalizeIdentifier(label));
     if (destination === undefined) continue;
     out += `${line.slice(from, i)}[${text}](${destination})`;
     from = end;
