@@ -110,3 +110,13 @@ test('a paragraph that introduces a list stays above it when the Type list moves
     "For example:\n\n```js\nallow: ['..']\n```",
   ]);
 });
+
+test("an HTML comment under an option's heading goes with the section after it, so the one before is not left showing nothing", () => {
+  const entry = '* `input` {string} The resource.\n  **Default:** `null`.\n\n```js\nawait fetch(url)\n```';
+  const comment = '<!-- YAML\nadded: v5.6.0\n-->';
+  const body = fillSections('interface-input', `${comment}\n\n${entry}`);
+  expect(body.sections[1]!.body.startsWith(`${comment}\n\n* \`input\``)).toBe(true);
+  // With the comment or without it, the same sections are left to fill.
+  expect(body.prompts).toContain('Input');
+  expect(body.prompts).toEqual(fillSections('interface-input', entry).prompts);
+});

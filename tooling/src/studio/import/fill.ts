@@ -129,7 +129,11 @@ export function fillSections(type: AtomType, markdown: string): FilledBody {
         found !== undefined &&
         STARTS[type].some((later, t) => t > s && t < shapedAt && typeof later === 'function' && (findStart(searchable, texts, from, later) ?? Infinity) < found);
       if (found !== undefined && !skipped) {
-        starts[s] = found;
+        // An HTML comment just above (an API reference's `<!-- YAML added: … -->`) goes with the
+        // section: it shows nothing, and left behind it may be all the section before holds.
+        let start = found;
+        while (start > from && isComment(blocks[start - 1]!)) start--;
+        starts[s] = start;
         from = found + 1;
       }
     });
@@ -163,6 +167,11 @@ export function fillSections(type: AtomType, markdown: string): FilledBody {
     sections.push({ heading: spec.heading, body });
   });
   return { ...(lead ? { lead } : {}), sections, prompts };
+}
+
+/** An HTML comment, which a page shows nothing of. */
+function isComment(node: RootContent): boolean {
+  return node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim());
 }
 
 /** A fact line: a label of one to three words, a colon, and what follows it on the same line (or a list below). */
