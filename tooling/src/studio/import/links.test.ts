@@ -14,6 +14,11 @@ const pieces = [
   piece('docs/api/client.md', 'Client: create one', ['constructor', 'arguments']),
   // The page's second "Level" heading: `level-1` on the source page, `level` on the atom's.
   piece('docs/api/types.md', 'Types', ['level-1'], undefined, {}, { 'level-1': 'level' }),
+  // Anchors as GitHub's slug rule writes them; VitePress, MkDocs and docsify write them otherwise.
+  piece('docs/config/server-options.md', 'Server Options', ['indexhtml-and-project-root']),
+  piece('docs/config/server-options.md', 'Server Options: server.watch', ['serverwatch', 'dev-containers--vs-code'], 'serverwatch'),
+  piece('docs/config/server-options.md', 'Server Options: server-watch 1', ['server-watch-1'], 'server-watch-1'),
+  piece('docs/config/server-options.md', 'Server Options: server.watch again', ['serverwatch-1'], 'serverwatch-1'),
 ];
 const byPage = new Map<string, Piece[]>();
 for (const p of pieces) byPage.set(p.page, [...(byPage.get(p.page) ?? []), p]);
@@ -25,6 +30,7 @@ const resolve = linkResolver(
     { rel: 'docs/cli/add.md', data: { slug: '/add-packages' } },
     { rel: 'docs/api/client.md', data: {} },
     { rel: 'docs/api/types.md', data: {} },
+    { rel: 'docs/config/server-options.md', data: {} },
   ],
   byPage,
 );
@@ -48,6 +54,10 @@ describe('linkResolver', () => {
     ['an anchor named like an object property: the page, no anchor', 'docs/config/index.md', '../guides/deploy.mdx#constructor', 'Deploy', undefined],
     ['an anchor named like an object property, to the piece holding it', 'docs/config/index.md', '../api/client.md#constructor', 'Client: create one', 'constructor'],
     ['an anchor numbered among its page, to the one its atom page renders', 'docs/config/index.md', '../api/types.md#level-1', 'Types', 'level'],
+    ["VitePress's slug of a heading that became an atom's title", 'docs/errors.md', '/config/server-options#server-watch', 'Server Options: server.watch', undefined],
+    ["VitePress's slug of a heading inside a piece", 'docs/errors.md', '/config/server-options#index-html-and-project-root', 'Server Options', 'indexhtml-and-project-root'],
+    ["MkDocs' slug, its dashes run together", 'docs/errors.md', '/config/server-options#dev-containers-vs-code', 'Server Options: server.watch', 'dev-containers--vs-code'],
+    ['an anchor two headings could be: the page, no anchor', 'docs/errors.md', '/config/server-options#server_watch_1', 'Server Options', undefined],
   ])('resolves %s', (_name, from, url, title, anchor) => {
     const found = resolve(from, url);
     expect(found && { title: found.piece.title, anchor: found.anchor }).toEqual({ title, anchor });

@@ -62,12 +62,40 @@ export function linkResolver(routes: readonly PageRoute[], byPage: ReadonlyMap<s
     if (!pieces || pieces.length === 0) return undefined;
     // Own keys only: a link to `#constructor` is not the aliases object's constructor.
     const aliasOf = (candidate: (typeof pieces)[number], id: string) => (Object.hasOwn(candidate.anchorAliases, id) ? candidate.anchorAliases[id] : undefined);
-    const piece = (anchor && pieces.find((candidate) => candidate.anchors.includes(anchor) || aliasOf(candidate, anchor) !== undefined)) || pieces[0]!;
-    const rendered = anchor === undefined ? undefined : (aliasOf(piece, anchor) ?? anchor);
+    const exact = anchor === undefined ? undefined : pieces.find((candidate) => candidate.anchors.includes(anchor) || aliasOf(candidate, anchor) !== undefined);
+    const loose = anchor === undefined || exact ? undefined : looseMatch(pieces, anchor);
+    const piece = exact ?? loose?.piece ?? pieces[0]!;
+    const rendered = anchor === undefined ? undefined : (loose?.anchor ?? aliasOf(piece, anchor) ?? anchor);
     // A faq atom's questions are `Q:` lines, not headings: its page has no anchors.
     const onPage = rendered !== undefined && Object.hasOwn(piece.pageAnchors, rendered) && piece.type !== 'faq' ? piece.pageAnchors[rendered] : undefined;
     return { piece, anchor: onPage };
   };
+}
+
+/**
+ * The one heading anchor of the page that an anchor written by another slug rule names. Each site
+ * generator slugs a heading its own way: VitePress writes `server.watch` as `server-watch` and
+ * `index.html and Project Root` as `index-html-and-project-root` where GitHub's rule, the one
+ * imported pages use, writes `serverwatch` and `indexhtml-and-project-root`; MkDocs and docsify
+ * write `a / b` as `a-b` where GitHub writes `a--b`. Read as their letters and digits, both say the
+ * same; an anchor two headings of the page could be is matched to neither.
+ *
+ * @example looseMatch([<piece with anchor `serverwatch`>], 'server-watch') //=> { piece: <that piece>, anchor: 'serverwatch' }
+ */
+function looseMatch(pieces: readonly Piece[], anchor: string): { piece: Piece; anchor: string } | undefined {
+  const wanted = lettersAndDigits(anchor);
+  if (wanted === '') return undefined;
+  const found = pieces.flatMap((piece) => piece.anchors.filter((own) => lettersAndDigits(own) === wanted).map((own) => ({ piece, anchor: own })));
+  return new Set(found.map((match) => match.anchor)).size === 1 ? found[0] : undefined;
+}
+
+/** @example lettersAndDigits('Server-Watch_1') //=> 'serverwatch1' */
+function lettersAndDigits(anchor: string): string {
+  return anchor
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** A page path as its route: no extension, no trailing `index`/`README`, no slashes at the ends. */
