@@ -46,6 +46,8 @@ export function linkResolver(routes: readonly PageRoute[], byPage: ReadonlyMap<s
     }
     return undefined;
   };
+  /** Each page's anchors by their letters and digits, made when a link first needs them. */
+  const looseAnchors = new Map<string, LooseIndex>();
   return (fromPage, url) => {
     const hash = url.indexOf('#');
     const rawPath = (hash < 0 ? url : url.slice(0, hash)).replace(/\?.*$/, '');
@@ -63,13 +65,29 @@ export function linkResolver(routes: readonly PageRoute[], byPage: ReadonlyMap<s
     // Own keys only: a link to `#constructor` is not the aliases object's constructor.
     const aliasOf = (candidate: (typeof pieces)[number], id: string) => (Object.hasOwn(candidate.anchorAliases, id) ? candidate.anchorAliases[id] : undefined);
     const exact = anchor === undefined ? undefined : pieces.find((candidate) => candidate.anchors.includes(anchor) || aliasOf(candidate, anchor) !== undefined);
-    const loose = anchor === undefined || exact ? undefined : looseMatch(pieces, anchor);
+    const loose = anchor === undefined || exact ? undefined : looseMatch(looseAnchors.get(rel!) ?? looseAnchors.set(rel!, looseIndex(pieces)).get(rel!)!, anchor);
     const piece = exact ?? loose?.piece ?? pieces[0]!;
     const rendered = anchor === undefined ? undefined : (loose?.anchor ?? aliasOf(piece, anchor) ?? anchor);
     // A faq atom's questions are `Q:` lines, not headings: its page has no anchors.
     const onPage = rendered !== undefined && Object.hasOwn(piece.pageAnchors, rendered) && piece.type !== 'faq' ? piece.pageAnchors[rendered] : undefined;
     return { piece, anchor: onPage };
   };
+}
+
+/** A page's heading anchors by their letters and digits (see `looseMatch`). */
+type LooseIndex = ReadonlyMap<string, readonly { readonly piece: Piece; readonly anchor: string }[]>;
+
+function looseIndex(pieces: readonly Piece[]): LooseIndex {
+  const index = new Map<string, { piece: Piece; anchor: string }[]>();
+  for (const piece of pieces) {
+    for (const anchor of piece.anchors) {
+      const key = lettersAndDigits(anchor);
+      const same = index.get(key);
+      if (same) same.push({ piece, anchor });
+      else index.set(key, [{ piece, anchor }]);
+    }
+  }
+  return index;
 }
 
 /**
@@ -80,13 +98,12 @@ export function linkResolver(routes: readonly PageRoute[], byPage: ReadonlyMap<s
  * write `a / b` as `a-b` where GitHub writes `a--b`. Read as their letters and digits, both say the
  * same; an anchor two headings of the page could be is matched to neither.
  *
- * @example looseMatch([<piece with anchor `serverwatch`>], 'server-watch') //=> { piece: <that piece>, anchor: 'serverwatch' }
+ * @example looseMatch(looseIndex([<piece with anchor `serverwatch`>]), 'server-watch') //=> { piece: <that piece>, anchor: 'serverwatch' }
  */
-function looseMatch(pieces: readonly Piece[], anchor: string): { piece: Piece; anchor: string } | undefined {
-  const wanted = lettersAndDigits(anchor);
-  if (wanted === '') return undefined;
-  const found = pieces.flatMap((piece) => piece.anchors.filter((own) => lettersAndDigits(own) === wanted).map((own) => ({ piece, anchor: own })));
-  return new Set(found.map((match) => match.anchor)).size === 1 ? found[0] : undefined;
+function looseMatch(index: LooseIndex, anchor: string): { piece: Piece; anchor: string } | undefined {
+  const key = lettersAndDigits(anchor);
+  const found = key === '' ? undefined : index.get(key);
+  return found && new Set(found.map((match) => match.anchor)).size === 1 ? found[0] : undefined;
 }
 
 /** @example lettersAndDigits('Server-Watch_1') //=> 'serverwatch1' */
