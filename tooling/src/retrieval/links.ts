@@ -7,6 +7,7 @@
  * file it came from (`docs/config/server-options.md#server-fs-allow`), an atom its own page
  * (`error/frontmatter-schema`).
  */
+import { anchorKey } from '../text/anchor-key.js';
 
 /** A page named by a path: its folders and name (no extension, no `index`) and the section its fragment names (its letters and digits). */
 export interface PageRef {
@@ -59,9 +60,8 @@ function pageRef(pathname: string, hash: string): PageRef | undefined {
     .filter((segment) => segment !== '' && segment !== '.');
   if (segments.length > 0 && INDEX_PAGE.test(segments.at(-1)!)) segments.pop();
   if (segments.length === 0) return undefined;
-  // Sites slug a heading differently (`server.fs.allow`: VitePress `server-fs-allow`, GitHub
-  // `serverfsallow`): a fragment is compared by its letters and digits.
-  const fragment = decode(hash.replace(/^#/, '')).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  // Sites slug a heading differently: a fragment is compared by its letters and digits.
+  const fragment = anchorKey(decode(hash.replace(/^#/, '')));
   return { segments, fragment: fragment === '' ? undefined : fragment };
 }
 

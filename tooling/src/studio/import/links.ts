@@ -5,6 +5,7 @@
  * to the heading anchor on the atom page the piece becomes.
  */
 import path from 'node:path';
+import { anchorKey } from '../../text/anchor-key.js';
 import type { Piece } from './split.js';
 
 export interface PageRoute {
@@ -47,7 +48,7 @@ export function linkResolver(routes: readonly PageRoute[], byPage: ReadonlyMap<s
     return undefined;
   };
   /** Each page's anchors by their letters and digits, made when a link first needs them. */
-  const looseAnchors = new Map<string, LooseIndex>();
+  const looseAnchors = new WeakMap<readonly Piece[], LooseIndex>();
   return (fromPage, url) => {
     const hash = url.indexOf('#');
     const rawPath = (hash < 0 ? url : url.slice(0, hash)).replace(/\?.*$/, '');
@@ -65,7 +66,7 @@ export function linkResolver(routes: readonly PageRoute[], byPage: ReadonlyMap<s
     // Own keys only: a link to `#constructor` is not the aliases object's constructor.
     const aliasOf = (candidate: (typeof pieces)[number], id: string) => (Object.hasOwn(candidate.anchorAliases, id) ? candidate.anchorAliases[id] : undefined);
     const exact = anchor === undefined ? undefined : pieces.find((candidate) => candidate.anchors.includes(anchor) || aliasOf(candidate, anchor) !== undefined);
-    const loose = anchor === undefined || exact ? undefined : looseMatch(looseAnchors.get(rel!) ?? looseAnchors.set(rel!, looseIndex(pieces)).get(rel!)!, anchor);
+    const loose = anchor === undefined || exact ? undefined : looseMatch(looseAnchors.get(pieces) ?? looseAnchors.set(pieces, looseIndex(pieces)).get(pieces)!, anchor);
     const piece = exact ?? loose?.piece ?? pieces[0]!;
     const rendered = anchor === undefined ? undefined : (loose?.anchor ?? aliasOf(piece, anchor) ?? anchor);
     // A faq atom's questions are `Q:` lines, not headings: its page has no anchors.
@@ -74,14 +75,14 @@ export function linkResolver(routes: readonly PageRoute[], byPage: ReadonlyMap<s
   };
 }
 
-/** A page's heading anchors by their letters and digits (see `looseMatch`). */
+/** A page's heading anchors by `anchorKey` (see `looseMatch`). */
 type LooseIndex = ReadonlyMap<string, readonly { readonly piece: Piece; readonly anchor: string }[]>;
 
 function looseIndex(pieces: readonly Piece[]): LooseIndex {
   const index = new Map<string, { piece: Piece; anchor: string }[]>();
   for (const piece of pieces) {
     for (const anchor of piece.anchors) {
-      const key = lettersAndDigits(anchor);
+      const key = anchorKey(anchor);
       const same = index.get(key);
       if (same) same.push({ piece, anchor });
       else index.set(key, [{ piece, anchor }]);
@@ -101,18 +102,9 @@ function looseIndex(pieces: readonly Piece[]): LooseIndex {
  * @example looseMatch(looseIndex([<piece with anchor `serverwatch`>]), 'server-watch') //=> { piece: <that piece>, anchor: 'serverwatch' }
  */
 function looseMatch(index: LooseIndex, anchor: string): { piece: Piece; anchor: string } | undefined {
-  const key = lettersAndDigits(anchor);
+  const key = anchorKey(anchor);
   const found = key === '' ? undefined : index.get(key);
   return found && new Set(found.map((match) => match.anchor)).size === 1 ? found[0] : undefined;
-}
-
-/** @example lettersAndDigits('Server-Watch_1') //=> 'serverwatch1' */
-function lettersAndDigits(anchor: string): string {
-  return anchor
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** A page path as its route: no extension, no trailing `index`/`README`, no slashes at the ends. */
